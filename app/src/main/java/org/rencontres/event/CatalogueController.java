@@ -1,0 +1,62 @@
+package org.rencontres.event;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.rencontres.shared.FrenchTime;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The catalogue: published days, upcoming first, then past editions; searchable by theme, place and date. */
+@Controller
+class CatalogueController {
+
+    private final Days days;
+    private final java.time.Clock clock;
+
+    CatalogueController(Days days, java.util.Optional<java.time.Clock> clock) {
+        this.days = days;
+        this.clock = clock.orElse(java.time.Clock.system(FrenchTime.PARIS));
+    }
+
+    @GetMapping("/")
+    String catalogue(@RequestParam(name = "q", required = false) String text,
+                     @RequestParam(name = "lieu", required = false) String place,
+                     @RequestParam(name = "du", required = false) String from,
+                     @RequestParam(name = "au", required = false) String to,
+                     Model model) {
+        List<String> errors = new ArrayList<>();
+        LocalDate fromDate = parseDate(from, "catalogue.error.from", errors);
+        LocalDate toDate = parseDate(to, "catalogue.error.to", errors);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            errors.add("catalogue.error.range");
+        }
+        Days.CatalogueQuery query = errors.isEmpty()
+                ? new Days.CatalogueQuery(text, place, fromDate, toDate)
+                : Days.CatalogueQuery.ALL;
+        model.addAttribute("catalogue", days.catalogue(LocalDate.now(clock), query));
+        model.addAttribute("filtered", query.isFiltered());
+        model.addAttribute("errors", errors);
+        model.addAttribute("q", text);
+        model.addAttribute("lieu", place);
+        model.addAttribute("du", from);
+        model.addAttribute("au", to);
+        return "event/catalogue";
+    }
+
+    private static LocalDate parseDate(String value, String errorKey, List<String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(errorKey);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.rencontres.event;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.rencontres.directory.Organisation;
+import org.rencontres.programme.Programme;
+import org.rencontres.programme.Slot;
+import org.rencontres.programme.SlotPerson;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The schema.org {@code Event} description of a day, as JSON-LD for search engines and calendars. */
+@Component
+class DayJsonLd {
+
+    private final JsonMapper json;
+
+    DayJsonLd(JsonMapper json) {
+        this.json = json;
+    }
+
+    String of(Day day, Organisation organiser, List<DayPage.PartnerView> partners, Programme programme, String url) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("@context", "https://schema.org");
+        event.put("@type", "EducationEvent");
+        event.put("name", day.fullTitle());
+        event.put("identifier", day.sessionCode().value());
+        event.put("url", url);
+        event.put("inLanguage", "fr");
+        event.put("startDate", day.start().toOffsetDateTime().toString());
+        event.put("endDate", day.end().toOffsetDateTime().toString());
+        event.put("eventStatus", "https://schema.org/" + switch (day.status()) {
+            case CANCELLED -> "EventCancelled";
+            default -> "EventScheduled";
+        });
+        event.put("eventAttendanceMode", "https://schema.org/OfflineEventAttendanceMode");
+        event.put("isAccessibleForFree", true);
+        if (!day.context().isEmpty()) {
+            event.put("description", day.context().plain());
+        }
+        if (day.audience() != null) {
+            event.put("audience", Map.of("@type", "Audience", "audienceType", day.audience()));
+        }
+        Venue venue = day.venue();
+        if (venue != null) {
+            Map<String, Object> place = new LinkedHashMap<>();
+            place.put("@type", "Place");
+            place.put("name", venue.name());
+            place.put("address", Map.of(
+                    "@type", "PostalAddress",
+                    "streetAddress", venue.street(),
+                    "postalCode", venue.postcode(),
+                    "addressLocality", venue.city(),
+                    "addressCountry", "FR"));
+            if (venue.hasCoordinates()) {
+                place.put("geo", Map.of("@type", "GeoCoordinates",
+                        "latitude", venue.latitude(), "longitude", venue.longitude()));
+            }
+            event.put("location", place);
+        }
+        if (organiser != null) {
+            Map<String, Object> organisation = new LinkedHashMap<>();
+            organisation.put("@type", "Organization");
+            organisation.put("name", organiser.name());
+            if (organiser.website() != null) {
+                organisation.put("url", organiser.website());
+            }
+            event.put("organizer", organisation);
+        }
+        if (!partners.isEmpty()) {
+            event.put("sponsor", partners.stream().map(p -> Map.of("@type", "Organization", "name", p.name())).toList());
+        }
+        List<Map<String, Object>> performers = new ArrayList<>();
+        Set<Long> seen = new LinkedHashSet<>();
+        for (Slot slot : programme.slots()) {
+            for (SlotPerson person : slot.people()) {
+                if (seen.add(person.personId())) {
+                    Map<String, Object> performer = new LinkedHashMap<>();
+                    performer.put("@type", "Person");
+                    performer.put("name", person.givenName() + " " + person.familyName());
+                    if (person.description() != null) {
+                        performer.put("jobTitle", person.description());
+                    }
+                    if (person.organisation() != null) {
+                        performer.put("affiliation", Map.of("@type", "Organization", "name", person.organisation()));
+                    }
+                    performers.add(performer);
+                }
+            }
+        }
+        if (!performers.isEmpty()) {
+            event.put("performer", performers);
+        }
+        // "</" inside a <script> element would end it: JSON allows the escaped form.
+        return json.writeValueAsString(event).replace("</", "<\\/");
+    }
+}

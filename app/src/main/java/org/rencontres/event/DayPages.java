@@ -1,0 +1,62 @@
+package org.rencontres.event;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.rencontres.directory.Directory;
+import org.rencontres.directory.Organisation;
+import org.rencontres.networking.NetworkingSessions;
+import org.rencontres.programme.Programme;
+import org.rencontres.programme.Programmes;
+import org.rencontres.workshops.Workshops;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Assembles the public page of a day from the event, programme, networking, workshops and directory modules. */
+@Service
+class DayPages {
+
+    private final Days days;
+    private final Programmes programmes;
+    private final NetworkingSessions networking;
+    private final Workshops workshops;
+    private final Directory directory;
+    private final DayJsonLd jsonLd;
+
+    DayPages(Days days, Programmes programmes, NetworkingSessions networking, Workshops workshops,
+             Directory directory, DayJsonLd jsonLd) {
+        this.days = days;
+        this.programmes = programmes;
+        this.networking = networking;
+        this.workshops = workshops;
+        this.directory = directory;
+        this.jsonLd = jsonLd;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<DayPage> publicPage(String slug, String pageUrl) {
+        return days.findPublic(slug).map(day -> assemble(day, pageUrl));
+    }
+
+    private DayPage assemble(Day day, String pageUrl) {
+        Set<Long> organisationIds = new HashSet<>();
+        if (day.organiserId() != null) {
+            organisationIds.add(day.organiserId());
+        }
+        day.partners().forEach(p -> organisationIds.add(p.organisationId()));
+        Map<Long, Organisation> organisations = directory.organisations(organisationIds);
+        Organisation organiser = day.organiserId() == null ? null : organisations.get(day.organiserId());
+        List<DayPage.PartnerView> partners = day.partners().stream()
+                .map(p -> {
+                    Organisation o = organisations.get(p.organisationId());
+                    return new DayPage.PartnerView(o.name(), p.contribution(), o.website());
+                })
+                .toList();
+        Programme programme = programmes.programmeOf(day.id());
+        return new DayPage(day, organiser, partners, programme, networking.ofDay(day.id()),
+                workshops.ofDay(day.id()), jsonLd.of(day, organiser, partners, programme, pageUrl));
+    }
+}

@@ -1,0 +1,200 @@
+package org.rencontres.event;
+
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.rencontres.shared.RichText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The event module's operations on days. */
+@Service
+public class Days {
+
+    private final JdbcClient jdbc;
+
+    Days(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a new day, as a draft, with its venue, contacts, partners and resources. */
+    @Transactional
+    public long create(DayDraft d) {
+        long id = jdbc.sql("""
+                INSERT INTO event_day (session_code, title, subtitle, theme, day_date, starts_at, ends_at,
+                    context, audience, registration_instructions, registration_url, programme_provisional,
+                    organiser_id, organising_unit)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(d.sessionCode().value(), d.title(), d.subtitle(), d.theme(), d.date(), d.startsAt(),
+                        d.endsAt(), d.context(), d.audience(), d.registrationInstructions(), d.registrationUrl(),
+                        d.programmeProvisional(), d.organiserId(), d.organisingUnit())
+                .query(Long.class).single();
+        Venue v = d.venue();
+        if (v != null) {
+            jdbc.sql("""
+                    INSERT INTO event_venue (event_day_id, name, building, street, postcode, city, postal_address,
+                        latitude, longitude, access_notes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, v.name(), v.building(), v.street(), v.postcode(), v.city(), v.postalAddress(),
+                            v.latitude(), v.longitude(), v.accessNotes())
+                    .update();
+        }
+        int position = 0;
+        for (Contact c : d.contacts()) {
+            jdbc.sql("""
+                    INSERT INTO event_contact (event_day_id, purpose, name, role, organisation, phone, email, position)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, c.purpose().name(), c.name(), c.role(), c.organisation(), c.phone(), c.email(),
+                            position++)
+                    .update();
+        }
+        position = 0;
+        for (Partner p : d.partners()) {
+            jdbc.sql("INSERT INTO event_partner (event_day_id, organisation_id, contribution, position) VALUES (?, ?, ?, ?)")
+                    .params(id, p.organisationId(), p.contribution(), position++)
+                    .update();
+        }
+        position = 0;
+        for (Resource r : d.resources()) {
+            jdbc.sql("""
+                    INSERT INTO event_resource (event_day_id, kind, title, description, url, stored_file, position)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, r.kind().name(), r.title(), r.description(), r.url(), r.storedFile(), position++)
+                    .update();
+        }
+        return id;
+    }
+
+    @Transactional
+    public void changeStatus(long dayId, DayStatus status) {
+        int updated = jdbc.sql("""
+                UPDATE event_day SET status = ?, version = version + 1, updated_at = now() WHERE id = ?""")
+                .params(status.name(), dayId).update();
+        if (updated != 1) {
+            throw new IllegalArgumentException("No day " + dayId);
+        }
+    }
+
+    public boolean exists(SessionCode code) {
+        return jdbc.sql("SELECT count(*) FROM event_day WHERE upper(replace(session_code, ' ', '')) = ?")
+                .param(code.slug()).query(Long.class).single() > 0;
+    }
+
+    /** The day at that address, whatever the case and spacing of the code, if the public may see it. */
+    public Optional<Day> findPublic(String slug) {
+        return find(slug).filter(day -> day.status().isPublic());
+    }
+
+    public Optional<Day> find(String slug) {
+        return jdbc.sql("SELECT * FROM event_day WHERE upper(replace(session_code, ' ', '')) = upper(replace(?, ' ', ''))")
+                .param(slug).query((rs, n) -> rs.getLong("id")).optional()
+                .map(this::load);
+    }
+
+    private Day load(long id) {
+        Venue venue = jdbc.sql("SELECT * FROM event_venue WHERE event_day_id = ?").param(id)
+                .query(Venue.class).optional().orElse(null);
+        List<Contact> contacts = jdbc.sql("SELECT * FROM event_contact WHERE event_day_id = ? ORDER BY position")
+                .param(id).query(Contact.class).list();
+        List<Partner> partners = jdbc.sql("SELECT * FROM event_partner WHERE event_day_id = ? ORDER BY position")
+                .param(id).query(Partner.class).list();
+        List<Resource> resources = jdbc.sql("SELECT * FROM event_resource WHERE event_day_id = ? ORDER BY position")
+                .param(id).query(Resource.class).list();
+        return jdbc.sql("SELECT * FROM event_day WHERE id = ?").param(id)
+                .query((rs, n) -> day(rs, venue, contacts, partners, resources)).single();
+    }
+
+    private static Day day(ResultSet rs, Venue venue, List<Contact> contacts, List<Partner> partners,
+                           List<Resource> resources) throws SQLException {
+        return new Day(
+                rs.getLong("id"),
+                new SessionCode(rs.getString("session_code")),
+                rs.getString("title"),
+                rs.getString("subtitle"),
+                rs.getString("theme"),
+                rs.getObject("day_date", LocalDate.class),
+                rs.getObject("starts_at", java.time.LocalTime.class),
+                rs.getObject("ends_at", java.time.LocalTime.class),
+                ZoneId.of(rs.getString("time_zone")),
+                DayStatus.valueOf(rs.getString("status")),
+                rs.getString("cancellation_message"),
+                RichText.of(rs.getString("context")),
+                rs.getString("audience"),
+                rs.getString("registration_instructions"),
+                rs.getString("registration_url"),
+                rs.getBoolean("programme_provisional"),
+                (Long) rs.getObject("organiser_id"),
+                rs.getString("organising_unit"),
+                venue, contacts, partners, resources);
+    }
+
+    /**
+     * The public catalogue: days still to come, soonest first, then past editions, latest first.
+     * Filters are optional: a word of the title, subtitle or theme; a city; a date range.
+     */
+    public Catalogue catalogue(LocalDate today, CatalogueQuery query) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT d.id, d.session_code, d.title, d.subtitle, d.theme, d.day_date AS date, d.starts_at,
+                       d.ends_at, d.status, v.city
+                FROM event_day d LEFT JOIN event_venue v ON v.event_day_id = d.id
+                WHERE d.status <> 'DRAFT'""");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (query.hasText()) {
+            sql.append(" AND (d.title || ' ' || coalesce(d.subtitle, '') || ' ' || coalesce(d.theme, '')) ILIKE :text");
+            params.put("text", "%" + escapeLike(query.text().strip()) + "%");
+        }
+        if (query.hasPlace()) {
+            sql.append(" AND v.city ILIKE :place");
+            params.put("place", "%" + escapeLike(query.place().strip()) + "%");
+        }
+        if (query.from() != null) {
+            sql.append(" AND d.day_date >= :from");
+            params.put("from", query.from());
+        }
+        if (query.to() != null) {
+            sql.append(" AND d.day_date <= :to");
+            params.put("to", query.to());
+        }
+        sql.append(" ORDER BY d.day_date, d.starts_at");
+        List<DaySummary> all = jdbc.sql(sql.toString()).params(params).query(DaySummary.class).list();
+        List<DaySummary> upcoming = all.stream().filter(d -> !d.date().isBefore(today)).toList();
+        List<DaySummary> past = all.stream().filter(d -> d.date().isBefore(today))
+                .sorted(java.util.Comparator.comparing(DaySummary::date).reversed()).toList();
+        return new Catalogue(upcoming, past);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** The catalogue's two lists. */
+    public record Catalogue(List<DaySummary> upcoming, List<DaySummary> past) {
+        public boolean isEmpty() {
+            return upcoming.isEmpty() && past.isEmpty();
+        }
+    }
+
+    /** What a visitor filters the catalogue by; every part may be empty. */
+    public record CatalogueQuery(String text, String place, LocalDate from, LocalDate to) {
+        public static final CatalogueQuery ALL = new CatalogueQuery(null, null, null, null);
+
+        boolean hasText() {
+            return text != null && !text.isBlank();
+        }
+
+        boolean hasPlace() {
+            return place != null && !place.isBlank();
+        }
+
+        public boolean isFiltered() {
+            return hasText() || hasPlace() || from != null || to != null;
+        }
+    }
+
+}

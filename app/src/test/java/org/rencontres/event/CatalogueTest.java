@@ -1,0 +1,109 @@
+package org.rencontres.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rencontres.RencontresIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The catalogue lists public days, upcoming first then past editions, and filters them. */
+@RencontresIntegrationTest
+class CatalogueTest {
+
+    @LocalServerPort int port;
+    @Autowired Days days;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void someDays() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        create("ZCATA 001", "Journée lointaine sur la commande publique", today.plusDays(90), "Lyon", DayStatus.PUBLISHED);
+        create("ZCATA 002", "Journée prochaine sur le climat", today.plusDays(10), "Nantes", DayStatus.PUBLISHED);
+        create("ZCATA 003", "Brouillon à ne pas montrer", today.plusDays(20), "Lille", DayStatus.DRAFT);
+        create("ZCATA 004", "Journée annulée sur les marchés", today.plusDays(30), "Lyon", DayStatus.CANCELLED);
+        create("ZCATA 005", "Édition 2019 sur le numérique", LocalDate.of(2019, 3, 14), "Nancy", DayStatus.ARCHIVED);
+    }
+
+    private void create(String code, String title, LocalDate date, String city, DayStatus status) {
+        SessionCode sessionCode = new SessionCode(code);
+        if (days.exists(sessionCode)) {
+            return;
+        }
+        long id = days.create(new DayDraft(sessionCode, title, null, "Thème " + city, date, LocalTime.of(9, 0),
+                LocalTime.of(17, 0), null, null, null, null, false, null, null,
+                new Venue("Salle", null, "1 rue de la Mairie", "00000", city, null, null, null, null),
+                List.of(), List.of(), List.of()));
+        days.changeStatus(id, status);
+    }
+
+    private Document catalogue(String query) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/" + query)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Jsoup.parse(response.body());
+    }
+
+    @Test
+    void upcoming_days_soonest_first_then_past_editions_latest_first_never_drafts() throws Exception {
+        Document doc = catalogue("");
+
+        assertThat(doc.select("section").get(0).select("h3").eachText()).containsExactly(
+                "Journée prochaine sur le climat", "Journée annulée sur les marchés", "Journée lointaine sur la commande publique");
+        List<String> past = doc.select("section").get(1).select("h3").eachText();
+        assertThat(past).first().asString().startsWith("Nouveaux mandats");
+        assertThat(past.indexOf("Édition 2019 sur le numérique")).isGreaterThan(past.indexOf(past.get(0)));
+        assertThat(doc.text()).doesNotContain("Brouillon à ne pas montrer");
+        assertThat(doc.select("section").get(0).select(".badge").eachText()).containsExactly("Journée annulée");
+        assertThat(doc.select("a[href=/journees/Z20IN001]")).hasSize(1);
+    }
+
+    @Test
+    void filters_by_theme_place_and_dates() throws Exception {
+        assertThat(catalogue("?q=climat").select("h3").eachText()).containsExactly("Journée prochaine sur le climat");
+        assertThat(catalogue("?lieu=lyon").select("h3").eachText())
+                .containsExactly("Journée annulée sur les marchés", "Journée lointaine sur la commande publique");
+        assertThat(catalogue("?q=" + URLEncoder.encode("action internationale", StandardCharsets.UTF_8))
+                .select("h3").eachText()).hasSize(1).first().asString().startsWith("Nouveaux mandats");
+        assertThat(catalogue("?du=2019-01-01&au=2019-12-31").select("h3").eachText())
+                .containsExactly("Édition 2019 sur le numérique");
+        Document none = catalogue("?q=zzzz%25");
+        assertThat(none.select("h3")).isEmpty();
+        assertThat(none.select("[role=status]").text()).isEqualTo("Aucune journée ne correspond à votre recherche.");
+    }
+
+    @Test
+    void a_bad_date_gets_a_french_message_and_the_whole_catalogue() throws Exception {
+        Document doc = catalogue("?du=25%2F06%2F2020&au=2020-01-01");
+
+        assertThat(doc.select(".error-summary li").eachText()).containsExactly(
+                "la date « À partir du » n'est pas une date valide (format attendu : AAAA-MM-JJ).");
+        assertThat(doc.select("#du").attr("aria-invalid")).isEqualTo("true");
+        assertThat(doc.select("#du").attr("value")).isEqualTo("25/06/2020");
+        assertThat(doc.select("h3").eachText()).contains("Journée prochaine sur le climat");
+
+        Document reversed = catalogue("?du=2021-01-01&au=2020-01-01");
+        assertThat(reversed.select(".error-summary li").eachText())
+                .containsExactly("la date « Jusqu'au » précède la date « À partir du ».");
+    }
+
+    @Test
+    void english_when_asked_french_otherwise() throws Exception {
+        assertThat(catalogue("?lang=en").select("h1").text()).isEqualTo("Catalogue of update days");
+        assertThat(catalogue("?lang=xx").select("h1").text()).isEqualTo("Catalogue des journées d'actualité");
+    }
+}

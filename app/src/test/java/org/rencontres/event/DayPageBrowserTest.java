@@ -1,0 +1,150 @@
+package org.rencontres.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.rencontres.RencontresIntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The demo day's page in a real headless Chromium: content, keyboard path (skip link first),
+ * no axe-core violation at WCAG A/AA, and a screenshot in app/target/screenshots/.
+ * Skips itself only where no Chromium is installed and CI is not set.
+ */
+@RencontresIntegrationTest
+class DayPageBrowserTest {
+
+    private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
+    private static final List<String> WCAG_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    private static ChromeDriver browser;
+
+    @LocalServerPort int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!installed) {
+            if (System.getenv("CI") != null) {
+                throw new AssertionError("CI is set: Chromium must be installed (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
+            }
+            Assumptions.abort("No Chromium here (" + CHROMIUM + "): browser test skipped outside CI");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1000", "--lang=fr-FR",
+                "--user-data-dir=" + Files.createTempDirectory("rencontres-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void the_demo_day_is_complete_and_readable() {
+        browser.get(url("/journees/Z20IN001"));
+
+        assertThat(browser.getTitle()).startsWith("Nouveaux mandats, nouvelles perspectives");
+        assertThat(browser.findElement(By.cssSelector(".day-header .session-code")).getText()).isEqualTo("Z20IN 001");
+        List<String> times = browser.findElements(By.cssSelector(".timeline time")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(times).contains("9h30", "10h", "10h15", "11h15", "12h15", "12h30", "12h45", "14h", "14h30", "16h",
+                "16h15", "16h30");
+        String networking = browser.findElement(By.cssSelector("section.networking")).getText();
+        assertThat(networking).contains("Rencontres par groupes de 6 personnes par rotation de 10 à 12 min",
+                "ODD, FICOL, Cadre juridique et AICT", "Déclaration de l'APD");
+        String contacts = browser.findElement(By.id("contact")).getText()
+                + browser.findElement(By.id("inscription")).getText();
+        assertThat(contacts).contains("06 16 95 88 75", "emmanuel.thouary@cnfpt.fr", "03 83 19 22 20",
+                "magali.belot@cnfpt.fr");
+        // Family names are capitalised by style only: the text itself stays as written.
+        assertThat(browser.findElement(By.cssSelector(".family-name")).getText()).isEqualTo("PORNET RIVOIRE");
+    }
+
+    @Test
+    void the_keyboard_reaches_the_skip_link_first_and_it_leads_to_the_content() {
+        browser.get(url("/journees/Z20IN001"));
+
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        WebElement first = browser.switchTo().activeElement();
+        assertThat(first.getAttribute("class")).contains("skip-link");
+        assertThat(first.getText()).isEqualTo("Aller au contenu");
+        assertThat(first.getCssValue("outline-style")).isNotEqualTo("none");
+        assertThat(first.isDisplayed()).isTrue();
+
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("contenu");
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        WebElement inContent = browser.switchTo().activeElement();
+        assertThat(inContent.getText()).isEqualTo("Ajouter à mon agenda (fichier .ics)");
+        assertThat(inContent.getCssValue("outline-style")).isNotEqualTo("none");
+    }
+
+    @Test
+    void no_accessibility_violation_at_levels_a_and_aa() throws Exception {
+        for (String path : List.of("/journees/Z20IN001", "/", "/accessibilite", "/journees/INCONNU")) {
+            browser.get(url(path));
+            Results results = new AxeBuilder().withTags(WCAG_A_AA).analyze(browser);
+            assertThat(results.getViolations()).as("axe-core violations on %s: %s", path, describe(results.getViolations()))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void a_screenshot_of_the_whole_page_is_kept() throws Exception {
+        browser.get(url("/journees/Z20IN001"));
+        Number height = (Number) ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, height.intValue()));
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", "screenshots", "journee-Z20IN001.png");
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        assertThat(Files.size(target)).isGreaterThan(10_000);
+    }
+
+    private static String describe(List<Rule> violations) {
+        return violations.stream()
+                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+    }
+}
