@@ -81,6 +81,8 @@ class CatalogueTest {
                 .select("h3").eachText()).hasSize(1).first().asString().startsWith("Nouveaux mandats");
         assertThat(catalogue("?du=2019-01-01&au=2019-12-31").select("h3").eachText())
                 .containsExactly("Édition 2019 sur le numérique");
+        assertThat(catalogue("?du=01%2F01%2F2019&au=31%2F12%2F2019").select("h3").eachText())
+                .containsExactly("Édition 2019 sur le numérique");
         Document none = catalogue("?q=zzzz%25");
         assertThat(none.select("h3")).isEmpty();
         assertThat(none.select("[role=status]").text()).isEqualTo("Aucune journée ne correspond à votre recherche.");
@@ -88,12 +90,13 @@ class CatalogueTest {
 
     @Test
     void a_bad_date_gets_a_french_message_and_the_whole_catalogue() throws Exception {
-        Document doc = catalogue("?du=25%2F06%2F2020&au=2020-01-01");
+        Document doc = catalogue("?du=31%2F02%2F2020&au=2020-01-01");
 
         assertThat(doc.select(".error-summary li").eachText()).containsExactly(
-                "la date « À partir du » n'est pas une date valide (format attendu : AAAA-MM-JJ).");
+                "la date « À partir du » n'est pas une date valide (format attendu : JJ/MM/AAAA).");
         assertThat(doc.select("#du").attr("aria-invalid")).isEqualTo("true");
-        assertThat(doc.select("#du").attr("value")).isEqualTo("25/06/2020");
+        assertThat(doc.select("#du").attr("value")).isEqualTo("31/02/2020");
+        assertThat(doc.select("#du").attr("type")).isEqualTo("text");
         assertThat(doc.select("h3").eachText()).contains("Journée prochaine sur le climat");
 
         Document reversed = catalogue("?du=2021-01-01&au=2020-01-01");
