@@ -1,17 +1,22 @@
 package org.rencontres.event;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.networking.NetworkingSessions;
 import org.rencontres.programme.Programme;
 import org.rencontres.programme.Programmes;
 import org.rencontres.workshops.Workshops;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +30,12 @@ class DayPages {
     private final Workshops workshops;
     private final Directory directory;
     private final DayJsonLd jsonLd;
+    private final Cache<String, Optional<DayPage>> cache;
 
     DayPages(Days days, Programmes programmes, NetworkingSessions networking, Workshops workshops,
-             Directory directory, DayJsonLd jsonLd) {
+             Directory directory, DayJsonLd jsonLd,
+             @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl) {
+        this.cache = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(cacheTtl).build();
         this.days = days;
         this.programmes = programmes;
         this.networking = networking;
@@ -36,9 +44,23 @@ class DayPages {
         this.jsonLd = jsonLd;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The public page of a day, from a short-lived cache: a page is read far more often than it
+     * changes. A change made on this instance empties the cache at once ({@link DayChanged});
+     * other instances show it when their entry expires ({@code rencontres.public-pages.cache-ttl}).
+     */
     Optional<DayPage> publicPage(String slug, String pageUrl) {
+        return cache.get(SessionCode.slugOf(slug) + " " + pageUrl, key -> load(slug, pageUrl));
+    }
+
+    @Transactional(readOnly = true)
+    Optional<DayPage> load(String slug, String pageUrl) {
         return days.findPublic(slug).map(day -> assemble(day, pageUrl));
+    }
+
+    @EventListener
+    void on(DayChanged change) {
+        cache.invalidateAll();
     }
 
     private DayPage assemble(Day day, String pageUrl) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.rencontres.shared.RichText;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Days {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    Days(JdbcClient jdbc) {
+    Days(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Records a new day, as a draft, with its venue, contacts, partners and resources. */
@@ -79,6 +82,7 @@ public class Days {
         if (updated != 1) {
             throw new IllegalArgumentException("No day " + dayId);
         }
+        events.publishEvent(new DayChanged(dayId));
     }
 
     public boolean exists(SessionCode code) {
