@@ -128,6 +128,20 @@ class DayPageBrowserTest {
     }
 
     @Test
+    void the_paper_version_drops_navigation_and_buttons() {
+        browser.get(url("/journees/Z20IN001"));
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            assertThat(browser.findElement(By.cssSelector(".day-actions")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.cssSelector("nav.toc")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.cssSelector(".timeline")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.id("contact")).isDisplayed()).isTrue();
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
+    }
+
+    @Test
     void a_screenshot_of_the_whole_page_is_kept() throws Exception {
         browser.get(url("/journees/Z20IN001"));
         Number height = (Number) ((JavascriptExecutor) browser)
