@@ -132,7 +132,7 @@ class DemoDayLoader implements ApplicationRunner {
                 "https://www.cnfpt.fr",
                 true,
                 cnfpt.id(),
-                "INSET de Nancy – service Communication et ressources formatives",
+                "INSET de Nancy",
                 new Venue("Communauté d'agglomération Grand Paris Sud Seine-Essonnes-Sénart",
                         "Siège administratif de l'Agglomération Grand Paris Sud",
                         "500 place des Champs-Élysées", "91080", "Évry-Courcouronnes",

@@ -173,6 +173,17 @@ public class Days {
         return new Catalogue(upcoming, past);
     }
 
+    /** Every day, drafts included, of one organising unit (or of all when null), latest first. */
+    public List<DaySummary> forOrganisers(String organisingUnit) {
+        return jdbc.sql("""
+                SELECT d.id, d.session_code, d.title, d.subtitle, d.theme, d.day_date AS date, d.starts_at,
+                       d.ends_at, d.status, v.city
+                FROM event_day d LEFT JOIN event_venue v ON v.event_day_id = d.id
+                WHERE CAST(? AS TEXT) IS NULL OR lower(d.organising_unit) = lower(?)
+                ORDER BY d.day_date DESC, d.id DESC""")
+                .params(organisingUnit, organisingUnit).query(DaySummary.class).list();
+    }
+
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

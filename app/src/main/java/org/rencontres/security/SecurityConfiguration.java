@@ -2,15 +2,17 @@ package org.rencontres.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Public pages are open to all; the back office (/admin) is closed until organiser accounts exist.
- * Every response carries a strict Content-Security-Policy (no inline script, no framing).
+ * Public pages are open to all; the back office (/admin) needs an organiser account, account
+ * management an administrator. Form login at /connexion with CSRF protection, a new session id
+ * at sign-in, and a strict Content-Security-Policy (no inline script, no framing) on every response.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -30,10 +32,24 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin/**").denyAll()
+                        .requestMatchers("/admin/installation").permitAll()
+                        .requestMatchers("/admin/comptes/**").hasRole(Role.ADMINISTRATOR.name())
+                        .requestMatchers("/admin/**").hasRole(Role.ORGANISER.name())
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().permitAll())
+                .formLogin(form -> form
+                        .loginPage("/connexion")
+                        .loginProcessingUrl("/connexion")
+                        .usernameParameter("courriel")
+                        .passwordParameter("motdepasse")
+                        .defaultSuccessUrl("/admin")
+                        .failureHandler((request, response, exception) -> response.sendRedirect(
+                                request.getContextPath() + (exception instanceof LockedException
+                                        ? "/connexion?bloque" : "/connexion?erreur")))
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -41,9 +57,9 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** No account yet: organiser accounts arrive with the back office. */
+    /** bcrypt behind a prefix ({bcrypt}…), so that stored hashes can move to a stronger scheme later. */
     @Bean
-    UserDetailsService noAccounts() {
-        return new InMemoryUserDetailsManager();
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 }

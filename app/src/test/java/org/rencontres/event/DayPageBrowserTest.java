@@ -119,7 +119,7 @@ class DayPageBrowserTest {
 
     @Test
     void no_accessibility_violation_at_levels_a_and_aa() throws Exception {
-        for (String path : List.of("/journees/Z20IN001", "/", "/accessibilite", "/journees/INCONNU")) {
+        for (String path : List.of("/journees/Z20IN001", "/", "/accessibilite", "/journees/INCONNU", "/connexion?erreur")) {
             browser.get(url(path));
             Results results = new AxeBuilder().withTags(WCAG_A_AA).analyze(browser);
             assertThat(results.getViolations()).as("axe-core violations on %s: %s", path, describe(results.getViolations()))

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 class HtmlValidityTest {
 
     private static final List<String> PAGES = List.of("/", "/?du=pas-une-date&au=2020-13-45", "/journees/Z20IN001",
-            "/journees/INCONNU", "/accessibilite", "/?lang=en");
+            "/journees/INCONNU", "/accessibilite", "/?lang=en", "/connexion", "/connexion?erreur");
 
     @LocalServerPort int port;
 
@@ -63,6 +63,11 @@ class HtmlValidityTest {
         JsonNode report = JsonMapper.builder().build().readTree(output);
         List<String> messages = new ArrayList<>();
         for (JsonNode message : report.path("messages")) {
+            // Errors and warnings count; plain information (such as the trailing slash Thymeleaf
+            // writes on the hidden CSRF input) does not.
+            if (message.path("type").asString().equals("info") && !message.path("subType").asString().equals("warning")) {
+                continue;
+            }
             messages.add(message.path("type").asString() + " " + message.path("url").asString() + ":"
                     + message.path("lastLine").asString() + " " + message.path("message").asString());
         }

@@ -1,0 +1,94 @@
+package org.rencontres.security;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in person, as other modules see them ({@code @AuthenticationPrincipal Organiser}).
+ * An administrator is also an organiser of every unit.
+ */
+public final class Organiser implements UserDetails {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final long accountId;
+    private final String email;
+    private final String displayName;
+    private final Role role;
+    private final String organisingUnit;
+    private final transient String passwordHash;
+    private final boolean locked;
+    private final boolean enabled;
+
+    Organiser(Account account, String passwordHash, boolean locked) {
+        this.accountId = account.id();
+        this.email = account.email();
+        this.displayName = account.displayName();
+        this.role = account.role();
+        this.organisingUnit = account.organisingUnit();
+        this.passwordHash = passwordHash;
+        this.locked = locked;
+        this.enabled = account.enabled();
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public boolean isAdministrator() {
+        return role == Role.ADMINISTRATOR;
+    }
+
+    /** The unit this organiser is limited to, or null for all. */
+    public String organisingUnit() {
+        return isAdministrator() ? null : organisingUnit;
+    }
+
+    /** Whether this organiser may manage a day of that organising unit. */
+    public boolean mayManage(String dayOrganisingUnit) {
+        String unit = organisingUnit();
+        return unit == null || unit.equalsIgnoreCase(dayOrganisingUnit == null ? "" : dayOrganisingUnit.strip());
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return isAdministrator()
+                ? List.of(new SimpleGrantedAuthority(Role.ADMINISTRATOR.authority()),
+                          new SimpleGrantedAuthority(Role.ORGANISER.authority()))
+                : List.of(new SimpleGrantedAuthority(Role.ORGANISER.authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return email;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

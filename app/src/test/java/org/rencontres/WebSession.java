@@ -1,0 +1,74 @@
+package org.rencontres;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/** A visitor with cookies, over real HTTP: follows no redirect, sends forms with their CSRF token. */
+public class WebSession {
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    public WebSession(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public Document page(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " gave " + response.statusCode());
+        }
+        return Jsoup.parse(response.body(), base + path);
+    }
+
+    /** Posts a form as a browser would, with the CSRF token of the page the form is on. */
+    public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) throws Exception {
+        Document page = page(formPage);
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", page.select("input[name=_csrf]").attr("value"));
+        return post(action, all);
+    }
+
+    public HttpResponse<String> post(String action, Map<String, String> fields) throws Exception {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(base + action))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> signIn(String email, String password) throws Exception {
+        return submit("/connexion", "/connexion", Map.of("courriel", email, "motdepasse", password));
+    }
+
+    public String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    public static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElse(null);
+    }
+}
