@@ -1,0 +1,43 @@
+package org.rencontres.audit;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records changes in the caller's transaction, so that a change and its audit entry are saved, or
+ * lost, together.
+ */
+@Service
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+
+    AuditTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(long dayId, Long accountId, String actor, String subject, String action, String details) {
+        jdbc.sql("""
+                INSERT INTO audit_entry (day_id, account_id, actor, subject, action, details)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(dayId, accountId, actor, subject, action, details).update();
+    }
+
+    /** The day's changes, latest first. */
+    public List<AuditEntry> of(long dayId) {
+        return jdbc.sql("""
+                SELECT id, day_id, at, account_id, actor, subject, action, details
+                FROM audit_entry WHERE day_id = ? ORDER BY at DESC, id DESC""")
+                .param(dayId)
+                .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getLong("day_id"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(), (Long) rs.getObject("account_id"),
+                        rs.getString("actor"), rs.getString("subject"), rs.getString("action"), rs.getString("details")))
+                .list();
+    }
+}

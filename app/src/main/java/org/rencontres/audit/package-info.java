@@ -1,0 +1,3 @@
+/** Who changed what, when: the audit trail of each day, its programme and its resources. */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+package org.rencontres.audit;

@@ -1,0 +1,30 @@
+package org.rencontres.event;
+
+import org.rencontres.security.DayAccess;
+import org.rencontres.security.ManagedDay;
+import org.rencontres.security.Organiser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Days belong to an organising unit; organisers limited to a unit manage only its days. */
+@Component
+class DayAccessPolicy implements DayAccess {
+
+    private final Days days;
+
+    DayAccessPolicy(Days days) {
+        this.days = days;
+    }
+
+    @Override
+    public ManagedDay requireManage(Organiser organiser, String slug) {
+        Day day = days.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (organiser == null || !organiser.mayManage(day.organisingUnit())) {
+            throw new AccessDeniedException("Day " + day.sessionCode() + " belongs to another organising unit");
+        }
+        return new ManagedDay(day.id(), day.sessionCode().value(), day.sessionCode().slug(), day.fullTitle(),
+                day.date(), day.startsAt(), day.endsAt());
+    }
+}
