@@ -6,15 +6,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,9 +17,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.rencontres.BrowserSupport;
 import org.rencontres.RencontresIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -37,33 +30,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @RencontresIntegrationTest
 class DayPageBrowserTest {
 
-    private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
-    private static final List<String> WCAG_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
-
     private static ChromeDriver browser;
 
     @LocalServerPort int port;
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        if (!installed) {
-            if (System.getenv("CI") != null) {
-                throw new AssertionError("CI is set: Chromium must be installed (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
-            }
-            Assumptions.abort("No Chromium here (" + CHROMIUM + "): browser test skipped outside CI");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1000", "--lang=fr-FR",
-                "--user-data-dir=" + Files.createTempDirectory("rencontres-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = BrowserSupport.start();
     }
 
     @AfterAll
@@ -121,9 +94,7 @@ class DayPageBrowserTest {
     void no_accessibility_violation_at_levels_a_and_aa() throws Exception {
         for (String path : List.of("/journees/Z20IN001", "/", "/accessibilite", "/journees/INCONNU", "/connexion?erreur")) {
             browser.get(url(path));
-            Results results = new AxeBuilder().withTags(WCAG_A_AA).analyze(browser);
-            assertThat(results.getViolations()).as("axe-core violations on %s: %s", path, describe(results.getViolations()))
-                    .isEmpty();
+            BrowserSupport.assertAccessible(browser);
         }
     }
 
@@ -153,12 +124,5 @@ class DayPageBrowserTest {
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         assertThat(Files.size(target)).isGreaterThan(10_000);
-    }
-
-    private static String describe(List<Rule> violations) {
-        return violations.stream()
-                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("; "));
     }
 }
