@@ -1,9 +1,6 @@
 package org.rencontres.event;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,9 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The catalogue: published days, upcoming first, then past editions; searchable by theme, place and date. */
 @Controller
 class CatalogueController {
-
-    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT));
 
     private final Days days;
     private final java.time.Clock clock;
@@ -57,13 +51,9 @@ class CatalogueController {
         if (value == null || value.isBlank()) {
             return null;
         }
-        // ISO from date pickers; the French form from browsers that show a plain text field.
-        for (DateTimeFormatter format : DATE_FORMATS) {
-            try {
-                return LocalDate.parse(value.strip(), format);
-            } catch (DateTimeParseException e) {
-                // try the next form
-            }
+        java.util.Optional<LocalDate> date = FrenchTime.parseDate(value);
+        if (date.isPresent()) {
+            return date.get();
         }
         errors.add(errorKey);
         return null;

@@ -31,7 +31,8 @@ public record Day(
         Venue venue,
         List<Contact> contacts,
         List<Partner> partners,
-        List<Resource> resources) {
+        List<Resource> resources,
+        int version) {
 
     public ZonedDateTime start() {
         return date.atTime(startsAt).atZone(zone);

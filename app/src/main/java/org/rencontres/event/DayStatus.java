@@ -7,4 +7,21 @@ public enum DayStatus {
     public boolean isPublic() {
         return this != DRAFT;
     }
+
+    /**
+     * The moves an organiser may make: publish a draft; take a published day back to draft, cancel
+     * or archive it; publish a cancelled day again or archive it. An archived day stays archived.
+     */
+    public boolean mayBecome(DayStatus target) {
+        return switch (this) {
+            case DRAFT -> target == PUBLISHED;
+            case PUBLISHED -> target == DRAFT || target == CANCELLED || target == ARCHIVED;
+            case CANCELLED -> target == PUBLISHED || target == ARCHIVED;
+            case ARCHIVED -> false;
+        };
+    }
+
+    public java.util.List<DayStatus> nextStates() {
+        return java.util.Arrays.stream(values()).filter(this::mayBecome).toList();
+    }
 }

@@ -29,6 +29,9 @@ public class Days {
     /** Records a new day, as a draft, with its venue, contacts, partners and resources. */
     @Transactional
     public long create(DayDraft d) {
+        if (exists(d.sessionCode())) {
+            throw new DuplicateSessionCodeException(d.sessionCode());
+        }
         long id = jdbc.sql("""
                 INSERT INTO event_day (session_code, title, subtitle, theme, day_date, starts_at, ends_at,
                     context, audience, registration_instructions, registration_url, programme_provisional,
@@ -38,7 +41,158 @@ public class Days {
                         d.endsAt(), d.context(), d.audience(), d.registrationInstructions(), d.registrationUrl(),
                         d.programmeProvisional(), d.organiserId(), d.organisingUnit())
                 .query(Long.class).single();
-        Venue v = d.venue();
+        saveVenue(id, d.venue());
+        int position = 0;
+        for (Contact c : d.contacts()) {
+            addContact(id, c, position++);
+        }
+        position = 0;
+        for (Partner p : d.partners()) {
+            addPartner(id, p, position++);
+        }
+        position = 0;
+        for (Resource r : d.resources()) {
+            addResource(id, r, position++);
+        }
+        return id;
+    }
+
+    /**
+     * Saves the day's own fields and its venue (contacts, partners and resources have their own
+     * operations) if nobody saved it since {@code expectedVersion} was read.
+     *
+     * @throws DayConflictException when someone else saved it in between
+     * @throws DuplicateSessionCodeException when the new session code belongs to another day
+     */
+    @Transactional
+    public void update(long id, int expectedVersion, DayDraft d) {
+        Long other = jdbc.sql("SELECT id FROM event_day WHERE upper(replace(session_code, ' ', '')) = ? AND id <> ?")
+                .params(d.sessionCode().slug(), id).query(Long.class).optional().orElse(null);
+        if (other != null) {
+            throw new DuplicateSessionCodeException(d.sessionCode());
+        }
+        int updated = jdbc.sql("""
+                UPDATE event_day SET session_code = ?, title = ?, subtitle = ?, theme = ?, day_date = ?, starts_at = ?,
+                    ends_at = ?, context = ?, audience = ?, registration_instructions = ?, registration_url = ?,
+                    programme_provisional = ?, organiser_id = ?, organising_unit = ?, version = version + 1,
+                    updated_at = now()
+                WHERE id = ? AND version = ?""")
+                .params(d.sessionCode().value(), d.title(), d.subtitle(), d.theme(), d.date(), d.startsAt(), d.endsAt(),
+                        d.context(), d.audience(), d.registrationInstructions(), d.registrationUrl(),
+                        d.programmeProvisional(), d.organiserId(), d.organisingUnit(), id, expectedVersion)
+                .update();
+        if (updated != 1) {
+            throw new DayConflictException(id);
+        }
+        jdbc.sql("DELETE FROM event_venue WHERE event_day_id = ?").param(id).update();
+        saveVenue(id, d.venue());
+        events.publishEvent(new DayChanged(id));
+    }
+
+    /**
+     * Moves a day to another status when {@link DayStatus#mayBecome} allows it.
+     *
+     * @param cancellationMessage shown on the public page of a cancelled day
+     */
+    @Transactional
+    public void moveTo(long id, DayStatus target, String cancellationMessage) {
+        DayStatus current = jdbc.sql("SELECT status FROM event_day WHERE id = ? FOR UPDATE").param(id)
+                .query(DayStatus.class).optional().orElseThrow(() -> new IllegalArgumentException("No day " + id));
+        if (!current.mayBecome(target)) {
+            throw new IllegalStateException("A day cannot go from " + current + " to " + target);
+        }
+        jdbc.sql("""
+                UPDATE event_day SET status = ?, cancellation_message = ?, version = version + 1, updated_at = now()
+                WHERE id = ?""")
+                .params(target.name(), target == DayStatus.CANCELLED ? cancellationMessage : null, id).update();
+        events.publishEvent(new DayChanged(id));
+    }
+
+    /** Deletes a day that was never published; published days are cancelled or archived instead. */
+    @Transactional
+    public void deleteDraft(long id) {
+        int deleted = jdbc.sql("DELETE FROM event_day WHERE id = ? AND status = 'DRAFT'").param(id).update();
+        if (deleted != 1) {
+            throw new IllegalStateException("Only a draft can be deleted");
+        }
+        events.publishEvent(new DayChanged(id));
+    }
+
+    @Transactional
+    public void addContact(long dayId, Contact c) {
+        addContact(dayId, c, nextPosition("event_contact", dayId));
+        touched(dayId);
+    }
+
+    @Transactional
+    public void addPartner(long dayId, Partner p) {
+        addPartner(dayId, p, nextPosition("event_partner", dayId));
+        touched(dayId);
+    }
+
+    @Transactional
+    public void addResource(long dayId, Resource r) {
+        addResource(dayId, r, nextPosition("event_resource", dayId));
+        touched(dayId);
+    }
+
+    /** Removes the contact, partner or resource at that position (0 is the first). */
+    @Transactional
+    public boolean remove(long dayId, Part part, int index) {
+        Long rowId = jdbc.sql("SELECT id FROM " + part.table + " WHERE event_day_id = ? ORDER BY position OFFSET ? LIMIT 1")
+                .params(dayId, index).query(Long.class).optional().orElse(null);
+        if (rowId == null) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM " + part.table + " WHERE id = ?").param(rowId).update();
+        touched(dayId);
+        return true;
+    }
+
+    /** The lists of a day that organisers edit one line at a time. */
+    public enum Part {
+        CONTACT("event_contact"), PARTNER("event_partner"), RESOURCE("event_resource");
+
+        private final String table;
+
+        Part(String table) {
+            this.table = table;
+        }
+    }
+
+    private int nextPosition(String table, long dayId) {
+        return jdbc.sql("SELECT coalesce(max(position) + 1, 0) FROM " + table + " WHERE event_day_id = ?")
+                .param(dayId).query(Integer.class).single();
+    }
+
+    private void touched(long dayId) {
+        jdbc.sql("UPDATE event_day SET version = version + 1, updated_at = now() WHERE id = ?").param(dayId).update();
+        events.publishEvent(new DayChanged(dayId));
+    }
+
+    private void addContact(long id, Contact c, int position) {
+        jdbc.sql("""
+                INSERT INTO event_contact (event_day_id, purpose, name, role, organisation, phone, email, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, c.purpose().name(), c.name(), c.role(), c.organisation(), c.phone(), c.email(), position)
+                .update();
+    }
+
+    private void addPartner(long id, Partner p, int position) {
+        jdbc.sql("INSERT INTO event_partner (event_day_id, organisation_id, contribution, position) VALUES (?, ?, ?, ?)")
+                .params(id, p.organisationId(), p.contribution(), position)
+                .update();
+    }
+
+    private void addResource(long id, Resource r, int position) {
+        jdbc.sql("""
+                INSERT INTO event_resource (event_day_id, kind, title, description, url, stored_file, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, r.kind().name(), r.title(), r.description(), r.url(), r.storedFile(), position)
+                .update();
+    }
+
+    private void saveVenue(long id, Venue v) {
         if (v != null) {
             jdbc.sql("""
                     INSERT INTO event_venue (event_day_id, name, building, street, postcode, city, postal_address,
@@ -48,30 +202,6 @@ public class Days {
                             v.latitude(), v.longitude(), v.accessNotes())
                     .update();
         }
-        int position = 0;
-        for (Contact c : d.contacts()) {
-            jdbc.sql("""
-                    INSERT INTO event_contact (event_day_id, purpose, name, role, organisation, phone, email, position)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, c.purpose().name(), c.name(), c.role(), c.organisation(), c.phone(), c.email(),
-                            position++)
-                    .update();
-        }
-        position = 0;
-        for (Partner p : d.partners()) {
-            jdbc.sql("INSERT INTO event_partner (event_day_id, organisation_id, contribution, position) VALUES (?, ?, ?, ?)")
-                    .params(id, p.organisationId(), p.contribution(), position++)
-                    .update();
-        }
-        position = 0;
-        for (Resource r : d.resources()) {
-            jdbc.sql("""
-                    INSERT INTO event_resource (event_day_id, kind, title, description, url, stored_file, position)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, r.kind().name(), r.title(), r.description(), r.url(), r.storedFile(), position++)
-                    .update();
-        }
-        return id;
     }
 
     @Transactional
@@ -135,7 +265,7 @@ public class Days {
                 rs.getBoolean("programme_provisional"),
                 (Long) rs.getObject("organiser_id"),
                 rs.getString("organising_unit"),
-                venue, contacts, partners, resources);
+                venue, contacts, partners, resources, rs.getInt("version"));
     }
 
     /**

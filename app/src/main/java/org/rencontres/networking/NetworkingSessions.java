@@ -36,6 +36,18 @@ public class NetworkingSessions {
         return id;
     }
 
+    /** Copies a day's rotations and themes to a new edition, onto the copied slots. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void copy(long fromDayId, long toDayId, Map<Long, Long> slotCopies) {
+        for (NetworkingSession s : ofDay(fromDayId)) {
+            Long slot = slotCopies.get(s.slotId());
+            if (slot != null) {
+                define(toDayId, new NetworkingDraft(slot, s.title(), s.description(), s.groupSize(),
+                        s.rotationMinMinutes(), s.rotationMaxMinutes(), s.themesProvisional(), s.themes()));
+            }
+        }
+    }
+
     public List<NetworkingSession> ofDay(long dayId) {
         Map<Long, List<String>> themes = new HashMap<>();
         jdbc.sql("""

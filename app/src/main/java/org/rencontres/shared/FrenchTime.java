@@ -15,6 +15,28 @@ public final class FrenchTime {
     private FrenchTime() {
     }
 
+    private static final java.util.List<DateTimeFormatter> DATE_INPUTS = java.util.List.of(
+            DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT));
+
+    /**
+     * A date as typed: ISO from date pickers ("2020-06-25"), the French form from browsers that
+     * show a plain text field ("25/06/2020"); empty when it is neither.
+     */
+    public static java.util.Optional<LocalDate> parseDate(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        for (DateTimeFormatter format : DATE_INPUTS) {
+            try {
+                return java.util.Optional.of(LocalDate.parse(typed.strip(), format));
+            } catch (java.time.format.DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** "9h30", "12h", "16h15". */
     public static String clock(LocalTime time) {
         return time.getMinute() == 0

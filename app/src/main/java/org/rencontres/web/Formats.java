@@ -19,6 +19,16 @@ public class Formats {
         return FrenchTime.longDate(date);
     }
 
+    /** "28/11/2026 18:42" in Paris time, for audit trails. */
+    public String instant(java.time.Instant instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(FrenchTime.PARIS).format(instant);
+    }
+
+    /** An instant to the second, as {@code <time datetime>} accepts it. */
+    public String isoInstant(java.time.Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
     public String iso(LocalDate date, LocalTime time, ZoneId zone) {
         return FrenchTime.isoDateTime(date, time, zone);
     }

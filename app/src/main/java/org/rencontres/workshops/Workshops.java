@@ -26,6 +26,18 @@ public class Workshops {
                 .query(Long.class).single();
     }
 
+    /** Copies a day's workshops to a new edition, onto the copied slots. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void copy(long fromDayId, long toDayId, java.util.Map<Long, Long> slotCopies) {
+        for (Workshop w : ofDay(fromDayId)) {
+            Long slot = slotCopies.get(w.slotId());
+            if (slot != null) {
+                add(toDayId, new WorkshopDraft(slot, w.number(), w.title(), w.description(), w.writingTemplate(),
+                        w.capacity()));
+            }
+        }
+    }
+
     public List<Workshop> ofDay(long dayId) {
         return jdbc.sql("""
                 SELECT id, slot_id, number, title, description, writing_template, capacity

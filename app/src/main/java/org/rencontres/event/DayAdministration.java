@@ -1,0 +1,168 @@
+package org.rencontres.event;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.rencontres.audit.AuditTrail;
+import org.rencontres.directory.Directory;
+import org.rencontres.directory.NewOrganisation;
+import org.rencontres.directory.OrganisationKind;
+import org.rencontres.networking.NetworkingSessions;
+import org.rencontres.programme.ProgrammeCopies;
+import org.rencontres.security.Organiser;
+import org.rencontres.workshops.Workshops;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What organisers do to days in the back office, each change recorded in the audit trail. */
+@Service
+class DayAdministration {
+
+    private final Days days;
+    private final Directory directory;
+    private final AuditTrail audit;
+    private final ProgrammeCopies programmes;
+    private final NetworkingSessions networking;
+    private final Workshops workshops;
+
+    DayAdministration(Days days, Directory directory, AuditTrail audit, ProgrammeCopies programmes,
+                      NetworkingSessions networking, Workshops workshops) {
+        this.days = days;
+        this.directory = directory;
+        this.audit = audit;
+        this.programmes = programmes;
+        this.networking = networking;
+        this.workshops = workshops;
+    }
+
+    /** The organisation of that name, recorded when it is new (as an "other public body"). */
+    Long organisationId(String name) {
+        return directory.organisationNamed(NewOrganisation.named(name, OrganisationKind.PUBLIC_BODY)).id();
+    }
+
+    @Transactional
+    long create(DayDraft draft, Organiser by) {
+        long id = days.create(draft);
+        record(id, by, "created", "Journée créée : " + draft.sessionCode() + " – " + draft.title());
+        return id;
+    }
+
+    @Transactional
+    void update(Day before, int version, DayDraft after, Organiser by) {
+        days.update(before.id(), version, after);
+        String changes = changes(before, after);
+        record(before.id(), by, "updated", changes.isEmpty() ? "Enregistrée sans changement." : changes);
+    }
+
+    @Transactional
+    void moveTo(Day day, DayStatus target, String message, Organiser by) {
+        days.moveTo(day.id(), target, message);
+        record(day.id(), by, "status." + target.name().toLowerCase(),
+                "État : " + day.status() + " → " + target + (target == DayStatus.CANCELLED && message != null
+                        ? " (message : « " + message + " »)" : ""));
+    }
+
+    @Transactional
+    void deleteDraft(Day day, Organiser by) {
+        days.deleteDraft(day.id());
+        record(day.id(), by, "deleted", "Brouillon supprimé : " + day.sessionCode() + " – " + day.title());
+    }
+
+    /**
+     * A new edition: the day, its venue, contacts, partners, resources, programme, networking and
+     * workshops, shifted to the new date; never registrations nor attendance. Starts as a draft.
+     */
+    @Transactional
+    long duplicate(Day source, SessionCode code, LocalDate date, Organiser by) {
+        DayDraft copy = new DayDraft(code, source.title(), source.subtitle(), source.theme(), date, source.startsAt(),
+                source.endsAt(), source.context().source().isEmpty() ? null : source.context().source(),
+                source.audience(), source.registrationInstructions(), source.registrationUrl(),
+                source.programmeProvisional(), source.organiserId(), source.organisingUnit(), source.venue(),
+                source.contacts(), source.partners(), source.resources());
+        long id = days.create(copy);
+        Map<Long, Long> slots = programmes.copy(source.id(), id);
+        networking.copy(source.id(), id, slots);
+        workshops.copy(source.id(), id, slots);
+        long shift = ChronoUnit.DAYS.between(source.date(), date);
+        record(id, by, "duplicated", "Nouvelle édition de " + source.sessionCode() + " (" + source.date() + "), décalée de "
+                + shift + " jour(s).");
+        record(source.id(), by, "edition", "Nouvelle édition créée : " + code + " le " + date + ".");
+        return id;
+    }
+
+    @Transactional
+    void addContact(Day day, Contact contact, Organiser by) {
+        days.addContact(day.id(), contact);
+        record(day.id(), by, "contact.added", "Contact ajouté : " + contact.name());
+    }
+
+    @Transactional
+    void addResource(Day day, Resource resource, Organiser by) {
+        days.addResource(day.id(), resource);
+        record(day.id(), by, "resource.added", "Ressource ajoutée : " + resource.title());
+    }
+
+    @Transactional
+    void addPartner(Day day, String organisation, String contribution, Organiser by) {
+        long organisationId = organisationId(organisation);
+        days.addPartner(day.id(), new Partner(organisationId, contribution));
+        record(day.id(), by, "partner.added", "Partenaire ajouté : " + organisation);
+    }
+
+    @Transactional
+    boolean remove(Day day, Days.Part part, int index, Organiser by) {
+        String what = switch (part) {
+            case CONTACT -> index < day.contacts().size() ? "Contact retiré : " + day.contacts().get(index).name() : null;
+            case RESOURCE -> index < day.resources().size() ? "Ressource retirée : " + day.resources().get(index).title() : null;
+            case PARTNER -> index < day.partners().size() ? "Partenaire retiré" : null;
+        };
+        if (what == null || !days.remove(day.id(), part, index)) {
+            return false;
+        }
+        record(day.id(), by, part.name().toLowerCase() + ".removed", what);
+        return true;
+    }
+
+    private void record(long dayId, Organiser by, String action, String details) {
+        audit.record(dayId, by.accountId(), by.displayName(), "day", action, details);
+    }
+
+    /** What an organiser changed, field by field, in French. */
+    static String changes(Day before, DayDraft after) {
+        List<String> lines = new ArrayList<>();
+        diff(lines, "Code session", before.sessionCode().value(), after.sessionCode().value());
+        diff(lines, "Titre", before.title(), after.title());
+        diff(lines, "Sous-titre", before.subtitle(), after.subtitle());
+        diff(lines, "Thème", before.theme(), after.theme());
+        diff(lines, "Date", before.date(), after.date());
+        diff(lines, "Début", before.startsAt(), after.startsAt());
+        diff(lines, "Fin", before.endsAt(), after.endsAt());
+        diff(lines, "Contexte", before.context().isEmpty() ? null : before.context().source(), after.context());
+        diff(lines, "Public visé", before.audience(), after.audience());
+        diff(lines, "Modalités d'inscription", before.registrationInstructions(), after.registrationInstructions());
+        diff(lines, "Lien d'inscription", before.registrationUrl(), after.registrationUrl());
+        diff(lines, "Programme prévisionnel", before.programmeProvisional(), after.programmeProvisional());
+        diff(lines, "Organisateur", before.organiserId(), after.organiserId());
+        diff(lines, "Unité organisatrice", before.organisingUnit(), after.organisingUnit());
+        diff(lines, "Lieu", before.venue(), after.venue());
+        return String.join("\n", lines);
+    }
+
+    private static void diff(List<String> lines, String label, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            lines.add(label + " : « " + shorten(before) + " » → « " + shorten(after) + " »");
+        }
+    }
+
+    private static String shorten(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value instanceof Venue v ? v.name() + ", " + v.addressLine() : String.valueOf(value);
+        return text.length() > 120 ? text.substring(0, 117) + "…" : text;
+    }
+}

@@ -1,0 +1,141 @@
+package org.rencontres.event;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.rencontres.shared.FrenchTime;
+
+/**
+ * Reads a day form: either a {@link DayDraft} or, field by field, the keys of the French messages
+ * that say what is wrong. Contacts, partners and resources are not part of this form.
+ */
+final class DayForms {
+
+    private static final Pattern POSTCODE = Pattern.compile("\\d{5}");
+
+    private DayForms() {
+    }
+
+    /** What reading a form gives: a draft, or errors by field. */
+    record Result(DayDraft draft, Map<String, String> errors) {
+        boolean isValid() {
+            return errors.isEmpty();
+        }
+    }
+
+    /**
+     * @param organiserId resolves the organiser's name to an organisation id (null when empty)
+     */
+    static Result read(DayForm f, Function<String, Long> organiserId) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        SessionCode code = null;
+        try {
+            code = new SessionCode(f.code());
+        } catch (IllegalArgumentException e) {
+            errors.put("code", "day.error.code");
+        }
+        if (blank(f.titre())) {
+            errors.put("titre", "day.error.title");
+        }
+        LocalDate date = FrenchTime.parseDate(f.date()).orElse(null);
+        if (date == null) {
+            errors.put("date", "day.error.date");
+        }
+        LocalTime start = time(f.debut(), "debut", errors);
+        LocalTime end = time(f.fin(), "fin", errors);
+        if (start != null && end != null && !end.isAfter(start)) {
+            errors.put("fin", "day.error.end");
+        }
+        String url = trim(f.lienInscription());
+        if (!url.isEmpty() && !isWebAddress(url)) {
+            errors.put("lienInscription", "day.error.url");
+        }
+        Venue venue = null;
+        if (f.hasVenue()) {
+            if (blank(f.lieuNom())) {
+                errors.put("lieuNom", "day.error.venue.name");
+            }
+            if (blank(f.lieuRue())) {
+                errors.put("lieuRue", "day.error.venue.street");
+            }
+            if (!POSTCODE.matcher(trim(f.lieuCodePostal())).matches()) {
+                errors.put("lieuCodePostal", "day.error.venue.postcode");
+            }
+            if (blank(f.lieuVille())) {
+                errors.put("lieuVille", "day.error.venue.city");
+            }
+            BigDecimal latitude = coordinate(f.lieuLatitude(), 90, "lieuLatitude", errors);
+            BigDecimal longitude = coordinate(f.lieuLongitude(), 180, "lieuLongitude", errors);
+            if ((latitude == null) != (longitude == null) && !errors.containsKey("lieuLatitude")
+                    && !errors.containsKey("lieuLongitude")) {
+                errors.put(latitude == null ? "lieuLatitude" : "lieuLongitude", "day.error.venue.coordinates");
+            }
+            venue = new Venue(trim(f.lieuNom()), orNull(f.lieuBatiment()), trim(f.lieuRue()), trim(f.lieuCodePostal()),
+                    trim(f.lieuVille()), orNull(f.lieuAdressePostale()), latitude, longitude, orNull(f.lieuAcces()));
+        }
+        if (!errors.isEmpty()) {
+            return new Result(null, errors);
+        }
+        Long organiser = blank(f.organisateur()) ? null : organiserId.apply(trim(f.organisateur()));
+        DayDraft draft = new DayDraft(code, trim(f.titre()), orNull(f.soustitre()), orNull(f.theme()), date, start, end,
+                orNull(f.contexte()), orNull(f.publicVise()), orNull(f.inscription()), orNull(url),
+                Boolean.TRUE.equals(f.previsionnel()), organiser, orNull(f.unite()), venue, List.of(), List.of(), List.of());
+        return new Result(draft, errors);
+    }
+
+    private static LocalTime time(String value, String field, Map<String, String> errors) {
+        try {
+            return LocalTime.parse(trim(value));
+        } catch (DateTimeParseException | NullPointerException e) {
+            errors.put(field, "day.error.time");
+            return null;
+        }
+    }
+
+    private static BigDecimal coordinate(String value, int limit, String field, Map<String, String> errors) {
+        String v = trim(value).replace(',', '.');
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            BigDecimal d = new BigDecimal(v);
+            if (d.abs().compareTo(BigDecimal.valueOf(limit)) > 0 || d.scale() > 6) {
+                errors.put(field, "day.error.venue.coordinate");
+                return null;
+            }
+            return d.setScale(6, java.math.RoundingMode.UNNECESSARY);
+        } catch (NumberFormatException e) {
+            errors.put(field, "day.error.venue.coordinate");
+            return null;
+        }
+    }
+
+    static boolean isWebAddress(String url) {
+        try {
+            URI uri = URI.create(url);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static String orNull(String s) {
+        return blank(s) ? null : s.strip();
+    }
+}

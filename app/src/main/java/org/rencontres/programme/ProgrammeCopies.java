@@ -1,0 +1,48 @@
+package org.rencontres.programme;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Copies a day's programme to a new edition: slots, their people and topics, at the same times. */
+@Service
+public class ProgrammeCopies {
+
+    private final JdbcClient jdbc;
+
+    ProgrammeCopies(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Copies every slot of one day to another; returns the new slot id of each old one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<Long, Long> copy(long fromDayId, long toDayId) {
+        Map<Long, Long> slots = new HashMap<>();
+        List<Long> ids = jdbc.sql("SELECT id FROM programme_slot WHERE event_day_id = ? ORDER BY position")
+                .param(fromDayId).query(Long.class).list();
+        for (long old : ids) {
+            long copy = jdbc.sql("""
+                    INSERT INTO programme_slot (event_day_id, starts_at, ends_at, kind, format_label, title, description,
+                        track, position, provisional, topics_provisional)
+                    SELECT ?, starts_at, ends_at, kind, format_label, title, description, track, position, provisional,
+                        topics_provisional
+                    FROM programme_slot WHERE id = ? RETURNING id""")
+                    .params(toDayId, old).query(Long.class).single();
+            jdbc.sql("""
+                    INSERT INTO programme_slot_person (slot_id, person_id, role, description, organisation_id,
+                        or_representative, position)
+                    SELECT ?, person_id, role, description, organisation_id, or_representative, position
+                    FROM programme_slot_person WHERE slot_id = ?""").params(copy, old).update();
+            jdbc.sql("""
+                    INSERT INTO programme_topic (slot_id, title, position)
+                    SELECT ?, title, position FROM programme_topic WHERE slot_id = ?""").params(copy, old).update();
+            slots.put(old, copy);
+        }
+        return slots;
+    }
+}
