@@ -199,6 +199,7 @@ class DemoDayLoader implements ApplicationRunner {
                 "Expertise territoriale et expatriation, mobilité internationale : les nouveaux territoires de l'AICT.",
                 null, null, null));
 
+        days.tag(dayId, List.of("Europe et international", "Action internationale"));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
     }
 

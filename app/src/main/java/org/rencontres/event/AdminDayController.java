@@ -75,7 +75,7 @@ class AdminDayController {
             return form(model, typed, result.errors(), null, false);
         }
         try {
-            administration.create(result.draft(), organiser);
+            administration.create(result.draft(), result.tags(), organiser);
         } catch (DuplicateSessionCodeException e) {
             return form(model, typed, Map.of("code", "day.error.code.taken"), null, false);
         }
@@ -88,7 +88,7 @@ class AdminDayController {
         Day day = managed(organiser, slug);
         Organisation organiserOrganisation = day.organiserId() == null ? null
                 : directory.organisation(day.organiserId()).orElse(null);
-        return form(model, DayForm.of(day, organiserOrganisation), Map.of(), day, false);
+        return form(model, DayForm.of(day, organiserOrganisation, days.tags(day.id())), Map.of(), day, false);
     }
 
     @PostMapping("/admin/journees/{slug}/modifier")
@@ -104,7 +104,7 @@ class AdminDayController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         try {
-            administration.update(day, typed.version(), result.draft(), organiser);
+            administration.update(day, typed.version(), result.draft(), result.tags(), organiser);
         } catch (DayConflictException e) {
             return form(model, typed, Map.of(), day, true);
         } catch (DuplicateSessionCodeException e) {
@@ -132,7 +132,7 @@ class AdminDayController {
                 form.fin(), form.contexte(), form.publicVise(), form.inscription(), form.lienInscription(),
                 form.previsionnel(), form.organisateur(), unit, form.lieuNom(), form.lieuBatiment(), form.lieuRue(),
                 form.lieuCodePostal(), form.lieuVille(), form.lieuAdressePostale(), form.lieuLatitude(),
-                form.lieuLongitude(), form.lieuAcces(), form.version());
+                form.lieuLongitude(), form.lieuAcces(), form.version(), form.motsCles());
     }
 
     // ---- status, deletion, duplication: each asks for confirmation first

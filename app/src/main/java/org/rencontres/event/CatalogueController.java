@@ -24,6 +24,8 @@ class CatalogueController {
 
     @GetMapping("/")
     String catalogue(@RequestParam(name = "q", required = false) String text,
+                     @RequestParam(name = "theme", required = false) String tag,
+                     @RequestParam(name = "page", required = false) String page,
                      @RequestParam(name = "lieu", required = false) String place,
                      @RequestParam(name = "du", required = false) String from,
                      @RequestParam(name = "au", required = false) String to,
@@ -34,13 +36,21 @@ class CatalogueController {
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             errors.add("catalogue.error.range");
         }
+        int pageNumber = 1;
+        try {
+            pageNumber = page == null ? 1 : Integer.parseInt(page.strip());
+        } catch (NumberFormatException e) {
+            // a mistyped page number shows the first page
+        }
         Days.CatalogueQuery query = errors.isEmpty()
-                ? new Days.CatalogueQuery(text, place, fromDate, toDate)
+                ? new Days.CatalogueQuery(text, tag, place, fromDate, toDate, pageNumber)
                 : Days.CatalogueQuery.ALL;
         model.addAttribute("catalogue", days.catalogue(LocalDate.now(clock), query));
         model.addAttribute("filtered", query.isFiltered());
         model.addAttribute("errors", errors);
         model.addAttribute("q", text);
+        model.addAttribute("theme", tag);
+        model.addAttribute("themes", days.publicTags());
         model.addAttribute("lieu", place);
         model.addAttribute("du", from);
         model.addAttribute("au", to);

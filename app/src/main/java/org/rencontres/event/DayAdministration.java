@@ -45,16 +45,23 @@ class DayAdministration {
     }
 
     @Transactional
-    long create(DayDraft draft, Organiser by) {
+    long create(DayDraft draft, List<String> tags, Organiser by) {
         long id = days.create(draft);
+        days.tag(id, tags);
         record(id, by, "created", "Journée créée : " + draft.sessionCode() + " – " + draft.title());
         return id;
     }
 
     @Transactional
-    void update(Day before, int version, DayDraft after, Organiser by) {
+    void update(Day before, int version, DayDraft after, List<String> tags, Organiser by) {
         days.update(before.id(), version, after);
+        List<String> tagsBefore = days.tags(before.id());
+        days.tag(before.id(), tags);
         String changes = changes(before, after);
+        if (!new java.util.TreeSet<>(tagsBefore).equals(new java.util.TreeSet<>(tags))) {
+            changes = (changes.isEmpty() ? "" : changes + "\n") + "Thèmes : « " + String.join(", ", tagsBefore) + " » → « "
+                    + String.join(", ", tags) + " »";
+        }
         record(before.id(), by, "updated", changes.isEmpty() ? "Enregistrée sans changement." : changes);
     }
 
@@ -84,6 +91,7 @@ class DayAdministration {
                 source.programmeProvisional(), source.organiserId(), source.organisingUnit(), source.venue(),
                 source.contacts(), source.partners(), source.resources());
         long id = days.create(copy);
+        days.tag(id, days.tags(source.id()));
         Map<Long, Long> slots = programmes.copy(source.id(), id);
         networking.copy(source.id(), id, slots);
         workshops.copy(source.id(), id, slots);

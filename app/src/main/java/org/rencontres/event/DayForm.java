@@ -12,14 +12,15 @@ public record DayForm(String code, String titre, String soustitre, String theme,
                       String contexte, String publicVise, String inscription, String lienInscription,
                       Boolean previsionnel, String organisateur, String unite, String lieuNom, String lieuBatiment,
                       String lieuRue, String lieuCodePostal, String lieuVille, String lieuAdressePostale,
-                      String lieuLatitude, String lieuLongitude, String lieuAcces, Integer version) {
+                      String lieuLatitude, String lieuLongitude, String lieuAcces, Integer version,
+                      String motsCles) {
 
     static DayForm empty(String organisingUnit) {
         return new DayForm("", "", "", "", "", "09:00", "17:00", "", "", "", "", true, "", organisingUnit,
-                "", "", "", "", "", "", "", "", "", null);
+                "", "", "", "", "", "", "", "", "", null, "");
     }
 
-    static DayForm of(Day d, Organisation organiser) {
+    static DayForm of(Day d, Organisation organiser, List<String> tags) {
         Venue v = d.venue();
         return new DayForm(d.sessionCode().value(), d.title(), n(d.subtitle()), n(d.theme()), d.date().toString(),
                 d.startsAt().toString(), d.endsAt().toString(), d.context().source(), n(d.audience()),
@@ -29,14 +30,14 @@ public record DayForm(String code, String titre, String soustitre, String theme,
                 v == null ? "" : v.postcode(), v == null ? "" : v.city(), v == null ? "" : n(v.postalAddress()),
                 v == null || v.latitude() == null ? "" : v.latitude().toPlainString(),
                 v == null || v.longitude() == null ? "" : v.longitude().toPlainString(),
-                v == null ? "" : n(v.accessNotes()), d.version());
+                v == null ? "" : n(v.accessNotes()), d.version(), String.join(", ", tags));
     }
 
     /** The same form as a new edition: another code and date to choose, nothing else changes. */
     DayForm asNewEdition() {
         return new DayForm("", titre, soustitre, theme, "", debut, fin, contexte, publicVise, inscription,
                 lienInscription, previsionnel, organisateur, unite, lieuNom, lieuBatiment, lieuRue, lieuCodePostal,
-                lieuVille, lieuAdressePostale, lieuLatitude, lieuLongitude, lieuAcces, null);
+                lieuVille, lieuAdressePostale, lieuLatitude, lieuLongitude, lieuAcces, null, motsCles);
     }
 
     boolean hasVenue() {

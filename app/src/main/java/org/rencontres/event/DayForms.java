@@ -25,7 +25,7 @@ final class DayForms {
     }
 
     /** What reading a form gives: a draft, or errors by field. */
-    record Result(DayDraft draft, Map<String, String> errors) {
+    record Result(DayDraft draft, List<String> tags, Map<String, String> errors) {
         boolean isValid() {
             return errors.isEmpty();
         }
@@ -81,14 +81,19 @@ final class DayForms {
             venue = new Venue(trim(f.lieuNom()), orNull(f.lieuBatiment()), trim(f.lieuRue()), trim(f.lieuCodePostal()),
                     trim(f.lieuVille()), orNull(f.lieuAdressePostale()), latitude, longitude, orNull(f.lieuAcces()));
         }
+        List<String> tags = java.util.Arrays.stream(trim(f.motsCles()).split(","))
+                .map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+        if (tags.stream().anyMatch(t -> t.length() > 60)) {
+            errors.put("motsCles", "day.error.tags");
+        }
         if (!errors.isEmpty()) {
-            return new Result(null, errors);
+            return new Result(null, List.of(), errors);
         }
         Long organiser = blank(f.organisateur()) ? null : organiserId.apply(trim(f.organisateur()));
         DayDraft draft = new DayDraft(code, trim(f.titre()), orNull(f.soustitre()), orNull(f.theme()), date, start, end,
                 orNull(f.contexte()), orNull(f.publicVise()), orNull(f.inscription()), orNull(url),
                 Boolean.TRUE.equals(f.previsionnel()), organiser, orNull(f.unite()), venue, List.of(), List.of(), List.of());
-        return new Result(draft, errors);
+        return new Result(draft, tags, errors);
     }
 
     private static LocalTime time(String value, String field, Map<String, String> errors) {

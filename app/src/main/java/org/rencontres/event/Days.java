@@ -268,39 +268,79 @@ public class Days {
                 venue, contacts, partners, resources, rs.getInt("version"));
     }
 
+    /** Days per catalogue page. */
+    public static final int PAGE_SIZE = 20;
+
     /**
-     * The public catalogue: days still to come, soonest first, then past editions, latest first.
-     * Filters are optional: a word of the title, subtitle or theme; a city; a date range.
+     * The public catalogue, one page of it: days still to come, soonest first, then past editions,
+     * latest first. Filters are optional: words of the title, subtitle, theme or tags; a tag; a
+     * city; a date range.
      */
     public Catalogue catalogue(LocalDate today, CatalogueQuery query) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT d.id, d.session_code, d.title, d.subtitle, d.theme, d.day_date AS date, d.starts_at,
-                       d.ends_at, d.status, v.city
-                FROM event_day d LEFT JOIN event_venue v ON v.event_day_id = d.id
-                WHERE d.status <> 'DRAFT'""");
+        StringBuilder where = new StringBuilder(" WHERE d.status <> 'DRAFT'");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("today", today);
         if (query.hasText()) {
-            sql.append(" AND (d.title || ' ' || coalesce(d.subtitle, '') || ' ' || coalesce(d.theme, '')) ILIKE :text");
+            where.append("""
+                     AND ((d.title || ' ' || coalesce(d.subtitle, '') || ' ' || coalesce(d.theme, '')) ILIKE :text
+                          OR EXISTS (SELECT 1 FROM event_day_tag t WHERE t.event_day_id = d.id AND t.tag ILIKE :text))""");
             params.put("text", "%" + escapeLike(query.text().strip()) + "%");
         }
+        if (query.hasTag()) {
+            where.append(" AND EXISTS (SELECT 1 FROM event_day_tag t WHERE t.event_day_id = d.id AND lower(t.tag) = lower(:tag))");
+            params.put("tag", query.tag().strip());
+        }
         if (query.hasPlace()) {
-            sql.append(" AND v.city ILIKE :place");
+            where.append(" AND v.city ILIKE :place");
             params.put("place", "%" + escapeLike(query.place().strip()) + "%");
         }
         if (query.from() != null) {
-            sql.append(" AND d.day_date >= :from");
+            where.append(" AND d.day_date >= :from");
             params.put("from", query.from());
         }
         if (query.to() != null) {
-            sql.append(" AND d.day_date <= :to");
+            where.append(" AND d.day_date <= :to");
             params.put("to", query.to());
         }
-        sql.append(" ORDER BY d.day_date, d.starts_at");
-        List<DaySummary> all = jdbc.sql(sql.toString()).params(params).query(DaySummary.class).list();
-        List<DaySummary> upcoming = all.stream().filter(d -> !d.date().isBefore(today)).toList();
-        List<DaySummary> past = all.stream().filter(d -> d.date().isBefore(today))
-                .sorted(java.util.Comparator.comparing(DaySummary::date).reversed()).toList();
-        return new Catalogue(upcoming, past);
+        String from = " FROM event_day d LEFT JOIN event_venue v ON v.event_day_id = d.id";
+        long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(Math.max(query.page(), 1), pages);
+        params.put("limit", PAGE_SIZE);
+        params.put("offset", (page - 1) * PAGE_SIZE);
+        List<DaySummary> rows = jdbc.sql("""
+                SELECT d.id, d.session_code, d.title, d.subtitle, d.theme, d.day_date AS date, d.starts_at,
+                       d.ends_at, d.status, v.city""" + from + where + "\n" + """
+                ORDER BY (d.day_date < :today), CASE WHEN d.day_date >= :today THEN d.day_date END ASC,
+                         d.day_date DESC, d.starts_at, d.id
+                LIMIT :limit OFFSET :offset""")
+                .params(params).query(DaySummary.class).list();
+        List<DaySummary> upcoming = rows.stream().filter(d -> !d.date().isBefore(today)).toList();
+        List<DaySummary> past = rows.stream().filter(d -> d.date().isBefore(today)).toList();
+        return new Catalogue(upcoming, past, page, pages, total);
+    }
+
+    /** The tags of public days, for the catalogue's theme filter. */
+    public List<String> publicTags() {
+        return jdbc.sql("""
+                SELECT DISTINCT t.tag FROM event_day_tag t JOIN event_day d ON d.id = t.event_day_id
+                WHERE d.status <> 'DRAFT' ORDER BY t.tag""").query(String.class).list();
+    }
+
+    public List<String> tags(long dayId) {
+        return jdbc.sql("SELECT tag FROM event_day_tag WHERE event_day_id = ? ORDER BY tag").param(dayId)
+                .query(String.class).list();
+    }
+
+    /** Replaces the day's tags. */
+    @Transactional
+    public void tag(long dayId, java.util.Collection<String> tags) {
+        jdbc.sql("DELETE FROM event_day_tag WHERE event_day_id = ?").param(dayId).update();
+        for (String tag : new java.util.TreeSet<>(tags)) {
+            jdbc.sql("INSERT INTO event_day_tag (event_day_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(dayId, tag).update();
+        }
+        events.publishEvent(new DayChanged(dayId));
     }
 
     /** Every day, drafts included, of one organising unit (or of all when null), latest first. */
@@ -318,19 +358,23 @@ public class Days {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /** The catalogue's two lists. */
-    public record Catalogue(List<DaySummary> upcoming, List<DaySummary> past) {
+    /** One page of the catalogue, in its two lists. */
+    public record Catalogue(List<DaySummary> upcoming, List<DaySummary> past, int page, int pages, long total) {
         public boolean isEmpty() {
             return upcoming.isEmpty() && past.isEmpty();
         }
     }
 
-    /** What a visitor filters the catalogue by; every part may be empty. */
-    public record CatalogueQuery(String text, String place, LocalDate from, LocalDate to) {
-        public static final CatalogueQuery ALL = new CatalogueQuery(null, null, null, null);
+    /** What a visitor filters the catalogue by; every part may be empty; pages count from 1. */
+    public record CatalogueQuery(String text, String tag, String place, LocalDate from, LocalDate to, int page) {
+        public static final CatalogueQuery ALL = new CatalogueQuery(null, null, null, null, null, 1);
 
         boolean hasText() {
             return text != null && !text.isBlank();
+        }
+
+        boolean hasTag() {
+            return tag != null && !tag.isBlank();
         }
 
         boolean hasPlace() {
@@ -338,7 +382,7 @@ public class Days {
         }
 
         public boolean isFiltered() {
-            return hasText() || hasPlace() || from != null || to != null;
+            return hasText() || hasTag() || hasPlace() || from != null || to != null;
         }
     }
 

@@ -105,6 +105,38 @@ class CatalogueTest {
     }
 
     @Test
+    void filters_by_tag_and_pages_through_many_days_with_shareable_links() throws Exception {
+        LocalDate first = LocalDate.of(2010, 1, 7);
+        for (int i = 0; i < Days.PAGE_SIZE + 3; i++) {
+            SessionCode code = new SessionCode("ZPAGE " + (100 + i));
+            if (!days.exists(code)) {
+                long id = days.create(new DayDraft(code, "Journée paginée " + (100 + i), null, null, first.plusWeeks(i),
+                        LocalTime.of(9, 0), LocalTime.of(12, 0), null, null, null, null, false, null, null, null,
+                        List.of(), List.of(), List.of()));
+                days.tag(id, List.of("Pagination"));
+                days.changeStatus(id, DayStatus.ARCHIVED);
+            }
+        }
+        Document page1 = catalogue("?theme=Pagination");
+        assertThat(page1.select(".day-card h3")).hasSize(Days.PAGE_SIZE);
+        assertThat(page1.select(".day-card h3").first().text()).isEqualTo("Journée paginée 122");
+        assertThat(page1.select(".catalogue-count").text()).isEqualTo((Days.PAGE_SIZE + 3) + " journées pour cette recherche.");
+        assertThat(page1.select(".pagination [aria-current=page]").text()).isEqualTo("1");
+        String next = page1.select(".pagination a[rel=next]").attr("href");
+        assertThat(next).contains("theme=Pagination").contains("page=2");
+
+        Document page2 = catalogue(next.substring(1));
+        assertThat(page2.select(".day-card h3").eachText())
+                .containsExactly("Journée paginée 102", "Journée paginée 101", "Journée paginée 100");
+        assertThat(catalogue("?theme=Pagination&page=99").select(".pagination [aria-current=page]").text()).isEqualTo("2");
+        assertThat(catalogue("?theme=Pagination&page=abc").select(".pagination [aria-current=page]").text()).isEqualTo("1");
+        assertThat(catalogue("").select("#theme option").eachText()).contains("Tous les thèmes", "Pagination",
+                "Europe et international");
+        assertThat(catalogue("?theme=" + URLEncoder.encode("Europe et international", StandardCharsets.UTF_8))
+                .select(".day-card h3").eachText()).hasSize(1).first().asString().startsWith("Nouveaux mandats");
+    }
+
+    @Test
     void english_when_asked_french_otherwise() throws Exception {
         assertThat(catalogue("?lang=en").select("h1").text()).isEqualTo("Catalogue of update days");
         assertThat(catalogue("?lang=xx").select("h1").text()).isEqualTo("Catalogue des journées d'actualité");
