@@ -35,4 +35,39 @@ class MeetingBoundsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> MeetingBounds.maxDistinctPeople(0, 6, 3));
         assertThatIllegalArgumentException().isThrownBy(() -> MeetingBounds.maxDistinctThemes(-1, 3));
     }
+
+    @Test
+    void the_most_even_split_puts_the_fewest_pairs_together() {
+        assertThat(MeetingBounds.minPairsInSplit(6, 5)).isEqualTo(1);
+        assertThat(MeetingBounds.minPairsInSplit(6, 6)).isZero();
+        assertThat(MeetingBounds.minPairsInSplit(12, 5)).isEqualTo(2 * 3 + 3 * 1);
+        assertThat(MeetingBounds.minPairsInSplit(0, 3)).isZero();
+    }
+
+    @Test
+    void two_rounds_of_thirty_in_five_groups_repeat_at_least_five_pairs_or_ten_with_the_table_rule() {
+        // Each group of 6 spreads over 5 groups (2+1+1+1+1: one pair again), or over 4 with the table rule
+        // (2+2+1+1: two pairs again).
+        assertThat(MeetingBounds.minRepeatsBetweenTwoRounds(30, 5, false)).isEqualTo(5);
+        assertThat(MeetingBounds.minRepeatsBetweenTwoRounds(30, 5, true)).isEqualTo(10);
+    }
+
+    @Test
+    void the_lower_bound_adds_up_over_every_pair_of_rounds() {
+        int[][] common = new int[5][5];
+        for (int[] row : common) {
+            java.util.Arrays.fill(row, 30);
+        }
+        assertThat(MeetingBounds.lowerBoundRepeatPairs(common, 5, false)).isEqualTo(50);
+        assertThat(MeetingBounds.lowerBoundRepeatPairs(common, 5, true)).isEqualTo(100);
+    }
+
+    @Test
+    void designs_that_exist_have_a_zero_bound() {
+        int[][] common = new int[9][9];
+        for (int[] row : common) {
+            java.util.Arrays.fill(row, 32);
+        }
+        assertThat(MeetingBounds.lowerBoundRepeatPairs(common, 8, false)).isZero();
+    }
 }
