@@ -71,4 +71,20 @@ public class WebSession {
     public static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElse(null);
     }
+
+    /** Posts a form as htmx does (HX-Request), with the CSRF token of the page the form is on. */
+    public HttpResponse<String> submitWithHtmx(String formPage, String action, Map<String, String> fields)
+            throws Exception {
+        Document page = page(formPage);
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", page.select("input[name=_csrf]").attr("value"));
+        String body = all.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(base + action))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("HX-Request", "true")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

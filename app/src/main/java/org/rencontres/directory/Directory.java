@@ -77,4 +77,16 @@ public class Directory {
                 .param(ids.toArray(Long[]::new)).query(Person.class).list().stream()
                 .collect(Collectors.toMap(Person::id, Function.identity()));
     }
+
+    /** Every person of the directory, by family then given name: for choosing one in a form. */
+    public List<Person> peopleByName() {
+        return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM person ORDER BY lower(family_name), lower(given_name), id")
+                .query(Person.class).list();
+    }
+
+    /** Every organisation of the directory, by name: for choosing one in a form. */
+    public List<Organisation> organisationsByName() {
+        return jdbc.sql("SELECT " + ORGANISATION_COLUMNS + " FROM organisation ORDER BY lower(name), id")
+                .query(Organisation.class).list();
+    }
 }

@@ -1,0 +1,59 @@
+package org.rencontres.programme;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A person not yet in the directory, recorded there and attached to a slot in one step.
+ *
+ * @param fonction the job title, as the programme prints it
+ * @param organisation the id of their organisation in the directory; empty for none
+ */
+public record NewPersonForm(String prenom, String nom, String fonction, String organisation, String nouveauRole,
+                            Boolean nouveauRepresentant) {
+
+    /** An unticked checkbox sends nothing: it reads as false. */
+    public NewPersonForm {
+        nouveauRepresentant = Boolean.TRUE.equals(nouveauRepresentant);
+    }
+
+    public static NewPersonForm empty() {
+        return new NewPersonForm("", "", "", "", SlotRole.SPEAKER.name(), false);
+    }
+
+    List<SlotProblem> check(boolean organisationKnown) {
+        List<SlotProblem> problems = new ArrayList<>();
+        if (prenom == null || prenom.isBlank()) {
+            problems.add(SlotProblem.of("prenom", "slot.person.error.given"));
+        } else if (prenom.strip().length() > SlotForm.MAX_LABEL) {
+            problems.add(SlotProblem.of("prenom", "slot.error.too.long", SlotForm.MAX_LABEL));
+        }
+        if (nom == null || nom.isBlank()) {
+            problems.add(SlotProblem.of("nom", "slot.person.error.family"));
+        } else if (nom.strip().length() > SlotForm.MAX_LABEL) {
+            problems.add(SlotProblem.of("nom", "slot.error.too.long", SlotForm.MAX_LABEL));
+        }
+        if (fonction != null && fonction.strip().length() > SlotForm.MAX_TITLE) {
+            problems.add(SlotProblem.of("fonction", "slot.error.too.long", SlotForm.MAX_TITLE));
+        }
+        if (!organisationKnown) {
+            problems.add(SlotProblem.of("organisation", "slot.person.error.organisation"));
+        }
+        if (PersonForm.role(nouveauRole) == null) {
+            problems.add(SlotProblem.of("nouveauRole", "slot.person.error.role"));
+        }
+        return problems;
+    }
+
+    /** The organisation's id, null for none, or -1 when the field holds something else. */
+    Long organisationId() {
+        if (organisation == null || organisation.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(organisation.strip());
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
+    }
+}

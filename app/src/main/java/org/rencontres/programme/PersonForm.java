@@ -1,0 +1,53 @@
+package org.rencontres.programme;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A person of the directory to attach to a slot, as the form sends it.
+ *
+ * @param personne the person's id in the directory
+ * @param presentation how the programme presents them; empty for their job title
+ * @param representant the programme says "ou son représentant"
+ */
+public record PersonForm(String personne, String role, Boolean representant, String presentation) {
+
+    /** An unticked checkbox sends nothing: it reads as false. */
+    public PersonForm {
+        representant = Boolean.TRUE.equals(representant);
+    }
+
+    public static PersonForm empty() {
+        return new PersonForm("", SlotRole.SPEAKER.name(), false, "");
+    }
+
+    List<SlotProblem> check(boolean personKnown) {
+        List<SlotProblem> problems = new ArrayList<>();
+        if (!personKnown) {
+            problems.add(SlotProblem.of("personne", "slot.person.error.person"));
+        }
+        if (role(role) == null) {
+            problems.add(SlotProblem.of("role", "slot.person.error.role"));
+        }
+        if (presentation != null && presentation.strip().length() > SlotForm.MAX_TITLE) {
+            problems.add(SlotProblem.of("presentation", "slot.error.too.long", SlotForm.MAX_TITLE));
+        }
+        return problems;
+    }
+
+    Long personId() {
+        try {
+            return personne == null ? null : Long.valueOf(personne.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static SlotRole role(String text) {
+        try {
+            return text == null ? null : SlotRole.valueOf(text.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

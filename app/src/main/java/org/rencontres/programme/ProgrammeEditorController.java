@@ -1,0 +1,262 @@
+package org.rencontres.programme;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.rencontres.directory.Directory;
+import org.rencontres.security.DayAccess;
+import org.rencontres.security.ManagedDay;
+import org.rencontres.security.Organiser;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The programme editor of the back office. Every form works as a plain post followed by a
+ * redirect; when htmx sends it (HX-Request), the answer is the part of the page to replace.
+ */
+@Controller
+@RequestMapping("/admin/journees/{slug}/programme")
+class ProgrammeEditorController {
+
+    private static final String HX = "HX-Request";
+
+    private final DayAccess access;
+    private final ProgrammeEditor editor;
+    private final Programmes programmes;
+    private final Directory directory;
+    private final MessageSource messages;
+
+    ProgrammeEditorController(DayAccess access, ProgrammeEditor editor, Programmes programmes, Directory directory,
+                              MessageSource messages) {
+        this.access = access;
+        this.editor = editor;
+        this.programmes = programmes;
+        this.directory = directory;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String programme(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        return editorPage(day, SlotForm.empty(), FormErrors.none(), model, false);
+    }
+
+    @PostMapping("/creneaux")
+    String add(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, SlotForm form,
+               @RequestHeader(name = HX, required = false) String hx, Model model, Locale locale,
+               RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        ProgrammeEditor.Outcome outcome = editor.add(day, organiser, form);
+        if (!outcome.isDone()) {
+            return editorPage(day, form, errors(outcome, locale), model, hx != null);
+        }
+        return editorDone(day, outcome.slotId(), "programme.notice.added", form.titre().strip(), hx, model, redirect);
+    }
+
+    @PostMapping("/creneaux/{slotId}/monter")
+    String up(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+              @RequestHeader(name = HX, required = false) String hx, Model model, Locale locale,
+              RedirectAttributes redirect) {
+        return move(organiser, slug, slotId, true, hx, model, locale, redirect);
+    }
+
+    @PostMapping("/creneaux/{slotId}/descendre")
+    String down(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                @RequestHeader(name = HX, required = false) String hx, Model model, Locale locale,
+                RedirectAttributes redirect) {
+        return move(organiser, slug, slotId, false, hx, model, locale, redirect);
+    }
+
+    private String move(Organiser organiser, String slug, long slotId, boolean up, String hx, Model model,
+                        Locale locale, RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        ProgrammeEditor.Outcome outcome = editor.move(day, organiser, slotId, up);
+        if (!outcome.isDone()) {
+            model.addAttribute("moveErrors", errors(outcome, locale));
+            return editorPage(day, SlotForm.empty(), FormErrors.none(), model, hx != null);
+        }
+        String title = editor.slot(day.id(), slotId).title();
+        return editorDone(day, slotId, up ? "programme.notice.up" : "programme.notice.down", title, hx, model,
+                redirect);
+    }
+
+    @GetMapping("/creneaux/{slotId}")
+    String slot(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Slot slot = editor.slot(day.id(), slotId);
+        return slotPage(day, slot, SlotForm.of(slot, editor.version(day.id(), slotId)), PersonForm.empty(),
+                NewPersonForm.empty(), FormErrors.none(), model, false);
+    }
+
+    @PostMapping("/creneaux/{slotId}")
+    String update(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                  SlotForm form, @RequestHeader(name = HX, required = false) String hx, Model model, Locale locale,
+                  RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        ProgrammeEditor.Outcome outcome = editor.update(day, organiser, slotId, form);
+        if (!outcome.isDone()) {
+            Slot slot = editor.slot(day.id(), slotId);
+            return slotPage(day, slot, form, PersonForm.empty(), NewPersonForm.empty(), errors(outcome, locale), model,
+                    hx != null);
+        }
+        if (hx != null) {
+            return slotDone(day, slotId, "programme.notice.updated", hx, model, redirect);
+        }
+        redirect.addFlashAttribute("notice", "programme.notice.updated");
+        redirect.addFlashAttribute("noticeTitle", form.titre().strip());
+        return "redirect:/admin/journees/" + day.slug() + "/programme#creneau-" + slotId;
+    }
+
+    @PostMapping("/creneaux/{slotId}/personnes")
+    String addPerson(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                     @PathVariable long slotId, PersonForm form, @RequestHeader(name = HX, required = false) String hx,
+                     Model model, Locale locale, RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        ProgrammeEditor.Outcome outcome = editor.addPerson(day, organiser, slotId, form);
+        if (!outcome.isDone()) {
+            Slot slot = editor.slot(day.id(), slotId);
+            return slotPage(day, slot, SlotForm.of(slot, editor.version(day.id(), slotId)), form,
+                    NewPersonForm.empty(), errors(outcome, locale), model, hx != null);
+        }
+        return slotDone(day, slotId, "programme.notice.person.added", hx, model, redirect);
+    }
+
+    @PostMapping("/creneaux/{slotId}/personnes/nouvelle")
+    String addNewPerson(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                        @PathVariable long slotId, NewPersonForm form,
+                        @RequestHeader(name = HX, required = false) String hx, Model model, Locale locale,
+                        RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        ProgrammeEditor.Outcome outcome = editor.addNewPerson(day, organiser, slotId, form);
+        if (!outcome.isDone()) {
+            Slot slot = editor.slot(day.id(), slotId);
+            return slotPage(day, slot, SlotForm.of(slot, editor.version(day.id(), slotId)), PersonForm.empty(), form,
+                    errors(outcome, locale), model, hx != null);
+        }
+        return slotDone(day, slotId, "programme.notice.person.added", hx, model, redirect);
+    }
+
+    @GetMapping("/creneaux/{slotId}/personnes/retrait")
+    String confirmRemovePerson(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                               @PathVariable long slotId, @RequestParam long personne, @RequestParam SlotRole role,
+                               Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Slot slot = editor.slot(day.id(), slotId);
+        SlotPerson person = slot.people().stream().filter(p -> p.personId() == personne && p.role() == role)
+                .findFirst().orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND));
+        model.addAttribute("day", day);
+        model.addAttribute("slot", slot);
+        model.addAttribute("person", person);
+        return "programme/admin/remove-person";
+    }
+
+    @PostMapping("/creneaux/{slotId}/personnes/retrait")
+    String removePerson(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                        @PathVariable long slotId, @RequestParam long personne, @RequestParam SlotRole role,
+                        RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        editor.removePerson(day, organiser, slotId, personne, role);
+        redirect.addFlashAttribute("notice", "programme.notice.person.removed");
+        return "redirect:/admin/journees/" + day.slug() + "/programme/creneaux/" + slotId;
+    }
+
+    @GetMapping("/creneaux/{slotId}/suppression")
+    String confirmRemove(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                         @PathVariable long slotId, Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        model.addAttribute("day", day);
+        model.addAttribute("slot", editor.slot(day.id(), slotId));
+        return "programme/admin/remove-slot";
+    }
+
+    @PostMapping("/creneaux/{slotId}/suppression")
+    String remove(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                  RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        String title = editor.slot(day.id(), slotId).title();
+        editor.remove(day, organiser, slotId);
+        redirect.addFlashAttribute("notice", "programme.notice.removed");
+        redirect.addFlashAttribute("noticeTitle", title);
+        return "redirect:/admin/journees/" + day.slug() + "/programme";
+    }
+
+    private String editorDone(ManagedDay day, long slotId, String notice, String title, String hx, Model model,
+                              RedirectAttributes redirect) {
+        if (hx != null) {
+            model.addAttribute("notice", notice);
+            model.addAttribute("noticeTitle", title);
+            return editorPage(day, SlotForm.empty(), FormErrors.none(), model, true);
+        }
+        redirect.addFlashAttribute("notice", notice);
+        redirect.addFlashAttribute("noticeTitle", title);
+        return "redirect:/admin/journees/" + day.slug() + "/programme#creneau-" + slotId;
+    }
+
+    private String slotDone(ManagedDay day, long slotId, String notice, String hx, Model model,
+                            RedirectAttributes redirect) {
+        if (hx != null) {
+            model.addAttribute("notice", notice);
+            Slot slot = editor.slot(day.id(), slotId);
+            return slotPage(day, slot, SlotForm.of(slot, editor.version(day.id(), slotId)), PersonForm.empty(),
+                    NewPersonForm.empty(), FormErrors.none(), model, true);
+        }
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:/admin/journees/" + day.slug() + "/programme/creneaux/" + slotId;
+    }
+
+    private String editorPage(ManagedDay day, SlotForm form, FormErrors errors, Model model, boolean fragment) {
+        Programme programme = programmes.programmeOf(day.id());
+        model.addAttribute("day", day);
+        model.addAttribute("rows", EditorRow.of(programme));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("kinds", SlotKind.values());
+        if (!model.containsAttribute("moveErrors")) {
+            model.addAttribute("moveErrors", FormErrors.none());
+        }
+        return fragment ? "programme/admin/editor :: editor" : "programme/admin/editor";
+    }
+
+    private String slotPage(ManagedDay day, Slot slot, SlotForm form, PersonForm personForm,
+                            NewPersonForm newPersonForm, FormErrors errors, Model model, boolean fragment) {
+        model.addAttribute("day", day);
+        model.addAttribute("slot", slot);
+        model.addAttribute("form", form);
+        model.addAttribute("personForm", personForm);
+        model.addAttribute("newPersonForm", newPersonForm);
+        model.addAttribute("errors", errors);
+        model.addAttribute("kinds", SlotKind.values());
+        model.addAttribute("roles", SlotRole.values());
+        model.addAttribute("people", directory.peopleByName());
+        List<org.rencontres.directory.Organisation> organisations = directory.organisationsByName();
+        model.addAttribute("organisations", organisations);
+        model.addAttribute("organisationNames", organisations.stream().collect(java.util.stream.Collectors.toMap(
+                org.rencontres.directory.Organisation::id, org.rencontres.directory.Organisation::name)));
+        return fragment ? "programme/admin/slot :: sheet" : "programme/admin/slot";
+    }
+
+    private FormErrors errors(ProgrammeEditor.Outcome outcome, Locale locale) {
+        return FormErrors.of(outcome.problems(), messages, locale);
+    }
+
+    /** A slot of the editor's list, with the moves it allows (within slots that start at the same time). */
+    record EditorRow(Slot slot, boolean canMoveUp, boolean canMoveDown) {
+        static List<EditorRow> of(Programme programme) {
+            List<Slot> slots = programme.slots();
+            return java.util.stream.IntStream.range(0, slots.size()).mapToObj(i -> new EditorRow(slots.get(i),
+                    i > 0 && slots.get(i - 1).startsAt().equals(slots.get(i).startsAt()),
+                    i < slots.size() - 1 && slots.get(i + 1).startsAt().equals(slots.get(i).startsAt()))).toList();
+        }
+    }
+}
