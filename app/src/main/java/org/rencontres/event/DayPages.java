@@ -13,10 +13,11 @@ import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.networking.NetworkingSessions;
 import org.rencontres.programme.Programme;
+import org.rencontres.programme.ProgrammeChanged;
 import org.rencontres.programme.Programmes;
 import org.rencontres.workshops.Workshops;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,8 +59,14 @@ class DayPages {
         return days.findPublic(slug).map(day -> assemble(day, pageUrl));
     }
 
-    @EventListener
+    // After commit: emptied earlier, the cache could be filled again with what is being replaced.
+    @TransactionalEventListener(fallbackExecution = true)
     void on(DayChanged change) {
+        cache.invalidateAll();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ProgrammeChanged change) {
         cache.invalidateAll();
     }
 

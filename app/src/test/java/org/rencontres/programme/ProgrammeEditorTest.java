@@ -117,6 +117,8 @@ class ProgrammeEditorTest {
 
     @Test
     void an_organiser_adds_slots_and_the_public_page_shows_them() throws Exception {
+        // The public page is read (and cached) before the change: the change must still show at once.
+        assertThat(new WebSession(port).get("/journees/" + slug).body()).doesNotContain("Accueil café");
         Map<String, String> welcome = slot("9h", "9h30", "WELCOME", "Accueil café", "");
         welcome.put("sujets", "Présentation des lieux\nRemise des badges");
         welcome.put("sujetsSousReserve", "true");
