@@ -295,6 +295,35 @@ class DirectoryAdminTest {
     }
 
     @Test
+    void the_search_ignores_case_and_accents_and_filters_by_kind() throws Exception {
+        String agglo = "Communauté d'agglomération Grand Paris Sud Seine-Essonnes-Sénart";
+        assertThat(organiser.page("/admin/annuaire/organisations?q=EVRY").select("tbody a").eachText()).contains(agglo);
+        assertThat(organiser.page("/admin/annuaire/organisations?q=communaute+d%27agglo").select("tbody a").eachText()).contains(agglo);
+        assertThat(organiser.page("/admin/annuaire/organisations?q=grand+paris+sud&type=INTERCOMMUNALITE").select("tbody a").eachText())
+                .containsExactly(agglo);
+        assertThat(organiser.page("/admin/annuaire/organisations?q=grand+paris+sud&type=REGION").select("tbody tr")).isEmpty();
+        assertThat(organiser.page("/admin/annuaire/organisations?q=100%25").select("main > p").eachText())
+                .contains("Aucune organisation ne correspond à cette recherche.");
+        assertThat(organiser.page("/admin/annuaire/personnes?q=THOUARY").select("tbody tr td:nth-child(4)").eachText())
+                .containsExactly("emmanuel.thouary@cnfpt.fr");
+    }
+
+    @Test
+    void long_lists_come_in_pages() throws Exception {
+        for (int i = 0; i < OrganisationCatalogue.PAGE_SIZE + 1; i++) {
+            organisations.create(new OrganisationForm("Syndicat paginé n° " + (100 + i), "", "PUBLIC_BODY", "", "", "", "", ""));
+        }
+        Document first = organiser.page("/admin/annuaire/organisations?q=pagin%C3%A9");
+        assertThat(first.select("tbody tr")).hasSize(OrganisationCatalogue.PAGE_SIZE);
+        assertThat(first.select(".pager p").text()).isEqualTo("Page 1 sur 2");
+        Document second = organiser.page(first.select(".pager a[rel=next]").attr("href"));
+        assertThat(second.select("tbody tr a").eachText()).containsExactly("Syndicat paginé n° 125");
+        assertThat(second.select(".pager a[rel=prev]")).hasSize(1);
+        assertThat(organiser.page("/admin/annuaire/organisations?q=pagin%C3%A9&page=abc").select("tbody tr"))
+                .hasSize(OrganisationCatalogue.PAGE_SIZE);
+    }
+
+    @Test
     void unknown_records_give_the_404_page() throws Exception {
         assertThat(organiser.get("/admin/annuaire/organisations/999999").statusCode()).isEqualTo(404);
         assertThat(organiser.get("/admin/annuaire/personnes/999999").statusCode()).isEqualTo(404);

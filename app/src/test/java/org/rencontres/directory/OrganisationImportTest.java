@@ -47,10 +47,11 @@ class OrganisationImportTest {
 
     @Test
     void a_good_file_is_previewed_then_imported_on_confirmation() throws Exception {
-        Organisation agence = organisations.named("Agence du monde commun").orElseThrow();
+        Organisation agence = organisations.create(new OrganisationForm("Agence de l'import", "", "OTHER", "", "",
+                "", "Lyon", "")).value();
         byte[] file = ("Nom;Type;SIREN;Adresse;Code postal;Ville;Site;Courriel formation\r\n"
                 + "Mairie d'Évry-Courcouronnes (import);Commune;217 500 016;Place des Droits de l'Homme;91000;Évry-Courcouronnes;;formation@evry-import.fr\r\n"
-                + "\"Agence du monde commun\";Association;;\"12, rue de l'Import\";75011;Paris;www.mondecommun.fr;formation@mondecommun.fr | rh@mondecommun.fr\r\n")
+                + "\"AGENCE DE L'IMPORT\";Association;;\"12, rue de l'Import\";75011;Paris;www.mondecommun.fr;formation@mondecommun.fr | rh@mondecommun.fr\r\n")
                 .getBytes(CsvOrganisationImport.WINDOWS_1252);
 
         HttpResponse<String> uploaded = organiser.upload("/admin/annuaire/import", "fichier", "organisations.csv", file);
@@ -63,7 +64,7 @@ class OrganisationImportTest {
         assertThat(preview.select(".import-summary li").eachText()).containsExactly("1 nouvelle organisation",
                 "1 mise à jour d’une organisation existante", "Aucune ligne en erreur");
         assertThat(preview.select("tbody tr td:nth-child(2)").eachText())
-                .containsExactly("Mairie d'Évry-Courcouronnes (import)", "Agence du monde commun");
+                .containsExactly("Mairie d'Évry-Courcouronnes (import)", "AGENCE DE L'IMPORT");
         assertThat(preview.select("tbody tr .status").eachText())
                 .containsExactly("Nouvelle organisation", "Mise à jour de l’organisation existante");
         String token = preview.select("input[name=jeton]").attr("value");
@@ -91,6 +92,8 @@ class OrganisationImportTest {
         assertThat(updated.kind()).isEqualTo(OrganisationKind.ASSOCIATION);
         assertThat(updated.street()).isEqualTo("12, rue de l'Import");
         assertThat(updated.website()).isEqualTo("https://www.mondecommun.fr");
+        assertThat(updated.name()).as("the name as recorded").isEqualTo("Agence de l'import");
+        assertThat(updated.city()).as("the file's city").isEqualTo("Paris");
         assertThat(contacts.of(agence.id())).extracting(TrainingContact::email)
                 .containsExactly("formation@mondecommun.fr", "rh@mondecommun.fr");
 
