@@ -87,4 +87,30 @@ public class WebSession {
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
+    /**
+     * Sends a file as a browser's multipart form would, with the page's CSRF token; the action is
+     * taken from the page's first multipart form (it may carry the token in its address too).
+     */
+    public HttpResponse<String> upload(String formPage, String field, String fileName, byte[] content) throws Exception {
+        Document page = page(formPage);
+        org.jsoup.nodes.Element form = page.selectFirst("form[enctype=multipart/form-data]");
+        if (form == null) {
+            throw new AssertionError("No multipart form on " + formPage);
+        }
+        String boundary = "----rencontres" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String csrf = form.select("input[name=_csrf]").attr("value");
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        String action = form.attr("action");
+        return http.send(HttpRequest.newBuilder(URI.create(action.startsWith("http") ? action : base + action))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -1,0 +1,116 @@
+package org.rencontres.directory;
+
+import java.io.IOException;
+
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Import of organisations from a CSV file: upload, preview (kept in the HTTP session, never in the
+ * page), then confirmation. A file with an error line, or that cannot be read, changes nothing.
+ */
+@Controller
+class OrganisationImportController {
+
+    static final String BASE = "/admin/annuaire/import";
+    private static final String PREVIEW = "directory.import.preview";
+
+    private final OrganisationImports imports;
+    private final long maxBytes;
+
+    OrganisationImportController(OrganisationImports imports, ObjectProvider<MultipartConfigElement> multipart) {
+        this.imports = imports;
+        this.maxBytes = maxBytes(multipart.getIfAvailable());
+    }
+
+    /** The smaller of ours and the server's multipart limit: beyond the server's, the upload never reaches a controller. */
+    static long maxBytes(MultipartConfigElement config) {
+        long server = config == null ? -1 : config.getMaxFileSize();
+        return server > 0 ? Math.min(server, OrganisationImports.MAX_BYTES) : OrganisationImports.MAX_BYTES;
+    }
+
+    @GetMapping(BASE)
+    String form(@RequestParam(name = "trop-volumineux", required = false) String tooLarge, Model model) {
+        return page(model, tooLarge != null ? ImportProblem.of("directory.import.error.size", megabytes()) : null);
+    }
+
+    @PostMapping(BASE)
+    String upload(@RequestParam(name = "fichier", required = false) MultipartFile file, HttpSession session,
+                  Model model) throws IOException {
+        if (file == null || file.isEmpty()) {
+            return page(model, ImportProblem.of(file == null || file.getOriginalFilename() == null
+                    || file.getOriginalFilename().isBlank() ? "directory.import.error.nofile" : "directory.import.error.empty"));
+        }
+        if (file.getSize() > maxBytes) {
+            return page(model, ImportProblem.of("directory.import.error.size", megabytes()));
+        }
+        OrganisationImports.Preview preview = imports.preview(file.getOriginalFilename(), file.getBytes());
+        if (!preview.file().readable()) {
+            return page(model, preview.file().problem());
+        }
+        session.setAttribute(PREVIEW, preview);
+        return "redirect:" + BASE + "/apercu";
+    }
+
+    @GetMapping(BASE + "/apercu")
+    String preview(HttpSession session, Model model) {
+        if (!(session.getAttribute(PREVIEW) instanceof OrganisationImports.Preview preview)) {
+            return "redirect:" + BASE;
+        }
+        return previewPage(model, preview, null);
+    }
+
+    @PostMapping(BASE + "/confirmer")
+    String confirm(@RequestParam(name = "jeton", defaultValue = "") String token, HttpSession session, Model model,
+                   RedirectAttributes redirect) {
+        if (!(session.getAttribute(PREVIEW) instanceof OrganisationImports.Preview preview)
+                || !preview.token().equals(token)) {
+            return page(model, ImportProblem.of("directory.import.error.expired"));
+        }
+        OrganisationImports.Outcome outcome;
+        try {
+            outcome = imports.apply(preview);
+        } catch (DirectoryRefusal refusal) {
+            return previewPage(model, preview, refusal.messageKey());
+        } catch (DataIntegrityViolationException e) {
+            // Another organiser changed the directory meanwhile (the same name recorded twice): all rolled back.
+            return previewPage(model, preview, "directory.import.error.conflict");
+        }
+        session.removeAttribute(PREVIEW);
+        redirect.addFlashAttribute("imported", outcome);
+        return "redirect:" + OrganisationsController.BASE;
+    }
+
+    @PostMapping(BASE + "/annuler")
+    String cancel(HttpSession session) {
+        session.removeAttribute(PREVIEW);
+        return "redirect:" + BASE;
+    }
+
+    private String page(Model model, ImportProblem problem) {
+        model.addAttribute("problem", problem);
+        model.addAttribute("maxSize", megabytes());
+        return "directory/admin/import";
+    }
+
+    private String previewPage(Model model, OrganisationImports.Preview preview, String refusal) {
+        model.addAttribute("preview", preview);
+        model.addAttribute("file", preview.file());
+        model.addAttribute("refusal", refusal);
+        return "directory/admin/import-preview";
+    }
+
+    private String megabytes() {
+        double mb = maxBytes / (1024.0 * 1024.0);
+        return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(java.util.Locale.FRANCE, "%.1f", mb);
+    }
+}

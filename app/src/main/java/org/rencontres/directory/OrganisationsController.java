@@ -1,0 +1,175 @@
+package org.rencontres.directory;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The directory's organisations in the back office, with their training-service contacts. Any organiser may manage them. */
+@Controller
+class OrganisationsController {
+
+    static final String BASE = "/admin/annuaire/organisations";
+
+    private final OrganisationCatalogue catalogue;
+    private final TrainingContacts contacts;
+    private final PeopleCatalogue people;
+
+    OrganisationsController(OrganisationCatalogue catalogue, TrainingContacts contacts, PeopleCatalogue people) {
+        this.catalogue = catalogue;
+        this.contacts = contacts;
+        this.people = people;
+    }
+
+    @GetMapping("/admin/annuaire")
+    String home() {
+        return "redirect:" + BASE;
+    }
+
+    @GetMapping(BASE)
+    String list(@RequestParam(name = "q", required = false) String text,
+                @RequestParam(name = "type", required = false) String type,
+                @RequestParam(name = "page", defaultValue = "1") String page, Model model) {
+        OrganisationKind kind = OrganisationKinds.parse(type).orElse(null);
+        model.addAttribute("q", text == null ? "" : text);
+        model.addAttribute("type", kind == null ? "" : kind.name());
+        model.addAttribute("kinds", OrganisationKind.values());
+        model.addAttribute("results", catalogue.search(text, kind, pageNumber(page)));
+        return "directory/admin/organisations";
+    }
+
+    @GetMapping(BASE + "/nouvelle")
+    String newForm(Model model) {
+        return form(model, OrganisationForm.empty(), Map.of(), null);
+    }
+
+    @PostMapping(BASE)
+    String create(OrganisationForm form, Model model, RedirectAttributes redirect) {
+        Saved<Organisation> saved = catalogue.create(form);
+        if (!saved.ok()) {
+            return form(model, form, saved.errors(), null);
+        }
+        redirect.addFlashAttribute("notice", "directory.organisation.created");
+        return "redirect:" + BASE + "/" + saved.value().id();
+    }
+
+    @GetMapping(BASE + "/{id}")
+    String show(@PathVariable long id, Model model) {
+        return page(model, organisation(id), TrainingContactForm.empty(), Map.of());
+    }
+
+    @GetMapping(BASE + "/{id}/modifier")
+    String editForm(@PathVariable long id, Model model) {
+        Organisation organisation = organisation(id);
+        return form(model, OrganisationForm.of(organisation), Map.of(), organisation);
+    }
+
+    @PostMapping(BASE + "/{id}/modifier")
+    String update(@PathVariable long id, OrganisationForm form, Model model, RedirectAttributes redirect) {
+        Organisation organisation = organisation(id);
+        Saved<Organisation> saved = catalogue.update(id, form);
+        if (!saved.ok()) {
+            return form(model, form, saved.errors(), organisation);
+        }
+        redirect.addFlashAttribute("notice", "directory.organisation.updated");
+        return "redirect:" + BASE + "/" + id;
+    }
+
+    @GetMapping(BASE + "/{id}/supprimer")
+    String confirmDelete(@PathVariable long id, Model model) {
+        Organisation organisation = organisation(id);
+        model.addAttribute("question", "directory.organisation.delete.question");
+        model.addAttribute("subject", organisation.name());
+        model.addAttribute("action", BASE + "/" + id + "/supprimer");
+        model.addAttribute("cancel", BASE + "/" + id);
+        return "directory/admin/confirm";
+    }
+
+    @PostMapping(BASE + "/{id}/supprimer")
+    String delete(@PathVariable long id, RedirectAttributes redirect) {
+        Organisation organisation = organisation(id);
+        try {
+            catalogue.delete(id);
+        } catch (DirectoryRefusal refusal) {
+            redirect.addFlashAttribute("refusal", refusal.messageKey());
+            return "redirect:" + BASE + "/" + id;
+        }
+        redirect.addFlashAttribute("notice", "directory.organisation.deleted");
+        redirect.addFlashAttribute("noticeArgument", organisation.name());
+        return "redirect:" + BASE;
+    }
+
+    @PostMapping(BASE + "/{id}/contacts")
+    String addContact(@PathVariable long id, TrainingContactForm form, Model model, RedirectAttributes redirect) {
+        Organisation organisation = organisation(id);
+        Saved<TrainingContact> saved = contacts.add(id, form);
+        if (!saved.ok()) {
+            return page(model, organisation, form, saved.errors());
+        }
+        redirect.addFlashAttribute("notice", "directory.contact.added");
+        redirect.addFlashAttribute("noticeArgument", saved.value().email());
+        return "redirect:" + BASE + "/" + id + "#service-formation";
+    }
+
+    @GetMapping(BASE + "/{id}/contacts/{contact}/retirer")
+    String confirmRemoveContact(@PathVariable long id, @PathVariable long contact, Model model) {
+        TrainingContact c = contacts.find(organisation(id).id(), contact).orElseThrow(NotFound::new);
+        model.addAttribute("question", "directory.contact.remove.question");
+        model.addAttribute("subject", c.email());
+        model.addAttribute("action", BASE + "/" + id + "/contacts/" + contact + "/retirer");
+        model.addAttribute("cancel", BASE + "/" + id);
+        return "directory/admin/confirm";
+    }
+
+    @PostMapping(BASE + "/{id}/contacts/{contact}/retirer")
+    String removeContact(@PathVariable long id, @PathVariable long contact, RedirectAttributes redirect) {
+        TrainingContact c = contacts.find(organisation(id).id(), contact).orElseThrow(NotFound::new);
+        contacts.remove(id, contact);
+        redirect.addFlashAttribute("notice", "directory.contact.removed");
+        redirect.addFlashAttribute("noticeArgument", c.email());
+        return "redirect:" + BASE + "/" + id + "#service-formation";
+    }
+
+    private String page(Model model, Organisation organisation, TrainingContactForm contactForm, Map<String, String> errors) {
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("contacts", contacts.of(organisation.id()));
+        model.addAttribute("people", people.of(organisation.id()));
+        model.addAttribute("contactForm", contactForm);
+        model.addAttribute("errors", errors);
+        return "directory/admin/organisation";
+    }
+
+    private String form(Model model, OrganisationForm form, Map<String, String> errors, Organisation existing) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("kinds", OrganisationKind.values());
+        model.addAttribute("existing", existing);
+        return "directory/admin/organisation-form";
+    }
+
+    private Organisation organisation(long id) {
+        return catalogue.find(id).orElseThrow(NotFound::new);
+    }
+
+    static int pageNumber(String page) {
+        try {
+            return Math.max(1, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** An unknown organisation, person or contact: the 404 page. */
+    static final class NotFound extends ResponseStatusException {
+        NotFound() {
+            super(HttpStatus.NOT_FOUND);
+        }
+    }
+}

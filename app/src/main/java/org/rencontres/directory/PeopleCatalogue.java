@@ -1,0 +1,135 @@
+package org.rencontres.directory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The back office's people (speakers, hosts, contacts): search, create, edit and delete when unused. */
+@Service
+public class PeopleCatalogue {
+
+    public static final int PAGE_SIZE = 25;
+
+    private static final String COLUMNS = "id, given_name, family_name, job_title, organisation_id, email, phone";
+    private static final String ENTRY = """
+            SELECT p.id, p.given_name, p.family_name, p.job_title, p.organisation_id, o.name AS organisation_name,
+                   p.email, p.phone
+            FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id""";
+
+    private final JdbcClient jdbc;
+    private final OrganisationCatalogue organisations;
+
+    PeopleCatalogue(JdbcClient jdbc, OrganisationCatalogue organisations) {
+        this.jdbc = jdbc;
+        this.organisations = organisations;
+    }
+
+    /** People whose given or family name (either order), e-mail or organisation contains the text. */
+    public DirectoryPage<PersonEntry> search(String text, int page) {
+        String like = "%" + Texts.plain(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String fold = OrganisationCatalogue.FOLD;
+        String where = " WHERE " + fold.formatted("p.given_name || ' ' || p.family_name") + " LIKE :q OR "
+                + fold.formatted("p.family_name || ' ' || p.given_name") + " LIKE :q OR "
+                + "lower(coalesce(p.email, '')) LIKE :q OR " + fold.formatted("coalesce(o.name, '')") + " LIKE :q";
+        long total = jdbc.sql("SELECT count(*) FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id" + where)
+                .param("q", like).query(Long.class).single();
+        List<PersonEntry> items = jdbc.sql(ENTRY + where
+                        + " ORDER BY lower(p.family_name), lower(p.given_name), p.id LIMIT :limit OFFSET :offset")
+                .param("q", like).param("limit", PAGE_SIZE).param("offset", DirectoryPage.offset(page, PAGE_SIZE))
+                .query(PersonEntry.class).list();
+        return new DirectoryPage<>(items, total, Math.max(page, 1), PAGE_SIZE);
+    }
+
+    public Optional<Person> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM person WHERE id = ?").param(id).query(Person.class).optional();
+    }
+
+    /** The people of one organisation, for its page. */
+    public List<Person> of(long organisationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM person WHERE organisation_id = ? ORDER BY lower(family_name), lower(given_name)")
+                .param(organisationId).query(Person.class).list();
+    }
+
+    public Saved<Person> create(PersonForm form) {
+        Map<String, String> errors = check(form, null);
+        if (!errors.isEmpty()) {
+            return Saved.refused(errors);
+        }
+        NewPerson p = form.toNewPerson();
+        try {
+            long id = jdbc.sql("""
+                    INSERT INTO person (given_name, family_name, job_title, organisation_id, email, phone)
+                    VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                    .params(p.givenName(), p.familyName(), p.jobTitle(), p.organisationId(), p.email(), p.phone())
+                    .query(Long.class).single();
+            return Saved.done(find(id).orElseThrow());
+        } catch (DuplicateKeyException e) {
+            return Saved.refused(Map.of("courriel", "directory.error.email.person.taken"));
+        } catch (DataIntegrityViolationException e) {
+            // The organisation was deleted in the meantime.
+            return Saved.refused(Map.of("organisation", "directory.error.organisation"));
+        }
+    }
+
+    public Saved<Person> update(long id, PersonForm form) {
+        Map<String, String> errors = check(form, id);
+        if (!errors.isEmpty()) {
+            return Saved.refused(errors);
+        }
+        NewPerson p = form.toNewPerson();
+        try {
+            int changed = jdbc.sql("""
+                    UPDATE person SET given_name = ?, family_name = ?, job_title = ?, organisation_id = ?, email = ?,
+                        phone = ?
+                    WHERE id = ?""")
+                    .params(p.givenName(), p.familyName(), p.jobTitle(), p.organisationId(), p.email(), p.phone(), id)
+                    .update();
+            if (changed == 0) {
+                throw new DirectoryRefusal("directory.error.gone", null);
+            }
+            return Saved.done(find(id).orElseThrow());
+        } catch (DuplicateKeyException e) {
+            return Saved.refused(Map.of("courriel", "directory.error.email.person.taken"));
+        } catch (DataIntegrityViolationException e) {
+            return Saved.refused(Map.of("organisation", "directory.error.organisation"));
+        }
+    }
+
+    /**
+     * Deletes the person.
+     *
+     * @throws DirectoryRefusal when a slot of a programme (or anything else) still refers to them
+     */
+    public void delete(long id) {
+        try {
+            jdbc.sql("DELETE FROM person WHERE id = ?").param(id).update();
+        } catch (DataIntegrityViolationException e) {
+            if (!Usages.isForeignKeyViolation(e)) {
+                throw e;
+            }
+            throw new DirectoryRefusal(Usages.messageKey(e), null);
+        }
+    }
+
+    private Map<String, String> check(PersonForm form, Long id) {
+        Map<String, String> errors = form.errors();
+        Long organisationId = form.organisationId();
+        if (!errors.containsKey("organisation") && organisationId != null
+                && organisations.find(organisationId).isEmpty()) {
+            errors.put("organisation", "directory.error.organisation");
+        }
+        if (!errors.containsKey("courriel") && !Texts.blank(form.courriel())) {
+            boolean taken = jdbc.sql("SELECT count(*) FROM person WHERE lower(email) = lower(?) AND id <> ?")
+                    .params(form.courriel().strip(), id == null ? -1L : id).query(Long.class).single() > 0;
+            if (taken) {
+                errors.put("courriel", "directory.error.email.person.taken");
+            }
+        }
+        return errors;
+    }
+}
