@@ -55,7 +55,8 @@ class AdminDayController {
                 .map(p -> directory.organisation(p.organisationId()).map(Organisation::name).orElse("?")).toList());
         model.addAttribute("audit", audit.of(day.id()));
         model.addAttribute("contactForm", new ContactForm("PROGRAMME", "", "", "", "", ""));
-        model.addAttribute("resourceForm", new ResourceForm("COMMUNITY_LINK", "", "", ""));
+        model.addAttribute("resourceForm", new ResourceForm("COMMUNITY_LINK", "", "", "", "PUBLIC"));
+        model.addAttribute("titreFichier", "");
         model.addAttribute("errors", Map.of());
         return "event/admin/day";
     }
@@ -253,7 +254,7 @@ class AdminDayController {
     record ContactForm(String objet, String nom, String fonction, String organisme, String telephone, String courriel) {
     }
 
-    record ResourceForm(String genre, String intitule, String description, String adresse) {
+    record ResourceForm(String genre, String intitule, String description, String adresse, String visibilite) {
     }
 
     @PostMapping("/admin/journees/{slug}/contacts")
@@ -313,10 +314,56 @@ class AdminDayController {
             model.addAttribute("errors", errors);
             return "event/admin/day";
         }
+        Resource.Visibility visibility = "PARTICIPANTS".equals(form.visibilite())
+                ? Resource.Visibility.PARTICIPANTS : Resource.Visibility.PUBLIC;
         administration.addResource(day, new Resource(kind, form.intitule().strip(), blankToNull(form.description()),
-                form.adresse().strip(), null), organiser);
+                form.adresse().strip(), null, visibility), organiser);
         redirect.addFlashAttribute("saved", "admin.day.resource.added");
         return "redirect:/admin/journees/" + day.sessionCode().slug() + "#ressources";
+    }
+
+    @PostMapping("/admin/journees/{slug}/fichiers")
+    String upload(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                  @RequestParam(name = "fichier", required = false) org.springframework.web.multipart.MultipartFile file,
+                  @RequestParam(defaultValue = "") String titreFichier, @RequestParam(defaultValue = "DOCUMENT") String genreFichier,
+                  @RequestParam(defaultValue = "PUBLIC") String visibiliteFichier,
+                  Model model, RedirectAttributes redirect) throws java.io.IOException {
+        Day day = managed(organiser, slug);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Resource.Kind kind = enumOr(Resource.Kind.class, genreFichier, Resource.Kind.DOCUMENT, "genreFichier",
+                "day.error.resource.kind", errors);
+        Resource.Visibility visibility = enumOr(Resource.Visibility.class, visibiliteFichier, Resource.Visibility.PUBLIC,
+                "visibiliteFichier", "day.error.resource.visibility", errors);
+        if (titreFichier.isBlank()) {
+            errors.put("titreFichier", "day.error.resource.title");
+        }
+        if (file == null || file.isEmpty()) {
+            errors.put("fichier", "day.error.file.empty");
+        }
+        if (errors.isEmpty()) {
+            try {
+                administration.addFile(day, file.getOriginalFilename(), file.getBytes(),
+                        new Resource(kind, titreFichier.strip(), null, null, null, visibility), organiser);
+                redirect.addFlashAttribute("saved", "admin.day.resource.added");
+                return "redirect:/admin/journees/" + day.sessionCode().slug() + "#ressources";
+            } catch (StoredFiles.Refused refused) {
+                errors.put("fichier", refused.reason);
+            }
+        }
+        day(organiser, slug, model);
+        model.addAttribute("titreFichier", titreFichier);
+        model.addAttribute("errors", errors);
+        return "event/admin/day";
+    }
+
+    private static <E extends Enum<E>> E enumOr(Class<E> type, String value, E fallback, String field, String error,
+                                                Map<String, String> errors) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            errors.put(field, error);
+            return fallback;
+        }
     }
 
     @PostMapping("/admin/journees/{slug}/partenaires")

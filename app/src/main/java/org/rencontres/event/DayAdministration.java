@@ -28,9 +28,11 @@ class DayAdministration {
     private final ProgrammeCopies programmes;
     private final NetworkingSessions networking;
     private final Workshops workshops;
+    private final StoredFiles files;
 
     DayAdministration(Days days, Directory directory, AuditTrail audit, ProgrammeCopies programmes,
-                      NetworkingSessions networking, Workshops workshops) {
+                      NetworkingSessions networking, Workshops workshops, StoredFiles files) {
+        this.files = files;
         this.days = days;
         this.directory = directory;
         this.audit = audit;
@@ -112,6 +114,17 @@ class DayAdministration {
     void addResource(Day day, Resource resource, Organiser by) {
         days.addResource(day.id(), resource);
         record(day.id(), by, "resource.added", "Ressource ajoutée : " + resource.title());
+    }
+
+    /** Stores an uploaded file (refused unless its content is an accepted kind) as a resource of the day. */
+    @Transactional
+    void addFile(Day day, String fileName, byte[] content, Resource resource, Organiser by) {
+        java.util.UUID id = files.store(day.id(), fileName, content);
+        Resource stored = new Resource(resource.kind(), resource.title(), resource.description(), null, id.toString(),
+                resource.visibility());
+        days.addResource(day.id(), stored);
+        record(day.id(), by, "resource.added", "Fichier ajouté : " + resource.title() + " (" + StoredFiles.safeName(fileName)
+                + ", " + content.length + " octets" + (resource.isReserved() ? ", réservé aux participants" : "") + ")");
     }
 
     @Transactional

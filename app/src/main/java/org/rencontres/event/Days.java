@@ -186,9 +186,10 @@ public class Days {
 
     private void addResource(long id, Resource r, int position) {
         jdbc.sql("""
-                INSERT INTO event_resource (event_day_id, kind, title, description, url, stored_file, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, r.kind().name(), r.title(), r.description(), r.url(), r.storedFile(), position)
+                INSERT INTO event_resource (event_day_id, kind, title, description, url, stored_file, position, visibility)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, r.kind().name(), r.title(), r.description(), r.url(), r.storedFile(), position,
+                        r.visibility().name())
                 .update();
     }
 

@@ -181,14 +181,14 @@ class OrganisationImportTest {
     @Test
     void a_file_too_large_gets_a_clear_message() throws Exception {
         StringBuilder big = new StringBuilder("nom;type\n");
-        while (big.length() < 1_200_000) {
+        while (big.length() < 2_200_000) {
             big.append("Ville numéro ").append(big.length()).append(";Commune\n");
         }
         HttpResponse<String> response = organiser.upload("/admin/annuaire/import", "fichier", "enorme.csv",
                 big.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(WebSession.location(response)).isEqualTo("/admin/annuaire/import?trop-volumineux");
         assertThat(organiser.page("/admin/annuaire/import?trop-volumineux").select(".error-summary").text())
-                .contains("Le fichier dépasse la taille maximale de 1 Mo.");
+                .contains("Le fichier dépasse la taille maximale de 2 Mo.");
         assertThat(organiser.get("/admin/annuaire/import/apercu").statusCode()).isEqualTo(302);
     }
 }

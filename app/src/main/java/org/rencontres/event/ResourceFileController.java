@@ -1,0 +1,70 @@
+package org.rencontres.event;
+
+import java.util.UUID;
+
+import org.rencontres.security.Organiser;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Serves the files of a day's resources: public ones to all, reserved ones to participants only. */
+@Controller
+class ResourceFileController {
+
+    private final Days days;
+    private final StoredFiles files;
+
+    ResourceFileController(Days days, StoredFiles files) {
+        this.days = days;
+        this.files = files;
+    }
+
+    @GetMapping("/journees/{code}/ressources/{fileId}")
+    Object file(@PathVariable String code, @PathVariable String fileId, @AuthenticationPrincipal Organiser organiser) {
+        Day day = days.find(code).orElseThrow(ResourceFileController::notFound);
+        boolean manager = organiser != null && organiser.mayManage(day.organisingUnit());
+        UUID id;
+        try {
+            id = UUID.fromString(fileId);
+        } catch (IllegalArgumentException e) {
+            throw notFound();
+        }
+        Resource resource = day.resources().stream().filter(r -> fileId.equals(r.storedFile())).findFirst()
+                .orElseThrow(ResourceFileController::notFound);
+        if (!day.status().isPublic() && !manager) {
+            throw notFound();
+        }
+        if (resource.isReserved() && !manager) {
+            // Participants' access arrives with registration; until then only the day's organisers.
+            ModelAndView reserved = new ModelAndView("event/reserved");
+            reserved.addObject("day", day);
+            reserved.addObject("resource", resource);
+            reserved.setStatus(HttpStatus.FORBIDDEN);
+            return reserved;
+        }
+        StoredFiles.StoredFile file = files.find(day.id(), id).orElseThrow(ResourceFileController::notFound);
+        MediaType type = MediaType.parseMediaType(file.contentType());
+        boolean inline = type.equals(MediaType.APPLICATION_PDF) || "image".equals(type.getType());
+        ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(file.fileName()).build();
+        return ResponseEntity.ok()
+                .contentType(type)
+                .contentLength(file.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .cacheControl(resource.isReserved() ? CacheControl.noStore() : CacheControl.noCache())
+                .body(file.content());
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

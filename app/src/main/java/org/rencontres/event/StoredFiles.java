@@ -1,0 +1,119 @@
+package org.rencontres.event;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.tika.Tika;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Files uploaded as resources of a day: checked by what they contain (not their name), kept in
+ * the database so that every instance serves them, served under a safe name.
+ */
+@Service
+class StoredFiles {
+
+    /** The largest file an organiser may upload. */
+    static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    /** PDF, images and office documents; never HTML, SVG, scripts or executables. */
+    static final Set<String> ACCEPTED = Set.of(
+            "application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
+            "application/vnd.oasis.opendocument.presentation",
+            "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint");
+
+    private final Tika tika = new Tika();
+    private final JdbcClient jdbc;
+
+    StoredFiles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Why a file is refused: the key of the French message that says it. */
+    static final class Refused extends RuntimeException {
+        final String reason;
+
+        Refused(String reason) {
+            super(reason);
+            this.reason = reason;
+        }
+    }
+
+    record StoredFile(UUID id, long dayId, String fileName, String contentType, long size, byte[] content) {
+    }
+
+    /** What the content is, whatever the name says; refused unless it is an accepted kind. */
+    String check(String fileName, byte[] content) {
+        if (content.length == 0) {
+            throw new Refused("day.error.file.empty");
+        }
+        if (content.length > MAX_BYTES) {
+            throw new Refused("day.error.file.size");
+        }
+        String type;
+        try {
+            type = tika.detect(new ByteArrayInputStream(content), fileName);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!ACCEPTED.contains(type)) {
+            throw new Refused("day.error.file.type");
+        }
+        return type;
+    }
+
+    @Transactional
+    UUID store(long dayId, String fileName, byte[] content) {
+        String type = check(fileName, content);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO event_file (id, event_day_id, file_name, content_type, size_bytes, sha256, content)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, dayId, safeName(fileName), type, content.length, sha256(content), content).update();
+        return id;
+    }
+
+    Optional<StoredFile> find(long dayId, UUID id) {
+        return jdbc.sql("""
+                SELECT id, event_day_id, file_name, content_type, size_bytes, content
+                FROM event_file WHERE id = ? AND event_day_id = ?""")
+                .params(id, dayId)
+                .query((rs, n) -> new StoredFile(rs.getObject("id", UUID.class), rs.getLong("event_day_id"),
+                        rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"),
+                        rs.getBytes("content")))
+                .optional();
+    }
+
+    /** A name that is safe in a header and on any disk: letters, digits, dot, dash, underscore. */
+    static String safeName(String fileName) {
+        String base = fileName == null ? "" : fileName.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        String ascii = java.text.Normalizer.normalize(base, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String safe = ascii.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[.-]+", "").replaceAll("-{2,}", "-");
+        if (safe.isBlank()) {
+            safe = "document";
+        }
+        return safe.length() > 100 ? safe.substring(safe.length() - 100) : safe;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

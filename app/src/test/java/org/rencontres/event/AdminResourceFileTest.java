@@ -1,0 +1,167 @@
+package org.rencontres.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rencontres.RencontresIntegrationTest;
+import org.rencontres.WebSession;
+import org.rencontres.security.Accounts;
+import org.rencontres.security.NewAccount;
+import org.rencontres.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Files uploaded as resources: checked by content and size, served safely, reserved ones protected. */
+@RencontresIntegrationTest
+class AdminResourceFileTest {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    @LocalServerPort int port;
+    @Autowired Accounts accounts;
+    @Autowired Days days;
+    @Autowired JdbcClient jdbc;
+
+    private WebSession organiser;
+    private String base;
+
+    @BeforeEach
+    void aPublishedDayAndItsOrganiser() throws Exception {
+        SessionCode code = new SessionCode("ZFIL " + System.nanoTime() % 1_000_000);
+        long id = days.create(new DayDraft(code, "Journée des fichiers", null, null, LocalDate.of(2031, 9, 18),
+                LocalTime.of(9, 0), LocalTime.of(17, 0), null, null, null, null, false, null, "INSET de Test fichiers",
+                null, List.of(), List.of(), List.of()));
+        days.changeStatus(id, DayStatus.PUBLISHED);
+        base = "/admin/journees/" + code.slug();
+        String email = "fichiers." + System.nanoTime() + "@cnfpt.fr";
+        accounts.create(new NewAccount(email, "Orga fichiers", Role.ORGANISER, "INSET de Test fichiers", PASSWORD));
+        organiser = new WebSession(port);
+        organiser.signIn(email, PASSWORD);
+    }
+
+    private HttpResponse<String> upload(String title, String visibility, String name, String type, byte[] content)
+            throws Exception {
+        return organiser.uploadForm(base, base + "/fichiers", Map.of("titreFichier", title, "genreFichier", "DOCUMENT",
+                "visibiliteFichier", visibility), "fichier", name, type, content);
+    }
+
+    private long storedFiles() {
+        return jdbc.sql("SELECT count(*) FROM event_file").query(Long.class).single();
+    }
+
+    private String slug() {
+        return base.substring("/admin/journees/".length());
+    }
+
+    @Test
+    void a_pdf_is_stored_listed_and_served_inline_under_a_safe_name() throws Exception {
+        HttpResponse<String> done = upload("Programme détaillé", "PUBLIC", "Programme détaillé \"v2\".pdf",
+                "application/pdf", PDF);
+        assertThat(WebSession.location(done)).isEqualTo(base + "#ressources");
+
+        Resource resource = days.find(slug()).orElseThrow().resources().get(0);
+        assertThat(resource.url()).isNull();
+        assertThat(resource.title()).isEqualTo("Programme détaillé");
+        String href = Jsoup.parse(new WebSession(port).get("/journees/" + slug()).body())
+                .select("#ressources a").attr("href");
+        assertThat(href).isEqualTo("/journees/" + slug() + "/ressources/" + resource.storedFile());
+
+        HttpResponse<byte[]> file = new WebSession(port).getBytes(href);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type")).contains("application/pdf");
+        assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
+                .isEqualTo("inline; filename=\"Programme-detaille-v2-.pdf\"");
+        assertThat(file.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(file.body()).isEqualTo(PDF);
+    }
+
+    @Test
+    void an_office_document_is_recognised_by_its_content_and_downloaded_as_an_attachment() throws Exception {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            out.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("word/document.xml"));
+            out.write("<w:document/>".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        upload("Compte rendu", "PUBLIC", "compte-rendu.docx", "application/octet-stream", zip.toByteArray());
+        Resource resource = days.find(slug()).orElseThrow().resources().get(0);
+        HttpResponse<byte[]> file = new WebSession(port).getBytes("/journees/" + slug() + "/ressources/" + resource.storedFile());
+        assertThat(file.headers().firstValue("Content-Type"))
+                .contains("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+    }
+
+    @Test
+    void files_whose_content_is_not_accepted_are_refused_whatever_their_name() throws Exception {
+        long before = storedFiles();
+        byte[] html = "<!DOCTYPE html><html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] exe = new byte[512];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        for (Object[] file : new Object[][] {{"programme.pdf", html}, {"rapport.pdf", exe}, {"image.svg",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8)}}) {
+            HttpResponse<String> refused = upload("Piège", "PUBLIC", (String) file[0], "application/pdf", (byte[]) file[1]);
+            assertThat(refused.statusCode()).isEqualTo(200);
+            assertThat(Jsoup.parse(refused.body()).select("#fichier-erreur").text()).as((String) file[0])
+                    .startsWith("Ce fichier n'est ni un PDF, ni une image, ni un document bureautique");
+        }
+        HttpResponse<String> noTitle = upload("", "PUBLIC", "ok.pdf", "application/pdf", PDF);
+        assertThat(Jsoup.parse(noTitle.body()).select("#titreFichier-erreur").text()).isEqualTo("Indiquez l'intitulé de la ressource.");
+        assertThat(storedFiles()).isEqualTo(before);
+        assertThat(days.find(slug()).orElseThrow().resources()).isEmpty();
+    }
+
+    @Test
+    void files_over_ten_megabytes_are_refused_with_a_message() throws Exception {
+        long before = storedFiles();
+        byte[] justOver = Arrays.copyOf(PDF, (int) StoredFiles.MAX_BYTES + 1);
+        HttpResponse<String> over = upload("Trop gros", "PUBLIC", "gros.pdf", "application/pdf", justOver);
+        assertThat(Jsoup.parse(over.body()).select("#fichier-erreur").text()).startsWith("Le fichier dépasse 10 Mo");
+
+        byte[] farOver = Arrays.copyOf(PDF, 12 * 1024 * 1024);
+        HttpResponse<String> far = upload("Bien trop gros", "PUBLIC", "enorme.pdf", "application/pdf", farOver);
+        // Too large to be read at all: sent back before its body is read, with the same message.
+        assertThat(WebSession.location(far)).isEqualTo(base + "?fichier-trop-volumineux#ressources");
+        assertThat(organiser.page(base + "?fichier-trop-volumineux").select("[role=alert]").text())
+                .startsWith("Le fichier dépasse 10 Mo");
+        assertThat(storedFiles()).isEqualTo(before);
+    }
+
+    @Test
+    void a_reserved_file_is_refused_to_visitors_with_an_explanation_and_served_to_organisers() throws Exception {
+        upload("Liste des participants", "PARTICIPANTS", "liste.pdf", "application/pdf", PDF);
+        Resource resource = days.find(slug()).orElseThrow().resources().get(0);
+        assertThat(resource.isReserved()).isTrue();
+        String path = "/journees/" + slug() + "/ressources/" + resource.storedFile();
+
+        HttpResponse<String> visitor = new WebSession(port).get(path);
+        assertThat(visitor.statusCode()).isEqualTo(403);
+        assertThat(Jsoup.parse(visitor.body()).select("h1").text()).isEqualTo("Document réservé aux participants");
+        assertThat(Jsoup.parse(new WebSession(port).get("/journees/" + slug()).body()).select("#ressources").text())
+                .contains("(réservé aux participants inscrits)");
+
+        HttpResponse<byte[]> mine = organiser.getBytes(path);
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        assertThat(new WebSession(port).get("/journees/" + slug() + "/ressources/pas-un-identifiant").statusCode()).isEqualTo(404);
+    }
+}
