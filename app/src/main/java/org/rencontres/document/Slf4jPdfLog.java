@@ -9,9 +9,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * openhtmltopdf's messages through SLF4J, one level down: its INFO lines (one per font loaded, per
- * stylesheet parsed...) are debug detail for us; its warnings stay warnings.
+ * stylesheet parsed...) are debug detail for us; its warnings stay warnings. Logger
+ * {@code com.openhtmltopdf}.
  */
 final class Slf4jPdfLog implements XRLogger {
+
+    private static final Logger log = LoggerFactory.getLogger("com.openhtmltopdf");
 
     @Override
     public void log(String where, Level level, String msg) {
@@ -20,13 +23,12 @@ final class Slf4jPdfLog implements XRLogger {
 
     @Override
     public void log(String where, Level level, String msg, Throwable th) {
-        Logger logger = LoggerFactory.getLogger(where);
         if (level.intValue() >= Level.WARNING.intValue()) {
-            logger.warn(msg, th);
+            log.warn(msg, th);
         } else if (level.intValue() >= Level.INFO.intValue()) {
-            logger.debug(msg, th);
+            log.debug(msg, th);
         } else {
-            logger.trace(msg, th);
+            log.trace(msg, th);
         }
     }
 
@@ -37,8 +39,9 @@ final class Slf4jPdfLog implements XRLogger {
 
     @Override
     public boolean isLogLevelEnabled(Diagnostic diagnostic) {
-        // Always: the per-document diagnostics that PdfRenderer reads are only made for enabled levels.
-        return true;
+        int level = diagnostic.getLevel().intValue();
+        return level >= Level.WARNING.intValue() ? log.isWarnEnabled()
+                : level >= Level.INFO.intValue() ? log.isDebugEnabled() : log.isTraceEnabled();
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
@@ -83,6 +84,11 @@ class BrochureTest {
             assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("fr");
             assertThat(pdf.getDocumentCatalog().getViewerPreferences().displayDocTitle()).isTrue();
             assertThat(pdf.getDocumentCatalog().getDocumentOutline()).isNotNull();
+            // The structure a screen reader walks: headings, the programme as a table, lists, links.
+            List<String> structure = new ArrayList<>();
+            structureTypes(pdf.getDocumentCatalog().getStructureTreeRoot().getKids(), structure);
+            assertThat(structure).contains("H1", "H2", "H3", "Table", "TH", "TD", "L", "LI", "Link");
+            assertThat(structure.stream().filter("H2"::equals).count()).isGreaterThanOrEqualTo(10);
 
             List<PDFont> fonts = fonts(pdf);
             assertThat(fonts).isNotEmpty();
@@ -192,14 +198,15 @@ class BrochureTest {
         HttpResponse<byte[]> unknown = get("/journees/INCONNU/plaquette.pdf");
         assertThat(new String(unknown.body(), StandardCharsets.UTF_8)).contains("Page introuvable");
 
-        long id = days.create(new DayDraft(new SessionCode("ZPLAQ 001"), "Journée de la plaquette", null, null,
+        long id = days.create(new DayDraft(new SessionCode("ZPLAQ 001"), "Journée « R&D » <plaquette> & co", null, null,
                 LocalDate.of(2031, 5, 15), LocalTime.of(9, 0), LocalTime.of(12, 30), "Une *matinée*.", null, null, null,
                 false, null, null, null, List.of(), List.of(), List.of()));
         assertThat(get("/journees/ZPLAQ001/plaquette.pdf").statusCode()).isEqualTo(404);
 
         days.changeStatus(id, DayStatus.PUBLISHED);
         Text published = text(brochure("/journees/zplaq001/plaquette.pdf"));
-        published.carries("Journée de la plaquette", "ZPLAQ 001", "jeudi 15 mai 2031",
+        // What organisers type stays text, even where it looks like markup.
+        published.carries("Journée « R&D » <plaquette> & co", "ZPLAQ 001", "jeudi 15 mai 2031",
                 "Le programme n'est pas encore publié.");
         assertThat(published.squeezed()).doesNotContain("Journéeannulée", "ACCÈS");
 
@@ -267,6 +274,15 @@ class BrochureTest {
             }
         }
         return fonts;
+    }
+
+    private static void structureTypes(List<Object> kids, List<String> types) {
+        for (Object kid : kids) {
+            if (kid instanceof PDStructureElement element) {
+                types.add(element.getStructureType());
+                structureTypes(element.getKids(), types);
+            }
+        }
     }
 
     private static List<String> uris(PDDocument pdf) throws IOException {
