@@ -1,0 +1,110 @@
+package org.rencontres.document;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.PageSizeUnits;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an XHTML document into a PDF: A4 unless its CSS says otherwise ({@code @page { size: ... }}),
+ * tagged for accessibility (PDF/UA: structure tree, language, title shown), with the DejaVu Sans
+ * fonts embedded. A document must therefore have {@code <html lang="...">}, a {@code <title>}, a
+ * {@code <meta name="subject">} (its description), alternative text on images, and set
+ * {@code font-family: "DejaVu Sans"} (see {@link #FONT_FAMILY}): the PDF base fonts are not
+ * embedded, which PDF/UA forbids. The renderer never reads anything from outside: no remote image,
+ * stylesheet or font, whatever the document links to.
+ */
+@Component
+public class PdfRenderer {
+
+    /** The font family that documents use; regular, bold, oblique and bold oblique are embedded. */
+    public static final String FONT_FAMILY = "DejaVu Sans";
+
+    private static final float A4_WIDTH_MM = 210f;
+    private static final float A4_HEIGHT_MM = 297f;
+
+    static {
+        XRLog.setLoggerImpl(new Slf4jPdfLog());
+    }
+
+    private final List<Face> faces = List.of(
+            new Face("fonts/DejaVuSans.ttf", 400, FontStyle.NORMAL),
+            new Face("fonts/DejaVuSans-Bold.ttf", 700, FontStyle.NORMAL),
+            new Face("fonts/DejaVuSans-Oblique.ttf", 400, FontStyle.ITALIC),
+            new Face("fonts/DejaVuSans-BoldOblique.ttf", 700, FontStyle.ITALIC));
+
+    /**
+     * The PDF of a well-formed XHTML document.
+     *
+     * @param xhtml the document, well-formed XML
+     * @param baseUri the address the document's relative links are written against (may be null);
+     *                nothing is fetched from it
+     * @throws PdfRenderingException when the document cannot be parsed or laid out
+     */
+    public byte[] render(String xhtml, String baseUri) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.usePdfUaAccessibility(true);
+        builder.useDefaultPageSize(A4_WIDTH_MM, A4_HEIGHT_MM, PageSizeUnits.MM);
+        builder.withProducer("Rencontres");
+        for (Face face : faces) {
+            // Subsets: only the glyphs a document uses are embedded, which keeps files small.
+            builder.useFont(face::open, FONT_FAMILY, face.weight(), face.style(), true);
+        }
+        // No fetching of anything a document names (SSRF, slow remote hosts): fonts come from above.
+        builder.useExternalResourceAccessControl((uri, type) -> false,
+                ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        builder.useExternalResourceAccessControl((uri, type) -> false,
+                ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        builder.withHtmlContent(xhtml, baseUri);
+        builder.toStream(out);
+        try {
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new PdfRenderingException("The document could not be rendered as PDF", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A font file read once from the class path, handed to each document from memory. */
+    private static final class Face {
+        private final byte[] bytes;
+        private final int weight;
+        private final FontStyle style;
+
+        Face(String path, int weight, FontStyle style) {
+            try (InputStream in = new ClassPathResource(path).getInputStream()) {
+                this.bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Missing font " + path, e);
+            }
+            this.weight = weight;
+            this.style = style;
+        }
+
+        InputStream open() {
+            return new ByteArrayInputStream(bytes);
+        }
+
+        int weight() {
+            return weight;
+        }
+
+        FontStyle style() {
+            return style;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.rencontres.event;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PreDestroy;
+import org.rencontres.document.PdfRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+
+/**
+ * The printable brochure (plaquette) of a public day: the day page's model, laid out by the
+ * {@code event/brochure} template and rendered as PDF.
+ *
+ * <p>Rendering takes a good part of a second of CPU, so a brochure is kept like the page model is
+ * (for {@code rencontres.public-pages.cache-ttl}, emptied at once on {@link DayChanged}), and
+ * rendered on a small pool of its own: one thread fewer than the machine has cores, with a short
+ * queue. Requests for the same brochure share one rendering; pages keep a core to themselves;
+ * and when the queue is full a request is turned away ({@link Busy}) rather than piling up.
+ */
+@Service
+class Brochures {
+
+    private static final Logger log = LoggerFactory.getLogger(Brochures.class);
+
+    private final DayPages pages;
+    private final ITemplateEngine templates;
+    private final PdfRenderer renderer;
+    private final ApplicationContext application;
+    private final ConversionService conversions;
+    private final ExecutorService renderPool;
+    private final AsyncCache<Key, byte[]> cache;
+
+    Brochures(DayPages pages, ITemplateEngine templates, PdfRenderer renderer, ApplicationContext application,
+              @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl,
+              @Value("${rencontres.brochures.render-queue:16}") int queue) {
+        this.pages = pages;
+        this.templates = templates;
+        this.renderer = renderer;
+        this.application = application;
+        this.conversions = application.getBeanProvider(ConversionService.class).getIfUnique();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("brochure-");
+        threadFactory.setDaemon(true);
+        this.renderPool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queue), threadFactory, new ThreadPoolExecutor.AbortPolicy());
+        // A PDF weighs about 100 kB: a hundred of them is a few megabytes at most.
+        this.cache = Caffeine.newBuilder().maximumSize(100).expireAfterWrite(cacheTtl).buildAsync();
+    }
+
+    /**
+     * The brochure of a public day, or nothing for a draft or an unknown code.
+     *
+     * @param pageUrl the address of the day's public page, printed in the brochure
+     * @throws Busy when too many brochures are being rendered already
+     */
+    Optional<Brochure> brochure(String slug, String pageUrl, Locale locale) {
+        Optional<DayPage> found = pages.publicPage(slug, pageUrl);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        DayPage page = found.get();
+        Locale language = Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
+        Key key = new Key(page.day().sessionCode().slug(), pageUrl, language);
+        try {
+            byte[] pdf = cache.get(key, (k, executor) ->
+                    CompletableFuture.supplyAsync(() -> render(page, k), renderPool)).join();
+            return Optional.of(new Brochure(key.slug(), pdf));
+        } catch (RejectedExecutionException e) {
+            throw new Busy();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RejectedExecutionException) {
+                throw new Busy();
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private byte[] render(DayPage page, Key key) {
+        long start = System.nanoTime();
+        Context context = new Context(key.locale());
+        context.setVariable("page", page);
+        context.setVariable("day", page.day());
+        context.setVariable("pageUrl", key.pageUrl());
+        // Lets the template call beans (@formats) as the pages do.
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(application, conversions));
+        String xhtml = templates.process("event/brochure", context);
+        byte[] pdf = renderer.render(xhtml, key.pageUrl());
+        log.debug("Brochure {} ({}) rendered in {} ms, {} bytes", key.slug(), key.locale(),
+                (System.nanoTime() - start) / 1_000_000, pdf.length);
+        return pdf;
+    }
+
+    @EventListener
+    void on(DayChanged change) {
+        cache.synchronous().invalidateAll();
+    }
+
+    @PreDestroy
+    void stop() {
+        renderPool.shutdownNow();
+    }
+
+    /** A rendered brochure, with the slug of its day for the file name. */
+    record Brochure(String slug, byte[] pdf) {
+
+        String fileName() {
+            return "plaquette-" + slug + ".pdf";
+        }
+    }
+
+    /** Too many brochures are being rendered: the request may be tried again shortly. */
+    static final class Busy extends RuntimeException {
+        Busy() {
+            super("Too many brochures are being rendered", null, false, false);
+        }
+    }
+
+    private record Key(String slug, String pageUrl, Locale locale) {
+    }
+}
