@@ -12,58 +12,29 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rencontres.BrowserSupport;
-import org.rencontres.RencontresIntegrationTest;
+import org.rencontres.BrowserTest;
 import org.rencontres.security.Accounts;
 import org.rencontres.security.NewAccount;
 import org.rencontres.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An organiser, in a real browser, signs in, creates a day with two parallel workshops, publishes
  * it, opens its public page and downloads its brochure, whose text is read back with PDFBox.
  */
-@RencontresIntegrationTest
-class BackOfficeJourneyBrowserTest {
+class BackOfficeJourneyBrowserTest extends BrowserTest {
 
     private static final String PASSWORD = "correct horse battery";
-    private static ChromeDriver browser;
 
-    @LocalServerPort int port;
     @Autowired Accounts accounts;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = BrowserSupport.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void type(String id, String value) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
-    }
 
     /** Date and time pickers take their value in ISO form, whatever the browser's language. */
     private void set(String id, String value) {

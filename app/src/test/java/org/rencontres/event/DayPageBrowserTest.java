@@ -8,47 +8,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.rencontres.BrowserSupport;
-import org.rencontres.RencontresIntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.rencontres.BrowserTest;
 
 /**
  * The demo day's page in a real headless Chromium: content, keyboard path (skip link first),
  * no axe-core violation at WCAG A/AA, and a screenshot in app/target/screenshots/.
  * Skips itself only where no Chromium is installed and CI is not set.
  */
-@RencontresIntegrationTest
-class DayPageBrowserTest {
-
-    private static ChromeDriver browser;
-
-    @LocalServerPort int port;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = BrowserSupport.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
+class DayPageBrowserTest extends BrowserTest {
 
     @Test
     void the_demo_day_is_complete_and_readable() {

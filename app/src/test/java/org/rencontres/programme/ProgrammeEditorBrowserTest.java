@@ -7,17 +7,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rencontres.BrowserSupport;
-import org.rencontres.RencontresIntegrationTest;
+import org.rencontres.BrowserTest;
 import org.rencontres.event.DayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -25,45 +22,19 @@ import org.rencontres.security.Accounts;
 import org.rencontres.security.NewAccount;
 import org.rencontres.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The programme editor in a real headless Chromium, with htmx at work: an organiser adds a slot
  * from the keyboard, the list is updated in place and the focus lands on the confirmation; the
  * editor, its error state and the slot page have no axe-core violation at WCAG A/AA.
  */
-@RencontresIntegrationTest
-class ProgrammeEditorBrowserTest {
+class ProgrammeEditorBrowserTest extends BrowserTest {
 
     private static final String PASSWORD = "correct horse battery";
-    private static ChromeDriver browser;
 
-    @LocalServerPort int port;
     @Autowired Days days;
     @Autowired Accounts accounts;
     @Autowired Programmes programmes;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = BrowserSupport.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
 
     @Test
     void an_organiser_adds_a_slot_from_the_keyboard_and_the_editor_is_accessible() {

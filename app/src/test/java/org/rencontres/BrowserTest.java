@@ -1,0 +1,41 @@
+package org.rencontres;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A test class that drives one headless Chromium (see {@link BrowserSupport}) against the application. */
+@RencontresIntegrationTest
+public abstract class BrowserTest {
+
+    protected static ChromeDriver browser;
+
+    @LocalServerPort protected int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = BrowserSupport.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Types into the field of that id, replacing what it held. */
+    protected void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+}
