@@ -1,6 +1,15 @@
 package org.rencontres.event;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.rencontres.security.Organiser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,20 +32,64 @@ class DayPageController {
     private final DayPages pages;
     private final Days days;
     private final DayCalendar calendar;
+    private final ViewResolver viewResolver;
 
-    DayPageController(DayPages pages, Days days, DayCalendar calendar) {
+    DayPageController(DayPages pages, Days days, DayCalendar calendar,
+                      @org.springframework.beans.factory.annotation.Qualifier("thymeleafViewResolver") ViewResolver viewResolver) {
+        this.viewResolver = viewResolver;
         this.pages = pages;
         this.days = days;
         this.calendar = calendar;
     }
 
     @GetMapping("/journees/{code}")
-    String day(@PathVariable String code, Model model) {
+    Object day(@PathVariable String code, Model model, @AuthenticationPrincipal Organiser organiser, Locale locale,
+               HttpServletRequest request, HttpServletResponse response) {
         DayPage page = pages.publicPage(code, pageUrl(code)).orElseThrow(DayPageController::notFound);
         model.addAttribute("page", page);
         model.addAttribute("day", page.day());
         model.addAttribute("canonicalUrl", pageUrl(page.day().sessionCode().slug()));
-        return "event/day";
+        if (organiser != null || request.getParameter("lang") != null) {
+            return "event/day";
+        }
+        // Visitors who are not signed in all get the same page: rendered once, then served as is.
+        String key = pageUrl(code) + " " + locale.toLanguageTag();
+        String html = pages.anonymousHtml(key, () -> render("event/day", model.asMap(), locale, request, response));
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+                .body(html);
+    }
+
+    /** Renders a view into a string with the normal view machinery (messages, links, beans). */
+    private String render(String viewName, java.util.Map<String, Object> model, Locale locale,
+                          HttpServletRequest request, HttpServletResponse response) {
+        try {
+            View view = viewResolver.resolveViewName(viewName, locale);
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.PrintWriter writer = new java.io.PrintWriter(out);
+            HttpServletResponseWrapper capture = new HttpServletResponseWrapper(response) {
+                @Override
+                public java.io.PrintWriter getWriter() {
+                    return writer;
+                }
+
+                @Override
+                public void setContentType(String type) {
+                    // the caller sets the response's own headers
+                }
+
+                @Override
+                public void setLocale(Locale l) {
+                    // idem
+                }
+            };
+            view.render(new java.util.HashMap<>(model), request, capture);
+            writer.flush();
+            return out.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not render " + viewName, e);
+        }
     }
 
     @GetMapping("/journees/{code}/agenda.ics")

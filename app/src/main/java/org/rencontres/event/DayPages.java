@@ -32,11 +32,14 @@ class DayPages {
     private final Directory directory;
     private final DayJsonLd jsonLd;
     private final Cache<String, Optional<DayPage>> cache;
+    /** The page as rendered for visitors who are not signed in, by page address and language. */
+    private final Cache<String, String> html;
 
     DayPages(Days days, Programmes programmes, NetworkingSessions networking, Workshops workshops,
              Directory directory, DayJsonLd jsonLd,
              @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl) {
         this.cache = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(cacheTtl).build();
+        this.html = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(cacheTtl).build();
         this.days = days;
         this.programmes = programmes;
         this.networking = networking;
@@ -54,6 +57,14 @@ class DayPages {
         return cache.get(SessionCode.slugOf(slug) + " " + pageUrl, key -> load(slug, pageUrl));
     }
 
+    /**
+     * The rendered page for anonymous visitors (identical for all of them: no form, no token, no
+     * name), kept as long as the page model and emptied with it.
+     */
+    String anonymousHtml(String key, java.util.function.Supplier<String> render) {
+        return html.get(key, k -> render.get());
+    }
+
     @Transactional(readOnly = true)
     Optional<DayPage> load(String slug, String pageUrl) {
         return days.findPublic(slug).map(day -> assemble(day, pageUrl));
@@ -63,11 +74,13 @@ class DayPages {
     @TransactionalEventListener(fallbackExecution = true)
     void on(DayChanged change) {
         cache.invalidateAll();
+        html.invalidateAll();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ProgrammeChanged change) {
         cache.invalidateAll();
+        html.invalidateAll();
     }
 
     private DayPage assemble(Day day, String pageUrl) {

@@ -3,6 +3,7 @@ package org.rencontres.web;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -10,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** French first: English only when the visitor chooses it (?lang=en), remembered in a cookie. */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +24,20 @@ class WebConfiguration implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver("rencontres-langue");
         resolver.setDefaultLocale(Locale.FRENCH);
         return resolver;
+    }
+
+    /**
+     * Webjars are served by their version-less address (/webjars/htmx.org/dist/htmx.min.js) at
+     * request time; rewriting every link of every page to a versioned one cost a classpath look-up
+     * per link and made the public day page about three times slower (docs/benchmarks.md).
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> noResourceUrlRewriting() {
+        // Declared, disabled: Spring Boot then registers none of its own.
+        FilterRegistrationBean<ResourceUrlEncodingFilter> registration =
+                new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Override

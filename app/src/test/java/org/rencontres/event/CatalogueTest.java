@@ -62,13 +62,17 @@ class CatalogueTest {
     void upcoming_days_soonest_first_then_past_editions_latest_first_never_drafts() throws Exception {
         Document doc = catalogue("");
 
-        assertThat(doc.select("section").get(0).select("h3").eachText()).containsExactly(
+        // Other tests publish days too: only the order of this test's own days is checked.
+        List<String> upcoming = doc.select("section").get(0).select("h3").eachText();
+        assertThat(upcoming).filteredOn(t -> t.startsWith("Journée ") && t.contains(" sur ")).containsExactly(
                 "Journée prochaine sur le climat", "Journée annulée sur les marchés", "Journée lointaine sur la commande publique");
         List<String> past = doc.select("section").get(1).select("h3").eachText();
-        assertThat(past).first().asString().startsWith("Nouveaux mandats");
-        assertThat(past.indexOf("Édition 2019 sur le numérique")).isGreaterThan(past.indexOf(past.get(0)));
+        int demo = past.indexOf(past.stream().filter(t -> t.startsWith("Nouveaux mandats")).findFirst().orElseThrow());
+        assertThat(past.indexOf("Édition 2019 sur le numérique")).isGreaterThan(demo);
         assertThat(doc.text()).doesNotContain("Brouillon à ne pas montrer");
-        assertThat(doc.select("section").get(0).select(".badge").eachText()).containsExactly("Journée annulée");
+        assertThat(doc.select("section").get(0).select(".day-card").stream()
+                .filter(card -> card.text().contains("Journée annulée sur les marchés")).findFirst().orElseThrow()
+                .select(".badge").text()).isEqualTo("Journée annulée");
         assertThat(doc.select("a[href=/journees/Z20IN001]")).hasSize(1);
     }
 
@@ -76,7 +80,7 @@ class CatalogueTest {
     void filters_by_theme_place_and_dates() throws Exception {
         assertThat(catalogue("?q=climat").select("h3").eachText()).containsExactly("Journée prochaine sur le climat");
         assertThat(catalogue("?lieu=lyon").select("h3").eachText())
-                .containsExactly("Journée annulée sur les marchés", "Journée lointaine sur la commande publique");
+                .filteredOn(t -> t.contains(" sur ")).containsExactly("Journée annulée sur les marchés", "Journée lointaine sur la commande publique");
         assertThat(catalogue("?q=" + URLEncoder.encode("action internationale", StandardCharsets.UTF_8))
                 .select("h3").eachText()).hasSize(1).first().asString().startsWith("Nouveaux mandats");
         assertThat(catalogue("?du=2019-01-01&au=2019-12-31").select("h3").eachText())

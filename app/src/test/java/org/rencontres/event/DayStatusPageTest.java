@@ -22,12 +22,31 @@ class DayStatusPageTest {
 
     @LocalServerPort int port;
     @Autowired Days days;
+    @Autowired org.rencontres.security.Accounts accounts;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void visitors_share_one_rendering_but_a_signed_in_organiser_gets_their_own() throws Exception {
+        String anonymousFirst = get("/journees/Z20IN001").body();
+        assertThat(get("/journees/z20in001").body()).isEqualTo(anonymousFirst);
+        assertThat(Jsoup.parse(anonymousFirst).select(".signout")).isEmpty();
+
+        if (!accounts.emailTaken("page.publique@cnfpt.fr")) {
+            accounts.create(new org.rencontres.security.NewAccount("page.publique@cnfpt.fr", "Orga page publique",
+                    org.rencontres.security.Role.ORGANISER, null, "correct horse battery"));
+        }
+        org.rencontres.WebSession organiser = new org.rencontres.WebSession(port);
+        organiser.signIn("page.publique@cnfpt.fr", "correct horse battery");
+        assertThat(organiser.page("/journees/Z20IN001").select(".signout").text()).contains("Orga page publique");
+        assertThat(Jsoup.parse(get("/journees/Z20IN001").body()).select(".signout")).isEmpty();
+        assertThat(Jsoup.parse(get("/journees/Z20IN001?lang=en").body()).select("h2").eachText()).contains("Target audience");
+        assertThat(Jsoup.parse(get("/journees/Z20IN001").body()).select("h2").eachText()).contains("Public visé");
     }
 
     @Test
