@@ -28,12 +28,45 @@ public class NetworkingSessions {
                 .params(dayId, d.slotId(), d.title(), d.description(), d.groupSize(), d.rotationMinMinutes(),
                         d.rotationMaxMinutes(), d.themesProvisional())
                 .query(Long.class).single();
-        int position = 0;
-        for (String theme : d.themes()) {
-            jdbc.sql("INSERT INTO networking_theme (session_id, title, position) VALUES (?, ?, ?)")
-                    .params(id, theme, position++).update();
-        }
+        insertThemes(id, d.themes());
         return id;
+    }
+
+    /** Changes a rotation of the day: its rules and its themes (replaced, in the draft's order). */
+    @Transactional
+    public void update(long dayId, long sessionId, NetworkingDraft d) {
+        int updated = jdbc.sql("""
+                UPDATE networking_session SET title = ?, description = ?, group_size = ?, rotation_min_minutes = ?,
+                    rotation_max_minutes = ?, themes_provisional = ?
+                WHERE id = ? AND event_day_id = ?""")
+                .params(d.title(), d.description(), d.groupSize(), d.rotationMinMinutes(), d.rotationMaxMinutes(),
+                        d.themesProvisional(), sessionId, dayId)
+                .update();
+        if (updated != 1) {
+            throw new IllegalArgumentException("No rotation " + sessionId + " in day " + dayId);
+        }
+        jdbc.sql("DELETE FROM networking_theme WHERE session_id = ?").param(sessionId).update();
+        insertThemes(sessionId, d.themes());
+    }
+
+    /** Removes a rotation of the day with its themes; false when there was none. */
+    @Transactional
+    public boolean delete(long dayId, long sessionId) {
+        return jdbc.sql("DELETE FROM networking_session WHERE id = ? AND event_day_id = ?")
+                .params(sessionId, dayId).update() == 1;
+    }
+
+    /** The rotation held during that slot of the day, if any. */
+    public java.util.Optional<NetworkingSession> ofSlot(long dayId, long slotId) {
+        return ofDay(dayId).stream().filter(s -> s.slotId() == slotId).findFirst();
+    }
+
+    private void insertThemes(long sessionId, List<String> themes) {
+        int position = 0;
+        for (String theme : themes) {
+            jdbc.sql("INSERT INTO networking_theme (session_id, title, position) VALUES (?, ?, ?)")
+                    .params(sessionId, theme, position++).update();
+        }
     }
 
     /** Copies a day's rotations and themes to a new edition, onto the copied slots. */

@@ -1,0 +1,90 @@
+package org.rencontres.networking;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.rencontres.programme.Slot;
+import org.rencontres.security.DayAccess;
+import org.rencontres.security.ManagedDay;
+import org.rencontres.security.Organiser;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The back office's page for the rotation ("speed dating") of a networking slot: create, edit, remove. */
+@Controller
+@RequestMapping("/admin/journees/{slug}/reseautage/{slotId}")
+class NetworkingAdminController {
+
+    private final DayAccess access;
+    private final NetworkingAdmin admin;
+    private final MessageSource messages;
+
+    NetworkingAdminController(DayAccess access, NetworkingAdmin admin, MessageSource messages) {
+        this.access = access;
+        this.admin = admin;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String form(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Slot slot = admin.networkingSlot(day.id(), slotId);
+        NetworkingForm form = admin.ofSlot(day.id(), slotId).map(NetworkingForm::of)
+                .orElseGet(() -> NetworkingForm.forNew(slot.title(), slot.description()));
+        return page(day, slot, form, Map.of(), model);
+    }
+
+    @PostMapping
+    String save(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                NetworkingForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Slot slot = admin.networkingSlot(day.id(), slotId);
+        List<FieldProblem> problems = admin.save(day, organiser, slotId, form);
+        if (!problems.isEmpty()) {
+            return page(day, slot, form, FieldProblem.texts(problems, messages, locale), model);
+        }
+        redirect.addFlashAttribute("notice", "networking.notice.saved");
+        return "redirect:/admin/journees/" + day.slug() + "/reseautage/" + slotId;
+    }
+
+    @GetMapping("/suppression")
+    String confirmRemove(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                         @PathVariable long slotId, Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Slot slot = admin.networkingSlot(day.id(), slotId);
+        model.addAttribute("day", day);
+        model.addAttribute("slot", slot);
+        model.addAttribute("rotation", admin.ofSlot(day.id(), slotId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return "networking/admin/remove";
+    }
+
+    @PostMapping("/suppression")
+    String remove(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                  RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        admin.remove(day, organiser, slotId);
+        redirect.addFlashAttribute("notice", "networking.notice.removed");
+        return "redirect:/admin/journees/" + day.slug() + "/reseautage/" + slotId;
+    }
+
+    private String page(ManagedDay day, Slot slot, NetworkingForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("day", day);
+        model.addAttribute("slot", slot);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("exists", admin.ofSlot(day.id(), slot.id()).isPresent());
+        return "networking/admin/session";
+    }
+}

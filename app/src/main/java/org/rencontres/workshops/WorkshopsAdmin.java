@@ -1,0 +1,165 @@
+package org.rencontres.workshops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import org.rencontres.audit.AuditTrail;
+import org.rencontres.programme.ProgrammeChanged;
+import org.rencontres.programme.Programmes;
+import org.rencontres.programme.Slot;
+import org.rencontres.programme.SlotKind;
+import org.rencontres.security.ManagedDay;
+import org.rencontres.security.Organiser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The back office's changes to a day's workshops. Each one is recorded in the audit trail in the
+ * same transaction and announces {@link ProgrammeChanged}, so that the public page shows it at
+ * once. Changes to one day's workshops are serialised (a transaction-scoped advisory lock), so
+ * that two organisers cannot both take the same number.
+ */
+@Service
+class WorkshopsAdmin {
+
+    /** First key of the advisory lock: "the workshops of day n". */
+    private static final int WORKSHOPS_LOCK = 4_0601;
+
+    private final Workshops workshops;
+    private final Programmes programmes;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+
+    WorkshopsAdmin(Workshops workshops, Programmes programmes, AuditTrail audit, ApplicationEventPublisher events,
+                   JdbcClient jdbc) {
+        this.workshops = workshops;
+        this.programmes = programmes;
+        this.audit = audit;
+        this.events = events;
+        this.jdbc = jdbc;
+    }
+
+    /** A workshop slot of the day, or 404: another day's slot or a slot of another kind is as good as unknown. */
+    Slot workshopSlot(long dayId, long slotId) {
+        return programmes.programmeOf(dayId).slots().stream()
+                .filter(s -> s.id() == slotId && s.kind() == SlotKind.WORKSHOP).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    List<Workshop> ofSlot(long dayId, long slotId) {
+        return workshops.ofSlot(dayId, slotId);
+    }
+
+    /** A workshop of that slot of the day, or 404. */
+    Workshop workshop(long dayId, long slotId, long workshopId) {
+        return workshops.ofSlot(dayId, slotId).stream().filter(w -> w.id() == workshopId).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** The number a new workshop would take: the day's highest plus one. */
+    int nextNumber(long dayId) {
+        return workshops.ofDay(dayId).stream().mapToInt(Workshop::number).max().orElse(0) + 1;
+    }
+
+    @Transactional
+    List<FieldProblem> add(ManagedDay day, Organiser who, long slotId, WorkshopForm form) {
+        lock(day.id());
+        Slot slot = workshopSlot(day.id(), slotId);
+        WorkshopForm.Checked checked = form.check(slotId, numbers(day.id(), null));
+        if (!checked.isValid()) {
+            return checked.problems();
+        }
+        WorkshopDraft d = checked.draft();
+        workshops.add(day.id(), d);
+        changed(day, who, "workshop.added", "Atelier n°" + d.number() + " ajouté au créneau « " + slot.title()
+                + " » : « " + d.title() + " », écriture collective : " + method(d.writingTemplate())
+                + ", capacité : " + capacity(d.capacity()));
+        return List.of();
+    }
+
+    @Transactional
+    List<FieldProblem> update(ManagedDay day, Organiser who, long slotId, long workshopId, WorkshopForm form) {
+        lock(day.id());
+        Slot slot = workshopSlot(day.id(), slotId);
+        Workshop before = workshop(day.id(), slotId, workshopId);
+        WorkshopForm.Checked checked = form.check(slotId, numbers(day.id(), workshopId));
+        if (!checked.isValid()) {
+            return checked.problems();
+        }
+        WorkshopDraft d = checked.draft();
+        workshops.update(day.id(), workshopId, d);
+        String differences = differences(before, d);
+        changed(day, who, "workshop.updated", "Atelier n°" + before.number() + " du créneau « " + slot.title()
+                + " » modifié" + (differences.isEmpty() ? " (aucun changement)" : " : " + differences));
+        return List.of();
+    }
+
+    @Transactional
+    void remove(ManagedDay day, Organiser who, long slotId, long workshopId) {
+        lock(day.id());
+        Slot slot = workshopSlot(day.id(), slotId);
+        Workshop workshop = workshop(day.id(), slotId, workshopId);
+        workshops.delete(day.id(), workshopId);
+        changed(day, who, "workshop.removed", "Atelier n°" + workshop.number() + " « " + workshop.title()
+                + " » retiré du créneau « " + slot.title() + " »");
+    }
+
+    /** The day's workshop numbers and titles, but that of the workshop being edited. */
+    private Map<Integer, String> numbers(long dayId, Long except) {
+        return workshops.ofDay(dayId).stream().filter(w -> except == null || w.id() != except)
+                .collect(Collectors.toMap(Workshop::number, Workshop::title, (a, b) -> a));
+    }
+
+    private void changed(ManagedDay day, Organiser who, String action, String details) {
+        audit.record(day.id(), who.accountId(), who.displayName(), "workshops", action, details);
+        events.publishEvent(new ProgrammeChanged(day.id()));
+    }
+
+    private void lock(long dayId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(WORKSHOPS_LOCK, (int) dayId)
+                .query((rs, n) -> 1).list();
+    }
+
+    private static String differences(Workshop before, WorkshopDraft after) {
+        List<String> changes = new ArrayList<>();
+        change(changes, "Numéro", "n°" + before.number(), "n°" + after.number());
+        change(changes, "Titre", quoted(before.title()), quoted(after.title()));
+        change(changes, "Description", quoted(before.description()), quoted(after.description()));
+        change(changes, "Écriture collective", method(before.writingTemplate()), method(after.writingTemplate()));
+        change(changes, "Capacité", capacity(before.capacity()), capacity(after.capacity()));
+        return String.join(" ; ", changes);
+    }
+
+    private static void change(List<String> changes, String what, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(what + " : " + before + " → " + after);
+        }
+    }
+
+    // The audit trail is kept in French, whatever the organiser's language.
+    private static String method(WritingTemplate template) {
+        if (template == null) {
+            return "aucune";
+        }
+        return switch (template) {
+            case STATE_OF_THE_ART -> "« État de l'art »";
+            case BRIGHT_MIRROR -> "« Bright Mirror »";
+        };
+    }
+
+    private static String capacity(Integer capacity) {
+        return capacity == null ? "sans limite" : capacity + " places";
+    }
+
+    private static String quoted(String text) {
+        return text == null || text.isEmpty() ? "(vide)" : "« " + text + " »";
+    }
+}

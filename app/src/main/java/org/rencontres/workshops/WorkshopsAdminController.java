@@ -1,0 +1,125 @@
+package org.rencontres.workshops;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.rencontres.programme.Slot;
+import org.rencontres.security.DayAccess;
+import org.rencontres.security.ManagedDay;
+import org.rencontres.security.Organiser;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The back office's pages for the workshops of a workshop slot: list and add, edit, remove. */
+@Controller
+@RequestMapping("/admin/journees/{slug}/ateliers/{slotId}")
+class WorkshopsAdminController {
+
+    private final DayAccess access;
+    private final WorkshopsAdmin admin;
+    private final MessageSource messages;
+
+    WorkshopsAdminController(DayAccess access, WorkshopsAdmin admin, MessageSource messages) {
+        this.access = access;
+        this.admin = admin;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String slot(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Slot slot = admin.workshopSlot(day.id(), slotId);
+        return slotPage(day, slot, WorkshopForm.forNew(admin.nextNumber(day.id())), Map.of(), model);
+    }
+
+    @PostMapping
+    String add(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+               WorkshopForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Slot slot = admin.workshopSlot(day.id(), slotId);
+        List<FieldProblem> problems = admin.add(day, organiser, slotId, form);
+        if (!problems.isEmpty()) {
+            return slotPage(day, slot, form, FieldProblem.texts(problems, messages, locale), model);
+        }
+        redirect.addFlashAttribute("notice", "workshops.notice.added");
+        redirect.addFlashAttribute("noticeTitle", form.titre().strip());
+        return "redirect:/admin/journees/" + day.slug() + "/ateliers/" + slotId;
+    }
+
+    @GetMapping("/{workshopId}")
+    String workshop(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                    @PathVariable long workshopId, Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Slot slot = admin.workshopSlot(day.id(), slotId);
+        Workshop workshop = admin.workshop(day.id(), slotId, workshopId);
+        return workshopPage(day, slot, workshop, WorkshopForm.of(workshop), Map.of(), model);
+    }
+
+    @PostMapping("/{workshopId}")
+    String update(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                  @PathVariable long workshopId, WorkshopForm form, Model model, Locale locale,
+                  RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Slot slot = admin.workshopSlot(day.id(), slotId);
+        Workshop workshop = admin.workshop(day.id(), slotId, workshopId);
+        List<FieldProblem> problems = admin.update(day, organiser, slotId, workshopId, form);
+        if (!problems.isEmpty()) {
+            return workshopPage(day, slot, workshop, form, FieldProblem.texts(problems, messages, locale), model);
+        }
+        redirect.addFlashAttribute("notice", "workshops.notice.updated");
+        redirect.addFlashAttribute("noticeTitle", form.titre().strip());
+        return "redirect:/admin/journees/" + day.slug() + "/ateliers/" + slotId;
+    }
+
+    @GetMapping("/{workshopId}/suppression")
+    String confirmRemove(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                         @PathVariable long slotId, @PathVariable long workshopId, Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Slot slot = admin.workshopSlot(day.id(), slotId);
+        model.addAttribute("day", day);
+        model.addAttribute("slot", slot);
+        model.addAttribute("workshop", admin.workshop(day.id(), slotId, workshopId));
+        return "workshops/admin/remove";
+    }
+
+    @PostMapping("/{workshopId}/suppression")
+    String remove(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                  @PathVariable long workshopId, RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        String title = admin.workshop(day.id(), slotId, workshopId).title();
+        admin.remove(day, organiser, slotId, workshopId);
+        redirect.addFlashAttribute("notice", "workshops.notice.removed");
+        redirect.addFlashAttribute("noticeTitle", title);
+        return "redirect:/admin/journees/" + day.slug() + "/ateliers/" + slotId;
+    }
+
+    private String slotPage(ManagedDay day, Slot slot, WorkshopForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("day", day);
+        model.addAttribute("slot", slot);
+        model.addAttribute("workshops", admin.ofSlot(day.id(), slot.id()));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("methods", WritingTemplate.values());
+        return "workshops/admin/slot";
+    }
+
+    private String workshopPage(ManagedDay day, Slot slot, Workshop workshop, WorkshopForm form,
+                                Map<String, String> errors, Model model) {
+        model.addAttribute("day", day);
+        model.addAttribute("slot", slot);
+        model.addAttribute("workshop", workshop);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("methods", WritingTemplate.values());
+        return "workshops/admin/workshop";
+    }
+}
