@@ -194,7 +194,7 @@ class DemoDayLoader implements ApplicationRunner {
                         "Déclaration de l'APD")));
         workshops.add(dayId, new WorkshopDraft(atelier1, 1,
                 "Le document idéal (bilan, diagnostic de mondialité, etc.) à produire et proposer aux futur(e)s élu(e)s.",
-                "Écriture collective « Bright Mirror ».", WritingTemplate.BRIGHT_MIRROR, null));
+                null, WritingTemplate.BRIGHT_MIRROR, null));
         workshops.add(dayId, new WorkshopDraft(atelier2, 2,
                 "Expertise territoriale et expatriation, mobilité internationale : les nouveaux territoires de l'AICT.",
                 null, null, null));
