@@ -41,9 +41,11 @@ class ProgrammeEditor {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
+    private final List<SlotDependents> dependents;
 
     ProgrammeEditor(JdbcClient jdbc, Programmes programmes, Directory directory, AuditTrail audit,
-                    ApplicationEventPublisher events, MessageSource messages) {
+                    ApplicationEventPublisher events, MessageSource messages, List<SlotDependents> dependents) {
+        this.dependents = dependents;
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.directory = directory;
@@ -104,6 +106,13 @@ class ProgrammeEditor {
             return Outcome.refused(checked.problems());
         }
         SlotDraft d = checked.draft();
+        if (d.kind() != before.kind()) {
+            String carried = dependents.stream().map(x -> x.on(day.id(), slotId)).flatMap(java.util.Optional::stream)
+                    .collect(Collectors.joining(", "));
+            if (!carried.isEmpty()) {
+                return Outcome.refused(List.of(SlotProblem.of("nature", "slot.error.kind.dependents", carried)));
+            }
+        }
         int updated = jdbc.sql("""
                 UPDATE programme_slot SET starts_at = ?, ends_at = ?, kind = ?, format_label = ?, title = ?,
                     description = ?, track = ?, provisional = ?, topics_provisional = ?, version = version + 1

@@ -193,6 +193,29 @@ class NetworkingAdminTest {
     }
 
     @Test
+    void a_slot_carrying_a_rotation_keeps_its_kind_until_the_rotation_is_removed() throws Exception {
+        organiser.submit(path(), path(), rotation("Le speed dating", "6", "10", "12", "ODD"));
+        String slotPath = "/admin/journees/" + slug + "/programme/creneaux/" + networkingSlot;
+        Map<String, String> edit = new LinkedHashMap<>();
+        edit.put("debut", "12h45");
+        edit.put("fin", "14h");
+        edit.put("nature", "TALK");
+        edit.put("format", "");
+        edit.put("titre", "Le speed dating");
+        edit.put("description", "");
+        edit.put("piste", "");
+        edit.put("sujets", "");
+        edit.put("version", organiser.page(slotPath).select("input[name=version]").attr("value"));
+
+        HttpResponse<String> refused = organiser.submit(slotPath, slotPath, edit);
+
+        assertThat(Jsoup.parse(refused.body()).select("#nature-erreur").text()).isEqualTo(
+                "Ce créneau porte le speed dating « Le speed dating » : retirez-le d'abord pour changer la nature du créneau.");
+        assertThat(programmes.programmeOf(dayId).slots()).filteredOn(s -> s.id() == networkingSlot)
+                .extracting(s -> s.kind()).containsExactly(SlotKind.NETWORKING);
+    }
+
+    @Test
     void bad_input_gets_french_messages_next_to_the_fields_and_changes_nothing() throws Exception {
         HttpResponse<String> refused = organiser.submit(path(), path(), rotation("  ", "1", "0", "abc", "Thème"));
         assertThat(refused.statusCode()).isEqualTo(200);

@@ -1,0 +1,22 @@
+package org.rencontres.networking;
+
+import java.util.Optional;
+
+import org.rencontres.programme.SlotDependents;
+import org.springframework.stereotype.Component;
+
+/** A networking slot carries its rotation: the programme must not turn it into another kind. */
+@Component
+class RotationOnSlot implements SlotDependents {
+
+    private final NetworkingSessions sessions;
+
+    RotationOnSlot(NetworkingSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Optional<String> on(long dayId, long slotId) {
+        return sessions.ofSlot(dayId, slotId).map(s -> "le speed dating « " + s.title() + " »");
+    }
+}
