@@ -262,12 +262,8 @@ class AdminDayController {
                       Model model, RedirectAttributes redirect) {
         Day day = managed(organiser, slug);
         Map<String, String> errors = new LinkedHashMap<>();
-        Contact.Purpose purpose = Contact.Purpose.PROGRAMME;
-        try {
-            purpose = Contact.Purpose.valueOf(form.objet());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            errors.put("objet", "day.error.contact.purpose");
-        }
+        Contact.Purpose purpose = enumOr(Contact.Purpose.class, form.objet(), Contact.Purpose.PROGRAMME, "objet",
+                "day.error.contact.purpose", errors);
         if (form.nom() == null || form.nom().isBlank()) {
             errors.put("nom", "day.error.contact.name");
         }
@@ -280,10 +276,8 @@ class AdminDayController {
             errors.put("telephone", "day.error.contact.phone");
         }
         if (!errors.isEmpty()) {
-            day(organiser, slug, model);
             model.addAttribute("contactForm", form);
-            model.addAttribute("errors", errors);
-            return "event/admin/day";
+            return dayWithErrors(organiser, slug, model, errors);
         }
         administration.addContact(day, new Contact(purpose, form.nom().strip(), blankToNull(form.fonction()),
                 blankToNull(form.organisme()), blankToNull(phone), blankToNull(email)), organiser);
@@ -296,12 +290,8 @@ class AdminDayController {
                        Model model, RedirectAttributes redirect) {
         Day day = managed(organiser, slug);
         Map<String, String> errors = new LinkedHashMap<>();
-        Resource.Kind kind = Resource.Kind.LINK;
-        try {
-            kind = Resource.Kind.valueOf(form.genre());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            errors.put("genre", "day.error.resource.kind");
-        }
+        Resource.Kind kind = enumOr(Resource.Kind.class, form.genre(), Resource.Kind.LINK, "genre",
+                "day.error.resource.kind", errors);
         if (form.intitule() == null || form.intitule().isBlank()) {
             errors.put("intitule", "day.error.resource.title");
         }
@@ -309,10 +299,8 @@ class AdminDayController {
             errors.put("adresse", "day.error.url");
         }
         if (!errors.isEmpty()) {
-            day(organiser, slug, model);
             model.addAttribute("resourceForm", form);
-            model.addAttribute("errors", errors);
-            return "event/admin/day";
+            return dayWithErrors(organiser, slug, model, errors);
         }
         Resource.Visibility visibility = "PARTICIPANTS".equals(form.visibilite())
                 ? Resource.Visibility.PARTICIPANTS : Resource.Visibility.PUBLIC;
@@ -350,8 +338,15 @@ class AdminDayController {
                 errors.put("fichier", refused.reason);
             }
         }
-        day(organiser, slug, model);
         model.addAttribute("titreFichier", titreFichier);
+        return dayWithErrors(organiser, slug, model, errors);
+    }
+
+    /** The day's back-office page again, with what the organiser typed and what is wrong with it. */
+    private String dayWithErrors(Organiser organiser, String slug, Model model, Map<String, String> errors) {
+        Map<String, Object> typed = new java.util.HashMap<>(model.asMap());
+        day(organiser, slug, model);
+        model.addAllAttributes(typed);
         model.addAttribute("errors", errors);
         return "event/admin/day";
     }
@@ -360,7 +355,7 @@ class AdminDayController {
                                                 Map<String, String> errors) {
         try {
             return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | NullPointerException e) {
             errors.put(field, error);
             return fallback;
         }
@@ -373,9 +368,7 @@ class AdminDayController {
                       Model model, RedirectAttributes redirect) {
         Day day = managed(organiser, slug);
         if (organisme.isBlank()) {
-            day(organiser, slug, model);
-            model.addAttribute("errors", Map.of("partenaire", "day.error.partner"));
-            return "event/admin/day";
+            return dayWithErrors(organiser, slug, model, Map.of("partenaire", "day.error.partner"));
         }
         administration.addPartner(day, organisme.strip(), blankToNull(contribution), organiser);
         redirect.addFlashAttribute("saved", "admin.day.partner.added");
