@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.rencontres.programme.ProgrammeChanged;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
@@ -111,8 +112,14 @@ class Brochures {
         return pdf;
     }
 
-    @EventListener
+    // After commit, like the page cache: emptied earlier, it could be filled again with what is being replaced.
+    @TransactionalEventListener(fallbackExecution = true)
     void on(DayChanged change) {
+        cache.synchronous().invalidateAll();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ProgrammeChanged change) {
         cache.synchronous().invalidateAll();
     }
 

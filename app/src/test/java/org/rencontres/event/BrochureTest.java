@@ -40,6 +40,8 @@ class BrochureTest {
 
     @LocalServerPort int port;
     @Autowired Days days;
+    @Autowired org.rencontres.programme.Programmes programmes;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -190,6 +192,21 @@ class BrochureTest {
         assertThat(link).isNotNull();
         assertThat(link.text()).isEqualTo("Télécharger la plaquette (PDF)");
         assertThat(brochure(URI.create(link.absUrl("href")).getPath())).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void the_brochure_follows_changes_of_the_programme() throws Exception {
+        long id = days.create(new DayDraft(new SessionCode("ZPLAQ 002"), "Journée au programme changeant", null, null,
+                LocalDate.of(2016, 3, 10), LocalTime.of(9, 0), LocalTime.of(12, 0), null, null, null, null,
+                false, null, null, null, List.of(), List.of(), List.of()));
+        days.changeStatus(id, DayStatus.PUBLISHED);
+        assertThat(text(brochure("/journees/ZPLAQ002/plaquette.pdf")).squeezed()).doesNotContain("Accueilcafé");
+
+        programmes.addSlot(id, new org.rencontres.programme.SlotDraft(LocalTime.of(9, 0), LocalTime.of(9, 30),
+                org.rencontres.programme.SlotKind.WELCOME, null, "Accueil café", null, null, false, false, List.of(), List.of()));
+        events.publishEvent(new org.rencontres.programme.ProgrammeChanged(id));
+
+        text(brochure("/journees/ZPLAQ002/plaquette.pdf")).carries("Accueil café");
     }
 
     @Test
