@@ -7,6 +7,7 @@ import static org.rencontres.registration.RegistrationState.*;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,37 @@ class RegistrationsTest {
         assertThat(again).isNotEqualTo(id);
         long otherDay = TestDays.create(days, "Autre journée");
         registrations.request(otherDay, TestDays.agent("Chloé", "chloe.durand@test-sur-seine.fr"));
+    }
+
+    @Test
+    void simultaneous_requests_of_one_agent_give_one_registration() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Long>> attempts = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String email = i % 2 == 0 ? "zoe@test-sur-seine.fr" : "ZOE@test-sur-seine.fr";
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return registrations.request(dayId, TestDays.agent("Zoé", email));
+                    } catch (DuplicateRegistrationException refused) {
+                        return null;
+                    }
+                }));
+            }
+            start.countDown();
+            long made = 0;
+            for (java.util.concurrent.Future<Long> attempt : attempts) {
+                if (attempt.get(60, java.util.concurrent.TimeUnit.SECONDS) != null) {
+                    made++;
+                }
+            }
+            assertThat(made).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(registrations.ofDay(dayId)).hasSize(1);
     }
 
     @Test
