@@ -1,0 +1,9 @@
+package org.rencontres.registration;
+
+/** A refusal must say why. */
+public class ReasonRequiredException extends RegistrationException {
+
+    public ReasonRequiredException() {
+        super("A refusal needs a reason");
+    }
+}

@@ -1,0 +1,31 @@
+package org.rencontres.registration;
+
+import java.time.Instant;
+
+/**
+ * A registration as stored.
+ *
+ * @param waitingPosition the rank on the day's waiting list (1 is served first), kept once the
+ *                        registration leaves the list
+ * @param offerDeadline until when an OFFERED seat may be accepted
+ */
+public record Registration(
+        long id,
+        long dayId,
+        RegistrationState state,
+        String surname,
+        String givenName,
+        String email,
+        String phone,
+        String positionService,
+        Long employerOrganisationId,
+        String employerName,
+        String lineManagerEmail,
+        String dietaryNeeds,
+        String accessibilityNeeds,
+        Instant consentAt,
+        Integer waitingPosition,
+        Instant offerDeadline,
+        int version,
+        Instant createdAt) {
+}

@@ -1,0 +1,9 @@
+package org.rencontres.registration;
+
+/** A registration operation the rules do not allow; nothing was changed. */
+public abstract class RegistrationException extends RuntimeException {
+
+    RegistrationException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,78 @@
+package org.rencontres.registration;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * What an agent gives to ask for a seat. The employer is either an organisation of the directory
+ * ({@code employerOrganisationId}) or, when it is missing there, a typed name that the organiser
+ * will check ({@link #employerTyped()}).
+ *
+ * @param positionService the agent's position and service
+ * @param consentAt when the agent accepted the privacy notice; a request without consent is refused
+ */
+public record RequestDraft(
+        String surname,
+        String givenName,
+        String email,
+        String phone,
+        String positionService,
+        Long employerOrganisationId,
+        String employerName,
+        String lineManagerEmail,
+        String dietaryNeeds,
+        String accessibilityNeeds,
+        Instant consentAt) {
+
+    // The WHATWG definition that input type="email" uses.
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    // Digits with the usual separators, an optional leading +: "01 60 79 74 00", "+33 1 60 79 74 00".
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .()-]{5,24}");
+
+    /** @throws IllegalArgumentException naming the first missing or malformed field */
+    public RequestDraft {
+        surname = required(surname, "surname");
+        givenName = required(givenName, "givenName");
+        email = required(email, "email");
+        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            throw new IllegalArgumentException("email: not an e-mail address");
+        }
+        phone = required(phone, "phone");
+        if (!PHONE.matcher(phone).matches()) {
+            throw new IllegalArgumentException("phone: not a telephone number");
+        }
+        positionService = required(positionService, "positionService");
+        employerName = optional(employerName);
+        if (employerOrganisationId == null && employerName == null) {
+            throw new IllegalArgumentException("employer: choose an organisation or type its name");
+        }
+        lineManagerEmail = optional(lineManagerEmail);
+        if (lineManagerEmail != null && !EMAIL.matcher(lineManagerEmail).matches()) {
+            throw new IllegalArgumentException("lineManagerEmail: not an e-mail address");
+        }
+        dietaryNeeds = optional(dietaryNeeds);
+        accessibilityNeeds = optional(accessibilityNeeds);
+        if (consentAt == null) {
+            throw new IllegalArgumentException("consentAt: the privacy notice was not accepted");
+        }
+    }
+
+    /** The employer was typed, not chosen from the directory: the organiser has to check it. */
+    public boolean employerTyped() {
+        return employerOrganisationId == null;
+    }
+
+    private static String required(String value, String field) {
+        String v = optional(value);
+        if (v == null) {
+            throw new IllegalArgumentException(field + ": required");
+        }
+        return v;
+    }
+
+    private static String optional(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
