@@ -32,6 +32,18 @@ public abstract class BrowserTest {
         return "http://localhost:" + port + path;
     }
 
+    /** Waits (15 s at most) until an element is on the page, after a click that loads another page. */
+    protected WebElement waitFor(By locator) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
+    /** Waits (15 s at most) until an element shows that text, after a click that loads another page. */
+    protected void waitForText(By locator, String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
     /** Types into the field of that id, replacing what it held. */
     protected void type(String id, String text) {
         WebElement field = browser.findElement(By.id(id));

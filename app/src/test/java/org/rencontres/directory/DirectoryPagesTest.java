@@ -77,6 +77,7 @@ class DirectoryPagesTest {
             browser.findElement(By.cssSelector("main form button[type=submit]")).click();
             browser.findElement(By.linkText("Annuaire")).click();
             browser.findElement(By.linkText("Ajouter une organisation")).click();
+            pageShows(browser, "Ajouter une organisation");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ajouter une organisation");
             BrowserSupport.assertAccessible(browser);
 
@@ -84,6 +85,8 @@ class DirectoryPagesTest {
             browser.findElement(By.id("siren")).sendKeys("123 456 789");
             browser.findElement(By.id("codepostal")).sendKeys("540");
             browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
 
             WebElement summary = browser.findElement(By.cssSelector(".error-summary"));
             assertThat(summary.findElements(By.cssSelector("li"))).extracting(WebElement::getText).containsExactly(
@@ -105,11 +108,18 @@ class DirectoryPagesTest {
             postcode.clear();
             postcode.sendKeys("54000");
             browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+            pageShows(browser, "Commune de Navigateur");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Commune de Navigateur");
             assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("L’organisation est enregistrée.");
             BrowserSupport.assertAccessible(browser);
         } finally {
             browser.quit();
         }
+    }
+
+    /** Waits until the page's heading is the expected one: a click may still be loading the next page. */
+    private static void pageShows(WebDriver browser, String heading) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.tagName("h1"), heading));
     }
 }

@@ -60,10 +60,11 @@ class BackOfficeJourneyBrowserTest extends BrowserTest {
         type("courriel", "parcours@cnfpt.fr");
         type("motdepasse", PASSWORD);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vos journées");
+        waitForText(By.tagName("h1"), "Vos journées");
         BrowserSupport.assertAccessible(browser);
 
         browser.findElement(By.linkText("Nouvelle journée")).click();
+        waitFor(By.id("code"));
         BrowserSupport.assertAccessible(browser);
         type("code", "ZPAR 001");
         type("titre", "Journée du parcours");
@@ -76,9 +77,10 @@ class BackOfficeJourneyBrowserTest extends BrowserTest {
         type("lieuCodePostal", "54000");
         type("lieuVille", "Nancy");
         browser.findElement(By.cssSelector("form.form-wide button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("La journée est créée (en brouillon).");
+        waitForText(By.cssSelector("[role=status]"), "La journée est créée (en brouillon).");
 
         browser.findElement(By.linkText("Programme")).click();
+        waitFor(By.id("debut"));
         addSlot("9h", "9h30", "WELCOME", "Accueil des participants", "");
         addSlot("9h30", "12h", "TALK", "Exposé d'ouverture", "");
         addSlot("14h", "16h", "WORKSHOP", "Atelier des pratiques", "Atelier n°1");
@@ -88,10 +90,12 @@ class BackOfficeJourneyBrowserTest extends BrowserTest {
 
         browser.get(url("/admin/journees/ZPAR001"));
         browser.findElement(By.linkText("Publier")).click();
+        waitForText(By.tagName("h1"), "Publier : ZPAR 001");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("La journée est publiée.");
+        waitForText(By.cssSelector("[role=status]"), "La journée est publiée.");
 
         browser.findElement(By.linkText("Voir la page publique")).click();
+        waitForText(By.cssSelector("h1"), "Journée du parcours");
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Journée du parcours");
         List<String> tracks = browser.findElements(By.cssSelector(".parallel .track-name")).stream()
                 .map(WebElement::getText).toList();
