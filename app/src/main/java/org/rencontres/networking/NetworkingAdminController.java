@@ -1,5 +1,7 @@
 package org.rencontres.networking;
 
+import org.rencontres.shared.FieldProblem;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

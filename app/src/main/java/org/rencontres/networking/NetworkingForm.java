@@ -1,5 +1,7 @@
 package org.rencontres.networking;
 
+import org.rencontres.shared.FieldProblem;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

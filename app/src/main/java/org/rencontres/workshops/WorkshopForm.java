@@ -1,5 +1,7 @@
 package org.rencontres.workshops;
 
+import org.rencontres.shared.FieldProblem;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,22 +1,22 @@
-package org.rencontres.networking;
+package org.rencontres.shared;
 
 import java.util.List;
 
 /**
- * Something wrong with a rotation as an organiser typed it.
+ * Something wrong with a form as an organiser typed it.
  *
- * @param field the form field it concerns ("titre", "tailleGroupe", …)
+ * @param field the form field it concerns ("titre", "numero", …)
  * @param code the message key that explains it
  * @param args what the message names
  */
-record FieldProblem(String field, String code, List<Object> args) {
+public record FieldProblem(String field, String code, List<Object> args) {
 
-    FieldProblem {
+    public FieldProblem {
         args = List.copyOf(args);
     }
 
     /** The problems as the page shows them: one text a field, in the order of the form. */
-    static java.util.Map<String, String> texts(List<FieldProblem> problems,
+    public static java.util.Map<String, String> texts(List<FieldProblem> problems,
                                                 org.springframework.context.MessageSource messages,
                                                 java.util.Locale locale) {
         java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
@@ -26,7 +26,7 @@ record FieldProblem(String field, String code, List<Object> args) {
         return texts;
     }
 
-    static FieldProblem of(String field, String code, Object... args) {
+    public static FieldProblem of(String field, String code, Object... args) {
         return new FieldProblem(field, code, List.of(args));
     }
 }
