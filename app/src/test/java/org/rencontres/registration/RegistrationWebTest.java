@@ -307,4 +307,41 @@ class RegistrationWebTest {
         HtmlChecker.assertValid("registration-queue", Map.of("queue", o.get(queue()).body(),
                 "capacity-errors", capacityErrors, "refusal", refusalPage, "refusal-errors", noReason.body()));
     }
+
+    @Test
+    void each_step_from_the_queue_promotion_and_refused_moves() throws Exception {
+        WebSession o = organiser(unit);
+        assertThat(o.submit(queue(), queue() + "/capacite", Map.of("places", "1", "delai", "24")).statusCode())
+                .isEqualTo(302);
+        long e = registrations.request(dayId, TestDays.agent("Emma", "emma@test.fr"));
+        assertThat(o.page(queue()).select("#demande-" + e + " .registration-state").text()).isEqualTo("demandée");
+        o.submit(queue(), queue() + "/" + e + "/suivante", Map.of());
+        assertThat(registrations.find(e).orElseThrow().state()).isEqualTo(RegistrationState.AWAITING_TRAINING_SERVICE);
+        o.submit(queue(), queue() + "/" + e + "/suivante", Map.of());
+        assertThat(registrations.find(e).orElseThrow().state()).isEqualTo(RegistrationState.AWAITING_ORGANISER);
+        o.submit(queue(), queue() + "/" + e + "/suivante", Map.of());
+        assertThat(registrations.find(e).orElseThrow().state()).isEqualTo(RegistrationState.CONFIRMED);
+        assertThat(registrations.history(e).get(1).actor()).isEqualTo("Olga Organisatrice");
+
+        // A move the machine does not allow: a French message, nothing changes.
+        o.submit(queue(), queue() + "/" + e + "/confirmer", Map.of());
+        assertThat(o.page(queue()).select("[role=status]").text())
+                .isEqualTo("Emma Agent : action impossible. Cette action n'est pas possible dans l'état actuel de la demande.");
+        assertThat(registrations.find(e).orElseThrow().state()).isEqualTo(RegistrationState.CONFIRMED);
+
+        long f = atOrganiser("Fanny");
+        long g = atOrganiser("Gilles");
+        o.submit(queue(), queue() + "/groupe", Map.of("choix", f + "," + g, "action", "confirmer"));
+        assertThat(registrations.waitingList(dayId)).extracting(Registration::id).containsExactly(f, g);
+        assertThat(o.submit(queue(), queue() + "/" + g + "/promouvoir", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(registrations.waitingList(dayId)).extracting(Registration::id).containsExactly(g, f);
+
+        // Bulk without a choice, and a request of another day: nothing changes.
+        o.submit(queue(), queue() + "/groupe", Map.of("action", "confirmer"));
+        assertThat(o.page(queue()).select("[role=status]").text()).isEqualTo("Cochez au moins une demande.");
+        long otherDay = day("ZRWO " + System.nanoTime() % 100_000_000, LocalDate.of(2031, 7, 1), DayStatus.PUBLISHED);
+        long elsewhere = registrations.request(otherDay, TestDays.agent("Hugo", "hugo@test.fr"));
+        assertThat(o.submit(queue(), queue() + "/" + elsewhere + "/suivante", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(registrations.find(elsewhere).orElseThrow().state()).isEqualTo(RegistrationState.REQUESTED);
+    }
 }
