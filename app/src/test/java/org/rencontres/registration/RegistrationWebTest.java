@@ -45,6 +45,7 @@ class RegistrationWebTest {
     @Autowired Registrations registrations;
     @Autowired Accounts accounts;
     @Autowired Directory directory;
+    @Autowired org.rencontres.audit.AuditTrail audit;
 
     private String unit;
     private String slug;
@@ -191,7 +192,10 @@ class RegistrationWebTest {
         long n = System.nanoTime() % 100_000_000;
         long past = day("ZRWP " + n, LocalDate.of(2016, 5, 20), DayStatus.PUBLISHED);
         long draft = day("ZRWD " + n, LocalDate.of(2031, 6, 20), DayStatus.DRAFT);
+        long cancelled = day("ZRWC " + n, LocalDate.of(2031, 6, 21), DayStatus.PUBLISHED);
+        days.moveTo(cancelled, DayStatus.CANCELLED, "Grève des transports");
         Map<String, String> cases = Map.of(
+                "ZRWC" + n, "Cette journée est annulée : les inscriptions sont fermées.",
                 "ZRWP" + n, "Cette journée a déjà eu lieu : les inscriptions sont closes.",
                 "ZRWD" + n, "Les inscriptions à cette journée ne sont pas ouvertes.");
         for (Map.Entry<String, String> c : cases.entrySet()) {
@@ -208,6 +212,7 @@ class RegistrationWebTest {
         }
         assertThat(registrations.ofDay(past)).isEmpty();
         assertThat(registrations.ofDay(draft)).isEmpty();
+        assertThat(registrations.ofDay(cancelled)).isEmpty();
         HtmlChecker.assertValid("registration-closed", Map.of("past", visitor.get("/journees/ZRWP" + n + "/inscription").body()));
     }
 
@@ -266,6 +271,11 @@ class RegistrationWebTest {
         assertThat(o.submit(queue(), queue() + "/capacite", Map.of("places", "2", "delai", "48")).statusCode())
                 .isEqualTo(302);
         assertThat(registrations.capacity(dayId).orElseThrow().seats()).isEqualTo(2);
+        assertThat(audit.of(dayId)).anySatisfy(entry -> {
+            assertThat(entry.subject()).isEqualTo("registration");
+            assertThat(entry.action()).isEqualTo("capacity");
+            assertThat(entry.actor()).isEqualTo("Olga Organisatrice");
+        });
 
         assertThat(o.submit(queue(), queue() + "/" + a + "/confirmer", Map.of()).statusCode()).isEqualTo(302);
         Document afterOne = o.page(queue());
