@@ -1,0 +1,143 @@
+package org.rencontres.registration;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.rencontres.directory.Directory;
+import org.rencontres.directory.Organisation;
+import org.rencontres.event.Day;
+import org.rencontres.event.DayStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The rules of the public request form: when a day takes requests, the checks of each field with
+ * its French message, the employer looked up in the directory, and the honeypot.
+ */
+@Service
+class PublicRequests {
+
+    /** Why a day does not take requests, as a message key; null when it does. */
+    enum Closed {
+        NOT_PUBLISHED, CANCELLED, PAST;
+
+        String messageKey() {
+            return "registration.closed." + name();
+        }
+    }
+
+    /** The outcome of a submitted form: the field errors (field → message key), or the state reached. */
+    record Outcome(Map<String, String> errors, RegistrationState state) {
+        boolean accepted() {
+            return errors.isEmpty();
+        }
+    }
+
+    private final Registrations registrations;
+    private final Directory directory;
+    private final Clock clock;
+
+    PublicRequests(Registrations registrations, Directory directory, Optional<Clock> clock) {
+        this.registrations = registrations;
+        this.directory = directory;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    Optional<Closed> closed(Day day) {
+        if (day.status() == DayStatus.CANCELLED) {
+            return Optional.of(Closed.CANCELLED);
+        }
+        if (day.status() != DayStatus.PUBLISHED) {
+            return Optional.of(Closed.NOT_PUBLISHED);
+        }
+        if (day.date().isBefore(LocalDate.now(clock.withZone(day.zone())))) {
+            return Optional.of(Closed.PAST);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Checks the form and records the request. A form filled by a robot (honeypot) is answered as
+     * if accepted, and nothing is recorded.
+     */
+    Outcome submit(Day day, RequestForm form) {
+        Map<String, String> errors = check(form);
+        if (!errors.isEmpty()) {
+            return new Outcome(errors, null);
+        }
+        if (form.filledByRobot()) {
+            return new Outcome(Map.of(), RegistrationState.REQUESTED);
+        }
+        Optional<Organisation> employer = directory.organisationsByName().stream()
+                .filter(o -> o.name().strip().equalsIgnoreCase(form.employeur().strip())).findFirst();
+        RequestDraft draft = new RequestDraft(form.nom(), form.prenom(), form.courriel(), form.telephone(),
+                form.fonction(), employer.map(Organisation::id).orElse(null),
+                employer.map(Organisation::name).orElse(form.employeur()), form.responsable(), form.repas(),
+                form.accessibilite(), clock.instant());
+        try {
+            long id = registrations.request(day.id(), draft);
+            return new Outcome(Map.of(), registrations.find(id).orElseThrow().state());
+        } catch (DuplicateRegistrationException duplicate) {
+            return new Outcome(Map.of("courriel", "registration.error.duplicate"), null);
+        }
+    }
+
+    private Map<String, String> check(RequestForm form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        required(errors, "nom", form.nom());
+        required(errors, "prenom", form.prenom());
+        if (blank(form.courriel())) {
+            errors.put("courriel", "registration.error.courriel.required");
+        } else if (!valid(() -> probe(form.courriel(), "01 00 00 00 00", null))) {
+            errors.put("courriel", "registration.error.courriel.invalid");
+        }
+        if (blank(form.telephone())) {
+            errors.put("telephone", "registration.error.telephone.required");
+        } else if (!valid(() -> probe("a@b.fr", form.telephone(), null))) {
+            errors.put("telephone", "registration.error.telephone.invalid");
+        }
+        required(errors, "fonction", form.fonction());
+        required(errors, "employeur", form.employeur());
+        if (!blank(form.responsable()) && !valid(() -> probe("a@b.fr", "01 00 00 00 00", form.responsable()))) {
+            errors.put("responsable", "registration.error.responsable.invalid");
+        }
+        if (!form.consented()) {
+            errors.put("consentement", "registration.error.consentement.required");
+        }
+        for (String[] long_ : new String[][] {{"nom", form.nom()}, {"prenom", form.prenom()},
+                {"fonction", form.fonction()}, {"employeur", form.employeur()}, {"repas", form.repas()},
+                {"accessibilite", form.accessibilite()}}) {
+            if (long_[1] != null && long_[1].length() > 500) {
+                errors.putIfAbsent(long_[0], "registration.error.too.long");
+            }
+        }
+        return errors;
+    }
+
+    // The e-mail and telephone rules are RequestDraft's: a draft with only that field in question.
+    private static RequestDraft probe(String email, String phone, String manager) {
+        return new RequestDraft("x", "x", email, phone, "x", null, "x", manager, null, null,
+                java.time.Instant.EPOCH);
+    }
+
+    private static boolean valid(Runnable check) {
+        try {
+            check.run();
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void required(Map<String, String> errors, String field, String value) {
+        if (blank(value)) {
+            errors.put(field, "registration.error." + field + ".required");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

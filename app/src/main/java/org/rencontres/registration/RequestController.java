@@ -1,0 +1,75 @@
+package org.rencontres.registration;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.rencontres.event.Day;
+import org.rencontres.event.Days;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The public request form of a day and its confirmation page. */
+@Controller
+class RequestController {
+
+    private final Days days;
+    private final PublicRequests requests;
+
+    RequestController(Days days, PublicRequests requests) {
+        this.days = days;
+        this.requests = requests;
+    }
+
+    @GetMapping("/journees/{code}/inscription")
+    String form(@PathVariable String code, Model model) {
+        Day day = day(code);
+        return page(day, RequestForm.empty(), Map.of(), model);
+    }
+
+    @PostMapping("/journees/{code}/inscription")
+    String submit(@PathVariable String code, RequestForm form, Model model, RedirectAttributes redirect) {
+        Day day = day(code);
+        if (requests.closed(day).isPresent()) {
+            return page(day, form, Map.of(), model);
+        }
+        PublicRequests.Outcome outcome = requests.submit(day, form);
+        if (!outcome.accepted()) {
+            return page(day, form, outcome.errors(), model);
+        }
+        redirect.addFlashAttribute("etat", outcome.state().name());
+        return "redirect:/journees/" + day.sessionCode().slug() + "/inscription/confirmation";
+    }
+
+    @GetMapping("/journees/{code}/inscription/confirmation")
+    String confirmation(@PathVariable String code, Model model) {
+        Day day = day(code);
+        if (!model.containsAttribute("etat")) {
+            return "redirect:/journees/" + day.sessionCode().slug() + "/inscription";
+        }
+        model.addAttribute("day", day);
+        return "registration/confirmation";
+    }
+
+    private String page(Day day, RequestForm form, Map<String, String> errors, Model model) {
+        Optional<PublicRequests.Closed> closed = requests.closed(day);
+        model.addAttribute("day", day);
+        if (closed.isPresent()) {
+            model.addAttribute("reason", closed.get().messageKey());
+            model.addAttribute("showDay", closed.get() != PublicRequests.Closed.NOT_PUBLISHED);
+            return "registration/closed";
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "registration/request";
+    }
+
+    private Day day(String code) {
+        return days.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}
