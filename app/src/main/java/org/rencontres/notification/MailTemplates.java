@@ -16,7 +16,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders an e-mail from Thymeleaf templates, one pair per language:
- * {@code templates/<name>.<lang>.txt} (plain text, Thymeleaf's TEXT mode: {@code [[${…}]]}) and
+ * {@code templates/<name>.<lang>.txt} (plain text, Thymeleaf's TEXT mode: write values with {@code [(${…})]}, since {@code [[${…}]]} would HTML-escape them) and
  * {@code templates/<name>.<lang>.html} (HTML), where {@code <lang>} is {@code fr} or {@code en}. The
  * subject is the HTML part's {@code <title>}. Any other language falls back to French. Templates may
  * use the application's messages ({@code #{…}}).

@@ -30,6 +30,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import org.junit.jupiter.api.AfterAll;
+import org.rencontres.HtmlChecker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -260,6 +261,16 @@ class OutboxDeliveryTest {
         assertThat(english.html()).contains("lang=\"en\"");
         MailContent german = templates.render("notification/test-message", Locale.GERMAN, Map.of("name", "Sam", "day", "X"));
         assertThat(german.subject()).isEqualTo("Message d'essai : X");
+    }
+
+    @Test
+    void theHtmlPartsOfTheExampleTemplateAreValid() throws Exception {
+        Map<String, String> vars = Map.of("name", "Camille <Durand> & Cie", "day", "Z20IN 001");
+        MailContent french = templates.render("notification/test-message", Locale.FRENCH, vars);
+        MailContent english = templates.render("notification/test-message", Locale.ENGLISH, vars);
+        assertThat(french.html()).contains("Camille &lt;Durand&gt; &amp; Cie");
+        assertThat(french.text()).contains("Bonjour Camille <Durand> & Cie,");
+        HtmlChecker.assertValid("notification", Map.of("test-message-fr", french.html(), "test-message-en", english.html()));
     }
 
     @Test
