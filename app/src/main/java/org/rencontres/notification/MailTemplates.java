@@ -1,0 +1,68 @@
+package org.rencontres.notification;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders an e-mail from Thymeleaf templates, one pair per language:
+ * {@code templates/<name>.<lang>.txt} (plain text, Thymeleaf's TEXT mode: write values with {@code [(${…})]}, since {@code [[${…}]]} would HTML-escape them) and
+ * {@code templates/<name>.<lang>.html} (HTML), where {@code <lang>} is {@code fr} or {@code en}. The
+ * subject is the HTML part's {@code <title>}. Any other language falls back to French. Templates may
+ * use the application's messages ({@code #{…}}).
+ */
+@Component
+public class MailTemplates {
+
+    private static final Set<String> LANGUAGES = Set.of("fr", "en");
+    private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL);
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+    MailTemplates(MessageSource messages) {
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 2));
+        engine.setTemplateEngineMessageSource(messages);
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String suffix, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setResolvablePatterns(Set.of("*" + suffix));
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        resolver.setOrder(order);
+        resolver.setCacheable(true);
+        return resolver;
+    }
+
+    /**
+     * Renders template {@code name} (for instance {@code notification/test-message}) in the
+     * recipient's language.
+     */
+    public MailContent render(String name, Locale locale, Map<String, ?> variables) {
+        String language = locale != null && LANGUAGES.contains(locale.getLanguage()) ? locale.getLanguage() : "fr";
+        Locale used = Locale.forLanguageTag(language);
+        Context context = new Context(used);
+        variables.forEach(context::setVariable);
+        String text = engine.process(name + "." + language + ".txt", context);
+        String html = engine.process(name + "." + language + ".html", context);
+        Matcher title = TITLE.matcher(html);
+        if (!title.find()) {
+            throw new IllegalStateException("The HTML template of " + name + " has no <title> (the subject)");
+        }
+        String subject = HtmlUtils.htmlUnescape(title.group(1)).strip().replaceAll("\\s+", " ");
+        return new MailContent(subject, text, html);
+    }
+}
