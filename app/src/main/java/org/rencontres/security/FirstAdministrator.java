@@ -28,11 +28,13 @@ class FirstAdministrator implements ApplicationRunner {
     private final String email;
     private final String password;
     private final String baseUrl;
+    private final org.springframework.core.env.Environment environment;
 
     FirstAdministrator(Accounts accounts, SetupTokens tokens, JdbcClient jdbc, TransactionTemplate transaction,
                        @Value("${rencontres.admin.email:}") String email,
                        @Value("${rencontres.admin.password:}") String password,
-                       @Value("${rencontres.base-url:http://localhost:${server.port:8080}}") String baseUrl) {
+                       @Value("${rencontres.base-url:}") String baseUrl,
+                       org.springframework.core.env.Environment environment) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.jdbc = jdbc;
@@ -40,6 +42,16 @@ class FirstAdministrator implements ApplicationRunner {
         this.email = email;
         this.password = password;
         this.baseUrl = baseUrl;
+        this.environment = environment;
+    }
+
+    /** The configured public address, or this server's own: the port it really listens on, known once started. */
+    private String baseUrl() {
+        if (StringUtils.hasText(baseUrl)) {
+            return baseUrl;
+        }
+        return "http://localhost:" + environment.getProperty("local.server.port",
+                environment.getProperty("server.port", "8080"));
     }
 
     @Override
@@ -54,7 +66,7 @@ class FirstAdministrator implements ApplicationRunner {
                 log.info("Administrator account {} created from the environment", email);
                 return null;
             }
-            return baseUrl + "/admin/installation?jeton=" + tokens.issue();
+            return baseUrl() + "/admin/installation?jeton=" + tokens.issue();
         });
         if (link != null) {
             log.warn("No administrator yet. Create the first one within {} hours at: {}",
