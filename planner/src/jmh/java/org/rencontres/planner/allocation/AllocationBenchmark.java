@@ -28,6 +28,14 @@ public class AllocationBenchmark {
 
     @Setup
     public void setUp() {
+        problem = eventSized(false);
+    }
+
+    /**
+     * 2,000 participants, 12 workshops of 170 seats, 2 slots, 5 ranked choices each, with skewed
+     * popularity (low-numbered workshops are wanted more); the same instance for every seed-1 run.
+     */
+    public static AllocationProblem eventSized(boolean fair) {
         Random random = new Random(1);
         List<Workshop> workshops = new ArrayList<>();
         for (int w = 0; w < 12; w++) {
@@ -44,7 +52,7 @@ public class AllocationBenchmark {
             }
             people.add(new Chooser("p" + p, choices));
         }
-        problem = new AllocationProblem(2, workshops, people, false, true);
+        return new AllocationProblem(2, workshops, people, fair, true);
     }
 
     @Benchmark

@@ -9,13 +9,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.rencontres.planner.allocation.AllocationBenchmark;
 import org.rencontres.planner.allocation.AllocationPlan;
 import org.rencontres.planner.allocation.AllocationPlanner;
 import org.rencontres.planner.allocation.AllocationProblem;
-import org.rencontres.planner.allocation.Chooser;
 import org.rencontres.planner.allocation.Workshop;
 import org.rencontres.planner.rotation.Participant;
 import org.rencontres.planner.rotation.PlannedRound;
@@ -377,25 +376,8 @@ public final class QualityBenchmark {
     }
 
     private static void allocation(StringBuilder md) {
-        Random random = new Random(1);
-        List<Workshop> workshops = new ArrayList<>();
-        for (int w = 0; w < 12; w++) {
-            workshops.add(new Workshop("w" + w, 170));
-        }
-        List<Chooser> people = new ArrayList<>();
-        for (int p = 0; p < 2000; p++) {
-            // Skewed popularity: low-numbered workshops are wanted more.
-            List<String> choices = new ArrayList<>();
-            while (choices.size() < 5) {
-                String w = "w" + (int) Math.floor(12 * Math.pow(random.nextDouble(), 1.8));
-                if (!choices.contains(w)) {
-                    choices.add(w);
-                }
-            }
-            people.add(new Chooser("p" + p, choices));
-        }
-        AllocationProblem problem = new AllocationProblem(2, workshops, people, false, true);
-        AllocationProblem fair = new AllocationProblem(2, workshops, people, true, true);
+        AllocationProblem problem = AllocationBenchmark.eventSized(false);
+        AllocationProblem fair = AllocationBenchmark.eventSized(true);
         md.append("### Workshop allocation\n\n");
         md.append("2,000 participants, 12 workshops of 170 seats, 2 slots, 5 ranked choices each with skewed "
                 + "popularity. Elapsed time of the whole `AllocationPlanner.plan` (flow + slot colouring), first call "
