@@ -38,6 +38,12 @@ public class TrainingContacts {
                 .collect(Collectors.groupingBy(TrainingContact::organisationId));
     }
 
+    /** The contacts with this address (whatever its case), in any organisation. */
+    public List<TrainingContact> withEmail(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation_training_contact WHERE lower(email) = lower(btrim(?)) ORDER BY id")
+                .param(email).query(TrainingContact.class).list();
+    }
+
     public Optional<TrainingContact> find(long organisationId, long contactId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organisation_training_contact WHERE organisation_id = ? AND id = ?")
                 .params(organisationId, contactId).query(TrainingContact.class).optional();

@@ -226,6 +226,12 @@ public class Days {
         return find(slug).filter(day -> day.status().isPublic());
     }
 
+    /** The day with this id, whatever its status. */
+    public Optional<Day> find(long id) {
+        return jdbc.sql("SELECT id FROM event_day WHERE id = ?").param(id).query(Long.class).optional()
+                .map(this::load);
+    }
+
     public Optional<Day> find(String slug) {
         return jdbc.sql("SELECT * FROM event_day WHERE upper(replace(session_code, ' ', '')) = upper(replace(?, ' ', ''))")
                 .param(slug).query((rs, n) -> rs.getLong("id")).optional()

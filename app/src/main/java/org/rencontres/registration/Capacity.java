@@ -5,8 +5,16 @@ package org.rencontres.registration;
  *
  * @param offerHours how long a waiting-listed agent has to accept a freed seat
  * @param managerOpinionAsked whether requests go to the agent's line manager before the training service
+ * @param opensAt when the public form starts taking requests, or null (at once)
+ * @param closesAt when it stops, or null (when the day begins)
  */
-public record Capacity(long dayId, int seats, int offerHours, boolean managerOpinionAsked) {
+public record Capacity(long dayId, int seats, int offerHours, boolean managerOpinionAsked, java.time.Instant opensAt,
+                       java.time.Instant closesAt) {
+
+    /** Seats that take requests at any time. */
+    public Capacity(long dayId, int seats, int offerHours, boolean managerOpinionAsked) {
+        this(dayId, seats, offerHours, managerOpinionAsked, null, null);
+    }
 
     public Capacity {
         if (seats <= 0) {
@@ -14,6 +22,9 @@ public record Capacity(long dayId, int seats, int offerHours, boolean managerOpi
         }
         if (offerHours <= 0) {
             throw new IllegalArgumentException("offerHours must be positive");
+        }
+        if (opensAt != null && closesAt != null && !opensAt.isBefore(closesAt)) {
+            throw new IllegalArgumentException("registration must open before it closes");
         }
     }
 }

@@ -1,7 +1,11 @@
 package org.rencontres.registration;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +14,8 @@ import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.event.Day;
 import org.rencontres.event.DayStatus;
+import org.rencontres.workshops.Workshop;
+import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,7 +27,7 @@ class PublicRequests {
 
     /** Why a day does not take requests, as a message key; null when it does. */
     enum Closed {
-        NOT_PUBLISHED, CANCELLED, PAST;
+        NOT_PUBLISHED, CANCELLED, PAST, NOT_YET_OPEN, CLOSED;
 
         String messageKey() {
             return "registration.closed." + name();
@@ -37,12 +43,42 @@ class PublicRequests {
 
     private final Registrations registrations;
     private final Directory directory;
+    private final Workshops workshops;
+    private final Attempts attempts;
     private final Clock clock;
 
-    PublicRequests(Registrations registrations, Directory directory, Optional<Clock> clock) {
+    PublicRequests(Registrations registrations, Directory directory, Workshops workshops, Attempts attempts,
+                   Optional<Clock> clock) {
         this.registrations = registrations;
         this.directory = directory;
+        this.workshops = workshops;
+        this.attempts = attempts;
         this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** The directory's organisations, for the employer field's suggestions. */
+    List<String> organisationNames() {
+        return directory.organisationsByName().stream().map(Organisation::name).toList();
+    }
+
+    /** The day's workshops an agent may rank, in the programme's order. */
+    List<Workshop> workshops(Day day) {
+        return workshops.ofDay(day.id());
+    }
+
+    /** How many workshops an agent ranks: up to three, never more than the day has. */
+    int choiceCount(Day day) {
+        return Math.min(3, workshops(day).size());
+    }
+
+    /** Whether the day asks for the line manager's opinion (then the manager's address is required). */
+    boolean managerAsked(Day day) {
+        return registrations.capacity(day.id()).map(Capacity::managerOpinionAsked).orElse(false);
+    }
+
+    /** When registration opens and closes, when set. */
+    Optional<Capacity> window(Day day) {
+        return registrations.capacity(day.id());
     }
 
     Optional<Closed> closed(Day day) {
@@ -55,6 +91,14 @@ class PublicRequests {
         if (day.date().isBefore(LocalDate.now(clock.withZone(day.zone())))) {
             return Optional.of(Closed.PAST);
         }
+        Optional<Capacity> capacity = registrations.capacity(day.id());
+        Instant now = clock.instant();
+        if (capacity.map(Capacity::opensAt).filter(now::isBefore).isPresent()) {
+            return Optional.of(Closed.NOT_YET_OPEN);
+        }
+        if (capacity.map(Capacity::closesAt).filter(c -> !now.isBefore(c)).isPresent()) {
+            return Optional.of(Closed.CLOSED);
+        }
         return Optional.empty();
     }
 
@@ -62,13 +106,20 @@ class PublicRequests {
      * Checks the form and records the request. A form filled by a robot (honeypot) is answered as
      * if accepted, and nothing is recorded.
      */
-    Outcome submit(Day day, RequestForm form) {
+    Outcome submit(Day day, RequestForm form, String clientAddress, Locale locale) {
         Map<String, String> errors = check(form);
+        if (managerAsked(day) && blank(form.responsable())) {
+            errors.putIfAbsent("responsable", "registration.error.responsable.required");
+        }
+        List<Long> choices = choices(day, form, errors);
         if (!errors.isEmpty()) {
             return new Outcome(errors, null);
         }
         if (form.filledByRobot()) {
             return new Outcome(Map.of(), RegistrationState.REQUESTED);
+        }
+        if (!attempts.allow(clientAddress)) {
+            return new Outcome(Map.of("courriel", "registration.error.rate"), null);
         }
         Optional<Organisation> employer = directory.organisationsByName().stream()
                 .filter(o -> o.name().strip().equalsIgnoreCase(form.employeur().strip())).findFirst();
@@ -77,11 +128,41 @@ class PublicRequests {
                 employer.map(Organisation::name).orElse(form.employeur()), form.responsable(), form.repas(),
                 form.accessibilite(), clock.instant());
         try {
-            long id = registrations.request(day.id(), draft);
+            long id = registrations.submit(day.id(), draft, locale == null ? "fr" : locale.getLanguage(), choices);
             return new Outcome(Map.of(), registrations.find(id).orElseThrow().state());
         } catch (DuplicateRegistrationException duplicate) {
             return new Outcome(Map.of("courriel", "registration.error.duplicate"), null);
         }
+    }
+
+    /** The workshop choices as ids; a message under "atelier1".."atelier3" for a bad one. */
+    private List<Long> choices(Day day, RequestForm form, Map<String, String> errors) {
+        List<Long> ofDay = workshops(day).stream().map(Workshop::id).toList();
+        List<Long> chosen = new ArrayList<>();
+        int count = choiceCount(day);
+        for (int rank = 1; rank <= count; rank++) {
+            String typed = form.choice(rank).strip();
+            if (typed.isEmpty()) {
+                if (rank == 1) {
+                    errors.put("atelier1", "registration.error.atelier.required");
+                }
+                continue;
+            }
+            Long id;
+            try {
+                id = Long.valueOf(typed);
+            } catch (NumberFormatException e) {
+                id = null;
+            }
+            if (id == null || !ofDay.contains(id)) {
+                errors.put("atelier" + rank, "registration.error.atelier.unknown");
+            } else if (chosen.contains(id)) {
+                errors.put("atelier" + rank, "registration.error.atelier.twice");
+            } else {
+                chosen.add(id);
+            }
+        }
+        return chosen;
     }
 
     private Map<String, String> check(RequestForm form) {

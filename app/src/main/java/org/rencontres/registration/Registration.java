@@ -8,6 +8,9 @@ import java.time.Instant;
  * @param waitingPosition the rank on the day's waiting list (1 is served first), kept once the
  *                        registration leaves the list
  * @param offerDeadline until when an OFFERED seat may be accepted
+ * @param language the agent's language for e-mails, "fr" or "en"
+ * @param registeredBy the training service's address when it registered the agent itself, else null
+ * @param workshopId the workshop given on confirmation, or null
  */
 public record Registration(
         long id,
@@ -27,5 +30,8 @@ public record Registration(
         Integer waitingPosition,
         Instant offerDeadline,
         int version,
-        Instant createdAt) {
+        Instant createdAt,
+        String language,
+        String registeredBy,
+        Long workshopId) {
 }

@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.rencontres.workshops.Workshop;
+import org.rencontres.workshops.Workshops;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,14 +41,22 @@ public class Registrations {
     private static final String COLUMNS = """
             id, event_day_id, state, surname, given_name, email, phone, position_service, employer_organisation_id,
             employer_name, line_manager_email, dietary_needs, accessibility_needs, consent_at, waiting_position,
-            offer_deadline, version, created_at""";
+            offer_deadline, version, created_at, language, registered_by, workshop_id""";
+
+    private static final String CAPACITY_COLUMNS = "event_day_id, seats, offer_hours, manager_opinion_asked, opens_at, closes_at";
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RegistrationMails mails;
+    private final Links links;
+    private final Workshops workshops;
 
-    Registrations(JdbcClient jdbc, Optional<Clock> clock) {
+    Registrations(JdbcClient jdbc, Optional<Clock> clock, RegistrationMails mails, Links links, Workshops workshops) {
         this.jdbc = jdbc;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.mails = mails;
+        this.links = links;
+        this.workshops = workshops;
     }
 
     // ---- capacity ----
@@ -59,18 +69,20 @@ public class Registrations {
     @Transactional
     public void setCapacity(Capacity capacity) {
         jdbc.sql("""
-                INSERT INTO registration_capacity (event_day_id, seats, offer_hours, manager_opinion_asked)
-                VALUES (?, ?, ?, ?)
+                INSERT INTO registration_capacity (event_day_id, seats, offer_hours, manager_opinion_asked, opens_at, closes_at)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (event_day_id) DO UPDATE SET seats = excluded.seats, offer_hours = excluded.offer_hours,
-                    manager_opinion_asked = excluded.manager_opinion_asked""")
-                .params(capacity.dayId(), capacity.seats(), capacity.offerHours(), capacity.managerOpinionAsked())
+                    manager_opinion_asked = excluded.manager_opinion_asked, opens_at = excluded.opens_at,
+                    closes_at = excluded.closes_at""")
+                .params(capacity.dayId(), capacity.seats(), capacity.offerHours(), capacity.managerOpinionAsked(),
+                        utc(capacity.opensAt()), utc(capacity.closesAt()))
                 .update();
         Capacity locked = lockCapacity(capacity.dayId()).orElseThrow();
         offerFreedSeats(locked, clock.instant());
     }
 
     public Optional<Capacity> capacity(long dayId) {
-        return jdbc.sql("SELECT event_day_id, seats, offer_hours, manager_opinion_asked FROM registration_capacity"
+        return jdbc.sql("SELECT " + CAPACITY_COLUMNS + " FROM registration_capacity"
                         + " WHERE event_day_id = ?")
                 .param(dayId).query(Registrations::capacityOf).optional();
     }
@@ -86,6 +98,16 @@ public class Registrations {
      */
     @Transactional
     public long request(long dayId, RequestDraft draft) {
+        return request(dayId, draft, "fr", null, List.of());
+    }
+
+    /**
+     * Records a request, in state REQUESTED, with the agent's language for e-mails, the training
+     * service that registered the agent (or null) and the ranked workshop choices (first is
+     * preferred; workshops of the day only).
+     */
+    @Transactional
+    public long request(long dayId, RequestDraft draft, String language, String registeredBy, List<Long> workshopChoices) {
         if (hasLiveRequest(dayId, draft.email())) {
             throw new DuplicateRegistrationException(dayId, draft.email());
         }
@@ -94,19 +116,128 @@ public class Registrations {
             id = jdbc.sql("""
                     INSERT INTO registration (event_day_id, surname, given_name, email, phone, position_service,
                         employer_organisation_id, employer_name, line_manager_email, dietary_needs, accessibility_needs,
-                        consent_at, state)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED') RETURNING id""")
+                        consent_at, state, language, registered_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?) RETURNING id""")
                     .params(dayId, draft.surname(), draft.givenName(), draft.email(), draft.phone(),
                             draft.positionService(), draft.employerOrganisationId(), draft.employerName(),
                             draft.lineManagerEmail(), draft.dietaryNeeds(), draft.accessibilityNeeds(),
-                            utc(draft.consentAt()))
+                            utc(draft.consentAt()), "en".equals(language) ? "en" : "fr", registeredBy)
                     .query(Long.class).single();
         } catch (DuplicateKeyException raced) {
             // Another request of the same agent committed between the check and the insert.
             throw new DuplicateRegistrationException(dayId, draft.email());
         }
-        record(id, null, RegistrationState.REQUESTED, draft.email(), null);
+        record(id, null, RegistrationState.REQUESTED, registeredBy == null ? draft.email() : registeredBy, null);
+        List<Long> ofDay = workshops.ofDay(dayId).stream().map(Workshop::id).toList();
+        int rank = 1;
+        for (Long workshop : workshopChoices) {
+            if (!ofDay.contains(workshop)) {
+                throw new IllegalArgumentException("workshop " + workshop + " is not one of the day's");
+            }
+            jdbc.sql("INSERT INTO registration_workshop_choice (registration_id, rank, workshop_id) VALUES (?, ?, ?)")
+                    .params(id, rank++, workshop).update();
+        }
         return id;
+    }
+
+    /**
+     * An agent's request from the public form: recorded, then sent on at once to the line manager
+     * (when the day asks for an opinion and the agent named one) or to the training service, each by
+     * e-mail with a single-use link; the agent is told by e-mail, with the link to their space.
+     *
+     * @return the registration's id
+     */
+    @Transactional
+    public long submit(long dayId, RequestDraft draft, String language, List<Long> workshopChoices) {
+        long id = request(dayId, draft, language, null, workshopChoices);
+        advance(id, SYSTEM, null);
+        return id;
+    }
+
+    /**
+     * A training service registers one of its agents: the request goes straight to the organiser
+     * (the service has decided; no line manager's opinion is asked).
+     */
+    @Transactional
+    public long registerByService(long dayId, RequestDraft draft, String serviceEmail, List<Long> workshopChoices) {
+        long id = request(dayId, draft, "fr", serviceEmail, workshopChoices);
+        Locked l = lock(id);
+        move(l, RegistrationState.AWAITING_TRAINING_SERVICE, serviceEmail, "Inscription par le service formation", null, null);
+        move(lock(id), RegistrationState.AWAITING_ORGANISER, serviceEmail, null, null, null);
+        return id;
+    }
+
+    /** The ranked workshop choices of a registration (workshop ids, first preferred). */
+    public List<Long> workshopChoices(long id) {
+        return jdbc.sql("SELECT workshop_id FROM registration_workshop_choice WHERE registration_id = ? ORDER BY rank")
+                .param(id).query(Long.class).list();
+    }
+
+    // ---- decisions through links ----
+
+    /**
+     * The line manager's opinion through their single-use link: favourable sends the request on to
+     * the training service, unfavourable refuses it (a reason is required).
+     *
+     * @throws Links.LinkProblemException when the link is tampered, used or expired
+     */
+    @Transactional
+    public RegistrationState managerOpinion(String token, boolean favourable, String reason) {
+        return decide(token, Links.Purpose.MANAGER, RegistrationState.AWAITING_MANAGER, favourable, reason,
+                "Responsable hiérarchique");
+    }
+
+    /** The training service's decision through its single-use link: accepted goes to the organiser. */
+    @Transactional
+    public RegistrationState trainingServiceDecision(String token, boolean accepted, String reason) {
+        return decide(token, Links.Purpose.TRAINING_SERVICE, RegistrationState.AWAITING_TRAINING_SERVICE, accepted,
+                reason, "Service formation");
+    }
+
+    /** The training service's decision from its space (a space link of the agent's employer). */
+    @Transactional
+    public RegistrationState trainingServiceDecision(long id, long organisationId, String serviceEmail, boolean accepted,
+                                                     String reason) {
+        Locked l = lock(id);
+        if (!Long.valueOf(organisationId).equals(l.registration.employerOrganisationId())) {
+            throw new NoSuchRegistrationException(id);
+        }
+        if (l.registration.state() != RegistrationState.AWAITING_TRAINING_SERVICE) {
+            throw new IllegalTransitionException(l.registration.state(),
+                    accepted ? RegistrationState.AWAITING_ORGANISER : RegistrationState.REFUSED);
+        }
+        String actor = "Service formation (" + serviceEmail + ")";
+        if (accepted) {
+            move(l, RegistrationState.AWAITING_ORGANISER, actor, blankToNull(reason), null, null);
+            return RegistrationState.AWAITING_ORGANISER;
+        }
+        leave(l, RegistrationState.REFUSED, actor, reason);
+        return RegistrationState.REFUSED;
+    }
+
+    private RegistrationState decide(String token, Links.Purpose purpose, RegistrationState expected, boolean yes,
+                                     String reason, String role) {
+        if (!yes && (reason == null || reason.isBlank())) {
+            throw new ReasonRequiredException();
+        }
+        Links.Link link = links.use(token, purpose);
+        Locked l = lock(link.registrationId());
+        if (l.registration.state() != expected) {
+            throw new IllegalTransitionException(l.registration.state(), null);
+        }
+        String actor = role + " (" + link.recipient() + ")";
+        if (yes) {
+            RegistrationState next = expected == RegistrationState.AWAITING_MANAGER
+                    ? RegistrationState.AWAITING_TRAINING_SERVICE : RegistrationState.AWAITING_ORGANISER;
+            move(l, next, actor, blankToNull(reason), null, null);
+            return next;
+        }
+        leave(l, RegistrationState.REFUSED, actor, reason);
+        return RegistrationState.REFUSED;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Whether the agent (e-mail, whatever its case) has a live request for the day. */
@@ -132,6 +263,7 @@ public class Registrations {
         Locked l = lock(id);
         RegistrationState next = switch (l.registration.state()) {
             case REQUESTED -> l.capacity != null && l.capacity.managerOpinionAsked()
+                    && l.registration.lineManagerEmail() != null
                     ? RegistrationState.AWAITING_MANAGER : RegistrationState.AWAITING_TRAINING_SERVICE;
             case AWAITING_MANAGER -> RegistrationState.AWAITING_TRAINING_SERVICE;
             case AWAITING_TRAINING_SERVICE -> RegistrationState.AWAITING_ORGANISER;
@@ -255,6 +387,34 @@ public class Registrations {
         offerFreedSeats(l.capacity, clock.instant());
     }
 
+    // ---- reminders ----
+
+    /**
+     * Sends the reminder to every confirmed agent whose day begins within {@code before} of
+     * {@code now} and who has not had it yet; safe to run on several instances at once (rows locked,
+     * locked ones skipped).
+     *
+     * @return how many reminders were queued
+     */
+    @Transactional
+    public int remindDue(Instant now, Duration before) {
+        List<Registration> due = jdbc.sql("SELECT " + COLUMNS + """
+                 FROM registration WHERE state = 'CONFIRMED' AND reminded_at IS NULL
+                ORDER BY event_day_id, id FOR UPDATE SKIP LOCKED""")
+                .query(Registrations::registrationOf).list();
+        java.util.Map<Long, Boolean> soon = new java.util.HashMap<>();
+        int sent = 0;
+        for (Registration r : due) {
+            boolean inWindow = soon.computeIfAbsent(r.dayId(), dayId -> mails.beginsWithin(dayId, now, before));
+            if (inWindow) {
+                mails.remind(r);
+                jdbc.sql("UPDATE registration SET reminded_at = ? WHERE id = ?").params(utc(now), r.id()).update();
+                sent++;
+            }
+        }
+        return sent;
+    }
+
     // ---- reading ----
 
     public Optional<Registration> find(long id) {
@@ -266,6 +426,12 @@ public class Registrations {
     public List<Registration> ofDay(long dayId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE event_day_id = ? ORDER BY id").param(dayId)
                 .query(Registrations::registrationOf).list();
+    }
+
+    /** The registrations of an employer's agents, newest first. */
+    public List<Registration> ofEmployer(long organisationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE employer_organisation_id = ? ORDER BY id DESC LIMIT 500")
+                .param(organisationId).query(Registrations::registrationOf).list();
     }
 
     /** The day's waiting list, first served first. */
@@ -305,7 +471,7 @@ public class Registrations {
     }
 
     private Optional<Capacity> lockCapacity(long dayId) {
-        return jdbc.sql("SELECT event_day_id, seats, offer_hours, manager_opinion_asked FROM registration_capacity"
+        return jdbc.sql("SELECT " + CAPACITY_COLUMNS + " FROM registration_capacity"
                         + " WHERE event_day_id = ? FOR UPDATE")
                 .param(dayId).query(Registrations::capacityOf).optional();
     }
@@ -376,12 +542,46 @@ public class Registrations {
         if (actor == null || actor.isBlank()) {
             throw new IllegalArgumentException("actor: required");
         }
+        Long workshop = target == RegistrationState.CONFIRMED ? workshopFor(r) : r.workshopId();
         jdbc.sql("""
                 UPDATE registration SET state = ?, waiting_position = coalesce(?, waiting_position),
-                    offer_deadline = coalesce(?, offer_deadline), version = version + 1
+                    offer_deadline = coalesce(?, offer_deadline), workshop_id = ?, version = version + 1
                 WHERE id = ?""")
-                .params(target.name(), position, utc(offerDeadline), r.id()).update();
+                .params(target.name(), position, utc(offerDeadline), workshop, r.id()).update();
         record(r.id(), r.state(), target, actor, reason);
+        if (r.state() == RegistrationState.AWAITING_MANAGER || r.state() == RegistrationState.AWAITING_TRAINING_SERVICE) {
+            links.retire(r.id());
+        }
+        mails.changed(find(r.id()).orElseThrow(), r.state(), target, reason);
+    }
+
+    /**
+     * The workshop a registration gets on confirmation: its best-ranked choice that still has a free
+     * seat (a workshop without capacity never fills), or null. Runs with the day's capacity row
+     * locked, so workshop seats are counted one confirmation at a time too.
+     */
+    private Long workshopFor(Registration r) {
+        List<Long> choices = workshopChoices(r.id());
+        if (choices.isEmpty()) {
+            return null;
+        }
+        java.util.Map<Long, Integer> capacities = new java.util.HashMap<>();
+        workshops.ofDay(r.dayId()).forEach(w -> capacities.put(w.id(), w.capacity()));
+        for (Long choice : choices) {
+            if (!capacities.containsKey(choice)) {
+                continue;
+            }
+            Integer seats = capacities.get(choice);
+            if (seats == null) {
+                return choice;
+            }
+            int taken = jdbc.sql("SELECT count(*) FROM registration WHERE workshop_id = ? AND state = 'CONFIRMED'")
+                    .param(choice).query(Integer.class).single();
+            if (taken < seats) {
+                return choice;
+            }
+        }
+        return null;
     }
 
     private void record(long id, RegistrationState from, RegistrationState to, String actor, String reason) {
@@ -404,7 +604,7 @@ public class Registrations {
 
     private static Capacity capacityOf(ResultSet rs, int n) throws SQLException {
         return new Capacity(rs.getLong("event_day_id"), rs.getInt("seats"), rs.getInt("offer_hours"),
-                rs.getBoolean("manager_opinion_asked"));
+                rs.getBoolean("manager_opinion_asked"), instant(rs, "opens_at"), instant(rs, "closes_at"));
     }
 
     private static Registration registrationOf(ResultSet rs, int n) throws SQLException {
@@ -414,6 +614,7 @@ public class Registrations {
                 (Long) rs.getObject("employer_organisation_id"), rs.getString("employer_name"),
                 rs.getString("line_manager_email"), rs.getString("dietary_needs"), rs.getString("accessibility_needs"),
                 instant(rs, "consent_at"), (Integer) rs.getObject("waiting_position"), instant(rs, "offer_deadline"),
-                rs.getInt("version"), instant(rs, "created_at"));
+                rs.getInt("version"), instant(rs, "created_at"), rs.getString("language"),
+                rs.getString("registered_by"), (Long) rs.getObject("workshop_id"));
     }
 }

@@ -1,6 +1,9 @@
 package org.rencontres.registration;
 
+import java.util.Locale;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
 import org.rencontres.event.Day;
@@ -33,12 +36,13 @@ class RequestController {
     }
 
     @PostMapping("/journees/{code}/inscription")
-    String submit(@PathVariable String code, RequestForm form, Model model, RedirectAttributes redirect) {
+    String submit(@PathVariable String code, RequestForm form, Model model, RedirectAttributes redirect,
+                  HttpServletRequest request, Locale locale) {
         Day day = day(code);
         if (requests.closed(day).isPresent()) {
             return page(day, form, Map.of(), model);
         }
-        PublicRequests.Outcome outcome = requests.submit(day, form);
+        PublicRequests.Outcome outcome = requests.submit(day, form, request.getRemoteAddr(), locale);
         if (!outcome.accepted()) {
             return page(day, form, outcome.errors(), model);
         }
@@ -61,11 +65,20 @@ class RequestController {
         model.addAttribute("day", day);
         if (closed.isPresent()) {
             model.addAttribute("reason", closed.get().messageKey());
+            requests.window(day).ifPresent(w -> {
+                model.addAttribute("opensAt", w.opensAt());
+                model.addAttribute("closesAt", w.closesAt());
+            });
             model.addAttribute("showDay", closed.get() != PublicRequests.Closed.NOT_PUBLISHED);
             return "registration/closed";
         }
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("workshops", requests.workshops(day));
+        model.addAttribute("organisations", requests.organisationNames());
+        model.addAttribute("choiceCount", requests.choiceCount(day));
+        model.addAttribute("managerAsked", requests.managerAsked(day));
+        model.addAttribute("closesAt", requests.window(day).map(Capacity::closesAt).orElse(null));
         return "registration/request";
     }
 

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.rencontres.shared.PublicAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,31 +28,19 @@ class FirstAdministrator implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final String email;
     private final String password;
-    private final String baseUrl;
-    private final org.springframework.core.env.Environment environment;
+    private final PublicAddress address;
 
     FirstAdministrator(Accounts accounts, SetupTokens tokens, JdbcClient jdbc, TransactionTemplate transaction,
                        @Value("${rencontres.admin.email:}") String email,
                        @Value("${rencontres.admin.password:}") String password,
-                       @Value("${rencontres.base-url:}") String baseUrl,
-                       org.springframework.core.env.Environment environment) {
+                       PublicAddress address) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.email = email;
         this.password = password;
-        this.baseUrl = baseUrl;
-        this.environment = environment;
-    }
-
-    /** The configured public address, or this server's own: the port it really listens on, known once started. */
-    private String baseUrl() {
-        if (StringUtils.hasText(baseUrl)) {
-            return baseUrl;
-        }
-        return "http://localhost:" + environment.getProperty("local.server.port",
-                environment.getProperty("server.port", "8080"));
+        this.address = address;
     }
 
     @Override
@@ -66,7 +55,7 @@ class FirstAdministrator implements ApplicationRunner {
                 log.info("Administrator account {} created from the environment", email);
                 return null;
             }
-            return baseUrl() + "/admin/installation?jeton=" + tokens.issue();
+            return address.of("/admin/installation?jeton=" + tokens.issue());
         });
         if (link != null) {
             log.warn("No administrator yet. Create the first one within {} hours at: {}",

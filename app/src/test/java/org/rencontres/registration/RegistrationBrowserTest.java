@@ -63,7 +63,8 @@ class RegistrationBrowserTest extends BrowserTest {
         browser.findElement(By.id("consentement")).click();
         browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
         waitForText(By.tagName("h1"), "Demande d'inscription reçue");
-        assertThat(browser.findElement(By.className("registration-state")).getText()).isEqualTo("demandée");
+        assertThat(browser.findElement(By.className("registration-state")).getText())
+                .isEqualTo("en attente du service formation");
         BrowserSupport.assertAccessible(browser);
         assertThat(registrations.ofDay(dayId)).hasSize(1);
 

@@ -105,12 +105,16 @@ class RegistrationWebTest {
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
         assertThat(WebSession.location(sent)).isEqualTo(form() + "/confirmation");
         HttpResponse<String> confirmation = visitor.get(form() + "/confirmation");
-        assertThat(Jsoup.parse(confirmation.body()).select(".registration-state").text()).isEqualTo("demandée");
+        assertThat(Jsoup.parse(confirmation.body()).select(".registration-state").text())
+                .isEqualTo("en attente du service formation");
 
         List<Registration> stored = registrations.ofDay(dayId);
         assertThat(stored).hasSize(1);
         Registration r = stored.get(0);
-        assertThat(r.state()).isEqualTo(RegistrationState.REQUESTED);
+        // Sent on at once to the training service (here the organiser's to check: the employer was typed).
+        assertThat(r.state()).isEqualTo(RegistrationState.AWAITING_TRAINING_SERVICE);
+        assertThat(registrations.history(r.id())).extracting(Transition::to)
+                .containsExactly(RegistrationState.REQUESTED, RegistrationState.AWAITING_TRAINING_SERVICE);
         assertThat(r.email()).isEqualTo("camille.durand@nulle-part.fr");
         assertThat(r.employerOrganisationId()).isNull();
         assertThat(r.employerName()).isEqualTo("Commune de Nulle-Part-sur-Test");

@@ -27,6 +27,6 @@ final class TestDays {
 
     static RequestDraft agent(String givenName, String email) {
         return new RequestDraft("Agent", givenName, email, "01 60 79 74 00", "Chargée de mission, service RH",
-                null, "Commune de Test-sur-Seine", null, null, null, Instant.parse("2016-01-10T10:00:00Z"));
+                null, "Commune de Test-sur-Seine", "chef@test-sur-seine.fr", null, null, Instant.parse("2016-01-10T10:00:00Z"));
     }
 }

@@ -1,0 +1,193 @@
+package org.rencontres.registration;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.rencontres.directory.TrainingContact;
+import org.rencontres.directory.TrainingContacts;
+import org.rencontres.event.Day;
+import org.rencontres.event.Days;
+import org.rencontres.notification.Attachment;
+import org.rencontres.notification.MailContent;
+import org.rencontres.notification.MailTemplates;
+import org.rencontres.notification.Message;
+import org.rencontres.notification.Outbox;
+import org.rencontres.shared.PublicAddress;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The e-mails of the approval chain, written to the outbox in the transaction of the change that
+ * causes them: the agent hears of every step; the line manager and the training service get a
+ * single-use link to give their opinion or decision. Templates: {@code
+ * registration/mail/state} (a change of state, told to the agent) and {@code registration/mail/link}
+ * (an invitation to act through a link), their words in the bundle {@code i18n/registration}.
+ */
+@Component
+class RegistrationMails {
+
+    /** Adds the joining instructions (convocation, calendar file) to the confirmation e-mail. */
+    interface ConfirmationAttachments {
+        List<Attachment> of(Day day, Registration registration);
+    }
+
+    private final Outbox outbox;
+    private final MailTemplates templates;
+    private final Days days;
+    private final TrainingContacts trainingContacts;
+    private final Links links;
+    private final PublicAddress address;
+    private final ObjectProvider<ConfirmationAttachments> attachments;
+
+    RegistrationMails(Outbox outbox, MailTemplates templates, Days days, TrainingContacts trainingContacts, Links links,
+                      PublicAddress address, ObjectProvider<ConfirmationAttachments> attachments) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.days = days;
+        this.trainingContacts = trainingContacts;
+        this.links = links;
+        this.address = address;
+        this.attachments = attachments;
+    }
+
+    /**
+     * Called after each change of state, in its transaction. {@code r} is the registration as it
+     * was before the change.
+     */
+    void changed(Registration r, RegistrationState from, RegistrationState to, String reason) {
+        if (from == to || to == RegistrationState.REQUESTED) {
+            return;
+        }
+        Day day = days.find(r.dayId()).orElseThrow();
+        switch (to) {
+            case AWAITING_MANAGER -> askManager(day, r);
+            case AWAITING_TRAINING_SERVICE -> askTrainingService(day, r);
+            default -> { }
+        }
+        if (from == RegistrationState.REQUESTED) {
+            // The agent hears once that the request was received and where it went.
+            tellAgent(day, r, "RECEIVED", to, reason, true);
+        } else {
+            tellAgent(day, r, to.name(), to, reason, to == RegistrationState.OFFERED || to == RegistrationState.CONFIRMED
+                    || to == RegistrationState.WAITING_LIST);
+        }
+    }
+
+    /** Whether the day begins after {@code now} and no later than {@code now + within}. */
+    boolean beginsWithin(long dayId, Instant now, java.time.Duration within) {
+        return days.find(dayId).map(d -> d.start().toInstant())
+                .filter(start -> start.isAfter(now) && !start.isAfter(now.plus(within))).isPresent();
+    }
+
+    /** The reminder of a confirmed registration a few days before the day. */
+    void remind(Registration r) {
+        Day day = days.find(r.dayId()).orElseThrow();
+        tellAgent(day, r, "REMINDER", RegistrationState.CONFIRMED, null, true);
+    }
+
+    /** A new link to the agent's space (asked again by the agent). */
+    void resendSpace(Registration r) {
+        Day day = days.find(r.dayId()).orElseThrow();
+        tellAgent(day, r, "SPACE", r.state(), null, true);
+    }
+
+    /** A training service's space link. */
+    void serviceSpace(String recipient, String organisationName, String token, Instant expiresAt, Locale locale) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("kind", "SERVICE_SPACE");
+        v.put("organisation", organisationName);
+        v.put("link", address.of("/service-formation/espace/" + token));
+        v.put("expires", format(expiresAt, ZoneId.of("Europe/Paris"), locale));
+        MailContent content = templates.render("registration/mail/link", locale, v);
+        outbox.send(Message.of(recipient, content));
+    }
+
+    private void askManager(Day day, Registration r) {
+        if (r.lineManagerEmail() == null) {
+            return;
+        }
+        Instant expires = linkExpiry(day);
+        String token = links.issue(Links.Purpose.MANAGER, r.id(), r.lineManagerEmail(), expires);
+        sendLink(day, r, r.lineManagerEmail(), "MANAGER", "/inscription/avis/" + token, expires);
+    }
+
+    private void askTrainingService(Day day, Registration r) {
+        if (r.employerOrganisationId() == null || r.registeredBy() != null) {
+            // A typed employer is checked by the organiser, who then decides in its place; a
+            // training service that registered its agent has already decided.
+            return;
+        }
+        Instant expires = linkExpiry(day);
+        for (TrainingContact contact : trainingContacts.of(r.employerOrganisationId())) {
+            String token = links.issue(Links.Purpose.TRAINING_SERVICE, r.id(), contact.email(), expires);
+            sendLink(day, r, contact.email(), "TRAINING_SERVICE", "/inscription/decision/" + token, expires);
+        }
+    }
+
+    private void sendLink(Day day, Registration r, String to, String kind, String path, Instant expires) {
+        Locale locale = Locale.forLanguageTag(r.language());
+        Map<String, Object> v = variables(day, r, locale);
+        v.put("kind", kind);
+        v.put("link", address.of(path));
+        v.put("expires", format(expires, day.zone(), locale));
+        outbox.send(Message.of(to, templates.render("registration/mail/link", locale, v)));
+    }
+
+    private void tellAgent(Day day, Registration r, String kind, RegistrationState state, String reason,
+                           boolean withSpace) {
+        Locale locale = Locale.forLanguageTag(r.language());
+        Map<String, Object> v = variables(day, r, locale);
+        v.put("kind", kind);
+        v.put("state", state.name());
+        v.put("reason", reason == null || reason.isBlank() ? null : reason.strip());
+        if (withSpace) {
+            String token = links.issue(Links.Purpose.AGENT_SPACE, r.id(), r.email(), spaceExpiry(day));
+            v.put("space", address.of("/inscription/espace/" + token));
+        }
+        v.put("deadline", r.offerDeadline() == null ? null : format(r.offerDeadline(), day.zone(), locale));
+        Message message = Message.of(r.email(), templates.render("registration/mail/state", locale, v));
+        if (state == RegistrationState.CONFIRMED && !"REMINDER".equals(kind)) {
+            ConfirmationAttachments extra = attachments.getIfAvailable();
+            if (extra != null) {
+                for (Attachment a : extra.of(day, r)) {
+                    message = message.withAttachment(a);
+                }
+            }
+        }
+        outbox.send(message);
+    }
+
+    private Map<String, Object> variables(Day day, Registration r, Locale locale) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("name", r.givenName() + " " + r.surname());
+        v.put("agent", r);
+        v.put("employer", r.employerName() == null ? "" : r.employerName());
+        v.put("title", day.fullTitle());
+        v.put("code", day.sessionCode().toString());
+        v.put("date", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(day.date()));
+        v.put("times", DateTimeFormatter.ofPattern("HH:mm", locale).format(day.startsAt()) + " – "
+                + DateTimeFormatter.ofPattern("HH:mm", locale).format(day.endsAt()));
+        v.put("venue", day.venue() == null ? null : day.venue().name() + ", " + day.venue().addressLine());
+        v.put("page", address.of("/journees/" + day.sessionCode().slug()));
+        return v;
+    }
+
+    /** Step links serve until the day begins. */
+    private static Instant linkExpiry(Day day) {
+        return day.start().toInstant();
+    }
+
+    /** The agent's space serves until two months after the day (attendance documents come after it). */
+    static Instant spaceExpiry(Day day) {
+        return day.end().plusMonths(2).toInstant();
+    }
+
+    private static String format(Instant at, ZoneId zone, Locale locale) {
+        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", locale).format(at.atZone(zone));
+    }
+}

@@ -1,0 +1,204 @@
+package org.rencontres.registration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.rencontres.directory.Directory;
+import org.rencontres.directory.Organisation;
+import org.rencontres.directory.TrainingContact;
+import org.rencontres.directory.TrainingContacts;
+import org.rencontres.event.Day;
+import org.rencontres.event.Days;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The training services' space, without an account: a training service contact of the directory
+ * asks for a link by e-mail; the link (valid 7 days) shows its agents' requests that wait for its
+ * decision, lets it decide, and register several agents for a day at once.
+ */
+@Controller
+class ServiceSpaceController {
+
+    static final Duration VALIDITY = Duration.ofDays(7);
+
+    private final Links links;
+    private final Registrations registrations;
+    private final RegistrationMails mails;
+    private final TrainingContacts contacts;
+    private final Directory directory;
+    private final Days days;
+    private final Attempts attempts;
+    private final ServiceBulk bulk;
+    private final PublicRequests requests;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ServiceSpaceController(Links links, Registrations registrations, RegistrationMails mails, TrainingContacts contacts,
+                           Directory directory, Days days, Attempts attempts, ServiceBulk bulk, PublicRequests requests,
+                           TransactionTemplate transaction, Optional<Clock> clock) {
+        this.links = links;
+        this.registrations = registrations;
+        this.mails = mails;
+        this.contacts = contacts;
+        this.directory = directory;
+        this.days = days;
+        this.attempts = attempts;
+        this.bulk = bulk;
+        this.requests = requests;
+        this.transaction = transaction;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    @GetMapping("/service-formation")
+    String askForm(Model model) {
+        model.addAttribute("courriel", "");
+        model.addAttribute("errors", Map.of());
+        return "registration/service-ask";
+    }
+
+    @PostMapping("/service-formation")
+    String ask(@RequestParam(name = "courriel", required = false) String email, HttpServletRequest request,
+               Locale locale, Model model, HttpServletResponse response) {
+        String typed = email == null ? "" : email.strip();
+        model.addAttribute("courriel", typed);
+        if (typed.isEmpty() || typed.length() > 254 || !typed.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            model.addAttribute("errors", Map.of("courriel", "registration.service.error.courriel"));
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return "registration/service-ask";
+        }
+        if (!attempts.allow(request.getRemoteAddr())) {
+            model.addAttribute("errors", Map.of("courriel", "registration.error.rate"));
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return "registration/service-ask";
+        }
+        transaction.executeWithoutResult(status -> {
+            for (TrainingContact contact : contacts.withEmail(typed)) {
+                Organisation organisation = directory.organisation(contact.organisationId()).orElseThrow();
+                Instant expires = clock.instant().plus(VALIDITY);
+                String token = links.issueForService(organisation.id(), contact.email(), expires);
+                mails.serviceSpace(contact.email(), organisation.name(), token, expires, locale);
+            }
+        });
+        // The same answer whether or not the address is known: the page tells no one who is in the directory.
+        model.addAttribute("sent", true);
+        model.addAttribute("errors", Map.of());
+        return "registration/service-ask";
+    }
+
+    @GetMapping("/service-formation/espace/{token}")
+    String space(@PathVariable String token, Model model, HttpServletResponse response) {
+        Links.Checked checked = links.check(token, Links.Purpose.SERVICE_SPACE);
+        if (!checked.ok()) {
+            return LinkPagesController.problem(checked.problem(), model, response);
+        }
+        return page(token, checked.link(), null, Map.of(), "", "", model);
+    }
+
+    @PostMapping("/service-formation/espace/{token}/decision/{id}")
+    String decide(@PathVariable String token, @PathVariable long id,
+                  @RequestParam(name = "avis", required = false) String answer,
+                  @RequestParam(name = "motif", required = false) String reason, Model model,
+                  HttpServletResponse response) {
+        Links.Checked checked = links.check(token, Links.Purpose.SERVICE_SPACE);
+        if (!checked.ok()) {
+            return LinkPagesController.problem(checked.problem(), model, response);
+        }
+        Links.Link link = checked.link();
+        String notice;
+        if (!"oui".equals(answer) && !"non".equals(answer)) {
+            notice = "registration.link.error.answer";
+        } else if ("non".equals(answer) && (reason == null || reason.isBlank())) {
+            notice = "registration.link.error.reason";
+        } else {
+            try {
+                RegistrationState reached = registrations.trainingServiceDecision(id, link.organisationId(),
+                        link.recipient(), "oui".equals(answer), reason);
+                notice = "registration.service.decided." + reached.name();
+            } catch (NoSuchRegistrationException e) {
+                notice = "registration.service.error.not.yours";
+            } catch (IllegalTransitionException e) {
+                notice = "registration.link.problem.USED";
+            }
+        }
+        return page(token, link, notice, Map.of(), "", "", model);
+    }
+
+    @PostMapping("/service-formation/espace/{token}/inscriptions")
+    String register(@PathVariable String token, @RequestParam(name = "code", required = false) String code,
+                    @RequestParam(name = "agents", required = false) String agents,
+                    @RequestParam(name = "informes", required = false) String informed, Model model,
+                    HttpServletResponse response) {
+        Links.Checked checked = links.check(token, Links.Purpose.SERVICE_SPACE);
+        if (!checked.ok()) {
+            return LinkPagesController.problem(checked.problem(), model, response);
+        }
+        Links.Link link = checked.link();
+        String typedCode = code == null ? "" : code.strip();
+        String lines = agents == null ? "" : agents;
+        Optional<Day> day = typedCode.isEmpty() ? Optional.empty() : days.findPublic(typedCode);
+        if (day.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return page(token, link, null, Map.of("code", typedCode.isEmpty() ? "registration.service.error.code.required"
+                    : "registration.service.error.code.unknown"), typedCode, lines, model);
+        }
+        if (requests.closed(day.get()).isPresent()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return page(token, link, null, Map.of("code", "registration.service.error.closed"), typedCode, lines, model);
+        }
+        Organisation organisation = directory.organisation(link.organisationId()).orElseThrow();
+        ServiceBulk.Outcome outcome = bulk.register(day.get(), organisation, link.recipient(), lines, informed != null);
+        if (!outcome.done()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("lineProblems", outcome.problems());
+            return page(token, link, null, Map.of(outcome.formProblem() != null && outcome.formProblem().endsWith("informed")
+                    ? "informes" : "agents", outcome.formProblem() != null ? outcome.formProblem()
+                    : "registration.service.error.lines"), typedCode, lines, model);
+        }
+        model.addAttribute("registeredCount", outcome.registered().size());
+        return page(token, link, "registration.service.registered", Map.of(), "", "", model);
+    }
+
+    private String page(String token, Links.Link link, String notice, Map<String, String> errors, String code,
+                        String agents, Model model) {
+        Organisation organisation = directory.organisation(link.organisationId()).orElseThrow();
+        List<Registration> all = registrations.ofEmployer(organisation.id());
+        model.addAttribute("token", token);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("recipient", link.recipient());
+        model.addAttribute("pending", all.stream().filter(r -> r.state() == RegistrationState.AWAITING_TRAINING_SERVICE).toList());
+        model.addAttribute("others", all.stream().filter(r -> r.state() != RegistrationState.AWAITING_TRAINING_SERVICE).toList());
+        model.addAttribute("dayTitles", dayTitles(all));
+        model.addAttribute("notice", notice);
+        model.addAttribute("errors", errors);
+        model.addAttribute("code", code);
+        model.addAttribute("agents", agents);
+        if (!model.containsAttribute("lineProblems")) {
+            model.addAttribute("lineProblems", List.of());
+        }
+        return "registration/service-space";
+    }
+
+    private Map<Long, String> dayTitles(List<Registration> all) {
+        Map<Long, String> titles = new java.util.HashMap<>();
+        for (Registration r : all) {
+            titles.computeIfAbsent(r.dayId(), id -> days.find(id)
+                    .map(d -> d.sessionCode().value() + " – " + d.fullTitle()).orElse("?"));
+        }
+        return titles;
+    }
+}
