@@ -82,7 +82,7 @@ class RegistrationBrowserTest extends BrowserTest {
         browser.findElement(By.cssSelector("tbody tr .row-actions button")).click();
         waitFor(By.cssSelector("[role=status]"));
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
-                .isEqualTo("Nina Navigateur : en attente du service formation.");
+                .isEqualTo("Nina Navigateur : en attente de l'organisateur.");
         BrowserSupport.assertAccessible(browser);
     }
 }
