@@ -5,16 +5,23 @@ import java.util.List;
 import java.util.Map;
 
 import org.rencontres.event.Day;
+import org.rencontres.event.DayFiles;
 import org.rencontres.event.Days;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,12 +37,14 @@ class LinkPagesController {
     private final Links links;
     private final Days days;
     private final Workshops workshops;
+    private final DayFiles dayFiles;
 
-    LinkPagesController(Registrations registrations, Links links, Days days, Workshops workshops) {
+    LinkPagesController(Registrations registrations, Links links, Days days, Workshops workshops, DayFiles dayFiles) {
         this.registrations = registrations;
         this.links = links;
         this.days = days;
         this.workshops = workshops;
+        this.dayFiles = dayFiles;
     }
 
     // ---- the line manager's opinion and the training service's decision ----
@@ -185,6 +194,30 @@ class LinkPagesController {
             notice = "registration.space.withdraw.none";
         }
         return spacePage(token, id, notice, model);
+    }
+
+    /** A document reserved to participants, for a confirmed agent. */
+    @GetMapping("/inscription/espace/{token}/documents/{fileId}")
+    Object reservedDocument(@PathVariable String token, @PathVariable String fileId, Model model,
+                            HttpServletResponse response) {
+        Links.Checked checked = links.check(token, Links.Purpose.AGENT_SPACE);
+        if (!checked.ok()) {
+            return problem(checked.problem(), model, response);
+        }
+        Registration r = registrations.find(checked.link().registrationId()).orElseThrow();
+        Day day = days.find(r.dayId()).orElseThrow();
+        if (r.state() != RegistrationState.CONFIRMED) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        DayFiles.File file = dayFiles.resourceFile(day, fileId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(file.content());
     }
 
     String spacePage(String token, long id, String notice, Model model) {
