@@ -1,11 +1,18 @@
 package org.rencontres.registration;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.rencontres.audit.AuditTrail;
+import org.rencontres.directory.Directory;
+import org.rencontres.directory.Organisation;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,13 +31,28 @@ class RegistrationDesk {
     record Result(long id, String name, String messageKey, boolean done) {
     }
 
+    /** A line of the queue: the registration and whether it came on paper. */
+    record Row(Registration registration, boolean paper) {
+    }
+
+    /** The queue as filtered, and how many requests each state has under the other filters. */
+    record Queue(List<Row> rows, Map<RegistrationState, Integer> counts, int total) {
+    }
+
     private final Registrations registrations;
+    private final PaperForms paperForms;
+    private final Directory directory;
     private final AuditTrail audit;
+    private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
-    RegistrationDesk(Registrations registrations, AuditTrail audit, PlatformTransactionManager transactions) {
+    RegistrationDesk(Registrations registrations, PaperForms paperForms, Directory directory, AuditTrail audit,
+                     JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.registrations = registrations;
+        this.paperForms = paperForms;
+        this.directory = directory;
         this.audit = audit;
+        this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -40,8 +62,80 @@ class RegistrationDesk {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    List<Registration> list(ManagedDay day, RegistrationState state) {
-        return registrations.ofDay(day.id()).stream().filter(r -> state == null || r.state() == state).toList();
+    /** The day's requests that pass the filter, oldest first, with the counts per state of the other filters. */
+    Queue queue(ManagedDay day, QueueFilter filter) {
+        Set<Long> paper = paperForms.paperRegistrationsOf(day.id());
+        Map<RegistrationState, Integer> counts = new EnumMap<>(RegistrationState.class);
+        List<Row> rows = new java.util.ArrayList<>();
+        int total = 0;
+        for (Registration r : registrations.ofDay(day.id())) {
+            boolean onPaper = paper.contains(r.id());
+            if (!filter.matchesAllButState(r, onPaper)) {
+                continue;
+            }
+            counts.merge(r.state(), 1, Integer::sum);
+            total++;
+            if (filter.matches(r, onPaper)) {
+                rows.add(new Row(r, onPaper));
+            }
+        }
+        return new Queue(rows, counts, total);
+    }
+
+    Optional<PaperForms.PaperForm> paperForm(long registrationId) {
+        return paperForms.of(registrationId);
+    }
+
+    Optional<PaperForms.Scan> scan(ManagedDay day, long id) {
+        return paperForms.scan(ofDay(day, id).id());
+    }
+
+    List<Transition> history(ManagedDay day, long id) {
+        return registrations.history(ofDay(day, id).id());
+    }
+
+    /** The directory's organisations, by name, for the employer lists. */
+    List<Organisation> organisations() {
+        return directory.organisationsByName();
+    }
+
+    Optional<Organisation> organisation(Long id) {
+        return id == null ? Optional.empty() : directory.organisation(id);
+    }
+
+    /**
+     * Links the request's employer to an organisation of the directory (the typed name is replaced
+     * by the organisation's), recorded in the audit trail with the name that was typed.
+     *
+     * @return the key of the French message that reports it, or of the error
+     */
+    String attachEmployer(ManagedDay day, Organiser organiser, long id, String organisationId) {
+        Registration r = ofDay(day, id);
+        Optional<Organisation> chosen;
+        try {
+            chosen = organisationId == null || organisationId.isBlank() ? Optional.empty()
+                    : directory.organisation(Long.parseLong(organisationId.strip()));
+        } catch (NumberFormatException e) {
+            chosen = Optional.empty();
+        }
+        if (chosen.isEmpty()) {
+            return "registration.admin.error.attach.organisation";
+        }
+        Organisation o = chosen.get();
+        if (r.employerOrganisationId() != null && r.employerOrganisationId() == o.id()) {
+            return "registration.admin.notice.attached";
+        }
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    UPDATE registration SET employer_organisation_id = ?, employer_name = ?, version = version + 1
+                    WHERE id = ? AND event_day_id = ?""")
+                    .params(o.id(), o.name(), r.id(), day.id()).update();
+            audit.record(day.id(), organiser.accountId(), organiser.displayName(), "registration", "employer",
+                    r.givenName() + " " + r.surname() + " : employeur « " + (r.employerName() == null ? "" : r.employerName())
+                            + " »" + (r.employerOrganisationId() == null ? " (hors annuaire)" : "")
+                            + " rattaché à l'organisation « " + o.name() + " » de l'annuaire");
+        });
+        return "registration.admin.notice.attached";
     }
 
     @Transactional

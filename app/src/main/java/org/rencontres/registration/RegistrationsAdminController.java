@@ -1,13 +1,20 @@
 package org.rencontres.registration;
 
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,11 +23,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The organiser's queue of a day's requests: seats, requests by state, the moves of each request
- * and bulk moves. Every route checks access to the day before reading anything else.
+ * The organiser's side of registration: the queue of a day's requests (seats, filters that travel
+ * in the address, counts per state, the moves of each request and bulk moves), the detail page of a
+ * request (its fields, history, paper form and employer), and the paper path. Every route checks
+ * access to the day before reading anything else.
  */
 @Controller
 @RequestMapping("/admin/journees/{slug}/inscriptions")
@@ -29,22 +40,23 @@ class RegistrationsAdminController {
     private final DayAccess access;
     private final RegistrationDesk desk;
     private final Registrations registrations;
+    private final PaperRequests paper;
 
-    RegistrationsAdminController(DayAccess access, RegistrationDesk desk, Registrations registrations) {
+    RegistrationsAdminController(DayAccess access, RegistrationDesk desk, Registrations registrations,
+                                 PaperRequests paper) {
         this.access = access;
         this.desk = desk;
         this.registrations = registrations;
+        this.paper = paper;
     }
 
     @GetMapping
-    String queue(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
-                 @RequestParam(name = "etat", required = false) String etat, Model model) {
+    String queue(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, QueueParams params,
+                 Model model) {
         ManagedDay day = access.requireManage(organiser, slug);
-        RegistrationState filter = Arrays.stream(RegistrationState.values())
-                .filter(s -> s.name().equals(etat)).findFirst().orElse(null);
         String seats = registrations.capacity(day.id()).map(c -> String.valueOf(c.seats())).orElse("");
         String hours = registrations.capacity(day.id()).map(c -> String.valueOf(c.offerHours())).orElse("48");
-        return queuePage(day, filter, seats, hours, Map.of(), model);
+        return queuePage(day, params.filter(), seats, hours, Map.of(), model);
     }
 
     @PostMapping("/capacite")
@@ -55,7 +67,7 @@ class RegistrationsAdminController {
         ManagedDay day = access.requireManage(organiser, slug);
         Integer seats = positive(places);
         Integer hours = positive(delai);
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         if (seats == null) {
             errors.put("places", "registration.error.places");
         }
@@ -63,65 +75,68 @@ class RegistrationsAdminController {
             errors.put("delai", "registration.error.delai");
         }
         if (!errors.isEmpty()) {
-            return queuePage(day, null, places, delai, errors, model);
+            return queuePage(day, QueueFilter.NONE, places, delai, errors, model);
         }
         desk.setCapacity(day, organiser, seats, hours);
         redirect.addFlashAttribute("notices", List.of(new Notice("registration.notice.capacity", String.valueOf(seats), "registration.seats")));
-        return back(day);
+        return "redirect:" + queuePath(day);
     }
 
     @PostMapping("/{id}/suivante")
     String advance(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
-                   RedirectAttributes redirect) {
-        return act(access.requireManage(organiser, slug), organiser, id, RegistrationDesk.Action.ADVANCE, redirect);
+                   QueueParams params, RedirectAttributes redirect) {
+        return act(access.requireManage(organiser, slug), organiser, id, RegistrationDesk.Action.ADVANCE, params, redirect);
     }
 
     @PostMapping("/{id}/confirmer")
     String confirm(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
-                   RedirectAttributes redirect) {
-        return act(access.requireManage(organiser, slug), organiser, id, RegistrationDesk.Action.CONFIRM, redirect);
+                   QueueParams params, RedirectAttributes redirect) {
+        return act(access.requireManage(organiser, slug), organiser, id, RegistrationDesk.Action.CONFIRM, params, redirect);
     }
 
     @PostMapping("/{id}/promouvoir")
     String promote(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
-                   RedirectAttributes redirect) {
-        return act(access.requireManage(organiser, slug), organiser, id, RegistrationDesk.Action.PROMOTE, redirect);
+                   QueueParams params, RedirectAttributes redirect) {
+        return act(access.requireManage(organiser, slug), organiser, id, RegistrationDesk.Action.PROMOTE, params, redirect);
     }
 
-    private String act(ManagedDay day, Organiser organiser, long id, RegistrationDesk.Action a,
+    private String act(ManagedDay day, Organiser organiser, long id, RegistrationDesk.Action a, QueueParams params,
                        RedirectAttributes redirect) {
         redirect.addFlashAttribute("notices", List.of(notice(desk.act(day, organiser, id, a, null))));
-        return back(day);
+        return "redirect:" + params.backTo(queuePath(day), id);
     }
 
     @GetMapping({"/{id}/refus", "/{id}/annulation"})
     String confirmLeave(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
-                        jakarta.servlet.http.HttpServletRequest request, Model model) {
+                        QueueParams params, jakarta.servlet.http.HttpServletRequest request, Model model) {
         ManagedDay day = access.requireManage(organiser, slug);
         String action = request.getRequestURI().endsWith("/refus") ? "refus" : "annulation";
-        return leavePage(day, desk.ofDay(day, id), action, "", Map.of(), model);
+        return leavePage(day, desk.ofDay(day, id), action, "", params, Map.of(), model);
     }
 
     @PostMapping({"/{id}/refus", "/{id}/annulation"})
     String leave(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
-                 jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
+                 QueueParams params, jakarta.servlet.http.HttpServletRequest request, Model model,
+                 RedirectAttributes redirect) {
         ManagedDay day = access.requireManage(organiser, slug);
         String action = request.getRequestURI().endsWith("/refus") ? "refus" : "annulation";
         String motif = request.getParameter("motif");
         Registration r = desk.ofDay(day, id);
         if (motif == null || motif.isBlank()) {
-            return leavePage(day, r, action, motif == null ? "" : motif, Map.of("motif", "registration.error.reason.required"), model);
+            return leavePage(day, r, action, motif == null ? "" : motif, params,
+                    Map.of("motif", "registration.error.reason.required"), model);
         }
         RegistrationDesk.Result result = desk.act(day, organiser, id,
                 action.equals("refus") ? RegistrationDesk.Action.REFUSE : RegistrationDesk.Action.CANCEL, motif);
         redirect.addFlashAttribute("notices", List.of(notice(result)));
-        return back(day);
+        return "redirect:" + params.backTo(queuePath(day), id);
     }
 
     @PostMapping("/groupe")
     String bulk(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
                 @RequestParam(name = "choix", required = false) List<Long> ids,
-                @RequestParam(name = "action", required = false) String action, RedirectAttributes redirect) {
+                @RequestParam(name = "action", required = false) String action, QueueParams params,
+                RedirectAttributes redirect) {
         ManagedDay day = access.requireManage(organiser, slug);
         List<Notice> notices = new ArrayList<>();
         RegistrationDesk.Action a = "confirmer".equals(action) ? RegistrationDesk.Action.CONFIRM
@@ -134,7 +149,82 @@ class RegistrationsAdminController {
             }
         }
         redirect.addFlashAttribute("notices", notices);
-        return back(day);
+        return "redirect:" + queuePath(day) + params.filter().query();
+    }
+
+    // ---- the detail page of a request ----
+
+    @GetMapping("/{id}")
+    String detail(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+                  Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        return detailPage(day, desk.ofDay(day, id), "", Map.of(), model);
+    }
+
+    @PostMapping("/{id}/employeur")
+    String attachEmployer(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+                          @RequestParam(name = "organisation", required = false) String organisation, Model model,
+                          RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Registration r = desk.ofDay(day, id);
+        String outcome = desk.attachEmployer(day, organiser, id, organisation);
+        if (outcome.startsWith("registration.admin.error.")) {
+            return detailPage(day, r, organisation, Map.of("organisation", outcome), model);
+        }
+        Registration after = desk.ofDay(day, id);
+        redirect.addFlashAttribute("notices", List.of(new Notice("registration.notice.done",
+                after.givenName() + " " + after.surname(), outcome)));
+        return "redirect:" + queuePath(day) + "/" + id;
+    }
+
+    @GetMapping("/{id}/scan")
+    ResponseEntity<byte[]> scan(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                                @PathVariable long id) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        PaperForms.Scan scan = desk.scan(day, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(scan.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(scan.fileName()).build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(scan.content());
+    }
+
+    // ---- the paper path ----
+
+    @GetMapping("/papier")
+    String paperForm(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                     @RequestParam(name = "trop-volumineux", required = false) String tooLarge, Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        // Sent back by PaperUploadSizeLimit: the scan was far over the limit, nothing was read.
+        return paperPage(day, PaperRequestForm.receivedOn(paper.today()),
+                tooLarge == null ? Map.of() : Map.of("scan", "registration.admin.error.scan.size"), model);
+    }
+
+    @PostMapping("/papier")
+    String recordPaper(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, PaperRequestForm form,
+                       @RequestParam(name = "scan", required = false) MultipartFile scan, Model model,
+                       RedirectAttributes redirect) throws IOException {
+        ManagedDay day = access.requireManage(organiser, slug);
+        if (paper.closed(day).isPresent()) {
+            return paperPage(day, form, Map.of(), model);
+        }
+        PaperRequests.Outcome outcome = paper.record(day, organiser, form, upload(scan));
+        if (!outcome.accepted()) {
+            return paperPage(day, form, outcome.errors(), model);
+        }
+        redirect.addFlashAttribute("notices", List.of(new Notice("registration.admin.notice.paper", outcome.name(),
+                "registration.state.REQUESTED")));
+        return "redirect:" + queuePath(day) + "/" + outcome.registrationId();
+    }
+
+    private static PaperForms.Upload upload(MultipartFile file) throws IOException {
+        if (file == null) {
+            return null;
+        }
+        // A file over the limit is not read: its announced size is enough to refuse it.
+        byte[] content = file.getSize() > PaperForms.MAX_BYTES ? new byte[0] : file.getBytes();
+        return new PaperForms.Upload(file.getOriginalFilename(), file.getSize(), content);
     }
 
     /** One line of the report of an act: a message key and the person it concerns. */
@@ -146,12 +236,16 @@ class RegistrationsAdminController {
                 result.name(), result.messageKey());
     }
 
-    private String queuePage(ManagedDay day, RegistrationState filter, String seats, String hours,
+    private String queuePage(ManagedDay day, QueueFilter filter, String seats, String hours,
                              Map<String, String> errors, Model model) {
+        RegistrationDesk.Queue queue = desk.queue(day, filter);
         model.addAttribute("day", day);
         model.addAttribute("filter", filter);
         model.addAttribute("states", RegistrationState.values());
-        model.addAttribute("registrations", desk.list(day, filter));
+        model.addAttribute("sources", QueueFilter.Source.values());
+        model.addAttribute("rows", queue.rows());
+        model.addAttribute("counts", queue.counts());
+        model.addAttribute("total", queue.total());
         model.addAttribute("capacity", registrations.capacity(day.id()).orElse(null));
         model.addAttribute("places", seats);
         model.addAttribute("delai", hours);
@@ -159,18 +253,43 @@ class RegistrationsAdminController {
         return "registration/admin/queue";
     }
 
-    private String leavePage(ManagedDay day, Registration r, String action, String motif, Map<String, String> errors,
-                             Model model) {
+    private String leavePage(ManagedDay day, Registration r, String action, String motif, QueueParams params,
+                             Map<String, String> errors, Model model) {
         model.addAttribute("day", day);
         model.addAttribute("registration", r);
         model.addAttribute("action", action);
         model.addAttribute("motif", motif);
+        model.addAttribute("carried", params.carried());
+        model.addAttribute("backUrl", params.backTo(queuePath(day), r.id()));
+        model.addAttribute("fromDetail", params.fromDetail());
         model.addAttribute("errors", errors);
         return "registration/admin/leave";
     }
 
-    private static String back(ManagedDay day) {
-        return "redirect:/admin/journees/" + day.slug() + "/inscriptions";
+    private String detailPage(ManagedDay day, Registration r, String organisation, Map<String, String> errors,
+                              Model model) {
+        model.addAttribute("day", day);
+        model.addAttribute("r", r);
+        model.addAttribute("history", desk.history(day, r.id()));
+        model.addAttribute("paperForm", desk.paperForm(r.id()).orElse(null));
+        model.addAttribute("employer", desk.organisation(r.employerOrganisationId()).orElse(null));
+        model.addAttribute("organisations", desk.organisations());
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("errors", errors);
+        return "registration/admin/detail";
+    }
+
+    private String paperPage(ManagedDay day, PaperRequestForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("day", day);
+        model.addAttribute("closed", paper.closed(day).orElse(null));
+        model.addAttribute("form", form);
+        model.addAttribute("organisations", desk.organisations());
+        model.addAttribute("errors", errors);
+        return "registration/admin/paper";
+    }
+
+    private static String queuePath(ManagedDay day) {
+        return "/admin/journees/" + day.slug() + "/inscriptions";
     }
 
     private static Integer positive(String value) {

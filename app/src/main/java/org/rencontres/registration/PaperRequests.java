@@ -1,0 +1,105 @@
+package org.rencontres.registration;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+
+import org.rencontres.audit.AuditTrail;
+import org.rencontres.directory.Directory;
+import org.rencontres.event.Day;
+import org.rencontres.event.DayStatus;
+import org.rencontres.event.Days;
+import org.rencontres.security.ManagedDay;
+import org.rencontres.security.Organiser;
+import org.rencontres.shared.FrenchTime;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The paper path: an organiser records the request of a signed paper registration form (bulletin
+ * d'inscription) received by post or e-mail. The request, its scan and the audit entry are saved in
+ * one transaction, or nothing is; the request then follows the same approval chain as an online one.
+ */
+@Service
+class PaperRequests {
+
+    /** The outcome: the field errors (field → message key), or the registration recorded. */
+    record Outcome(Map<String, String> errors, Long registrationId, String name) {
+        boolean accepted() {
+            return errors.isEmpty();
+        }
+    }
+
+    private final Registrations registrations;
+    private final PaperForms paperForms;
+    private final Directory directory;
+    private final Days days;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    PaperRequests(Registrations registrations, PaperForms paperForms, Directory directory, Days days,
+                  AuditTrail audit, PlatformTransactionManager transactions, Optional<Clock> clock) {
+        this.registrations = registrations;
+        this.paperForms = paperForms;
+        this.directory = directory;
+        this.days = days;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** Why the day takes no paper request (the key of a French message), if it does not. */
+    Optional<String> closed(ManagedDay managed) {
+        Day day = days.find(managed.slug()).orElse(null);
+        if (day == null || day.status() == DayStatus.CANCELLED) {
+            return Optional.of("registration.admin.paper.closed.CANCELLED");
+        }
+        if (day.date().isBefore(today())) {
+            return Optional.of("registration.admin.paper.closed.PAST");
+        }
+        return Optional.empty();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(FrenchTime.PARIS));
+    }
+
+    Outcome record(ManagedDay day, Organiser organiser, PaperRequestForm form, PaperForms.Upload upload) {
+        if (closed(day).isPresent()) {
+            // The page offers no form then; a form sent all the same is refused.
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.CONFLICT);
+        }
+        PaperRequestChecker.Checked checked = PaperRequestChecker.check(form, directory.organisationsByName(), today());
+        PaperForms.Verdict scan = paperForms.check(upload);
+        if (!checked.valid() || !scan.accepted()) {
+            Map<String, String> errors = new java.util.LinkedHashMap<>(checked.errors());
+            if (!scan.accepted()) {
+                errors.put("scan", scan.refusal());
+            }
+            return new Outcome(errors, null, null);
+        }
+        RequestDraft draft = checked.draft();
+        String name = draft.givenName() + " " + draft.surname();
+        try {
+            long id = transaction.execute(status -> {
+                long registrationId = registrations.request(day.id(), draft);
+                paperForms.store(registrationId, upload, scan.contentType(), checked.receivedOn(),
+                        organiser.displayName());
+                audit.record(day.id(), organiser.accountId(), organiser.displayName(), "registration", "paper",
+                        name + " : bulletin papier reçu le "
+                                + checked.receivedOn().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                                + " enregistré (" + (draft.employerTyped() ? "employeur hors annuaire : " : "employeur : ")
+                                + draft.employerName() + ")");
+                return registrationId;
+            });
+            return new Outcome(Map.of(), id, name);
+        } catch (DuplicateRegistrationException duplicate) {
+            // Thrown inside the transaction, which is rolled back: nothing is saved.
+            return new Outcome(Map.of("courriel", "registration.admin.error.duplicate"), null, null);
+        }
+    }
+}
