@@ -139,11 +139,13 @@ class RegistrationDesk {
     }
 
     @Transactional
-    void setCapacity(ManagedDay day, Organiser organiser, int seats, int offerHours) {
-        boolean managerAsked = registrations.capacity(day.id()).map(Capacity::managerOpinionAsked).orElse(false);
-        registrations.setCapacity(new Capacity(day.id(), seats, offerHours, managerAsked));
+    void setCapacity(ManagedDay day, Organiser organiser, int seats, int offerHours, boolean managerAsked,
+                     java.time.Instant opensAt, java.time.Instant closesAt) {
+        registrations.setCapacity(new Capacity(day.id(), seats, offerHours, managerAsked, opensAt, closesAt));
         audit.record(day.id(), organiser.accountId(), organiser.displayName(), "registration", "capacity",
-                seats + " places, " + offerHours + " h pour répondre à une offre");
+                seats + " places, " + offerHours + " h pour répondre à une offre"
+                        + (managerAsked ? ", avis du responsable demandé" : "")
+                        + (opensAt == null ? "" : ", ouverture " + opensAt) + (closesAt == null ? "" : ", clôture " + closesAt));
     }
 
     Result act(ManagedDay day, Organiser organiser, long id, Action action, String reason) {

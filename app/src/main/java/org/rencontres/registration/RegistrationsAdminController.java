@@ -3,11 +3,14 @@ package org.rencontres.registration;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
+import org.rencontres.shared.FrenchTime;
 import org.rencontres.security.Organiser;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -56,18 +59,40 @@ class RegistrationsAdminController {
         ManagedDay day = access.requireManage(organiser, slug);
         String seats = registrations.capacity(day.id()).map(c -> String.valueOf(c.seats())).orElse("");
         String hours = registrations.capacity(day.id()).map(c -> String.valueOf(c.offerHours())).orElse("48");
+        Optional<Capacity> capacity = registrations.capacity(day.id());
+        model.addAttribute("ouverture", capacity.map(Capacity::opensAt).map(RegistrationsAdminController::date).orElse(""));
+        model.addAttribute("cloture", capacity.map(Capacity::closesAt)
+                .map(at -> date(at.minusSeconds(1))).orElse(""));
+        model.addAttribute("avis", capacity.map(Capacity::managerOpinionAsked).orElse(false));
         return queuePage(day, params.filter(), seats, hours, Map.of(), model);
     }
 
     @PostMapping("/capacite")
     String capacity(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
                     @RequestParam(name = "places", required = false) String places,
-                    @RequestParam(name = "delai", required = false) String delai, Model model,
+                    @RequestParam(name = "delai", required = false) String delai,
+                    @RequestParam(name = "ouverture", required = false) String ouverture,
+                    @RequestParam(name = "cloture", required = false) String cloture,
+                    @RequestParam(name = "avis", required = false) String avis, Model model,
                     RedirectAttributes redirect) {
         ManagedDay day = access.requireManage(organiser, slug);
         Integer seats = positive(places);
         Integer hours = positive(delai);
         Map<String, String> errors = new LinkedHashMap<>();
+        Optional<LocalDate> opens = FrenchTime.parseDate(ouverture);
+        Optional<LocalDate> closes = FrenchTime.parseDate(cloture);
+        if (ouverture != null && !ouverture.isBlank() && opens.isEmpty()) {
+            errors.put("ouverture", "registration.error.date");
+        }
+        if (cloture != null && !cloture.isBlank() && closes.isEmpty()) {
+            errors.put("cloture", "registration.error.date");
+        }
+        if (opens.isPresent() && closes.isPresent() && closes.get().isBefore(opens.get())) {
+            errors.put("cloture", "registration.error.dates.order");
+        }
+        model.addAttribute("ouverture", ouverture == null ? "" : ouverture);
+        model.addAttribute("cloture", cloture == null ? "" : cloture);
+        model.addAttribute("avis", avis != null);
         if (seats == null) {
             errors.put("places", "registration.error.places");
         }
@@ -77,7 +102,9 @@ class RegistrationsAdminController {
         if (!errors.isEmpty()) {
             return queuePage(day, QueueFilter.NONE, places, delai, errors, model);
         }
-        desk.setCapacity(day, organiser, seats, hours);
+        desk.setCapacity(day, organiser, seats, hours, avis != null,
+                opens.map(d -> d.atStartOfDay(FrenchTime.PARIS).toInstant()).orElse(null),
+                closes.map(d -> d.plusDays(1).atStartOfDay(FrenchTime.PARIS).toInstant()).orElse(null));
         redirect.addFlashAttribute("notices", List.of(new Notice("registration.notice.capacity", String.valueOf(seats), "registration.seats")));
         return "redirect:" + queuePath(day);
     }
@@ -290,6 +317,11 @@ class RegistrationsAdminController {
 
     private static String queuePath(ManagedDay day) {
         return "/admin/journees/" + day.slug() + "/inscriptions";
+    }
+
+    /** The date (Paris) of an instant, as the date field shows it. */
+    private static String date(java.time.Instant at) {
+        return at.atZone(FrenchTime.PARIS).toLocalDate().toString();
     }
 
     private static Integer positive(String value) {

@@ -545,4 +545,30 @@ class RegistrationAdminWebTest {
         assertThat(registrations.ofDay(cancelled)).isEmpty();
         assertThat(registrations.ofDay(past)).isEmpty();
     }
+
+    @Test
+    void the_capacity_form_sets_the_opening_dates_and_the_line_managers_opinion() throws Exception {
+        HttpResponse<String> wrong = organiser.submit(queue(), queue() + "/capacite", Map.of("places", "30", "delai", "48",
+                "ouverture", "31/02/2031", "cloture", "01/09/2031"));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(org.jsoup.Jsoup.parse(wrong.body()).select("#ouverture-erreur").text())
+                .isEqualTo("Indiquez une date au format jj/mm/aaaa.");
+        HttpResponse<String> reversed = organiser.submit(queue(), queue() + "/capacite", Map.of("places", "30", "delai", "48",
+                "ouverture", "01/09/2031", "cloture", "01/06/2031"));
+        assertThat(org.jsoup.Jsoup.parse(reversed.body()).select("#cloture-erreur").text())
+                .isEqualTo("La clôture doit suivre l'ouverture.");
+        assertThat(registrations.capacity(dayId)).isEmpty();
+
+        HttpResponse<String> saved = organiser.submit(queue(), queue() + "/capacite", Map.of("places", "30", "delai", "48",
+                "ouverture", "2031-06-01", "cloture", "01/09/2031", "avis", "oui"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        Capacity capacity = registrations.capacity(dayId).orElseThrow();
+        assertThat(capacity.managerOpinionAsked()).isTrue();
+        assertThat(capacity.opensAt()).isEqualTo(LocalDate.of(2031, 6, 1).atStartOfDay(PARIS).toInstant());
+        assertThat(capacity.closesAt()).isEqualTo(LocalDate.of(2031, 9, 2).atStartOfDay(PARIS).toInstant());
+        var page = organiser.page(queue());
+        assertThat(page.select("#ouverture").attr("value")).isEqualTo("2031-06-01");
+        assertThat(page.select("#cloture").attr("value")).isEqualTo("2031-09-01");
+        assertThat(page.select("#avis").hasAttr("checked")).isTrue();
+    }
 }
