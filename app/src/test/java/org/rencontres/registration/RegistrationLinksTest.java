@@ -402,4 +402,39 @@ class RegistrationLinksTest {
         assertThat(jdbc.sql("SELECT reminded_at FROM registration WHERE id = ?").param(id)
                 .query(java.time.OffsetDateTime.class).single()).isNotNull();
     }
+
+    @Test
+    void a_waiting_listed_agent_accepts_the_freed_seat_from_their_space() throws Exception {
+        registrations.setCapacity(new Capacity(dayId, 1, 48, false));
+        String first = "premier" + agent;
+        String second = "second" + agent;
+        for (String who : List.of(first, second)) {
+            assertThat(visitor.submit(form(), form(), request(who, "")).statusCode()).isEqualTo(302);
+        }
+        List<Registration> both = registrations.ofDay(dayId);
+        for (Registration r : both) {
+            registrations.advance(r.id(), "Service formation", null);
+            registrations.confirm(r.id(), "Organisatrice");
+        }
+        assertThat(registrations.ofDay(dayId)).extracting(Registration::state)
+                .containsExactly(RegistrationState.CONFIRMED, RegistrationState.WAITING_LIST);
+        String secondSpace = link(second, "/inscription/espace/");
+        assertThat(visitor.page(secondSpace).text()).contains("Votre rang sur la liste d'attente : 1.");
+        // Nothing to accept yet.
+        assertThat(visitor.post(secondSpace + "/accepter", Map.of("_csrf", csrf())).body())
+                .contains("Aucune place ne vous est proposée en ce moment.");
+
+        String firstSpace = link(first, "/inscription/espace/");
+        visitor.submit(firstSpace + "/retrait", firstSpace + "/retrait", Map.of("motif", ""));
+        assertThat(registrations.find(both.get(1).id()).orElseThrow().state()).isEqualTo(RegistrationState.OFFERED);
+
+        var offered = visitor.page(secondSpace);
+        assertThat(offered.text()).contains("Une place vous est proposée", "acceptez-la avant le");
+        HtmlChecker.assertValid("registration-links", Map.of("offered", offered.outerHtml()));
+        HttpResponse<String> accepted = visitor.submit(secondSpace, secondSpace + "/accepter", Map.of());
+        assertThat(accepted.body()).contains("Vous avez accepté la place : votre inscription est confirmée.");
+        assertThat(registrations.find(both.get(1).id()).orElseThrow().state()).isEqualTo(RegistrationState.CONFIRMED);
+        assertThat(registrations.history(both.get(1).id())).last().extracting(Transition::actor)
+                .isEqualTo("Agent (" + second + ")");
+    }
 }
