@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * {@code <meta name="subject">} (its description), alternative text on images, and set
  * {@code font-family: "DejaVu Sans"} (see {@link #FONT_FAMILY}): the PDF base fonts are not
  * embedded, which PDF/UA forbids. The renderer never reads anything from outside: no remote image,
- * stylesheet or font, whatever the document links to.
+ * stylesheet or font, whatever the document links to; an image must come inside the document, as a
+ * {@code data:} URI.
  */
 @Component
 public class PdfRenderer {
@@ -63,9 +64,10 @@ public class PdfRenderer {
             builder.useFont(face::open, FONT_FAMILY, face.weight(), face.style(), true);
         }
         // No fetching of anything a document names (SSRF, slow remote hosts): fonts come from above.
-        builder.useExternalResourceAccessControl((uri, type) -> false,
+        // Only data: URIs pass, whose content is in the document itself (a QR code's image).
+        builder.useExternalResourceAccessControl((uri, type) -> isData(uri),
                 ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-        builder.useExternalResourceAccessControl((uri, type) -> false,
+        builder.useExternalResourceAccessControl((uri, type) -> isData(uri),
                 ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         builder.withHtmlContent(xhtml, baseUri);
         builder.toStream(out);
@@ -77,6 +79,10 @@ public class PdfRenderer {
             throw new PdfRenderingException("The document could not be rendered as PDF", e);
         }
         return out.toByteArray();
+    }
+
+    private static boolean isData(String uri) {
+        return uri != null && uri.regionMatches(true, 0, "data:", 0, 5);
     }
 
     /** A font file read once from the class path, handed to each document from memory. */

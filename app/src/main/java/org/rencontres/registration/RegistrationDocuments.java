@@ -1,0 +1,311 @@
+package org.rencontres.registration;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Uid;
+import org.rencontres.directory.Directory;
+import org.rencontres.directory.Organisation;
+import org.rencontres.document.PdfRenderer;
+import org.rencontres.event.Contact;
+import org.rencontres.event.Day;
+import org.rencontres.event.DayChanged;
+import org.rencontres.event.DayStatus;
+import org.rencontres.programme.ProgrammeChanged;
+import org.rencontres.programme.Programmes;
+import org.rencontres.programme.Slot;
+import org.rencontres.shared.FrenchTime;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+
+/**
+ * The documents of a registration, in French: the registration form (bulletin d'inscription) to
+ * print, blank or filled in from a request; the joining instructions (convocation) with the QR code
+ * that the welcome desk scans; and the day as an iCalendar file for the agent's calendar.
+ *
+ * <p>PDFs are laid out by the Thymeleaf templates {@code registration/pdf/*} (well-formed XHTML,
+ * messages in {@code i18n/registration/documents}) and rendered by the document module. The blank
+ * form is public and the same for everyone, so it is kept like the brochure is (for
+ * {@code rencontres.public-pages.cache-ttl}, emptied on {@link DayChanged} and
+ * {@link ProgrammeChanged}); the others carry personal data and are rendered on each request.
+ */
+@Service
+class RegistrationDocuments {
+
+    /** Side of the QR code's PNG, in pixels: whole pixels per module, sharp once printed at 40 mm. */
+    private static final int QR_PIXELS = 400;
+
+    private final PdfRenderer renderer;
+    private final ITemplateEngine templates;
+    private final ApplicationContext application;
+    private final ConversionService conversions;
+    private final MessageSource messages;
+    private final Programmes programmes;
+    private final Directory directory;
+    private final TimeZoneRegistry timeZones = TimeZoneRegistryFactory.getInstance().createRegistry();
+    private final Cache<BlankForm, byte[]> blankForms;
+
+    RegistrationDocuments(PdfRenderer renderer, ITemplateEngine templates, ApplicationContext application,
+                          MessageSource messages, Programmes programmes, Directory directory,
+                          @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl) {
+        this.renderer = renderer;
+        this.templates = templates;
+        this.application = application;
+        this.conversions = application.getBeanProvider(ConversionService.class).getIfUnique();
+        this.messages = messages;
+        this.programmes = programmes;
+        this.directory = directory;
+        this.blankForms = Caffeine.newBuilder().maximumSize(100).expireAfterWrite(cacheTtl).build();
+    }
+
+    /** The registration form to print, fill in by hand and have signed by the employer. */
+    byte[] blankBulletin(Day day) {
+        // The version in the key: an edit seen before the DayChanged event still gives a fresh form.
+        return blankForms.get(new BlankForm(day.id(), day.version()), key -> bulletinOf(day, null));
+    }
+
+    /** The same form filled in from a request, with its number and date. */
+    byte[] bulletin(Day day, Registration registration) {
+        requireOfDay(day, registration);
+        return bulletinOf(day, Agent.of(registration, employer(registration)));
+    }
+
+    /**
+     * The joining instructions of a registration.
+     *
+     * @param workshopTitle the agent's workshop, or null when there is none (yet)
+     * @param qrPayload what the QR code holds, exactly: the caller builds (and signs) it
+     */
+    byte[] convocation(Day day, Registration registration, String workshopTitle, String qrPayload) {
+        requireOfDay(day, registration);
+        if (qrPayload == null || qrPayload.isBlank()) {
+            throw new IllegalArgumentException("A convocation needs the payload of its QR code");
+        }
+        Context context = context(day);
+        context.setVariable("agent", Agent.of(registration, employer(registration)));
+        context.setVariable("workshopTitle", workshopTitle == null || workshopTitle.isBlank() ? null : workshopTitle);
+        context.setVariable("qrCode", "data:image/png;base64," + Base64.getEncoder().encodeToString(qrPng(qrPayload)));
+        return renderer.render(templates.process("registration/pdf/convocation", context), null);
+    }
+
+    /**
+     * The day as an iCalendar file (RFC 5545) for this agent: one event at the day's venue, from the
+     * programme's first slot to its last, with the agent as attendee.
+     */
+    byte[] ics(Day day, Registration registration) {
+        requireOfDay(day, registration);
+        Times times = times(day);
+        ZonedDateTime start = day.date().atTime(times.start()).atZone(day.zone());
+        ZonedDateTime end = day.date().atTime(times.end()).atZone(day.zone());
+        VEvent event = new VEvent(start, end, day.fullTitle());
+        event.add(new Uid("inscription-" + registration.id() + "-" + day.sessionCode().slug() + "@rencontres"));
+        StringBuilder description = new StringBuilder(text("documents.ics.code", day.sessionCode().value()));
+        if (day.venue() != null) {
+            for (String line : day.venue().accessLines()) {
+                description.append('\n').append(line);
+            }
+        }
+        event.add(new Description(description.toString()));
+        if (day.venue() != null) {
+            event.add(new Location(day.venue().name() + ", " + day.venue().addressLine()));
+        }
+        event.add(new Status(day.status() == DayStatus.CANCELLED ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
+        contacts(day).stream().filter(c -> c.email() != null).findFirst().ifPresent(c -> {
+            Organizer organizer = new Organizer(URI.create("mailto:" + c.email()));
+            organizer.add(new Cn(c.name()));
+            event.add(organizer);
+        });
+        Attendee attendee = new Attendee(URI.create("mailto:" + registration.email()));
+        attendee.add(new Cn(registration.givenName() + " " + registration.surname()));
+        attendee.add(Role.REQ_PARTICIPANT);
+        attendee.add(registration.state() == RegistrationState.CONFIRMED ? PartStat.ACCEPTED : PartStat.NEEDS_ACTION);
+        event.add(attendee);
+        Calendar calendar = new Calendar()
+                .withProdId("-//Rencontres//Inscriptions//FR")
+                .withDefaults()
+                .withProperty(new Method(Method.VALUE_PUBLISH))
+                .withComponent(timeZones.getTimeZone(day.zone().getId()).getVTimeZone())
+                .withComponent(event)
+                .getFluentTarget();
+        return fold(calendar.toString()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DayChanged change) {
+        blankForms.invalidateAll();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ProgrammeChanged change) {
+        blankForms.invalidateAll();
+    }
+
+    private byte[] bulletinOf(Day day, Agent agent) {
+        Context context = context(day);
+        context.setVariable("agent", agent);
+        return renderer.render(templates.process("registration/pdf/bulletin", context), null);
+    }
+
+    private Context context(Day day) {
+        Context context = new Context(Locale.FRENCH);
+        context.setVariable("day", day);
+        context.setVariable("times", times(day));
+        context.setVariable("contacts", contacts(day));
+        // Lets the templates call beans (@formats) as the pages do.
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(application, conversions));
+        return context;
+    }
+
+    /** When the agent is expected and may leave: the programme's first and last slots, else the day's times. */
+    Times times(Day day) {
+        List<Slot> slots = programmes.programmeOf(day.id()).slots();
+        if (slots.isEmpty()) {
+            return new Times(day.startsAt(), day.endsAt());
+        }
+        LocalTime start = slots.stream().map(Slot::startsAt).min(Comparator.naturalOrder()).orElseThrow();
+        LocalTime end = slots.stream().map(Slot::endsAt).max(Comparator.naturalOrder()).orElseThrow();
+        return new Times(start, end);
+    }
+
+    /** Whom to write to about a registration: the day's registration contacts, else its other contacts. */
+    private static List<Contact> contacts(Day day) {
+        List<Contact> registration = day.registrationContacts();
+        return registration.isEmpty() ? day.contacts() : registration;
+    }
+
+    private Optional<Organisation> employer(Registration registration) {
+        return registration.employerOrganisationId() == null ? Optional.empty()
+                : directory.organisation(registration.employerOrganisationId());
+    }
+
+    private static void requireOfDay(Day day, Registration registration) {
+        if (registration.dayId() != day.id()) {
+            throw new IllegalArgumentException("Registration " + registration.id() + " is not one of day " + day.id());
+        }
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, Locale.FRENCH);
+    }
+
+    /** A PNG of the QR code holding exactly {@code payload} (UTF-8, medium error correction, quiet zone of 4 modules). */
+    static byte[] qrPng(String payload) {
+        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+        hints.put(EncodeHintType.MARGIN, 4);
+        try {
+            BitMatrix matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, QR_PIXELS, QR_PIXELS, hints);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(matrix, "PNG", out);
+            return out.toByteArray();
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("The payload does not fit in a QR code", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * RFC 5545 §3.1: content lines end with CRLF and are folded at 75 octets (not characters: "é" is
+     * two), never inside a UTF-8 sequence; ical4j's own folding counts characters. As the event
+     * module's day calendar does.
+     */
+    static String fold(String unfolded) {
+        StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 64 * 3);
+        for (String line : unfolded.split("\r?\n")) {
+            int octets = 0;
+            for (int i = 0; i < line.length(); ) {
+                int codePoint = line.codePointAt(i);
+                int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+                if (octets + size > 75) {
+                    out.append("\r\n ");
+                    octets = 1;
+                }
+                out.appendCodePoint(codePoint);
+                octets += size;
+                i += Character.charCount(codePoint);
+            }
+            out.append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private record BlankForm(long dayId, int dayVersion) {
+    }
+
+    /** When the day begins and ends for the agent. */
+    record Times(LocalTime start, LocalTime end) {
+    }
+
+    /**
+     * What the documents print of a request: the agent, their employer (the directory's name and
+     * address when the request names an organisation of it) and the request's number and date.
+     */
+    record Agent(long number, String requestedOn, String surname, String givenName, String email, String phone,
+                 String positionService, String employerName, List<String> employerAddress, String lineManagerEmail,
+                 String dietaryNeeds, String accessibilityNeeds) {
+
+        static Agent of(Registration r, Optional<Organisation> employer) {
+            String employerName = employer.map(Organisation::name).orElse(r.employerName());
+            List<String> address = new ArrayList<>();
+            employer.ifPresent(o -> {
+                if (o.street() != null && !o.street().isBlank()) {
+                    address.add(o.street());
+                }
+                String town = ((o.postcode() == null ? "" : o.postcode()) + " " + (o.city() == null ? "" : o.city())).strip();
+                if (!town.isEmpty()) {
+                    address.add(town);
+                }
+            });
+            LocalDate requestedOn = r.createdAt() == null ? null : r.createdAt().atZone(FrenchTime.PARIS).toLocalDate();
+            return new Agent(r.id(), requestedOn == null ? null : FrenchTime.longDate(requestedOn), r.surname(),
+                    r.givenName(), r.email(), r.phone(), r.positionService(), employerName, List.copyOf(address),
+                    r.lineManagerEmail(), r.dietaryNeeds(), r.accessibilityNeeds());
+        }
+    }
+}
