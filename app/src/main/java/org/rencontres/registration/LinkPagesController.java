@@ -38,13 +38,16 @@ class LinkPagesController {
     private final Days days;
     private final Workshops workshops;
     private final DayFiles dayFiles;
+    private final Convocations convocations;
 
-    LinkPagesController(Registrations registrations, Links links, Days days, Workshops workshops, DayFiles dayFiles) {
+    LinkPagesController(Registrations registrations, Links links, Days days, Workshops workshops, DayFiles dayFiles,
+                        Convocations convocations) {
         this.registrations = registrations;
         this.links = links;
         this.days = days;
         this.workshops = workshops;
         this.dayFiles = dayFiles;
+        this.convocations = convocations;
     }
 
     // ---- the line manager's opinion and the training service's decision ----
@@ -194,6 +197,27 @@ class LinkPagesController {
             notice = "registration.space.withdraw.none";
         }
         return spacePage(token, id, notice, model);
+    }
+
+    @GetMapping({"/inscription/espace/{token}/convocation.pdf", "/inscription/espace/{token}/agenda.ics"})
+    Object convocation(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request, Model model,
+                       HttpServletResponse response) {
+        Links.Checked checked = links.check(token, Links.Purpose.AGENT_SPACE);
+        if (!checked.ok()) {
+            return problem(checked.problem(), model, response);
+        }
+        Registration r = registrations.find(checked.link().registrationId()).orElseThrow();
+        if (r.state() != RegistrationState.CONFIRMED) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        Day day = days.find(r.dayId()).orElseThrow();
+        boolean pdf = request.getRequestURI().endsWith(".pdf");
+        return ResponseEntity.ok()
+                .contentType(pdf ? MediaType.APPLICATION_PDF : MediaType.parseMediaType("text/calendar; charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(pdf ? Convocations.pdfName(day, r) : Convocations.icsName(day)).build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(pdf ? convocations.pdf(day, r) : convocations.ics(day, r));
     }
 
     /** A document reserved to participants, for a confirmed agent. */

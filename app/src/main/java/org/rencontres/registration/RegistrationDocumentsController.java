@@ -28,13 +28,15 @@ class RegistrationDocumentsController {
     private final DayAccess access;
     private final Registrations registrations;
     private final RegistrationDocuments documents;
+    private final Convocations convocations;
 
     RegistrationDocumentsController(Days days, DayAccess access, Registrations registrations,
-                                    RegistrationDocuments documents) {
+                                    RegistrationDocuments documents, Convocations convocations) {
         this.days = days;
         this.access = access;
         this.registrations = registrations;
         this.documents = documents;
+        this.convocations = convocations;
     }
 
     @GetMapping("/journees/{code}/bulletin-inscription.pdf")
@@ -62,10 +64,7 @@ class RegistrationDocumentsController {
         if (registration.state() != RegistrationState.CONFIRMED) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        // A plain identifier until check-in brings signed payloads.
-        String payload = "RENCONTRES:" + day.sessionCode().slug() + ":" + registration.id();
-        return pdf("convocation-" + day.sessionCode().slug() + "-" + id + ".pdf",
-                documents.convocation(day, registration, null, payload));
+        return pdf(Convocations.pdfName(day, registration), convocations.pdf(day, registration));
     }
 
     private Day day(ManagedDay managed) {

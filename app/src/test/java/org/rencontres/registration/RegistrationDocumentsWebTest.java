@@ -35,6 +35,7 @@ class RegistrationDocumentsWebTest {
     @Autowired Days days;
     @Autowired Registrations registrations;
     @Autowired Accounts accounts;
+    @Autowired Convocations convocations;
 
     private long n;
     private String unit;
@@ -130,7 +131,13 @@ class RegistrationDocumentsWebTest {
 
         byte[] pdf = pdf(organiser.getBytes(admin(id, "convocation.pdf")));
 
-        assertThat(RegistrationDocumentsTest.decodeQr(pdf)).isEqualTo("RENCONTRES:" + slug + ":" + id);
+        String code = RegistrationDocumentsTest.decodeQr(pdf);
+        assertThat(code).startsWith("RENCONTRES:" + slug + ":" + id + ":");
+        assertThat(convocations.registrationOf(code)).hasValue(id);
+        // A made-up or altered code is not one of ours.
+        assertThat(convocations.registrationOf("RENCONTRES:" + slug + ":" + (id + 1) + code.substring(code.lastIndexOf(':'))))
+                .isEmpty();
+        assertThat(convocations.registrationOf("RENCONTRES:" + slug + ":" + id)).isEmpty();
         assertThat(RegistrationDocumentsTest.text(pdf)).contains("Convocation", "Clément Agent", "ZDWB " + n);
     }
 

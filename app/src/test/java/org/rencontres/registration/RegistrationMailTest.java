@@ -177,6 +177,12 @@ class RegistrationMailTest {
         assertThat(subjects(lea, 3)).last().isEqualTo("Inscription confirmée et convocation : Journée des courriels");
         MimeMessage confirmed = received(lea).get(2);
         assertThat(GreenMailUtil.getBody(confirmed)).contains("/inscription/espace/");
+        // The convocation and the calendar file are attached.
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) confirmed.getContent();
+        List<String> files = new ArrayList<>();
+        collectFileNames(parts, files);
+        assertThat(files).anyMatch(f -> f.startsWith("convocation-") && f.endsWith(".pdf"))
+                .anyMatch(f -> f.endsWith(".ics"));
 
         // The day is full: the next request goes to the waiting list, then gets the freed seat.
         String paul = "paul" + n + "@courriels.test";
@@ -231,6 +237,17 @@ class RegistrationMailTest {
                 .param("panne%-" + n + "@courriels.test").query(Long.class).single() == 15);
         for (String email : agents) {
             assertThat(received(email)).hasSize(3);
+        }
+    }
+
+    private static void collectFileNames(jakarta.mail.Multipart multipart, List<String> names) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+            if (part.getContent() instanceof jakarta.mail.Multipart inner) {
+                collectFileNames(inner, names);
+            } else if (part.getFileName() != null) {
+                names.add(part.getFileName());
+            }
         }
     }
 

@@ -1,0 +1,87 @@
+package org.rencontres.registration;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.rencontres.event.Day;
+import org.rencontres.notification.Attachment;
+import org.rencontres.workshops.Workshops;
+import org.springframework.stereotype.Component;
+
+/**
+ * The joining instructions of a confirmed registration: the convocation PDF with its check-in QR
+ * code and the calendar file, attached to the confirmation e-mail and served from the agent's space
+ * and the back office.
+ *
+ * <p>The QR code holds {@code RENCONTRES:<session code>:<registration id>:<signature>}, the
+ * signature being the HMAC of the rest ({@link Signatures}): the check-in desk can tell a real
+ * convocation from a made-up one without a look-up.
+ */
+@Component
+class Convocations implements RegistrationMails.ConfirmationAttachments {
+
+    static final String PREFIX = "RENCONTRES:";
+
+    private final RegistrationDocuments documents;
+    private final Signatures signatures;
+    private final Workshops workshops;
+
+    Convocations(RegistrationDocuments documents, Signatures signatures, Workshops workshops) {
+        this.documents = documents;
+        this.signatures = signatures;
+        this.workshops = workshops;
+    }
+
+    /** The check-in code of a registration. */
+    String checkInCode(Day day, Registration r) {
+        String data = PREFIX + day.sessionCode().slug() + ":" + r.id();
+        return data + ":" + signatures.sign(data);
+    }
+
+    /** The registration id of a check-in code, if its signature is right. */
+    Optional<Long> registrationOf(String code) {
+        if (code == null || !code.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        int last = code.lastIndexOf(':');
+        String data = code.substring(0, last);
+        if (!signatures.verify(data, code.substring(last + 1))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(data.substring(data.lastIndexOf(':') + 1)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    byte[] pdf(Day day, Registration r) {
+        return documents.convocation(day, r, workshopTitle(r), checkInCode(day, r));
+    }
+
+    byte[] ics(Day day, Registration r) {
+        return documents.ics(day, r);
+    }
+
+    static String pdfName(Day day, Registration r) {
+        return "convocation-" + day.sessionCode().slug() + "-" + r.id() + ".pdf";
+    }
+
+    static String icsName(Day day) {
+        return "journee-" + day.sessionCode().slug() + ".ics";
+    }
+
+    @Override
+    public List<Attachment> of(Day day, Registration r) {
+        return List.of(new Attachment(pdfName(day, r), "application/pdf", pdf(day, r)),
+                new Attachment(icsName(day), "text/calendar; charset=UTF-8; method=PUBLISH", ics(day, r)));
+    }
+
+    private String workshopTitle(Registration r) {
+        if (r.workshopId() == null) {
+            return null;
+        }
+        return workshops.ofDay(r.dayId()).stream().filter(w -> w.id() == r.workshopId()).findFirst()
+                .map(w -> w.number() + ". " + w.title()).orElse(null);
+    }
+}
