@@ -14,6 +14,8 @@ import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.event.Day;
 import org.rencontres.event.DayStatus;
+import org.rencontres.programme.Programmes;
+import org.rencontres.programme.SlotKind;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;
@@ -45,10 +47,12 @@ class PublicRequests {
     private final Directory directory;
     private final Workshops workshops;
     private final Attempts attempts;
+    private final Programmes programmes;
     private final Clock clock;
 
     PublicRequests(Registrations registrations, Directory directory, Workshops workshops, Attempts attempts,
-                   Optional<Clock> clock) {
+                   Programmes programmes, Optional<Clock> clock) {
+        this.programmes = programmes;
         this.registrations = registrations;
         this.directory = directory;
         this.workshops = workshops;
@@ -69,6 +73,11 @@ class PublicRequests {
     /** How many workshops an agent ranks: up to three, never more than the day has. */
     int choiceCount(Day day) {
         return Math.min(3, workshops(day).size());
+    }
+
+    /** Whether the day's programme has a networking rotation (then the form asks who wants to take part). */
+    boolean hasNetworking(Day day) {
+        return programmes.programmeOf(day.id()).slots().stream().anyMatch(s -> s.kind() == SlotKind.NETWORKING);
     }
 
     /** Whether the day asks for the line manager's opinion (then the manager's address is required). */
@@ -126,7 +135,7 @@ class PublicRequests {
         RequestDraft draft = new RequestDraft(form.nom(), form.prenom(), form.courriel(), form.telephone(),
                 form.fonction(), employer.map(Organisation::id).orElse(null),
                 employer.map(Organisation::name).orElse(form.employeur()), form.responsable(), form.repas(),
-                form.accessibilite(), clock.instant());
+                form.accessibilite(), clock.instant(), form.networking() && hasNetworking(day));
         try {
             long id = registrations.submit(day.id(), draft, locale == null ? "fr" : locale.getLanguage(), choices);
             return new Outcome(Map.of(), registrations.find(id).orElseThrow().state());

@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param language the agent's language for e-mails, "fr" or "en"
  * @param registeredBy the training service's address when it registered the agent itself, else null
  * @param workshopId the workshop given on confirmation, or null
+ * @param networkingOptIn whether the agent asked to take part in the day's networking rotation
  */
 public record Registration(
         long id,
@@ -33,5 +34,6 @@ public record Registration(
         Instant createdAt,
         String language,
         String registeredBy,
-        Long workshopId) {
+        Long workshopId,
+        boolean networkingOptIn) {
 }

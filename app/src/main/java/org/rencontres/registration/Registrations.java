@@ -41,7 +41,7 @@ public class Registrations {
     private static final String COLUMNS = """
             id, event_day_id, state, surname, given_name, email, phone, position_service, employer_organisation_id,
             employer_name, line_manager_email, dietary_needs, accessibility_needs, consent_at, waiting_position,
-            offer_deadline, version, created_at, language, registered_by, workshop_id""";
+            offer_deadline, version, created_at, language, registered_by, workshop_id, networking_opt_in""";
 
     private static final String CAPACITY_COLUMNS = "event_day_id, seats, offer_hours, manager_opinion_asked, opens_at, closes_at";
 
@@ -116,12 +116,13 @@ public class Registrations {
             id = jdbc.sql("""
                     INSERT INTO registration (event_day_id, surname, given_name, email, phone, position_service,
                         employer_organisation_id, employer_name, line_manager_email, dietary_needs, accessibility_needs,
-                        consent_at, state, language, registered_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?) RETURNING id""")
+                        consent_at, state, language, registered_by, networking_opt_in)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?) RETURNING id""")
                     .params(dayId, draft.surname(), draft.givenName(), draft.email(), draft.phone(),
                             draft.positionService(), draft.employerOrganisationId(), draft.employerName(),
                             draft.lineManagerEmail(), draft.dietaryNeeds(), draft.accessibilityNeeds(),
-                            utc(draft.consentAt()), "en".equals(language) ? "en" : "fr", registeredBy)
+                            utc(draft.consentAt()), "en".equals(language) ? "en" : "fr", registeredBy,
+                            draft.networkingOptIn())
                     .query(Long.class).single();
         } catch (DuplicateKeyException raced) {
             // Another request of the same agent committed between the check and the insert.
@@ -615,6 +616,6 @@ public class Registrations {
                 rs.getString("line_manager_email"), rs.getString("dietary_needs"), rs.getString("accessibility_needs"),
                 instant(rs, "consent_at"), (Integer) rs.getObject("waiting_position"), instant(rs, "offer_deadline"),
                 rs.getInt("version"), instant(rs, "created_at"), rs.getString("language"),
-                rs.getString("registered_by"), (Long) rs.getObject("workshop_id"));
+                rs.getString("registered_by"), (Long) rs.getObject("workshop_id"), rs.getBoolean("networking_opt_in"));
     }
 }

@@ -78,6 +78,7 @@ class RequestController {
         model.addAttribute("organisations", requests.organisationNames());
         model.addAttribute("choiceCount", requests.choiceCount(day));
         model.addAttribute("managerAsked", requests.managerAsked(day));
+        model.addAttribute("networking", requests.hasNetworking(day));
         model.addAttribute("closesAt", requests.window(day).map(Capacity::closesAt).orElse(null));
         return "registration/request";
     }

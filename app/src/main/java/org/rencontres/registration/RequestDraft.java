@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  *
  * @param positionService the agent's position and service
  * @param consentAt when the agent accepted the privacy notice; a request without consent is refused
+ * @param networkingOptIn whether the agent wants to take part in the day's networking rotation
  */
 public record RequestDraft(
         String surname,
@@ -22,7 +23,16 @@ public record RequestDraft(
         String lineManagerEmail,
         String dietaryNeeds,
         String accessibilityNeeds,
-        Instant consentAt) {
+        Instant consentAt,
+        boolean networkingOptIn) {
+
+    /** A request that does not ask to take part in the networking rotation. */
+    public RequestDraft(String surname, String givenName, String email, String phone, String positionService,
+                        Long employerOrganisationId, String employerName, String lineManagerEmail, String dietaryNeeds,
+                        String accessibilityNeeds, Instant consentAt) {
+        this(surname, givenName, email, phone, positionService, employerOrganisationId, employerName, lineManagerEmail,
+                dietaryNeeds, accessibilityNeeds, consentAt, false);
+    }
 
     // The WHATWG definition that input type="email" uses.
     private static final Pattern EMAIL = Pattern.compile(

@@ -10,14 +10,19 @@ import java.util.List;
  */
 record RequestForm(String nom, String prenom, String courriel, String telephone, String fonction, String employeur,
                    String responsable, String repas, String accessibilite, String consentement, String siteWeb,
-                   String atelier1, String atelier2, String atelier3) {
+                   String atelier1, String atelier2, String atelier3, String reseautage) {
 
     static RequestForm empty() {
-        return new RequestForm("", "", "", "", "", "", "", "", "", null, "", "", "", "");
+        return new RequestForm("", "", "", "", "", "", "", "", "", null, "", "", "", "", null);
     }
 
     public boolean consented() {
         return consentement != null && !consentement.isBlank();
+    }
+
+    /** The agent wants to take part in the networking rotation. */
+    public boolean networking() {
+        return reseautage != null && !reseautage.isBlank();
     }
 
     public boolean filledByRobot() {

@@ -437,4 +437,20 @@ class RegistrationLinksTest {
         assertThat(registrations.history(both.get(1).id())).last().extracting(Transition::actor)
                 .isEqualTo("Agent (" + second + ")");
     }
+
+    @Test
+    void the_form_asks_who_takes_part_in_the_networking_time_when_the_programme_has_one() throws Exception {
+        assertThat(visitor.page(form()).select("#reseautage")).isEmpty();
+        programmes.addSlot(dayId, new SlotDraft(LocalTime.of(12, 30), LocalTime.of(14, 0), SlotKind.NETWORKING,
+                null, "Le speed dating", null, null, false, false, List.of(), List.of()));
+        var page = visitor.page(form());
+        assertThat(page.select("label[for=reseautage]").text()).startsWith("Je souhaite participer au temps de rencontres");
+        Map<String, String> yes = new LinkedHashMap<>(request("oui" + agent, ""));
+        yes.put("reseautage", "oui");
+        assertThat(visitor.submit(form(), form(), yes).statusCode()).isEqualTo(302);
+        assertThat(visitor.submit(form(), form(), request("non" + agent, "")).statusCode()).isEqualTo(302);
+        assertThat(registrations.ofDay(dayId)).extracting(Registration::email, Registration::networkingOptIn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("oui" + agent, true),
+                        org.assertj.core.groups.Tuple.tuple("non" + agent, false));
+    }
 }
