@@ -1,5 +1,6 @@
 package org.rencontres.event;
 
+import org.rencontres.shared.ContentLines;
 import java.net.URI;
 
 
@@ -51,34 +52,6 @@ class DayCalendar {
                 .withComponent(timeZones.getTimeZone(day.zone().getId()).getVTimeZone())
                 .withComponent(event)
                 .getFluentTarget();
-        return fold(calendar.toString());
-    }
-
-    /**
-     * RFC 5545 §3.1: content lines end with CRLF and are folded at 75 octets (not characters:
-     * "é" is two), never inside a UTF-8 sequence; ical4j's own folding counts characters.
-     */
-    static String fold(String unfolded) {
-        StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 64 * 3);
-        for (String line : unfolded.split("\r?\n")) {
-            int octets = 0;
-            for (int i = 0; i < line.length(); ) {
-                int codePoint = line.codePointAt(i);
-                int size = utf8Length(codePoint);
-                if (octets + size > 75) {
-                    out.append("\r\n ");
-                    octets = 1;
-                }
-                out.appendCodePoint(codePoint);
-                octets += size;
-                i += Character.charCount(codePoint);
-            }
-            out.append("\r\n");
-        }
-        return out.toString();
-    }
-
-    private static int utf8Length(int codePoint) {
-        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+        return ContentLines.fold(calendar.toString());
     }
 }

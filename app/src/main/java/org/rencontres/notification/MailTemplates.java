@@ -17,7 +17,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Renders an e-mail from Thymeleaf templates, one pair per language:
  * {@code templates/<name>.<lang>.txt} (plain text, Thymeleaf's TEXT mode: write values with {@code [(${…})]}, since {@code [[${…}]]} would HTML-escape them) and
- * {@code templates/<name>.<lang>.html} (HTML), where {@code <lang>} is {@code fr} or {@code en}. The
+ * {@code templates/<name>.<lang>.html} (HTML), where {@code <lang>} is {@code fr} or {@code en}, or one
+ * pair {@code templates/<name>.txt} and {@code .html} for all languages when every word comes from the
+ * messages (the locale is then {@code #locale}). The
  * subject is the HTML part's {@code <title>}. Any other language falls back to French. Templates may
  * use the application's messages ({@code #{…}}).
  */
@@ -48,6 +50,16 @@ public class MailTemplates {
     }
 
     /**
+     * {@code name.<lang><suffix>} when there is one, else {@code name<suffix>}: a template whose
+     * words all come from the messages serves every language.
+     */
+    private static String template(String name, String language, String suffix) {
+        String specific = name + "." + language + suffix;
+        return MailTemplates.class.getClassLoader().getResource("templates/" + specific) != null
+                ? specific : name + suffix;
+    }
+
+    /**
      * Renders template {@code name} (for instance {@code notification/test-message}) in the
      * recipient's language.
      */
@@ -56,8 +68,8 @@ public class MailTemplates {
         Locale used = Locale.forLanguageTag(language);
         Context context = new Context(used);
         variables.forEach(context::setVariable);
-        String text = engine.process(name + "." + language + ".txt", context);
-        String html = engine.process(name + "." + language + ".html", context);
+        String text = engine.process(template(name, language, ".txt"), context);
+        String html = engine.process(template(name, language, ".html"), context);
         Matcher title = TITLE.matcher(html);
         if (!title.find()) {
             throw new IllegalStateException("The HTML template of " + name + " has no <title> (the subject)");

@@ -59,6 +59,7 @@ class RegistrationLinksTest {
     @Autowired Programmes programmes;
     @Autowired Workshops workshops;
     @Autowired JdbcClient jdbc;
+    @Autowired org.rencontres.notification.MailTemplates mailTemplates;
 
     private long n;
     private long dayId;
@@ -452,5 +453,28 @@ class RegistrationLinksTest {
         assertThat(registrations.ofDay(dayId)).extracting(Registration::email, Registration::networkingOptIn)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("oui" + agent, true),
                         org.assertj.core.groups.Tuple.tuple("non" + agent, false));
+    }
+
+    @Test
+    void the_e_mails_speak_the_agents_language() {
+        Map<String, Object> v = new java.util.HashMap<>();
+        v.put("kind", "RECEIVED");
+        v.put("state", "AWAITING_TRAINING_SERVICE");
+        v.put("name", "Lea Martin");
+        v.put("title", "Journée des liens");
+        v.put("code", "ZLNK 1");
+        v.put("date", "Tuesday 9 June 2026");
+        v.put("times", "09:00 – 17:00");
+        v.put("page", "http://localhost/journees/ZLNK1");
+        for (String missing : List.of("reason", "venue", "space", "deadline")) {
+            v.put(missing, null);
+        }
+        var english = mailTemplates.render("registration/mail/state", java.util.Locale.ENGLISH, v);
+        assertThat(english.subject()).isEqualTo("Registration request received: Journée des liens");
+        assertThat(english.html()).contains("lang=\"en\"", "It is now awaiting the training service");
+        assertThat(english.text()).contains("Hello Lea Martin,");
+        var french = mailTemplates.render("registration/mail/state", java.util.Locale.FRENCH, v);
+        assertThat(french.subject()).isEqualTo("Demande d'inscription reçue : Journée des liens");
+        assertThat(french.html()).contains("lang=\"fr\"", "Elle est maintenant en attente du service formation");
     }
 }
