@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -162,9 +163,9 @@ public class Registrations {
     @Transactional
     public long registerByService(long dayId, RequestDraft draft, String serviceEmail, List<Long> workshopChoices) {
         long id = request(dayId, draft, "fr", serviceEmail, workshopChoices);
-        Locked l = lock(id);
-        move(l, RegistrationState.AWAITING_TRAINING_SERVICE, serviceEmail, "Inscription par le service formation", null, null);
-        move(lock(id), RegistrationState.AWAITING_ORGANISER, serviceEmail, null, null, null);
+        move(lockOnChain(id), RegistrationState.AWAITING_TRAINING_SERVICE, serviceEmail,
+                "Inscription par le service formation", null, null);
+        move(lockOnChain(id), RegistrationState.AWAITING_ORGANISER, serviceEmail, null, null, null);
         return id;
     }
 
@@ -199,7 +200,7 @@ public class Registrations {
     @Transactional
     public RegistrationState trainingServiceDecision(long id, long organisationId, String serviceEmail, boolean accepted,
                                                      String reason) {
-        Locked l = lock(id);
+        Locked l = lockOnChain(id);
         if (!Long.valueOf(organisationId).equals(l.registration.employerOrganisationId())) {
             throw new NoSuchRegistrationException(id);
         }
@@ -222,7 +223,7 @@ public class Registrations {
             throw new ReasonRequiredException();
         }
         Links.Link link = links.use(token, purpose);
-        Locked l = lock(link.registrationId());
+        Locked l = lockOnChain(link.registrationId());
         if (l.registration.state() != expected) {
             throw new IllegalTransitionException(l.registration.state(), null);
         }
@@ -261,7 +262,8 @@ public class Registrations {
      */
     @Transactional
     public RegistrationState advance(long id, String actor, String reason) {
-        Locked l = lock(id);
+        RegistrationState seen = find(id).orElseThrow(() -> new NoSuchRegistrationException(id)).state();
+        Locked l = seen == RegistrationState.AWAITING_ORGANISER ? lock(id) : lockOnChain(id);
         RegistrationState next = switch (l.registration.state()) {
             case REQUESTED -> l.capacity != null && l.capacity.managerOpinionAsked()
                     && l.registration.lineManagerEmail() != null
@@ -272,6 +274,10 @@ public class Registrations {
             default -> throw new IllegalTransitionException(l.registration.state(), null);
         };
         if (next == null) {
+            if (!l.capacityLocked) {
+                // Passed to the organiser since it was read: the confirmation needs the day's lock first.
+                throw new IllegalTransitionException(RegistrationState.AWAITING_ORGANISER, null);
+            }
             return confirm(l, actor, reason);
         }
         move(l, next, actor, reason, null, null);
@@ -458,8 +464,30 @@ public class Registrations {
 
     // ---- internals ----
 
-    /** A registration and its day's capacity (null when none is set), both locked in that order. */
-    private record Locked(Registration registration, Capacity capacity) {
+    /**
+     * A registration and its day's capacity (null when none is set), both locked in that order, or
+     * the registration alone ({@code capacityLocked} false) for the moves before the organiser's,
+     * which neither take nor free a seat.
+     */
+    private record Locked(Registration registration, Capacity capacity, boolean capacityLocked) {
+        Locked(Registration registration, Capacity capacity) {
+            this(registration, capacity, true);
+        }
+    }
+
+    /**
+     * Locks only the registration's row, for the steps before the organiser (requested, line
+     * manager, training service): they hold no seat and free none, so they do not queue behind the
+     * confirmations of the day. Refuses a registration that has gone past them.
+     */
+    private Locked lockOnChain(long id) {
+        Registration r = jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = ? FOR UPDATE").param(id)
+                .query(Registrations::registrationOf).optional().orElseThrow(() -> new NoSuchRegistrationException(id));
+        if (!EnumSet.of(RegistrationState.REQUESTED, RegistrationState.AWAITING_MANAGER,
+                RegistrationState.AWAITING_TRAINING_SERVICE, RegistrationState.AWAITING_ORGANISER).contains(r.state())) {
+            throw new IllegalTransitionException(r.state(), null);
+        }
+        return new Locked(r, capacity(r.dayId()).orElse(null), false);
     }
 
     private Locked lock(long id) {
