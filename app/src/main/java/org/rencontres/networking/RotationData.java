@@ -45,11 +45,11 @@ final class RotationData {
         static final PlanStatus NONE = new PlanStatus("NONE", 0, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null);
 
-        boolean published() {
+        public boolean published() {
             return publishedAt != null;
         }
 
-        boolean done() {
+        public boolean done() {
             return "DONE".equals(state);
         }
     }
