@@ -27,9 +27,6 @@ import org.rencontres.planner.rotation.Table;
 import org.rencontres.planner.rotation.TableGroup;
 import org.rencontres.planner.rotation.TableSizes;
 import org.rencontres.programme.Slot;
-import org.rencontres.registration.Registration;
-import org.rencontres.registration.RegistrationState;
-import org.rencontres.registration.Registrations;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
@@ -55,17 +52,17 @@ class RotationPlans {
 
     private final RotationStore store;
     private final Directory directory;
-    private final Registrations registrations;
+    private final ConfirmedRegistrants registrants;
     private final AuditTrail audit;
     private final PlanGenerator generator;
     private final long timeLimitMillis;
 
-    RotationPlans(RotationStore store, Directory directory, Registrations registrations, AuditTrail audit,
+    RotationPlans(RotationStore store, Directory directory, ConfirmedRegistrants registrants, AuditTrail audit,
                   PlanGenerator generator,
                   @Value("${rencontres.networking.plan-time-limit-ms:3000}") long timeLimitMillis) {
         this.store = store;
         this.directory = directory;
-        this.registrations = registrations;
+        this.registrants = registrants;
         this.audit = audit;
         this.generator = generator;
         this.timeLimitMillis = timeLimitMillis;
@@ -322,16 +319,12 @@ class RotationPlans {
         }
         int added = 0;
         int already = 0;
-        for (Registration r : registrations.ofDay(day.id())) {
-            if (r.state() != RegistrationState.CONFIRMED) {
-                continue;
-            }
-            if (store.hasRegistration(session.id(), r.id())) {
+        for (ConfirmedRegistrants.Registrant r : registrants.confirmed(day.id())) {
+            if (store.hasRegistration(session.id(), r.registrationId())) {
                 already++;
                 continue;
             }
-            String organisation = r.employerName() == null || r.employerName().isBlank() ? null : r.employerName().strip();
-            store.addMember(session.id(), (r.givenName() + " " + r.surname()).strip(), organisation, r.id());
+            store.addMember(session.id(), r.name(), r.organisation(), r.registrationId());
             added++;
         }
         boolean discarded = added > 0 && store.discardPlan(session.id());
