@@ -1,0 +1,22 @@
+package org.rencontres.networking;
+
+import java.util.List;
+
+/**
+ * Where the rotation's participants come from when the organiser imports them: the day's confirmed
+ * registrants. Implemented outside this module (registration depends on event, which depends on
+ * networking: networking must not depend on registration).
+ */
+public interface ConfirmedRegistrants {
+
+    /** The day's confirmed registrants who take part in the networking rotation. */
+    List<Registrant> confirmed(long dayId);
+
+    /**
+     * A confirmed registrant.
+     *
+     * @param organisation the employer's name, or null
+     */
+    record Registrant(long registrationId, String name, String organisation) {
+    }
+}

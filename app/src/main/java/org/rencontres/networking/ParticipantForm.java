@@ -1,0 +1,5 @@
+package org.rencontres.networking;
+
+/** A participant typed by hand. */
+record ParticipantForm(String nom, String organisation) {
+}
