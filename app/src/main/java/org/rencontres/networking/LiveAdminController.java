@@ -6,7 +6,6 @@ import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,7 +68,7 @@ class LiveAdminController {
         return page(target(organiser, slug, slotId), "networking/live/conductor", model);
     }
 
-    @GetMapping(value = "/flux", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping("/flux")
     SseEmitter flux(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
                     HttpServletResponse response) {
         Target t = target(organiser, slug, slotId);

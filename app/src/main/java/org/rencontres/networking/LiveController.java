@@ -3,7 +3,6 @@ package org.rencontres.networking;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +39,7 @@ class LiveController {
         return "networking/live/participant";
     }
 
-    @GetMapping(value = "/flux", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping("/flux")
     SseEmitter flux(@PathVariable long sessionId, @RequestParam(name = "participant", required = false) String key,
                     HttpServletResponse response) {
         boolean known = key == null ? live.state(sessionId).isPresent() : live.seatOf(sessionId, key).isPresent();
