@@ -1,0 +1,9 @@
+package org.rencontres.networking;
+
+/**
+ * A participant at a table.
+ *
+ * @param key the participant's identifier in the plan (e.g. "p42"), the same in every round
+ */
+public record LiveSeat(String key, String name) {
+}
