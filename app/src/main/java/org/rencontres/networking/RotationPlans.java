@@ -55,11 +55,16 @@ class RotationPlans {
     private final ConfirmedRegistrants registrants;
     private final AuditTrail audit;
     private final PlanGenerator generator;
+    private final LiveSessions live;
+    private final PublishedPlans published;
     private final long timeLimitMillis;
 
     RotationPlans(RotationStore store, Directory directory, ConfirmedRegistrants registrants, AuditTrail audit,
                   PlanGenerator generator,
-                  @Value("${rencontres.networking.plan-time-limit-ms:3000}") long timeLimitMillis) {
+                  @Value("${rencontres.networking.plan-time-limit-ms:3000}") long timeLimitMillis,
+                  LiveSessions live, PublishedPlans published) {
+        this.live = live;
+        this.published = published;
         this.store = store;
         this.directory = directory;
         this.registrants = registrants;
@@ -597,10 +602,17 @@ class RotationPlans {
             problems.add(FieldProblem.of("plan", "networking.publish.error.rounds", status.rounds(),
                     rounds(slot, store.settings(session)).effective()));
         }
+        if (live.state(session.id()).filter(l -> l.status() == LiveStatus.RUNNING || l.status() == LiveStatus.PAUSED)
+                .isPresent()) {
+            problems.add(FieldProblem.of("plan", "networking.publish.error.live"));
+        }
         if (!problems.isEmpty()) {
             return problems;
         }
         store.publish(session.id(), who.displayName());
+        // The conductor screen runs what was published, from the same transaction.
+        PublishedPlan plan = published.published(session.id()).orElseThrow();
+        live.prepare(session.id(), day.id(), livePlan(plan, store.publicKeys(session.id())));
         audit.record(day.id(), who.accountId(), who.displayName(), "networking", "plan.published",
                 "Speed dating « " + session.title() + " » : plan publié (" + status.rounds() + " rotations, "
                         + members + " participants)");
@@ -620,6 +632,15 @@ class RotationPlans {
     }
 
     // ---- helpers ----
+
+    /** The published plan as the conductor screen runs it; each participant known by their public key. */
+    static LivePlan livePlan(PublishedPlan plan, java.util.Map<Long, String> keys) {
+        List<LiveRound> rounds = plan.rounds().stream().map(round -> new LiveRound(round.number(),
+                round.tables().stream().map(t -> new LiveTable(t.table(), t.place(), t.theme(), t.host(),
+                        t.seats().stream().map(seat -> new LiveSeat(keys.get(seat.participantId()), seat.name()))
+                                .toList())).toList())).toList();
+        return new LivePlan(plan.rotationMinutes() * 60, plan.changeoverMinutes() * 60, rounds);
+    }
 
     private Optional<Outcome> frozen(NetworkingSession session, String field) {
         if (store.status(session.id()).published()) {

@@ -234,6 +234,16 @@ class RotationStore {
                 .update();
     }
 
+    /** The participants' public keys (their personal page's address), by participant id. */
+    java.util.Map<Long, String> publicKeys(long sessionId) {
+        java.util.Map<Long, String> keys = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, public_key FROM networking_participant WHERE session_id = ?").param(sessionId)
+                .query(rs -> {
+                    keys.put(rs.getLong("id"), rs.getString("public_key"));
+                });
+        return keys;
+    }
+
     void publish(long sessionId, String who) {
         jdbc.sql("UPDATE networking_plan SET published_at = now(), published_by = ? WHERE session_id = ?")
                 .params(who, sessionId).update();

@@ -8,8 +8,8 @@ import org.rencontres.registration.Registrations;
 import org.springframework.stereotype.Component;
 
 /**
- * The day's CONFIRMED registrations, with the employer's name as organisation. Every confirmed
- * registrant is taken until the registration form asks whether they join the networking rotation.
+ * The day's CONFIRMED registrations of agents who asked, on the request form, to take part in the
+ * networking time, with the employer's name as organisation.
  */
 @Component
 class RegistrantsForNetworking implements ConfirmedRegistrants {
@@ -22,7 +22,7 @@ class RegistrantsForNetworking implements ConfirmedRegistrants {
 
     @Override
     public List<Registrant> confirmed(long dayId) {
-        return registrations.ofDay(dayId).stream().filter(r -> r.state() == RegistrationState.CONFIRMED)
+        return registrations.ofDay(dayId).stream().filter(r -> r.state() == RegistrationState.CONFIRMED && r.networkingOptIn())
                 .map(r -> new Registrant(r.id(), (r.givenName() + " " + r.surname()).strip(),
                         r.employerName() == null || r.employerName().isBlank() ? null : r.employerName().strip()))
                 .toList();

@@ -67,6 +67,7 @@ class RotationPlanTest {
     @Autowired PublishedPlans publishedPlans;
     @Autowired RotationStore store;
     @Autowired JdbcClient jdbc;
+    @Autowired LiveSessions liveSessions;
 
     private long dayId;
     private String slug;
@@ -142,9 +143,15 @@ class RotationPlanTest {
     }
 
     private long confirmedRegistrant(String given) {
+        return confirmedRegistrant(given, true);
+    }
+
+    /** A confirmed registrant who asked (or not) to take part in the networking time. */
+    private long confirmedRegistrant(String given, boolean optIn) {
         long id = registrations.request(dayId, new RequestDraft("Inscrite", given, java.text.Normalizer.normalize(given, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase() + "."
                 + SEQUENCE.incrementAndGet() + "@test-sur-seine.fr", "01 60 79 74 00", "Chargée de mission", null,
-                "Commune de Test-sur-Seine", "chef@test-sur-seine.fr", null, null, Instant.parse("2016-01-10T10:00:00Z")));
+                "Commune de Test-sur-Seine", "chef@test-sur-seine.fr", null, null, Instant.parse("2016-01-10T10:00:00Z"),
+                optIn));
         registrations.advance(id, "formation@test-sur-seine.fr", null);
         registrations.advance(id, "formation@test-sur-seine.fr", "Avis favorable");
         registrations.confirm(id, "orga@cnfpt.fr");
@@ -207,6 +214,7 @@ class RotationPlanTest {
         long first = confirmedRegistrant("Agathe");
         confirmedRegistrant("Basile");
         confirmedRegistrant("Céleste");
+        confirmedRegistrant("Sans-Réseau", false);
         registrations.request(dayId, new RequestDraft("Attente", "Denis", "denis." + SEQUENCE.incrementAndGet()
                 + "@test-sur-seine.fr", "01 60 79 74 00", "RH", null, "Commune de Test-sur-Seine", null, null, null,
                 Instant.parse("2016-01-10T10:00:00Z")));
@@ -305,6 +313,18 @@ class RotationPlanTest {
         assertThat(publishedPlans.published(session.id())).isEmpty();
         ok(organiser.submit(base + "/plan", base + "/plan/publication", Map.of()));
         PublishedPlan published = publishedPlans.published(session.id()).orElseThrow();
+        // The conductor screen is ready to run it, each participant's personal page at their key.
+        LiveState live = liveSessions.state(session.id()).orElseThrow();
+        assertThat(live.status()).isEqualTo(LiveStatus.NOT_STARTED);
+        assertThat(live.roundCount()).isEqualTo(2);
+        assertThat(live.roundSeconds()).isEqualTo(600);
+        String key = jdbc.sql("SELECT public_key FROM networking_participant WHERE session_id = ? AND registration_id = ?")
+                .params(session.id(), first).query(String.class).single();
+        assertThat(key).hasSize(32);
+        assertThat(liveSessions.seatOf(session.id(), key)).hasValueSatisfying(seat ->
+                assertThat(seat.name()).isEqualTo("Agathe Inscrite"));
+        assertThat(organiser.get("/reseautage/direct/" + session.id() + "/participant/" + key).body())
+                .contains("Agathe Inscrite");
         assertThat(published.dayId()).isEqualTo(dayId);
         assertThat(published.startsAt()).isEqualTo(LocalTime.of(12, 45));
         assertThat(published.rotationMinutes()).isEqualTo(10);
