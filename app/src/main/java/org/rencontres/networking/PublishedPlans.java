@@ -68,4 +68,18 @@ public class PublishedPlans {
         return Optional.of(new PublishedPlan(sessionId, dayId, settings.rotationMinutes(), settings.changeoverMinutes(),
                 slot.startsAt(), rounds));
     }
+
+    /** A participant's personal page of a published rotation. */
+    public record PersonalPage(long sessionId, String title, String path) {
+    }
+
+    /** The personal pages of the registration's agent, in the rotations whose plan is published. */
+    @Transactional(readOnly = true)
+    public List<PersonalPage> personalPages(long registrationId) {
+        return store.participationsOf(registrationId).stream()
+                .filter(p -> store.status(p.sessionId()).published())
+                .map(p -> new PersonalPage(p.sessionId(), p.title(),
+                        "/reseautage/direct/" + p.sessionId() + "/participant/" + p.key()))
+                .toList();
+    }
 }

@@ -234,6 +234,20 @@ class RotationStore {
                 .update();
     }
 
+    /** A registration's place in a rotation: the session, its title and the participant's public key. */
+    record Participation(long sessionId, String title, String key) {
+    }
+
+    List<Participation> participationsOf(long registrationId) {
+        return jdbc.sql("""
+                SELECT p.session_id, s.title, p.public_key FROM networking_participant p
+                JOIN networking_session s ON s.id = p.session_id WHERE p.registration_id = ? ORDER BY p.session_id""")
+                .param(registrationId)
+                .query((rs, n) -> new Participation(rs.getLong("session_id"), rs.getString("title"),
+                        rs.getString("public_key")))
+                .list();
+    }
+
     /** The participants' public keys (their personal page's address), by participant id. */
     java.util.Map<Long, String> publicKeys(long sessionId) {
         java.util.Map<Long, String> keys = new java.util.HashMap<>();

@@ -39,9 +39,11 @@ class LinkPagesController {
     private final Workshops workshops;
     private final DayFiles dayFiles;
     private final Convocations convocations;
+    private final List<AgentSpaceLinks> extras;
 
     LinkPagesController(Registrations registrations, Links links, Days days, Workshops workshops, DayFiles dayFiles,
-                        Convocations convocations) {
+                        Convocations convocations, List<AgentSpaceLinks> extras) {
+        this.extras = extras;
         this.registrations = registrations;
         this.links = links;
         this.days = days;
@@ -254,6 +256,7 @@ class LinkPagesController {
         model.addAttribute("choices", choiceTitles(r));
         model.addAttribute("workshop", workshopTitle(r));
         model.addAttribute("notice", notice);
+        model.addAttribute("extras", extras.stream().flatMap(e -> e.of(r).stream()).toList());
         model.addAttribute("reserved", r.state() == RegistrationState.CONFIRMED
                 ? day.resources().stream().filter(org.rencontres.event.Resource::isReserved).toList() : List.of());
         return "registration/space";

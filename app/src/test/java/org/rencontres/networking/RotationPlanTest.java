@@ -325,6 +325,19 @@ class RotationPlanTest {
                 assertThat(seat.name()).isEqualTo("Agathe Inscrite"));
         assertThat(organiser.get("/reseautage/direct/" + session.id() + "/participant/" + key).body())
                 .contains("Agathe Inscrite");
+        // The agent's space links to the personal page.
+        String agentEmail = registrations.find(first).orElseThrow().email();
+        String body = jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1")
+                .param(agentEmail).query(String.class).single();
+        java.util.regex.Matcher space = java.util.regex.Pattern.compile("https?://[^/\\s]+(/inscription/espace/[^\\s]+)")
+                .matcher(body);
+        assertThat(space.find()).isTrue();
+        // (This test's day is in 2016, so its links have expired: give this one a day more.)
+        jdbc.sql("UPDATE registration_link SET expires_at = now() + interval '1 day' WHERE recipient = ?")
+                .param(agentEmail).update();
+        Document agentSpace = new WebSession(port).page(space.group(1));
+        assertThat(agentSpace.select("a[href=/reseautage/direct/" + session.id() + "/participant/" + key + "]").text())
+                .isEqualTo("Le speed dating de l'AICT");
         assertThat(published.dayId()).isEqualTo(dayId);
         assertThat(published.startsAt()).isEqualTo(LocalTime.of(12, 45));
         assertThat(published.rotationMinutes()).isEqualTo(10);

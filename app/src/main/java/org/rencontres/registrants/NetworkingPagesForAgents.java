@@ -1,0 +1,28 @@
+package org.rencontres.registrants;
+
+import java.util.List;
+
+import org.rencontres.networking.PublishedPlans;
+import org.rencontres.registration.AgentSpaceLinks;
+import org.rencontres.registration.Registration;
+import org.rencontres.registration.RegistrationState;
+import org.springframework.stereotype.Component;
+
+/** The agent's space links to their personal page in each published networking rotation. */
+@Component
+class NetworkingPagesForAgents implements AgentSpaceLinks {
+
+    private final PublishedPlans plans;
+
+    NetworkingPagesForAgents(PublishedPlans plans) {
+        this.plans = plans;
+    }
+
+    @Override
+    public List<Link> of(Registration registration) {
+        if (registration.state() != RegistrationState.CONFIRMED) {
+            return List.of();
+        }
+        return plans.personalPages(registration.id()).stream().map(p -> new Link(p.title(), p.path())).toList();
+    }
+}
