@@ -1,0 +1,177 @@
+package org.rencontres.attendance;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.rencontres.security.DayAccess;
+import org.rencontres.security.ManagedDay;
+import org.rencontres.security.Organiser;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The attendance of a day per half-day (present and absent people, walk-ins flagged), the
+ * corrections an organiser makes with a reason (a page of its own, which is also the confirmation),
+ * the afternoon boundary and the signatures kept.
+ */
+@Controller
+@RequestMapping("/admin/journees/{slug}/presences")
+class AttendanceListController {
+
+    private final DayAccess access;
+    private final Attendances attendances;
+    private final MessageSource messages;
+
+    AttendanceListController(DayAccess access, Attendances attendances, MessageSource messages) {
+        this.access = access;
+        this.attendances = attendances;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                @RequestParam(name = "demi", required = false) String demi, Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        HalfDay half = HalfDay.ofSlug(demi).orElseGet(() -> attendances.current(day.id()));
+        HalfDays halfDays = attendances.halfDays(day.id());
+        return listPage(day, half, halfDays.afternoonStarts().format(WelcomeDeskController.HOUR), Map.of(), model);
+    }
+
+    private String listPage(ManagedDay day, HalfDay half, String apresMidi, Map<String, String> errors, Model model) {
+        List<Attendee> people = attendances.attendees(day.id(), half);
+        model.addAttribute("day", day);
+        model.addAttribute("half", half);
+        model.addAttribute("halves", HalfDay.values());
+        model.addAttribute("halfDays", attendances.halfDays(day.id()));
+        model.addAttribute("present", people.stream().filter(Attendee::present).toList());
+        model.addAttribute("absent", people.stream().filter(a -> !a.present()).toList());
+        model.addAttribute("counts", attendances.counts(day.id(), half));
+        model.addAttribute("apresMidi", apresMidi);
+        model.addAttribute("errors", errors);
+        return "attendance/list";
+    }
+
+    @PostMapping("/apres-midi")
+    String afternoon(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                     @RequestParam(name = "demi", required = false) String demi,
+                     @RequestParam(name = "apresMidi", required = false) String apresMidi, Model model,
+                     RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        HalfDay half = HalfDay.ofSlug(demi).orElse(HalfDay.MORNING);
+        Optional<LocalTime> time = time(apresMidi);
+        if (time.isEmpty() || !attendances.setAfternoonStart(day.id(), time.get(), organiser)) {
+            return listPage(day, half, apresMidi == null ? "" : apresMidi,
+                    Map.of("apresMidi", text("attendance.afternoon.error", day.startsAt().format(WelcomeDeskController.HOUR),
+                            day.endsAt().format(WelcomeDeskController.HOUR))), model);
+        }
+        redirect.addFlashAttribute("notice", text("attendance.afternoon.saved", time.get().format(WelcomeDeskController.HOUR)));
+        return "redirect:" + listPath(day, half);
+    }
+
+    @GetMapping("/correction")
+    String correctionPage(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                          @RequestParam(name = "demi", required = false) String demi,
+                          @RequestParam(name = "personne", required = false) String personne,
+                          @RequestParam(name = "etat", required = false) String etat, Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        HalfDay half = HalfDay.ofSlug(demi).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Attendee person = person(day, half, personne);
+        return correction(day, half, person, "present".equals(etat), "", Map.of(), model);
+    }
+
+    @PostMapping("/correction")
+    String correct(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                   @RequestParam(name = "demi", required = false) String demi,
+                   @RequestParam(name = "personne", required = false) String personne,
+                   @RequestParam(name = "etat", required = false) String etat,
+                   @RequestParam(name = "motif", required = false) String motif, Model model,
+                   RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        HalfDay half = HalfDay.ofSlug(demi).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Attendee person = person(day, half, personne);
+        boolean present = "present".equals(etat);
+        if (motif != null && motif.length() > 1000) {
+            return correction(day, half, person, present, motif, Map.of("motif", text("attendance.correction.error.long")), model);
+        }
+        Attendances.Correction result = attendances.correct(day.id(), half, person.ref(), present, motif, organiser);
+        switch (result) {
+            case REASON_REQUIRED -> {
+                return correction(day, half, person, present, motif == null ? "" : motif,
+                        Map.of("motif", text("attendance.correction.error.reason")), model);
+            }
+            case NO_SUCH_PERSON -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            case UNCHANGED -> redirect.addFlashAttribute("notice",
+                    text(present ? "attendance.correction.unchanged.present" : "attendance.correction.unchanged.absent", person.name()));
+            case CORRECTED -> redirect.addFlashAttribute("notice",
+                    text(present ? "attendance.correction.done.present" : "attendance.correction.done.absent", person.name()));
+        }
+        return "redirect:" + listPath(day, half);
+    }
+
+    @GetMapping("/{id}/signature.png")
+    ResponseEntity<byte[]> signature(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                                     @PathVariable long id) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        byte[] png = attendances.signature(day.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore()).body(png);
+    }
+
+    private String correction(ManagedDay day, HalfDay half, Attendee person, boolean present, String motif,
+                              Map<String, String> errors, Model model) {
+        model.addAttribute("day", day);
+        model.addAttribute("half", half);
+        model.addAttribute("person", person);
+        model.addAttribute("present", present);
+        model.addAttribute("motif", motif);
+        model.addAttribute("errors", errors);
+        return "attendance/correction";
+    }
+
+    private Attendee person(ManagedDay day, HalfDay half, String ref) {
+        return attendances.everyone(day.id(), half).stream().filter(a -> a.ref().equals(ref)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    static String listPath(ManagedDay day, HalfDay half) {
+        return "/admin/journees/" + day.slug() + "/presences?demi=" + half.slug();
+    }
+
+    private static Optional<LocalTime> time(String typed) {
+        if (typed == null) {
+            return Optional.empty();
+        }
+        String t = typed.strip().replace('h', ':').replace('H', ':');
+        if (t.endsWith(":")) {
+            t = t + "00";
+        }
+        if (t.matches("\\d:\\d\\d")) {
+            t = "0" + t;
+        }
+        try {
+            return Optional.of(LocalTime.parse(t));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}

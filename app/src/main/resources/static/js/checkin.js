@@ -1,0 +1,333 @@
+// Welcome desk (templates/attendance/desk.html), progressive enhancement only: the page's plain forms
+// work without this script. With it:
+// - every check-in carries a fresh idempotency key ("cle", a UUID): a check-in sent twice is recorded once;
+// - while offline, check-ins are kept in localStorage and sent as JSON to the page's data-sync address
+//   (with the page's CSRF token, from <meta name="csrf-token">) when the "online" event fires or the
+//   page loads online; the server answers each one, and answered ones are forgotten;
+// - a camera scan button when the browser has the BarcodeDetector API;
+// - an optional signature pad (pointer events) posting a PNG data URL with the check-in.
+(function () {
+  'use strict';
+  var desk = document.getElementById('accueil');
+  if (!desk) {
+    return;
+  }
+  var syncUrl = desk.getAttribute('data-sync');
+  var storageKey = 'rencontres.checkins:' + syncUrl;
+  var banner = document.getElementById('hors-ligne');
+  var queueBox = document.getElementById('file-attente');
+  var offline = !navigator.onLine;
+  var flushing = false;
+
+  function uuid() {
+    if (window.crypto && window.crypto.randomUUID) {
+      return window.crypto.randomUUID();
+    }
+    var b = new Uint8Array(16);
+    window.crypto.getRandomValues(b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).substring(1); }).join('');
+    return h.substring(0, 8) + '-' + h.substring(8, 12) + '-' + h.substring(12, 16) + '-' + h.substring(16, 20) + '-' + h.substring(20);
+  }
+
+  function load() {
+    try {
+      return JSON.parse(window.localStorage.getItem(storageKey) || '[]');
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function save(queue) {
+    window.localStorage.setItem(storageKey, JSON.stringify(queue));
+  }
+
+  function show(title, lines) {
+    queueBox.textContent = '';
+    var p = document.createElement('p');
+    p.textContent = title;
+    queueBox.appendChild(p);
+    var ul = document.createElement('ul');
+    lines.forEach(function (line) {
+      var li = document.createElement('li');
+      li.textContent = line;
+      ul.appendChild(li);
+    });
+    queueBox.appendChild(ul);
+    queueBox.hidden = false;
+  }
+
+  function showPending() {
+    var queue = load();
+    if (queue.length > 0) {
+      show(queueBox.getAttribute('data-pending'), queue.map(function (item) { return item.label; }));
+    }
+  }
+
+  function setOffline(value) {
+    offline = value;
+    banner.hidden = !value;
+    if (!value) {
+      flush();
+    }
+  }
+
+  function field(form, name) {
+    var input = form.elements[name];
+    return input ? input.value : null;
+  }
+
+  function describe(form) {
+    var type = form.getAttribute('data-type');
+    if (type === 'inscription') {
+      var row = form.closest('li');
+      var strong = row ? row.querySelector('strong') : null;
+      return strong ? strong.textContent : field(form, 'personne');
+    }
+    if (type === 'sans-inscription') {
+      return (field(form, 'prenom') + ' ' + field(form, 'nom')).trim();
+    }
+    return field(form, 'code');
+  }
+
+  function queueCheckIn(form) {
+    var item = {
+      cle: field(form, 'cle'),
+      type: form.getAttribute('data-type'),
+      personne: field(form, 'personne'),
+      code: field(form, 'code'),
+      demi: field(form, 'demi'),
+      moment: Date.now(),
+      signature: field(form, 'signature'),
+      signatureDemandee: field(form, 'signatureDemandee') === 'oui',
+      nom: field(form, 'nom'),
+      prenom: field(form, 'prenom'),
+      organisation: field(form, 'organisation'),
+      courriel: field(form, 'courriel'),
+      label: describe(form)
+    };
+    var queue = load();
+    queue.push(item);
+    save(queue);
+    show(queueBox.getAttribute('data-queued'), [item.label]);
+    var button = form.querySelector('button[type=submit]');
+    if (button && form.getAttribute('data-type') === 'inscription') {
+      button.disabled = true;
+    }
+    if (form.getAttribute('data-type') !== 'inscription') {
+      form.reset();
+    }
+  }
+
+  function flush() {
+    var queue = load();
+    if (flushing || offline || queue.length === 0) {
+      return;
+    }
+    flushing = true;
+    var headers = {'Content-Type': 'application/json', 'Accept': 'application/json'};
+    var token = document.querySelector('meta[name=csrf-token]');
+    var header = document.querySelector('meta[name=csrf-header]');
+    if (token && header) {
+      headers[header.getAttribute('content')] = token.getAttribute('content');
+    }
+    fetch(syncUrl, {method: 'POST', headers: headers, credentials: 'same-origin', body: JSON.stringify(queue)})
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error('HTTP ' + response.status);
+        }
+        return response.json();
+      })
+      .then(function (results) {
+        var answered = {};
+        results.forEach(function (r) { answered[r.cle] = true; });
+        // Keep what was queued meanwhile and anything the server did not answer.
+        save(load().filter(function (item) { return !answered[item.cle]; }));
+        show(queueBox.getAttribute('data-sent'), results.map(function (r) { return r.message; }));
+      })
+      .catch(function () {
+        showPending();
+      })
+      .then(function () {
+        flushing = false;
+      });
+  }
+
+  // Signature pad.
+  var choice = document.getElementById('choix-signature');
+  var ask = document.getElementById('faire-signer');
+  var panel = document.getElementById('signature');
+  var pad = document.getElementById('signature-pad');
+  var padError = document.getElementById('signature-erreur');
+  var pending = null;
+  var opener = null;
+  var inked = false;
+  var drawing = false;
+  choice.hidden = false;
+  var ctx = pad.getContext('2d');
+
+  function point(event) {
+    var rect = pad.getBoundingClientRect();
+    return {x: (event.clientX - rect.left) * pad.width / rect.width, y: (event.clientY - rect.top) * pad.height / rect.height};
+  }
+
+  pad.addEventListener('pointerdown', function (event) {
+    drawing = true;
+    pad.setPointerCapture(event.pointerId);
+    var p = point(event);
+    ctx.lineWidth = 3;
+    ctx.lineCap = 'round';
+    ctx.strokeStyle = '#000';
+    ctx.beginPath();
+    ctx.moveTo(p.x, p.y);
+    event.preventDefault();
+  });
+  pad.addEventListener('pointermove', function (event) {
+    if (!drawing) {
+      return;
+    }
+    var p = point(event);
+    ctx.lineTo(p.x, p.y);
+    ctx.stroke();
+    inked = true;
+  });
+  ['pointerup', 'pointercancel'].forEach(function (name) {
+    pad.addEventListener(name, function () { drawing = false; });
+  });
+
+  function clearPad() {
+    ctx.clearRect(0, 0, pad.width, pad.height);
+    inked = false;
+    padError.hidden = true;
+  }
+
+  function openPad(form, button) {
+    pending = form;
+    opener = button;
+    clearPad();
+    panel.hidden = false;
+    var title = document.getElementById('signature-titre');
+    title.setAttribute('tabindex', '-1');
+    title.focus();
+  }
+
+  function closePad() {
+    panel.hidden = true;
+    pending = null;
+    if (opener) {
+      opener.focus();
+    }
+  }
+
+  function hidden(form, name, value) {
+    var input = form.elements[name];
+    if (!input) {
+      input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      form.appendChild(input);
+    }
+    input.value = value;
+  }
+
+  document.getElementById('signature-effacer').addEventListener('click', clearPad);
+  document.getElementById('signature-annuler').addEventListener('click', closePad);
+  panel.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') {
+      closePad();
+    }
+  });
+  document.getElementById('signature-valider').addEventListener('click', function () {
+    if (!inked) {
+      padError.hidden = false;
+      return;
+    }
+    var form = pending;
+    hidden(form, 'signatureDemandee', 'oui');
+    hidden(form, 'signature', pad.toDataURL('image/png'));
+    panel.hidden = true;
+    pending = null;
+    send(form);
+  });
+
+  function send(form) {
+    if (offline) {
+      queueCheckIn(form);
+    } else {
+      form.submit();
+    }
+  }
+
+  document.querySelectorAll('form.checkin-form').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      hidden(form, 'cle', uuid());
+      var type = form.getAttribute('data-type');
+      if (ask.checked && type !== 'sans-inscription') {
+        openPad(form, event.submitter || form.querySelector('button[type=submit]'));
+      } else {
+        send(form);
+      }
+    });
+  });
+
+  // Camera scan, where the browser reads QR codes itself.
+  var scanButton = document.getElementById('scanner');
+  if ('BarcodeDetector' in window && navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
+    var camera = document.getElementById('camera');
+    var video = document.getElementById('camera-video');
+    var cameraError = document.getElementById('camera-erreur');
+    var stream = null;
+    var timer = null;
+    scanButton.hidden = false;
+
+    var stop = function () {
+      if (timer) {
+        window.clearInterval(timer);
+        timer = null;
+      }
+      if (stream) {
+        stream.getTracks().forEach(function (t) { t.stop(); });
+        stream = null;
+      }
+      camera.hidden = true;
+    };
+
+    scanButton.addEventListener('click', function () {
+      cameraError.hidden = true;
+      camera.hidden = false;
+      navigator.mediaDevices.getUserMedia({video: {facingMode: 'environment'}}).then(function (s) {
+        stream = s;
+        video.srcObject = s;
+        return video.play();
+      }).then(function () {
+        var detector = new window.BarcodeDetector({formats: ['qr_code']});
+        timer = window.setInterval(function () {
+          detector.detect(video).then(function (codes) {
+            if (codes.length > 0) {
+              stop();
+              var form = scanButton.form;
+              form.elements.code.value = codes[0].rawValue;
+              if (form.requestSubmit) {
+                form.requestSubmit();
+              } else {
+                form.submit();
+              }
+            }
+          }).catch(function () { /* the next frame will do */ });
+        }, 300);
+      }).catch(function () {
+        stop();
+        camera.hidden = false;
+        cameraError.hidden = false;
+      });
+    });
+    document.getElementById('camera-stop').addEventListener('click', stop);
+  }
+
+  window.addEventListener('online', function () { setOffline(false); });
+  window.addEventListener('offline', function () { setOffline(true); });
+  setOffline(offline);
+  showPending();
+})();
