@@ -69,6 +69,45 @@ public class LiveSessions {
         notifyChanged(sessionId);
     }
 
+    /**
+     * Replaces the rounds still to come with those of {@code plan}, keeping the clock (status, round,
+     * phase, end of the phase) and the first {@code keptRounds} rounds as they are; screens and
+     * personal pages are told. Returns false, changing nothing, when the clock has already reached a
+     * round beyond {@code keptRounds} (it moved on while the re-plan was computed) or the session is
+     * finished. Without a prepared session, there is nothing to update (true).
+     */
+    @Transactional
+    public boolean replan(long sessionId, LivePlan plan, int keptRounds, LiveActor who) {
+        Optional<Row> locked = jdbc.sql("SELECT l.*, clock_timestamp() AS now FROM networking_live l"
+                        + " WHERE session_id = ? FOR UPDATE")
+                .param(sessionId).query((rs, n) -> row(rs)).optional();
+        if (locked.isEmpty()) {
+            return true;
+        }
+        Row row = locked.get();
+        Instant now = jdbc.sql("SELECT clock_timestamp()").query((rs, n) -> instant(rs, 1)).single();
+        LiveClock clock = row.clock().at(now);
+        boolean started = clock.status() == LiveStatus.RUNNING || clock.status() == LiveStatus.PAUSED;
+        if (clock.status() == LiveStatus.FINISHED || (started && clock.shownRound() > keptRounds)
+                || plan.rounds().size() != clock.roundCount()) {
+            return false;
+        }
+        LivePlan before = plan(sessionId, row.planText());
+        java.util.List<LiveRound> rounds = new java.util.ArrayList<>();
+        for (int r = 0; r < plan.rounds().size(); r++) {
+            rounds.add(r < keptRounds && r < before.rounds().size() ? before.rounds().get(r) : plan.rounds().get(r));
+        }
+        LivePlan after = new LivePlan(before.roundSeconds(), before.changeoverSeconds(), rounds);
+        jdbc.sql("""
+                UPDATE networking_live SET plan = CAST(? AS jsonb), version = version + 1, updated_at = clock_timestamp()
+                WHERE session_id = ?""")
+                .params(json.writeValueAsString(after), sessionId).update();
+        audit.record(row.dayId(), who.accountId(), who.name(), "networking", "live.replanned",
+                "Rotations à venir remplacées par le nouveau plan (à partir du tour " + (keptRounds + 1) + ")");
+        notifyChanged(sessionId);
+        return true;
+    }
+
     /** Starts round 1 now. */
     @Transactional
     public LiveState start(long sessionId, LiveActor who) {

@@ -32,6 +32,20 @@ final class RotationData {
     record Member(long id, String name, String organisation, Long registrationId) {
     }
 
+    /**
+     * Who is there on the day (rounds numbered from 0): the first round of a late arrival, the first
+     * round missed by someone who left (null: from the start, to the end), and whether their card
+     * must be printed again since a re-plan changed their route.
+     */
+    record Presence(long participantId, Integer arrivesRound, Integer leavesRound, boolean reprint) {
+
+        static final Presence ALWAYS = new Presence(0, null, null, false);
+
+        boolean attends(int round) {
+            return (arrivesRound == null || round >= arrivesRound) && (leavesRound == null || round < leavesRound);
+        }
+    }
+
     /** A seat of the plan. */
     record SeatRow(int round, long tableId, long participantId) {
     }

@@ -200,8 +200,107 @@ class RotationPlanController {
         return "redirect:" + w.base() + "/participants";
     }
 
+    // ---- on the day ----
+
+    @PostMapping("/participants/arrivee")
+    String addLate(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                   ParticipantForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        Where w = where(organiser, slug, slotId);
+        RotationPlans.Outcome outcome = plans.addLate(w.day(), organiser, w.session(), form);
+        if (!outcome.ok()) {
+            return participantsPage(w, form, new DepartureForm("", ""),
+                    FieldProblem.texts(outcome.problems(), messages, locale), model);
+        }
+        notice(redirect, "networking.late.notice.added", outcome);
+        return "redirect:" + w.base() + "/participants";
+    }
+
+    @PostMapping("/participants/depart")
+    String markLeft(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                    DepartureForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        Where w = where(organiser, slug, slotId);
+        RotationPlans.Outcome outcome = plans.markLeft(w.day(), organiser, w.session(), form);
+        if (!outcome.ok()) {
+            return participantsPage(w, new ParticipantForm("", ""), form,
+                    FieldProblem.texts(outcome.problems(), messages, locale), model);
+        }
+        notice(redirect, "networking.departure.notice.saved", outcome);
+        return "redirect:" + w.base() + "/participants";
+    }
+
+    @PostMapping("/participants/{participantId}/arrive")
+    String markArrived(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                       @PathVariable long slotId, @PathVariable long participantId, Model model, Locale locale,
+                       RedirectAttributes redirect) {
+        Where w = where(organiser, slug, slotId);
+        RotationPlans.Outcome outcome = plans.markArrived(w.day(), organiser, w.session(), participantId);
+        if (!outcome.ok()) {
+            return participantsPage(w, new ParticipantForm("", ""), new DepartureForm("", ""),
+                    FieldProblem.texts(outcome.problems(), messages, locale), model);
+        }
+        notice(redirect, "networking.arrival.notice.saved", outcome);
+        return "redirect:" + w.base() + "/participants";
+    }
+
+    @PostMapping("/participants/{participantId}/reimprime")
+    String markReprinted(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                         @PathVariable long slotId, @PathVariable long participantId, RedirectAttributes redirect) {
+        Where w = where(organiser, slug, slotId);
+        plans.markReprinted(w.day(), organiser, w.session(), participantId);
+        redirect.addFlashAttribute("notice", "networking.reprint.notice.done");
+        return "redirect:" + w.base() + "/participants#liste";
+    }
+
+    @GetMapping("/participants/replanification")
+    String confirmReplan(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                         @PathVariable long slotId, Model model, Locale locale) {
+        Where w = where(organiser, slug, slotId);
+        RotationPlans.Progress progress = plans.progress(w.session());
+        Integer rounds = plans.status(w.session()).rounds();
+        String warning = !progress.started()
+                ? messages.getMessage("networking.replan.warning.not.started", null, locale)
+                : messages.getMessage("networking.replan.warning.started",
+                        new Object[] {progress.startedRounds(), rounds == null ? 0 : rounds}, locale);
+        return confirmPage(w, model, messages.getMessage("networking.replan.title", null, locale), warning,
+                w.base() + "/participants/replanification",
+                messages.getMessage("networking.replan.confirm", null, locale), w.base() + "/participants");
+    }
+
+    @PostMapping("/participants/replanification")
+    String replan(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                  Model model, Locale locale, RedirectAttributes redirect) {
+        Where w = where(organiser, slug, slotId);
+        RotationPlans.Replanned replanned = plans.replan(w.day(), organiser, w.session());
+        if (!replanned.problems().isEmpty()) {
+            return participantsPage(w, new ParticipantForm("", ""), new DepartureForm("", ""),
+                    FieldProblem.texts(replanned.problems(), messages, locale), model);
+        }
+        Integer rounds = plans.status(w.session()).rounds();
+        String kept = replanned.started()
+                ? messages.getMessage("networking.replan.notice.kept",
+                        new Object[] {replanned.keptRounds(), replanned.keptRounds() + 1, rounds}, locale)
+                : messages.getMessage("networking.replan.notice.not.started", null, locale);
+        String changed = replanned.changed().isEmpty()
+                ? messages.getMessage("networking.replan.notice.nobody", null, locale)
+                : messages.getMessage("networking.replan.notice.changed",
+                        new Object[] {replanned.changed().size(), String.join(", ", replanned.changed())}, locale);
+        redirect.addFlashAttribute("noticeText", kept + " " + changed);
+        return "redirect:" + w.base() + "/participants";
+    }
+
     private String participantsPage(Where w, ParticipantForm form, Map<String, String> errors, Model model) {
+        return participantsPage(w, form, new DepartureForm("", ""), errors, model);
+    }
+
+    private String participantsPage(Where w, ParticipantForm form, DepartureForm departure, Map<String, String> errors,
+                                    Model model) {
         common(w, model);
+        PlanStatus status = plans.status(w.session());
+        model.addAttribute("departure", departure);
+        model.addAttribute("onTheDay", true);
+        model.addAttribute("presences", plans.presences(w.session()));
+        model.addAttribute("progress", plans.progress(w.session()));
+        model.addAttribute("planRounds", status.rounds() == null ? 0 : status.rounds());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("members", plans.members(w.session()));

@@ -631,11 +631,316 @@ class RotationPlans {
         return true;
     }
 
+    // ---- on the day: arrivals, departures, re-planning ----
+
+    /**
+     * Where the live session stands: how many rounds have started (they are never changed again:
+     * the one in progress and, during a changeover, the one people are moving to), whether the clock
+     * was started at all, and whether it is over.
+     */
+    record Progress(int startedRounds, boolean started, boolean finished) {
+    }
+
+    Progress progress(NetworkingSession session) {
+        Optional<LiveState> state = live.state(session.id());
+        if (state.isEmpty() || state.get().status() == LiveStatus.NOT_STARTED) {
+            return new Progress(0, false, false);
+        }
+        LiveState s = state.get();
+        if (s.status() == LiveStatus.FINISHED) {
+            return new Progress(s.roundCount(), true, true);
+        }
+        return new Progress(s.phase() == LivePhase.CHANGEOVER ? s.round() + 1 : s.round(), true, false);
+    }
+
+    Map<Long, RotationData.Presence> presences(NetworkingSession session) {
+        return store.presences(session.id());
+    }
+
+    /** A late arrival: added to the list of a published plan, present from the first round not started. */
+    @Transactional
+    Outcome addLate(ManagedDay day, Organiser who, NetworkingSession session, ParticipantForm form) {
+        store.lock(session.id());
+        PlanStatus status = store.status(session.id());
+        if (!status.published()) {
+            return addMember(day, who, session, form);
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = strip(form.nom());
+        if (name.isEmpty()) {
+            problems.add(FieldProblem.of("nom", "networking.participant.error.name.missing"));
+        } else if (name.length() > MAX_NAME) {
+            problems.add(FieldProblem.of("nom", "networking.participant.error.name.long", MAX_NAME));
+        }
+        String organisation = strip(form.organisation());
+        if (organisation.length() > MAX_NAME) {
+            problems.add(FieldProblem.of("organisation", "networking.participant.error.organisation.long", MAX_NAME));
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome(problems, false);
+        }
+        Progress progress = progress(session);
+        int rounds = status.rounds();
+        if (progress.startedRounds() >= rounds) {
+            return Outcome.refused(FieldProblem.of("nom", "networking.replan.error.last"));
+        }
+        Optional<FieldProblem> full = overCapacity(session, progress.startedRounds(), rounds, null, "nom");
+        if (full.isPresent()) {
+            return Outcome.refused(full.get());
+        }
+        store.addLateMember(session.id(), name, organisation.isEmpty() ? null : organisation,
+                progress.startedRounds());
+        record(day, who, "participants.arrived.late", "Speed dating « " + session.title() + " » : arrivée de « "
+                + name + " »" + (organisation.isEmpty() ? "" : " (" + organisation + ")") + ", présent(e) à partir de"
+                + " la rotation " + (progress.startedRounds() + 1) + " ; à placer par une re-planification");
+        return new Outcome(List.of(), false);
+    }
+
+    /** A departure: the person misses round {@code form.tour()} (counted from 1) and those after it. */
+    @Transactional
+    Outcome markLeft(ManagedDay day, Organiser who, NetworkingSession session, DepartureForm form) {
+        store.lock(session.id());
+        PlanStatus status = store.status(session.id());
+        if (!status.published()) {
+            return Outcome.refused(FieldProblem.of("participant", "networking.departure.error.not.published"));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<Long, Member> byId = new HashMap<>();
+        store.members(session.id()).forEach(m -> byId.put(m.id(), m));
+        Member member = member(form.participant(), "participant", byId, problems);
+        Integer round = number(form.tour(), "tour", "networking.departure.error.round.missing", problems);
+        if (round != null && (round < 1 || round > status.rounds())) {
+            problems.add(FieldProblem.of("tour", "networking.departure.error.round.range", status.rounds()));
+            round = null;
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome(problems, false);
+        }
+        Progress progress = progress(session);
+        if (progress.startedRounds() >= status.rounds()) {
+            return Outcome.refused(FieldProblem.of("tour", "networking.replan.error.last"));
+        }
+        if (round - 1 < progress.startedRounds()) {
+            return Outcome.refused(FieldProblem.of("tour", "networking.departure.error.played", round,
+                    progress.startedRounds() + 1));
+        }
+        store.setLeaves(session.id(), member.id(), round - 1);
+        record(day, who, "participants.left", "Speed dating « " + session.title() + " » : « " + member.name()
+                + " » parti(e), absent(e) à partir de la rotation " + round + " ; à retirer par une re-planification");
+        return new Outcome(List.of(), false);
+    }
+
+    /** Someone marked absent is there after all: present again from the first round not started. */
+    @Transactional
+    Outcome markArrived(ManagedDay day, Organiser who, NetworkingSession session, long participantId) {
+        store.lock(session.id());
+        PlanStatus status = store.status(session.id());
+        Member member = store.members(session.id()).stream().filter(m -> m.id() == participantId).findFirst()
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND));
+        RotationData.Presence presence = store.presences(session.id()).getOrDefault(participantId,
+                RotationData.Presence.ALWAYS);
+        if (!status.published() || presence.leavesRound() == null) {
+            return Outcome.refused(FieldProblem.of("participant", "networking.arrival.error.not.absent"));
+        }
+        Progress progress = progress(session);
+        if (progress.startedRounds() >= status.rounds()) {
+            return Outcome.refused(FieldProblem.of("participant", "networking.replan.error.last"));
+        }
+        Optional<FieldProblem> full = overCapacity(session, progress.startedRounds(), status.rounds(), participantId,
+                "participant");
+        if (full.isPresent()) {
+            return Outcome.refused(full.get());
+        }
+        store.setLeaves(session.id(), participantId, null);
+        record(day, who, "participants.arrived", "Speed dating « " + session.title() + " » : « " + member.name()
+                + " » est là, présent(e) à partir de la rotation " + (progress.startedRounds() + 1)
+                + " ; à placer par une re-planification");
+        return new Outcome(List.of(), false);
+    }
+
+    /** The organiser printed that person's card again. */
+    @Transactional
+    boolean markReprinted(ManagedDay day, Organiser who, NetworkingSession session, long participantId) {
+        store.lock(session.id());
+        Member member = store.members(session.id()).stream().filter(m -> m.id() == participantId).findFirst()
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND));
+        if (!store.presences(session.id()).getOrDefault(participantId, RotationData.Presence.ALWAYS).reprint()) {
+            return false;
+        }
+        store.setReprint(session.id(), List.of(participantId), false);
+        record(day, who, "participants.reprinted", "Speed dating « " + session.title() + " » : carte de « "
+                + member.name() + " » réimprimée");
+        return true;
+    }
+
+    /**
+     * The problem when, from round {@code from} on, the people present (and the one about to be
+     * added, {@code back} = null, or back, {@code back} = their id) would not fit at the tables.
+     */
+    private Optional<FieldProblem> overCapacity(NetworkingSession session, int from, int rounds, Long back,
+                                                String field) {
+        int seats = store.tables(session.id()).stream().mapToInt(RoomTable::capacity).sum();
+        Map<Long, RotationData.Presence> presences = store.presences(session.id());
+        List<Member> members = store.members(session.id());
+        for (int r = from; r < rounds; r++) {
+            int round = r;
+            long present = members.stream().filter(m -> (back == null || m.id() != back) && presences.getOrDefault(m.id(),
+                    RotationData.Presence.ALWAYS).attends(round)).count() + 1;
+            if (present > seats) {
+                return Optional.of(FieldProblem.of(field, "networking.replan.error.seats", present, seats, r + 1,
+                        present - seats));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The outcome of a re-plan: problems (nothing changed), or the rounds kept as they were, whether
+     * the live session had started, and the people whose route changed.
+     */
+    record Replanned(List<FieldProblem> problems, int keptRounds, boolean started, List<String> changed) {
+    }
+
+    /**
+     * Re-plans the rounds not started yet: the planner gets the seats of the started rounds as
+     * {@code fixed}, the published seats of the later ones as {@code announced} (kept as far as it
+     * can) and each participant's rounds from the arrivals and departures. The later rounds are
+     * stored, the people whose route changed are flagged for a new card, the quality is measured
+     * again, and the live session gets the new rounds without its clock being touched.
+     */
+    @Transactional
+    Replanned replan(ManagedDay day, Organiser who, NetworkingSession session) {
+        store.lock(session.id());
+        PlanStatus status = store.status(session.id());
+        if (!status.published() || !status.done()) {
+            return refusedReplan(FieldProblem.of("replanification", "networking.replan.error.not.published"));
+        }
+        int rounds = status.rounds();
+        Progress progress = progress(session);
+        int kept = progress.startedRounds();
+        if (progress.finished()) {
+            return refusedReplan(FieldProblem.of("replanification", "networking.replan.error.finished"));
+        }
+        if (kept >= rounds) {
+            return refusedReplan(FieldProblem.of("replanification", "networking.replan.error.last"));
+        }
+        List<RoomTable> tables = store.tables(session.id());
+        List<Member> members = store.members(session.id());
+        Map<Long, RotationData.Presence> presences = store.presences(session.id());
+        List<SeatRow> before = store.seats(session.id());
+        Settings settings = store.settings(session);
+        int[] capacities = tables.stream().mapToInt(RoomTable::capacity).toArray();
+        int seats = java.util.Arrays.stream(capacities).sum();
+        List<Participant> participants = new ArrayList<>();
+        int[] present = new int[rounds];
+        for (Member m : members) {
+            java.util.Set<Integer> available = new java.util.TreeSet<>();
+            for (int r = 0; r < rounds; r++) {
+                int round = r;
+                boolean there = r < kept
+                        ? before.stream().anyMatch(s -> s.round() == round && s.participantId() == m.id())
+                        : presences.getOrDefault(m.id(), RotationData.Presence.ALWAYS).attends(r);
+                if (there) {
+                    available.add(r);
+                    present[r]++;
+                }
+            }
+            participants.add(Participant.of(memberKey(m.id()), m.organisation() == null ? null
+                    : m.organisation().strip().toLowerCase(java.util.Locale.ROOT), available));
+        }
+        for (int r = kept; r < rounds; r++) {
+            if (present[r] > seats) {
+                return refusedReplan(FieldProblem.of("replanification", "networking.replan.error.seats", present[r], seats, r + 1,
+                        present[r] - seats));
+            }
+            TableSizes sizes = TableSizes.of(present[r], new int[capacities.length], capacities);
+            if (sizes != null && sizes.spread() > 1) {
+                return refusedReplan(FieldProblem.of("replanification", "networking.replan.error.uneven", present[r], r + 1,
+                        sizes.level()));
+            }
+        }
+        List<org.rencontres.planner.rotation.Seating> fixed = new ArrayList<>();
+        List<org.rencontres.planner.rotation.Seating> announced = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            for (RoomTable t : tables) {
+                int round = r;
+                List<String> at = before.stream().filter(s -> s.round() == round && s.tableId() == t.id())
+                        .map(s -> memberKey(s.participantId())).toList();
+                if (!at.isEmpty()) {
+                    (r < kept ? fixed : announced).add(new org.rencontres.planner.rotation.Seating(r,
+                            tableKey(t.id()), at));
+                }
+            }
+        }
+        RotationProblem problem;
+        org.rencontres.planner.rotation.RotationPlan plan;
+        try {
+            problem = new RotationProblem(rounds, tables.stream().map(t -> new Table(tableKey(t.id()), t.capacity()))
+                    .toList(), participants, new Rules(settings.tableOnce(), settings.separateOrganisations()), fixed,
+                    announced, RotationProblem.DEFAULT_SEED + status.generation(), timeLimitMillis, 0);
+            plan = org.rencontres.planner.rotation.RotationPlanner.plan(problem);
+        } catch (RuntimeException e) {
+            return refusedReplan(FieldProblem.of("replanification", "networking.replan.error.invalid", e.getMessage()));
+        }
+        List<SeatRow> after = new ArrayList<>(before.stream().filter(s -> s.round() < kept).toList());
+        for (org.rencontres.planner.rotation.PlannedRound round : plan.rounds()) {
+            if (round.round() < kept) {
+                continue;
+            }
+            for (TableGroup group : round.tables()) {
+                for (String p : group.participants()) {
+                    after.add(new SeatRow(round.round(), Long.parseLong(group.table().substring(1)),
+                            Long.parseLong(p.substring(1))));
+                }
+            }
+        }
+        store.replaceSeatsFrom(session.id(), kept, after);
+        List<Long> changedIds = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        for (Member m : members) {
+            boolean moved = false;
+            for (SeatRow s : after) {
+                if (s.round() >= kept && s.participantId() == m.id()
+                        && !Objects.equals(tableOf(before, s.round(), m.id()), s.tableId())) {
+                    moved = true;
+                }
+            }
+            if (moved) {
+                changedIds.add(m.id());
+                changed.add(m.name());
+            }
+        }
+        store.setReprint(session.id(), changedIds, true);
+        RotationMetrics metrics = RotationMetricsCalculator.measure(problem, plannerRounds(rounds, tables, after));
+        store.storeMetrics(session.id(), rounds, metrics, null, false);
+        PublishedPlan published = this.published.published(session.id()).orElseThrow();
+        if (!live.replan(session.id(), livePlan(published, store.publicKeys(session.id())), kept, LiveActor.of(who))) {
+            org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus()
+                    .setRollbackOnly();
+            return refusedReplan(FieldProblem.of("replanification", "networking.replan.error.moved"));
+        }
+        long arrivals = presences.values().stream().filter(p -> p.arrivesRound() != null).count();
+        long departures = presences.values().stream().filter(p -> p.leavesRound() != null).count();
+        record(day, who, "plan.replanned", "Speed dating « " + session.title() + " » : rotations " + (kept + 1)
+                + " à " + rounds + " re-planifiées" + (kept == 0 ? " (aucune rotation commencée)"
+                : ", rotations 1 à " + kept + " inchangées") + " ; " + arrivals + " arrivée(s) tardive(s), "
+                + departures + " départ(s) ; " + changed.size() + " parcours changé(s)"
+                + (changed.isEmpty() ? "" : " : " + String.join(", ", changed)) + " ; "
+                + metrics.hardViolations() + " règle(s) non respectée(s)");
+        return new Replanned(List.of(), kept, progress.started(), changed);
+    }
+
+    private static Replanned refusedReplan(FieldProblem problem) {
+        return new Replanned(List.of(problem), 0, false, List.of());
+    }
+
     // ---- helpers ----
 
     /** The published plan as the conductor screen runs it; each participant known by their public key. */
     static LivePlan livePlan(PublishedPlan plan, java.util.Map<Long, String> keys) {
-        List<LiveRound> rounds = plan.rounds().stream().map(round -> new LiveRound(round.number(),
+        List<LiveRound> rounds = plan.rounds().stream().map(round -> new LiveRound(round.number() + 1,
                 round.tables().stream().map(t -> new LiveTable(t.table(), t.place(), t.theme(), t.host(),
                         t.seats().stream().map(seat -> new LiveSeat(keys.get(seat.participantId()), seat.name()))
                                 .toList())).toList())).toList();

@@ -135,6 +135,57 @@ class RotationStore {
                 .params(sessionId, participantId).update();
     }
 
+    // ---- on the day ----
+
+    /** Arrivals, departures and cards to reprint, by participant id. */
+    java.util.Map<Long, RotationData.Presence> presences(long sessionId) {
+        java.util.Map<Long, RotationData.Presence> result = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, arrives_round, leaves_round, reprint FROM networking_participant WHERE session_id = ?")
+                .param(sessionId)
+                .query(rs -> {
+                    result.put(rs.getLong("id"), new RotationData.Presence(rs.getLong("id"),
+                            (Integer) rs.getObject("arrives_round"), (Integer) rs.getObject("leaves_round"),
+                            rs.getBoolean("reprint")));
+                });
+        return result;
+    }
+
+    long addLateMember(long sessionId, String name, String organisation, int arrivesRound) {
+        return jdbc.sql("""
+                INSERT INTO networking_participant (session_id, name, organisation, arrives_round)
+                VALUES (?, ?, ?, ?) RETURNING id""")
+                .params(sessionId, name, organisation, arrivesRound).query(Long.class).single();
+    }
+
+    void setLeaves(long sessionId, long participantId, Integer leavesRound) {
+        jdbc.sql("UPDATE networking_participant SET leaves_round = ? WHERE session_id = ? AND id = ?")
+                .params(leavesRound, sessionId, participantId).update();
+    }
+
+    void setArrives(long sessionId, long participantId, Integer arrivesRound) {
+        jdbc.sql("UPDATE networking_participant SET arrives_round = ? WHERE session_id = ? AND id = ?")
+                .params(arrivesRound, sessionId, participantId).update();
+    }
+
+    void setReprint(long sessionId, java.util.Collection<Long> participantIds, boolean reprint) {
+        for (long id : participantIds) {
+            jdbc.sql("UPDATE networking_participant SET reprint = ? WHERE session_id = ? AND id = ?")
+                    .params(reprint, sessionId, id).update();
+        }
+    }
+
+    /** Replaces the seats of the rounds from {@code fromRound} on; earlier rounds stay as they are. */
+    void replaceSeatsFrom(long sessionId, int fromRound, List<SeatRow> seats) {
+        jdbc.sql("DELETE FROM networking_seat WHERE session_id = ? AND round >= ?").params(sessionId, fromRound)
+                .update();
+        for (SeatRow s : seats) {
+            if (s.round() >= fromRound) {
+                jdbc.sql("INSERT INTO networking_seat (session_id, round, table_id, participant_id) VALUES (?, ?, ?, ?)")
+                        .params(sessionId, s.round(), s.tableId(), s.participantId()).update();
+            }
+        }
+    }
+
     // ---- plan ----
 
     PlanStatus status(long sessionId) {
