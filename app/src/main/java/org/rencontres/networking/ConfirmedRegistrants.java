@@ -13,6 +13,12 @@ public interface ConfirmedRegistrants {
     List<Registrant> confirmed(long dayId);
 
     /**
+     * On the day: those of {@link #confirmed} who have been checked in at the welcome desk (for any
+     * half-day so far).
+     */
+    List<Registrant> checkedIn(long dayId);
+
+    /**
      * A confirmed registrant.
      *
      * @param organisation the employer's name, or null

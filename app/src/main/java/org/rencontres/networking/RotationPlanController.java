@@ -185,11 +185,14 @@ class RotationPlanController {
         return "redirect:" + w.base() + "/participants";
     }
 
-    @PostMapping("/participants/import")
+    @PostMapping({"/participants/import", "/participants/import-presents"})
     String importConfirmed(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
-                           @PathVariable long slotId, RedirectAttributes redirect, Locale locale) {
+                           @PathVariable long slotId, RedirectAttributes redirect, Locale locale,
+                           jakarta.servlet.http.HttpServletRequest request) {
         Where w = where(organiser, slug, slotId);
-        RotationPlans.Imported imported = plans.importConfirmed(w.day(), organiser, w.session());
+        RotationPlans.Imported imported = request.getRequestURI().endsWith("/import-presents")
+                ? plans.importCheckedIn(w.day(), organiser, w.session())
+                : plans.importConfirmed(w.day(), organiser, w.session());
         if (!imported.outcome().ok()) {
             refusedOr(redirect, imported.outcome(), null);
         } else {

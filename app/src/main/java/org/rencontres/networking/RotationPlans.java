@@ -317,6 +317,19 @@ class RotationPlans {
      */
     @Transactional
     Imported importConfirmed(ManagedDay day, Organiser who, NetworkingSession session) {
+        return importRegistrants(day, who, session, false);
+    }
+
+    /**
+     * On the day: adds the confirmed registrants who opted in and have been checked in at the
+     * welcome desk, and are not in the list yet.
+     */
+    @Transactional
+    Imported importCheckedIn(ManagedDay day, Organiser who, NetworkingSession session) {
+        return importRegistrants(day, who, session, true);
+    }
+
+    private Imported importRegistrants(ManagedDay day, Organiser who, NetworkingSession session, boolean checkedIn) {
         store.lock(session.id());
         Optional<Outcome> frozen = frozen(session, "participants");
         if (frozen.isPresent()) {
@@ -324,7 +337,7 @@ class RotationPlans {
         }
         int added = 0;
         int already = 0;
-        for (ConfirmedRegistrants.Registrant r : registrants.confirmed(day.id())) {
+        for (ConfirmedRegistrants.Registrant r : checkedIn ? registrants.checkedIn(day.id()) : registrants.confirmed(day.id())) {
             if (store.hasRegistration(session.id(), r.registrationId())) {
                 already++;
                 continue;
@@ -334,7 +347,8 @@ class RotationPlans {
         }
         boolean discarded = added > 0 && store.discardPlan(session.id());
         record(day, who, "participants.imported", "Speed dating « " + session.title() + " » : " + added
-                + " inscrit(s) confirmé(s) importé(s), " + already + " déjà dans la liste" + discardedNote(discarded));
+                + (checkedIn ? " présent(s) à l'accueil importé(s), " : " inscrit(s) confirmé(s) importé(s), ")
+                + already + " déjà dans la liste" + discardedNote(discarded));
         return new Imported(added, already, new Outcome(List.of(), discarded));
     }
 

@@ -2,6 +2,8 @@ package org.rencontres.registrants;
 
 import java.util.List;
 
+import org.rencontres.attendance.Attendances;
+import org.rencontres.attendance.HalfDay;
 import org.rencontres.networking.ConfirmedRegistrants;
 import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
@@ -15,9 +17,21 @@ import org.springframework.stereotype.Component;
 class RegistrantsForNetworking implements ConfirmedRegistrants {
 
     private final Registrations registrations;
+    private final Attendances attendances;
 
-    RegistrantsForNetworking(Registrations registrations) {
+    RegistrantsForNetworking(Registrations registrations, Attendances attendances) {
         this.registrations = registrations;
+        this.attendances = attendances;
+    }
+
+    @Override
+    public List<Registrant> checkedIn(long dayId) {
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        for (HalfDay half : HalfDay.values()) {
+            attendances.attendees(dayId, half).stream().filter(a -> a.present() && a.registrationId() != null)
+                    .forEach(a -> present.add(a.registrationId()));
+        }
+        return confirmed(dayId).stream().filter(r -> present.contains(r.registrationId())).toList();
     }
 
     @Override
