@@ -331,6 +331,9 @@ class RotationPlans {
 
     private Imported importRegistrants(ManagedDay day, Organiser who, NetworkingSession session, boolean checkedIn) {
         store.lock(session.id());
+        if (checkedIn && store.status(session.id()).published()) {
+            return importLateArrivals(day, who, session);
+        }
         Optional<Outcome> frozen = frozen(session, "participants");
         if (frozen.isPresent()) {
             return new Imported(0, 0, frozen.get());
@@ -669,6 +672,30 @@ class RotationPlans {
 
     Map<Long, RotationData.Presence> presences(NetworkingSession session) {
         return store.presences(session.id());
+    }
+
+    /**
+     * On the day, with the plan published: the checked-in registrants not in the list yet join as
+     * late arrivals, present from the first round not started, to be seated by a re-planning.
+     */
+    private Imported importLateArrivals(ManagedDay day, Organiser who, NetworkingSession session) {
+        PlanStatus status = store.status(session.id());
+        Progress progress = progress(session);
+        if (progress.startedRounds() >= status.rounds()) {
+            return new Imported(0, 0, Outcome.refused(FieldProblem.of("participants", "networking.replan.error.last")));
+        }
+        List<ConfirmedRegistrants.Registrant> arrivals = registrants.checkedIn(day.id()).stream()
+                .filter(r -> !store.hasRegistration(session.id(), r.registrationId())).toList();
+        int already = registrants.checkedIn(day.id()).size() - arrivals.size();
+        for (ConfirmedRegistrants.Registrant r : arrivals) {
+            store.addLateMember(session.id(), r.name(), r.organisation(), progress.startedRounds(), r.registrationId());
+        }
+        if (!arrivals.isEmpty()) {
+            record(day, who, "participants.arrived.late", "Speed dating « " + session.title() + " » : "
+                    + arrivals.size() + " arrivée(s) de l'accueil, présente(s) à partir de la rotation "
+                    + (progress.startedRounds() + 1) + " ; à placer par une re-planification");
+        }
+        return new Imported(arrivals.size(), already, new Outcome(List.of(), false));
     }
 
     /** A late arrival: added to the list of a published plan, present from the first round not started. */

@@ -151,10 +151,14 @@ class RotationStore {
     }
 
     long addLateMember(long sessionId, String name, String organisation, int arrivesRound) {
+        return addLateMember(sessionId, name, organisation, arrivesRound, null);
+    }
+
+    long addLateMember(long sessionId, String name, String organisation, int arrivesRound, Long registrationId) {
         return jdbc.sql("""
-                INSERT INTO networking_participant (session_id, name, organisation, arrives_round)
-                VALUES (?, ?, ?, ?) RETURNING id""")
-                .params(sessionId, name, organisation, arrivesRound).query(Long.class).single();
+                INSERT INTO networking_participant (session_id, name, organisation, arrives_round, registration_id)
+                VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                .params(sessionId, name, organisation, arrivesRound, registrationId).query(Long.class).single();
     }
 
     void setLeaves(long sessionId, long participantId, Integer leavesRound) {

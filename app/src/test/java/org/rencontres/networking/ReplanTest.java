@@ -64,6 +64,8 @@ class ReplanTest {
     @Autowired AuditTrail audit;
     @Autowired RotationStore store;
     @Autowired LiveSessions live;
+    @Autowired org.rencontres.registration.Registrations registrations;
+    @Autowired org.rencontres.attendance.Attendances attendances;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private long dayId;
@@ -335,5 +337,30 @@ class ReplanTest {
         assertThat(live.state(sessionId).orElseThrow().version()).isEqualTo(last.version());
         assertThat(audit.of(dayId)).extracting(e -> e.action()).doesNotContain("participants.left",
                 "participants.arrived.late");
+    }
+
+    @Test
+    void arrivals_recorded_at_the_welcome_desk_join_a_published_plan_as_late_arrivals() throws Exception {
+        published(3, 4, 9, 3);
+        registrations.setCapacity(new org.rencontres.registration.Capacity(dayId, 10, 48, false));
+        long id = registrations.request(dayId, new org.rencontres.registration.RequestDraft("Tardive", "Tina",
+                "tina." + SEQUENCE.incrementAndGet() + "@test-sur-seine.fr", "01 60 79 74 00", "RH", null,
+                "Commune de Test-sur-Seine", null, null, null, java.time.Instant.parse("2016-01-10T10:00:00Z"), true));
+        registrations.advance(id, "Service formation", null);
+        registrations.advance(id, "Service formation", null);
+        registrations.confirm(id, "Organisatrice");
+        live.start(sessionId, actor);
+        live.nextRound(sessionId, actor);
+        assertThat(attendances.checkIn(dayId, id, org.rencontres.attendance.CheckIn.plain(
+                org.rencontres.attendance.HalfDay.AFTERNOON, "Accueil")).recorded()).isTrue();
+
+        ok(organiser.submit(base + "/participants", base + "/participants/import-presents", Map.of()));
+        Member tina = member("Tina Tardive");
+        assertThat(tina.registrationId()).isEqualTo(id);
+        assertThat(jdbc.sql("SELECT arrives_round FROM networking_participant WHERE id = ?").param(tina.id())
+                .query(Integer.class).single()).isEqualTo(2);
+        // A second click adds nobody.
+        ok(organiser.submit(base + "/participants", base + "/participants/import-presents", Map.of()));
+        assertThat(store.members(sessionId)).filteredOn(m -> m.name().equals("Tina Tardive")).hasSize(1);
     }
 }
