@@ -360,8 +360,14 @@ class NetworkingPrintsTest {
         String text = text(whole);
         assertThat(text).contains("9 tables, 45 participants", "Table 9", "Participant 45", "13h09 – 13h19");
 
+        // Twelve tables of six over six rounds still hold on the one A3 sheet.
+        assertThat(pages(prints.wholePlan(day, session, room(12, 6, 6)))).isEqualTo(1);
+
         // Eight tables and forty people still fit on A4; a ninth table, or a forty-first person, does not.
         assertThat(NetworkingPrints.large(room(8, 5, 3))).isFalse();
+        byte[] a4 = prints.wholePlan(day, session, room(8, 5, 6));
+        assertThat(pages(a4)).isEqualTo(1);
+        assertThat(mediaBox(a4).getWidth()).isCloseTo(PDRectangle.A4.getHeight(), org.assertj.core.data.Offset.offset(1f));
         assertThat(NetworkingPrints.large(room(9, 4, 3))).isTrue();
         assertThat(NetworkingPrints.large(room(7, 6, 3))).isTrue();
     }
