@@ -1,0 +1,115 @@
+package org.rencontres.networking;
+
+import java.util.List;
+
+import org.rencontres.programme.Slot;
+import org.rencontres.security.DayAccess;
+import org.rencontres.security.ManagedDay;
+import org.rencontres.security.Organiser;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The printed material of a published rotation, as PDF, for the organisers of its day: route cards
+ * (all participants, or one), table sheets and the whole plan. Access to the day is checked before
+ * anything is read; an unpublished plan gives a 404 page saying what to do. Thin: the layout is in
+ * {@link NetworkingPrints}.
+ */
+@Controller
+@RequestMapping("/admin/journees/{slug}/reseautage/{slotId}/impressions")
+class NetworkingPrintsController {
+
+    private final DayAccess access;
+    private final NetworkingAdmin admin;
+    private final NetworkingPrints prints;
+
+    NetworkingPrintsController(DayAccess access, NetworkingAdmin admin, NetworkingPrints prints) {
+        this.access = access;
+        this.admin = admin;
+        this.prints = prints;
+    }
+
+    /** The day, the rotation and its published plan; 403, 404, or {@link NotPublished}. */
+    private record Printable(ManagedDay day, Slot slot, NetworkingSession session, PublishedPlan plan) {
+        String fileName(String kind) {
+            return kind + "-" + day.slug() + "-" + slot.id() + ".pdf";
+        }
+    }
+
+    /** A rotation whose plan is not published: nothing to print yet. */
+    static final class NotPublished extends RuntimeException {
+        private final transient ManagedDay day;
+        private final transient NetworkingSession session;
+
+        NotPublished(ManagedDay day, NetworkingSession session) {
+            super(null, null, false, false);
+            this.day = day;
+            this.session = session;
+        }
+    }
+
+    private Printable printable(Organiser organiser, String slug, long slotId) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Slot slot = admin.networkingSlot(day.id(), slotId);
+        NetworkingSession session = admin.ofSlot(day.id(), slotId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        PublishedPlan plan = prints.published(session).orElseThrow(() -> new NotPublished(day, session));
+        return new Printable(day, slot, session, plan);
+    }
+
+    @GetMapping("/parcours.pdf")
+    ResponseEntity<byte[]> routeCards(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                                      @PathVariable long slotId,
+                                      @RequestParam(name = "participant", required = false) Long participantId) {
+        Printable p = printable(organiser, slug, slotId);
+        List<NetworkingPrints.Card> cards = prints.cards(p.plan(), participantId);
+        if (cards.isEmpty()) {
+            // Someone not in this plan (or a plan nobody sits in): nothing to print, nothing revealed.
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        String name = participantId == null ? p.fileName("parcours") : p.fileName("parcours-" + participantId);
+        return pdf(name, prints.routeCards(p.day(), p.session(), p.plan(), cards));
+    }
+
+    @GetMapping("/tables.pdf")
+    ResponseEntity<byte[]> tables(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                                  @PathVariable long slotId) {
+        Printable p = printable(organiser, slug, slotId);
+        return pdf(p.fileName("tables"), prints.tables(p.day(), p.session(), p.plan()));
+    }
+
+    @GetMapping("/plan.pdf")
+    ResponseEntity<byte[]> wholePlan(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                                     @PathVariable long slotId) {
+        Printable p = printable(organiser, slug, slotId);
+        return pdf(p.fileName("plan"), prints.wholePlan(p.day(), p.session(), p.plan()));
+    }
+
+    @ExceptionHandler(NotPublished.class)
+    ModelAndView notPublished(NotPublished e) {
+        ModelAndView page = new ModelAndView("networking/admin/prints-none", HttpStatus.NOT_FOUND);
+        page.addObject("day", e.day);
+        page.addObject("rotation", e.session);
+        page.addObject("base", "/admin/journees/" + e.day.slug() + "/reseautage/" + e.session.slotId());
+        return page;
+    }
+
+    private static ResponseEntity<byte[]> pdf(String fileName, byte[] pdf) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName).build().toString())
+                .body(pdf);
+    }
+}
