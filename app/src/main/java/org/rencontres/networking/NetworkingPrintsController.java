@@ -34,8 +34,10 @@ class NetworkingPrintsController {
     private final DayAccess access;
     private final NetworkingAdmin admin;
     private final NetworkingPrints prints;
+    private final RotationStore store;
 
-    NetworkingPrintsController(DayAccess access, NetworkingAdmin admin, NetworkingPrints prints) {
+    NetworkingPrintsController(DayAccess access, NetworkingAdmin admin, NetworkingPrints prints, RotationStore store) {
+        this.store = store;
         this.access = access;
         this.admin = admin;
         this.prints = prints;
@@ -72,9 +74,16 @@ class NetworkingPrintsController {
     @GetMapping("/parcours.pdf")
     ResponseEntity<byte[]> routeCards(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
                                       @PathVariable long slotId,
-                                      @RequestParam(name = "participant", required = false) Long participantId) {
+                                      @RequestParam(name = "participant", required = false) Long participantId,
+                                      @RequestParam(name = "reimpression", required = false) String reprintOnly) {
         Printable p = printable(organiser, slug, slotId);
         List<NetworkingPrints.Card> cards = prints.cards(p.plan(), participantId);
+        if (reprintOnly != null) {
+            // Only the cards whose route changed on the day (flagged by the re-planning).
+            java.util.Map<Long, RotationData.Presence> presences = store.presences(p.session().id());
+            cards = cards.stream().filter(c -> presences.containsKey(c.participantId())
+                    && presences.get(c.participantId()).reprint()).toList();
+        }
         if (cards.isEmpty()) {
             // Someone not in this plan (or a plan nobody sits in): nothing to print, nothing revealed.
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

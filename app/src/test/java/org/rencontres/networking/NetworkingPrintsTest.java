@@ -254,7 +254,10 @@ class NetworkingPrintsTest {
         publish();
         Document plan = organiser.page(base + "/plan");
         assertThat(plan.select("#impressions a").eachAttr("href")).containsExactly(base + "/impressions/parcours.pdf",
-                base + "/impressions/tables.pdf", base + "/impressions/plan.pdf");
+                base + "/impressions/parcours.pdf?reimpression=oui", base + "/impressions/tables.pdf",
+                base + "/impressions/plan.pdf");
+        // Right after publication nobody's card is to be reprinted.
+        assertThat(organiser.get(base + "/impressions/parcours.pdf?reimpression=oui").statusCode()).isEqualTo(404);
         HtmlChecker.assertValid("plan publié avec ses impressions", Map.of("plan publié", plan.outerHtml()));
         PublishedPlan published = publishedPlans.published(sessionId).orElseThrow();
         Map<String, List<TableSeats>> route = route(published);

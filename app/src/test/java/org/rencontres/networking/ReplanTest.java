@@ -278,6 +278,15 @@ class ReplanTest {
         Document personal = organiser.page("/reseautage/direct/" + sessionId + "/participant/" + key(moved.id()));
         assertThat(personal.select("#seat-next").text()).contains(newTable);
 
+        // The cards to reprint: exactly the flagged people's, one A5 page each.
+        var reprint = organiser.getBytes(base + "/impressions/parcours.pdf?reimpression=oui");
+        assertThat(reprint.statusCode()).isEqualTo(200);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(reprint.body())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(flagged.size());
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Léa Retard");
+        }
+
         // The organiser reprints a card.
         ok(organiser.submit(base + "/participants", base + "/participants/" + late.id() + "/reimprime", Map.of()));
         assertThat(store.presences(sessionId).get(late.id()).reprint()).isFalse();
