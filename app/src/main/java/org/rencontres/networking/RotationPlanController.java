@@ -36,7 +36,12 @@ class RotationPlanController {
     private final RotationPlans plans;
     private final MessageSource messages;
 
-    RotationPlanController(DayAccess access, NetworkingAdmin admin, RotationPlans plans, MessageSource messages) {
+    private final long timeLimitMillis;
+
+    RotationPlanController(DayAccess access, NetworkingAdmin admin, RotationPlans plans, MessageSource messages,
+                           @org.springframework.beans.factory.annotation.Value("${rencontres.networking.plan-time-limit-ms:3000}")
+                           long timeLimitMillis) {
+        this.timeLimitMillis = timeLimitMillis;
         this.access = access;
         this.admin = admin;
         this.plans = plans;
@@ -409,6 +414,10 @@ class RotationPlanController {
         boolean lost = "GENERATING".equals(status.state()) && !generating;
         model.addAttribute("status", status);
         model.addAttribute("generating", generating);
+        // The planner searches for at most its time limit: the time spent so far is the progress.
+        model.addAttribute("progress", generating ? Math.min(95, Math.max(1,
+                java.time.Duration.between(status.startedAt(), java.time.Instant.now()).toMillis() * 100
+                        / Math.max(1, timeLimitMillis))) : 0);
         model.addAttribute("lost", lost);
         model.addAttribute("problems", problems);
         model.addAttribute("errors", errors);

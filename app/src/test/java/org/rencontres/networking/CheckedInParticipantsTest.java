@@ -48,6 +48,7 @@ class CheckedInParticipantsTest {
     @Autowired Registrations registrations;
     @Autowired Attendances attendances;
     @Autowired RotationStore store;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private long confirmed(long dayId, String given, boolean optIn) {
         long id = registrations.request(dayId, new RequestDraft("Présente", given, "agent."
@@ -91,5 +92,31 @@ class CheckedInParticipantsTest {
         assertThat(notHere).isNotEqualTo(here);
         assertThat(organiser.page(participants).text()).contains("Ambre Présente").doesNotContain("Bruno Présente",
                 "Chloé Présente");
+    }
+
+    @Test
+    void while_the_plan_is_computed_the_page_shows_how_far_it_has_gone() throws Exception {
+        long n = SEQUENCE.incrementAndGet();
+        String unit = "INSET du calcul " + n;
+        SessionCode code = new SessionCode("ZCAL " + n);
+        long dayId = days.create(new DayDraft(code, "Journée du calcul", null, null, LocalDate.of(2016, 9, 22),
+                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+                null, List.of(), List.of(), List.of()));
+        long slotId = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(12, 45), LocalTime.of(14, 0),
+                SlotKind.NETWORKING, null, "Le speed dating", null, null, false, false, List.of(), List.of()));
+        long sessionId = sessions.define(dayId, new NetworkingDraft(slotId, "Speed dating", null, 3, 10, 12, false,
+                List.of("ODD")));
+        // A computation started 1.5 s ago, with the default time limit of 3 s: about half-way.
+        jdbc.sql("INSERT INTO networking_plan (session_id, state, started_at) VALUES (?, 'GENERATING', now() - interval '1500 milliseconds')")
+                .param(sessionId).update();
+        String email = "calcul." + n + "@cnfpt.fr";
+        accounts.create(new NewAccount(email, "Carl Calcul", Role.ORGANISER, unit, PASSWORD));
+        WebSession organiser = new WebSession(port);
+        organiser.signIn(email, PASSWORD);
+        var page = organiser.page("/admin/journees/" + code.slug() + "/reseautage/" + slotId + "/plan");
+        int progress = Integer.parseInt(page.select("progress#avancement").attr("value"));
+        assertThat(progress).isBetween(40, 95);
+        assertThat(page.select("label[for=avancement]").text()).isEqualTo("Avancement du calcul");
+        org.rencontres.HtmlChecker.assertValid("calcul en cours", Map.of("plan", page.outerHtml()));
     }
 }
