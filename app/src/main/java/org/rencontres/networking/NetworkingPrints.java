@@ -1,27 +1,16 @@
 package org.rencontres.networking;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import org.rencontres.document.QrCodes;
 import java.text.Collator;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.rencontres.document.PdfRenderer;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.shared.FrenchTime;
@@ -146,7 +135,7 @@ class NetworkingPrints {
             String key = keys.get(person.participantId());
             String url = key == null ? null : address.of(personalPath(plan.sessionId(), key));
             cards.add(new Card(person.participantId(), person.name(), person.organisation(), stops, url,
-                    url == null ? null : "data:image/png;base64," + Base64.getEncoder().encodeToString(qrPng(url))));
+                    url == null ? null : QrCodes.dataUri(url, QR_PIXELS)));
         }
         return cards;
     }
@@ -221,21 +210,4 @@ class NetworkingPrints {
         return context;
     }
 
-    /** A QR code holding {@code payload}, as a PNG. */
-    static byte[] qrPng(String payload) {
-        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-        hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
-        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
-        hints.put(EncodeHintType.MARGIN, 4);
-        try {
-            BitMatrix matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, QR_PIXELS, QR_PIXELS, hints);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            MatrixToImageWriter.writeToStream(matrix, "PNG", out);
-            return out.toByteArray();
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("The address does not fit in a QR code", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

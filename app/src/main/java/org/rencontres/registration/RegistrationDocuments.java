@@ -1,32 +1,20 @@
 package org.rencontres.registration;
 
+import org.rencontres.document.QrCodes;
 import org.rencontres.shared.ContentLines;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
@@ -128,7 +116,7 @@ class RegistrationDocuments {
         Context context = context(day);
         context.setVariable("agent", Agent.of(registration, employer(registration)));
         context.setVariable("workshopTitle", workshopTitle == null || workshopTitle.isBlank() ? null : workshopTitle);
-        context.setVariable("qrCode", "data:image/png;base64," + Base64.getEncoder().encodeToString(qrPng(qrPayload)));
+        context.setVariable("qrCode", QrCodes.dataUri(qrPayload, QR_PIXELS));
         return renderer.render(templates.process("registration/pdf/convocation", context), null);
     }
 
@@ -233,23 +221,6 @@ class RegistrationDocuments {
         return messages.getMessage(key, arguments, Locale.FRENCH);
     }
 
-    /** A PNG of the QR code holding exactly {@code payload} (UTF-8, medium error correction, quiet zone of 4 modules). */
-    static byte[] qrPng(String payload) {
-        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-        hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
-        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
-        hints.put(EncodeHintType.MARGIN, 4);
-        try {
-            BitMatrix matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, QR_PIXELS, QR_PIXELS, hints);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            MatrixToImageWriter.writeToStream(matrix, "PNG", out);
-            return out.toByteArray();
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("The payload does not fit in a QR code", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
 
     private record BlankForm(long dayId, int dayVersion) {
