@@ -1,0 +1,278 @@
+package org.rencontres.attendance;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.rencontres.document.PdfRenderer;
+import org.rencontres.document.QrCodes;
+import org.rencontres.event.Day;
+import org.rencontres.event.Days;
+import org.rencontres.notification.Attachment;
+import org.rencontres.notification.MailContent;
+import org.rencontres.notification.MailTemplates;
+import org.rencontres.notification.Message;
+import org.rencontres.notification.Outbox;
+import org.rencontres.registration.Registration;
+import org.rencontres.registration.Registrations;
+import org.rencontres.shared.PublicAddress;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Attendance certificates (attestations de présence): one per registration present at least one
+ * half-day of a day, stating the half-days attended and their hours ({@link HalfDays#duration}), with
+ * a random code of 144 bits that both proves it genuine (the verification page) and fetches it (the
+ * public PDF). A certificate keeps the hours and half-days of the moment it was issued. Walk-ins get
+ * none (they have no registration to send it to).
+ */
+@Service
+class Certificates {
+
+    /** Side of the QR code's PNG, in pixels. */
+    private static final int QR_PIXELS = 300;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH'h'mm", Locale.FRENCH);
+
+    private final JdbcClient jdbc;
+    private final Attendances attendances;
+    private final Days days;
+    private final Registrations registrations;
+    private final PdfRenderer renderer;
+    private final ITemplateEngine templates;
+    private final MailTemplates mails;
+    private final Outbox outbox;
+    private final PublicAddress address;
+
+    Certificates(JdbcClient jdbc, Attendances attendances, Days days, Registrations registrations, PdfRenderer renderer,
+                 ITemplateEngine templates, MailTemplates mails, Outbox outbox, PublicAddress address) {
+        this.jdbc = jdbc;
+        this.attendances = attendances;
+        this.days = days;
+        this.registrations = registrations;
+        this.renderer = renderer;
+        this.templates = templates;
+        this.mails = mails;
+        this.outbox = outbox;
+        this.address = address;
+    }
+
+    /** Refused: the person was present at no half-day of the day (the message is French). */
+    static final class NotPresent extends RuntimeException {
+        NotPresent(String name) {
+            super(name + " n'a été présent(e) à aucune demi-journée de cette journée : "
+                    + "aucune attestation de présence ne peut être délivrée.");
+        }
+    }
+
+    /** A registration present at least once, with the half-days attended (in order). */
+    record Present(long registrationId, String name, String organisation, List<HalfDay> halfDays) {
+    }
+
+    /** The registrations of the day present at least one half-day, by name. */
+    List<Present> present(long dayId) {
+        Map<Long, Present> byRegistration = new LinkedHashMap<>();
+        for (HalfDay half : HalfDay.values()) {
+            for (Attendee a : attendances.attendees(dayId, half)) {
+                if (a.registrationId() == null || !a.present()) {
+                    continue;
+                }
+                Present p = byRegistration.computeIfAbsent(a.registrationId(),
+                        id -> new Present(id, a.name(), a.organisation(), new ArrayList<>()));
+                p.halfDays().add(half);
+            }
+        }
+        return List.copyOf(byRegistration.values());
+    }
+
+    /** The minutes of those half-days of the day. */
+    int minutes(HalfDays halfDays, List<HalfDay> attended) {
+        return (int) attended.stream().map(halfDays::duration).mapToLong(Duration::toMinutes).sum();
+    }
+
+    Optional<Certificate> find(String code) {
+        if (code == null || !code.matches("[A-Za-z0-9_-]{10,64}")) {
+            return Optional.empty();
+        }
+        return jdbc.sql(SELECT + " WHERE code = ?").param(code).query(this::certificate).optional();
+    }
+
+    Optional<Certificate> ofRegistration(long registrationId) {
+        return jdbc.sql(SELECT + " WHERE registration_id = ?").param(registrationId).query(this::certificate).optional();
+    }
+
+    int count(long dayId) {
+        return jdbc.sql("SELECT count(*) FROM attendance_certificate WHERE event_day_id = ?").param(dayId)
+                .query(Integer.class).single();
+    }
+
+    /** A certificate to make and e-mail, or one issued singly and not e-mailed yet ({@code issued}). */
+    record Pending(Present present, Certificate issued) {
+    }
+
+    /**
+     * What a bulk run has to do: the present registrations of the day with no certificate yet, and
+     * the certificates issued singly that were never e-mailed.
+     */
+    List<Pending> missing(long dayId) {
+        Map<Long, Certificate> issued = new HashMap<>();
+        jdbc.sql(SELECT + " WHERE event_day_id = ?").param(dayId).query(this::certificate).list()
+                .forEach(c -> issued.put(c.registrationId(), c));
+        List<Pending> pending = new ArrayList<>();
+        for (Present p : present(dayId)) {
+            Certificate c = issued.get(p.registrationId());
+            if (c == null) {
+                pending.add(new Pending(p, null));
+            } else if (c.emailedAt() == null) {
+                pending.add(new Pending(p, c));
+            }
+        }
+        return pending;
+    }
+
+    /** Marks a certificate as queued for e-mail; false when it already was. */
+    boolean markEmailed(long certificateId) {
+        return jdbc.sql("UPDATE attendance_certificate SET emailed_at = now() WHERE id = ? AND emailed_at IS NULL")
+                .param(certificateId).update() == 1;
+    }
+
+    /**
+     * The certificate of a registration of the day, issued now if it has none (not e-mailed).
+     *
+     * @throws NotPresent when the person was absent all day
+     * @throws IllegalArgumentException when the registration is not one of the day
+     */
+    @Transactional
+    Certificate issue(long dayId, long registrationId) {
+        Registration r = registrations.find(registrationId).filter(x -> x.dayId() == dayId)
+                .orElseThrow(() -> new IllegalArgumentException("No registration " + registrationId + " in day " + dayId));
+        Optional<Certificate> existing = ofRegistration(registrationId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Present p = present(dayId).stream().filter(x -> x.registrationId() == registrationId).findFirst()
+                .orElseThrow(() -> new NotPresent(r.givenName() + " " + r.surname()));
+        insert(dayId, p, newCode(), minutes(attendances.halfDays(dayId), p.halfDays()), false);
+        return ofRegistration(registrationId).orElseThrow();
+    }
+
+    /**
+     * Inserts a certificate unless the registration has one already.
+     *
+     * @return whether it was inserted
+     */
+    boolean insert(long dayId, Present p, String code, int minutes, boolean emailed) {
+        return jdbc.sql("""
+                INSERT INTO attendance_certificate (event_day_id, registration_id, code, hours, half_days, emailed_at)
+                VALUES (?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)
+                ON CONFLICT (event_day_id, registration_id) DO NOTHING""")
+                .params(dayId, p.registrationId(), code,
+                        BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP),
+                        p.halfDays().stream().map(HalfDay::name).collect(Collectors.joining(",")), emailed)
+                .update() == 1;
+    }
+
+    /** A fresh verification code: 144 random bits, URL-safe (24 characters). */
+    static String newCode() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The address of the verification page of a code. */
+    String verificationUrl(String code) {
+        return address.of("/attestations/verifier/" + code);
+    }
+
+    /** The PDF of a stored certificate. */
+    byte[] pdf(Certificate c) {
+        Day day = days.find(c.dayId()).orElseThrow();
+        Registration r = registrations.find(c.registrationId()).orElseThrow();
+        return pdf(day, attendances.halfDays(c.dayId()), r, c.code(), c.halfDays(), c.minutes());
+    }
+
+    /** The PDF of a certificate (stored or about to be). */
+    byte[] pdf(Day day, HalfDays halfDays, Registration r, String code, List<HalfDay> attended, int minutes) {
+        Context context = new Context(Locale.FRENCH);
+        context.setVariable("name", r.givenName() + " " + r.surname());
+        context.setVariable("position", r.positionService());
+        context.setVariable("employer", r.employerName());
+        context.setVariable("day", day);
+        context.setVariable("date", LONG_DATE.format(day.date()));
+        List<String[]> halves = new ArrayList<>();
+        for (HalfDay h : attended) {
+            halves.add(new String[] {h.name(), HOUR.format(halfDays.start(h)), HOUR.format(halfDays.end(h)),
+                    hours(halfDays.duration(h).toMinutes())});
+        }
+        context.setVariable("halves", halves);
+        context.setVariable("total", hours(minutes));
+        context.setVariable("code", code);
+        String url = verificationUrl(code);
+        context.setVariable("verificationUrl", url);
+        context.setVariable("qrCode", QrCodes.dataUri(url, QR_PIXELS));
+        return renderer.render(templates.process("attendance/pdf/certificate", context), null);
+    }
+
+    /** The e-mail of a certificate to its agent, the PDF attached (queued at most once per certificate). */
+    Message mail(Day day, Registration r, String code, int minutes, byte[] pdf) {
+        Locale locale = Locale.forLanguageTag(r.language() == null ? "fr" : r.language());
+        Map<String, Object> v = new HashMap<>();
+        v.put("name", r.givenName() + " " + r.surname());
+        v.put("title", day.fullTitle());
+        v.put("code", day.sessionCode().toString());
+        v.put("date", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(day.date()));
+        v.put("hours", hours(minutes));
+        v.put("verification", verificationUrl(code));
+        v.put("download", address.of("/attestations/" + code + ".pdf"));
+        MailContent content = mails.render("attendance/mail/certificate", locale, v);
+        return Message.of(r.email(), content)
+                .withAttachment(new Attachment(fileName(day, r), "application/pdf", pdf))
+                .withDedupKey("attendance-certificate-" + day.id() + "-" + r.id());
+    }
+
+    static String fileName(Day day, Registration r) {
+        String who = java.text.Normalizer.normalize(r.surname() + "-" + r.givenName(), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9-]+", "-");
+        return "attestation-" + day.sessionCode().slug() + "-" + who + ".pdf";
+    }
+
+    /** "7 h", "3 h 30". */
+    static String hours(long minutes) {
+        long h = minutes / 60, m = minutes % 60;
+        return m == 0 ? h + " h" : h + " h " + (m < 10 ? "0" : "") + m;
+    }
+
+    private static final String SELECT = """
+            SELECT id, event_day_id, registration_id, code, hours, half_days, created_at, emailed_at
+            FROM attendance_certificate""";
+
+    private Certificate certificate(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        List<HalfDay> halves = Arrays.stream(rs.getString("half_days").split(",")).filter(s -> !s.isBlank())
+                .map(HalfDay::valueOf).toList();
+        OffsetDateTime emailed = rs.getObject("emailed_at", OffsetDateTime.class);
+        return new Certificate(rs.getLong("id"), rs.getLong("event_day_id"), rs.getLong("registration_id"),
+                rs.getString("code"), rs.getBigDecimal("hours").multiply(BigDecimal.valueOf(60))
+                        .setScale(0, RoundingMode.HALF_UP).intValue(), halves,
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                emailed == null ? null : emailed.toInstant());
+    }
+
+}

@@ -1,0 +1,69 @@
+package org.rencontres.attendance;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.rencontres.event.Day;
+import org.rencontres.event.Days;
+import org.rencontres.registration.Registration;
+import org.rencontres.registration.Registrations;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The public side of certificates: the verification page a certificate's QR code leads to (says
+ * whether the code belongs to a genuine certificate, with the name, the day and the hours), and the
+ * certificate's PDF by its code (144 random bits: unguessable), linked from the agent's space.
+ */
+@Controller
+class CertificatesController {
+
+    private final Certificates certificates;
+    private final Days days;
+    private final Registrations registrations;
+    private final MessageSource messages;
+
+    CertificatesController(Certificates certificates, Days days, Registrations registrations, MessageSource messages) {
+        this.messages = messages;
+        this.certificates = certificates;
+        this.days = days;
+        this.registrations = registrations;
+    }
+
+    @GetMapping("/attestations/verifier/{code}")
+    String verify(@PathVariable String code, Model model, HttpServletResponse response) {
+        Optional<Certificate> found = certificates.find(code);
+        model.addAttribute("code", code);
+        if (found.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("certificate", null);
+            return "attendance/certificates-verify";
+        }
+        Certificate c = found.get();
+        Day day = days.find(c.dayId()).orElseThrow();
+        Registration r = registrations.find(c.registrationId()).orElseThrow();
+        model.addAttribute("certificate", c);
+        model.addAttribute("name", r.givenName() + " " + r.surname());
+        model.addAttribute("employer", r.employerName());
+        model.addAttribute("day", day);
+        model.addAttribute("hours", Certificates.hours(c.minutes()));
+        model.addAttribute("halves", String.join(", ", c.halfDays().stream()
+                .map(h -> messages.getMessage("attendance.certificates.half." + h.name(), null,
+                        LocaleContextHolder.getLocale())).toList()));
+        return "attendance/certificates-verify";
+    }
+
+    @GetMapping("/attestations/{code}.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String code) {
+        Certificate c = certificates.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return CertificatesAdminController.pdf(certificates.pdf(c), "attestation-de-presence.pdf");
+    }
+}
