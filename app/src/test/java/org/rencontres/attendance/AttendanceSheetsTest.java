@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
@@ -50,6 +51,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AttendanceSheetsTest {
 
     private static final String PASSWORD = "correct horse battery";
+    private static final float MM = 72f / 25.4f;
 
     @LocalServerPort int port;
     @Autowired Days days;
@@ -195,6 +197,11 @@ class AttendanceSheetsTest {
             assertThat(doc.getNumberOfPages()).isEqualTo(2);
             String text = text(doc);
             assertThat(text).contains(surnames).contains("Imbert", "Inès", "Ville de Bron").doesNotContain("Requise");
+            // Labels of 99.1 mm: the second of a row sits in the right half of the sheet.
+            PDFTextStripperByArea right = new PDFTextStripperByArea();
+            right.addRegion("droite", new java.awt.geom.Rectangle2D.Float(108 * MM, 0, 100 * MM, 297 * MM));
+            right.extractRegions(doc.getPage(0));
+            assertThat(right.getTextForRegion("droite")).contains("Bernard", "Dubois").doesNotContain("Arnaud", "Chevalier");
         }
         try (PDDocument doc = Loader.loadPDF(pdf(base() + "/badges.pdf?format=10"))) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
