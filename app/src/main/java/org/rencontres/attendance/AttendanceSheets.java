@@ -1,0 +1,120 @@
+package org.rencontres.attendance;
+
+import java.text.Collator;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.rencontres.document.PdfRenderer;
+import org.rencontres.event.Day;
+import org.rencontres.event.Days;
+import org.rencontres.security.ManagedDay;
+import org.rencontres.shared.FrenchTime;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+
+/**
+ * The attendance sheets (feuilles d'émargement) of a day as PDF, in French: for one half-day or for
+ * the whole day (a column per half-day), blank to print and sign, or filled with what the desk
+ * recorded (the captured signature and its time, or "absent(e)"). The people are those expected
+ * (confirmed registrations, anyone marked present, walk-ins), sorted by name. Laid out by the
+ * template {@code attendance/pdf/sheet}; nothing is kept, every request reads the attendance afresh.
+ */
+@Service
+class AttendanceSheets {
+
+    /** What a sheet shows in one person's box for one half-day. */
+    record Cell(boolean present, String signature, String time) {
+    }
+
+    /** A line of the sheet: a person and a box per half-day shown. */
+    record Line(String surname, String givenName, String organisation, boolean walkIn, List<Cell> cells) {
+    }
+
+    /** A half-day column with its times ("09:00 – 13:00"). */
+    record Column(HalfDay half, String times) {
+    }
+
+    private final Attendances attendances;
+    private final Days days;
+    private final PdfRenderer renderer;
+    private final ITemplateEngine templates;
+    private final ApplicationContext application;
+    private final ConversionService conversions;
+
+    AttendanceSheets(Attendances attendances, Days days, PdfRenderer renderer, ITemplateEngine templates,
+                     ApplicationContext application) {
+        this.attendances = attendances;
+        this.days = days;
+        this.renderer = renderer;
+        this.templates = templates;
+        this.application = application;
+        this.conversions = application.getBeanProvider(ConversionService.class).getIfUnique();
+    }
+
+    /** People sorted as a French reader expects: surname, then given name, accents and case aside. */
+    static Comparator<Line> byName() {
+        Collator collator = Collator.getInstance(Locale.FRENCH);
+        collator.setStrength(Collator.PRIMARY);
+        return Comparator.comparing(Line::surname, collator).thenComparing(Line::givenName, collator);
+    }
+
+    /** The lines of the sheet for these half-days; filled: with presences and signatures. */
+    List<Line> lines(long dayId, List<HalfDay> halves, boolean filled) {
+        ZoneId zone = attendances.halfDays(dayId).zone();
+        Map<String, Attendee[]> people = new LinkedHashMap<>();
+        for (int i = 0; i < halves.size(); i++) {
+            for (Attendee a : attendances.attendees(dayId, halves.get(i))) {
+                people.computeIfAbsent(a.ref(), r -> new Attendee[halves.size()])[i] = a;
+            }
+        }
+        List<Line> lines = new ArrayList<>();
+        for (Attendee[] row : people.values()) {
+            Attendee any = java.util.Arrays.stream(row).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+            List<Cell> cells = new ArrayList<>();
+            for (Attendee a : row) {
+                cells.add(filled ? cell(dayId, a, zone) : new Cell(false, null, null));
+            }
+            lines.add(new Line(any.surname(), any.givenName(), any.organisation(), any.walkIn(), cells));
+        }
+        lines.sort(byName());
+        return lines;
+    }
+
+    private Cell cell(long dayId, Attendee a, ZoneId zone) {
+        if (a == null || !a.present()) {
+            return new Cell(false, null, null);
+        }
+        Instant at = a.signedAt() != null ? a.signedAt() : a.presentAt();
+        String signature = a.signedAt() == null ? null : attendances.signature(dayId, a.presenceId())
+                .map(png -> "data:image/png;base64," + Base64.getEncoder().encodeToString(png)).orElse(null);
+        return new Cell(true, signature, FrenchTime.clock(at.atZone(zone).toLocalTime()));
+    }
+
+    /** The sheet as PDF. */
+    byte[] sheet(ManagedDay day, List<HalfDay> halves, boolean filled) {
+        HalfDays halfDays = attendances.halfDays(day.id());
+        Context context = new Context(Locale.FRENCH);
+        context.setVariable("day", day);
+        context.setVariable("date", FrenchTime.longDate(day.date()));
+        context.setVariable("unit", days.find(day.id()).map(Day::organisingUnit).orElse(null));
+        context.setVariable("columns", halves.stream().map(h -> new Column(h,
+                FrenchTime.clock(halfDays.start(h)) + " – " + FrenchTime.clock(halfDays.end(h)))).toList());
+        context.setVariable("wholeDay", halves.size() > 1);
+        context.setVariable("filled", filled);
+        context.setVariable("lines", lines(day.id(), halves, filled));
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(application, conversions));
+        return renderer.render(templates.process("attendance/pdf/sheet", context), null);
+    }
+}

@@ -1,0 +1,93 @@
+package org.rencontres.attendance;
+
+import java.util.List;
+
+import org.rencontres.security.DayAccess;
+import org.rencontres.security.ManagedDay;
+import org.rencontres.security.Organiser;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The printed material of a day's attendance, as PDF, for the organisers of that day: the attendance
+ * sheet of a half-day or of the whole day (blank or filled) and the name badges. Access to the day is
+ * checked before anything is read; a missing parameter takes its default (the current half-day, a
+ * blank sheet, 8 badges a page), a wrong one gives the 400 page. Thin: the layout is in
+ * {@link AttendanceSheets} and {@link Badges}.
+ */
+@Controller
+@RequestMapping("/admin/journees/{slug}/presences")
+class AttendanceSheetsController {
+
+    static final String WHOLE_DAY = "journee";
+
+    private final DayAccess access;
+    private final Attendances attendances;
+    private final AttendanceSheets sheets;
+    private final Badges badges;
+
+    AttendanceSheetsController(DayAccess access, Attendances attendances, AttendanceSheets sheets, Badges badges) {
+        this.access = access;
+        this.attendances = attendances;
+        this.sheets = sheets;
+        this.badges = badges;
+    }
+
+    @GetMapping("/emargement.pdf")
+    ResponseEntity<byte[]> sheet(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                                 @RequestParam(name = "demi", required = false) String demi,
+                                 @RequestParam(name = "mode", required = false) String mode) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        List<HalfDay> halves;
+        if (demi == null || demi.isBlank()) {
+            halves = List.of(attendances.current(day.id()));
+        } else if (WHOLE_DAY.equals(demi)) {
+            halves = List.of(HalfDay.values());
+        } else {
+            halves = List.of(HalfDay.ofSlug(demi).orElseThrow(AttendanceSheetsController::badRequest));
+        }
+        boolean filled;
+        if (mode == null || mode.isBlank() || "vierge".equals(mode)) {
+            filled = false;
+        } else if ("rempli".equals(mode)) {
+            filled = true;
+        } else {
+            throw badRequest();
+        }
+        String name = "emargement-" + day.slug() + "-" + (halves.size() > 1 ? WHOLE_DAY : halves.get(0).slug())
+                + (filled ? "-rempli" : "-vierge") + ".pdf";
+        return pdf(name, sheets.sheet(day, halves, filled));
+    }
+
+    @GetMapping("/badges.pdf")
+    ResponseEntity<byte[]> badges(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                                  @RequestParam(name = "format", required = false) String format) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Badges.Layout layout = format == null || format.isBlank() ? Badges.Layout.EIGHT
+                : Badges.Layout.of(format).orElseThrow(AttendanceSheetsController::badRequest);
+        return pdf("badges-" + day.slug() + "-" + layout.code + ".pdf", badges.pdf(day, layout));
+    }
+
+    private static ResponseStatusException badRequest() {
+        return new ResponseStatusException(HttpStatus.BAD_REQUEST);
+    }
+
+    private static ResponseEntity<byte[]> pdf(String fileName, byte[] pdf) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName).build().toString())
+                .body(pdf);
+    }
+}
