@@ -1,0 +1,74 @@
+package org.rencontres.dashboard;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.rencontres.security.DayAccess;
+import org.rencontres.security.ManagedDay;
+import org.rencontres.security.Organiser;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** The day's dashboard page and its CSV export. */
+@Controller
+@RequestMapping("/admin/journees/{slug}/tableau-de-bord")
+class DashboardController {
+
+    private final DayAccess access;
+    private final Dashboards dashboards;
+    private final MessageSource messages;
+
+    DashboardController(DayAccess access, Dashboards dashboards, MessageSource messages) {
+        this.access = access;
+        this.dashboards = dashboards;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String page(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Locale locale = LocaleContextHolder.getLocale();
+        DayDashboard d = dashboards.of(day.id(), locale);
+        model.addAttribute("day", day);
+        model.addAttribute("d", d);
+        model.addAttribute("stateChart", BarChart.of("graphique-etats", text("dashboard.state.heading"),
+                d.byState().stream().map(c -> BarChart.bar(c.label(), c.count())).toList()));
+        model.addAttribute("organisationChart", BarChart.of("graphique-organisations", text("dashboard.organisation.heading"),
+                d.byOrganisation().stream().map(c -> BarChart.bar(c.label(), c.count())).toList()));
+        model.addAttribute("kindChart", BarChart.of("graphique-types", text("dashboard.kind.heading"),
+                d.byKind().stream().map(c -> BarChart.bar(c.label(), c.count())).toList()));
+        model.addAttribute("funnelChart", BarChart.of("graphique-parcours", text("dashboard.funnel.heading"),
+                d.funnel().stream().map(s -> BarChart.bar(s.label(), s.count())).toList()));
+        model.addAttribute("attendanceChart", BarChart.of("graphique-presences", text("dashboard.attendance.heading"),
+                d.halves().stream().map(h -> BarChart.bar(h.label(), h.present())).toList()));
+        return "dashboard/page";
+    }
+
+    @GetMapping("/inscriptions.csv")
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        byte[] body = dashboards.csv(day.id(), LocaleContextHolder.getLocale()).getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("inscriptions-" + day.slug() + ".csv").build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(body);
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+}

@@ -1,0 +1,174 @@
+package org.rencontres.dashboard;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.rencontres.attendance.Attendances;
+import org.rencontres.attendance.Attendee;
+import org.rencontres.attendance.HalfDay;
+import org.rencontres.directory.Directory;
+import org.rencontres.directory.Organisation;
+import org.rencontres.registration.Registration;
+import org.rencontres.registration.RegistrationState;
+import org.rencontres.registration.Registrations;
+import org.rencontres.registration.Transition;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/** Computes a day's dashboard and its CSV export from the registration, directory and attendance APIs. */
+@Service
+public class Dashboards {
+
+    /** How many organisations the "by organisation" list shows. */
+    static final int TOP = 10;
+
+    private final Registrations registrations;
+    private final Directory directory;
+    private final Attendances attendances;
+    private final MessageSource messages;
+
+    Dashboards(Registrations registrations, Directory directory, Attendances attendances, MessageSource messages) {
+        this.registrations = registrations;
+        this.directory = directory;
+        this.attendances = attendances;
+        this.messages = messages;
+    }
+
+    private record Employer(String name, String kindKey) {
+    }
+
+    private Employer employer(Registration r, Map<Long, Optional<Organisation>> cache) {
+        if (r.employerOrganisationId() != null) {
+            Optional<Organisation> o = cache.computeIfAbsent(r.employerOrganisationId(), directory::organisation);
+            if (o.isPresent()) {
+                return new Employer(o.get().displayName(), "dashboard.kind." + o.get().kind().name());
+            }
+        }
+        String typed = r.employerName() == null || r.employerName().isBlank() ? "—" : r.employerName().strip();
+        return new Employer(typed, "dashboard.kind.OUTSIDE");
+    }
+
+    public DayDashboard of(long dayId, Locale locale) {
+        List<Registration> all = registrations.ofDay(dayId);
+        Map<Long, Optional<Organisation>> cache = new HashMap<>();
+
+        Map<RegistrationState, Long> states = new EnumMap<>(RegistrationState.class);
+        Map<String, Long> organisations = new HashMap<>();
+        Map<String, Long> kinds = new LinkedHashMap<>();
+        long manager = 0, training = 0, confirmedEver = 0;
+        for (Registration r : all) {
+            states.merge(r.state(), 1L, Long::sum);
+            Employer e = employer(r, cache);
+            organisations.merge(e.name(), 1L, Long::sum);
+            kinds.merge(e.kindKey(), 1L, Long::sum);
+            List<Transition> history = registrations.history(r.id());
+            if (history.stream().anyMatch(t -> t.to() == RegistrationState.AWAITING_TRAINING_SERVICE)) {
+                manager++;
+            }
+            if (history.stream().anyMatch(t -> t.from() == RegistrationState.AWAITING_TRAINING_SERVICE
+                    && t.to() == RegistrationState.AWAITING_ORGANISER)) {
+                training++;
+            }
+            if (history.stream().anyMatch(t -> t.to() == RegistrationState.CONFIRMED)) {
+                confirmedEver++;
+            }
+        }
+        List<DayDashboard.Count> byState = states.entrySet().stream()
+                .map(s -> new DayDashboard.Count(text(locale, "dashboard.state." + s.getKey().name()), s.getValue()))
+                .toList();
+        List<DayDashboard.Count> byOrganisation = organisations.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP).map(o -> new DayDashboard.Count(o.getKey(), o.getValue())).toList();
+        List<DayDashboard.Count> byKind = kinds.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(k -> new DayDashboard.Count(text(locale, k.getKey()), k.getValue())).toList();
+        long requested = all.size();
+        List<DayDashboard.Step> funnel = List.of(
+                new DayDashboard.Step(text(locale, "dashboard.funnel.requested"), requested, DayDashboard.percent(requested, requested)),
+                new DayDashboard.Step(text(locale, "dashboard.funnel.manager"), manager, DayDashboard.percent(manager, requested)),
+                new DayDashboard.Step(text(locale, "dashboard.funnel.training"), training, DayDashboard.percent(training, requested)),
+                new DayDashboard.Step(text(locale, "dashboard.funnel.confirmed"), confirmedEver, DayDashboard.percent(confirmedEver, requested)));
+
+        int confirmed = (int) all.stream().filter(r -> r.state() == RegistrationState.CONFIRMED).count();
+        Set<Long> seen = new HashSet<>();
+        Set<Long> walkIns = new HashSet<>();
+        List<DayDashboard.Half> halves = new ArrayList<>();
+        for (HalfDay half : HalfDay.values()) {
+            int present = 0, halfWalkIns = 0;
+            for (Attendee a : attendances.attendees(dayId, half)) {
+                if (!a.present()) {
+                    continue;
+                }
+                if (a.walkIn()) {
+                    walkIns.add(a.walkInId());
+                    halfWalkIns++;
+                } else {
+                    seen.add(a.registrationId());
+                    if (a.confirmed()) {
+                        present++;
+                    }
+                }
+            }
+            halves.add(new DayDashboard.Half(text(locale, "dashboard.half." + half.name()), present, confirmed,
+                    DayDashboard.percent(present, confirmed), halfWalkIns));
+        }
+        int noShows = (int) all.stream()
+                .filter(r -> r.state() == RegistrationState.CONFIRMED && !seen.contains(r.id())).count();
+        return new DayDashboard(all.size(), byState, byOrganisation, byKind, funnel, halves, walkIns.size(), noShows);
+    }
+
+    /** The CSV export: one line per registration, UTF-8 with a byte order mark and ';' for French spreadsheets. */
+    public String csv(long dayId, Locale locale) {
+        Map<Long, Optional<Organisation>> cache = new HashMap<>();
+        Map<HalfDay, Set<Long>> present = new EnumMap<>(HalfDay.class);
+        for (HalfDay half : HalfDay.values()) {
+            Set<Long> ids = new HashSet<>();
+            attendances.attendees(dayId, half).stream().filter(a -> a.present() && !a.walkIn())
+                    .forEach(a -> ids.add(a.registrationId()));
+            present.put(half, ids);
+        }
+        String yes = text(locale, "dashboard.csv.yes");
+        String no = text(locale, "dashboard.csv.no");
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n")
+                .setHeader(text(locale, "dashboard.csv.surname"), text(locale, "dashboard.csv.givenName"),
+                        text(locale, "dashboard.csv.email"), text(locale, "dashboard.csv.employer"),
+                        text(locale, "dashboard.csv.kind"), text(locale, "dashboard.csv.state"),
+                        text(locale, "dashboard.csv.morning"), text(locale, "dashboard.csv.afternoon"))
+                .get();
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            List<Registration> all = new ArrayList<>(registrations.ofDay(dayId));
+            all.sort(Comparator.comparing(Registration::surname, String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(Registration::givenName, String.CASE_INSENSITIVE_ORDER).thenComparing(Registration::id));
+            for (Registration r : all) {
+                Employer e = employer(r, cache);
+                printer.printRecord(r.surname(), r.givenName(), r.email(), e.name(), text(locale, e.kindKey()),
+                        text(locale, "dashboard.state." + r.state().name()),
+                        present.get(HalfDay.MORNING).contains(r.id()) ? yes : no,
+                        present.get(HalfDay.AFTERNOON).contains(r.id()) ? yes : no);
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toString();
+    }
+
+    private String text(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}
