@@ -1,0 +1,64 @@
+package org.rencontres.survey;
+
+import java.util.Map;
+
+import org.rencontres.event.Day;
+import org.rencontres.event.Days;
+import org.rencontres.registration.Registration;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The agent's survey form, reached by the key of their registration. */
+@Controller
+@RequestMapping("/evaluation/{token}")
+class SurveyController {
+
+    private final Surveys surveys;
+    private final Days days;
+
+    SurveyController(Surveys surveys, Days days) {
+        this.surveys = surveys;
+        this.days = days;
+    }
+
+    @GetMapping
+    String form(@PathVariable String token, Model model) {
+        Registration r = registration(token);
+        return page(r, token, surveys.answered(r.id()) ? "already" : "form", Map.of(), Map.of(), model);
+    }
+
+    @PostMapping
+    String submit(@PathVariable String token, @RequestParam Map<String, String> values, Model model) {
+        Registration r = registration(token);
+        Surveys.Submission s = surveys.submit(r, values);
+        if (s.alreadyAnswered()) {
+            return page(r, token, "already", Map.of(), Map.of(), model);
+        }
+        if (!s.saved()) {
+            return page(r, token, "form", values, s.errors(), model);
+        }
+        return page(r, token, "thanks", Map.of(), Map.of(), model);
+    }
+
+    private String page(Registration r, String token, String state, Map<String, String> values, Map<String, String> errors, Model model) {
+        Day day = days.find(r.dayId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("day", day);
+        model.addAttribute("token", token);
+        model.addAttribute("state", state);
+        model.addAttribute("questions", surveys.questions(r.dayId()));
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        return "survey/form";
+    }
+
+    private Registration registration(String token) {
+        return surveys.registrationOf(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

@@ -1,0 +1,292 @@
+package org.rencontres.survey;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.rencontres.audit.AuditTrail;
+import org.rencontres.registration.Registration;
+import org.rencontres.registration.RegistrationState;
+import org.rencontres.registration.Registrations;
+import org.rencontres.security.Organiser;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The rules of the survey: its questions per day, the agents' keys and responses, the results. */
+@Service
+class Surveys {
+
+    static final int MAX_QUESTION = 500;
+    static final int MAX_TEXT = 4000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Registrations registrations;
+    private final MessageSource messages;
+
+    Surveys(JdbcClient jdbc, AuditTrail audit, Registrations registrations, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.registrations = registrations;
+        this.messages = messages;
+    }
+
+    // ---- questions ----
+
+    List<Question> questions(long dayId) {
+        return jdbc.sql("SELECT id, event_day_id, position, text, kind, options FROM survey_question WHERE event_day_id = ? ORDER BY position, id")
+                .param(dayId)
+                .query((rs, n) -> new Question(rs.getLong("id"), rs.getLong("event_day_id"), rs.getInt("position"),
+                        rs.getString("text"), Question.Kind.valueOf(rs.getString("kind")), options(rs.getString("options"))))
+                .list();
+    }
+
+    private static List<String> options(String stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        return Arrays.stream(stored.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    /** Adds a question; returns the errors (field → French text), empty when added. */
+    @Transactional
+    Map<String, String> add(long dayId, String text, String kind, String optionsText, Organiser organiser) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            errors.put("texte", text("survey.question.error.text"));
+        } else if (t.length() > MAX_QUESTION) {
+            errors.put("texte", text("survey.question.error.long", MAX_QUESTION));
+        }
+        Question.Kind k = null;
+        try {
+            k = kind == null ? null : Question.Kind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            k = null;
+        }
+        if (k == null) {
+            errors.put("type", text("survey.question.error.kind"));
+        }
+        List<String> opts = options(optionsText);
+        if (k == Question.Kind.CHOICE && opts.size() < 2) {
+            errors.put("options", text("survey.question.error.options"));
+        } else if (k == Question.Kind.CHOICE && opts.stream().anyMatch(o -> o.length() > MAX_QUESTION)) {
+            errors.put("options", text("survey.question.error.option.long", MAX_QUESTION));
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        insert(dayId, t, k, k == Question.Kind.CHOICE ? String.join("\n", opts) : null);
+        audit.record(dayId, organiser.accountId(), organiser.displayName(), "survey", "question.add", t);
+        return Map.of();
+    }
+
+    private void insert(long dayId, String text, Question.Kind kind, String options) {
+        jdbc.sql("""
+                INSERT INTO survey_question (event_day_id, position, text, kind, options)
+                VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM survey_question WHERE event_day_id = ?), ?, ?, ?)""")
+                .params(dayId, dayId, text, kind.name(), options).update();
+    }
+
+    /** Adds the usual questions that the day does not have yet; returns how many were added. */
+    @Transactional
+    int addUsual(long dayId, Organiser organiser) {
+        List<String> existing = questions(dayId).stream().map(Question::text).toList();
+        int added = 0;
+        for (String key : List.of("general", "practice", "organisation", "liked", "suggestions")) {
+            String t = text("survey.usual." + key);
+            if (!existing.contains(t)) {
+                insert(dayId, t, key.equals("liked") || key.equals("suggestions") ? Question.Kind.TEXT : Question.Kind.SCALE, null);
+                added++;
+            }
+        }
+        if (added > 0) {
+            audit.record(dayId, organiser.accountId(), organiser.displayName(), "survey", "question.usual", added + "");
+        }
+        return added;
+    }
+
+    Optional<Question> question(long dayId, long questionId) {
+        return questions(dayId).stream().filter(q -> q.id() == questionId).findFirst();
+    }
+
+    /** Removes a question and its answers; false when the day has no such question. */
+    @Transactional
+    boolean remove(long dayId, long questionId, Organiser organiser) {
+        Optional<Question> q = question(dayId, questionId);
+        if (q.isEmpty()) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM survey_question WHERE id = ? AND event_day_id = ?").params(questionId, dayId).update();
+        audit.record(dayId, organiser.accountId(), organiser.displayName(), "survey", "question.remove", q.get().text());
+        return true;
+    }
+
+    /** Moves a question one place up or down; false when it cannot move. */
+    @Transactional
+    boolean move(long dayId, long questionId, boolean up, Organiser organiser) {
+        List<Question> qs = new ArrayList<>(questions(dayId));
+        int i = -1;
+        for (int j = 0; j < qs.size(); j++) {
+            if (qs.get(j).id() == questionId) {
+                i = j;
+            }
+        }
+        int other = up ? i - 1 : i + 1;
+        if (i < 0 || other < 0 || other >= qs.size()) {
+            return false;
+        }
+        Question moved = qs.remove(i);
+        qs.add(other, moved);
+        for (int j = 0; j < qs.size(); j++) {
+            jdbc.sql("UPDATE survey_question SET position = ? WHERE id = ?").params(j + 1, qs.get(j).id()).update();
+        }
+        audit.record(dayId, organiser.accountId(), organiser.displayName(), "survey", up ? "question.up" : "question.down", moved.text());
+        return true;
+    }
+
+    // ---- the agents' keys and responses ----
+
+    /** The key of a CONFIRMED registration's form, made on first use; empty for other states. */
+    @Transactional
+    Optional<String> keyOf(Registration registration) {
+        if (registration.state() != RegistrationState.CONFIRMED) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[20];
+        RANDOM.nextBytes(bytes);
+        String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql("INSERT INTO survey_key (registration_id, event_day_id, token) VALUES (?, ?, ?) ON CONFLICT (registration_id) DO NOTHING")
+                .params(registration.id(), registration.dayId(), fresh).update();
+        return jdbc.sql("SELECT token FROM survey_key WHERE registration_id = ?").param(registration.id()).query(String.class).optional();
+    }
+
+    /** The confirmed registration holding that key, if any. */
+    Optional<Registration> registrationOf(String token) {
+        if (token == null || token.length() > 64) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT registration_id FROM survey_key WHERE token = ?").param(token).query(Long.class).optional()
+                .flatMap(registrations::find)
+                .filter(r -> r.state() == RegistrationState.CONFIRMED);
+    }
+
+    boolean answered(long registrationId) {
+        return jdbc.sql("SELECT count(*) FROM survey_response WHERE registration_id = ?").param(registrationId)
+                .query(Integer.class).single() > 0;
+    }
+
+    /** What a submission came to: the errors (field → text) when refused, or whether it was already answered. */
+    record Submission(Map<String, String> errors, boolean alreadyAnswered) {
+        boolean saved() {
+            return errors.isEmpty() && !alreadyAnswered;
+        }
+    }
+
+    /** Records a registration's answers (field "q{id}" → value), once. */
+    @Transactional
+    Submission submit(Registration registration, Map<String, String> values) {
+        if (answered(registration.id())) {
+            return new Submission(Map.of(), true);
+        }
+        List<Question> qs = questions(registration.dayId());
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Question q : qs) {
+            String v = values.getOrDefault(q.field(), "").strip();
+            switch (q.kind()) {
+                case SCALE -> {
+                    if (!v.matches("[1-5]")) {
+                        errors.put(q.field(), text("survey.answer.error.scale", q.text()));
+                    }
+                }
+                case CHOICE -> {
+                    if (!v.isEmpty() && !q.options().contains(v)) {
+                        errors.put(q.field(), text("survey.answer.error.choice", q.text()));
+                    }
+                }
+                case TEXT -> {
+                    if (v.length() > MAX_TEXT) {
+                        errors.put(q.field(), text("survey.answer.error.long", MAX_TEXT));
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Submission(errors, false);
+        }
+        long responseId;
+        try {
+            responseId = jdbc.sql("INSERT INTO survey_response (event_day_id, registration_id) VALUES (?, ?) RETURNING id")
+                    .params(registration.dayId(), registration.id()).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            return new Submission(Map.of(), true);
+        }
+        for (Question q : qs) {
+            String v = values.getOrDefault(q.field(), "").strip();
+            if (v.isEmpty()) {
+                continue;
+            }
+            jdbc.sql("INSERT INTO survey_answer (response_id, question_id, scale, choice, text) VALUES (?, ?, ?, ?, ?)")
+                    .params(responseId, q.id(), q.kind() == Question.Kind.SCALE ? Integer.valueOf(v) : null,
+                            q.kind() == Question.Kind.CHOICE ? v : null, q.kind() == Question.Kind.TEXT ? v : null)
+                    .update();
+        }
+        return new Submission(Map.of(), false);
+    }
+
+    // ---- results ----
+
+    Results results(long dayId) {
+        int responses = jdbc.sql("SELECT count(*) FROM survey_response WHERE event_day_id = ?").param(dayId).query(Integer.class).single();
+        int confirmed = (int) registrations.ofDay(dayId).stream().filter(r -> r.state() == RegistrationState.CONFIRMED).count();
+        List<Results.QuestionResult> out = new ArrayList<>();
+        for (Question q : questions(dayId)) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            List<String> texts = new ArrayList<>();
+            int answered = 0;
+            Double mean = null;
+            switch (q.kind()) {
+                case SCALE -> {
+                    for (int i = 1; i <= 5; i++) {
+                        counts.put(String.valueOf(i), 0);
+                    }
+                    List<Integer> notes = jdbc.sql("SELECT scale FROM survey_answer WHERE question_id = ? AND scale IS NOT NULL")
+                            .param(q.id()).query(Integer.class).list();
+                    notes.forEach(n -> counts.merge(String.valueOf(n), 1, Integer::sum));
+                    answered = notes.size();
+                    mean = notes.isEmpty() ? null : notes.stream().mapToInt(Integer::intValue).average().orElse(0);
+                }
+                case CHOICE -> {
+                    q.options().forEach(o -> counts.put(o, 0));
+                    List<String> chosen = jdbc.sql("SELECT choice FROM survey_answer WHERE question_id = ? AND choice IS NOT NULL")
+                            .param(q.id()).query(String.class).list();
+                    chosen.forEach(c -> counts.merge(c, 1, Integer::sum));
+                    answered = chosen.size();
+                }
+                case TEXT -> {
+                    texts.addAll(jdbc.sql("""
+                            SELECT a.text FROM survey_answer a JOIN survey_response r ON r.id = a.response_id
+                            WHERE a.question_id = ? AND a.text IS NOT NULL ORDER BY r.submitted_at, r.id""")
+                            .param(q.id()).query(String.class).list());
+                    answered = texts.size();
+                }
+            }
+            out.add(new Results.QuestionResult(q, answered, mean, counts, texts));
+        }
+        return new Results(responses, confirmed, out);
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}
