@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** The day's dashboard page and its CSV export. */
+/** The day's dashboard page and its CSV and XLSX exports. */
 @Controller
 @RequestMapping("/admin/journees/{slug}/tableau-de-bord")
 class DashboardController {
@@ -65,6 +65,17 @@ class DashboardController {
                         .filename("inscriptions-" + day.slug() + ".csv").build().toString())
                 .cacheControl(CacheControl.noStore())
                 .body(body);
+    }
+
+    @GetMapping("/inscriptions.xlsx")
+    ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("inscriptions-" + day.slug() + ".xlsx").build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(dashboards.xlsx(day.id(), LocaleContextHolder.getLocale()));
     }
 
     private String text(String key) {

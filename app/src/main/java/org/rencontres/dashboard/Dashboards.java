@@ -131,8 +131,8 @@ public class Dashboards {
         return new DayDashboard(all.size(), byState, byOrganisation, byKind, funnel, halves, walkIns.size(), noShows);
     }
 
-    /** The CSV export: one line per registration, UTF-8 with a byte order mark and ';' for French spreadsheets. */
-    public String csv(long dayId, Locale locale) {
+    /** The export's header and lines: one line per registration, sorted by name. */
+    private List<List<String>> table(long dayId, Locale locale) {
         Map<Long, Optional<Organisation>> cache = new HashMap<>();
         Map<HalfDay, Set<Long>> present = new EnumMap<>(HalfDay.class);
         for (HalfDay half : HalfDay.values()) {
@@ -143,29 +143,61 @@ public class Dashboards {
         }
         String yes = text(locale, "dashboard.csv.yes");
         String no = text(locale, "dashboard.csv.no");
+        List<List<String>> table = new ArrayList<>();
+        table.add(List.of(text(locale, "dashboard.csv.surname"), text(locale, "dashboard.csv.givenName"),
+                text(locale, "dashboard.csv.email"), text(locale, "dashboard.csv.employer"),
+                text(locale, "dashboard.csv.kind"), text(locale, "dashboard.csv.state"),
+                text(locale, "dashboard.csv.morning"), text(locale, "dashboard.csv.afternoon")));
+        List<Registration> all = new ArrayList<>(registrations.ofDay(dayId));
+        all.sort(Comparator.comparing(Registration::surname, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Registration::givenName, String.CASE_INSENSITIVE_ORDER).thenComparing(Registration::id));
+        for (Registration r : all) {
+            Employer e = employer(r, cache);
+            table.add(java.util.Arrays.asList(r.surname(), r.givenName(), r.email(), e.name(), text(locale, e.kindKey()),
+                    text(locale, "dashboard.state." + r.state().name()),
+                    present.get(HalfDay.MORNING).contains(r.id()) ? yes : no,
+                    present.get(HalfDay.AFTERNOON).contains(r.id()) ? yes : no));
+        }
+        return table;
+    }
+
+    /** The CSV export: one line per registration, UTF-8 with a byte order mark and ';' for French spreadsheets. */
+    public String csv(long dayId, Locale locale) {
+        List<List<String>> table = table(dayId, locale);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n")
-                .setHeader(text(locale, "dashboard.csv.surname"), text(locale, "dashboard.csv.givenName"),
-                        text(locale, "dashboard.csv.email"), text(locale, "dashboard.csv.employer"),
-                        text(locale, "dashboard.csv.kind"), text(locale, "dashboard.csv.state"),
-                        text(locale, "dashboard.csv.morning"), text(locale, "dashboard.csv.afternoon"))
-                .get();
+                .setHeader(table.get(0).toArray(String[]::new)).get();
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            List<Registration> all = new ArrayList<>(registrations.ofDay(dayId));
-            all.sort(Comparator.comparing(Registration::surname, String.CASE_INSENSITIVE_ORDER)
-                    .thenComparing(Registration::givenName, String.CASE_INSENSITIVE_ORDER).thenComparing(Registration::id));
-            for (Registration r : all) {
-                Employer e = employer(r, cache);
-                printer.printRecord(r.surname(), r.givenName(), r.email(), e.name(), text(locale, e.kindKey()),
-                        text(locale, "dashboard.state." + r.state().name()),
-                        present.get(HalfDay.MORNING).contains(r.id()) ? yes : no,
-                        present.get(HalfDay.AFTERNOON).contains(r.id()) ? yes : no);
+            for (List<String> line : table.subList(1, table.size())) {
+                printer.printRecord(line);
             }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         return out.toString();
+    }
+
+    /** The same lines as an Excel workbook (fastexcel), the header in bold and frozen. */
+    public byte[] xlsx(long dayId, Locale locale) {
+        List<List<String>> table = table(dayId, locale);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Rencontres", "1.0");
+            org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet(text(locale, "dashboard.xlsx.sheet"));
+            for (int row = 0; row < table.size(); row++) {
+                List<String> line = table.get(row);
+                for (int col = 0; col < line.size(); col++) {
+                    sheet.value(row, col, line.get(col));
+                }
+            }
+            sheet.range(0, 0, 0, table.get(0).size() - 1).style().bold().set();
+            sheet.freezePane(0, 1);
+            workbook.finish();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toByteArray();
     }
 
     private String text(Locale locale, String key, Object... args) {

@@ -153,6 +153,32 @@ class DashboardWebTest {
     }
 
     @Test
+    void theXlsxHoldsTheSameLinesInAWorkbook() throws Exception {
+        HttpResponse<byte[]> response = organiser.getBytes(page() + "/inscriptions.xlsx");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        java.util.Map<String, String> parts = new java.util.HashMap<>();
+        // Read through the central directory, as spreadsheet programs do.
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("inscriptions", ".xlsx");
+        java.nio.file.Files.write(file, response.body());
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                try (java.io.InputStream in = zip.getInputStream(e)) {
+                    parts.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        assertThat(parts).containsKeys("xl/workbook.xml", "xl/worksheets/sheet1.xml");
+        String strings = parts.getOrDefault("xl/sharedStrings.xml", "") + parts.get("xl/worksheets/sheet1.xml");
+        assertThat(strings).contains("Nom", "Pr&#xe9;sent le matin", "Alpha", "Bravo", "Charlie", "Delta",
+                "ana." + n + "@test.fr");
+        assertThat(parts.get("xl/workbook.xml")).contains("Inscriptions");
+    }
+
+    @Test
     void theCsvHasOneLinePerRegistration() throws Exception {
         HttpResponse<byte[]> response = organiser.getBytes(page() + "/inscriptions.csv");
         assertThat(response.statusCode()).isEqualTo(200);
