@@ -50,6 +50,7 @@ class SurveyWebTest {
     @Autowired Registrations registrations;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired SurveyInvitations invitations;
 
     private String slug;
     private long dayId;
@@ -298,5 +299,35 @@ class SurveyWebTest {
         assertThat(suggestions.select(".survey-summary").text()).isEqualTo("Réponses : 0.");
 
         HtmlChecker.assertValid("survey-results", Map.of("results", organiser.get(base()).body()));
+    }
+
+    @Test
+    void after_the_day_each_confirmed_agent_who_has_not_answered_is_invited_once_by_e_mail() throws Exception {
+        organiser.submit(base(), base() + "/habituelles", Map.of());
+        Map<String, String> q = fieldsByText();
+        String answered = mail("repondu");
+        long first = confirmed("Répondu", answered);
+        String link = surveyLink(first, answered);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(q.get("Satisfaction générale"), "5");
+        values.put(q.get("Utilité pour votre pratique"), "4");
+        values.put(q.get("Qualité de l'organisation"), "4");
+        new WebSession(port).submit(link, link, values);
+        String waiting = mail("attente");
+        confirmed("Attente", waiting);
+
+        java.time.Instant end = LocalDate.of(2016, 10, 4).atTime(16, 30).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant();
+        java.util.function.Function<String, Long> mails = to -> jdbc.sql(
+                "SELECT count(*) FROM notification_outbox WHERE recipient = ? AND subject LIKE 'Votre avis sur la journée%'")
+                .param(to).query(Long.class).single();
+        invitations.sendDue(end.minusSeconds(3600));
+        assertThat(mails.apply(waiting)).isZero();
+        invitations.sendDue(end.plusSeconds(3600));
+        invitations.sendDue(end.plusSeconds(7200));
+        assertThat(mails.apply(waiting)).isEqualTo(1);
+        assertThat(mails.apply(answered)).isZero();
+        String body = jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1")
+                .param(waiting).query(String.class).single();
+        assertThat(body).contains("Journée des évaluations", "/evaluation/");
     }
 }
