@@ -38,8 +38,11 @@ class AttendanceListController {
     private final DayAccess access;
     private final Attendances attendances;
     private final MessageSource messages;
+    private final org.rencontres.workshops.Workshops workshops;
 
-    AttendanceListController(DayAccess access, Attendances attendances, MessageSource messages) {
+    AttendanceListController(DayAccess access, Attendances attendances, MessageSource messages,
+                             org.rencontres.workshops.Workshops workshops) {
+        this.workshops = workshops;
         this.access = access;
         this.attendances = attendances;
         this.messages = messages;
@@ -57,6 +60,7 @@ class AttendanceListController {
     private String listPage(ManagedDay day, HalfDay half, String apresMidi, Map<String, String> errors, Model model) {
         List<Attendee> people = attendances.attendees(day.id(), half);
         model.addAttribute("day", day);
+        model.addAttribute("workshops", workshops.ofDay(day.id()));
         model.addAttribute("half", half);
         model.addAttribute("halves", HalfDay.values());
         model.addAttribute("halfDays", attendances.halfDays(day.id()));

@@ -46,6 +46,7 @@ class AttendanceSheets {
     }
 
     private final Attendances attendances;
+    private final org.rencontres.registration.Registrations registrations;
     private final Days days;
     private final PdfRenderer renderer;
     private final ITemplateEngine templates;
@@ -53,7 +54,8 @@ class AttendanceSheets {
     private final ConversionService conversions;
 
     AttendanceSheets(Attendances attendances, Days days, PdfRenderer renderer, ITemplateEngine templates,
-                     ApplicationContext application) {
+                     ApplicationContext application, org.rencontres.registration.Registrations registrations) {
+        this.registrations = registrations;
         this.attendances = attendances;
         this.days = days;
         this.renderer = renderer;
@@ -71,10 +73,24 @@ class AttendanceSheets {
 
     /** The lines of the sheet for these half-days; filled: with presences and signatures. */
     List<Line> lines(long dayId, List<HalfDay> halves, boolean filled) {
+        return lines(dayId, halves, filled, null);
+    }
+
+    /**
+     * The same, for one room: only the registrations given that workshop on confirmation (walk-ins,
+     * who have none, are left out); {@code workshopId} null for everyone.
+     */
+    List<Line> lines(long dayId, List<HalfDay> halves, boolean filled, Long workshopId) {
+        java.util.Set<Long> inRoom = workshopId == null ? null : registrations.ofDay(dayId).stream()
+                .filter(r -> workshopId.equals(r.workshopId())).map(org.rencontres.registration.Registration::id)
+                .collect(java.util.stream.Collectors.toSet());
         ZoneId zone = attendances.halfDays(dayId).zone();
         Map<String, Attendee[]> people = new LinkedHashMap<>();
         for (int i = 0; i < halves.size(); i++) {
             for (Attendee a : attendances.attendees(dayId, halves.get(i))) {
+                if (inRoom != null && (a.registrationId() == null || !inRoom.contains(a.registrationId()))) {
+                    continue;
+                }
                 people.computeIfAbsent(a.ref(), r -> new Attendee[halves.size()])[i] = a;
             }
         }
@@ -103,6 +119,11 @@ class AttendanceSheets {
 
     /** The sheet as PDF. */
     byte[] sheet(ManagedDay day, List<HalfDay> halves, boolean filled) {
+        return sheet(day, halves, filled, null);
+    }
+
+    /** The sheet of one room (a workshop and its participants), or of everyone when {@code workshop} is null. */
+    byte[] sheet(ManagedDay day, List<HalfDay> halves, boolean filled, org.rencontres.workshops.Workshop workshop) {
         HalfDays halfDays = attendances.halfDays(day.id());
         Context context = new Context(Locale.FRENCH);
         context.setVariable("day", day);
@@ -112,7 +133,8 @@ class AttendanceSheets {
                 FrenchTime.clock(halfDays.start(h)) + " – " + FrenchTime.clock(halfDays.end(h)))).toList());
         context.setVariable("wholeDay", halves.size() > 1);
         context.setVariable("filled", filled);
-        context.setVariable("lines", lines(day.id(), halves, filled));
+        context.setVariable("lines", lines(day.id(), halves, filled, workshop == null ? null : workshop.id()));
+        context.setVariable("room", workshop == null ? null : workshop.number() + ". " + workshop.title());
         context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(application, conversions));
         return renderer.render(templates.process("attendance/pdf/sheet", context), null);

@@ -36,8 +36,11 @@ class AttendanceSheetsController {
     private final Attendances attendances;
     private final AttendanceSheets sheets;
     private final Badges badges;
+    private final org.rencontres.workshops.Workshops workshops;
 
-    AttendanceSheetsController(DayAccess access, Attendances attendances, AttendanceSheets sheets, Badges badges) {
+    AttendanceSheetsController(DayAccess access, Attendances attendances, AttendanceSheets sheets, Badges badges,
+                               org.rencontres.workshops.Workshops workshops) {
+        this.workshops = workshops;
         this.access = access;
         this.attendances = attendances;
         this.sheets = sheets;
@@ -47,8 +50,11 @@ class AttendanceSheetsController {
     @GetMapping("/emargement.pdf")
     ResponseEntity<byte[]> sheet(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
                                  @RequestParam(name = "demi", required = false) String demi,
-                                 @RequestParam(name = "mode", required = false) String mode) {
+                                 @RequestParam(name = "mode", required = false) String mode,
+                                 @RequestParam(name = "atelier", required = false) Long workshopId) {
         ManagedDay day = access.requireManage(organiser, slug);
+        org.rencontres.workshops.Workshop room = workshopId == null ? null : workshops.ofDay(day.id()).stream()
+                .filter(w -> w.id() == workshopId).findFirst().orElseThrow(AttendanceSheetsController::badRequest);
         List<HalfDay> halves;
         if (demi == null || demi.isBlank()) {
             halves = List.of(attendances.current(day.id()));
@@ -66,8 +72,8 @@ class AttendanceSheetsController {
             throw badRequest();
         }
         String name = "emargement-" + day.slug() + "-" + (halves.size() > 1 ? WHOLE_DAY : halves.get(0).slug())
-                + (filled ? "-rempli" : "-vierge") + ".pdf";
-        return pdf(name, sheets.sheet(day, halves, filled));
+                + (room == null ? "" : "-atelier-" + room.number()) + (filled ? "-rempli" : "-vierge") + ".pdf";
+        return pdf(name, sheets.sheet(day, halves, filled, room));
     }
 
     @GetMapping("/badges.pdf")

@@ -58,6 +58,8 @@ class AttendanceSheetsTest {
     @Autowired Registrations registrations;
     @Autowired Attendances attendances;
     @Autowired Accounts accounts;
+    @Autowired org.rencontres.programme.Programmes programmes;
+    @Autowired org.rencontres.workshops.Workshops workshops;
 
     private String unit;
     private String code;
@@ -232,5 +234,33 @@ class AttendanceSheetsTest {
         try (PDDocument doc = Loader.loadPDF(pdf(base() + "/emargement.pdf"))) {
             assertThat(text(doc)).contains("Martin Alice").doesNotContain("absent(e)");
         }
+    }
+
+    @Test
+    void a_sheet_per_room_lists_the_participants_given_that_workshop() throws Exception {
+        long slot = programmes.addSlot(dayId, new org.rencontres.programme.SlotDraft(LocalTime.of(14, 0),
+                LocalTime.of(16, 0), org.rencontres.programme.SlotKind.WORKSHOP, null, "Ateliers", null, null, false,
+                false, List.of(), List.of()));
+        workshops.add(dayId, new org.rencontres.workshops.WorkshopDraft(slot, 1, "Le document idéal", null, null, null));
+        workshops.add(dayId, new org.rencontres.workshops.WorkshopDraft(slot, 2, "Bright Mirror", null, null, null));
+        List<org.rencontres.workshops.Workshop> rooms = workshops.ofDay(dayId);
+        for (String[] who : new String[][] {{"Inès", "Ideal", "0"}, {"Bruno", "Miroir", "1"}}) {
+            long id = registrations.request(dayId, new RequestDraft(who[1], who[0],
+                    "salle." + System.nanoTime() + "@test.fr", "01 60 79 74 00", "Juriste", null, "Commune", null, null,
+                    null, Instant.parse("2016-01-10T10:00:00Z")), "fr", null,
+                    List.of(rooms.get(Integer.parseInt(who[2])).id()));
+            registrations.advance(id, "orga@cnfpt.fr", null);
+            registrations.advance(id, "orga@cnfpt.fr", null);
+            registrations.confirm(id, "orga@cnfpt.fr");
+        }
+        confirmed("Sans", "Atelier", "Commune");
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf(base() + "/emargement.pdf?demi=apres-midi&atelier="
+                + rooms.get(0).id()))) {
+            String text = text(doc);
+            assertThat(text).contains("1. Le document idéal", "Ideal").doesNotContain("Miroir", "Atelier Sans");
+        }
+        assertThat(organiser.getBytes(base() + "/emargement.pdf?atelier=999999999").statusCode()).isEqualTo(400);
+        assertThat(organiser.page("/admin/journees/" + slug + "/presences").select("a[href*=atelier=" + rooms.get(1).id() + "]")
+                .text()).contains("Bright Mirror");
     }
 }
