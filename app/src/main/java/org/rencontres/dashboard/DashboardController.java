@@ -27,9 +27,12 @@ class DashboardController {
 
     private final DayAccess access;
     private final Dashboards dashboards;
+    private final org.rencontres.survey.SurveySummaries surveys;
     private final MessageSource messages;
 
-    DashboardController(DayAccess access, Dashboards dashboards, MessageSource messages) {
+    DashboardController(DayAccess access, Dashboards dashboards, MessageSource messages,
+                        org.rencontres.survey.SurveySummaries surveys) {
+        this.surveys = surveys;
         this.access = access;
         this.dashboards = dashboards;
         this.messages = messages;
@@ -48,6 +51,15 @@ class DashboardController {
                 d.byOrganisation().stream().map(c -> BarChart.bar(c.label(), c.count())).toList()));
         model.addAttribute("kindChart", BarChart.of("graphique-types", text("dashboard.kind.heading"),
                 d.byKind().stream().map(c -> BarChart.bar(c.label(), c.count())).toList()));
+        org.rencontres.survey.SurveySummaries.DaySummary survey = surveys.of(day.id());
+        model.addAttribute("survey", survey);
+        java.util.List<BarChart> surveyCharts = new java.util.ArrayList<>();
+        for (int i = 0; i < survey.questions().size(); i++) {
+            org.rencontres.survey.SurveySummaries.Summary q = survey.questions().get(i);
+            surveyCharts.add(BarChart.of("graphique-avis-" + (i + 1), q.question(), q.counts().entrySet().stream()
+                    .map(e -> BarChart.bar(e.getKey(), e.getValue())).toList()));
+        }
+        model.addAttribute("surveyCharts", surveyCharts);
         model.addAttribute("funnelChart", BarChart.of("graphique-parcours", text("dashboard.funnel.heading"),
                 d.funnel().stream().map(s -> BarChart.bar(s.label(), s.count())).toList()));
         model.addAttribute("attendanceChart", BarChart.of("graphique-presences", text("dashboard.attendance.heading"),

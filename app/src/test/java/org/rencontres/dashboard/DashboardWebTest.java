@@ -148,6 +148,9 @@ class DashboardWebTest {
         assertThat(html.selectFirst("svg#graphique-presences").attr("aria-label")).contains("Matin 1", "Après-midi 0");
         assertThat(html.selectFirst("svg#graphique-parcours").nextElementSibling().tagName()).isEqualTo("table");
         assertThat(html.select("a[href$=/tableau-de-bord/inscriptions.csv]")).hasSize(1);
+        // No survey question yet: the section says how many answered, without charts.
+        assertThat(html.select("#avis-titre ~ p").first().text()).isEqualTo("Réponses : 0 sur 2 inscrits confirmés.");
+        assertThat(html.select("svg[id^=graphique-avis]")).isEmpty();
 
         HtmlChecker.assertValid("dashboard", Map.of("tableau-de-bord", response.body()));
     }

@@ -299,6 +299,13 @@ class SurveyWebTest {
         assertThat(suggestions.select(".survey-summary").text()).isEqualTo("Réponses : 0.");
 
         HtmlChecker.assertValid("survey-results", Map.of("results", organiser.get(base()).body()));
+
+        // The day's dashboard draws the same counts.
+        Document dashboard = organiser.page("/admin/journees/" + slug + "/tableau-de-bord");
+        assertThat(dashboard.select("#avis-titre ~ p").first().text()).isEqualTo("Réponses : 3 sur 4 inscrits confirmés.");
+        assertThat(dashboard.select("svg[id^=graphique-avis]")).hasSize(4);
+        assertThat(dashboard.selectFirst("svg#graphique-avis-1").attr("aria-label"))
+                .contains("Satisfaction générale", "3 1", "4 1", "5 1");
     }
 
     @Test

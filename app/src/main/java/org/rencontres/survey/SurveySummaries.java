@@ -1,0 +1,32 @@
+package org.rencontres.survey;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+/** The survey's results for other modules (the day's dashboard): the scale and choice questions' counts. */
+@Service
+public class SurveySummaries {
+
+    /** One question's counts by answer ("1".."5" for a scale, the options for a choice), with its mean for a scale. */
+    public record Summary(String question, int answered, Double mean, Map<String, Integer> counts) {
+    }
+
+    /** The day's answers: how many responded, of how many confirmed, and each scale or choice question. */
+    public record DaySummary(int responses, int confirmed, List<Summary> questions) {
+    }
+
+    private final Surveys surveys;
+
+    SurveySummaries(Surveys surveys) {
+        this.surveys = surveys;
+    }
+
+    public DaySummary of(long dayId) {
+        Results results = surveys.results(dayId);
+        return new DaySummary(results.responses(), results.confirmed(), results.questions().stream()
+                .filter(q -> q.question().kind() != Question.Kind.TEXT)
+                .map(q -> new Summary(q.question().text(), q.answered(), q.mean(), q.counts())).toList());
+    }
+}
