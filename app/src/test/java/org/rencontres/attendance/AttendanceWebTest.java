@@ -27,9 +27,6 @@ import java.util.concurrent.Future;
 
 import javax.imageio.ImageIO;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,11 +49,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 
 /**
  * The welcome desk over real HTTP, signed in as the day's organiser: check-in by search, by the QR
@@ -158,20 +150,7 @@ class AttendanceWebTest {
         HttpResponse<byte[]> pdf = organiser.getBytes("/admin/journees/" + daySlug + "/inscriptions/" + registrationId
                 + "/convocation.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
-        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
-            com.google.zxing.ReaderException last = null;
-            // A reader may need a sharper picture, as a phone would move closer.
-            for (int dpi : new int[] {150, 200, 300, 400}) {
-                BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, dpi);
-                BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)));
-                try {
-                    return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-                } catch (com.google.zxing.ReaderException e) {
-                    last = e;
-                }
-            }
-            throw last;
-        }
+        return org.rencontres.QrInPdf.decode(pdf.body(), 0);
     }
 
     @Test

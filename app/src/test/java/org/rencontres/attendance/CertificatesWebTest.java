@@ -2,7 +2,6 @@ package org.rencontres.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,11 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 
 /**
  * Attendance certificates over real HTTP: hours from the half-days attended, a certificate refused
@@ -129,19 +122,7 @@ class CertificatesWebTest {
     }
 
     private String qr(byte[] pdf) throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            com.google.zxing.ReaderException last = null;
-            for (int dpi : new int[] {150, 200, 300}) {
-                BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, dpi);
-                BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)));
-                try {
-                    return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-                } catch (com.google.zxing.ReaderException e) {
-                    last = e;
-                }
-            }
-            throw last;
-        }
+        return org.rencontres.QrInPdf.decode(pdf, 0);
     }
 
     @Test
