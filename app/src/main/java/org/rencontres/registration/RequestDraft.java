@@ -46,11 +46,11 @@ public record RequestDraft(
         surname = required(surname, "surname");
         givenName = required(givenName, "givenName");
         email = required(email, "email");
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        if (!isEmail(email)) {
             throw new IllegalArgumentException("email: not an e-mail address");
         }
         phone = required(phone, "phone");
-        if (!PHONE.matcher(phone).matches()) {
+        if (!isPhone(phone)) {
             throw new IllegalArgumentException("phone: not a telephone number");
         }
         positionService = required(positionService, "positionService");
@@ -59,7 +59,7 @@ public record RequestDraft(
             throw new IllegalArgumentException("employer: choose an organisation or type its name");
         }
         lineManagerEmail = optional(lineManagerEmail);
-        if (lineManagerEmail != null && !EMAIL.matcher(lineManagerEmail).matches()) {
+        if (lineManagerEmail != null && !isEmail(lineManagerEmail)) {
             throw new IllegalArgumentException("lineManagerEmail: not an e-mail address");
         }
         dietaryNeeds = optional(dietaryNeeds);
@@ -67,6 +67,16 @@ public record RequestDraft(
         if (consentAt == null) {
             throw new IllegalArgumentException("consentAt: the privacy notice was not accepted");
         }
+    }
+
+    /** Whether {@code email} (stripped) is an e-mail address as the request takes it. */
+    public static boolean isEmail(String email) {
+        return email != null && email.strip().length() <= 254 && EMAIL.matcher(email.strip()).matches();
+    }
+
+    /** Whether {@code phone} (stripped) is a telephone number as the request takes it. */
+    public static boolean isPhone(String phone) {
+        return phone != null && PHONE.matcher(phone.strip()).matches();
     }
 
     /** The employer was typed, not chosen from the directory: the organiser has to check it. */

@@ -76,7 +76,7 @@ class ServiceSpaceController {
                Locale locale, Model model, HttpServletResponse response) {
         String typed = email == null ? "" : email.strip();
         model.addAttribute("courriel", typed);
-        if (typed.isEmpty() || typed.length() > 254 || !typed.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!RequestDraft.isEmail(typed)) {
             model.addAttribute("errors", Map.of("courriel", "registration.service.error.courriel"));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return "registration/service-ask";
