@@ -17,9 +17,29 @@ public class DayFiles {
     }
 
     private final StoredFiles files;
+    private final Days days;
 
-    DayFiles(StoredFiles files) {
+    DayFiles(StoredFiles files, Days days) {
         this.files = files;
+        this.days = days;
+    }
+
+    /**
+     * Offers a file with the day, as the organisers' upload does (its content checked the same way):
+     * for instance the final text of a collective-writing workshop.
+     *
+     * @throws IllegalArgumentException when the content is not an accepted kind of file
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void addResourceFile(long dayId, String fileName, byte[] content, String title, String description,
+                                Resource.Visibility visibility) {
+        UUID id;
+        try {
+            id = files.store(dayId, fileName, content);
+        } catch (StoredFiles.Refused e) {
+            throw new IllegalArgumentException("File refused: " + e.getMessage(), e);
+        }
+        days.addResource(dayId, new Resource(Resource.Kind.DOCUMENT, title, description, null, id.toString(), visibility));
     }
 
     /** The stored file {@code fileId} of one of the day's resources, public or reserved. */

@@ -1,0 +1,51 @@
+package org.rencontres.writing;
+
+import java.io.IOException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+/** One browser connected to one document on this instance. */
+final class Peer {
+
+    private static final Logger log = LoggerFactory.getLogger(Peer.class);
+    private static final int SEND_TIME_LIMIT_MILLIS = 10_000;
+    private static final int BUFFER_LIMIT_BYTES = 16 * 1024 * 1024;
+
+    final WebSocketSession session;
+    final Access access;
+    /** The Yjs awareness client id this browser announced, and its last clock (-1 before any). */
+    volatile long awarenessClient = -1;
+    volatile long awarenessClock = -1;
+    volatile long lastContentSaved;
+
+    Peer(WebSocketSession session, Access access) {
+        this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, BUFFER_LIMIT_BYTES);
+        this.access = access;
+    }
+
+    long documentId() {
+        return access.document().id();
+    }
+
+    /** Sends, or closes this connection when it cannot keep up (the browser then connects again and catches up). */
+    void send(WebSocketMessage<?> message) {
+        if (!session.isOpen()) {
+            return;
+        }
+        try {
+            session.sendMessage(message);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Writing: message to {} not sent ({})", session.getId(), e.toString());
+            try {
+                session.close(CloseStatus.SESSION_NOT_RELIABLE);
+            } catch (IOException ignored) {
+                // already closing
+            }
+        }
+    }
+}

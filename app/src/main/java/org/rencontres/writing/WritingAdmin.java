@@ -1,0 +1,72 @@
+package org.rencontres.writing;
+
+import java.time.Instant;
+
+import org.rencontres.audit.AuditTrail;
+import org.rencontres.event.DayFiles;
+import org.rencontres.event.Resource;
+import org.rencontres.security.Organiser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The organisers' actions on the documents of a day, each recorded in the day's audit trail. */
+@Service
+class WritingAdmin {
+
+    private final WritingDocuments documents;
+    private final EditorPages pages;
+    private final WritingExports exports;
+    private final DayFiles dayFiles;
+    private final AuditTrail audit;
+
+    WritingAdmin(WritingDocuments documents, EditorPages pages, WritingExports exports, DayFiles dayFiles,
+                 AuditTrail audit) {
+        this.documents = documents;
+        this.pages = pages;
+        this.exports = exports;
+        this.dayFiles = dayFiles;
+        this.audit = audit;
+    }
+
+    @Transactional
+    long create(long dayId, String title, DocumentTemplate template, Organiser by) {
+        long id = documents.create(dayId, null, title, template);
+        record(dayId, by, "writing.created", "Document d'écriture collective créé : " + title.strip());
+        return id;
+    }
+
+    @Transactional
+    void close(WritingDocument document, Organiser by) {
+        if (documents.close(document.id())) {
+            record(document.dayId(), by, "writing.closed", "Écriture close : " + document.title());
+        }
+    }
+
+    @Transactional
+    void reopen(WritingDocument document, Organiser by) {
+        if (documents.reopen(document.id())) {
+            record(document.dayId(), by, "writing.reopened", "Écriture rouverte : " + document.title());
+        }
+    }
+
+    /**
+     * Closes the document (if still open) and offers its final text as a PDF resource of the day,
+     * for everyone or for the day's participants only.
+     */
+    @Transactional
+    void publish(WritingDocument document, Resource.Visibility visibility, Organiser by) {
+        documents.close(document.id());
+        WritingDocument closed = documents.find(document.id()).orElseThrow();
+        byte[] pdf = exports.pdf(closed, pages.day(closed));
+        dayFiles.addResourceFile(closed.dayId(), WritingExports.fileName(closed, "pdf"), pdf, closed.title(),
+                "Texte final de l'écriture collective", visibility);
+        documents.markPublished(closed.id(), Instant.now());
+        record(closed.dayId(), by, "writing.published", "Texte final publié"
+                + (visibility == Resource.Visibility.PARTICIPANTS ? " (réservé aux participants)" : " (public)")
+                + " : " + closed.title());
+    }
+
+    private void record(long dayId, Organiser by, String action, String details) {
+        audit.record(dayId, by.accountId(), by.displayName(), "writing", action, details);
+    }
+}

@@ -1,0 +1,172 @@
+package org.rencontres.writing;
+
+import java.util.List;
+import java.util.Map;
+
+import org.rencontres.event.Resource;
+import org.rencontres.security.DayAccess;
+import org.rencontres.security.ManagedDay;
+import org.rencontres.security.Organiser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The day's shared documents in the back office: list, new, open as organiser, exports, close, publish. */
+@Controller
+@RequestMapping("/admin/journees/{slug}/ecriture")
+class WritingAdminController {
+
+    static final int TITLE_MAX = 200;
+
+    private final DayAccess dayAccess;
+    private final WritingDocuments documents;
+    private final WritingAccess access;
+    private final WritingAdmin admin;
+    private final EditorPages pages;
+    private final WritingHub hub;
+
+    WritingAdminController(DayAccess dayAccess, WritingDocuments documents, WritingAccess access, WritingAdmin admin,
+                           EditorPages pages, WritingHub hub) {
+        this.dayAccess = dayAccess;
+        this.documents = documents;
+        this.access = access;
+        this.admin = admin;
+        this.pages = pages;
+        this.hub = hub;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
+        ManagedDay day = dayAccess.requireManage(organiser, slug);
+        documents.ensureForWorkshops(day.id());
+        return listPage(day, "", "", Map.of(), model);
+    }
+
+    private String listPage(ManagedDay day, String title, String template, Map<String, String> errors, Model model) {
+        List<WritingDocument> all = documents.ofDay(day.id());
+        model.addAttribute("day", day);
+        model.addAttribute("documents", all);
+        model.addAttribute("connected", all.stream().collect(java.util.stream.Collectors.toMap(
+                WritingDocument::id, d -> hub.connected(d.id()))));
+        model.addAttribute("templates", DocumentTemplate.values());
+        model.addAttribute("title", title);
+        model.addAttribute("template", template);
+        model.addAttribute("errors", errors);
+        model.addAttribute("maxProjected", WritingPagesController.MAX_PROJECTED);
+        return "writing/admin/list";
+    }
+
+    @PostMapping
+    String create(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                  @RequestParam(name = "titre", defaultValue = "") String title,
+                  @RequestParam(name = "modele", defaultValue = "") String template, Model model,
+                  RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+        ManagedDay day = dayAccess.requireManage(organiser, slug);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (title.isBlank()) {
+            errors.put("titre", "writing.error.title.required");
+        } else if (title.strip().length() > TITLE_MAX) {
+            errors.put("titre", "writing.error.title.long");
+        }
+        DocumentTemplate chosen = null;
+        try {
+            chosen = DocumentTemplate.valueOf(template);
+        } catch (IllegalArgumentException e) {
+            errors.put("modele", "writing.error.template");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return listPage(day, title, template, errors, model);
+        }
+        long id = admin.create(day.id(), title, chosen, organiser);
+        redirect.addFlashAttribute("notice", "writing.created");
+        return "redirect:/admin/journees/" + day.slug() + "/ecriture/" + id;
+    }
+
+    private Access organiserAccess(Organiser organiser, ManagedDay day, long id) {
+        return access.organiser(organiser, id).filter(a -> a.document().dayId() == day.id())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @GetMapping("/{id}")
+    String editor(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+                  Model model) {
+        ManagedDay day = dayAccess.requireManage(organiser, slug);
+        Access a = organiserAccess(organiser, day, id);
+        model.addAttribute("adminBase", "/admin/journees/" + day.slug() + "/ecriture");
+        return pages.editor(a, WritingPagesController.socket(a), "/admin/journees/" + day.slug() + "/ecriture/" + id, model);
+    }
+
+    @GetMapping("/{id}/texte.md")
+    ResponseEntity<byte[]> markdown(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                                    @PathVariable long id) {
+        ManagedDay day = dayAccess.requireManage(organiser, slug);
+        return pages.markdown(organiserAccess(organiser, day, id).document());
+    }
+
+    @GetMapping("/{id}/texte.pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                               @PathVariable long id) {
+        ManagedDay day = dayAccess.requireManage(organiser, slug);
+        return pages.pdf(organiserAccess(organiser, day, id).document());
+    }
+
+    @PostMapping("/{id}/cloture")
+    String close(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+                 RedirectAttributes redirect) {
+        ManagedDay day = dayAccess.requireManage(organiser, slug);
+        admin.close(organiserAccess(organiser, day, id).document(), organiser);
+        redirect.addFlashAttribute("notice", "writing.closed");
+        return "redirect:/admin/journees/" + day.slug() + "/ecriture";
+    }
+
+    @PostMapping("/{id}/reouverture")
+    String reopen(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+                  RedirectAttributes redirect) {
+        ManagedDay day = dayAccess.requireManage(organiser, slug);
+        admin.reopen(organiserAccess(organiser, day, id).document(), organiser);
+        redirect.addFlashAttribute("notice", "writing.reopened");
+        return "redirect:/admin/journees/" + day.slug() + "/ecriture";
+    }
+
+    /** The confirmation page of publishing: who may read the final text. */
+    @GetMapping("/{id}/publication")
+    String publishPage(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+                       Model model) {
+        ManagedDay day = dayAccess.requireManage(organiser, slug);
+        model.addAttribute("day", day);
+        model.addAttribute("document", organiserAccess(organiser, day, id).document());
+        model.addAttribute("error", null);
+        return "writing/admin/publish";
+    }
+
+    @PostMapping("/{id}/publication")
+    String publish(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+                   @RequestParam(name = "visibilite", defaultValue = "") String visibility, Model model,
+                   RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+        ManagedDay day = dayAccess.requireManage(organiser, slug);
+        WritingDocument document = organiserAccess(organiser, day, id).document();
+        Resource.Visibility chosen;
+        try {
+            chosen = Resource.Visibility.valueOf(visibility);
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("day", day);
+            model.addAttribute("document", document);
+            model.addAttribute("error", "writing.error.visibility");
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return "writing/admin/publish";
+        }
+        admin.publish(document, chosen, organiser);
+        redirect.addFlashAttribute("notice", "writing.published");
+        return "redirect:/admin/journees/" + day.slug() + "/ecriture";
+    }
+}

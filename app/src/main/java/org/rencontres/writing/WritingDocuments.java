@@ -1,0 +1,154 @@
+package org.rencontres.writing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+import org.rencontres.workshops.Workshop;
+import org.rencontres.workshops.Workshops;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The shared documents of the days: creating them, finding them, their text for exports, closing. */
+@Service
+public class WritingDocuments {
+
+    /** What the editors' HTML may hold: the editor's own marks and blocks, nothing else. */
+    static final Safelist CONTENT = new Safelist()
+            .addTags("p", "h1", "h2", "h3", "ul", "ol", "li", "em", "strong", "blockquote", "br", "hr", "code", "pre")
+            .addAttributes("ol", "start");
+    static final int MAX_HTML = 1_000_000;
+
+    private static final String COLUMNS = """
+            id, event_day_id AS day_id, workshop_id, group_id, title, template, read_key, last_seq, closed_at,
+            content_html, content_at, published_at""";
+
+    private final JdbcClient jdbc;
+    private final Workshops workshops;
+
+    WritingDocuments(JdbcClient jdbc, Workshops workshops) {
+        this.jdbc = jdbc;
+        this.workshops = workshops;
+    }
+
+    /** The day's documents, a workshop's first (by workshop number), then groups', then the others. */
+    public List<WritingDocument> ofDay(long dayId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM writing_document d WHERE event_day_id = ?
+                ORDER BY (SELECT number FROM workshop w WHERE w.id = d.workshop_id) NULLS LAST,
+                         (SELECT g.group_set_id * 10000 + g.number FROM writing_group g WHERE g.id = d.group_id) NULLS LAST,
+                         id""")
+                .param(dayId).query(WritingDocument.class).list();
+    }
+
+    /** Gives each workshop of the day that has none its document (title and template from the workshop). */
+    @Transactional
+    public void ensureForWorkshops(long dayId) {
+        for (Workshop w : workshops.ofDay(dayId)) {
+            jdbc.sql("""
+                    INSERT INTO writing_document (event_day_id, workshop_id, title, template, read_key)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (workshop_id) DO NOTHING""")
+                    .params(dayId, w.id(), "Atelier " + w.number() + " – " + w.title(),
+                            DocumentTemplate.of(w.writingTemplate()).name(), Keys.random())
+                    .update();
+        }
+    }
+
+    /** A new document of the day, for a small group or for nobody in particular. */
+    @Transactional
+    public long create(long dayId, Long groupId, String title, DocumentTemplate template) {
+        return jdbc.sql("""
+                INSERT INTO writing_document (event_day_id, group_id, title, template, read_key)
+                VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                .params(dayId, groupId, title.strip(), template.name(), Keys.random())
+                .query(Long.class).single();
+    }
+
+    public Optional<WritingDocument> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM writing_document WHERE id = ?").param(id)
+                .query(WritingDocument.class).optional();
+    }
+
+    public Optional<WritingDocument> byReadKey(String key) {
+        if (!Keys.wellFormed(key)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM writing_document WHERE read_key = ?").param(key)
+                .query(WritingDocument.class).optional();
+    }
+
+    public Optional<WritingDocument> ofWorkshop(long workshopId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM writing_document WHERE workshop_id = ?").param(workshopId)
+                .query(WritingDocument.class).optional();
+    }
+
+    /** Keeps the text as the editors' browser rendered it, cleaned of anything but the editor's own tags. */
+    @Transactional
+    public void saveContent(long documentId, String html) {
+        if (html == null || html.length() > MAX_HTML) {
+            return;
+        }
+        jdbc.sql("UPDATE writing_document SET content_html = ?, content_at = now() WHERE id = ? AND closed_at IS NULL")
+                .params(clean(html), documentId).update();
+    }
+
+    static String clean(String html) {
+        Document dirty = Jsoup.parseBodyFragment(html);
+        Document clean = new Cleaner(CONTENT).clean(dirty);
+        clean.outputSettings().prettyPrint(false);
+        return clean.body().html();
+    }
+
+    /** Closes a document: read-only from then on. */
+    @Transactional
+    public boolean close(long documentId) {
+        return jdbc.sql("UPDATE writing_document SET closed_at = now() WHERE id = ? AND closed_at IS NULL")
+                .param(documentId).update() == 1;
+    }
+
+    @Transactional
+    public boolean reopen(long documentId) {
+        return jdbc.sql("UPDATE writing_document SET closed_at = NULL WHERE id = ? AND closed_at IS NOT NULL")
+                .param(documentId).update() == 1;
+    }
+
+    @Transactional
+    void markPublished(long documentId, Instant at) {
+        jdbc.sql("UPDATE writing_document SET published_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(at), documentId).update();
+    }
+
+    /** A participant's key to that document, made on first use. */
+    @Transactional
+    public String participantKey(long documentId, long registrationId) {
+        jdbc.sql("""
+                INSERT INTO writing_access (access_key, document_id, registration_id) VALUES (?, ?, ?)
+                ON CONFLICT (document_id, registration_id) DO NOTHING""")
+                .params(Keys.random(), documentId, registrationId).update();
+        return jdbc.sql("SELECT access_key FROM writing_access WHERE document_id = ? AND registration_id = ?")
+                .params(documentId, registrationId).query(String.class).single();
+    }
+
+    /** The document and registration a participant's key opens. */
+    record ParticipantKey(long documentId, long registrationId) {
+    }
+
+    Optional<ParticipantKey> participantByKey(String key) {
+        if (!Keys.wellFormed(key)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT document_id, registration_id FROM writing_access WHERE access_key = ?").param(key)
+                .query(ParticipantKey.class).optional();
+    }
+
+    /** Whether the registration is one of that small group's members. */
+    boolean isGroupMember(long groupId, long registrationId) {
+        return jdbc.sql("SELECT count(*) FROM writing_group_member WHERE group_id = ? AND registration_id = ?")
+                .params(groupId, registrationId).query(Long.class).single() > 0;
+    }
+}

@@ -1,0 +1,36 @@
+package org.rencontres.writing;
+
+import java.util.List;
+
+import org.rencontres.registration.AgentSpaceLinks;
+import org.rencontres.registration.Registration;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The agent's space links to the shared documents the agent may write in (their workshop's, their group's). */
+@Component
+class WritingLinksForAgents implements AgentSpaceLinks {
+
+    private final WritingDocuments documents;
+    private final WritingAccess access;
+    private final MessageSource messages;
+
+    WritingLinksForAgents(WritingDocuments documents, WritingAccess access, MessageSource messages) {
+        this.documents = documents;
+        this.access = access;
+        this.messages = messages;
+    }
+
+    @Override
+    public List<Link> of(Registration registration) {
+        if (registration.workshopId() != null && documents.ofWorkshop(registration.workshopId()).isEmpty()) {
+            documents.ensureForWorkshops(registration.dayId());
+        }
+        return documents.ofDay(registration.dayId()).stream()
+                .filter(d -> access.belongs(registration, d))
+                .map(d -> new Link(messages.getMessage("writing.space.link", new Object[] {d.title()},
+                        LocaleContextHolder.getLocale()), "/ecriture/participant/" + documents.participantKey(d.id(), registration.id())))
+                .toList();
+    }
+}

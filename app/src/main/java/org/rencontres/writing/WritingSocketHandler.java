@@ -1,0 +1,238 @@
+package org.rencontres.writing;
+
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The collective-writing protocol on {@code /ecriture/ws/{id}}; the handshake ({@link WritingSocketConfiguration})
+ * has already decided the connection's {@link Access}.
+ *
+ * <p>From the browser: text {@code {"t":"hello","since":n}} (send me every update after n),
+ * {@code {"t":"content","html":…}} (the text as HTML, for exports); binary {@code [1][ref u32][update]} (store
+ * and relay this Yjs update, acknowledged with {@code {"t":"ack","ref":…,"seq":…}}), {@code [2][awareness]}
+ * (presence, relayed, never stored) and {@code [3][upTo u64][snapshot]} (the whole document as one update,
+ * replacing the stored ones up to upTo). From the server: {@code {"t":"welcome",…}}, {@code [1][seq u64][update]},
+ * {@code [4][seq u64][snapshot]}, {@code {"t":"synced","seq":n}}, {@code [2][awareness]}, {@code {"t":"compact"}}
+ * (please send a snapshot), {@code {"t":"resync"}} and {@code {"t":"refused",…}}.
+ */
+@Component
+class WritingSocketHandler extends AbstractWebSocketHandler {
+
+    static final String ACCESS = "writing.access";
+    /** A document with more rows than this after its last snapshot asks an editor for a new one. */
+    static final int COMPACT_AFTER = 200;
+    private static final long COMPACT_ASK_MILLIS = 30_000;
+    private static final long CONTENT_EVERY_MILLIS = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(WritingSocketHandler.class);
+
+    private final WritingHub hub;
+    private final UpdateStore store;
+    private final WritingDocuments documents;
+    private final JsonMapper json;
+    private final Map<Long, Long> compactAsked = new ConcurrentHashMap<>();
+
+    WritingSocketHandler(WritingHub hub, UpdateStore store, WritingDocuments documents, JsonMapper json) {
+        this.hub = hub;
+        this.store = store;
+        this.documents = documents;
+        this.json = json;
+    }
+
+    private static Peer peer(WebSocketSession session) {
+        return (Peer) session.getAttributes().get(Peer.class.getName());
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        Access access = (Access) session.getAttributes().get(ACCESS);
+        Peer peer = new Peer(session, access);
+        session.getAttributes().put(Peer.class.getName(), peer);
+        hub.join(peer);
+        Map<String, Object> welcome = new LinkedHashMap<>();
+        welcome.put("t", "welcome");
+        welcome.put("documentId", access.document().id());
+        welcome.put("name", access.name());
+        welcome.put("role", access.role().name());
+        welcome.put("canEdit", access.canEdit());
+        welcome.put("moderates", access.moderates());
+        welcome.put("closed", access.document().isClosed());
+        peer.send(text(welcome));
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        Peer peer = peer(session);
+        JsonNode node;
+        try {
+            node = json.readTree(message.getPayload());
+        } catch (RuntimeException e) {
+            refuse(peer, "malformed");
+            return;
+        }
+        String type = node.path("t").asString("");
+        switch (type) {
+            case "hello" -> sync(peer, Math.max(0, node.path("since").asLong(0)));
+            case "content" -> {
+                long now = System.currentTimeMillis();
+                if (peer.access.canEdit() && node.path("html").isString() && now - peer.lastContentSaved >= CONTENT_EVERY_MILLIS) {
+                    peer.lastContentSaved = now;
+                    documents.saveContent(peer.documentId(), node.path("html").asString());
+                }
+            }
+            default -> refuse(peer, "unknown");
+        }
+    }
+
+    private void sync(Peer peer, long since) {
+        List<UpdateStore.Stored> updates = store.since(peer.documentId(), since);
+        long last = since;
+        for (UpdateStore.Stored u : updates) {
+            peer.send(WritingHub.updateFrame(u));
+            last = Math.max(last, u.seq());
+        }
+        peer.send(text(Map.of("t", "synced", "seq", last)));
+        hub.presencesTo(peer);
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        Peer peer = peer(session);
+        ByteBuffer payload = message.getPayload();
+        if (!payload.hasRemaining()) {
+            return;
+        }
+        byte type = payload.get();
+        switch (type) {
+            case WritingHub.UPDATE -> update(peer, payload);
+            case WritingHub.AWARENESS -> awareness(peer, payload);
+            case WritingHub.SNAPSHOT -> snapshot(peer, payload);
+            default -> refuse(peer, "unknown");
+        }
+    }
+
+    private void update(Peer peer, ByteBuffer payload) {
+        if (payload.remaining() < 5) {
+            refuse(peer, "malformed");
+            return;
+        }
+        long ref = Integer.toUnsignedLong(payload.getInt());
+        if (!peer.access.canEdit()) {
+            refuse(peer, peer.access.document().isClosed() ? "closed" : "readonly");
+            return;
+        }
+        byte[] update = bytes(payload);
+        long documentId = peer.documentId();
+        Optional<Long> seq = store.append(documentId, update, hub.updateNotification(documentId, update));
+        if (seq.isEmpty()) {
+            refuse(peer, "closed");
+            return;
+        }
+        peer.send(text(Map.of("t", "ack", "ref", ref, "seq", seq.get())));
+        hub.updated(peer, seq.get(), update);
+        if (seq.get() % 50 == 0 && store.pending(documentId) > COMPACT_AFTER) {
+            long now = System.currentTimeMillis();
+            Long asked = compactAsked.get(documentId);
+            if (asked == null || now - asked > COMPACT_ASK_MILLIS) {
+                compactAsked.put(documentId, now);
+                peer.send(text(Map.of("t", "compact")));
+            }
+        }
+    }
+
+    private void awareness(Peer peer, ByteBuffer payload) {
+        if (peer.access.role() == Access.Role.READER) {
+            return;
+        }
+        byte[] update = bytes(payload);
+        List<Awareness.Entry> entries;
+        try {
+            entries = Awareness.read(update);
+        } catch (IllegalArgumentException e) {
+            refuse(peer, "malformed");
+            return;
+        }
+        for (Awareness.Entry entry : entries) {
+            if (!mayClaim(peer, entry)) {
+                refuse(peer, "presence");
+                return;
+            }
+            peer.awarenessClient = entry.clientId();
+            peer.awarenessClock = Math.max(peer.awarenessClock, entry.clock());
+        }
+        hub.awareness(peer, update);
+    }
+
+    /** A browser speaks for itself only: one client id, under the name the server gave it; only moderators highlight. */
+    private boolean mayClaim(Peer peer, Awareness.Entry entry) {
+        if (peer.awarenessClient >= 0 && peer.awarenessClient != entry.clientId()) {
+            return false;
+        }
+        if (entry.json().equals("null")) {
+            return true;
+        }
+        JsonNode state;
+        try {
+            state = json.readTree(entry.json());
+        } catch (RuntimeException e) {
+            return false;
+        }
+        if (!peer.access.name().equals(state.path("user").path("name").asString(null))) {
+            return false;
+        }
+        JsonNode highlight = state.path("highlight");
+        return peer.access.moderates() || highlight.isMissingNode() || highlight.isNull();
+    }
+
+    private void snapshot(Peer peer, ByteBuffer payload) {
+        if (!peer.access.canEdit() || payload.remaining() < 9) {
+            return;
+        }
+        long upTo = payload.getLong();
+        byte[] snapshot = bytes(payload);
+        if (store.compact(peer.documentId(), upTo, snapshot)) {
+            log.debug("Writing: document {} compacted up to {}", peer.documentId(), upTo);
+        }
+    }
+
+    private void refuse(Peer peer, String reason) {
+        peer.send(text(Map.of("t", "refused", "reason", reason)));
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        Peer peer = peer(session);
+        if (peer != null) {
+            hub.leave(peer);
+        }
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        log.debug("Writing: connection {} broken ({})", session.getId(), exception.toString());
+    }
+
+    private TextMessage text(Map<String, ?> message) {
+        return new TextMessage(json.writeValueAsString(message));
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+}
