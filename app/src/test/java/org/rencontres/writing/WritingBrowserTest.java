@@ -197,4 +197,31 @@ class WritingBrowserTest extends BrowserTest {
             waiting(other).until(d -> text(d).equals(expected));
         }
     }
+
+    @Test
+    void the_moderator_highlights_a_passage_on_the_projector() {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/connexion"));
+        type("courriel", fixture.organiserEmail());
+        type("motdepasse", WritingFixture.PASSWORD);
+        browser.findElement(By.id("motdepasse")).sendKeys(Keys.ENTER);
+        waiting(browser).until(d -> d.getCurrentUrl().contains("/admin"));
+        browser.get(url("/admin/journees/" + fixture.slug() + "/ecriture/" + first.id()));
+        ready(browser);
+        other.get(url("/ecriture/projection?lecture=" + first.readKey()));
+        waiting(other).until(d -> "true".equals(d.findElement(By.cssSelector(".writing-editor")).getAttribute("data-ready")));
+        waiting(browser).until(d -> text(d).contains("Ce que nous faisons"));
+        WebElement p = paragraph(browser, 0);
+        p.sendKeys("Le passage à retenir");
+        p.sendKeys(Keys.chord(Keys.SHIFT, Keys.HOME));
+        browser.findElement(By.cssSelector("button[data-command=highlight]")).click();
+        waiting(other).until(d -> d.findElements(By.cssSelector(".writing-highlight")).stream()
+                .map(WebElement::getText).reduce("", String::concat).contains("Le passage à retenir"));
+        // Read-only: the projector's text cannot be edited, and the page passes axe.
+        assertThat(other.findElement(By.cssSelector(".writing-text")).getAttribute("contenteditable")).isEqualTo("false");
+        BrowserSupport.assertAccessible(other);
+        BrowserSupport.assertAccessible(browser);
+        browser.findElement(By.cssSelector("button[data-command=unhighlight]")).click();
+        waiting(other).until(d -> d.findElements(By.cssSelector(".writing-highlight")).isEmpty());
+    }
 }
