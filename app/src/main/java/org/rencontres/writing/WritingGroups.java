@@ -1,0 +1,196 @@
+package org.rencontres.writing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.rencontres.attendance.Attendances;
+import org.rencontres.attendance.Attendee;
+import org.rencontres.attendance.HalfDay;
+import org.rencontres.audit.AuditTrail;
+import org.rencontres.programme.Programmes;
+import org.rencontres.programme.Slot;
+import org.rencontres.registration.Registration;
+import org.rencontres.registration.Registrations;
+import org.rencontres.security.Organiser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Small groups ("échanges en petits groupes"): the registered participants present at a half-day,
+ * split into groups of a chosen size mixing organisations ({@link GroupSplitter}), each group with its
+ * own shared document that only its members (and the organisers) may write in. Walk-ins are left out:
+ * they have no agent's space to open a document from. Creating and deleting a split are audited.
+ */
+@Service
+class WritingGroups {
+
+    static final int SIZE_MIN = 2;
+    static final int SIZE_MAX = 50;
+
+    /** A split of a day, with its groups in order. */
+    record GroupSet(long id, long dayId, Long slotId, String slotLabel, String title, int groupSize,
+                    DocumentTemplate template, Instant createdAt, List<Group> groups) {
+
+        public int people() {
+            return groups.stream().mapToInt(g -> g.members().size()).sum();
+        }
+    }
+
+    record Group(long id, int number, Long documentId, List<Member> members) {
+    }
+
+    record Member(long registrationId, String name, String organisation) {
+    }
+
+    /** What the organiser asked for, already checked by the controller's form. */
+    record Request(String title, Long slotId, int groupSize, HalfDay halfDay, DocumentTemplate template) {
+    }
+
+    private final JdbcClient jdbc;
+    private final WritingDocuments documents;
+    private final Attendances attendances;
+    private final Registrations registrations;
+    private final Programmes programmes;
+    private final AuditTrail audit;
+
+    WritingGroups(JdbcClient jdbc, WritingDocuments documents, Attendances attendances, Registrations registrations,
+                  Programmes programmes, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.documents = documents;
+        this.attendances = attendances;
+        this.registrations = registrations;
+        this.programmes = programmes;
+        this.audit = audit;
+    }
+
+    /** The day's slots a split may be tied to, in the programme's order. */
+    List<Slot> slots(long dayId) {
+        return programmes.programmeOf(dayId).slots();
+    }
+
+    /** The people a split of that half-day would share out: registered, confirmed and marked present. */
+    List<Attendee> splittable(long dayId, HalfDay half) {
+        return attendances.attendees(dayId, half).stream()
+                .filter(a -> !a.walkIn() && a.registrationId() != null && a.confirmed() && a.present())
+                .toList();
+    }
+
+    /** How many walk-ins are present at that half-day (they are left out of the groups). */
+    long walkInsPresent(long dayId, HalfDay half) {
+        return attendances.attendees(dayId, half).stream().filter(a -> a.walkIn() && a.present()).count();
+    }
+
+    /**
+     * Splits the present participants and gives each group its document, all in one transaction.
+     *
+     * @return the new split's id, or empty (nothing created) when nobody registered is present
+     */
+    @Transactional
+    Optional<Long> create(long dayId, Request request, Organiser by) {
+        List<Attendee> present = splittable(dayId, request.halfDay());
+        if (present.isEmpty()) {
+            return Optional.empty();
+        }
+        if (request.slotId() != null && slots(dayId).stream().noneMatch(s -> s.id() == request.slotId())) {
+            throw new IllegalArgumentException("Slot " + request.slotId() + " is not one of day " + dayId);
+        }
+        String title = request.title().strip();
+        List<List<Long>> split = GroupSplitter.split(present.stream()
+                .map(a -> new GroupSplitter.Person(a.registrationId(), a.organisation())).toList(), request.groupSize());
+        long setId = jdbc.sql("""
+                INSERT INTO writing_group_set (event_day_id, slot_id, title, group_size, template)
+                VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                .params(dayId, request.slotId(), title, request.groupSize(), request.template().name())
+                .query(Long.class).single();
+        for (int i = 0; i < split.size(); i++) {
+            int number = i + 1;
+            long groupId = jdbc.sql("INSERT INTO writing_group (group_set_id, number) VALUES (?, ?) RETURNING id")
+                    .params(setId, number).query(Long.class).single();
+            for (long registrationId : split.get(i)) {
+                jdbc.sql("INSERT INTO writing_group_member (group_id, registration_id) VALUES (?, ?)")
+                        .params(groupId, registrationId).update();
+            }
+            documents.create(dayId, groupId, title + " – groupe " + number, request.template());
+        }
+        audit.record(dayId, by.accountId(), by.displayName(), "writing", "writing.groups.created",
+                "Petits groupes créés : " + title + " (" + present.size() + " présents, " + split.size()
+                        + " groupes de " + request.groupSize() + " au plus)");
+        return Optional.of(setId);
+    }
+
+    /** Deletes a split of the day, its groups and their documents (texts included). */
+    @Transactional
+    boolean delete(long dayId, long setId, Organiser by) {
+        Optional<String> title = jdbc.sql("SELECT title FROM writing_group_set WHERE id = ? AND event_day_id = ?")
+                .params(setId, dayId).query(String.class).optional();
+        if (title.isEmpty()) {
+            return false;
+        }
+        // The documents go with their groups (ON DELETE CASCADE), and their updates and keys with them.
+        jdbc.sql("DELETE FROM writing_group_set WHERE id = ?").param(setId).update();
+        audit.record(dayId, by.accountId(), by.displayName(), "writing", "writing.groups.deleted",
+                "Petits groupes supprimés, avec leurs documents : " + title.get());
+        return true;
+    }
+
+    Optional<GroupSet> find(long dayId, long setId) {
+        return ofDay(dayId).stream().filter(s -> s.id() == setId).findFirst();
+    }
+
+    /** The day's splits, the latest first, each with its groups, members and documents. */
+    List<GroupSet> ofDay(long dayId) {
+        record SetRow(long id, Long slotId, String title, int groupSize, String template, Instant createdAt) {
+        }
+        record GroupRow(long id, long groupSetId, int number, Long documentId) {
+        }
+        record MemberRow(long groupId, long registrationId) {
+        }
+        List<SetRow> sets = jdbc.sql("""
+                SELECT id, slot_id, title, group_size, template, created_at FROM writing_group_set
+                WHERE event_day_id = ? ORDER BY created_at DESC, id DESC""").param(dayId).query(SetRow.class).list();
+        if (sets.isEmpty()) {
+            return List.of();
+        }
+        List<GroupRow> groups = jdbc.sql("""
+                SELECT g.id, g.group_set_id, g.number, d.id AS document_id
+                  FROM writing_group g JOIN writing_group_set s ON s.id = g.group_set_id
+                  LEFT JOIN writing_document d ON d.group_id = g.id
+                 WHERE s.event_day_id = ? ORDER BY g.group_set_id, g.number""").param(dayId).query(GroupRow.class).list();
+        Map<Long, List<Long>> members = jdbc.sql("""
+                SELECT m.group_id, m.registration_id FROM writing_group_member m
+                  JOIN writing_group g ON g.id = m.group_id JOIN writing_group_set s ON s.id = g.group_set_id
+                 WHERE s.event_day_id = ?""").param(dayId).query(MemberRow.class).list().stream()
+                .collect(Collectors.groupingBy(MemberRow::groupId,
+                        Collectors.mapping(MemberRow::registrationId, Collectors.toList())));
+        Map<Long, Registration> people = registrations.ofDay(dayId).stream()
+                .collect(Collectors.toMap(Registration::id, Function.identity()));
+        Map<Long, String> slotLabels = new LinkedHashMap<>();
+        for (Slot s : slots(dayId)) {
+            slotLabels.put(s.id(), s.startsAt() + "–" + s.endsAt() + (s.title() == null ? "" : " · " + s.title()));
+        }
+        Map<Long, List<Group>> groupsBySet = new LinkedHashMap<>();
+        for (GroupRow g : groups) {
+            List<Member> list = new ArrayList<>();
+            for (long id : members.getOrDefault(g.id(), List.of())) {
+                Registration r = people.get(id);
+                list.add(r == null ? new Member(id, "?", null)
+                        : new Member(id, r.givenName() + " " + r.surname(), r.employerName()));
+            }
+            list.sort(Comparator.comparing(Member::name, String.CASE_INSENSITIVE_ORDER));
+            groupsBySet.computeIfAbsent(g.groupSetId(), k -> new ArrayList<>())
+                    .add(new Group(g.id(), g.number(), g.documentId(), list));
+        }
+        return sets.stream().map(s -> new GroupSet(s.id(), dayId, s.slotId(),
+                s.slotId() == null ? null : slotLabels.get(s.slotId()), s.title(), s.groupSize(),
+                DocumentTemplate.valueOf(s.template()), s.createdAt(), groupsBySet.getOrDefault(s.id(), List.of())))
+                .toList();
+    }
+}
