@@ -11,7 +11,13 @@ import org.rencontres.workshops.Workshop;
 
 /** Everything the public page of a day shows, assembled from the modules that own it. */
 public record DayPage(Day day, Organisation organiser, List<PartnerView> partners, Programme programme,
-               List<NetworkingSession> networking, List<Workshop> workshops, String jsonLd) {
+               List<NetworkingSession> networking, List<Workshop> workshops, String jsonLd,
+               java.util.Map<Long, List<String>> facilitatorNames) {
+
+    /** The names of the people who facilitate a workshop, in the order they were added. */
+    public List<String> facilitators(Workshop workshop) {
+        return facilitatorNames.getOrDefault(workshop.id(), List.of());
+    }
 
     public record PartnerView(String name, String contribution, String website) {
     }

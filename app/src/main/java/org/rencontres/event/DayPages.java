@@ -98,7 +98,13 @@ class DayPages {
                 })
                 .toList();
         Programme programme = programmes.programmeOf(day.id());
+        List<org.rencontres.workshops.Workshop> ofDay = workshops.ofDay(day.id());
+        java.util.Map<Long, List<String>> facilitators = new java.util.HashMap<>();
+        for (org.rencontres.workshops.Workshop w : ofDay) {
+            facilitators.put(w.id(), workshops.facilitatorsOf(w.id()).stream()
+                    .map(org.rencontres.workshops.Facilitator::name).toList());
+        }
         return new DayPage(day, organiser, partners, programme, networking.ofDay(day.id()),
-                workshops.ofDay(day.id()), jsonLd.of(day, organiser, partners, programme, pageUrl));
+                ofDay, jsonLd.of(day, organiser, partners, programme, pageUrl), facilitators);
     }
 }

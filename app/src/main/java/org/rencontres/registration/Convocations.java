@@ -25,8 +25,11 @@ class Convocations implements RegistrationMails.ConfirmationAttachments {
     private final RegistrationDocuments documents;
     private final Signatures signatures;
     private final Workshops workshops;
+    private final WorkshopAllocations allocations;
 
-    Convocations(RegistrationDocuments documents, Signatures signatures, Workshops workshops) {
+    Convocations(RegistrationDocuments documents, Signatures signatures, Workshops workshops,
+                 @org.springframework.context.annotation.Lazy WorkshopAllocations allocations) {
+        this.allocations = allocations;
         this.documents = documents;
         this.signatures = signatures;
         this.workshops = workshops;
@@ -77,8 +80,9 @@ class Convocations implements RegistrationMails.ConfirmationAttachments {
                 new Attachment(icsName(day), "text/calendar; charset=UTF-8; method=PUBLISH", ics(day, r)));
     }
 
+    /** The agent's workshop, unless the organiser's allocation is under way (then none yet). */
     private String workshopTitle(Registration r) {
-        if (r.workshopId() == null) {
+        if (r.workshopId() == null || !allocations.workshopVisible(r.dayId())) {
             return null;
         }
         return workshops.ofDay(r.dayId()).stream().filter(w -> w.id() == r.workshopId()).findFirst()

@@ -40,10 +40,12 @@ class LinkPagesController {
     private final DayFiles dayFiles;
     private final Convocations convocations;
     private final List<AgentSpaceLinks> extras;
+    private final WorkshopAllocations allocations;
 
     LinkPagesController(Registrations registrations, Links links, Days days, Workshops workshops, DayFiles dayFiles,
-                        Convocations convocations, List<AgentSpaceLinks> extras) {
+                        Convocations convocations, List<AgentSpaceLinks> extras, WorkshopAllocations allocations) {
         this.extras = extras;
+        this.allocations = allocations;
         this.registrations = registrations;
         this.links = links;
         this.days = days;
@@ -222,6 +224,57 @@ class LinkPagesController {
                 .body(pdf ? convocations.pdf(day, r) : convocations.ics(day, r));
     }
 
+    /** The agent ranks the day's workshops (again), while the allocation is not published. */
+    @GetMapping("/inscription/espace/{token}/ateliers")
+    String rankingForm(@PathVariable String token, Model model, HttpServletResponse response) {
+        Links.Checked checked = links.check(token, Links.Purpose.AGENT_SPACE);
+        if (!checked.ok()) {
+            return problem(checked.problem(), model, response);
+        }
+        Registration r = registrations.find(checked.link().registrationId()).orElseThrow();
+        if (!allocations.mayRank(r)) {
+            return spacePage(token, r.id(), "registration.ranking.closed", model);
+        }
+        List<Long> current = registrations.workshopChoices(r.id());
+        List<String> typed = new java.util.ArrayList<>();
+        for (int rank = 1; rank <= 3; rank++) {
+            typed.add(current.size() >= rank ? String.valueOf(current.get(rank - 1)) : "");
+        }
+        return rankingPage(token, r, typed, Map.of(), model);
+    }
+
+    @PostMapping("/inscription/espace/{token}/ateliers")
+    String rank(@PathVariable String token, @RequestParam(name = "atelier1", required = false) String first,
+                @RequestParam(name = "atelier2", required = false) String second,
+                @RequestParam(name = "atelier3", required = false) String third, Model model,
+                HttpServletResponse response) {
+        Links.Checked checked = links.check(token, Links.Purpose.AGENT_SPACE);
+        if (!checked.ok()) {
+            return problem(checked.problem(), model, response);
+        }
+        Registration r = registrations.find(checked.link().registrationId()).orElseThrow();
+        List<String> typed = java.util.Arrays.asList(first == null ? "" : first, second == null ? "" : second,
+                third == null ? "" : third);
+        Map<String, String> errors = allocations.rank(r.id(), rank -> typed.get(rank - 1));
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return rankingPage(token, r, typed, errors, model);
+        }
+        return spacePage(token, r.id(), "registration.ranking.saved", model);
+    }
+
+    private String rankingPage(String token, Registration r, List<String> typed, Map<String, String> errors,
+                               Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("registration", r);
+        model.addAttribute("day", days.find(r.dayId()).orElseThrow());
+        model.addAttribute("workshops", workshops.ofDay(r.dayId()));
+        model.addAttribute("choiceCount", allocations.choiceCount(r.dayId()));
+        model.addAttribute("typed", typed);
+        model.addAttribute("errors", errors);
+        return "registration/ranking";
+    }
+
     /** A document reserved to participants, for a confirmed agent. */
     @GetMapping("/inscription/espace/{token}/documents/{fileId}")
     Object reservedDocument(@PathVariable String token, @PathVariable String fileId, Model model,
@@ -254,7 +307,10 @@ class LinkPagesController {
         model.addAttribute("day", day);
         model.addAttribute("history", registrations.history(id));
         model.addAttribute("choices", choiceTitles(r));
-        model.addAttribute("workshop", workshopTitle(r));
+        boolean visible = allocations.workshopVisible(r.dayId());
+        model.addAttribute("workshop", visible ? workshopTitle(r) : null);
+        model.addAttribute("allocationPending", !visible);
+        model.addAttribute("mayRank", allocations.mayRank(r));
         model.addAttribute("notice", notice);
         model.addAttribute("extras", extras.stream().flatMap(e -> e.of(r).stream()).toList());
         model.addAttribute("reserved", r.state() == RegistrationState.CONFIRMED
@@ -274,7 +330,7 @@ class LinkPagesController {
     }
 
     String workshopTitle(Registration r) {
-        if (r.workshopId() == null) {
+        if (r.workshopId() == null || !allocations.workshopVisible(r.dayId())) {
             return null;
         }
         return workshops.ofDay(r.dayId()).stream().filter(w -> w.id() == r.workshopId()).findFirst()

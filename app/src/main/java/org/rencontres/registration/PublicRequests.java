@@ -146,12 +146,21 @@ class PublicRequests {
 
     /** The workshop choices as ids; a message under "atelier1".."atelier3" for a bad one. */
     private List<Long> choices(Day day, RequestForm form, Map<String, String> errors) {
-        List<Long> ofDay = workshops(day).stream().map(Workshop::id).toList();
+        return choices(workshops(day).stream().map(Workshop::id).toList(), choiceCount(day), form::choice, errors);
+    }
+
+    /**
+     * Ranked workshop choices as typed ({@code typed} gives rank 1.. as text): the first is required,
+     * each must be one of {@code ofDay} and none twice; a message under "atelier1".."atelier3" for a bad one.
+     * The request form and the agent's later ranking share these rules.
+     */
+    static List<Long> choices(List<Long> ofDay, int count, java.util.function.IntFunction<String> typed,
+                              Map<String, String> errors) {
         List<Long> chosen = new ArrayList<>();
-        int count = choiceCount(day);
         for (int rank = 1; rank <= count; rank++) {
-            String typed = form.choice(rank).strip();
-            if (typed.isEmpty()) {
+            String text = typed.apply(rank);
+            text = text == null ? "" : text.strip();
+            if (text.isEmpty()) {
                 if (rank == 1) {
                     errors.put("atelier1", "registration.error.atelier.required");
                 }
@@ -159,7 +168,7 @@ class PublicRequests {
             }
             Long id;
             try {
-                id = Long.valueOf(typed);
+                id = Long.valueOf(text);
             } catch (NumberFormatException e) {
                 id = null;
             }

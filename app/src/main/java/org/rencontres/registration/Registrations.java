@@ -169,6 +169,29 @@ public class Registrations {
         return id;
     }
 
+    /**
+     * Replaces the ranked workshop choices of a live registration (the agent ranks again from their
+     * space); the workshop already given, if any, stays until the organiser's allocation.
+     */
+    @Transactional
+    public void rankWorkshops(long id, List<Long> workshopChoices) {
+        Registration r = find(id).orElseThrow(() -> new NoSuchRegistrationException(id));
+        if (!r.state().isLive()) {
+            throw new IllegalTransitionException(r.state(), r.state());
+        }
+        List<Long> ofDay = workshops.ofDay(r.dayId()).stream().map(Workshop::id).toList();
+        if (workshopChoices.isEmpty() || workshopChoices.stream().distinct().count() != workshopChoices.size()
+                || !ofDay.containsAll(workshopChoices)) {
+            throw new IllegalArgumentException("choices " + workshopChoices + " are not distinct workshops of the day");
+        }
+        jdbc.sql("DELETE FROM registration_workshop_choice WHERE registration_id = ?").param(id).update();
+        int rank = 1;
+        for (Long workshop : workshopChoices) {
+            jdbc.sql("INSERT INTO registration_workshop_choice (registration_id, rank, workshop_id) VALUES (?, ?, ?)")
+                    .params(id, rank++, workshop).update();
+        }
+    }
+
     /** The ranked workshop choices of a registration (workshop ids, first preferred). */
     public List<Long> workshopChoices(long id) {
         return jdbc.sql("SELECT workshop_id FROM registration_workshop_choice WHERE registration_id = ? ORDER BY rank")

@@ -12,22 +12,25 @@ import java.util.Map;
  *
  * @param methode the collective-writing method: empty for none, else a {@link WritingTemplate} name
  * @param capacite how many people at most; empty for no limit
+ * @param salle the room, free text; empty when not known yet
  */
-public record WorkshopForm(String numero, String titre, String description, String methode, String capacite) {
+public record WorkshopForm(String numero, String titre, String description, String methode, String capacite,
+                           String salle) {
 
     static final int MAX_NUMBER = 999;
     static final int MAX_CAPACITY = 10_000;
     static final int MAX_TITLE = 300;
     static final int MAX_TEXT = 4000;
+    static final int MAX_ROOM = 200;
 
     static WorkshopForm forNew(int number) {
-        return new WorkshopForm(String.valueOf(number), "", "", "", "");
+        return new WorkshopForm(String.valueOf(number), "", "", "", "", "");
     }
 
     static WorkshopForm of(Workshop w) {
         return new WorkshopForm(String.valueOf(w.number()), w.title(), w.description() == null ? "" : w.description(),
                 w.writingTemplate() == null ? "" : w.writingTemplate().name(),
-                w.capacity() == null ? "" : String.valueOf(w.capacity()));
+                w.capacity() == null ? "" : String.valueOf(w.capacity()), w.room() == null ? "" : w.room());
     }
 
     /**
@@ -83,10 +86,15 @@ public record WorkshopForm(String numero, String titre, String description, Stri
                 }
             }
         }
+        String room = salle == null ? "" : salle.strip();
+        if (room.length() > MAX_ROOM) {
+            problems.add(FieldProblem.of("salle", "workshops.error.room.long", MAX_ROOM));
+        }
         if (!problems.isEmpty()) {
             return new Checked(null, problems);
         }
-        return new Checked(new WorkshopDraft(slotId, number, title, text.isEmpty() ? null : text, template, capacity),
+        return new Checked(new WorkshopDraft(slotId, number, title, text.isEmpty() ? null : text, template, capacity,
+                room.isEmpty() ? null : room),
                 List.of());
     }
 

@@ -83,7 +83,7 @@ class WorkshopsAdmin {
         workshops.add(day.id(), d);
         changed(day, who, "workshop.added", "Atelier n°" + d.number() + " ajouté au créneau « " + slot.title()
                 + " » : « " + d.title() + " », écriture collective : " + method(d.writingTemplate())
-                + ", capacité : " + capacity(d.capacity()));
+                + ", capacité : " + capacity(d.capacity()) + (d.room() == null ? "" : ", salle : " + quoted(d.room())));
         return List.of();
     }
 
@@ -114,6 +114,40 @@ class WorkshopsAdmin {
                 + " » retiré du créneau « " + slot.title() + " »");
     }
 
+    List<Facilitator> facilitators(long workshopId) {
+        return workshops.facilitatorsOf(workshopId);
+    }
+
+    /** A facilitator of that workshop, or 404. */
+    Facilitator facilitator(long workshopId, long facilitatorId) {
+        return workshops.facilitatorsOf(workshopId).stream().filter(f -> f.id() == facilitatorId).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @Transactional
+    List<FieldProblem> addFacilitator(ManagedDay day, Organiser who, long slotId, long workshopId, FacilitatorForm form) {
+        lock(day.id());
+        Workshop workshop = workshop(day.id(), slotId, workshopId);
+        List<FieldProblem> problems = form.problems();
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        Facilitator f = workshops.addFacilitator(workshopId, form.nom(), form.courriel());
+        changed(day, who, "workshop.facilitator.added", "Animation de l'atelier n°" + workshop.number() + " « "
+                + workshop.title() + " » : " + f.name() + " <" + f.email() + "> ajouté(e)");
+        return List.of();
+    }
+
+    @Transactional
+    void removeFacilitator(ManagedDay day, Organiser who, long slotId, long workshopId, long facilitatorId) {
+        lock(day.id());
+        Workshop workshop = workshop(day.id(), slotId, workshopId);
+        Facilitator f = facilitator(workshopId, facilitatorId);
+        workshops.removeFacilitator(workshopId, facilitatorId);
+        changed(day, who, "workshop.facilitator.removed", "Animation de l'atelier n°" + workshop.number() + " « "
+                + workshop.title() + " » : " + f.name() + " <" + f.email() + "> retiré(e)");
+    }
+
     /** The day's workshop numbers and titles, but that of the workshop being edited. */
     private Map<Integer, String> numbers(long dayId, Long except) {
         return workshops.ofDay(dayId).stream().filter(w -> except == null || w.id() != except)
@@ -137,6 +171,7 @@ class WorkshopsAdmin {
         change(changes, "Description", quoted(before.description()), quoted(after.description()));
         change(changes, "Écriture collective", method(before.writingTemplate()), method(after.writingTemplate()));
         change(changes, "Capacité", capacity(before.capacity()), capacity(after.capacity()));
+        change(changes, "Salle", quoted(before.room()), quoted(after.room()));
         return String.join(" ; ", changes);
     }
 

@@ -66,6 +66,51 @@ class WorkshopsAdminController {
         return workshopPage(day, slot, workshop, WorkshopForm.of(workshop), Map.of(), model);
     }
 
+    @PostMapping("/{workshopId}/animateurs")
+    String addFacilitator(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                          @PathVariable long slotId, @PathVariable long workshopId, FacilitatorForm form, Model model,
+                          Locale locale, RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Slot slot = admin.workshopSlot(day.id(), slotId);
+        Workshop workshop = admin.workshop(day.id(), slotId, workshopId);
+        List<FieldProblem> problems = admin.addFacilitator(day, organiser, slotId, workshopId, form);
+        if (!problems.isEmpty()) {
+            model.addAttribute("facilitatorForm", form);
+            return workshopPage(day, slot, workshop, WorkshopForm.of(workshop), Map.of(), model,
+                    FieldProblem.texts(problems, messages, locale));
+        }
+        redirect.addFlashAttribute("notice", "workshops.notice.facilitator.added");
+        redirect.addFlashAttribute("noticeTitle", form.nom().strip());
+        return "redirect:/admin/journees/" + day.slug() + "/ateliers/" + slotId + "/" + workshopId + "#animation";
+    }
+
+    @GetMapping("/{workshopId}/animateurs/{facilitatorId}/suppression")
+    String confirmRemoveFacilitator(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                                    @PathVariable long slotId, @PathVariable long workshopId,
+                                    @PathVariable long facilitatorId, Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Slot slot = admin.workshopSlot(day.id(), slotId);
+        model.addAttribute("day", day);
+        model.addAttribute("slot", slot);
+        model.addAttribute("workshop", admin.workshop(day.id(), slotId, workshopId));
+        model.addAttribute("facilitator", admin.facilitator(workshopId, facilitatorId));
+        return "workshops/admin/remove-facilitator";
+    }
+
+    @PostMapping("/{workshopId}/animateurs/{facilitatorId}/suppression")
+    String removeFacilitator(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                             @PathVariable long slotId, @PathVariable long workshopId,
+                             @PathVariable long facilitatorId, RedirectAttributes redirect) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        admin.workshopSlot(day.id(), slotId);
+        admin.workshop(day.id(), slotId, workshopId);
+        String name = admin.facilitator(workshopId, facilitatorId).name();
+        admin.removeFacilitator(day, organiser, slotId, workshopId, facilitatorId);
+        redirect.addFlashAttribute("notice", "workshops.notice.facilitator.removed");
+        redirect.addFlashAttribute("noticeTitle", name);
+        return "redirect:/admin/journees/" + day.slug() + "/ateliers/" + slotId + "/" + workshopId + "#animation";
+    }
+
     @PostMapping("/{workshopId}")
     String update(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
                   @PathVariable long workshopId, WorkshopForm form, Model model, Locale locale,
@@ -116,6 +161,16 @@ class WorkshopsAdminController {
 
     private String workshopPage(ManagedDay day, Slot slot, Workshop workshop, WorkshopForm form,
                                 Map<String, String> errors, Model model) {
+        return workshopPage(day, slot, workshop, form, errors, model, Map.of());
+    }
+
+    private String workshopPage(ManagedDay day, Slot slot, Workshop workshop, WorkshopForm form,
+                                Map<String, String> errors, Model model, Map<String, String> facilitatorErrors) {
+        if (!model.containsAttribute("facilitatorForm")) {
+            model.addAttribute("facilitatorForm", FacilitatorForm.empty());
+        }
+        model.addAttribute("facilitators", admin.facilitators(workshop.id()));
+        model.addAttribute("facilitatorErrors", facilitatorErrors);
         model.addAttribute("day", day);
         model.addAttribute("slot", slot);
         model.addAttribute("workshop", workshop);

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rencontres.HtmlChecker;
@@ -321,5 +322,56 @@ class WorkshopsAdminTest {
         pages.put("workshops in english", ok(path(first) + "?lang=en"));
         organiser.get("/?lang=fr");
         HtmlChecker.assertValid("workshops-admin", pages);
+    }
+
+    @Test
+    void a_workshop_gets_a_room_and_facilitators_with_access_keys_shown_on_the_public_page() throws Exception {
+        organiser.submit(path(first), path(first), workshop("1", "Premier", "", "20"));
+        long id = stored(1).id();
+        String edit = path(first) + "/" + id;
+        Map<String, String> withRoom = workshop("1", "Premier", "", "20");
+        withRoom.put("salle", "  Salle Europe, 2e étage ");
+        assertThat(organiser.submit(edit, edit, withRoom).statusCode()).isEqualTo(302);
+        assertThat(stored(1).room()).isEqualTo("Salle Europe, 2e étage");
+        assertThat(workshopEntries().get(0).details()).contains("Salle : (vide) → « Salle Europe, 2e étage »");
+
+        // Bad facilitators: French messages next to the fields, nothing saved.
+        HttpResponse<String> bad = organiser.submit(edit, edit + "/animateurs", Map.of("nom", " ", "courriel", "pas@"));
+        assertThat(bad.statusCode()).isEqualTo(200);
+        Document badPage = Jsoup.parse(bad.body());
+        assertThat(badPage.select("#nom-erreur").text()).isEqualTo("Indiquez le nom de la personne qui anime l'atelier.");
+        assertThat(badPage.select("#courriel-erreur").text()).startsWith("« pas@ » n'est pas une adresse électronique valide");
+        assertThat(badPage.select("#courriel").attr("aria-describedby")).contains("courriel-erreur");
+        assertThat(badPage.select(".error-summary a")).hasSize(2);
+        assertThat(workshops.facilitatorsOf(id)).isEmpty();
+
+        HttpResponse<String> added = organiser.submit(edit, edit + "/animateurs",
+                Map.of("nom", "Yannick Lechevallier", "courriel", "y.lechevallier@monde-commun.fr"));
+        assertThat(added.statusCode()).isEqualTo(302);
+        organiser.submit(edit, edit + "/animateurs", Map.of("nom", "Camille Durand", "courriel", "c.durand@exemple.fr"));
+        List<Facilitator> facilitators = workshops.facilitatorsOf(id);
+        assertThat(facilitators).extracting(Facilitator::name).containsExactly("Yannick Lechevallier", "Camille Durand");
+        Facilitator yannick = facilitators.get(0);
+        assertThat(yannick.accessKey()).matches("[A-Za-z0-9_-]{22,}").isNotEqualTo(facilitators.get(1).accessKey());
+        assertThat(workshops.facilitatorByKey(yannick.accessKey())).contains(yannick);
+        assertThat(workshops.facilitatorByKey("inconnue")).isEmpty();
+        Document page = organiser.page(edit);
+        assertThat(page.select("#animation + ul li").text()).contains("Yannick Lechevallier", "c.durand@exemple.fr");
+
+        Element workshopOnPublicPage = publicPage().selectFirst("#atelier-1");
+        assertThat(workshopOnPublicPage.select(".workshop-room").text()).isEqualTo("Salle : Salle Europe, 2e étage");
+        assertThat(workshopOnPublicPage.select(".workshop-facilitators").text())
+                .isEqualTo("Animation : Yannick Lechevallier, Camille Durand");
+
+        String remove = edit + "/animateurs/" + yannick.id() + "/suppression";
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("facilitator errors", bad.body());
+        pages.put("with facilitators", ok(edit));
+        pages.put("remove facilitator", ok(remove));
+        assertThat(organiser.submit(remove, remove, Map.of()).statusCode()).isEqualTo(302);
+        assertThat(workshops.facilitatorsOf(id)).extracting(Facilitator::name).containsExactly("Camille Durand");
+        assertThat(workshops.facilitatorByKey(yannick.accessKey())).isEmpty();
+        assertThat(workshopEntries().get(0).details()).contains("Yannick Lechevallier", "retiré(e)");
+        HtmlChecker.assertValid("workshops-facilitators", pages);
     }
 }

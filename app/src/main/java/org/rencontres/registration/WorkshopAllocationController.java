@@ -1,0 +1,245 @@
+package org.rencontres.registration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.rencontres.security.DayAccess;
+import org.rencontres.security.ManagedDay;
+import org.rencontres.security.Organiser;
+import org.rencontres.workshops.Workshop;
+import org.rencontres.workshops.Workshops;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The organiser's allocation of the day's participants to its workshops: the draft with its rank
+ * profile and the workshops' loads, moves by hand, computing (again), publishing and unpublishing
+ * (each after a confirmation page), and the roster of each workshop as PDF.
+ */
+@Controller
+@RequestMapping("/admin/journees/{slug}/ateliers/repartition")
+class WorkshopAllocationController {
+
+    private final DayAccess access;
+    private final WorkshopAllocations allocations;
+    private final Workshops workshops;
+    private final WorkshopRosters rosters;
+    private final MessageSource messages;
+
+    WorkshopAllocationController(DayAccess access, WorkshopAllocations allocations, Workshops workshops,
+                                 WorkshopRosters rosters, MessageSource messages) {
+        this.access = access;
+        this.allocations = allocations;
+        this.workshops = workshops;
+        this.rosters = rosters;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String page(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model, Locale locale) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        return page(day, model, locale);
+    }
+
+    private String page(ManagedDay day, Model model, Locale locale) {
+        WorkshopAllocations.View view = allocations.view(day.id());
+        model.addAttribute("day", day);
+        model.addAttribute("view", view);
+        model.addAttribute("allocation", view.allocation().orElse(null));
+        List<Workshop> ofDay = workshops.ofDay(day.id());
+        model.addAttribute("workshops", ofDay);
+        Map<Long, String> titles = new java.util.HashMap<>();
+        ofDay.forEach(w -> titles.put(w.id(), w.number() + ". " + w.title()));
+        model.addAttribute("titles", titles);
+        model.addAttribute("profile", profile(view, locale));
+        return "registration/admin/allocation";
+    }
+
+    /** "34 ont leur premier choix, 6 leur deuxième, 2 un atelier qu'ils n'avaient pas choisi". */
+    String profile(WorkshopAllocations.View view, Locale locale) {
+        List<String> parts = new ArrayList<>();
+        for (int rank : new int[] {1, 2, 3, 0, -1}) {
+            Integer count = view.profile().get(rank);
+            if (count != null && count > 0) {
+                String key = switch (rank) {
+                    case 1 -> "first";
+                    case 2 -> "second";
+                    case 3 -> "third";
+                    case 0 -> count == 1 ? "unranked.one" : "unranked.many";
+                    default -> "none";
+                };
+                // The singular forms are written without argument (so with a plain apostrophe).
+                parts.add(messages.getMessage("registration.allocation.profile." + key,
+                        key.endsWith(".one") ? null : new Object[] {count}, locale));
+            }
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts) + ".";
+    }
+
+    @GetMapping("/calcul")
+    String confirmRun(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        model.addAttribute("day", day);
+        model.addAttribute("action", "calcul");
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("allocation", allocations.allocation(day.id()).orElse(null));
+        model.addAttribute("view", allocations.view(day.id()));
+        return "registration/admin/allocation-confirm";
+    }
+
+    @PostMapping("/calcul")
+    String run(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model, Locale locale,
+               RedirectAttributes redirect, HttpServletResponse response) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        try {
+            int count = allocations.run(day, organiser);
+            redirect.addFlashAttribute("notice", messages.getMessage("registration.allocation.notice.computed",
+                    new Object[] {count}, locale));
+        } catch (WorkshopAllocations.Refusal refusal) {
+            return refused(day, refusal, model, locale, response);
+        }
+        return "redirect:" + base(day);
+    }
+
+    @PostMapping("/deplacement")
+    String move(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                @RequestParam(name = "inscription", required = false) String registration,
+                @RequestParam(name = "atelier", required = false) String workshop, Model model, Locale locale,
+                RedirectAttributes redirect, HttpServletResponse response) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Long registrationId = number(registration);
+        Long workshopId = number(workshop);
+        try {
+            if (registrationId == null) {
+                throw new WorkshopAllocations.Refusal("registration.allocation.error.participant.unknown");
+            }
+            if (workshopId == null) {
+                throw new WorkshopAllocations.Refusal("registration.allocation.error.workshop.unknown");
+            }
+            Optional<WorkshopAllocations.Load> over = allocations.move(day, organiser, registrationId, workshopId);
+            Workshop target = workshops.ofDay(day.id()).stream().filter(w -> w.id() == workshopId).findFirst().orElseThrow();
+            String who = allocations.view(day.id()).lines().stream().filter(l -> l.registration().id() == registrationId)
+                    .map(l -> l.registration().givenName() + " " + l.registration().surname()).findFirst().orElse("");
+            redirect.addFlashAttribute("notice", messages.getMessage("registration.allocation.notice.moved",
+                    new Object[] {who, target.number(), target.title()}, locale));
+            over.ifPresent(l -> redirect.addFlashAttribute("warning", messages.getMessage(
+                    "registration.allocation.warning.over", new Object[] {l.workshop().number(), l.workshop().title(),
+                            l.count(), l.workshop().capacity()}, locale)));
+        } catch (WorkshopAllocations.Refusal refusal) {
+            return refused(day, refusal, model, locale, response);
+        }
+        return "redirect:" + base(day) + "#participant-" + registrationId;
+    }
+
+    @GetMapping("/publication")
+    String confirmPublish(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        model.addAttribute("day", day);
+        model.addAttribute("action", "publication");
+        model.addAttribute("allocation", allocations.allocation(day.id()).orElse(null));
+        model.addAttribute("view", allocations.view(day.id()));
+        model.addAttribute("errors", Map.of());
+        return "registration/admin/allocation-confirm";
+    }
+
+    @PostMapping("/publication")
+    String publish(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                   @RequestParam(name = "depassement", required = false) String overConfirmed, Model model,
+                   Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        WorkshopAllocations.View view = allocations.view(day.id());
+        if (view.overCapacity() && !"oui".equals(overConfirmed)) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("day", day);
+            model.addAttribute("action", "publication");
+            model.addAttribute("allocation", view.allocation().orElse(null));
+            model.addAttribute("view", view);
+            model.addAttribute("errors", Map.of("depassement", "registration.allocation.error.over.confirm"));
+            return "registration/admin/allocation-confirm";
+        }
+        try {
+            int count = allocations.publish(day, organiser);
+            redirect.addFlashAttribute("notice", messages.getMessage("registration.allocation.notice.published",
+                    new Object[] {count}, locale));
+        } catch (WorkshopAllocations.Refusal refusal) {
+            return refused(day, refusal, model, locale, response);
+        }
+        return "redirect:" + base(day);
+    }
+
+    @GetMapping("/depublication")
+    String confirmUnpublish(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        model.addAttribute("day", day);
+        model.addAttribute("action", "depublication");
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("allocation", allocations.allocation(day.id()).orElse(null));
+        model.addAttribute("view", allocations.view(day.id()));
+        return "registration/admin/allocation-confirm";
+    }
+
+    @PostMapping("/depublication")
+    String unpublish(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model,
+                     Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        try {
+            allocations.unpublish(day, organiser);
+            redirect.addFlashAttribute("notice", messages.getMessage("registration.allocation.notice.unpublished",
+                    null, locale));
+        } catch (WorkshopAllocations.Refusal refusal) {
+            return refused(day, refusal, model, locale, response);
+        }
+        return "redirect:" + base(day);
+    }
+
+    @GetMapping("/{workshopId}/liste.pdf")
+    ResponseEntity<byte[]> roster(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                                  @PathVariable long workshopId) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Workshop workshop = workshops.ofDay(day.id()).stream().filter(w -> w.id() == workshopId).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("atelier-" + workshop.number() + "-" + day.slug() + ".pdf").build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(rosters.pdf(day, workshop));
+    }
+
+    private String refused(ManagedDay day, WorkshopAllocations.Refusal refusal, Model model, Locale locale,
+                           HttpServletResponse response) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("error", messages.getMessage(refusal.key, refusal.args, locale));
+        return page(day, model, locale);
+    }
+
+    private static Long number(String text) {
+        if (text == null || !text.strip().matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.valueOf(text.strip());
+    }
+
+    private static String base(ManagedDay day) {
+        return "/admin/journees/" + day.slug() + "/ateliers/repartition";
+    }
+}
