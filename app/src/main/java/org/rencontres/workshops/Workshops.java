@@ -50,6 +50,11 @@ public class Workshops {
         return jdbc.sql("DELETE FROM workshop WHERE id = ? AND event_day_id = ?").params(workshopId, dayId).update() == 1;
     }
 
+    /** The day a workshop belongs to, if it exists. */
+    public java.util.Optional<Long> dayOf(long workshopId) {
+        return jdbc.sql("SELECT event_day_id FROM workshop WHERE id = ?").param(workshopId).query(Long.class).optional();
+    }
+
     /** The workshops held during that slot of the day, by number. */
     public List<Workshop> ofSlot(long dayId, long slotId) {
         return ofDay(dayId).stream().filter(w -> w.slotId() == slotId).toList();

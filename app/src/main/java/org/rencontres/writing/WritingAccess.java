@@ -9,12 +9,14 @@ import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
 import org.rencontres.security.DayAccess;
 import org.rencontres.security.Organiser;
+import org.rencontres.workshops.Workshops;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may open a document, the one rule for the pages and the WebSocket: organisers who manage the
- * day; the workshop's confirmed participants (or the group's members) through their key; holders of
+ * day; the workshop's facilitators through their key; the workshop's confirmed participants (or the
+ * group's members) through their key; holders of
  * the read-only link, who only read. A closed document is read-only for everyone.
  */
 @Component
@@ -24,8 +26,11 @@ class WritingAccess {
     private final Registrations registrations;
     private final Days days;
     private final DayAccess dayAccess;
+    private final Workshops workshops;
 
-    WritingAccess(WritingDocuments documents, Registrations registrations, Days days, DayAccess dayAccess) {
+    WritingAccess(WritingDocuments documents, Registrations registrations, Days days, DayAccess dayAccess,
+                  Workshops workshops) {
+        this.workshops = workshops;
         this.documents = documents;
         this.registrations = registrations;
         this.days = days;
@@ -74,6 +79,18 @@ class WritingAccess {
             return documents.isGroupMember(document.groupId(), r.id());
         }
         return true;
+    }
+
+    /** A facilitator's access to their workshop's document, through the key the workshops module gave them. */
+    Optional<Access> facilitator(String key) {
+        return workshops.facilitatorByKey(key).flatMap(f -> {
+            Optional<WritingDocument> document = documents.ofWorkshop(f.workshopId());
+            if (document.isEmpty()) {
+                workshops.dayOf(f.workshopId()).ifPresent(documents::ensureForWorkshops);
+                document = documents.ofWorkshop(f.workshopId());
+            }
+            return document.map(d -> new Access(d, Access.Role.FACILITATOR, f.name(), null));
+        });
     }
 
     /** Whoever holds the read-only link. */

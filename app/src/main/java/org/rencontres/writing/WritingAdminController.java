@@ -33,9 +33,11 @@ class WritingAdminController {
     private final WritingAdmin admin;
     private final EditorPages pages;
     private final WritingHub hub;
+    private final org.rencontres.workshops.Workshops workshops;
 
     WritingAdminController(DayAccess dayAccess, WritingDocuments documents, WritingAccess access, WritingAdmin admin,
-                           EditorPages pages, WritingHub hub) {
+                           EditorPages pages, WritingHub hub, org.rencontres.workshops.Workshops workshops) {
+        this.workshops = workshops;
         this.dayAccess = dayAccess;
         this.documents = documents;
         this.access = access;
@@ -57,6 +59,8 @@ class WritingAdminController {
         model.addAttribute("documents", all);
         model.addAttribute("connected", all.stream().collect(java.util.stream.Collectors.toMap(
                 WritingDocument::id, d -> hub.connected(d.id()))));
+        model.addAttribute("facilitators", all.stream().filter(d -> d.workshopId() != null).collect(
+                java.util.stream.Collectors.toMap(WritingDocument::id, d -> workshops.facilitatorsOf(d.workshopId()))));
         model.addAttribute("templates", DocumentTemplate.values());
         model.addAttribute("title", title);
         model.addAttribute("template", template);

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The pages of collective writing opened with a key: a participant's (from their agent's space), the
- * read-only link's, and the projector's, which shows one or several documents side by side.
+ * The pages of collective writing opened with a key: a participant's (from their agent's space), a
+ * facilitator's (given to them by the organisers), the read-only link's, and the projector's, which shows one or several documents side by side.
  */
 @Controller
 class WritingPagesController {
@@ -51,6 +51,27 @@ class WritingPagesController {
     @GetMapping("/ecriture/participant/{key}/texte.pdf")
     ResponseEntity<byte[]> participantPdf(@PathVariable String key) {
         return pages.pdf(participant(key).document());
+    }
+
+    private Access facilitator(String key) {
+        return access.facilitator(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** A facilitator's page: they write and moderate (highlight for the sharing back). */
+    @GetMapping("/ecriture/animation/{key}")
+    String facilitatorPage(@PathVariable String key, Model model) {
+        Access a = facilitator(key);
+        return pages.editor(a, socket(a) + "?animation=" + key, "/ecriture/animation/" + key, model);
+    }
+
+    @GetMapping("/ecriture/animation/{key}/texte.md")
+    ResponseEntity<byte[]> facilitatorMarkdown(@PathVariable String key) {
+        return pages.markdown(facilitator(key).document());
+    }
+
+    @GetMapping("/ecriture/animation/{key}/texte.pdf")
+    ResponseEntity<byte[]> facilitatorPdf(@PathVariable String key) {
+        return pages.pdf(facilitator(key).document());
     }
 
     @GetMapping("/ecriture/lecture/{key}")

@@ -21,7 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The WebSocket of collective writing, {@code /ecriture/ws/{id}}: same origin only (Spring's default),
- * and the same access rule as the pages, decided at the handshake: {@code ?cle=} a participant's key,
+ * and the same access rule as the pages, decided at the handshake: {@code ?cle=} a participant's key, {@code ?animation=} a facilitator's key,
  * {@code ?lecture=} the read-only key, otherwise the signed-in organiser's session. Anything else is
  * refused with 403 before the connection opens.
  */
@@ -73,6 +73,8 @@ class WritingSocketConfiguration implements WebSocketConfigurer {
         Optional<Access> granted;
         if (query.getFirst("cle") != null) {
             granted = access.participant(query.getFirst("cle"));
+        } else if (query.getFirst("animation") != null) {
+            granted = access.facilitator(query.getFirst("animation"));
         } else if (query.getFirst("lecture") != null) {
             granted = access.reader(query.getFirst("lecture"));
         } else {

@@ -234,6 +234,33 @@ class WritingSocketTest {
         assertThat(store.rows(first.id())).isZero();
     }
 
+    @Test
+    void a_facilitator_writes_and_moderates_their_workshops_document_only() throws Exception {
+        org.rencontres.workshops.Facilitator f = workshops.addFacilitator(fixture.workshops().get(0).id(),
+                "Fanny Facilitatrice", "fanny." + System.nanoTime() + "@cnfpt.fr");
+        HttpResponse<String> page = new WebSession(port).get("/ecriture/animation/" + f.accessKey());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-command=\"highlight\"", "Atelier 1");
+        try (SocketClient facilitator = new SocketClient(port, path(first) + "?animation=" + f.accessKey(), null)) {
+            JsonNode welcome = json(facilitator.nextText("welcome"));
+            assertThat(welcome.path("role").asString()).isEqualTo("FACILITATOR");
+            assertThat(welcome.path("moderates").asBoolean()).isTrue();
+            assertThat(welcome.path("name").asString()).isEqualTo("Fanny Facilitatrice");
+            facilitator.hello(0);
+            facilitator.nextText("synced");
+            facilitator.update(1, SocketClient.utf8("animation"));
+            assertThat(json(facilitator.nextText("ack")).path("seq").asLong()).isEqualTo(1);
+        }
+        // Their key opens nothing of the other workshop.
+        WritingDocument second = documents.ofWorkshop(fixture.workshops().get(1).id()).orElseThrow();
+        assertThatThrownBy(() -> new SocketClient(port, path(second) + "?animation=" + f.accessKey(), null))
+                .hasStackTraceContaining("403");
+        assertThat(new WebSession(port).get("/ecriture/animation/inconnue").statusCode()).isEqualTo(404);
+        // The organisers' list gives them the link to send.
+        assertThat(organiser.page("/admin/journees/" + fixture.slug() + "/ecriture")
+                .select("a[href=/ecriture/animation/" + f.accessKey() + "]").text()).contains("Fanny Facilitatrice");
+    }
+
     private static byte[] presence(long client, long clock, String json) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Awareness.writeVarUint(out, 1);
