@@ -20,6 +20,9 @@
 // counts until it is really there. After the edits, once every client's updates are acknowledged and
 // the clients of a document agree, the check: every client's text holds every marker of its document
 // exactly once, and a fresh client (hello since 0) rebuilds the same text from what the server stored.
+// With BENCH_DROPS=n, every client also loses its connection n times at random moments while it edits
+// (as a network failure would: no close handshake), keeps editing offline, and comes back 500 ms later
+// as the browser does (hello since its last number, its unacknowledged edits merged and sent again).
 // Prints a Markdown summary and a JSON line; exit status 0 only if every check passed.
 import * as Y from 'yjs';
 import WebSocket from 'ws';
@@ -29,6 +32,7 @@ const UPDATE = 1, SNAPSHOT = 3, COVERING = 4;
 const REMOTE = 'remote';
 const SEED_CLIENT = 1;
 const QUIET_TIMEOUT_MS = 120_000;
+const DROPS = Number(process.env.BENCH_DROPS || 0);
 
 const [base, cookie, editsArg, intervalArg, ...scenarioArgs] = process.argv.slice(2);
 if (!base || cookie === undefined || !scenarioArgs.length) {
@@ -273,6 +277,11 @@ class Client {
   }
 
   async run() {
+    const drops = [];
+    for (let k = 0; k < DROPS; k++) {
+      drops.push(setTimeout(() => { if (this.ws.readyState === WebSocket.OPEN) this.ws.terminate(); },
+        Math.random() * this.editsToMake * INTERVAL));
+    }
     await sleep(Math.random() * INTERVAL);
     for (let n = 1; n <= this.editsToMake; n++) {
       this.edit(n);
@@ -384,7 +393,7 @@ for (const arg of scenarioArgs) {
 }
 
 const f = x => (Number.isFinite(x) ? x.toFixed(1) : '–');
-console.log(`${EDITS} edits per client, one every ${INTERVAL} ms ± 50 %; times in ms.`);
+console.log(`${EDITS} edits per client, one every ${INTERVAL} ms ± 50 %${DROPS ? `, ${DROPS} connection losses per client` : ''}; times in ms.`);
 console.log();
 console.log('| scenario | clients | edits | propagation p50 | p95 | p99 | max | measures (expected) | ack p50 | ack p99 | check |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');

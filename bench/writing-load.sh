@@ -8,6 +8,7 @@
 # rebuilds the same text from what the server stored (snapshot and updates). Prints a Markdown summary.
 #
 #   ./mvnw -q -DskipTests package && bash bench/writing-load.sh [edits per client] [ms between edits]
+#   BENCH_DROPS=3 bash bench/writing-load.sh     # and every client loses its connection 3 times while editing
 #
 # Needs java 17, curl, node 20 and npm (yjs and lib0 at the versions pinned in tools/collab/package.json
 # and ws are installed in bench/node_modules, ignored by git). Traffic goes to 127.0.0.1 only; the
