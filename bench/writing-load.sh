@@ -42,7 +42,9 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 WORK=$(mktemp -d)
 APP=
 APP2=
+DRIVER=
 cleanup() {
+  if [ -n "$DRIVER" ]; then kill "$DRIVER" 2>/dev/null || true; fi
   if [ -n "$APP2" ]; then kill "$APP2" 2>/dev/null || true; wait "$APP2" 2>/dev/null || true; fi
   if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; fi
   rm -rf "$WORK"
@@ -106,8 +108,19 @@ for i in $(seq 1 10); do MANY="$MANY${MANY:+,}$(new_document "Banc d'essai : doc
 TWO=$(new_document "Banc d'essai : 40 rédacteurs sur deux instances")
 WARM=$(new_document "Banc d'essai : mise en route")
 
-# 4. A warm-up on a document of its own (JIT, pools), then the load and the checks.
-node bench/writing-load.mjs "http://127.0.0.1:$PORT" "$COOKIE" 20 "$INTERVAL" "warm-up=$WARM:20" > "$WORK/warm-up.md" \
+# 4. A warm-up on a document of its own (JIT, pools), then the load and the checks. The driver runs in
+#    the background so that the watchdog's stop reaches it too (through the trap).
+drive() { # output file, arguments of writing-load.mjs…
+  local out=$1
+  shift
+  node bench/writing-load.mjs "$@" > "$out" &
+  DRIVER=$!
+  local status=0
+  wait "$DRIVER" || status=$?
+  DRIVER=
+  return "$status"
+}
+drive "$WORK/warm-up.md" "http://127.0.0.1:$PORT" "$COOKIE" 20 "$INTERVAL" "warm-up=$WARM:20" \
   || { cat "$WORK/warm-up.md" >&2; echo "the warm-up failed" >&2; }
 RSS_BEFORE=$(awk '/VmRSS/ { print $2 }' "/proc/$APP/status")
 TICK=$(getconf CLK_TCK)
@@ -116,9 +129,9 @@ CPU0=$(jvm_cpu_ms "$APP")
 LOG_FROM=$(( $(wc -l < "$WORK/app.log") + 1 ))
 LOG2_FROM=$(( $(wc -l < "$WORK/app2.log") + 1 ))
 STATUS=0
-BENCH_SECOND="http://127.0.0.1:$(( PORT + 1 )) $COOKIE2" \
-node bench/writing-load.mjs "http://127.0.0.1:$PORT" "$COOKIE" "$EDITS" "$INTERVAL" \
-  "a=$ONE:40" "b=$MANY:4" "c=$TWO:40/2" > "$WORK/result.md" || STATUS=$?
+export BENCH_SECOND="http://127.0.0.1:$(( PORT + 1 )) $COOKIE2"
+drive "$WORK/result.md" "http://127.0.0.1:$PORT" "$COOKIE" "$EDITS" "$INTERVAL" \
+  "a=$ONE:40" "b=$MANY:4" "c=$TWO:40/2" || STATUS=$?
 CPU1=$(jvm_cpu_ms "$APP")
 HWM=$(awk '/VmHWM/ { print $2 }' "/proc/$APP/status")
 RSS_AFTER=$(awk '/VmRSS/ { print $2 }' "/proc/$APP/status")
