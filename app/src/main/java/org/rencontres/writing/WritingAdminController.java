@@ -124,21 +124,19 @@ class WritingAdminController {
         return pages.pdf(organiserAccess(organiser, day, id).document());
     }
 
-    @PostMapping("/{id}/cloture")
-    String close(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
-                 RedirectAttributes redirect) {
+    /** Closes a document ({@code /cloture}) or opens it again ({@code /reouverture}). */
+    @PostMapping("/{id}/{action:cloture|reouverture}")
+    String closeOrReopen(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+                         @PathVariable String action, RedirectAttributes redirect) {
         ManagedDay day = dayAccess.requireManage(organiser, slug);
-        admin.close(organiserAccess(organiser, day, id).document(), organiser);
-        redirect.addFlashAttribute("notice", "writing.closed");
-        return "redirect:/admin/journees/" + day.slug() + "/ecriture";
-    }
-
-    @PostMapping("/{id}/reouverture")
-    String reopen(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
-                  RedirectAttributes redirect) {
-        ManagedDay day = dayAccess.requireManage(organiser, slug);
-        admin.reopen(organiserAccess(organiser, day, id).document(), organiser);
-        redirect.addFlashAttribute("notice", "writing.reopened");
+        WritingDocument document = organiserAccess(organiser, day, id).document();
+        boolean close = action.equals("cloture");
+        if (close) {
+            admin.close(document, organiser);
+        } else {
+            admin.reopen(document, organiser);
+        }
+        redirect.addFlashAttribute("notice", close ? "writing.closed" : "writing.reopened");
         return "redirect:/admin/journees/" + day.slug() + "/ecriture";
     }
 

@@ -29,65 +29,56 @@ class WritingPagesController {
         this.pages = pages;
     }
 
-    private Access participant(String key) {
-        return access.participant(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    /** The three kinds of key in an address, with the WebSocket parameter that carries each. */
+    private enum KeyKind {
+        PARTICIPANT("participant", "cle"), FACILITATOR("animation", "animation"), READER("lecture", "lecture");
+
+        final String segment;
+        final String parameter;
+
+        KeyKind(String segment, String parameter) {
+            this.segment = segment;
+            this.parameter = parameter;
+        }
+
+        static KeyKind of(String segment) {
+            for (KeyKind k : values()) {
+                if (k.segment.equals(segment)) {
+                    return k;
+                }
+            }
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
     }
 
-    private Access reader(String key) {
-        return access.reader(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    private Access resolve(KeyKind kind, String key) {
+        var granted = switch (kind) {
+            case PARTICIPANT -> access.participant(key);
+            case FACILITATOR -> access.facilitator(key);
+            case READER -> access.reader(key);
+        };
+        return granted.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    @GetMapping("/ecriture/participant/{key}")
-    String participantPage(@PathVariable String key, Model model) {
-        Access a = participant(key);
-        return pages.editor(a, socket(a) + "?cle=" + key, "/ecriture/participant/" + key, model);
+    /**
+     * The editor opened with a key: a participant's ({@code /ecriture/participant/…}), a facilitator's, who
+     * also moderates ({@code /ecriture/animation/…}), or the read-only link's ({@code /ecriture/lecture/…}).
+     */
+    @GetMapping("/ecriture/{kind:participant|animation|lecture}/{key}")
+    String editor(@PathVariable String kind, @PathVariable String key, Model model) {
+        KeyKind k = KeyKind.of(kind);
+        Access a = resolve(k, key);
+        return pages.editor(a, socket(a) + "?" + k.parameter + "=" + key, "/ecriture/" + k.segment + "/" + key, model);
     }
 
-    @GetMapping("/ecriture/participant/{key}/texte.md")
-    ResponseEntity<byte[]> participantMarkdown(@PathVariable String key) {
-        return pages.markdown(participant(key).document());
+    @GetMapping("/ecriture/{kind:participant|animation|lecture}/{key}/texte.md")
+    ResponseEntity<byte[]> markdown(@PathVariable String kind, @PathVariable String key) {
+        return pages.markdown(resolve(KeyKind.of(kind), key).document());
     }
 
-    @GetMapping("/ecriture/participant/{key}/texte.pdf")
-    ResponseEntity<byte[]> participantPdf(@PathVariable String key) {
-        return pages.pdf(participant(key).document());
-    }
-
-    private Access facilitator(String key) {
-        return access.facilitator(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    /** A facilitator's page: they write and moderate (highlight for the sharing back). */
-    @GetMapping("/ecriture/animation/{key}")
-    String facilitatorPage(@PathVariable String key, Model model) {
-        Access a = facilitator(key);
-        return pages.editor(a, socket(a) + "?animation=" + key, "/ecriture/animation/" + key, model);
-    }
-
-    @GetMapping("/ecriture/animation/{key}/texte.md")
-    ResponseEntity<byte[]> facilitatorMarkdown(@PathVariable String key) {
-        return pages.markdown(facilitator(key).document());
-    }
-
-    @GetMapping("/ecriture/animation/{key}/texte.pdf")
-    ResponseEntity<byte[]> facilitatorPdf(@PathVariable String key) {
-        return pages.pdf(facilitator(key).document());
-    }
-
-    @GetMapping("/ecriture/lecture/{key}")
-    String readerPage(@PathVariable String key, Model model) {
-        Access a = reader(key);
-        return pages.editor(a, socket(a) + "?lecture=" + key, "/ecriture/lecture/" + key, model);
-    }
-
-    @GetMapping("/ecriture/lecture/{key}/texte.md")
-    ResponseEntity<byte[]> readerMarkdown(@PathVariable String key) {
-        return pages.markdown(reader(key).document());
-    }
-
-    @GetMapping("/ecriture/lecture/{key}/texte.pdf")
-    ResponseEntity<byte[]> readerPdf(@PathVariable String key) {
-        return pages.pdf(reader(key).document());
+    @GetMapping("/ecriture/{kind:participant|animation|lecture}/{key}/texte.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String kind, @PathVariable String key) {
+        return pages.pdf(resolve(KeyKind.of(kind), key).document());
     }
 
     /** The projector: the documents of those read-only keys side by side (up to four), large type. */
@@ -98,7 +89,7 @@ class WritingPagesController {
         }
         List<Projected> projected = new ArrayList<>();
         for (String key : keys.stream().distinct().toList()) {
-            Access a = reader(key);
+            Access a = resolve(KeyKind.READER, key);
             projected.add(new Projected(a.document(), socket(a) + "?lecture=" + key));
         }
         model.addAttribute("projected", projected);
