@@ -70,10 +70,14 @@ class Link {
     });
     awareness.on('update', ({ added, updated, removed }, origin) => {
       if (origin === REMOTE) return;
-      const mine = added.concat(updated, removed).filter(id => id === doc.clientID);
-      if (mine.length && this.isOpen() && this.canEdit) {
-        this.sendFrame(AWARENESS, encodeAwarenessUpdate(awareness, mine));
-      }
+      if (!added.concat(updated, removed).includes(doc.clientID) || this.presenceTimer) return;
+      // Cursor moves come with every keystroke: one presence frame per 150 ms is enough.
+      this.presenceTimer = setTimeout(() => {
+        this.presenceTimer = null;
+        if (this.isOpen() && this.canEdit) {
+          this.sendFrame(AWARENESS, encodeAwarenessUpdate(awareness, [doc.clientID]));
+        }
+      }, 150);
     });
     this.restore();
   }
