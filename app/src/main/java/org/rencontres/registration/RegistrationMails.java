@@ -90,6 +90,12 @@ class RegistrationMails {
         tellAgent(day, r, "REMINDER", RegistrationState.CONFIRMED, null, true);
     }
 
+    /** The workshop the published allocation gives a confirmed agent (named in their space and convocation). */
+    void workshopGiven(Registration r) {
+        Day day = days.find(r.dayId()).orElseThrow();
+        tellAgent(day, r, "WORKSHOP", RegistrationState.CONFIRMED, null, true);
+    }
+
     /** A new link to the agent's space (asked again by the agent). */
     void resendSpace(Registration r) {
         Day day = days.find(r.dayId()).orElseThrow();
@@ -151,7 +157,7 @@ class RegistrationMails {
         }
         v.put("deadline", r.offerDeadline() == null ? null : format(r.offerDeadline(), day.zone(), locale));
         Message message = Message.of(r.email(), templates.render("registration/mail/state", locale, v));
-        if (state == RegistrationState.CONFIRMED && !"REMINDER".equals(kind)) {
+        if (state == RegistrationState.CONFIRMED && !"REMINDER".equals(kind) && !"WORKSHOP".equals(kind)) {
             ConfirmationAttachments extra = attachments.getIfAvailable();
             if (extra != null) {
                 for (Attachment a : extra.of(day, r)) {

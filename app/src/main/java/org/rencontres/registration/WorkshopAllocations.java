@@ -94,9 +94,11 @@ class WorkshopAllocations {
     private final Workshops workshops;
     private final AuditTrail audit;
     private final Clock clock;
+    private final RegistrationMails mails;
 
     WorkshopAllocations(JdbcClient jdbc, Registrations registrations, Workshops workshops, AuditTrail audit,
-                        Optional<Clock> clock) {
+                        Optional<Clock> clock, RegistrationMails mails) {
+        this.mails = mails;
         this.jdbc = jdbc;
         this.registrations = registrations;
         this.workshops = workshops;
@@ -261,7 +263,7 @@ class WorkshopAllocations {
         return view(day.id()).loads().stream().filter(l -> l.workshop().id() == workshopId && l.over()).findFirst();
     }
 
-    /** Publishes the draft: each participant still CONFIRMED gets the draft's workshop. */
+    /** Publishes the draft: each participant still CONFIRMED gets the draft's workshop, and an e-mail saying so. */
     @Transactional
     int publish(ManagedDay day, Organiser who) {
         lock(day.id());
@@ -272,9 +274,14 @@ class WorkshopAllocations {
         View view = view(day.id());
         int written = 0;
         for (Line l : view.lines()) {
-            written += jdbc.sql("""
+            int changed = jdbc.sql("""
                     UPDATE registration SET workshop_id = ?, version = version + 1
                     WHERE id = ? AND state = 'CONFIRMED'""").params(l.workshopId(), l.registration().id()).update();
+            if (changed == 1) {
+                // Each agent is told, in the same transaction (outbox), to look at their space.
+                mails.workshopGiven(registrations.find(l.registration().id()).orElseThrow());
+            }
+            written += changed;
         }
         jdbc.sql("UPDATE registration_allocation SET state = 'PUBLISHED', published_at = ? WHERE event_day_id = ?")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), day.id()).update();

@@ -124,13 +124,21 @@ class WritingAdminController {
         return pages.pdf(organiserAccess(organiser, day, id).document());
     }
 
-    /** Closes a document ({@code /cloture}) or opens it again ({@code /reouverture}). */
-    @PostMapping("/{id}/{action:cloture|reouverture}")
-    String closeOrReopen(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
-                         @PathVariable String action, RedirectAttributes redirect) {
+    @PostMapping("/{id}/cloture")
+    String close(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+                 RedirectAttributes redirect) {
+        return closeOrReopen(organiser, slug, id, true, redirect);
+    }
+
+    @PostMapping("/{id}/reouverture")
+    String reopen(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+                  RedirectAttributes redirect) {
+        return closeOrReopen(organiser, slug, id, false, redirect);
+    }
+
+    private String closeOrReopen(Organiser organiser, String slug, long id, boolean close, RedirectAttributes redirect) {
         ManagedDay day = dayAccess.requireManage(organiser, slug);
         WritingDocument document = organiserAccess(organiser, day, id).document();
-        boolean close = action.equals("cloture");
         if (close) {
             admin.close(document, organiser);
         } else {

@@ -291,6 +291,13 @@ class WorkshopAllocationWebTest {
         assertThat(convocation("Bernard")).contains("3. Mobilité internationale");
         assertThat(registrations.find(roux).orElseThrow().workshopId()).isEqualTo(a);
         assertThat(registrations.find(zola).orElseThrow().workshopId()).isNull();
+        // Each agent given a workshop was told by e-mail (outbox, same transaction), once.
+        String petitEmail = registrations.find(petit).orElseThrow().email();
+        assertThat(jdbc.sql("SELECT subject FROM notification_outbox WHERE recipient = ? AND subject LIKE 'Votre atelier%'")
+                .param(petitEmail).query(String.class).list()).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE subject LIKE 'Votre atelier%' AND recipient IN "
+                + "(SELECT email FROM registration WHERE event_day_id = ?)").param(dayId).query(Long.class).single())
+                .isEqualTo(5);
 
         // Choices can no longer be changed.
         Document closed = visitor.page(space("Bernard") + "/ateliers");
