@@ -18,9 +18,19 @@ class WritingAdmin {
     private final WritingExports exports;
     private final DayFiles dayFiles;
     private final AuditTrail audit;
+    private final org.rencontres.workshops.Workshops workshops;
+    private final org.rencontres.notification.Outbox outbox;
+    private final org.rencontres.notification.MailTemplates mails;
+    private final org.rencontres.shared.PublicAddress address;
 
     WritingAdmin(WritingDocuments documents, EditorPages pages, WritingExports exports, DayFiles dayFiles,
-                 AuditTrail audit) {
+                 AuditTrail audit, org.rencontres.workshops.Workshops workshops,
+                 org.rencontres.notification.Outbox outbox, org.rencontres.notification.MailTemplates mails,
+                 org.rencontres.shared.PublicAddress address) {
+        this.workshops = workshops;
+        this.outbox = outbox;
+        this.mails = mails;
+        this.address = address;
         this.documents = documents;
         this.pages = pages;
         this.exports = exports;
@@ -64,6 +74,37 @@ class WritingAdmin {
         record(closed.dayId(), by, "writing.published", "Texte final publié"
                 + (visibility == Resource.Visibility.PARTICIPANTS ? " (réservé aux participants)" : " (public)")
                 + " : " + closed.title());
+    }
+
+    /**
+     * E-mails a facilitator of the document's workshop their own link (in French: facilitators have no
+     * language of their own); the message waits in the outbox if SMTP is down.
+     *
+     * @return the facilitator, or empty when they are not one of this workshop's
+     */
+    @Transactional
+    java.util.Optional<org.rencontres.workshops.Facilitator> sendFacilitatorLink(WritingDocument document,
+                                                                               long facilitatorId, Organiser by) {
+        if (document.workshopId() == null) {
+            return java.util.Optional.empty();
+        }
+        var facilitator = workshops.facilitatorsOf(document.workshopId()).stream()
+                .filter(f -> f.id() == facilitatorId).findFirst();
+        facilitator.ifPresent(f -> {
+            var day = pages.day(document);
+            java.util.Map<String, Object> v = new java.util.HashMap<>();
+            v.put("name", f.name());
+            v.put("workshop", document.title());
+            v.put("title", day.fullTitle());
+            v.put("date", java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRENCH)
+                    .format(day.date()));
+            v.put("link", address.of("/ecriture/animation/" + f.accessKey()));
+            outbox.send(org.rencontres.notification.Message.of(f.email(),
+                    mails.render("writing/mail/facilitator", java.util.Locale.FRENCH, v)));
+            record(document.dayId(), by, "writing.facilitator.sent", "Lien d'animation envoyé à " + f.name() + " ("
+                    + f.email() + ") pour " + document.title());
+        });
+        return facilitator;
     }
 
     private void record(long dayId, Organiser by, String action, String details) {

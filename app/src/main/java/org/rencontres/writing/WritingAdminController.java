@@ -34,9 +34,12 @@ class WritingAdminController {
     private final EditorPages pages;
     private final WritingHub hub;
     private final org.rencontres.workshops.Workshops workshops;
+    private final org.springframework.context.MessageSource messages;
 
     WritingAdminController(DayAccess dayAccess, WritingDocuments documents, WritingAccess access, WritingAdmin admin,
-                           EditorPages pages, WritingHub hub, org.rencontres.workshops.Workshops workshops) {
+                           EditorPages pages, WritingHub hub, org.rencontres.workshops.Workshops workshops,
+                           org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.workshops = workshops;
         this.dayAccess = dayAccess;
         this.documents = documents;
@@ -145,6 +148,20 @@ class WritingAdminController {
             admin.reopen(document, organiser);
         }
         redirect.addFlashAttribute("notice", close ? "writing.closed" : "writing.reopened");
+        return "redirect:/admin/journees/" + day.slug() + "/ecriture";
+    }
+
+    /** Sends a facilitator of the document's workshop their link by e-mail. */
+    @PostMapping("/{id}/animation/{facilitatorId}")
+    String sendFacilitatorLink(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                               @PathVariable long id, @PathVariable long facilitatorId, RedirectAttributes redirect,
+                               java.util.Locale locale) {
+        ManagedDay day = dayAccess.requireManage(organiser, slug);
+        WritingDocument document = organiserAccess(organiser, day, id).document();
+        org.rencontres.workshops.Facilitator f = admin.sendFacilitatorLink(document, facilitatorId, organiser)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        redirect.addFlashAttribute("noticeText", messages.getMessage("writing.facilitator.sent",
+                new Object[] {f.name()}, locale));
         return "redirect:/admin/journees/" + day.slug() + "/ecriture";
     }
 

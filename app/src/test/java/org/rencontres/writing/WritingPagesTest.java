@@ -97,6 +97,8 @@ class WritingPagesTest {
         assertThat(visitor.get("/ecriture/lecture/AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
         assertThat(visitor.get(base).statusCode()).isIn(302, 401, 403);
 
+        workshops.addFacilitator(fixture.workshops().get(0).id(), "Fabien Facile", "fabien." + System.nanoTime() + "@cnfpt.fr");
+        assertThat(organiser.page(base).select("button[form^=animation-]").text()).contains("Fabien Facile");
         HtmlChecker.assertValid("writing", Map.of(
                 "list", organiser.get(base).body(),
                 "list-refused", empty.body(),

@@ -39,6 +39,7 @@ class WritingSocketTest {
     @Autowired Accounts accounts;
     @Autowired WritingDocuments documents;
     @Autowired UpdateStore store;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private WritingFixture fixture;
     private WebSession organiser;
@@ -259,6 +260,19 @@ class WritingSocketTest {
         // The organisers' list gives them the link to send.
         assertThat(organiser.page("/admin/journees/" + fixture.slug() + "/ecriture")
                 .select("a[href=/ecriture/animation/" + f.accessKey() + "]").text()).contains("Fanny Facilitatrice");
+        // … and sends it by e-mail: one message in the outbox, with the link.
+        String list = "/admin/journees/" + fixture.slug() + "/ecriture";
+        HttpResponse<String> sent = organiser.submit(list, list + "/" + first.id() + "/animation/" + f.id(),
+                java.util.Map.of());
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(organiser.page(list).select("[role=status]").text()).contains("Lien d'animation envoyé à Fanny Facilitatrice.");
+        assertThat(jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ?").param(f.email())
+                .query(String.class).list()).singleElement().asString()
+                .contains("Bonjour Fanny Facilitatrice,", "/ecriture/animation/" + f.accessKey(), "Atelier 1");
+        // Not a facilitator of that document's workshop: not found, nothing sent.
+        WritingDocument other = documents.ofWorkshop(fixture.workshops().get(1).id()).orElseThrow();
+        assertThat(organiser.submit(list, list + "/" + other.id() + "/animation/" + f.id(), java.util.Map.of())
+                .statusCode()).isEqualTo(404);
     }
 
     private static byte[] presence(long client, long clock, String json) {
