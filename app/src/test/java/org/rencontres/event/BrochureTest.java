@@ -41,6 +41,7 @@ class BrochureTest {
     @LocalServerPort int port;
     @Autowired Days days;
     @Autowired org.rencontres.programme.Programmes programmes;
+    @Autowired org.rencontres.workshops.Workshops workshops;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -207,6 +208,15 @@ class BrochureTest {
         events.publishEvent(new org.rencontres.programme.ProgrammeChanged(id));
 
         text(brochure("/journees/ZPLAQ002/plaquette.pdf")).carries("Accueil café");
+
+        // A workshop's room and facilitators are printed with it.
+        long slot = programmes.addSlot(id, new org.rencontres.programme.SlotDraft(LocalTime.of(10, 0), LocalTime.of(11, 30),
+                org.rencontres.programme.SlotKind.WORKSHOP, null, "Ateliers", null, null, false, false, List.of(), List.of()));
+        long workshop = workshops.add(id, new org.rencontres.workshops.WorkshopDraft(slot, 1, "Le document idéal", null,
+                null, 12, "Salle Seine"));
+        workshops.addFacilitator(workshop, "Fanny Animatrice", "fanny.brochure@cnfpt.fr");
+        events.publishEvent(new org.rencontres.programme.ProgrammeChanged(id));
+        text(brochure("/journees/ZPLAQ002/plaquette.pdf")).carries("Salle : Salle Seine").carries("Animation : Fanny Animatrice");
     }
 
     @Test
