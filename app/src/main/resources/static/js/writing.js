@@ -50,7 +50,12 @@ class Link {
     this.hooks = hooks;
     this.url = new URL(root.dataset.socket, location.href);
     this.url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    this.storageKey = 'rencontres-writing-' + root.dataset.document + '-' + (root.dataset.name || '');
+    // One key per tab (two tabs of a document must not overwrite each other's unsent edits); a new tab
+    // takes over the keys of the tabs before it (restore).
+    this.storagePrefix = 'rencontres-writing-' + root.dataset.document + '-';
+    this.storageKey = this.storagePrefix + Math.random().toString(36).slice(2);
+    this.lastHeard = Date.now();
+    this.gapSince = 0;
     this.have = 0;            // every update numbered up to this one is applied here
     this.seen = new Set();    // numbers above it already applied
     this.pending = new Map(); // local updates not yet acknowledged, by reference
@@ -87,21 +92,25 @@ class Link {
   }
 
   connect() {
-    this.hooks.status('connecting');
+    // Once the document has been here, a new attempt is still "offline" for the writer: edits are kept.
+    this.hooks.status(this.everSynced ? 'offline' : 'connecting');
     const ws = new WebSocket(this.url);
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
     ws.onopen = () => {
       this.retry = 500;
+      this.lastHeard = Date.now();
       ws.send(JSON.stringify({ t: 'hello', since: this.have }));
     };
     ws.onmessage = event => {
+      this.lastHeard = Date.now();
       if (typeof event.data === 'string') this.onText(JSON.parse(event.data));
       else this.onBinary(new Uint8Array(event.data));
     };
     ws.onclose = () => {
       if (this.ws !== ws) return;
       this.synced = false;
+      this.oldestPending = 0;
       this.hooks.status('offline');
       // Others' presence is stale while we are away.
       const others = Array.from(this.awareness.getStates().keys()).filter(id => id !== this.doc.clientID);
@@ -114,6 +123,35 @@ class Link {
     };
   }
 
+  /**
+   * Every 5 s: a ping (the server drops connections silent for a minute); a connection that answers
+   * nothing for 45 s, or leaves an update unacknowledged for 15 s, is dropped and made again; a
+   * number missing for 3 s is asked for again.
+   */
+  watch() {
+    setInterval(() => {
+      if (!this.isOpen()) return;
+      const now = Date.now();
+      if (now - this.lastHeard > 45000 || (this.pending.size && this.oldestPending && now - this.oldestPending > 15000)) {
+        this.ws.close();
+        return;
+      }
+      if (this.seen.size) {
+        if (!this.gapSince) this.gapSince = now;
+        else if (now - this.gapSince > 3000) {
+          this.gapSince = 0;
+          this.ws.send(JSON.stringify({ t: 'hello', since: this.have }));
+        }
+      } else {
+        this.gapSince = 0;
+      }
+      if (now - this.lastPing > 20000 || !this.lastPing) {
+        this.lastPing = now;
+        this.ws.send(JSON.stringify({ t: 'ping' }));
+      }
+    }, 5000);
+  }
+
   /** Drops the connection as a network failure would (the offline test uses it through window.rencontresWriting). */
   disconnect() {
     if (this.ws) this.ws.close();
@@ -122,6 +160,7 @@ class Link {
   onText(message) {
     switch (message.t) {
       case 'welcome':
+        this.welcomeMessage = message;
         this.canEdit = message.canEdit;
         this.hooks.welcome(message);
         break;
@@ -142,10 +181,12 @@ class Link {
         if (this.canEdit && this.awareness.getLocalState()) {
           this.sendFrame(AWARENESS, encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
         }
+        this.hooks.caughtUp();
         this.hooks.status('online');
         break;
       case 'ack':
         this.pending.delete(message.ref);
+        this.oldestPending = this.pending.size ? Date.now() : 0;
         this.mark(message.seq);
         this.keep();
         this.hooks.status('online');
@@ -155,6 +196,13 @@ class Link {
         break;
       case 'resync':
         if (this.isOpen()) this.ws.send(JSON.stringify({ t: 'hello', since: this.have }));
+        break;
+      case 'closed':
+        // The organisers closed the document: the text as it is here goes to the server, then read-only.
+        this.hooks.closing();
+        this.canEdit = false;
+        this.hooks.welcome({ ...(this.welcomeMessage || {}), canEdit: false, closed: true });
+        this.hooks.status('closed');
         break;
       case 'refused':
         this.hooks.status(message.reason === 'closed' ? 'closed' : message.reason === 'readonly' ? 'readonly' : 'refused');
@@ -194,6 +242,7 @@ class Link {
 
   sendUpdate(ref, update) {
     if (!this.isOpen()) return;
+    if (!this.oldestPending) this.oldestPending = Date.now();
     const frame = new Uint8Array(5 + update.length);
     frame[0] = UPDATE;
     new DataView(frame.buffer).setUint32(1, ref);
@@ -216,9 +265,9 @@ class Link {
   }
 
   /** Keeps the unacknowledged updates in localStorage, so that closing the page offline loses nothing. */
-  keep() {
+  keep(now) {
     clearTimeout(this.keepTimer);
-    this.keepTimer = setTimeout(() => {
+    const write = () => {
       try {
         if (this.pending.size) {
           localStorage.setItem(this.storageKey, toBase64(Y.mergeUpdates(Array.from(this.pending.values()))));
@@ -228,17 +277,35 @@ class Link {
       } catch (e) {
         // storage full or refused: the updates stay in memory
       }
-    }, 200);
+    };
+    if (now) write(); else this.keepTimer = setTimeout(write, 200);
   }
 
+  /**
+   * Takes over the edits that earlier tabs of this document kept but could not send. They are queued
+   * as they are, not through the document's update event: Yjs holds back an update whose context it
+   * has not received yet and integrates it during the catch-up, whose origin is REMOTE.
+   */
   restore() {
-    let kept = null;
+    const found = [];
     try {
-      kept = localStorage.getItem(this.storageKey);
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        if (key && key.startsWith(this.storagePrefix)) found.push(key);
+      }
+      for (const key of found) {
+        const bytes = fromBase64(localStorage.getItem(key));
+        this.pending.set(this.nextRef++, bytes);
+        Y.applyUpdate(this.doc, bytes, REMOTE);
+      }
+      if (found.length) {
+        this.keep(true);
+        found.forEach(key => localStorage.removeItem(key));
+      }
     } catch (e) {
-      return;
+      // storage refused: nothing to take over
     }
-    if (kept) Y.applyUpdate(this.doc, fromBase64(kept), 'restored');
+    addEventListener('pagehide', () => this.keep(true));
   }
 
   pendingCount() {
@@ -338,15 +405,25 @@ function start(root) {
   const sendContent = () => {
     clearTimeout(contentTimer);
     contentTimer = setTimeout(() => {
-      if (!view || !link.canEdit) return;
-      const box = document.createElement('div');
-      box.append(DOMSerializer.fromSchema(schema).serializeFragment(view.state.doc.content));
-      link.sendText({ t: 'content', html: box.innerHTML });
+      if (link.canEdit) sendContentNow();
     }, 1500);
+  };
+
+  const sendContentNow = final => {
+    if (!view) return;
+    const box = document.createElement('div');
+    box.append(DOMSerializer.fromSchema(schema).serializeFragment(view.state.doc.content));
+    link.sendText({ t: 'content', html: box.innerHTML, final: !!final });
   };
 
   const link = new Link(root, doc, awareness, {
     status: showStatus,
+    caughtUp: () => {
+      if (link.canEdit && view) sendContent();
+    },
+    closing: () => {
+      if (link.canEdit) sendContentNow(true);
+    },
     presence: showPresence,
     changed: () => {
       sendContent();
@@ -450,6 +527,7 @@ function start(root) {
   }
 
   link.connect();
+  link.watch();
   return { doc, link, awareness, text: () => (view ? view.state.doc.textContent : null), view: () => view };
 }
 

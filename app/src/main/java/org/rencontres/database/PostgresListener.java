@@ -28,6 +28,7 @@ public final class PostgresListener {
     private static final Logger log = LoggerFactory.getLogger(PostgresListener.class);
     private static final int WAIT_MILLIS = 1000;
     private static final long RETRY_MILLIS = 2000;
+    private static final long PROBE_MILLIS = 30_000;
 
     private final DataSource dataSource;
     private final String channel;
@@ -74,11 +75,21 @@ public final class PostgresListener {
                     onReconnect.run();
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
+                long lastHeard = System.currentTimeMillis();
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-                    if (notifications == null) {
+                    if (notifications == null || notifications.length == 0) {
+                        // Waiting only reads: a connection silently dropped on the way (NAT, failover) is
+                        // found out by writing to it now and then.
+                        if (System.currentTimeMillis() - lastHeard > PROBE_MILLIS) {
+                            try (Statement probe = c.createStatement()) {
+                                probe.execute("SELECT 1");
+                            }
+                            lastHeard = System.currentTimeMillis();
+                        }
                         continue;
                     }
+                    lastHeard = System.currentTimeMillis();
                     for (PGNotification n : notifications) {
                         try {
                             onNotification.accept(n.getParameter());

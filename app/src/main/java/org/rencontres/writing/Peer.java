@@ -22,6 +22,8 @@ final class Peer {
     volatile long awarenessClient = -1;
     volatile long awarenessClock = -1;
     volatile long lastContentSaved;
+    /** When this browser was asked for a snapshot (0: not asked, or already answered). */
+    volatile long compactAskedAt;
 
     Peer(WebSocketSession session, Access access) {
         this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, BUFFER_LIMIT_BYTES);
@@ -30,6 +32,15 @@ final class Peer {
 
     long documentId() {
         return access.document().id();
+    }
+
+    /** Ends the connection; the browser connects again and its access is checked again. */
+    void disconnect() {
+        try {
+            session.close(CloseStatus.SERVICE_RESTARTED);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Writing: connection {} not closed ({})", session.getId(), e.toString());
+        }
     }
 
     /** Sends, or closes this connection when it cannot keep up (the browser then connects again and catches up). */

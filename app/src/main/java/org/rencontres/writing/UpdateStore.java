@@ -78,7 +78,7 @@ class UpdateStore {
      */
     @Transactional
     boolean compact(long documentId, long upTo, byte[] snapshot) {
-        Long last = jdbc.sql("SELECT last_seq FROM writing_document WHERE id = ? FOR UPDATE")
+        Long last = jdbc.sql("SELECT last_seq FROM writing_document WHERE id = ? AND closed_at IS NULL FOR UPDATE")
                 .param(documentId).query(Long.class).optional().orElse(null);
         if (last == null || upTo < 1 || upTo > last) {
             return false;

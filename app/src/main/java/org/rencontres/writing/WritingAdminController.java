@@ -144,8 +144,10 @@ class WritingAdminController {
         WritingDocument document = organiserAccess(organiser, day, id).document();
         if (close) {
             admin.close(document, organiser);
+            hub.closed(document.id());
         } else {
             admin.reopen(document, organiser);
+            hub.reopened(document.id());
         }
         redirect.addFlashAttribute("notice", close ? "writing.closed" : "writing.reopened");
         return "redirect:/admin/journees/" + day.slug() + "/ecriture";
@@ -163,6 +165,30 @@ class WritingAdminController {
         redirect.addFlashAttribute("noticeText", messages.getMessage("writing.facilitator.sent",
                 new Object[] {f.name()}, locale));
         return "redirect:/admin/journees/" + day.slug() + "/ecriture";
+    }
+
+    /**
+     * Waits (3 s at most) for the browsers' last text after closing, when someone may be writing: a
+     * browser connected here, or a text received in the last five minutes (perhaps through another instance).
+     */
+    private void awaitLastText(WritingDocument before) {
+        java.time.Instant recent = java.time.Instant.now().minus(java.time.Duration.ofMinutes(5));
+        if (hub.connected(before.id()) == 0 && (before.contentAt() == null || before.contentAt().isBefore(recent))) {
+            return;
+        }
+        long end = System.currentTimeMillis() + 3_000;
+        while (System.currentTimeMillis() < end) {
+            WritingDocument now = documents.find(before.id()).orElseThrow();
+            if (now.contentAt() != null && now.closedAt() != null && !now.contentAt().isBefore(now.closedAt())) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The confirmation page of publishing: who may read the final text. */
@@ -192,7 +218,13 @@ class WritingAdminController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return "writing/admin/publish";
         }
-        admin.publish(document, chosen, organiser);
+        if (!document.isClosed()) {
+            // Closed first (committed), so that the browsers send their last text before the PDF is made.
+            admin.close(document, organiser);
+            hub.closed(document.id());
+            awaitLastText(document);
+        }
+        admin.publish(documents.find(id).orElseThrow(), chosen, organiser);
         redirect.addFlashAttribute("notice", "writing.published");
         return "redirect:/admin/journees/" + day.slug() + "/ecriture";
     }

@@ -87,13 +87,19 @@ public class WritingDocuments {
                 .query(WritingDocument.class).optional();
     }
 
-    /** Keeps the text as the editors' browser rendered it, cleaned of anything but the editor's own tags. */
+    /**
+     * Keeps the text as the editors' browser rendered it, cleaned of anything but the editor's own tags;
+     * accepted until 30 seconds after the document is closed.
+     */
     @Transactional
     public void saveContent(long documentId, String html) {
         if (html == null || html.length() > MAX_HTML) {
             return;
         }
-        jdbc.sql("UPDATE writing_document SET content_html = ?, content_at = now() WHERE id = ? AND closed_at IS NULL")
+        // The last text of the browsers still counts a little after closing (they send it when told).
+        jdbc.sql("""
+                UPDATE writing_document SET content_html = ?, content_at = now()
+                WHERE id = ? AND (closed_at IS NULL OR closed_at > now() - interval '30 seconds')""")
                 .params(clean(html), documentId).update();
     }
 

@@ -126,19 +126,26 @@ class WritingGroups {
         return Optional.of(setId);
     }
 
-    /** Deletes a split of the day, its groups and their documents (texts included). */
+    /**
+     * Deletes a split of the day, its groups and their documents (texts included).
+     *
+     * @return the deleted documents' ids, or empty when there was no such split
+     */
     @Transactional
-    boolean delete(long dayId, long setId, Organiser by) {
+    Optional<List<Long>> delete(long dayId, long setId, Organiser by) {
         Optional<String> title = jdbc.sql("SELECT title FROM writing_group_set WHERE id = ? AND event_day_id = ?")
                 .params(setId, dayId).query(String.class).optional();
         if (title.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
+        List<Long> documents = jdbc.sql("""
+                SELECT d.id FROM writing_document d JOIN writing_group g ON g.id = d.group_id WHERE g.group_set_id = ?""")
+                .param(setId).query(Long.class).list();
         // The documents go with their groups (ON DELETE CASCADE), and their updates and keys with them.
         jdbc.sql("DELETE FROM writing_group_set WHERE id = ?").param(setId).update();
         audit.record(dayId, by.accountId(), by.displayName(), "writing", "writing.groups.deleted",
                 "Petits groupes supprimés, avec leurs documents : " + title.get());
-        return true;
+        return Optional.of(documents);
     }
 
     Optional<GroupSet> find(long dayId, long setId) {

@@ -33,7 +33,10 @@ class WritingGroupsController {
     private final WritingGroups groups;
     private final Attendances attendances;
 
-    WritingGroupsController(DayAccess dayAccess, WritingGroups groups, Attendances attendances) {
+    private final WritingHub hub;
+
+    WritingGroupsController(DayAccess dayAccess, WritingGroups groups, Attendances attendances, WritingHub hub) {
+        this.hub = hub;
         this.dayAccess = dayAccess;
         this.groups = groups;
         this.attendances = attendances;
@@ -103,9 +106,9 @@ class WritingGroupsController {
     String delete(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
                   RedirectAttributes redirect) {
         ManagedDay day = dayAccess.requireManage(organiser, slug);
-        if (!groups.delete(day.id(), id, organiser)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        // The browsers still on those documents are disconnected (they are then refused: the documents are gone).
+        groups.delete(day.id(), id, organiser).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
+                .forEach(hub::reopened);
         redirect.addFlashAttribute("notice", "writing.groups.deleted");
         return "redirect:/admin/journees/" + day.slug() + "/ecriture/groupes";
     }

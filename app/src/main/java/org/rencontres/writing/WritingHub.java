@@ -40,34 +40,45 @@ class WritingHub implements SmartLifecycle {
     private final String instance = Keys.random();
     private final Map<Long, Set<Peer>> peers = new ConcurrentHashMap<>();
     /** The last presence of every client of the documents open here, whichever instance it came through. */
-    private final Map<Long, Map<Long, byte[]>> presences = new ConcurrentHashMap<>();
+    private final Map<Long, Map<Long, Presence>> presences = new ConcurrentHashMap<>();
+
+    /** A client's last presence and the name it was given. */
+    private record Presence(String name, byte[] update) {
+    }
     private final JdbcClient jdbc;
     private final UpdateStore store;
     private final PostgresListener listener;
 
-    WritingHub(JdbcClient jdbc, UpdateStore store, DataSource dataSource) {
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    WritingHub(JdbcClient jdbc, UpdateStore store, DataSource dataSource, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.store = store;
         this.listener = new PostgresListener(dataSource, CHANNEL, this::heard, this::resyncAll);
     }
 
     void join(Peer peer) {
-        peers.computeIfAbsent(peer.documentId(), id -> ConcurrentHashMap.newKeySet()).add(peer);
+        peers.compute(peer.documentId(), (id, set) -> {
+            Set<Peer> joined = set == null ? ConcurrentHashMap.newKeySet() : set;
+            joined.add(peer);
+            return joined;
+        });
     }
 
     /** Removes the peer and tells the others that its presence has gone. */
     void leave(Peer peer) {
-        Set<Peer> set = peers.get(peer.documentId());
-        if (set != null) {
-            set.remove(peer);
-            peers.computeIfPresent(peer.documentId(), (id, s) -> s.isEmpty() ? null : s);
-            if (!peers.containsKey(peer.documentId())) {
-                presences.remove(peer.documentId());
-            }
-        }
         if (peer.awarenessClient >= 0) {
             awareness(peer, Awareness.removal(peer.awarenessClient, peer.awarenessClock));
         }
+        peers.computeIfPresent(peer.documentId(), (id, set) -> {
+            set.remove(peer);
+            if (set.isEmpty()) {
+                presences.remove(id);
+                return null;
+            }
+            return set;
+        });
     }
 
     int connected(long documentId) {
@@ -106,26 +117,87 @@ class WritingHub implements SmartLifecycle {
         } catch (IllegalArgumentException e) {
             return;
         }
-        Map<Long, byte[]> known = presences.computeIfAbsent(documentId, id -> new ConcurrentHashMap<>());
-        if (entries.size() == 1) {
-            Awareness.Entry entry = entries.get(0);
-            if (entry.json().equals("null")) {
-                known.remove(entry.clientId());
-            } else {
-                known.put(entry.clientId(), update);
-            }
+        if (entries.size() != 1) {
+            return;
         }
+        Awareness.Entry entry = entries.get(0);
+        if (entry.json().equals("null")) {
+            presences.computeIfPresent(documentId, (id, known) -> {
+                known.remove(entry.clientId());
+                return known;
+            });
+        } else {
+            presences.computeIfAbsent(documentId, id -> new ConcurrentHashMap<>())
+                    .put(entry.clientId(), new Presence(nameIn(entry.json()), update));
+        }
+    }
+
+    private String nameIn(String state) {
+        try {
+            return json.readTree(state).path("user").path("name").asString(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether a browser under that name may speak for that Yjs client id: not when another person's
+     * browser, here or on another instance, already does (the same person reconnecting may).
+     */
+    boolean mayUse(long documentId, long clientId, String name) {
+        Map<Long, Presence> known = presences.get(documentId);
+        Presence p = known == null ? null : known.get(clientId);
+        return p == null || p.name() == null || p.name().equals(name);
     }
 
     /** The presences known here, to a browser that has just caught up. */
     void presencesTo(Peer peer) {
-        Map<Long, byte[]> known = presences.get(peer.documentId());
+        Map<Long, Presence> known = presences.get(peer.documentId());
         if (known != null) {
-            known.forEach((client, update) -> {
+            known.forEach((client, presence) -> {
                 if (client != peer.awarenessClient) {
-                    peer.send(frame(AWARENESS, update));
+                    peer.send(frame(AWARENESS, presence.update()));
                 }
             });
+        }
+    }
+
+    /** The document was closed: its browsers, here and elsewhere, send their last text and turn read-only. */
+    void closed(long documentId) {
+        announce(documentId, "c");
+        toldClosed(documentId);
+    }
+
+    /**
+     * The document was reopened (or its access changed): its browsers, here and elsewhere, are
+     * disconnected and connect again, so that their access is decided afresh.
+     */
+    void reopened(long documentId) {
+        announce(documentId, "r");
+        disconnect(documentId);
+    }
+
+    private void toldClosed(long documentId) {
+        TextMessage closed = new TextMessage("{\"t\":\"closed\"}");
+        Set<Peer> set = peers.get(documentId);
+        if (set != null) {
+            set.forEach(p -> p.send(closed));
+        }
+    }
+
+    private void disconnect(long documentId) {
+        Set<Peer> set = peers.get(documentId);
+        if (set != null) {
+            set.forEach(Peer::disconnect);
+        }
+    }
+
+    private void announce(long documentId, String kind) {
+        try {
+            jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, instance + " " + documentId + " " + kind + " 0")
+                    .query(Object.class).single();
+        } catch (RuntimeException e) {
+            log.warn("Writing: document {} change not announced to the other instances ({})", documentId, e.toString());
         }
     }
 
@@ -172,7 +244,11 @@ class WritingHub implements SmartLifecycle {
             return;
         }
         byte[] data = parts.length == 5 && !parts[4].isEmpty() ? Base64.getDecoder().decode(parts[4]) : null;
-        if (parts[2].equals("a") && data != null) {
+        if (parts[2].equals("c")) {
+            toldClosed(documentId);
+        } else if (parts[2].equals("r")) {
+            disconnect(documentId);
+        } else if (parts[2].equals("a") && data != null) {
             remember(documentId, data);
             local(documentId, frame(AWARENESS, data), null);
         } else if (parts[2].equals("u")) {

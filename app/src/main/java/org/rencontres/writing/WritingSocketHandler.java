@@ -38,6 +38,9 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
     static final int COMPACT_AFTER = 200;
     private static final long COMPACT_ASK_MILLIS = 30_000;
     private static final long CONTENT_EVERY_MILLIS = 1_000;
+    private static final long SNAPSHOT_WITHIN_MILLIS = 60_000;
+    /** A presence larger than this is refused (a name, a colour, a cursor and a highlight are far less). */
+    private static final int PRESENCE_MAX_CHARS = 4096;
     private static final Logger log = LoggerFactory.getLogger(WritingSocketHandler.class);
 
     private final WritingHub hub;
@@ -89,11 +92,14 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
             case "hello" -> sync(peer, Math.max(0, node.path("since").asLong(0)));
             case "content" -> {
                 long now = System.currentTimeMillis();
-                if (peer.access.canEdit() && node.path("html").isString() && now - peer.lastContentSaved >= CONTENT_EVERY_MILLIS) {
+                boolean last = node.path("final").asBoolean(false);
+                if (peer.access.canEdit() && node.path("html").isString()
+                        && (last || now - peer.lastContentSaved >= CONTENT_EVERY_MILLIS)) {
                     peer.lastContentSaved = now;
                     documents.saveContent(peer.documentId(), node.path("html").asString());
                 }
             }
+            case "ping" -> peer.send(text(Map.of("t", "pong")));
             default -> refuse(peer, "unknown");
         }
     }
@@ -149,6 +155,7 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
             Long asked = compactAsked.get(documentId);
             if (asked == null || now - asked > COMPACT_ASK_MILLIS) {
                 compactAsked.put(documentId, now);
+                peer.compactAskedAt = now;
                 peer.send(text(Map.of("t", "compact")));
             }
         }
@@ -177,13 +184,20 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
         hub.awareness(peer, update);
     }
 
-    /** A browser speaks for itself only: one client id, under the name the server gave it; only moderators highlight. */
+    /**
+     * A browser speaks for itself only: one client id, not one that another person's browser already
+     * uses, under the name the server gave it, with one of the eight colours; only moderators highlight.
+     */
     private boolean mayClaim(Peer peer, Awareness.Entry entry) {
         if (peer.awarenessClient >= 0 && peer.awarenessClient != entry.clientId()) {
             return false;
         }
         if (entry.json().equals("null")) {
-            return true;
+            return peer.awarenessClient == entry.clientId();
+        }
+        if (entry.json().length() > PRESENCE_MAX_CHARS
+                || !hub.mayUse(peer.documentId(), entry.clientId(), peer.access.name())) {
+            return false;
         }
         JsonNode state;
         try {
@@ -194,14 +208,22 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
         if (!peer.access.name().equals(state.path("user").path("name").asString(null))) {
             return false;
         }
+        JsonNode colour = state.path("user").path("color");
+        if (!colour.isInt() || colour.asInt() < 0 || colour.asInt() > 7) {
+            return false;
+        }
         JsonNode highlight = state.path("highlight");
         return peer.access.moderates() || highlight.isMissingNode() || highlight.isNull();
     }
 
+    /** A snapshot is taken only from a browser asked for one in the last minute (it replaces stored updates). */
     private void snapshot(Peer peer, ByteBuffer payload) {
-        if (!peer.access.canEdit() || payload.remaining() < 9) {
+        if (!peer.access.canEdit() || payload.remaining() < 9
+                || System.currentTimeMillis() - peer.compactAskedAt > SNAPSHOT_WITHIN_MILLIS) {
+            refuse(peer, "snapshot");
             return;
         }
+        peer.compactAskedAt = 0;
         long upTo = payload.getLong();
         byte[] snapshot = bytes(payload);
         if (store.compact(peer.documentId(), upTo, snapshot)) {

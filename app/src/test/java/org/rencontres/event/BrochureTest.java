@@ -216,7 +216,9 @@ class BrochureTest {
                 null, 12, "Salle Seine"));
         workshops.addFacilitator(workshop, "Fanny Animatrice", "fanny.brochure@cnfpt.fr");
         events.publishEvent(new org.rencontres.programme.ProgrammeChanged(id));
-        text(brochure("/journees/ZPLAQ002/plaquette.pdf")).carries("Salle : Salle Seine").carries("Animation : Fanny Animatrice");
+        var withWorkshop = text(brochure("/journees/ZPLAQ002/plaquette.pdf"));
+        withWorkshop.carries("Salle : Salle Seine");
+        withWorkshop.carries("Animation : Fanny Animatrice");
     }
 
     @Test

@@ -168,6 +168,38 @@ class WritingBrowserTest extends BrowserTest {
     }
 
     @Test
+    void edits_kept_by_a_page_closed_while_offline_are_sent_by_the_next_one() throws Exception {
+        browser.get(url(participantPath(0)));
+        other.get(url(participantPath(1)));
+        ready(browser);
+        ready(other);
+        waiting(browser).until(d -> text(d).equals(text(other)) && text(d).contains("Ce que nous faisons"));
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.setNetworkConditions(offline);
+        try {
+            ((JavascriptExecutor) browser).executeScript("window.rencontresWriting[0].link.disconnect()");
+            // Cut off: "offline" between attempts, "connecting" during one.
+            waiting(browser).until(d -> !"online".equals(d.findElement(By.id("writing")).getAttribute("data-state")));
+            paragraph(browser, 0).sendKeys("Gardé sur l'appareil GARDE ");
+            waiting(browser).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "return Object.keys(localStorage).some(k => k.startsWith('rencontres-writing-'))")));
+            // The page is closed before the network comes back: its edits wait in localStorage.
+            browser.get("about:blank");
+        } finally {
+            browser.deleteNetworkConditions();
+        }
+        assertThat(text(other)).doesNotContain("GARDE");
+        browser.get(url(participantPath(0)));
+        ready(browser);
+        waiting(other).until(d -> text(d).contains("Gardé sur l'appareil GARDE"));
+        waiting(browser).until(d -> text(d).equals(text(other)));
+        // Once acknowledged, nothing is left waiting in the browser's storage.
+        waiting(browser).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return Object.keys(localStorage).every(k => !k.startsWith('rencontres-writing-'))")));
+    }
+
+    @Test
     void another_instance_relays_the_edits_and_a_restart_keeps_the_text() throws Exception {
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         String[] args = {

@@ -123,15 +123,21 @@ class WritingSocketTest {
                 orga.update(i, SocketClient.utf8("u" + i));
                 orga.nextText("\"ack\"");
             }
-            orga.snapshot(99, SocketClient.utf8("too far"));   // beyond the stored updates: ignored
+            // Not asked for: refused (a snapshot replaces stored updates).
+            orga.snapshot(2, SocketClient.utf8("unasked"));
+            assertThat(json(orga.nextText("refused")).path("reason").asString()).isEqualTo("snapshot");
+            for (int i = 4; i <= 250; i++) {
+                orga.update(i, SocketClient.utf8("u" + i));
+            }
+            orga.nextText("\"compact\"");
             orga.snapshot(2, SocketClient.utf8("u1+u2"));
         }
         // The snapshot is stored with the connection's messages, in order; wait until it is there.
         long end = System.currentTimeMillis() + 10_000;
-        while (store.rows(first.id()) != 2 && System.currentTimeMillis() < end) {
+        while (store.rows(first.id()) != 249 && System.currentTimeMillis() < end) {
             Thread.sleep(50);
         }
-        assertThat(store.rows(first.id())).isEqualTo(2);
+        assertThat(store.rows(first.id())).isEqualTo(249);
         try (SocketClient late = new SocketClient(port, path(first), organiser.sessionId())) {
             late.nextText("welcome");
             late.hello(0);
@@ -223,8 +229,19 @@ class WritingSocketTest {
         }
 
         String list = "/admin/journees/" + fixture.slug() + "/ecriture";
+        SocketClient watcher = new SocketClient(port, path(first) + "?cle=" + key, null);
+        watcher.nextText("welcome");
         assertThat(organiser.submit(list, list + "/" + first.id() + "/cloture", java.util.Map.of()).statusCode())
                 .isEqualTo(302);
+        // A browser connected when the document closes is told (it sends its last text, which still counts).
+        watcher.nextText("\"closed\"");
+        watcher.sendText("{\"t\":\"content\",\"final\":true,\"html\":\"<p>Dernier mot</p>\"}");
+        long until = System.currentTimeMillis() + 10_000;
+        while (!String.valueOf(documents.find(first.id()).orElseThrow().contentHtml()).contains("Dernier mot")
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(documents.find(first.id()).orElseThrow().contentHtml()).isEqualTo("<p>Dernier mot</p>");
         try (SocketClient agent = new SocketClient(port, path(first) + "?cle=" + key, null)) {
             JsonNode welcome = json(agent.nextText("welcome"));
             assertThat(welcome.path("canEdit").asBoolean()).isFalse();
@@ -233,6 +250,17 @@ class WritingSocketTest {
             assertThat(json(agent.nextText("refused")).path("reason").asString()).isEqualTo("closed");
         }
         assertThat(store.rows(first.id())).isZero();
+        // Reopening disconnects the browsers, which connect again with their access decided afresh.
+        assertThat(organiser.submit(list, list + "/" + first.id() + "/reouverture", java.util.Map.of()).statusCode())
+                .isEqualTo(302);
+        long end = System.currentTimeMillis() + 10_000;
+        while (!watcher.closed && System.currentTimeMillis() < end) {
+            Thread.sleep(50);
+        }
+        assertThat(watcher.closed).isTrue();
+        try (SocketClient again = new SocketClient(port, path(first) + "?cle=" + key, null)) {
+            assertThat(json(again.nextText("welcome")).path("canEdit").asBoolean()).isTrue();
+        }
     }
 
     @Test
