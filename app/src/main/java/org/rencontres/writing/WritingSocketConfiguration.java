@@ -92,7 +92,8 @@ class WritingSocketConfiguration implements WebSocketConfigurer {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
         container.setMaxBinaryMessageBufferSize(8 * 1024 * 1024);
         container.setMaxTextMessageBufferSize(2 * 1024 * 1024);
-        container.setMaxSessionIdleTimeout(0L);
+        // Browsers ping every 20 s: a connection silent for 2 minutes is a browser gone without a word.
+        container.setMaxSessionIdleTimeout(120_000L);
         return container;
     }
 }
