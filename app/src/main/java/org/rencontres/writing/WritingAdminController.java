@@ -29,21 +29,19 @@ class WritingAdminController {
 
     private final DayAccess dayAccess;
     private final WritingDocuments documents;
-    private final WritingAccess access;
     private final WritingAdmin admin;
     private final EditorPages pages;
     private final WritingHub hub;
     private final org.rencontres.workshops.Workshops workshops;
     private final org.springframework.context.MessageSource messages;
 
-    WritingAdminController(DayAccess dayAccess, WritingDocuments documents, WritingAccess access, WritingAdmin admin,
+    WritingAdminController(DayAccess dayAccess, WritingDocuments documents, WritingAdmin admin,
                            EditorPages pages, WritingHub hub, org.rencontres.workshops.Workshops workshops,
                            org.springframework.context.MessageSource messages) {
         this.messages = messages;
         this.workshops = workshops;
         this.dayAccess = dayAccess;
         this.documents = documents;
-        this.access = access;
         this.admin = admin;
         this.pages = pages;
         this.hub = hub;
@@ -99,8 +97,10 @@ class WritingAdminController {
         return "redirect:/admin/journees/" + day.slug() + "/ecriture/" + id;
     }
 
+    /** An organiser's access to a document of a day they were just allowed to manage (else 404). */
     private Access organiserAccess(Organiser organiser, ManagedDay day, long id) {
-        return access.organiser(organiser, id).filter(a -> a.document().dayId() == day.id())
+        return documents.find(id).filter(d -> d.dayId() == day.id())
+                .map(d -> new Access(d, Access.Role.ORGANISER, organiser.displayName(), null))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

@@ -36,14 +36,21 @@ public class WritingDocuments {
         this.workshops = workshops;
     }
 
-    /** The day's documents, a workshop's first (by workshop number), then groups', then the others. */
+    /**
+     * The day's documents, the workshops' first (by workshop number, asked of the workshops module),
+     * then the groups' (by split and group number), then the others.
+     */
     public List<WritingDocument> ofDay(long dayId) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        List<WritingDocument> stored = jdbc.sql("SELECT " + COLUMNS + """
                  FROM writing_document d WHERE event_day_id = ?
-                ORDER BY (SELECT number FROM workshop w WHERE w.id = d.workshop_id) NULLS LAST,
-                         (SELECT g.group_set_id * 10000 + g.number FROM writing_group g WHERE g.id = d.group_id) NULLS LAST,
+                ORDER BY (SELECT g.group_set_id * 10000 + g.number FROM writing_group g WHERE g.id = d.group_id) NULLS LAST,
                          id""")
                 .param(dayId).query(WritingDocument.class).list();
+        java.util.Map<Long, Integer> numbers = workshops.ofDay(dayId).stream()
+                .collect(java.util.stream.Collectors.toMap(Workshop::id, Workshop::number));
+        return stored.stream().sorted(java.util.Comparator.comparing((WritingDocument d) ->
+                d.workshopId() == null ? Integer.MAX_VALUE : numbers.getOrDefault(d.workshopId(), Integer.MAX_VALUE - 1)))
+                .toList();
     }
 
     /** Gives each workshop of the day that has none its document (title and template from the workshop). */
