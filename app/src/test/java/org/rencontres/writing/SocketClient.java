@@ -41,6 +41,7 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     private ByteBuffer binary = ByteBuffer.allocate(0);
     private final WebSocket socket;
     volatile boolean closed;
+    private volatile boolean closeSent;
 
     SocketClient(int port, String path, String cookie) throws Exception {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
@@ -128,9 +129,11 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Closes once: a second call (a test closing, then its try-with-resources) does nothing. */
     @Override
     public void close() {
-        if (!closed) {
+        if (!closed && !closeSent) {
+            closeSent = true;
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
         }
     }
