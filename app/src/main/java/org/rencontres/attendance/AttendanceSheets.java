@@ -82,7 +82,7 @@ class AttendanceSheets {
      */
     List<Line> lines(long dayId, List<HalfDay> halves, boolean filled, Long workshopId) {
         java.util.Set<Long> inRoom = workshopId == null ? null : registrations.ofDay(dayId).stream()
-                .filter(r -> workshopId.equals(r.workshopId())).map(org.rencontres.registration.Registration::id)
+                .filter(r -> r.hasWorkshop(workshopId)).map(org.rencontres.registration.Registration::id)
                 .collect(java.util.stream.Collectors.toSet());
         ZoneId zone = attendances.halfDays(dayId).zone();
         Map<String, Attendee[]> people = new LinkedHashMap<>();

@@ -131,7 +131,9 @@ class Badges {
                 continue;
             }
             Registration r = a.walkIn() ? null : byId.get(a.registrationId());
-            String workshop = r == null || r.workshopId() == null ? null : workshopTitles.get(r.workshopId());
+            // One workshop per workshop slot: the badge names them all, in the programme's order.
+            String workshop = r == null || r.workshopIds().isEmpty() ? null : r.workshopIds().stream()
+                    .map(workshopTitles::get).filter(java.util.Objects::nonNull).collect(Collectors.joining(" / "));
             badges.add(new Badge(a.surname(), a.givenName(), a.organisation(), workshop));
         }
         Collator collator = Collator.getInstance(Locale.FRENCH);

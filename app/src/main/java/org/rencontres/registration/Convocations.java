@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.rencontres.event.Day;
 import org.rencontres.notification.Attachment;
-import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,15 +23,13 @@ class Convocations implements RegistrationMails.ConfirmationAttachments {
 
     private final RegistrationDocuments documents;
     private final Signatures signatures;
-    private final Workshops workshops;
     private final WorkshopAllocations allocations;
 
-    Convocations(RegistrationDocuments documents, Signatures signatures, Workshops workshops,
+    Convocations(RegistrationDocuments documents, Signatures signatures,
                  @org.springframework.context.annotation.Lazy WorkshopAllocations allocations) {
         this.allocations = allocations;
         this.documents = documents;
         this.signatures = signatures;
-        this.workshops = workshops;
     }
 
     /** The check-in code of a registration. */
@@ -59,7 +56,7 @@ class Convocations implements RegistrationMails.ConfirmationAttachments {
     }
 
     byte[] pdf(Day day, Registration r) {
-        return documents.convocation(day, r, workshopTitle(r), checkInCode(day, r));
+        return documents.convocation(day, r, workshopTitles(r), checkInCode(day, r));
     }
 
     byte[] ics(Day day, Registration r) {
@@ -80,12 +77,8 @@ class Convocations implements RegistrationMails.ConfirmationAttachments {
                 new Attachment(icsName(day), "text/calendar; charset=UTF-8; method=PUBLISH", ics(day, r)));
     }
 
-    /** The agent's workshop, unless the organiser's allocation is under way (then none yet). */
-    private String workshopTitle(Registration r) {
-        if (r.workshopId() == null || !allocations.workshopVisible(r.dayId())) {
-            return null;
-        }
-        return workshops.ofDay(r.dayId()).stream().filter(w -> w.id() == r.workshopId()).findFirst()
-                .map(w -> w.number() + ". " + w.title()).orElse(null);
+    /** The agent's workshops, unless the organiser's allocation is under way (then none yet). */
+    private java.util.List<String> workshopTitles(Registration r) {
+        return allocations.visibleWorkshopTitles(r);
     }
 }

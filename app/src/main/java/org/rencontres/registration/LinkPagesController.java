@@ -235,41 +235,34 @@ class LinkPagesController {
         if (!allocations.mayRank(r)) {
             return spacePage(token, r.id(), "registration.ranking.closed", model);
         }
-        List<Long> current = registrations.workshopChoices(r.id());
-        List<String> typed = new java.util.ArrayList<>();
-        for (int rank = 1; rank <= 3; rank++) {
-            typed.add(current.size() >= rank ? String.valueOf(current.get(rank - 1)) : "");
-        }
-        return rankingPage(token, r, typed, Map.of(), model);
+        List<WorkshopRanking.Group> groups = allocations.groups(r.dayId());
+        return rankingPage(token, r, groups, WorkshopRanking.typed(groups, registrations.workshopChoices(r.id())),
+                Map.of(), model);
     }
 
     @PostMapping("/inscription/espace/{token}/ateliers")
-    String rank(@PathVariable String token, @RequestParam(name = "atelier1", required = false) String first,
-                @RequestParam(name = "atelier2", required = false) String second,
-                @RequestParam(name = "atelier3", required = false) String third, Model model,
+    String rank(@PathVariable String token, @RequestParam Map<String, String> posted, Model model,
                 HttpServletResponse response) {
         Links.Checked checked = links.check(token, Links.Purpose.AGENT_SPACE);
         if (!checked.ok()) {
             return problem(checked.problem(), model, response);
         }
         Registration r = registrations.find(checked.link().registrationId()).orElseThrow();
-        List<String> typed = java.util.Arrays.asList(first == null ? "" : first, second == null ? "" : second,
-                third == null ? "" : third);
-        Map<String, String> errors = allocations.rank(r.id(), rank -> typed.get(rank - 1));
+        Map<String, String> errors = allocations.rank(r.id(), posted::get);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return rankingPage(token, r, typed, errors, model);
+            List<WorkshopRanking.Group> groups = allocations.groups(r.dayId());
+            return rankingPage(token, r, groups, WorkshopRanking.typed(groups, posted::get), errors, model);
         }
         return spacePage(token, r.id(), "registration.ranking.saved", model);
     }
 
-    private String rankingPage(String token, Registration r, List<String> typed, Map<String, String> errors,
-                               Model model) {
+    private String rankingPage(String token, Registration r, List<WorkshopRanking.Group> groups,
+                               Map<String, String> typed, Map<String, String> errors, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("registration", r);
         model.addAttribute("day", days.find(r.dayId()).orElseThrow());
-        model.addAttribute("workshops", workshops.ofDay(r.dayId()));
-        model.addAttribute("choiceCount", allocations.choiceCount(r.dayId()));
+        model.addAttribute("workshopGroups", groups);
         model.addAttribute("typed", typed);
         model.addAttribute("errors", errors);
         return "registration/ranking";
@@ -308,7 +301,7 @@ class LinkPagesController {
         model.addAttribute("history", registrations.history(id));
         model.addAttribute("choices", choiceTitles(r));
         boolean visible = allocations.workshopVisible(r.dayId());
-        model.addAttribute("workshop", visible ? workshopTitle(r) : null);
+        model.addAttribute("myWorkshops", allocations.visibleWorkshopTitles(r));
         model.addAttribute("allocationPending", !visible);
         model.addAttribute("mayRank", allocations.mayRank(r));
         model.addAttribute("notice", notice);
@@ -327,14 +320,6 @@ class LinkPagesController {
         List<Workshop> ofDay = workshops.ofDay(r.dayId());
         return choices.stream().map(c -> ofDay.stream().filter(w -> w.id() == c).findFirst()
                 .map(w -> w.number() + ". " + w.title()).orElse("?")).toList();
-    }
-
-    String workshopTitle(Registration r) {
-        if (r.workshopId() == null || !allocations.workshopVisible(r.dayId())) {
-            return null;
-        }
-        return workshops.ofDay(r.dayId()).stream().filter(w -> w.id() == r.workshopId()).findFirst()
-                .map(w -> w.number() + ". " + w.title()).orElse(null);
     }
 
     static String problem(Links.Problem problem, Model model, HttpServletResponse response) {

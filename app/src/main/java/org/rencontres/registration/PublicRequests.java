@@ -65,14 +65,9 @@ class PublicRequests {
         return directory.organisationsByName().stream().map(Organisation::name).toList();
     }
 
-    /** The day's workshops an agent may rank, in the programme's order. */
-    List<Workshop> workshops(Day day) {
-        return workshops.ofDay(day.id());
-    }
-
-    /** How many workshops an agent ranks: up to three, never more than the day has. */
-    int choiceCount(Day day) {
-        return Math.min(3, workshops(day).size());
+    /** The day's workshops an agent ranks, slot by slot in the programme's order. */
+    List<WorkshopRanking.Group> workshopGroups(Day day) {
+        return WorkshopRanking.groups(workshops.slotsOfDay(day.id()));
     }
 
     /** Whether the day's programme has a networking rotation (then the form asks who wants to take part). */
@@ -115,12 +110,13 @@ class PublicRequests {
      * Checks the form and records the request. A form filled by a robot (honeypot) is answered as
      * if accepted, and nothing is recorded.
      */
-    Outcome submit(Day day, RequestForm form, String clientAddress, Locale locale) {
+    Outcome submit(Day day, RequestForm form, java.util.function.Function<String, String> posted, String clientAddress,
+                   Locale locale) {
         Map<String, String> errors = check(form);
         if (managerAsked(day) && blank(form.responsable())) {
             errors.putIfAbsent("responsable", "registration.error.responsable.required");
         }
-        List<Long> choices = choices(day, form, errors);
+        List<Long> choices = WorkshopRanking.read(workshopGroups(day), posted, errors);
         if (!errors.isEmpty()) {
             return new Outcome(errors, null);
         }
@@ -142,45 +138,6 @@ class PublicRequests {
         } catch (DuplicateRegistrationException duplicate) {
             return new Outcome(Map.of("courriel", "registration.error.duplicate"), null);
         }
-    }
-
-    /** The workshop choices as ids; a message under "atelier1".."atelier3" for a bad one. */
-    private List<Long> choices(Day day, RequestForm form, Map<String, String> errors) {
-        return choices(workshops(day).stream().map(Workshop::id).toList(), choiceCount(day), form::choice, errors);
-    }
-
-    /**
-     * Ranked workshop choices as typed ({@code typed} gives rank 1.. as text): the first is required,
-     * each must be one of {@code ofDay} and none twice; a message under "atelier1".."atelier3" for a bad one.
-     * The request form and the agent's later ranking share these rules.
-     */
-    static List<Long> choices(List<Long> ofDay, int count, java.util.function.IntFunction<String> typed,
-                              Map<String, String> errors) {
-        List<Long> chosen = new ArrayList<>();
-        for (int rank = 1; rank <= count; rank++) {
-            String text = typed.apply(rank);
-            text = text == null ? "" : text.strip();
-            if (text.isEmpty()) {
-                if (rank == 1) {
-                    errors.put("atelier1", "registration.error.atelier.required");
-                }
-                continue;
-            }
-            Long id;
-            try {
-                id = Long.valueOf(text);
-            } catch (NumberFormatException e) {
-                id = null;
-            }
-            if (id == null || !ofDay.contains(id)) {
-                errors.put("atelier" + rank, "registration.error.atelier.unknown");
-            } else if (chosen.contains(id)) {
-                errors.put("atelier" + rank, "registration.error.atelier.twice");
-            } else {
-                chosen.add(id);
-            }
-        }
-        return chosen;
     }
 
     private Map<String, String> check(RequestForm form) {

@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param offerDeadline until when an OFFERED seat may be accepted
  * @param language the agent's language for e-mails, "fr" or "en"
  * @param registeredBy the training service's address when it registered the agent itself, else null
- * @param workshopId the workshop given on confirmation, or null
+ * @param workshopIds the workshops given (on confirmation, or by the organiser's allocation): at most one
+ *                    per workshop slot of the day
  * @param networkingOptIn whether the agent asked to take part in the day's networking rotation
  */
 public record Registration(
@@ -34,6 +35,15 @@ public record Registration(
         Instant createdAt,
         String language,
         String registeredBy,
-        Long workshopId,
+        java.util.List<Long> workshopIds,
         boolean networkingOptIn) {
+
+    public Registration {
+        workshopIds = workshopIds == null ? java.util.List.of() : java.util.List.copyOf(workshopIds);
+    }
+
+    /** Whether the registration has that workshop. */
+    public boolean hasWorkshop(long workshopId) {
+        return workshopIds.contains(workshopId);
+    }
 }

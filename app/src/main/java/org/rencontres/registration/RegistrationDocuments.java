@@ -105,17 +105,17 @@ class RegistrationDocuments {
     /**
      * The joining instructions of a registration.
      *
-     * @param workshopTitle the agent's workshop, or null when there is none (yet)
+     * @param workshopTitles the agent's workshops, empty when there is none (yet)
      * @param qrPayload what the QR code holds, exactly: the caller builds (and signs) it
      */
-    byte[] convocation(Day day, Registration registration, String workshopTitle, String qrPayload) {
+    byte[] convocation(Day day, Registration registration, List<String> workshopTitles, String qrPayload) {
         requireOfDay(day, registration);
         if (qrPayload == null || qrPayload.isBlank()) {
             throw new IllegalArgumentException("A convocation needs the payload of its QR code");
         }
         Context context = context(day);
         context.setVariable("agent", Agent.of(registration, employer(registration)));
-        context.setVariable("workshopTitle", workshopTitle == null || workshopTitle.isBlank() ? null : workshopTitle);
+        context.setVariable("workshopTitles", workshopTitles == null ? List.of() : workshopTitles);
         context.setVariable("qrCode", QrCodes.dataUri(qrPayload, QR_PIXELS));
         return renderer.render(templates.process("registration/pdf/convocation", context), null);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.rencontres.workshops.Workshop;
+import org.rencontres.workshops.WorkshopSlot;
 import org.rencontres.workshops.Workshops;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,9 @@ public class Registrations {
     private static final String COLUMNS = """
             id, event_day_id, state, surname, given_name, email, phone, position_service, employer_organisation_id,
             employer_name, line_manager_email, dietary_needs, accessibility_needs, consent_at, waiting_position,
-            offer_deadline, version, created_at, language, registered_by, workshop_id, networking_opt_in""";
+            offer_deadline, version, created_at, language, registered_by, networking_opt_in,
+            ARRAY(SELECT rw.workshop_id FROM registration_workshop rw WHERE rw.registration_id = registration.id
+                  ORDER BY rw.workshop_id) AS workshop_ids""";
 
     private static final String CAPACITY_COLUMNS = "event_day_id, seats, offer_hours, manager_opinion_asked, opens_at, closes_at";
 
@@ -594,12 +597,19 @@ public class Registrations {
         if (actor == null || actor.isBlank()) {
             throw new IllegalArgumentException("actor: required");
         }
-        Long workshop = target == RegistrationState.CONFIRMED ? workshopFor(r) : r.workshopId();
+        if (target == RegistrationState.CONFIRMED) {
+            List<Long> given = workshopsFor(r);
+            jdbc.sql("DELETE FROM registration_workshop WHERE registration_id = ?").param(r.id()).update();
+            for (Long workshop : given) {
+                jdbc.sql("INSERT INTO registration_workshop (registration_id, workshop_id) VALUES (?, ?)")
+                        .params(r.id(), workshop).update();
+            }
+        }
         jdbc.sql("""
                 UPDATE registration SET state = ?, waiting_position = coalesce(?, waiting_position),
-                    offer_deadline = coalesce(?, offer_deadline), workshop_id = ?, version = version + 1
+                    offer_deadline = coalesce(?, offer_deadline), version = version + 1
                 WHERE id = ?""")
-                .params(target.name(), position, utc(offerDeadline), workshop, r.id()).update();
+                .params(target.name(), position, utc(offerDeadline), r.id()).update();
         record(r.id(), r.state(), target, actor, reason);
         if (r.state() == RegistrationState.AWAITING_MANAGER || r.state() == RegistrationState.AWAITING_TRAINING_SERVICE) {
             links.retire(r.id());
@@ -608,32 +618,35 @@ public class Registrations {
     }
 
     /**
-     * The workshop a registration gets on confirmation: its best-ranked choice that still has a free
-     * seat (a workshop without capacity never fills), or null. Runs with the day's capacity row
-     * locked, so workshop seats are counted one confirmation at a time too.
+     * The workshops a registration gets on confirmation: in each workshop slot of the day, its
+     * best-ranked choice there that still has a free seat (a workshop without capacity never fills),
+     * or none in that slot. Runs with the day's capacity row locked, so workshop seats are counted one
+     * confirmation at a time too.
      */
-    private Long workshopFor(Registration r) {
+    private List<Long> workshopsFor(Registration r) {
         List<Long> choices = workshopChoices(r.id());
         if (choices.isEmpty()) {
-            return null;
+            return List.of();
         }
-        java.util.Map<Long, Integer> capacities = new java.util.HashMap<>();
-        workshops.ofDay(r.dayId()).forEach(w -> capacities.put(w.id(), w.capacity()));
-        for (Long choice : choices) {
-            if (!capacities.containsKey(choice)) {
-                continue;
-            }
-            Integer seats = capacities.get(choice);
-            if (seats == null) {
-                return choice;
-            }
-            int taken = jdbc.sql("SELECT count(*) FROM registration WHERE workshop_id = ? AND state = 'CONFIRMED'")
-                    .param(choice).query(Integer.class).single();
-            if (taken < seats) {
-                return choice;
+        List<Long> given = new java.util.ArrayList<>();
+        for (WorkshopSlot slot : workshops.slotsOfDay(r.dayId())) {
+            for (Long choice : choices) {
+                Optional<Workshop> w = slot.workshops().stream().filter(x -> x.id() == choice).findFirst();
+                if (w.isEmpty()) {
+                    continue;
+                }
+                Integer seats = w.get().capacity();
+                int taken = seats == null ? 0 : jdbc.sql("""
+                        SELECT count(*) FROM registration_workshop rw JOIN registration g ON g.id = rw.registration_id
+                        WHERE rw.workshop_id = ? AND g.state = 'CONFIRMED' AND g.id <> ?""")
+                        .params(choice, r.id()).query(Integer.class).single();
+                if (seats == null || taken < seats) {
+                    given.add(choice);
+                    break;
+                }
             }
         }
-        return null;
+        return given;
     }
 
     private void record(long id, RegistrationState from, RegistrationState to, String actor, String reason) {
@@ -667,6 +680,17 @@ public class Registrations {
                 rs.getString("line_manager_email"), rs.getString("dietary_needs"), rs.getString("accessibility_needs"),
                 instant(rs, "consent_at"), (Integer) rs.getObject("waiting_position"), instant(rs, "offer_deadline"),
                 rs.getInt("version"), instant(rs, "created_at"), rs.getString("language"),
-                rs.getString("registered_by"), (Long) rs.getObject("workshop_id"), rs.getBoolean("networking_opt_in"));
+                rs.getString("registered_by"), longs(rs.getArray("workshop_ids")), rs.getBoolean("networking_opt_in"));
+    }
+
+    private static List<Long> longs(java.sql.Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        List<Long> list = new java.util.ArrayList<>();
+        for (Object o : (Object[]) array.getArray()) {
+            list.add(((Number) o).longValue());
+        }
+        return list;
     }
 }

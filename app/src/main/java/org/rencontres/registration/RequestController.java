@@ -1,6 +1,7 @@
 package org.rencontres.registration;
 
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -32,19 +34,19 @@ class RequestController {
     @GetMapping("/journees/{code}/inscription")
     String form(@PathVariable String code, Model model) {
         Day day = day(code);
-        return page(day, RequestForm.empty(), Map.of(), model);
+        return page(day, RequestForm.empty(), name -> null, Map.of(), model);
     }
 
     @PostMapping("/journees/{code}/inscription")
-    String submit(@PathVariable String code, RequestForm form, Model model, RedirectAttributes redirect,
-                  HttpServletRequest request, Locale locale) {
+    String submit(@PathVariable String code, RequestForm form, @RequestParam Map<String, String> posted, Model model,
+                  RedirectAttributes redirect, HttpServletRequest request, Locale locale) {
         Day day = day(code);
         if (requests.closed(day).isPresent()) {
-            return page(day, form, Map.of(), model);
+            return page(day, form, posted::get, Map.of(), model);
         }
-        PublicRequests.Outcome outcome = requests.submit(day, form, request.getRemoteAddr(), locale);
+        PublicRequests.Outcome outcome = requests.submit(day, form, posted::get, request.getRemoteAddr(), locale);
         if (!outcome.accepted()) {
-            return page(day, form, outcome.errors(), model);
+            return page(day, form, posted::get, outcome.errors(), model);
         }
         redirect.addFlashAttribute("etat", outcome.state().name());
         return "redirect:/journees/" + day.sessionCode().slug() + "/inscription/confirmation";
@@ -60,7 +62,8 @@ class RequestController {
         return "registration/confirmation";
     }
 
-    private String page(Day day, RequestForm form, Map<String, String> errors, Model model) {
+    private String page(Day day, RequestForm form, java.util.function.Function<String, String> posted,
+                        Map<String, String> errors, Model model) {
         Optional<PublicRequests.Closed> closed = requests.closed(day);
         model.addAttribute("day", day);
         if (closed.isPresent()) {
@@ -74,9 +77,10 @@ class RequestController {
         }
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("workshops", requests.workshops(day));
+        List<WorkshopRanking.Group> groups = requests.workshopGroups(day);
+        model.addAttribute("workshopGroups", groups);
+        model.addAttribute("typed", WorkshopRanking.typed(groups, posted));
         model.addAttribute("organisations", requests.organisationNames());
-        model.addAttribute("choiceCount", requests.choiceCount(day));
         model.addAttribute("managerAsked", requests.managerAsked(day));
         model.addAttribute("networking", requests.hasNetworking(day));
         model.addAttribute("closesAt", requests.window(day).map(Capacity::closesAt).orElse(null));

@@ -66,20 +66,18 @@ class WorkshopAllocationController {
         model.addAttribute("day", day);
         model.addAttribute("view", view);
         model.addAttribute("allocation", view.allocation().orElse(null));
-        List<Workshop> ofDay = workshops.ofDay(day.id());
-        model.addAttribute("workshops", ofDay);
         Map<Long, String> titles = new java.util.HashMap<>();
-        ofDay.forEach(w -> titles.put(w.id(), w.number() + ". " + w.title()));
+        workshops.ofDay(day.id()).forEach(w -> titles.put(w.id(), w.number() + ". " + w.title()));
         model.addAttribute("titles", titles);
-        model.addAttribute("profile", profile(view, locale));
+        model.addAttribute("profiles", view.slots().stream().map(d -> profile(d.profile(), locale)).toList());
         return "registration/admin/allocation";
     }
 
     /** "34 ont leur premier choix, 6 leur deuxième, 2 un atelier qu'ils n'avaient pas choisi". */
-    String profile(WorkshopAllocations.View view, Locale locale) {
+    String profile(Map<Integer, Integer> profile, Locale locale) {
         List<String> parts = new ArrayList<>();
         for (int rank : new int[] {1, 2, 3, 0, -1}) {
-            Integer count = view.profile().get(rank);
+            Integer count = profile.get(rank);
             if (count != null && count > 0) {
                 String key = switch (rank) {
                     case 1 -> "first";
@@ -127,6 +125,7 @@ class WorkshopAllocationController {
                 @RequestParam(name = "atelier", required = false) String workshop, Model model, Locale locale,
                 RedirectAttributes redirect, HttpServletResponse response) {
         ManagedDay day = access.requireManage(organiser, slug);
+        String anchor = "";
         Long registrationId = number(registration);
         Long workshopId = number(workshop);
         try {
@@ -138,8 +137,16 @@ class WorkshopAllocationController {
             }
             Optional<WorkshopAllocations.Load> over = allocations.move(day, organiser, registrationId, workshopId);
             Workshop target = workshops.ofDay(day.id()).stream().filter(w -> w.id() == workshopId).findFirst().orElseThrow();
-            String who = allocations.view(day.id()).lines().stream().filter(l -> l.registration().id() == registrationId)
+            WorkshopAllocations.View view = allocations.view(day.id());
+            String who = view.lines().stream().filter(l -> l.registration().id() == registrationId)
                     .map(l -> l.registration().givenName() + " " + l.registration().surname()).findFirst().orElse("");
+            int position = 1;
+            for (int i = 0; i < view.slots().size(); i++) {
+                if (view.slots().get(i).slot().holds(workshopId)) {
+                    position = i + 1;
+                }
+            }
+            anchor = "#participant-" + registrationId + (position == 1 ? "" : "-" + position);
             redirect.addFlashAttribute("notice", messages.getMessage("registration.allocation.notice.moved",
                     new Object[] {who, target.number(), target.title()}, locale));
             over.ifPresent(l -> redirect.addFlashAttribute("warning", messages.getMessage(
@@ -148,7 +155,7 @@ class WorkshopAllocationController {
         } catch (WorkshopAllocations.Refusal refusal) {
             return refused(day, refusal, model, locale, response);
         }
-        return "redirect:" + base(day) + "#participant-" + registrationId;
+        return "redirect:" + base(day) + anchor;
     }
 
     @GetMapping("/publication")

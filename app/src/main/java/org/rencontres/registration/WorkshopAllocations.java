@@ -24,7 +24,9 @@ import org.rencontres.planner.allocation.AllocationProblem;
 import org.rencontres.planner.allocation.Chooser;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FrenchTime;
 import org.rencontres.workshops.Workshop;
+import org.rencontres.workshops.WorkshopSlot;
 import org.rencontres.workshops.Workshops;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,17 +35,17 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The allocation of a day's CONFIRMED participants to its workshops, from their ranked choices.
  *
- * <p>The day's workshops are one pool: each participant gets one workshop of the day (the data
- * model keeps one {@code registration.workshop_id}; a day with several workshop slots is allocated
- * as if they were one). {@link #run} computes an optimal draft with the planner library
- * (min-cost flow; convex rank cost, so two second choices beat a first and a third; a participant
- * may be placed in a workshop they did not rank rather than left out; a workshop without capacity
- * takes everyone). The organiser moves people by hand (over capacity is allowed, and said), then
- * publishes: every participant of the draft still CONFIRMED gets the draft's workshop as
- * {@code registration.workshop_id}. Until then the agents' spaces and convocations say that the
- * allocation is pending ({@link #workshopVisible}). Each step is written to the audit trail
- * (subject {@code ateliers}). Steps of one day are serialised by locking the day's
- * {@code registration_capacity} row (as confirmations do), or an advisory lock when it has none.
+ * <p>Each workshop slot of the day (a morning and an afternoon workshop, say) is allocated on its
+ * own: a participant gets one workshop per slot, from their choices in that slot. {@link #run}
+ * computes an optimal draft per slot with the planner library (min-cost flow; convex rank cost, so
+ * two second choices beat a first and a third; a participant may be placed in a workshop they did
+ * not rank rather than left out; a workshop without capacity takes everyone). The organiser moves
+ * people by hand (over capacity is allowed, and said), then publishes: every participant of the
+ * draft still CONFIRMED gets the draft's workshops (table {@code registration_workshop}). Until then
+ * the agents' spaces and convocations say that the allocation is pending ({@link #workshopVisible}).
+ * Each step is written to the audit trail (subject {@code ateliers}). Steps of one day are
+ * serialised by locking the day's {@code registration_capacity} row (as confirmations do), and an
+ * advisory lock.
  */
 @Service
 class WorkshopAllocations {
@@ -56,8 +58,12 @@ class WorkshopAllocations {
         }
     }
 
-    /** A participant of the draft: rank 1..3 of the workshop given in their choices, 0 not ranked, -1 no workshop. */
-    record Line(Registration registration, Long workshopId, int rank, boolean movedByHand, List<Long> choices) {
+    /**
+     * A participant of the draft in one workshop slot: rank 1..3 of the workshop given among their
+     * choices in that slot, 0 not ranked, -1 no workshop.
+     */
+    record Line(Registration registration, long slotId, Long workshopId, int rank, boolean movedByHand,
+                List<Long> choices) {
     }
 
     /** A workshop with the participants the draft gives it. */
@@ -67,10 +73,30 @@ class WorkshopAllocations {
         }
     }
 
-    /** The draft as the page shows it. */
-    record View(Optional<Allocation> allocation, List<Line> lines, List<Load> loads, Map<Integer, Integer> profile) {
+    /** One workshop slot of the draft: its participants, its workshops' loads and its rank profile. */
+    record SlotDraft(WorkshopSlot slot, List<Line> lines, List<Load> loads, Map<Integer, Integer> profile) {
         public boolean overCapacity() {
             return loads.stream().anyMatch(Load::over);
+        }
+    }
+
+    /** The draft as the page shows it, slot by slot in the programme's order. */
+    record View(Optional<Allocation> allocation, List<SlotDraft> slots) {
+        public boolean overCapacity() {
+            return slots.stream().anyMatch(SlotDraft::overCapacity);
+        }
+
+        public List<Load> loads() {
+            return slots.stream().flatMap(s -> s.loads().stream()).toList();
+        }
+
+        public List<Line> lines() {
+            return slots.stream().flatMap(s -> s.lines().stream()).toList();
+        }
+
+        /** How many participants the draft holds (each counted once, whatever the number of slots). */
+        public int participants() {
+            return (int) lines().stream().map(l -> l.registration().id()).distinct().count();
         }
     }
 
@@ -131,62 +157,111 @@ class WorkshopAllocations {
     }
 
     /**
-     * The agent ranks the day's workshops again (up to three, as on the request form): the
-     * choices replace the earlier ones. Refused (an error under "atelier1") once the allocation is
-     * published or the registration is over.
+     * The agent ranks the day's workshops again (up to three per workshop slot, as on the request
+     * form): the choices replace the earlier ones. Refused (an error under the first field) once the
+     * allocation is published or the registration is over.
      *
      * @param typed the choices as typed, rank 1 first
      * @return the problems per field, empty when saved
      */
     @Transactional
-    Map<String, String> rank(long registrationId, java.util.function.IntFunction<String> typed) {
+    Map<String, String> rank(long registrationId, java.util.function.Function<String, String> typed) {
         Registration r = registrations.find(registrationId).orElseThrow();
         lock(r.dayId());
         Map<String, String> errors = new LinkedHashMap<>();
         if (!mayRank(registrations.find(registrationId).orElseThrow())) {
-            errors.put("atelier1", "registration.ranking.error.closed");
+            errors.put(WorkshopRanking.field(1, 1), "registration.ranking.error.closed");
             return errors;
         }
-        List<Long> ofDay = workshops.ofDay(r.dayId()).stream().map(Workshop::id).toList();
-        List<Long> chosen = PublicRequests.choices(ofDay, choiceCount(r.dayId()), typed, errors);
+        List<Long> chosen = WorkshopRanking.read(groups(r.dayId()), typed, errors);
         if (errors.isEmpty()) {
             registrations.rankWorkshops(registrationId, chosen);
         }
         return errors;
     }
 
-    /** How many workshops an agent ranks: up to three, never more than the day has. */
-    int choiceCount(long dayId) {
-        return Math.min(3, workshops.ofDay(dayId).size());
+    /** The day's workshop slots as the ranking form shows them. */
+    List<WorkshopRanking.Group> groups(long dayId) {
+        return WorkshopRanking.groups(workshops.slotsOfDay(dayId));
+    }
+
+    /**
+     * The workshops an agent sees as theirs, in the programme's order: none while the organiser's
+     * allocation is under way.
+     */
+    List<Workshop> visibleWorkshops(Registration r) {
+        if (r.workshopIds().isEmpty() || !workshopVisible(r.dayId())) {
+            return List.of();
+        }
+        return workshops.slotsOfDay(r.dayId()).stream().flatMap(s -> s.workshops().stream())
+                .filter(w -> r.hasWorkshop(w.id())).toList();
+    }
+
+    /**
+     * The workshops an agent sees as theirs, as text ("2. Titre", with the hours when the day has
+     * several workshop slots): for the space, the convocation.
+     */
+    List<String> visibleWorkshopTitles(Registration r) {
+        List<Workshop> mine = visibleWorkshops(r);
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        List<WorkshopSlot> slots = workshops.slotsOfDay(r.dayId());
+        return mine.stream().map(w -> {
+            String title = w.number() + ". " + w.title();
+            Optional<WorkshopSlot> slot = slots.stream().filter(s -> s.holds(w.id())).findFirst();
+            if (slots.size() > 1 && slot.isPresent() && slot.get().startsAt() != null) {
+                return FrenchTime.clock(slot.get().startsAt()) + " – " + FrenchTime.clock(slot.get().endsAt()) + " : "
+                        + title;
+            }
+            return title;
+        }).toList();
     }
 
     View view(long dayId) {
         Optional<Allocation> allocation = allocation(dayId);
-        List<Workshop> ofDay = workshops.ofDay(dayId);
+        List<WorkshopSlot> slots = workshops.slotsOfDay(dayId);
         Map<Long, Registration> byId = registrations.ofDay(dayId).stream()
                 .collect(Collectors.toMap(Registration::id, r -> r));
-        List<Line> lines = new ArrayList<>();
-        jdbc.sql("SELECT registration_id, workshop_id, moved_by_hand FROM registration_allocation_assignment WHERE event_day_id = ?")
+        Map<Long, List<Long>> choicesOf = new HashMap<>();
+        Map<Long, List<Line>> bySlot = new HashMap<>();
+        jdbc.sql("""
+                SELECT registration_id, slot_id, workshop_id, moved_by_hand FROM registration_allocation_assignment
+                WHERE event_day_id = ?""")
                 .param(dayId).query((rs, n) -> {
                     Registration r = byId.get(rs.getLong("registration_id"));
                     if (r != null) {
+                        long slotId = rs.getLong("slot_id");
                         Long workshop = (Long) rs.getObject("workshop_id");
-                        List<Long> choices = registrations.workshopChoices(r.id());
-                        lines.add(new Line(r, workshop, rank(choices, workshop), rs.getBoolean("moved_by_hand"), choices));
+                        List<Long> choices = choicesOf.computeIfAbsent(r.id(), registrations::workshopChoices);
+                        bySlot.computeIfAbsent(slotId, k -> new ArrayList<>()).add(new Line(r, slotId, workshop,
+                                0, rs.getBoolean("moved_by_hand"), choices));
                     }
                     return 1;
                 }).list();
         Collator collator = Collator.getInstance(Locale.FRENCH);
         collator.setStrength(Collator.PRIMARY);
-        lines.sort(Comparator.comparing((Line l) -> l.registration().surname(), collator)
-                .thenComparing(l -> l.registration().givenName(), collator));
-        List<Load> loads = ofDay.stream().map(w -> new Load(w,
-                (int) lines.stream().filter(l -> Long.valueOf(w.id()).equals(l.workshopId())).count())).toList();
-        Map<Integer, Integer> profile = new LinkedHashMap<>();
-        for (Line l : lines) {
-            profile.merge(l.rank(), 1, Integer::sum);
+        List<SlotDraft> drafts = new ArrayList<>();
+        for (WorkshopSlot slot : slots) {
+            List<Line> lines = new ArrayList<>();
+            List<Line> stored = slot.slotIds().stream().flatMap(id -> bySlot.getOrDefault(id, List.of()).stream())
+                    .toList();
+            for (Line l : stored) {
+                List<Long> here = l.choices().stream().filter(slot::holds).toList();
+                lines.add(new Line(l.registration(), l.slotId(), l.workshopId(), rank(here, l.workshopId()),
+                        l.movedByHand(), here));
+            }
+            lines.sort(Comparator.comparing((Line l) -> l.registration().surname(), collator)
+                    .thenComparing(l -> l.registration().givenName(), collator));
+            List<Load> loads = slot.workshops().stream().map(w -> new Load(w,
+                    (int) lines.stream().filter(l -> Long.valueOf(w.id()).equals(l.workshopId())).count())).toList();
+            Map<Integer, Integer> profile = new LinkedHashMap<>();
+            for (Line l : lines) {
+                profile.merge(l.rank(), 1, Integer::sum);
+            }
+            drafts.add(new SlotDraft(slot, List.copyOf(lines), loads, profile));
         }
-        return new View(allocation, lines, loads, profile);
+        return new View(allocation, List.copyOf(drafts));
     }
 
     /** Computes an optimal draft for the day's CONFIRMED registrations, replacing any draft; refused once published. */
@@ -206,15 +281,6 @@ class WorkshopAllocations {
             throw new Refusal("registration.allocation.error.no.participant");
         }
         int everyone = confirmed.size();
-        List<org.rencontres.planner.allocation.Workshop> planned = ofDay.stream()
-                .map(w -> new org.rencontres.planner.allocation.Workshop(String.valueOf(w.id()),
-                        w.capacity() == null ? everyone : w.capacity()))
-                .toList();
-        List<String> known = planned.stream().map(org.rencontres.planner.allocation.Workshop::id).toList();
-        List<Chooser> choosers = confirmed.stream().map(r -> new Chooser(String.valueOf(r.id()),
-                registrations.workshopChoices(r.id()).stream().map(String::valueOf).filter(known::contains).toList()))
-                .toList();
-        AllocationPlan plan = AllocationPlanner.plan(new AllocationProblem(1, planned, choosers, true, true));
         jdbc.sql("DELETE FROM registration_allocation_assignment WHERE event_day_id = ?").param(day.id()).update();
         jdbc.sql("""
                 INSERT INTO registration_allocation (event_day_id, state, computed_at, published_at)
@@ -222,24 +288,37 @@ class WorkshopAllocations {
                 ON CONFLICT (event_day_id) DO UPDATE SET state = 'DRAFT', computed_at = excluded.computed_at,
                     published_at = NULL""")
                 .params(day.id(), clock.instant().atOffset(ZoneOffset.UTC)).update();
-        Map<String, String> given = new HashMap<>();
-        for (AllocationPlan.Assignment a : plan.assignments()) {
-            given.put(a.participant(), a.workshops().isEmpty() ? null : a.workshops().get(0));
-        }
-        for (Registration r : confirmed) {
-            String w = given.get(String.valueOf(r.id()));
-            jdbc.sql("""
-                    INSERT INTO registration_allocation_assignment (registration_id, event_day_id, workshop_id)
-                    VALUES (?, ?, ?)""").params(r.id(), day.id(), w == null ? null : Long.valueOf(w)).update();
+        Map<Long, List<Long>> choicesOf = new HashMap<>();
+        confirmed.forEach(r -> choicesOf.put(r.id(), registrations.workshopChoices(r.id())));
+        for (WorkshopSlot slot : workshops.slotsOfDay(day.id())) {
+            // Each slot on its own: its workshops, and each participant's choices among them.
+            List<org.rencontres.planner.allocation.Workshop> planned = slot.workshops().stream()
+                    .map(w -> new org.rencontres.planner.allocation.Workshop(String.valueOf(w.id()),
+                            w.capacity() == null ? everyone : w.capacity()))
+                    .toList();
+            List<Chooser> choosers = confirmed.stream().map(r -> new Chooser(String.valueOf(r.id()),
+                    choicesOf.get(r.id()).stream().filter(slot::holds).map(String::valueOf).toList())).toList();
+            AllocationPlan plan = AllocationPlanner.plan(new AllocationProblem(1, planned, choosers, true, true));
+            Map<String, String> given = new HashMap<>();
+            for (AllocationPlan.Assignment a : plan.assignments()) {
+                given.put(a.participant(), a.workshops().isEmpty() ? null : a.workshops().get(0));
+            }
+            for (Registration r : confirmed) {
+                String w = given.get(String.valueOf(r.id()));
+                jdbc.sql("""
+                        INSERT INTO registration_allocation_assignment (registration_id, event_day_id, slot_id, workshop_id)
+                        VALUES (?, ?, ?, ?)""").params(r.id(), day.id(), slot.slotId(), w == null ? null : Long.valueOf(w))
+                        .update();
+            }
         }
         audit.record(day.id(), who.accountId(), who.displayName(), SUBJECT, "allocation.computed",
                 "Répartition dans les ateliers calculée pour " + everyone + " participant(s) : "
-                        + profileText(view(day.id()).profile()));
+                        + profileText(view(day.id())));
         return everyone;
     }
 
     /**
-     * Moves a participant of the draft to a workshop of the day.
+     * Moves a participant of the draft to a workshop of the day (in that workshop's slot).
      *
      * @return the workshop when it is now over capacity, else empty
      */
@@ -252,10 +331,13 @@ class WorkshopAllocations {
         }
         Workshop target = workshops.ofDay(day.id()).stream().filter(w -> w.id() == workshopId).findFirst()
                 .orElseThrow(() -> new Refusal("registration.allocation.error.workshop.unknown"));
-        Line line = view(day.id()).lines().stream().filter(l -> l.registration().id() == registrationId).findFirst()
+        Line line = view(day.id()).slots().stream().filter(d -> d.slot().holds(workshopId))
+                .flatMap(d -> d.lines().stream()).filter(l -> l.registration().id() == registrationId).findFirst()
                 .orElseThrow(() -> new Refusal("registration.allocation.error.participant.unknown"));
-        jdbc.sql("UPDATE registration_allocation_assignment SET workshop_id = ?, moved_by_hand = true WHERE registration_id = ?")
-                .params(workshopId, registrationId).update();
+        jdbc.sql("""
+                UPDATE registration_allocation_assignment SET workshop_id = ?, moved_by_hand = true
+                WHERE registration_id = ? AND slot_id = ?""")
+                .params(workshopId, registrationId, line.slotId()).update();
         Registration r = line.registration();
         audit.record(day.id(), who.accountId(), who.displayName(), SUBJECT, "allocation.moved",
                 r.givenName() + " " + r.surname() + " déplacé(e) dans l'atelier n°" + target.number() + " « "
@@ -272,16 +354,29 @@ class WorkshopAllocations {
             throw new Refusal("registration.allocation.error.published");
         }
         View view = view(day.id());
+        Map<Long, List<Line>> byPerson = new LinkedHashMap<>();
+        view.lines().forEach(l -> byPerson.computeIfAbsent(l.registration().id(), k -> new ArrayList<>()).add(l));
+        List<Long> drafted = view.slots().stream().flatMap(d -> d.slot().workshops().stream()).map(Workshop::id).toList();
         int written = 0;
-        for (Line l : view.lines()) {
-            int changed = jdbc.sql("""
-                    UPDATE registration SET workshop_id = ?, version = version + 1
-                    WHERE id = ? AND state = 'CONFIRMED'""").params(l.workshopId(), l.registration().id()).update();
-            if (changed == 1) {
-                // Each agent is told, in the same transaction (outbox), to look at their space.
-                mails.workshopGiven(registrations.find(l.registration().id()).orElseThrow());
+        for (Map.Entry<Long, List<Line>> person : byPerson.entrySet()) {
+            long id = person.getKey();
+            int changed = jdbc.sql("UPDATE registration SET version = version + 1 WHERE id = ? AND state = 'CONFIRMED'")
+                    .param(id).update();
+            if (changed == 0) {
+                continue;
             }
-            written += changed;
+            // The draft's slots are given anew; a workshop of another slot stays.
+            jdbc.sql("DELETE FROM registration_workshop WHERE registration_id = ? AND workshop_id = ANY(?)")
+                    .params(id, drafted.toArray(Long[]::new)).update();
+            for (Line l : person.getValue()) {
+                if (l.workshopId() != null) {
+                    jdbc.sql("INSERT INTO registration_workshop (registration_id, workshop_id) VALUES (?, ?)")
+                            .params(id, l.workshopId()).update();
+                }
+            }
+            // Each agent is told, in the same transaction (outbox), to look at their space.
+            mails.workshopGiven(registrations.find(id).orElseThrow());
+            written++;
         }
         jdbc.sql("UPDATE registration_allocation SET state = 'PUBLISHED', published_at = ? WHERE event_day_id = ?")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), day.id()).update();
@@ -290,7 +385,7 @@ class WorkshopAllocations {
                         + " places").collect(Collectors.joining(", "));
         audit.record(day.id(), who.accountId(), who.displayName(), SUBJECT, "allocation.published",
                 "Répartition dans les ateliers publiée : " + written + " participant(s), "
-                        + profileText(view.profile()) + (over.isEmpty() ? "" : " ; au-delà de la capacité : " + over));
+                        + profileText(view) + (over.isEmpty() ? "" : " ; au-delà de la capacité : " + over));
         return written;
     }
 
@@ -317,7 +412,7 @@ class WorkshopAllocations {
         List<Registration> people;
         if (published) {
             people = registrations.ofDay(dayId).stream()
-                    .filter(r -> r.state() == RegistrationState.CONFIRMED && Long.valueOf(workshopId).equals(r.workshopId()))
+                    .filter(r -> r.state() == RegistrationState.CONFIRMED && r.hasWorkshop(workshopId))
                     .toList();
         } else {
             people = view(dayId).lines().stream().filter(l -> Long.valueOf(workshopId).equals(l.workshopId()))
@@ -327,6 +422,15 @@ class WorkshopAllocations {
         collator.setStrength(Collator.PRIMARY);
         return people.stream().sorted(Comparator.comparing(Registration::surname, collator)
                 .thenComparing(Registration::givenName, collator)).toList();
+    }
+
+    /** The draft's rank profiles in French, for the audit trail, slot by slot when the day has several. */
+    static String profileText(View view) {
+        if (view.slots().size() == 1) {
+            return profileText(view.slots().get(0).profile());
+        }
+        return view.slots().stream().map(d -> (d.slot().startsAt() == null ? "" : FrenchTime.clock(d.slot().startsAt()) + " : ")
+                + profileText(d.profile())).collect(Collectors.joining(" ; "));
     }
 
     /** The rank profile in French, for the audit trail ("3 premier choix, 1 deuxième choix, …"). */

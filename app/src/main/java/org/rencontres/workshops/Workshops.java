@@ -1,10 +1,18 @@
 package org.rencontres.workshops;
 
 import java.security.SecureRandom;
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.rencontres.programme.Programmes;
+import org.rencontres.programme.Slot;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,9 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Workshops {
 
     private final JdbcClient jdbc;
+    private final Programmes programmes;
 
-    Workshops(JdbcClient jdbc) {
+    Workshops(JdbcClient jdbc, Programmes programmes) {
         this.jdbc = jdbc;
+        this.programmes = programmes;
     }
 
     @Transactional
@@ -73,6 +83,59 @@ public class Workshops {
                 }
             }
         }
+    }
+
+    /**
+     * The day's workshop periods in the programme's order: the slots holding workshops, those that
+     * overlap in time taken together (parallel tracks), each with its workshops. A participant takes
+     * one workshop of each period. Slots gone from the programme come last, one period each.
+     */
+    public List<WorkshopSlot> slotsOfDay(long dayId) {
+        List<Workshop> all = ofDay(dayId);
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Slot> slots = new HashMap<>();
+        programmes.programmeOf(dayId).slots().forEach(s -> slots.put(s.id(), s));
+        Map<Long, List<Workshop>> bySlot = new LinkedHashMap<>();
+        all.forEach(w -> bySlot.computeIfAbsent(w.slotId(), k -> new ArrayList<>()).add(w));
+        List<Slot> placed = bySlot.keySet().stream().map(slots::get).filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparing(Slot::startsAt).thenComparing(Slot::endsAt).thenComparing(Slot::id))
+                .toList();
+        List<WorkshopSlot> result = new ArrayList<>();
+        List<Slot> period = new ArrayList<>();
+        for (Slot s : placed) {
+            if (!period.isEmpty() && !overlaps(period, s)) {
+                result.add(period(period, bySlot));
+                period = new ArrayList<>();
+            }
+            period.add(s);
+        }
+        if (!period.isEmpty()) {
+            result.add(period(period, bySlot));
+        }
+        bySlot.forEach((slotId, workshops) -> {
+            if (!slots.containsKey(slotId)) {
+                result.add(new WorkshopSlot(slotId, List.of(slotId), null, null, null, workshops));
+            }
+        });
+        return List.copyOf(result);
+    }
+
+    private static boolean overlaps(List<Slot> period, Slot s) {
+        LocalTime start = period.get(0).startsAt();
+        LocalTime end = period.stream().map(Slot::endsAt).max(Comparator.naturalOrder()).orElseThrow();
+        return s.startsAt().equals(start) || s.startsAt().isBefore(end);
+    }
+
+    private static WorkshopSlot period(List<Slot> period, Map<Long, List<Workshop>> bySlot) {
+        LocalTime end = period.stream().map(Slot::endsAt).max(Comparator.naturalOrder()).orElseThrow();
+        List<Workshop> workshops = period.stream().flatMap(s -> bySlot.get(s.id()).stream())
+                .sorted(Comparator.comparingInt(Workshop::number)).toList();
+        String title = period.size() == 1 ? period.get(0).title()
+                : period.stream().map(Slot::formatLabel).distinct().count() == 1 ? period.get(0).formatLabel() : null;
+        return new WorkshopSlot(period.get(0).id(), period.stream().map(Slot::id).toList(), period.get(0).startsAt(),
+                end, title, workshops);
     }
 
     public List<Workshop> ofDay(long dayId) {

@@ -73,7 +73,7 @@ class WritingAccess {
             return false;
         }
         if (document.workshopId() != null) {
-            return document.workshopId().equals(r.workshopId());
+            return r.hasWorkshop(document.workshopId());
         }
         if (document.groupId() != null) {
             return documents.isGroupMember(document.groupId(), r.id());

@@ -24,7 +24,7 @@ class WritingLinksForAgents implements AgentSpaceLinks {
 
     @Override
     public List<Link> of(Registration registration) {
-        if (registration.workshopId() != null && documents.ofWorkshop(registration.workshopId()).isEmpty()) {
+        if (registration.workshopIds().stream().anyMatch(w -> documents.ofWorkshop(w).isEmpty())) {
             documents.ensureForWorkshops(registration.dayId());
         }
         return documents.ofDay(registration.dayId()).stream()

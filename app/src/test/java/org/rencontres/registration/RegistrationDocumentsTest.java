@@ -165,7 +165,7 @@ class RegistrationDocumentsTest {
         Registration r = confirmed();
         String payload = "RENCONTRES:" + day.sessionCode().slug() + ":" + r.id() + ":signé-é";
 
-        byte[] pdf = documents.convocation(day, r, "Atelier 2 : écrire l'état de l'art", payload);
+        byte[] pdf = documents.convocation(day, r, List.of("Atelier 2 : écrire l'état de l'art"), payload);
 
         assertThat(decodeQr(pdf)).isEqualTo(payload);
         String text = text(pdf);
@@ -180,7 +180,11 @@ class RegistrationDocumentsTest {
             assertThat(figures).anySatisfy(alt -> assertThat(alt).startsWith("Code QR de l'inscription n° " + r.id()));
         }
 
-        assertThat(text(documents.convocation(day, r, null, payload))).doesNotContain("VOTRE ATELIER");
+        assertThat(text(documents.convocation(day, r, List.of(), payload))).doesNotContain("VOTRE ATELIER");
+        // One workshop per workshop period: a morning and an afternoon one are both named.
+        assertThat(text(documents.convocation(day, r, List.of("9 h 30 – 12 h 00 : 1. État de l'art",
+                "14 h 00 – 16 h 00 : 3. Bright Mirror"), payload)))
+                .contains("VOS ATELIERS", "9 h 30 – 12 h 00 : 1. État de l'art", "14 h 00 – 16 h 00 : 3. Bright Mirror");
     }
 
     private static void collectFigures(PDStructureNode node, List<String> alternates) {

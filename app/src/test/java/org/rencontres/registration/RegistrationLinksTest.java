@@ -288,26 +288,26 @@ class RegistrationLinksTest {
         String second = String.valueOf(ofDay.get(1).id());
 
         var page = visitor.page(form());
-        assertThat(page.select("select#atelier1 option")).hasSize(3);
-        assertThat(page.select("select#atelier3")).isEmpty();
+        assertThat(page.select("select#atelier1-1 option")).hasSize(3);
+        assertThat(page.select("select#atelier1-3")).isEmpty();
         HtmlChecker.assertValid("registration-links", Map.of("page", page.outerHtml()));
 
         Map<String, String> none = request(agent, "");
         HttpResponse<String> noChoice = visitor.submit(form(), form(), none);
         assertThat(noChoice.body()).contains("Choisissez au moins un atelier");
         Map<String, String> twice = new LinkedHashMap<>(request(agent, ""));
-        twice.put("atelier1", first);
-        twice.put("atelier2", first);
+        twice.put("atelier1-1", first);
+        twice.put("atelier1-2", first);
         assertThat(visitor.submit(form(), form(), twice).body()).contains("Vous avez déjà choisi cet atelier");
         Map<String, String> unknown = new LinkedHashMap<>(request(agent, ""));
-        unknown.put("atelier1", "999999999");
+        unknown.put("atelier1-1", "999999999");
         assertThat(visitor.submit(form(), form(), unknown).body()).contains("Cet atelier n&#39;existe pas");
         assertThat(registrations.ofDay(dayId)).isEmpty();
 
         for (String who : List.of("a" + agent, "b" + agent)) {
             Map<String, String> fields = new LinkedHashMap<>(request(who, ""));
-            fields.put("atelier1", first);
-            fields.put("atelier2", second);
+            fields.put("atelier1-1", first);
+            fields.put("atelier1-2", second);
             assertThat(visitor.submit(form(), form(), fields).statusCode()).isEqualTo(302);
         }
         for (Registration r : registrations.ofDay(dayId)) {
@@ -315,8 +315,8 @@ class RegistrationLinksTest {
             registrations.advance(r.id(), "Service formation", null);
             assertThat(registrations.confirm(r.id(), "Organisatrice")).isEqualTo(RegistrationState.CONFIRMED);
         }
-        assertThat(registrations.ofDay(dayId)).extracting(Registration::workshopId)
-                .containsExactly(ofDay.get(0).id(), ofDay.get(1).id());
+        assertThat(registrations.ofDay(dayId)).extracting(Registration::workshopIds)
+                .containsExactly(List.of(ofDay.get(0).id()), List.of(ofDay.get(1).id()));
     }
 
     @Test

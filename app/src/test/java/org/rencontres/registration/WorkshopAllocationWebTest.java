@@ -121,7 +121,7 @@ class WorkshopAllocationWebTest {
         fields.put("consentement", "oui");
         fields.put("siteWeb", "");
         for (int i = 0; i < 3; i++) {
-            fields.put("atelier" + (i + 1), i < choices.length ? String.valueOf(choices[i]) : "");
+            fields.put("atelier1-" + (i + 1), i < choices.length ? String.valueOf(choices[i]) : "");
         }
         HttpResponse<String> sent = visitor.submit(form, form, fields);
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
@@ -183,21 +183,21 @@ class WorkshopAllocationWebTest {
         // Bernard ranks again from their space: bad inputs are refused with French messages, then C first.
         String ranking = space("Bernard") + "/ateliers";
         Document rankingPage = visitor.page(ranking);
-        assertThat(rankingPage.select("#atelier1 option[selected]").attr("value")).isEqualTo(String.valueOf(a));
+        assertThat(rankingPage.select("#atelier1-1 option[selected]").attr("value")).isEqualTo(String.valueOf(a));
         pages.put("ranking", rankingPage.outerHtml());
         HttpResponse<String> twice = visitor.submit(ranking, ranking,
-                Map.of("atelier1", String.valueOf(c), "atelier2", String.valueOf(c), "atelier3", ""));
+                Map.of("atelier1-1", String.valueOf(c), "atelier1-2", String.valueOf(c), "atelier1-3", ""));
         assertThat(twice.statusCode()).isEqualTo(422);
-        assertThat(Jsoup.parse(twice.body()).select("#atelier2-erreur").text()).startsWith("Vous avez déjà choisi cet atelier");
+        assertThat(Jsoup.parse(twice.body()).select("#atelier1-2-erreur").text()).startsWith("Vous avez déjà choisi cet atelier");
         pages.put("ranking with errors", twice.body());
         HttpResponse<String> unknown = visitor.submit(ranking, ranking,
-                Map.of("atelier1", "999999999", "atelier2", "", "atelier3", ""));
-        assertThat(Jsoup.parse(unknown.body()).select("#atelier1-erreur").text()).startsWith("Cet atelier n'existe pas");
-        HttpResponse<String> none = visitor.submit(ranking, ranking, Map.of("atelier1", "", "atelier2", "", "atelier3", ""));
-        assertThat(Jsoup.parse(none.body()).select("#atelier1-erreur").text()).startsWith("Choisissez au moins un atelier");
+                Map.of("atelier1-1", "999999999", "atelier1-2", "", "atelier1-3", ""));
+        assertThat(Jsoup.parse(unknown.body()).select("#atelier1-1-erreur").text()).startsWith("Cet atelier n'existe pas");
+        HttpResponse<String> none = visitor.submit(ranking, ranking, Map.of("atelier1-1", "", "atelier1-2", "", "atelier1-3", ""));
+        assertThat(Jsoup.parse(none.body()).select("#atelier1-1-erreur").text()).startsWith("Choisissez au moins un atelier");
         assertThat(registrations.workshopChoices(bernard)).containsExactly(a, c);
         HttpResponse<String> saved = visitor.submit(ranking, ranking,
-                Map.of("atelier1", String.valueOf(c), "atelier2", String.valueOf(a), "atelier3", ""));
+                Map.of("atelier1-1", String.valueOf(c), "atelier1-2", String.valueOf(a), "atelier1-3", ""));
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(saved.body()).select("[role=status]").text()).isEqualTo("Vos choix d'ateliers sont enregistrés.");
         assertThat(registrations.workshopChoices(bernard)).containsExactly(c, a);
@@ -281,7 +281,7 @@ class WorkshopAllocationWebTest {
                 .contains("au-delà de la capacité : atelier n°1 : 3 pour 2 places");
 
         // The agents see their workshop in their space and on their convocation.
-        long inA = registrations.find(dupont).orElseThrow().workshopId() == a ? dupont : durand;
+        long inA = registrations.find(dupont).orElseThrow().hasWorkshop(a) ? dupont : durand;
         String inASurname = inA == dupont ? "Dupont" : "Durand";
         String inBSurname = inA == dupont ? "Durand" : "Dupont";
         assertThat(workshopInSpace("Petit")).isEqualTo("Votre atelier : 1. Le document idéal");
@@ -289,8 +289,8 @@ class WorkshopAllocationWebTest {
         assertThat(workshopInSpace(inBSurname)).isEqualTo("Votre atelier : 2. Expertise territoriale");
         assertThat(convocation("Petit")).contains("VOTRE ATELIER\n1. Le document idéal");
         assertThat(convocation("Bernard")).contains("3. Mobilité internationale");
-        assertThat(registrations.find(roux).orElseThrow().workshopId()).isEqualTo(a);
-        assertThat(registrations.find(zola).orElseThrow().workshopId()).isNull();
+        assertThat(registrations.find(roux).orElseThrow().workshopIds()).containsExactly(a);
+        assertThat(registrations.find(zola).orElseThrow().workshopIds()).isEmpty();
         // Each agent given a workshop was told by e-mail (outbox, same transaction), once.
         String petitEmail = registrations.find(petit).orElseThrow().email();
         assertThat(jdbc.sql("SELECT subject FROM notification_outbox WHERE recipient = ? AND subject LIKE 'Votre atelier%'")
@@ -303,7 +303,7 @@ class WorkshopAllocationWebTest {
         Document closed = visitor.page(space("Bernard") + "/ateliers");
         assertThat(closed.select("[role=status]").text()).startsWith("Les choix d'ateliers ne peuvent plus être modifiés");
         HttpResponse<String> late = visitor.submit("/journees/" + slug + "/inscription", space("Bernard") + "/ateliers",
-                Map.of("atelier1", String.valueOf(a), "atelier2", "", "atelier3", ""));
+                Map.of("atelier1-1", String.valueOf(a), "atelier1-2", "", "atelier1-3", ""));
         assertThat(late.statusCode()).isEqualTo(422);
         assertThat(registrations.workshopChoices(bernard)).containsExactly(c, a);
 
@@ -347,7 +347,7 @@ class WorkshopAllocationWebTest {
         // Without an allocation, a confirmation gives the best free workshop at once, as before.
         long id = register("Morel", a, b);
         confirm(id);
-        assertThat(registrations.find(id).orElseThrow().workshopId()).isEqualTo(a);
+        assertThat(registrations.find(id).orElseThrow().workshopIds()).containsExactly(a);
         assertThat(workshopInSpace("Morel")).isEqualTo("Votre atelier : 1. Le document idéal");
     }
 }
