@@ -111,6 +111,10 @@ class Link {
       if (this.ws !== ws) return;
       this.synced = false;
       this.oldestPending = 0;
+      if (this.revoked) {
+        this.hooks.status('revoked');
+        return;
+      }
       this.hooks.status('offline');
       // Others' presence is stale while we are away.
       const others = Array.from(this.awareness.getStates().keys()).filter(id => id !== this.doc.clientID);
@@ -205,6 +209,14 @@ class Link {
         this.hooks.status('closed');
         break;
       case 'refused':
+        if (message.reason === 'access') {
+          // Access withdrawn (registration withdrawn, moved to another workshop): no reconnection.
+          this.revoked = true;
+          this.canEdit = false;
+          this.hooks.welcome({ ...(this.welcomeMessage || {}), canEdit: false });
+          this.hooks.status('revoked');
+          break;
+        }
         this.hooks.status(message.reason === 'closed' ? 'closed' : message.reason === 'readonly' ? 'readonly' : 'refused');
         break;
     }

@@ -22,6 +22,8 @@ final class Peer {
     volatile long awarenessClient = -1;
     volatile long awarenessClock = -1;
     volatile long lastContentSaved;
+    /** When the access was last checked (the handshake counts as a check). */
+    volatile long accessCheckedAt = System.currentTimeMillis();
     /** When this browser was asked for a snapshot (0: not asked, or already answered). */
     volatile long compactAskedAt;
 
@@ -38,6 +40,15 @@ final class Peer {
     void disconnect() {
         try {
             session.close(CloseStatus.SERVICE_RESTARTED);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Writing: connection {} not closed ({})", session.getId(), e.toString());
+        }
+    }
+
+    /** Ends the connection of a browser that lost its access (it is told first, and does not come back). */
+    void revoke() {
+        try {
+            session.close(new CloseStatus(4403, "access"));
         } catch (IOException | RuntimeException e) {
             log.debug("Writing: connection {} not closed ({})", session.getId(), e.toString());
         }

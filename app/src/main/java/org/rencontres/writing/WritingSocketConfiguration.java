@@ -23,7 +23,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The WebSocket of collective writing, {@code /ecriture/ws/{id}}: same origin only (Spring's default),
  * and the same access rule as the pages, decided at the handshake: {@code ?cle=} a participant's key, {@code ?animation=} a facilitator's key,
  * {@code ?lecture=} the read-only key, otherwise the signed-in organiser's session. Anything else is
- * refused with 403 before the connection opens.
+ * refused with 403 before the connection opens. The same credentials are checked again while the
+ * connection lasts ({@link WritingSocketHandler#ACCESS_AGAIN}).
  */
 @Configuration
 @EnableWebSocket
@@ -45,12 +46,18 @@ class WritingSocketConfiguration implements WebSocketConfigurer {
             @Override
             public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
                                            WebSocketHandler wsHandler, Map<String, Object> attributes) {
-                Optional<Access> granted = resolve(request);
+                Optional<Credentials> credentials = credentials(request);
+                Optional<Access> granted = credentials.flatMap(c -> check(c));
                 if (granted.isEmpty()) {
                     response.setStatusCode(HttpStatus.FORBIDDEN);
                     return false;
                 }
                 attributes.put(WritingSocketHandler.ACCESS, granted.get());
+                // The same credentials, checked again while the connection lasts (a registration withdrawn,
+                // a participant moved to another workshop, an organiser's rights taken away).
+                Credentials kept = credentials.get();
+                attributes.put(WritingSocketHandler.ACCESS_AGAIN,
+                        (java.util.function.Supplier<Optional<Access>>) () -> check(kept));
                 return true;
             }
 
@@ -61,7 +68,11 @@ class WritingSocketConfiguration implements WebSocketConfigurer {
         });
     }
 
-    private Optional<Access> resolve(ServerHttpRequest request) {
+    /** What the browser showed at the handshake: the document, a key of one kind, or the organiser signed in. */
+    private record Credentials(long documentId, String kind, String key, Organiser organiser) {
+    }
+
+    private static Optional<Credentials> credentials(ServerHttpRequest request) {
         String path = request.getURI().getPath();
         long documentId;
         try {
@@ -70,20 +81,25 @@ class WritingSocketConfiguration implements WebSocketConfigurer {
             return Optional.empty();
         }
         var query = UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams();
-        Optional<Access> granted;
-        if (query.getFirst("cle") != null) {
-            granted = access.participant(query.getFirst("cle"));
-        } else if (query.getFirst("animation") != null) {
-            granted = access.facilitator(query.getFirst("animation"));
-        } else if (query.getFirst("lecture") != null) {
-            granted = access.reader(query.getFirst("lecture"));
-        } else {
-            Principal principal = request.getPrincipal();
-            Organiser organiser = principal instanceof Authentication auth && auth.getPrincipal() instanceof Organiser o
-                    ? o : null;
-            granted = access.organiser(organiser, documentId);
+        for (String kind : new String[] {"cle", "animation", "lecture"}) {
+            if (query.getFirst(kind) != null) {
+                return Optional.of(new Credentials(documentId, kind, query.getFirst(kind), null));
+            }
         }
-        return granted.filter(a -> a.document().id() == documentId);
+        Principal principal = request.getPrincipal();
+        Organiser organiser = principal instanceof Authentication auth && auth.getPrincipal() instanceof Organiser o
+                ? o : null;
+        return Optional.of(new Credentials(documentId, "session", null, organiser));
+    }
+
+    private Optional<Access> check(Credentials c) {
+        Optional<Access> granted = switch (c.kind()) {
+            case "cle" -> access.participant(c.key());
+            case "animation" -> access.facilitator(c.key());
+            case "lecture" -> access.reader(c.key());
+            default -> access.organiser(c.organiser(), c.documentId());
+        };
+        return granted.filter(a -> a.document().id() == c.documentId());
     }
 
     /** Room for a pasted page or a snapshot of a long document in one message. */

@@ -34,6 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
 class WritingSocketHandler extends AbstractWebSocketHandler {
 
     static final String ACCESS = "writing.access";
+    /** The handshake's credentials checked again: a {@code Supplier<Optional<Access>>}. */
+    static final String ACCESS_AGAIN = "writing.access.again";
+    /** How often a connection's access is checked again, on the next message it sends (pings included). */
+    static final long RECHECK_MILLIS = 15_000;
+    private volatile long recheckMillis = RECHECK_MILLIS;
     /** A document with more rows than this after its last snapshot asks an editor for a new one. */
     static final int COMPACT_AFTER = 200;
     private static final long COMPACT_ASK_MILLIS = 30_000;
@@ -77,9 +82,43 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
         peer.send(text(welcome));
     }
 
+    /**
+     * Whether the connection may still do what its handshake allowed. Checked at most every
+     * {@link #RECHECK_MILLIS} on an incoming message (browsers ping every 20 s): a participant whose
+     * registration is withdrawn, or who is moved to another workshop, loses the document within that
+     * time. The browser is told ("refused", reason "access") and the connection closed; it does not
+     * connect again (the handshake would refuse it).
+     */
+    @SuppressWarnings("unchecked")
+    private boolean stillAllowed(WebSocketSession session, Peer peer) {
+        long now = System.currentTimeMillis();
+        if (now - peer.accessCheckedAt < recheckMillis) {
+            return true;
+        }
+        peer.accessCheckedAt = now;
+        var again = (java.util.function.Supplier<Optional<Access>>) session.getAttributes().get(ACCESS_AGAIN);
+        Optional<Access> current = again == null ? Optional.of(peer.access) : again.get();
+        if (current.isPresent() && current.get().role() == peer.access.role()) {
+            return true;
+        }
+        log.info("Writing: access to document {} withdrawn from {} ({})", peer.documentId(), peer.access.name(),
+                peer.access.role());
+        refuse(peer, "access");
+        peer.revoke();
+        return false;
+    }
+
+    /** Tests check access on every message (0), then put the interval back. */
+    void recheckEvery(long millis) {
+        recheckMillis = millis;
+    }
+
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         Peer peer = peer(session);
+        if (!stillAllowed(session, peer)) {
+            return;
+        }
         JsonNode node;
         try {
             node = json.readTree(message.getPayload());
@@ -118,6 +157,9 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
     @Override
     protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
         Peer peer = peer(session);
+        if (!stillAllowed(session, peer)) {
+            return;
+        }
         ByteBuffer payload = message.getPayload();
         if (!payload.hasRemaining()) {
             return;

@@ -41,6 +41,7 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     private ByteBuffer binary = ByteBuffer.allocate(0);
     private final WebSocket socket;
     volatile boolean closed;
+    volatile int closeCode;
     private volatile boolean closeSent;
 
     SocketClient(int port, String path, String cookie) throws Exception {
@@ -79,6 +80,7 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeCode = statusCode;
         closed = true;
         return null;
     }

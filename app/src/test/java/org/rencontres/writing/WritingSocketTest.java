@@ -39,6 +39,7 @@ class WritingSocketTest {
     @Autowired Accounts accounts;
     @Autowired WritingDocuments documents;
     @Autowired UpdateStore store;
+    @Autowired WritingSocketHandler handler;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private WritingFixture fixture;
@@ -175,6 +176,42 @@ class WritingSocketTest {
         // A participant whose registration is withdrawn loses the access.
         registrations.withdraw(stranger, "Agent", null);
         assertThat(new WebSession(port).get("/ecriture/participant/" + ownKey).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_connection_loses_the_document_when_the_access_is_withdrawn_while_it_is_open() throws Exception {
+        long agentId = fixture.participants().get(0).get(0);
+        String key = documents.participantKey(first.id(), agentId);
+        handler.recheckEvery(0);   // every message checks (15 s in production)
+        try (SocketClient agent = new SocketClient(port, path(first) + "?cle=" + key, null);
+             SocketClient orga = new SocketClient(port, path(first), organiser.sessionId())) {
+            agent.nextText("welcome");
+            orga.nextText("welcome");
+            agent.hello(0);
+            agent.nextText("synced");
+            agent.update(1, SocketClient.utf8("avant"));
+            assertThat(json(agent.nextText("ack")).path("seq").asLong()).isPositive();
+            long stored = store.rows(first.id());
+
+            registrations.withdraw(agentId, "Agent", null);
+            // Its next message (a ping, here an update) is refused, and the connection closed for good.
+            agent.update(2, SocketClient.utf8("après"));
+            assertThat(json(agent.nextText("refused")).path("reason").asString()).isEqualTo("access");
+            long end = System.currentTimeMillis() + 10_000;
+            while (!agent.closed && System.currentTimeMillis() < end) {
+                Thread.sleep(50);
+            }
+            assertThat(agent.closed).isTrue();
+            assertThat(agent.closeCode).isEqualTo(4403);
+            assertThat(store.rows(first.id())).isEqualTo(stored);
+            // The organiser's connection, checked the same way, stays.
+            orga.sendText("{\"t\":\"ping\"}");
+            orga.nextText("pong");
+            assertThat(orga.closed).isFalse();
+        } finally {
+            handler.recheckEvery(WritingSocketHandler.RECHECK_MILLIS);
+        }
+        assertThatThrownBy(() -> new SocketClient(port, path(first) + "?cle=" + key, null)).hasStackTraceContaining("403");
     }
 
     @Test
