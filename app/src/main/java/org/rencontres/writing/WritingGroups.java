@@ -37,7 +37,8 @@ class WritingGroups {
 
     /** A split of a day, with its groups in order. */
     record GroupSet(long id, long dayId, Long slotId, String slotLabel, String title, int groupSize,
-                    DocumentTemplate template, Instant createdAt, List<Group> groups) {
+                    DocumentTemplate template, Instant createdAt, List<Group> groups, HalfDay halfDay,
+                    List<Member> late) {
 
         public int people() {
             return groups.stream().mapToInt(g -> g.members().size()).sum();
@@ -106,9 +107,10 @@ class WritingGroups {
         List<List<Long>> split = GroupSplitter.split(present.stream()
                 .map(a -> new GroupSplitter.Person(a.registrationId(), a.organisation())).toList(), request.groupSize());
         long setId = jdbc.sql("""
-                INSERT INTO writing_group_set (event_day_id, slot_id, title, group_size, template)
-                VALUES (?, ?, ?, ?, ?) RETURNING id""")
-                .params(dayId, request.slotId(), title, request.groupSize(), request.template().name())
+                INSERT INTO writing_group_set (event_day_id, slot_id, title, group_size, template, half_day)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(dayId, request.slotId(), title, request.groupSize(), request.template().name(),
+                        request.halfDay().name())
                 .query(Long.class).single();
         for (int i = 0; i < split.size(); i++) {
             int number = i + 1;
@@ -124,6 +126,64 @@ class WritingGroups {
                 "Petits groupes créés : " + title + " (" + present.size() + " présents, " + split.size()
                         + " groupes de " + request.groupSize() + " au plus)");
         return Optional.of(setId);
+    }
+
+    /** What adding the late arrivals did: how many joined, and the numbers of the groups opened for them. */
+    record LateAdded(int people, List<Integer> newGroups) {
+    }
+
+    /**
+     * Adds the people marked present at the split's half-day since it was made (registered and
+     * confirmed, in none of its groups) to its groups ({@link GroupSplitter#place}: mixing
+     * organisations, the groups' size kept, a new group with its document when they are many).
+     * Serialised per split by locking its row.
+     *
+     * @return what was done, or empty when there is no such split
+     */
+    @Transactional
+    Optional<LateAdded> addLate(long dayId, long setId, Organiser by) {
+        Optional<Long> locked = jdbc.sql("SELECT id FROM writing_group_set WHERE id = ? AND event_day_id = ? FOR UPDATE")
+                .params(setId, dayId).query(Long.class).optional();
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        GroupSet set = find(dayId, setId).orElseThrow();
+        if (set.late().isEmpty()) {
+            return Optional.of(new LateAdded(0, List.of()));
+        }
+        List<List<GroupSplitter.Person>> groups = set.groups().stream().map(g -> g.members().stream()
+                .map(m -> new GroupSplitter.Person(m.registrationId(), m.organisation())).toList()).toList();
+        List<GroupSplitter.Person> newcomers = set.late().stream()
+                .map(m -> new GroupSplitter.Person(m.registrationId(), m.organisation())).toList();
+        List<List<Long>> gained = GroupSplitter.place(groups, newcomers, set.groupSize());
+        List<Integer> opened = new ArrayList<>();
+        int number = set.groups().stream().mapToInt(Group::number).max().orElse(0);
+        for (int i = 0; i < gained.size(); i++) {
+            long groupId;
+            if (i < set.groups().size()) {
+                groupId = set.groups().get(i).id();
+            } else {
+                number++;
+                groupId = jdbc.sql("INSERT INTO writing_group (group_set_id, number) VALUES (?, ?) RETURNING id")
+                        .params(setId, number).query(Long.class).single();
+                documents.create(dayId, groupId, set.title() + " – groupe " + number, set.template());
+                opened.add(number);
+            }
+            for (long registrationId : gained.get(i)) {
+                jdbc.sql("INSERT INTO writing_group_member (group_id, registration_id) VALUES (?, ?)")
+                        .params(groupId, registrationId).update();
+            }
+        }
+        audit.record(dayId, by.accountId(), by.displayName(), "writing", "writing.groups.late",
+                "Arrivées tardives ajoutées aux petits groupes « " + set.title() + " » : " + newcomers.size()
+                        + " personne(s)" + (opened.isEmpty() ? "" : ", nouveaux groupes n° " + opened));
+        return Optional.of(new LateAdded(newcomers.size(), List.copyOf(opened)));
+    }
+
+    /** The half-day of a split made before it was recorded: from its slot's time, else the morning. */
+    private static HalfDay halfOf(Slot slot) {
+        return slot != null && !slot.startsAt().isBefore(java.time.LocalTime.of(13, 0)) ? HalfDay.AFTERNOON
+                : HalfDay.MORNING;
     }
 
     /**
@@ -154,14 +214,15 @@ class WritingGroups {
 
     /** The day's splits, the latest first, each with its groups, members and documents. */
     List<GroupSet> ofDay(long dayId) {
-        record SetRow(long id, Long slotId, String title, int groupSize, String template, Instant createdAt) {
+        record SetRow(long id, Long slotId, String title, int groupSize, String template, Instant createdAt,
+                      String halfDay) {
         }
         record GroupRow(long id, long groupSetId, int number, Long documentId) {
         }
         record MemberRow(long groupId, long registrationId) {
         }
         List<SetRow> sets = jdbc.sql("""
-                SELECT id, slot_id, title, group_size, template, created_at FROM writing_group_set
+                SELECT id, slot_id, title, group_size, template, created_at, half_day FROM writing_group_set
                 WHERE event_day_id = ? ORDER BY created_at DESC, id DESC""").param(dayId).query(SetRow.class).list();
         if (sets.isEmpty()) {
             return List.of();
@@ -180,9 +241,12 @@ class WritingGroups {
         Map<Long, Registration> people = registrations.ofDay(dayId).stream()
                 .collect(Collectors.toMap(Registration::id, Function.identity()));
         Map<Long, String> slotLabels = new LinkedHashMap<>();
+        Map<Long, Slot> slotsById = new LinkedHashMap<>();
         for (Slot s : slots(dayId)) {
             slotLabels.put(s.id(), s.startsAt() + "–" + s.endsAt() + (s.title() == null ? "" : " · " + s.title()));
+            slotsById.put(s.id(), s);
         }
+        Map<HalfDay, List<Attendee>> present = new java.util.EnumMap<>(HalfDay.class);
         Map<Long, List<Group>> groupsBySet = new LinkedHashMap<>();
         for (GroupRow g : groups) {
             List<Member> list = new ArrayList<>();
@@ -195,9 +259,18 @@ class WritingGroups {
             groupsBySet.computeIfAbsent(g.groupSetId(), k -> new ArrayList<>())
                     .add(new Group(g.id(), g.number(), g.documentId(), list));
         }
-        return sets.stream().map(s -> new GroupSet(s.id(), dayId, s.slotId(),
-                s.slotId() == null ? null : slotLabels.get(s.slotId()), s.title(), s.groupSize(),
-                DocumentTemplate.valueOf(s.template()), s.createdAt(), groupsBySet.getOrDefault(s.id(), List.of())))
-                .toList();
+        return sets.stream().map(s -> {
+            HalfDay half = s.halfDay() != null ? HalfDay.valueOf(s.halfDay())
+                    : halfOf(s.slotId() == null ? null : slotsById.get(s.slotId()));
+            List<Group> inSet = groupsBySet.getOrDefault(s.id(), List.of());
+            java.util.Set<Long> inGroups = inSet.stream().flatMap(g -> g.members().stream())
+                    .map(Member::registrationId).collect(Collectors.toSet());
+            List<Member> late = present.computeIfAbsent(half, h -> splittable(dayId, h)).stream()
+                    .filter(a -> !inGroups.contains(a.registrationId()))
+                    .map(a -> new Member(a.registrationId(), a.givenName() + " " + a.surname(), a.organisation()))
+                    .sorted(Comparator.comparing(Member::name, String.CASE_INSENSITIVE_ORDER)).toList();
+            return new GroupSet(s.id(), dayId, s.slotId(), s.slotId() == null ? null : slotLabels.get(s.slotId()),
+                    s.title(), s.groupSize(), DocumentTemplate.valueOf(s.template()), s.createdAt(), inSet, half, late);
+        }).toList();
     }
 }

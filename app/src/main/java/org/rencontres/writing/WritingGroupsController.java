@@ -92,6 +92,18 @@ class WritingGroupsController {
         return groups.find(day.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
+    /** Adds the people marked present since the split was made to its groups (a new group when they are many). */
+    @PostMapping("/{id}/retardataires")
+    String addLate(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+                   RedirectAttributes redirect) {
+        ManagedDay day = dayAccess.requireManage(organiser, slug);
+        WritingGroups.LateAdded added = groups.addLate(day.id(), id, organiser)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        redirect.addFlashAttribute("notice", added.people() == 0 ? "writing.groups.late.nobody"
+                : added.newGroups().isEmpty() ? "writing.groups.late.added" : "writing.groups.late.added.new");
+        return "redirect:/admin/journees/" + day.slug() + "/ecriture/groupes#groupes-" + id;
+    }
+
     /** The confirmation page of deleting a split: its groups and their documents go with it. */
     @GetMapping("/{id}/suppression")
     String deletePage(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,

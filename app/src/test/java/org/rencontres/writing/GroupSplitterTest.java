@@ -83,4 +83,80 @@ class GroupSplitterTest {
             assertThat(GroupSplitter.split(shuffled, size)).as(context).isEqualTo(groups);
         }
     }
+
+    @Test
+    void late_arrivals_join_the_open_groups_with_fewest_of_their_organisation() {
+        List<List<Person>> groups = List.of(
+                List.of(new Person(1, "Melun"), new Person(4, "Évry")),
+                List.of(new Person(2, "Melun"), new Person(5, "Sens")),
+                List.of(new Person(3, "Évry")));
+        // Group 3 has room (size 2): Melun's newcomer goes there. Then every group is full and one newcomer
+        // is left (too few for a group of their own): Sens's joins a full group with nobody from Sens, the
+        // first of the smallest (group 1).
+        List<List<Long>> gained = GroupSplitter.place(groups, List.of(new Person(10, "Melun"), new Person(11, "Sens")), 2);
+        assertThat(gained).containsExactly(List.of(11L), List.of(), List.of(10L));
+    }
+
+    @Test
+    void many_late_arrivals_open_a_new_group_rather_than_swell_the_others() {
+        List<List<Person>> groups = List.of(List.of(new Person(1, "A"), new Person(2, "B"), new Person(3, "C")));
+        List<List<Long>> gained = GroupSplitter.place(groups,
+                List.of(new Person(7, "A"), new Person(8, "B"), new Person(9, "D")), 3);
+        assertThat(gained).containsExactly(List.of(), List.of(7L, 8L, 9L));
+    }
+
+    @Test
+    void the_placement_rules_hold_for_any_groups_and_newcomers() {
+        Random random = new Random(20201125);
+        for (int run = 0; run < 2000; run++) {
+            int size = 2 + random.nextInt(12);
+            int organisations = 1 + random.nextInt(6);
+            Set<Long> ids = new HashSet<>();
+            List<Person> first = new ArrayList<>();
+            int n = 1 + random.nextInt(60);
+            while (first.size() < n) {
+                long id = 1 + random.nextInt(100_000);
+                if (ids.add(id)) {
+                    first.add(new Person(id, "Commune " + random.nextInt(organisations)));
+                }
+            }
+            Map<Long, Person> byId = new HashMap<>();
+            first.forEach(p -> byId.put(p.id(), p));
+            List<List<Person>> groups = GroupSplitter.split(first, size).stream()
+                    .map(g -> g.stream().map(byId::get).toList()).toList();
+            List<Person> late = new ArrayList<>();
+            int m = random.nextInt(3 * size);
+            while (late.size() < m) {
+                long id = 1 + random.nextInt(100_000);
+                if (ids.add(id)) {
+                    late.add(new Person(id, random.nextInt(5) == 0 ? null : "Commune " + random.nextInt(organisations)));
+                }
+            }
+            String context = "run " + run + ", " + n + " then " + m + ", size " + size;
+            List<List<Long>> gained = GroupSplitter.place(groups, late, size);
+
+            // every newcomer placed once; the existing groups come first, in order
+            assertThat(gained.size()).as(context).isGreaterThanOrEqualTo(groups.size());
+            assertThat(gained.stream().flatMap(List::stream).toList()).as(context)
+                    .containsExactlyInAnyOrderElementsOf(late.stream().map(Person::id).toList());
+            List<Integer> sizes = new ArrayList<>();
+            for (int g = 0; g < gained.size(); g++) {
+                sizes.add((g < groups.size() ? groups.get(g).size() : 0) + gained.get(g).size());
+            }
+            // a new group is opened only when the existing ones are full, and holds at least half a group
+            for (int g = groups.size(); g < gained.size(); g++) {
+                assertThat(gained.get(g).size()).as(context).isGreaterThanOrEqualTo(Math.max(2, (size + 1) / 2));
+                for (int e = 0; e < groups.size(); e++) {
+                    assertThat(sizes.get(e)).as(context).isGreaterThanOrEqualTo(size);
+                }
+            }
+            // no group swells by more than half a group beyond the size
+            assertThat(Collections.max(sizes)).as(context).isLessThanOrEqualTo(
+                    Math.max(size + (size + 1) / 2, groups.stream().mapToInt(List::size).max().orElse(0)));
+            // deterministic, whatever the order of the newcomers
+            List<Person> shuffled = new ArrayList<>(late);
+            Collections.shuffle(shuffled, random);
+            assertThat(GroupSplitter.place(groups, shuffled, size)).as(context).isEqualTo(gained);
+        }
+    }
 }

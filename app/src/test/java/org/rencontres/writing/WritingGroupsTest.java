@@ -188,6 +188,55 @@ class WritingGroupsTest {
     }
 
     @Test
+    void people_marked_present_after_the_split_are_added_to_its_groups() throws Exception {
+        HttpResponse<String> created = organiser.submit(page, page, form("État de l'art", "3", "matin"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        WritingGroups.GroupSet set = groups.ofDay(fixture.dayId()).get(0);
+        assertThat(set.halfDay()).isEqualTo(HalfDay.MORNING);
+        assertThat(set.late()).isEmpty();
+        assertThat(organiser.page(page).select(".writing-groups-late")).isEmpty();
+
+        // Two more people arrive in the morning (the afternoon's arrival does not count for a morning split).
+        long late1 = absent.get(1);
+        long late2 = absent.get(2);
+        for (long id : List.of(late1, late2)) {
+            attendances.checkIn(fixture.dayId(), id, CheckIn.plain(HalfDay.MORNING, "Accueil"));
+        }
+        Document before = organiser.page(page);
+        Element block = before.getElementById("groupes-" + set.id()).selectFirst(".writing-groups-late");
+        assertThat(block).isNotNull();
+        assertThat(block.text()).contains("2 personne(s) marquée(s) présente(s) (Matin) depuis la répartition");
+        assertThat(block.select("li").eachAttr("data-registration"))
+                .containsExactlyInAnyOrder(String.valueOf(late1), String.valueOf(late2));
+        HtmlChecker.assertValid("writing-groups-late", Map.of("groups with late arrivals", before.outerHtml()));
+
+        String add = page + "/" + set.id() + "/retardataires";
+        HttpResponse<String> added = organiser.submit(page, add, Map.of());
+        assertThat(added.statusCode()).isEqualTo(302);
+        WritingGroups.GroupSet after = groups.ofDay(fixture.dayId()).get(0);
+        // Groups of 3, 2 and 2: the two newcomers fill groups 2 and 3, no group opened.
+        assertThat(after.groups()).extracting(g -> g.members().size()).containsExactly(3, 3, 3);
+        assertThat(after.late()).isEmpty();
+        Document listed = organiser.page(page);
+        assertThat(listed.select("[role=status]").text()).startsWith("Les personnes arrivées depuis la répartition sont ajoutées");
+        assertThat(listed.select(".writing-groups-late")).isEmpty();
+        assertThat(audit.of(fixture.dayId())).extracting(AuditEntry::action).contains("writing.groups.late");
+        // A newcomer finds their group's document in their space, and may write in it.
+        WritingGroups.Group theirs = after.groups().stream()
+                .filter(g -> g.members().stream().anyMatch(m -> m.registrationId() == late1)).findFirst().orElseThrow();
+        String key = documents.participantKey(theirs.documentId(), late1);
+        assertThat(spaceLinks(late1)).contains("/ecriture/participant/" + key);
+        assertThat(new WebSession(port).get("/ecriture/participant/" + key).statusCode()).isEqualTo(200);
+
+        // Nobody left to add: said so, nothing changes.
+        organiser.submit(page, add, Map.of());
+        assertThat(organiser.page(page).select("[role=status]").text()).startsWith("Personne n'est à ajouter");
+        assertThat(groups.ofDay(fixture.dayId()).get(0).people()).isEqualTo(9);
+        // Another split's or another day's number: not found.
+        assertThat(organiser.submit(page, page + "/999999999/retardataires", Map.of()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void bad_inputs_are_refused_in_french_and_create_nothing() throws Exception {
         int before = documents.ofDay(fixture.dayId()).size();
         expectRefused(form("Synthèse", "0", "matin"), "taille", "comprise entre 2 et 50");
