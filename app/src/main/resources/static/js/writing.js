@@ -422,11 +422,18 @@ function start(root) {
   };
 
   const sendContentNow = final => {
+    clearTimeout(contentTimer);
+    contentTimer = null;
     if (!view) return;
     const box = document.createElement('div');
     box.append(DOMSerializer.fromSchema(schema).serializeFragment(view.state.doc.content));
     link.sendText({ t: 'content', html: box.innerHTML, final: !!final });
   };
+
+  // A page left within 1.5 s of a change sends its text at once (the exports are made of it).
+  addEventListener('pagehide', () => {
+    if (contentTimer && link.canEdit && link.isOpen()) sendContentNow();
+  });
 
   const link = new Link(root, doc, awareness, {
     status: showStatus,

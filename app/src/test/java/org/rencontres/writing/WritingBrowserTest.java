@@ -49,6 +49,8 @@ class WritingBrowserTest extends BrowserTest {
     @Autowired Accounts accounts;
     @Autowired WritingDocuments documents;
     @Autowired DataSource dataSource;
+    @Autowired WritingSocketHandler handler;
+    @Autowired UpdateStore store;
 
     private ChromeDriver other;
     private WritingFixture fixture;
@@ -139,6 +141,40 @@ class WritingBrowserTest extends BrowserTest {
             String html = documents.find(first.id()).orElseThrow().contentHtml();
             return html != null && html.contains("Point fort") && html.contains("BETA-FIN");
         });
+    }
+
+    @Test
+    void a_participant_whose_registration_is_withdrawn_is_told_and_writes_no_more() throws Exception {
+        browser.get(url(participantPath(0)));
+        ready(browser);
+        waiting(browser).until(d -> text(d).contains("Ce que nous faisons")
+                && "online".equals(d.findElement(By.id("writing")).getAttribute("data-state")));
+        paragraph(browser, 0).sendKeys("Avant le retrait AVANT ");
+        waiting(browser).until(d -> ((Number) ((JavascriptExecutor) d)
+                .executeScript("return window.rencontresWriting[0].link.pendingCount()")).intValue() == 0);
+        long stored = store.rows(first.id());
+
+        handler.recheckEvery(0);   // every message checks (15 s in production)
+        try {
+            registrations.withdraw(fixture.participants().get(0).get(0), "Agent", null);
+            paragraph(browser, 1).sendKeys("Après APRES ");
+            waitForText(By.id("writing-status"), "Vous n'avez plus accès à ce document");
+            assertThat(browser.findElement(By.id("writing")).getAttribute("data-state")).isEqualTo("revoked");
+            assertThat(browser.findElement(By.cssSelector(".writing-text")).getAttribute("contenteditable"))
+                    .isEqualTo("false");
+        } finally {
+            handler.recheckEvery(WritingSocketHandler.RECHECK_MILLIS);
+        }
+        // Nothing after the withdrawal was stored, and the page does not connect again.
+        Thread.sleep(1_500);
+        assertThat(store.rows(first.id())).isEqualTo(stored);
+        assertThat(browser.findElement(By.id("writing")).getAttribute("data-state")).isEqualTo("revoked");
+        // What was refused stays on the device (sent if the access comes back); the next tests start clean.
+        browser.get(url("/"));
+        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
+                "return Object.keys(localStorage).some(k => k.startsWith('rencontres-writing-" + first.id() + "-'))"))
+                .isTrue();
+        ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
     }
 
     @Test
