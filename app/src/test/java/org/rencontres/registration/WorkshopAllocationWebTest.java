@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -51,7 +49,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WorkshopAllocationWebTest {
 
     private static final String PASSWORD = "correct horse battery";
-    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/[^\\s\"<]+)");
 
     @LocalServerPort int port;
     @Autowired Days days;
@@ -108,18 +105,7 @@ class WorkshopAllocationWebTest {
     /** An agent asks for the day on the public form with these workshops ranked; returns the registration id. */
     private long register(String surname, long... choices) throws Exception {
         String form = "/journees/" + slug + "/inscription";
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("nom", surname);
-        fields.put("prenom", "Camille");
-        fields.put("courriel", email(surname));
-        fields.put("telephone", "01 60 79 74 00");
-        fields.put("fonction", "Chargée de mission");
-        fields.put("employeur", "Commune de " + surname + "-sur-Seine");
-        fields.put("responsable", "");
-        fields.put("repas", "");
-        fields.put("accessibilite", "");
-        fields.put("consentement", "oui");
-        fields.put("siteWeb", "");
+        Map<String, String> fields = new LinkedHashMap<>(AgentLinks.requestForm(surname, "Camille", email(surname)));
         for (int i = 0; i < 3; i++) {
             fields.put("atelier1-" + (i + 1), i < choices.length ? String.valueOf(choices[i]) : "");
         }
@@ -136,18 +122,7 @@ class WorkshopAllocationWebTest {
 
     /** The agent's space, from the link e-mailed to them. */
     private String space(String surname) {
-        String found = null;
-        for (String body : jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ? ORDER BY id")
-                .param(email(surname)).query(String.class).list()) {
-            Matcher m = LINK.matcher(body);
-            while (m.find()) {
-                if (m.group(1).startsWith("/inscription/espace/")) {
-                    found = m.group(1);
-                }
-            }
-        }
-        assertThat(found).isNotNull();
-        return found;
+        return AgentLinks.space(jdbc, email(surname));
     }
 
     private String base() {

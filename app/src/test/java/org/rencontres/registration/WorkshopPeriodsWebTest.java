@@ -8,8 +8,6 @@ import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -50,7 +48,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WorkshopPeriodsWebTest {
 
     private static final String PASSWORD = "correct horse battery";
-    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/[^\\s\"<]+)");
 
     @LocalServerPort int port;
     @Autowired Days days;
@@ -116,18 +113,7 @@ class WorkshopPeriodsWebTest {
 
     private Map<String, String> request(String surname, String morning1, String morning2, String afternoon1,
                                         String afternoon2) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("nom", surname);
-        fields.put("prenom", "Dominique");
-        fields.put("courriel", email(surname));
-        fields.put("telephone", "01 60 79 74 00");
-        fields.put("fonction", "Chargée de mission");
-        fields.put("employeur", "Commune de " + surname + "-sur-Seine");
-        fields.put("responsable", "");
-        fields.put("repas", "");
-        fields.put("accessibilite", "");
-        fields.put("consentement", "oui");
-        fields.put("siteWeb", "");
+        Map<String, String> fields = new LinkedHashMap<>(AgentLinks.requestForm(surname, "Dominique", email(surname)));
         fields.put("atelier1-1", morning1);
         fields.put("atelier1-2", morning2);
         fields.put("atelier2-1", afternoon1);
@@ -150,18 +136,7 @@ class WorkshopPeriodsWebTest {
     }
 
     private String space(String surname) {
-        String found = null;
-        for (String body : jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ? ORDER BY id")
-                .param(email(surname)).query(String.class).list()) {
-            Matcher m = LINK.matcher(body);
-            while (m.find()) {
-                if (m.group(1).startsWith("/inscription/espace/")) {
-                    found = m.group(1);
-                }
-            }
-        }
-        assertThat(found).isNotNull();
-        return found;
+        return AgentLinks.space(jdbc, email(surname));
     }
 
     private String base() {

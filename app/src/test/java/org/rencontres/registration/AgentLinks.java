@@ -1,0 +1,52 @@
+package org.rencontres.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What the workshop tests share: the public request form's fields, and an agent's space from their e-mails. */
+final class AgentLinks {
+
+    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/[^\\s\"<]+)");
+
+    private AgentLinks() {
+    }
+
+    /** The public form filled for an agent of "Commune de {surname}-sur-Seine", without workshop choices. */
+    static Map<String, String> requestForm(String surname, String givenName, String email) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("nom", surname);
+        fields.put("prenom", givenName);
+        fields.put("courriel", email);
+        fields.put("telephone", "01 60 79 74 00");
+        fields.put("fonction", "Chargée de mission");
+        fields.put("employeur", "Commune de " + surname + "-sur-Seine");
+        fields.put("responsable", "");
+        fields.put("repas", "");
+        fields.put("accessibilite", "");
+        fields.put("consentement", "oui");
+        fields.put("siteWeb", "");
+        return fields;
+    }
+
+    /** The path of the agent's space, from the last link to it e-mailed to them (outbox). */
+    static String space(JdbcClient jdbc, String email) {
+        String found = null;
+        for (String body : jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ? ORDER BY id")
+                .param(email).query(String.class).list()) {
+            Matcher m = LINK.matcher(body);
+            while (m.find()) {
+                if (m.group(1).startsWith("/inscription/espace/")) {
+                    found = m.group(1);
+                }
+            }
+        }
+        assertThat(found).as("a link to the space of " + email).isNotNull();
+        return found;
+    }
+}
