@@ -182,7 +182,9 @@ fi
 EMAIL="'pgbench-' || :client_id::text || '-' || :n::text || '@banc-essai.example.org'"
 COLS="id, event_day_id, state, surname, given_name, email, phone, position_service, employer_organisation_id,
   employer_name, line_manager_email, dietary_needs, accessibility_needs, consent_at, waiting_position,
-  offer_deadline, version, created_at, language, registered_by, workshop_id"
+  offer_deadline, version, created_at, language, registered_by, networking_opt_in,
+  ARRAY(SELECT rw.workshop_id FROM registration_workshop rw WHERE rw.registration_id = registration.id
+        ORDER BY rw.workshop_id) AS workshop_ids"
 INSERT_REGISTRATION="INSERT INTO registration (event_day_id, surname, given_name, email, phone, position_service,
   employer_organisation_id, employer_name, line_manager_email, dietary_needs, accessibility_needs, consent_at, state,
   language, registered_by)
@@ -192,7 +194,7 @@ INSERT_REGISTRATION="INSERT INTO registration (event_day_id, surname, given_name
 TRANSITION_1="INSERT INTO registration_transition (registration_id, from_state, to_state, actor, reason)
   VALUES (:id, NULL, 'REQUESTED', :email::text, NULL);"
 MOVE="UPDATE registration SET state = 'AWAITING_TRAINING_SERVICE', waiting_position = coalesce(NULL::int, waiting_position),
-  offer_deadline = coalesce(NULL::timestamptz, offer_deadline), workshop_id = NULL, version = version + 1 WHERE id = :id;
+  offer_deadline = coalesce(NULL::timestamptz, offer_deadline), version = version + 1 WHERE id = :id;
 INSERT INTO registration_transition (registration_id, from_state, to_state, actor, reason)
   VALUES (:id, 'REQUESTED', 'AWAITING_TRAINING_SERVICE', 'Système', NULL);"
 LINK_AND_MAIL="INSERT INTO registration_link (purpose, token_hash, registration_id, organisation_id, recipient, expires_at)
