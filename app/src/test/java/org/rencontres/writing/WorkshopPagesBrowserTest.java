@@ -81,6 +81,23 @@ class WorkshopPagesBrowserTest extends BrowserTest {
         waitForText(By.cssSelector("main"), "Groupes créés");
         assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("3 groupes, 6 personnes");
         BrowserSupport.assertAccessible(browser);
+
+        // Someone confirmed and marked present after the split: listed, and added with the keyboard.
+        long late = registrations.request(fixture.dayId(), new org.rencontres.registration.RequestDraft("Tardif",
+                "Agent", "tardif." + System.nanoTime() + "@test.fr", "01 60 79 74 00", "Juriste", null, "Commune 7",
+                null, null, null, java.time.Instant.parse("2016-01-10T10:00:00Z")), "fr", null,
+                java.util.List.of(fixture.workshops().get(0).id()));
+        registrations.advance(late, "orga@cnfpt.fr", null);
+        registrations.advance(late, "orga@cnfpt.fr", null);
+        registrations.confirm(late, "orga@cnfpt.fr");
+        attendances.checkIn(fixture.dayId(), late, CheckIn.plain(HalfDay.MORNING, "Accueil"));
+        browser.get(url(groups));
+        assertThat(browser.findElement(By.cssSelector(".writing-groups-late")).getText()).contains("Agent Tardif");
+        BrowserSupport.assertAccessible(browser);
+        browser.findElement(By.cssSelector(".writing-groups-late button")).sendKeys(Keys.ENTER);
+        waitForText(By.cssSelector("main"), "sont ajoutées aux groupes");
+        assertThat(browser.findElements(By.cssSelector(".writing-groups-late"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("3 groupes, 7 personnes");
         browser.get(url("/admin/journees/" + fixture.slug() + "/ecriture"));
         assertThat(browser.findElements(By.cssSelector("table.writing-documents tbody tr"))).hasSize(5);
         BrowserSupport.assertAccessible(browser);
