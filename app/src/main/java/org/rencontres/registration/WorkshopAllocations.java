@@ -80,8 +80,13 @@ class WorkshopAllocations {
         }
     }
 
-    /** The draft as the page shows it, slot by slot in the programme's order. */
-    record View(Optional<Allocation> allocation, List<SlotDraft> slots) {
+    /**
+     * The draft as the page shows it, slot by slot in the programme's order. {@code stale}: the
+     * workshop periods changed since it was computed (programme times, workshops added, moved or
+     * deleted), so someone has no line, or two, in a period: it must be computed again before
+     * anything else.
+     */
+    record View(Optional<Allocation> allocation, List<SlotDraft> slots, boolean stale) {
         public boolean overCapacity() {
             return slots.stream().anyMatch(SlotDraft::overCapacity);
         }
@@ -224,7 +229,11 @@ class WorkshopAllocations {
         Map<Long, Registration> byId = registrations.ofDay(dayId).stream()
                 .collect(Collectors.toMap(Registration::id, r -> r));
         Map<Long, List<Long>> choicesOf = new HashMap<>();
-        Map<Long, List<Line>> bySlot = new HashMap<>();
+        // Each stored line goes to the period that holds its workshop (or, without one, covers its slot):
+        // the periods are worked out afresh from the programme, which may have changed since the draft.
+        Map<Integer, List<Line>> byPeriod = new HashMap<>();
+        java.util.Set<Long> drafted = new java.util.HashSet<>();
+        boolean[] misplaced = {false};
         jdbc.sql("""
                 SELECT registration_id, slot_id, workshop_id, moved_by_hand FROM registration_allocation_assignment
                 WHERE event_day_id = ?""")
@@ -233,23 +242,39 @@ class WorkshopAllocations {
                     if (r != null) {
                         long slotId = rs.getLong("slot_id");
                         Long workshop = (Long) rs.getObject("workshop_id");
-                        List<Long> choices = choicesOf.computeIfAbsent(r.id(), registrations::workshopChoices);
-                        bySlot.computeIfAbsent(slotId, k -> new ArrayList<>()).add(new Line(r, slotId, workshop,
-                                0, rs.getBoolean("moved_by_hand"), choices));
+                        drafted.add(r.id());
+                        int period = -1;
+                        for (int i = 0; i < slots.size() && period < 0; i++) {
+                            if (workshop != null ? slots.get(i).holds(workshop) : slots.get(i).covers(slotId)) {
+                                period = i;
+                            }
+                        }
+                        if (period < 0) {
+                            misplaced[0] = true;
+                        } else {
+                            List<Long> choices = choicesOf.computeIfAbsent(r.id(), registrations::workshopChoices);
+                            byPeriod.computeIfAbsent(period, k -> new ArrayList<>()).add(new Line(r, slotId, workshop,
+                                    0, rs.getBoolean("moved_by_hand"), choices));
+                        }
                     }
                     return 1;
                 }).list();
         Collator collator = Collator.getInstance(Locale.FRENCH);
         collator.setStrength(Collator.PRIMARY);
         List<SlotDraft> drafts = new ArrayList<>();
-        for (WorkshopSlot slot : slots) {
+        boolean stale = misplaced[0];
+        for (int i = 0; i < slots.size(); i++) {
+            WorkshopSlot slot = slots.get(i);
             List<Line> lines = new ArrayList<>();
-            List<Line> stored = slot.slotIds().stream().flatMap(id -> bySlot.getOrDefault(id, List.of()).stream())
-                    .toList();
-            for (Line l : stored) {
+            for (Line l : byPeriod.getOrDefault(i, List.of())) {
                 List<Long> here = l.choices().stream().filter(slot::holds).toList();
                 lines.add(new Line(l.registration(), l.slotId(), l.workshopId(), rank(here, l.workshopId()),
                         l.movedByHand(), here));
+            }
+            // Everyone of the draft has exactly one line per period, unless the programme changed since.
+            if (!drafted.isEmpty() && (lines.size() != drafted.size()
+                    || lines.stream().map(l -> l.registration().id()).distinct().count() != lines.size())) {
+                stale = true;
             }
             lines.sort(Comparator.comparing((Line l) -> l.registration().surname(), collator)
                     .thenComparing(l -> l.registration().givenName(), collator));
@@ -261,7 +286,7 @@ class WorkshopAllocations {
             }
             drafts.add(new SlotDraft(slot, List.copyOf(lines), loads, profile));
         }
-        return new View(allocation, List.copyOf(drafts));
+        return new View(allocation, List.copyOf(drafts), stale);
     }
 
     /** Computes an optimal draft for the day's CONFIRMED registrations, replacing any draft; refused once published. */
@@ -331,7 +356,11 @@ class WorkshopAllocations {
         }
         Workshop target = workshops.ofDay(day.id()).stream().filter(w -> w.id() == workshopId).findFirst()
                 .orElseThrow(() -> new Refusal("registration.allocation.error.workshop.unknown"));
-        Line line = view(day.id()).slots().stream().filter(d -> d.slot().holds(workshopId))
+        View current = view(day.id());
+        if (current.stale()) {
+            throw new Refusal("registration.allocation.error.stale");
+        }
+        Line line = current.slots().stream().filter(d -> d.slot().holds(workshopId))
                 .flatMap(d -> d.lines().stream()).filter(l -> l.registration().id() == registrationId).findFirst()
                 .orElseThrow(() -> new Refusal("registration.allocation.error.participant.unknown"));
         jdbc.sql("""
@@ -354,9 +383,11 @@ class WorkshopAllocations {
             throw new Refusal("registration.allocation.error.published");
         }
         View view = view(day.id());
+        if (view.stale()) {
+            throw new Refusal("registration.allocation.error.stale");
+        }
         Map<Long, List<Line>> byPerson = new LinkedHashMap<>();
         view.lines().forEach(l -> byPerson.computeIfAbsent(l.registration().id(), k -> new ArrayList<>()).add(l));
-        List<Long> drafted = view.slots().stream().flatMap(d -> d.slot().workshops().stream()).map(Workshop::id).toList();
         int written = 0;
         for (Map.Entry<Long, List<Line>> person : byPerson.entrySet()) {
             long id = person.getKey();
@@ -365,9 +396,12 @@ class WorkshopAllocations {
             if (changed == 0) {
                 continue;
             }
-            // The draft's slots are given anew; a workshop of another slot stays.
-            jdbc.sql("DELETE FROM registration_workshop WHERE registration_id = ? AND workshop_id = ANY(?)")
-                    .params(id, drafted.toArray(Long[]::new)).update();
+            // Each period of the draft is given anew (one line per period: the view is not stale).
+            for (SlotDraft d : view.slots()) {
+                Long[] inPeriod = d.slot().workshops().stream().map(Workshop::id).toArray(Long[]::new);
+                jdbc.sql("DELETE FROM registration_workshop WHERE registration_id = ? AND workshop_id = ANY(?)")
+                        .params(id, inPeriod).update();
+            }
             for (Line l : person.getValue()) {
                 if (l.workshopId() != null) {
                     jdbc.sql("INSERT INTO registration_workshop (registration_id, workshop_id) VALUES (?, ?)")

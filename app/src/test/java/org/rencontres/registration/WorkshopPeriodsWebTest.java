@@ -64,6 +64,7 @@ class WorkshopPeriodsWebTest {
     private long morningB;
     private long mirror;
     private long mobility;
+    private long morningSlot;
     private WebSession visitor;
     private WebSession organiser;
 
@@ -78,7 +79,7 @@ class WorkshopPeriodsWebTest {
                 null, null, false, null, unit, null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
         registrations.setCapacity(new Capacity(dayId, 20, 48, false));
-        long morning = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(9, 30), LocalTime.of(12, 0),
+        long morning = morningSlot = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(9, 30), LocalTime.of(12, 0),
                 SlotKind.WORKSHOP, "Écriture collective", "État de l'art en petits groupes", null, null, false, false,
                 List.of(), List.of()));
         long afternoon1 = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(14, 30), LocalTime.of(16, 0),
@@ -257,6 +258,47 @@ class WorkshopPeriodsWebTest {
         HttpResponse<byte[]> pdf = visitor.getBytes(space("Bravo") + "/convocation.pdf");
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             assertThat(new PDFTextStripper().getText(doc)).contains("VOS ATELIERS", "14h30 – 16h : 3. Bright Mirror");
+        }
+    }
+
+    @Test
+    void a_draft_made_before_the_periods_changed_must_be_computed_again() throws Exception {
+        long one = register("Delta", morningA, morningB, mirror, mobility);
+        long two = register("Echo", morningB, morningA, mobility, mirror);
+        confirm(one);
+        confirm(two);
+        assertThat(organiser.submit(base() + "/calcul", base() + "/calcul", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(organiser.page(base()).select("#perimee")).isEmpty();
+
+        // The morning slot is moved to the afternoon (the programme editor changes its times): one period now,
+        // in which everyone has two lines.
+        jdbc.sql("UPDATE programme_slot SET starts_at = '14:30', ends_at = '16:00' WHERE id = ?").param(morningSlot)
+                .update();
+        assertThat(workshops.slotsOfDay(dayId)).hasSize(1);
+        Document stale = organiser.page(base());
+        assertThat(stale.select("#perimee").text()).startsWith("Les temps d'ateliers ont changé depuis le calcul");
+        assertThat(stale.select("form.allocation-move")).isEmpty();
+        assertThat(stale.select("a[href$=/publication]")).isEmpty();
+        HttpResponse<String> publish = organiser.submit(base() + "/publication", base() + "/publication",
+                Map.of("depassement", "oui"));
+        assertThat(publish.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(publish.body()).select("#erreur").text())
+                .startsWith("La répartition ne correspond plus aux temps d'ateliers");
+        HttpResponse<String> move = organiser.submit(base(), base() + "/deplacement",
+                Map.of("inscription", String.valueOf(one), "atelier", String.valueOf(morningB)));
+        assertThat(move.statusCode()).isEqualTo(422);
+        assertThat(registrations.find(one).orElseThrow().workshopIds()).hasSize(2);
+
+        // Computed again: one line per person in the one period, and it publishes: one workshop each.
+        assertThat(organiser.submit(base() + "/calcul", base() + "/calcul", Map.of()).statusCode()).isEqualTo(302);
+        Document fresh = organiser.page(base());
+        assertThat(fresh.select("#perimee")).isEmpty();
+        assertThat(fresh.select("section.allocation-slot")).hasSize(1);
+        assertThat(fresh.select("#participants tbody tr")).hasSize(2);
+        assertThat(organiser.submit(base() + "/publication", base() + "/publication", Map.of("depassement", "oui"))
+                .statusCode()).isEqualTo(302);
+        for (long id : List.of(one, two)) {
+            assertThat(registrations.find(id).orElseThrow().workshopIds()).hasSize(1);
         }
     }
 }
