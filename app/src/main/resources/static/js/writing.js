@@ -107,11 +107,17 @@ class Link {
       if (typeof event.data === 'string') this.onText(JSON.parse(event.data));
       else this.onBinary(new Uint8Array(event.data));
     };
-    ws.onclose = () => {
+    ws.onclose = event => {
       if (this.ws !== ws) return;
+      // 4403: access withdrawn (the "refused" message may not have arrived before the close).
+      if (event.code === 4403) this.revoked = true;
       this.synced = false;
       this.oldestPending = 0;
       if (this.revoked) {
+        if (this.canEdit) {
+          this.canEdit = false;
+          this.hooks.welcome({ ...(this.welcomeMessage || {}), canEdit: false });
+        }
         this.hooks.status('revoked');
         return;
       }
@@ -128,7 +134,7 @@ class Link {
   }
 
   /**
-   * Every 5 s: a ping (the server drops connections silent for a minute); a connection that answers
+   * Checked every 5 s: a ping every 20 s (the server drops connections silent for 2 minutes); a connection that answers
    * nothing for 45 s, or leaves an update unacknowledged for 15 s, is dropped and made again; a
    * number missing for 3 s is asked for again.
    */
@@ -432,7 +438,7 @@ function start(root) {
 
   // A page left within 1.5 s of a change sends its text at once (the exports are made of it).
   addEventListener('pagehide', () => {
-    if (contentTimer && link.canEdit && link.isOpen()) sendContentNow();
+    if (contentTimer && link.canEdit && link.isOpen()) sendContentNow(true);
   });
 
   const link = new Link(root, doc, awareness, {

@@ -121,8 +121,8 @@ class Badges {
 
     /** Confirmed registrations and walk-ins, sorted by name. */
     List<Badge> badges(long dayId) {
-        Map<Long, String> workshopTitles = workshops.ofDay(dayId).stream()
-                .collect(Collectors.toMap(Workshop::id, Workshop::title));
+        Map<Long, Workshop> byNumber = workshops.ofDay(dayId).stream()
+                .collect(Collectors.toMap(Workshop::id, Function.identity()));
         Map<Long, Registration> byId = registrations.ofDay(dayId).stream()
                 .collect(Collectors.toMap(Registration::id, Function.identity()));
         List<Badge> badges = new ArrayList<>();
@@ -131,9 +131,11 @@ class Badges {
                 continue;
             }
             Registration r = a.walkIn() ? null : byId.get(a.registrationId());
-            // One workshop per workshop slot: the badge names them all, in the programme's order.
-            String workshop = r == null || r.workshopIds().isEmpty() ? null : r.workshopIds().stream()
-                    .map(workshopTitles::get).filter(java.util.Objects::nonNull).collect(Collectors.joining(" / "));
+            // One workshop per workshop period: the badge names them all, by workshop number.
+            String workshop = r == null ? null : r.workshopIds().stream().map(byNumber::get)
+                    .filter(java.util.Objects::nonNull).sorted(Comparator.comparingInt(Workshop::number))
+                    .map(Workshop::title).collect(Collectors.joining(" / "));
+            workshop = workshop == null || workshop.isEmpty() ? null : workshop;
             badges.add(new Badge(a.surname(), a.givenName(), a.organisation(), workshop));
         }
         Collator collator = Collator.getInstance(Locale.FRENCH);

@@ -115,7 +115,7 @@ class LinkPagesController {
                 + token);
         model.addAttribute("registration", r);
         model.addAttribute("day", days.find(r.dayId()).orElseThrow());
-        model.addAttribute("choices", choiceTitles(r));
+        model.addAttribute("choices", allocations.choiceGroups(r));
         model.addAttribute("answer", answer);
         model.addAttribute("motif", reason == null ? "" : reason);
         model.addAttribute("errors", errors);
@@ -299,7 +299,7 @@ class LinkPagesController {
         model.addAttribute("registration", r);
         model.addAttribute("day", day);
         model.addAttribute("history", registrations.history(id));
-        model.addAttribute("choices", choiceTitles(r));
+        model.addAttribute("choices", allocations.choiceGroups(r));
         boolean visible = allocations.workshopVisible(r.dayId());
         model.addAttribute("myWorkshops", allocations.visibleWorkshopTitles(r));
         model.addAttribute("allocationPending", !visible);
@@ -315,12 +315,6 @@ class LinkPagesController {
         return "Agent (" + checked.link().recipient() + ")";
     }
 
-    private List<String> choiceTitles(Registration r) {
-        List<Long> choices = registrations.workshopChoices(r.id());
-        List<Workshop> ofDay = workshops.ofDay(r.dayId());
-        return choices.stream().map(c -> ofDay.stream().filter(w -> w.id() == c).findFirst()
-                .map(w -> w.number() + ". " + w.title()).orElse("?")).toList();
-    }
 
     static String problem(Links.Problem problem, Model model, HttpServletResponse response) {
         response.setStatus(problem == Links.Problem.INVALID ? HttpStatus.NOT_FOUND.value() : HttpStatus.GONE.value());

@@ -618,19 +618,18 @@ public class Registrations {
     }
 
     /**
-     * The workshops a registration gets on confirmation: in each workshop slot of the day, its
+     * The workshops a registration gets on confirmation: in each workshop period of the day, its
      * best-ranked choice there that still has a free seat (a workshop without capacity never fills),
-     * or none in that slot. Runs with the day's capacity row locked, so workshop seats are counted one
+     * or none in that period; in a period with a single workshop, that one if it has a seat. Runs with the day's capacity row locked, so workshop seats are counted one
      * confirmation at a time too.
      */
     private List<Long> workshopsFor(Registration r) {
         List<Long> choices = workshopChoices(r.id());
-        if (choices.isEmpty()) {
-            return List.of();
-        }
         List<Long> given = new java.util.ArrayList<>();
         for (WorkshopSlot slot : workshops.slotsOfDay(r.dayId())) {
-            for (Long choice : choices) {
+            // A period with a single workshop asks for no choice: its workshop stands as the only one.
+            List<Long> ranked = slot.workshops().size() == 1 ? List.of(slot.workshops().get(0).id()) : choices;
+            for (Long choice : ranked) {
                 Optional<Workshop> w = slot.workshops().stream().filter(x -> x.id() == choice).findFirst();
                 if (w.isEmpty()) {
                     continue;

@@ -158,7 +158,7 @@ class WorkshopAllocations {
     /** Whether an agent may still rank the workshops: a live registration, and the allocation not published. */
     boolean mayRank(Registration r) {
         return r.state().isLive() && !allocation(r.dayId()).map(Allocation::published).orElse(false)
-                && !workshops.ofDay(r.dayId()).isEmpty();
+                && !groups(r.dayId()).isEmpty();
     }
 
     /**
@@ -185,21 +185,41 @@ class WorkshopAllocations {
         return errors;
     }
 
+    /** An agent's choices in one workshop period, best first; {@code label} its hours, or null when the day has one period. */
+    record ChoiceGroup(String label, List<String> titles) {
+    }
+
+    /** An agent's ranked choices, period by period (only the periods where they chose something). */
+    List<ChoiceGroup> choiceGroups(Registration r) {
+        List<Long> choices = registrations.workshopChoices(r.id());
+        if (choices.isEmpty()) {
+            return List.of();
+        }
+        List<WorkshopSlot> slots = workshops.slotsOfDay(r.dayId());
+        List<ChoiceGroup> groups = new ArrayList<>();
+        for (WorkshopSlot slot : slots) {
+            List<String> titles = choices.stream().filter(slot::holds)
+                    .map(c -> slot.workshops().stream().filter(w -> w.id() == c).findFirst().orElseThrow())
+                    .map(w -> w.number() + ". " + w.title()).toList();
+            if (!titles.isEmpty()) {
+                groups.add(new ChoiceGroup(slots.size() > 1 ? hours(slot) : null, titles));
+            }
+        }
+        return groups;
+    }
+
+    /** "14h30 – 16h : Ateliers participatifs", or without the title when the period has none. */
+    private static String hours(WorkshopSlot slot) {
+        if (slot.startsAt() == null) {
+            return slot.title();
+        }
+        return FrenchTime.clock(slot.startsAt()) + " – " + FrenchTime.clock(slot.endsAt())
+                + (slot.title() == null ? "" : " : " + slot.title());
+    }
+
     /** The day's workshop slots as the ranking form shows them. */
     List<WorkshopRanking.Group> groups(long dayId) {
         return WorkshopRanking.groups(workshops.slotsOfDay(dayId));
-    }
-
-    /**
-     * The workshops an agent sees as theirs, in the programme's order: none while the organiser's
-     * allocation is under way.
-     */
-    List<Workshop> visibleWorkshops(Registration r) {
-        if (r.workshopIds().isEmpty() || !workshopVisible(r.dayId())) {
-            return List.of();
-        }
-        return workshops.slotsOfDay(r.dayId()).stream().flatMap(s -> s.workshops().stream())
-                .filter(w -> r.hasWorkshop(w.id())).toList();
     }
 
     /**
@@ -207,11 +227,12 @@ class WorkshopAllocations {
      * several workshop slots): for the space, the convocation.
      */
     List<String> visibleWorkshopTitles(Registration r) {
-        List<Workshop> mine = visibleWorkshops(r);
-        if (mine.isEmpty()) {
+        if (r.workshopIds().isEmpty() || !workshopVisible(r.dayId())) {
             return List.of();
         }
         List<WorkshopSlot> slots = workshops.slotsOfDay(r.dayId());
+        List<Workshop> mine = slots.stream().flatMap(s -> s.workshops().stream())
+                .filter(w -> r.hasWorkshop(w.id())).toList();
         return mine.stream().map(w -> {
             String title = w.number() + ". " + w.title();
             Optional<WorkshopSlot> slot = slots.stream().filter(s -> s.holds(w.id())).findFirst();
@@ -267,7 +288,7 @@ class WorkshopAllocations {
             WorkshopSlot slot = slots.get(i);
             List<Line> lines = new ArrayList<>();
             for (Line l : byPeriod.getOrDefault(i, List.of())) {
-                List<Long> here = l.choices().stream().filter(slot::holds).toList();
+                List<Long> here = ranked(slot, l.choices());
                 lines.add(new Line(l.registration(), l.slotId(), l.workshopId(), rank(here, l.workshopId()),
                         l.movedByHand(), here));
             }
@@ -322,7 +343,7 @@ class WorkshopAllocations {
                             w.capacity() == null ? everyone : w.capacity()))
                     .toList();
             List<Chooser> choosers = confirmed.stream().map(r -> new Chooser(String.valueOf(r.id()),
-                    choicesOf.get(r.id()).stream().filter(slot::holds).map(String::valueOf).toList())).toList();
+                    ranked(slot, choicesOf.get(r.id())).stream().map(String::valueOf).toList())).toList();
             AllocationPlan plan = AllocationPlanner.plan(new AllocationProblem(1, planned, choosers, true, true));
             Map<String, String> given = new HashMap<>();
             for (AllocationPlan.Assignment a : plan.assignments()) {
@@ -480,6 +501,14 @@ class WorkshopAllocations {
                     default -> e.getKey() + "e choix";
                 }));
         return parts.isEmpty() ? "personne" : String.join(", ", parts);
+    }
+
+    /** A participant's choices in a period, best first; a period with a single workshop counts as chosen first. */
+    private static List<Long> ranked(WorkshopSlot slot, List<Long> choices) {
+        if (slot.workshops().size() == 1) {
+            return List.of(slot.workshops().get(0).id());
+        }
+        return choices.stream().filter(slot::holds).toList();
     }
 
     private static int rank(List<Long> choices, Long workshop) {

@@ -35,10 +35,13 @@ final class WorkshopRanking {
         return "atelier" + position + "-" + rank;
     }
 
+    /** The periods that ask for choices: a period with a single workshop asks none (everyone goes to it). */
     static List<Group> groups(List<WorkshopSlot> slots) {
         List<Group> groups = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
-            groups.add(new Group(i + 1, slots.get(i), Math.min(3, slots.get(i).workshops().size())));
+            if (slots.get(i).workshops().size() > 1) {
+                groups.add(new Group(i + 1, slots.get(i), Math.min(3, slots.get(i).workshops().size())));
+            }
         }
         return groups;
     }

@@ -65,6 +65,14 @@ public class Accounts implements UserDetailsService {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ?").param(id).query(this::account).optional();
     }
 
+    /**
+     * The organiser of an account as it is now (role, unit, enabled), for checking again the rights of
+     * a long-lived connection opened by that account; empty when the account is gone.
+     */
+    public Optional<Organiser> current(long accountId) {
+        return find(accountId).map(a -> new Organiser(a, null, a.isLocked(clock.instant())));
+    }
+
     public List<Account> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account ORDER BY role, display_name").query(this::account).list();
     }

@@ -176,14 +176,26 @@ class WritingGroups {
         }
         audit.record(dayId, by.accountId(), by.displayName(), "writing", "writing.groups.late",
                 "Arrivées tardives ajoutées aux petits groupes « " + set.title() + " » : " + newcomers.size()
-                        + " personne(s)" + (opened.isEmpty() ? "" : ", nouveaux groupes n° " + opened));
+                        + " personne(s)" + (opened.isEmpty() ? "" : ", nouveau(x) groupe(s) n° "
+                        + opened.stream().map(String::valueOf).collect(Collectors.joining(", "))));
         return Optional.of(new LateAdded(newcomers.size(), List.copyOf(opened)));
     }
 
-    /** The half-day of a split made before it was recorded: from its slot's time, else the morning. */
-    private static HalfDay halfOf(Slot slot) {
-        return slot != null && !slot.startsAt().isBefore(java.time.LocalTime.of(13, 0)) ? HalfDay.AFTERNOON
-                : HalfDay.MORNING;
+    /**
+     * The half-day of a split made before it was recorded: the one at which most of its members are
+     * marked present (they were split from that half-day's attendance); on a tie, the one its slot
+     * falls in (the day's own afternoon start), else the morning.
+     */
+    private HalfDay inferred(long dayId, java.util.Set<Long> members, Slot slot, Map<HalfDay, List<Attendee>> present) {
+        long morning = present.computeIfAbsent(HalfDay.MORNING, h -> splittable(dayId, h)).stream()
+                .filter(a -> members.contains(a.registrationId())).count();
+        long afternoon = present.computeIfAbsent(HalfDay.AFTERNOON, h -> splittable(dayId, h)).stream()
+                .filter(a -> members.contains(a.registrationId())).count();
+        if (morning != afternoon) {
+            return morning > afternoon ? HalfDay.MORNING : HalfDay.AFTERNOON;
+        }
+        return slot != null && !slot.startsAt().isBefore(attendances.halfDays(dayId).afternoonStarts())
+                ? HalfDay.AFTERNOON : HalfDay.MORNING;
     }
 
     /**
@@ -260,11 +272,11 @@ class WritingGroups {
                     .add(new Group(g.id(), g.number(), g.documentId(), list));
         }
         return sets.stream().map(s -> {
-            HalfDay half = s.halfDay() != null ? HalfDay.valueOf(s.halfDay())
-                    : halfOf(s.slotId() == null ? null : slotsById.get(s.slotId()));
             List<Group> inSet = groupsBySet.getOrDefault(s.id(), List.of());
             java.util.Set<Long> inGroups = inSet.stream().flatMap(g -> g.members().stream())
                     .map(Member::registrationId).collect(Collectors.toSet());
+            HalfDay half = s.halfDay() != null ? HalfDay.valueOf(s.halfDay())
+                    : inferred(dayId, inGroups, s.slotId() == null ? null : slotsById.get(s.slotId()), present);
             List<Member> late = present.computeIfAbsent(half, h -> splittable(dayId, h)).stream()
                     .filter(a -> !inGroups.contains(a.registrationId()))
                     .map(a -> new Member(a.registrationId(), a.givenName() + " " + a.surname(), a.organisation()))

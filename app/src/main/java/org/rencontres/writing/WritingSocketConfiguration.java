@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rencontres.security.Accounts;
 import org.rencontres.security.Organiser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,10 +35,12 @@ class WritingSocketConfiguration implements WebSocketConfigurer {
 
     private final WritingSocketHandler handler;
     private final WritingAccess access;
+    private final Accounts accounts;
 
-    WritingSocketConfiguration(WritingSocketHandler handler, WritingAccess access) {
+    WritingSocketConfiguration(WritingSocketHandler handler, WritingAccess access, Accounts accounts) {
         this.handler = handler;
         this.access = access;
+        this.accounts = accounts;
     }
 
     @Override
@@ -54,7 +57,7 @@ class WritingSocketConfiguration implements WebSocketConfigurer {
                 }
                 attributes.put(WritingSocketHandler.ACCESS, granted.get());
                 // The same credentials, checked again while the connection lasts (a registration withdrawn,
-                // a participant moved to another workshop, an organiser's rights taken away).
+                // a participant given another workshop, an organiser's rights taken away or account disabled).
                 Credentials kept = credentials.get();
                 attributes.put(WritingSocketHandler.ACCESS_AGAIN,
                         (java.util.function.Supplier<Optional<Access>>) () -> check(kept));
@@ -97,7 +100,10 @@ class WritingSocketConfiguration implements WebSocketConfigurer {
             case "cle" -> access.participant(c.key());
             case "animation" -> access.facilitator(c.key());
             case "lecture" -> access.reader(c.key());
-            default -> access.organiser(c.organiser(), c.documentId());
+            // The organiser as the account is now: rights taken away or an account disabled count.
+            default -> c.organiser() == null ? Optional.<Access>empty()
+                    : accounts.current(c.organiser().accountId()).filter(Organiser::isEnabled)
+                            .flatMap(o -> access.organiser(o, c.documentId()));
         };
         return granted.filter(a -> a.document().id() == c.documentId());
     }

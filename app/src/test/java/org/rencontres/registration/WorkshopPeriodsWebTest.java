@@ -193,6 +193,12 @@ class WorkshopPeriodsWebTest {
         assertThat(space.select("a[href^=/ecriture/participant/]")).hasSize(2);
         HtmlChecker.assertValid("workshop-periods", Map.of("space", space.outerHtml()));
 
+        // The choices, period by period.
+        assertThat(space.select("#choix-periode-1").text()).isEqualTo("9h30 – 12h : État de l'art en petits groupes");
+        assertThat(space.select("#mes-choix li").eachText())
+                .containsExactly("1. Coopération décentralisée", "2. Éducation à la citoyenneté");
+        assertThat(space.select("#mes-choix-2 li").eachText()).containsExactly("3. Bright Mirror", "4. Mobilité");
+
         // Ranking again from the space keeps the periods apart too.
         String ranking = space("Second") + "/ateliers";
         Document rankingPage = visitor.page(ranking);
@@ -300,5 +306,25 @@ class WorkshopPeriodsWebTest {
         for (long id : List.of(one, two)) {
             assertThat(registrations.find(id).orElseThrow().workshopIds()).hasSize(1);
         }
+    }
+
+    @Test
+    void a_period_with_a_single_workshop_asks_no_choice_and_gives_it() throws Exception {
+        long evening = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(16, 30), LocalTime.of(17, 0),
+                SlotKind.WORKSHOP, null, "Restitution", null, null, false, false, List.of(), List.of()));
+        long plenary = workshops.add(dayId, new WorkshopDraft(evening, 5, "Restitution commune", null, null, null, null));
+        Document page = visitor.page(form());
+        // Still two groups of choices: the third period has nothing to choose.
+        assertThat(page.select("fieldset.workshop-slot")).hasSize(2);
+        assertThat(page.select("select[id^=atelier3-]")).isEmpty();
+        long id = register("Seul", morningA, morningB, mirror, mobility);
+        confirm(id);
+        assertThat(registrations.find(id).orElseThrow().workshopIds()).containsExactlyInAnyOrder(morningA, mirror, plenary);
+
+        assertThat(organiser.submit(base() + "/calcul", base() + "/calcul", Map.of()).statusCode()).isEqualTo(302);
+        Document draft = organiser.page(base());
+        assertThat(draft.select("section.allocation-slot")).hasSize(3);
+        // Everyone's single workshop counts as their first choice there.
+        assertThat(draft.select("#profil-3 span").text()).isEqualTo("1 a son premier choix.");
     }
 }

@@ -204,10 +204,20 @@ class WritingSocketTest {
             assertThat(agent.closed).isTrue();
             assertThat(agent.closeCode).isEqualTo(4403);
             assertThat(store.rows(first.id())).isEqualTo(stored);
-            // The organiser's connection, checked the same way, stays.
+            // The organiser's connection, checked the same way, stays…
             orga.sendText("{\"t\":\"ping\"}");
             orga.nextText("pong");
             assertThat(orga.closed).isFalse();
+            // … until the organiser's account is disabled: checked as the account is now, not as it was.
+            jdbc.sql("UPDATE account SET enabled = false WHERE lower(email) = lower(?)")
+                    .param(fixture.organiserEmail()).update();
+            try {
+                orga.sendText("{\"t\":\"ping\"}");
+                assertThat(json(orga.nextText("refused")).path("reason").asString()).isEqualTo("access");
+            } finally {
+                jdbc.sql("UPDATE account SET enabled = true WHERE lower(email) = lower(?)")
+                        .param(fixture.organiserEmail()).update();
+            }
         } finally {
             handler.recheckEvery(WritingSocketHandler.RECHECK_MILLIS);
         }
