@@ -84,9 +84,10 @@ class WorkshopAllocations {
      * The draft as the page shows it, slot by slot in the programme's order. {@code stale}: the
      * workshop periods changed since it was computed (programme times, workshops added, moved or
      * deleted), so someone has no line, or two, in a period: it must be computed again before
-     * anything else.
+     * anything else. {@code doubled}: CONFIRMED registrations that hold two workshops of one period
+     * (given before the programme's times changed); publishing a new allocation leaves them one.
      */
-    record View(Optional<Allocation> allocation, List<SlotDraft> slots, boolean stale) {
+    record View(Optional<Allocation> allocation, List<SlotDraft> slots, boolean stale, List<Registration> doubled) {
         public boolean overCapacity() {
             return slots.stream().anyMatch(SlotDraft::overCapacity);
         }
@@ -307,7 +308,13 @@ class WorkshopAllocations {
             }
             drafts.add(new SlotDraft(slot, List.copyOf(lines), loads, profile));
         }
-        return new View(allocation, List.copyOf(drafts), stale);
+        List<Registration> doubled = byId.values().stream()
+                .filter(r -> r.state() == RegistrationState.CONFIRMED)
+                .filter(r -> slots.stream().anyMatch(p -> r.workshopIds().stream().filter(p::holds).count() > 1))
+                .sorted(Comparator.comparing(Registration::surname, collator)
+                        .thenComparing(Registration::givenName, collator))
+                .toList();
+        return new View(allocation, List.copyOf(drafts), stale, doubled);
     }
 
     /** Computes an optimal draft for the day's CONFIRMED registrations, replacing any draft; refused once published. */

@@ -283,6 +283,10 @@ class WorkshopPeriodsWebTest {
         assertThat(workshops.slotsOfDay(dayId)).hasSize(1);
         Document stale = organiser.page(base());
         assertThat(stale.select("#perimee").text()).startsWith("Les temps d'ateliers ont changé depuis le calcul");
+        // Both were given a morning and an afternoon workshop on confirmation: now two in the one period.
+        assertThat(stale.select("#doubles").text()).startsWith("2 personnes ont deux ateliers dans un même temps")
+                .contains("Dominique Delta", "Dominique Echo");
+        HtmlChecker.assertValid("workshop-periods-stale", Map.of("stale allocation", stale.outerHtml()));
         assertThat(stale.select("form.allocation-move")).isEmpty();
         assertThat(stale.select("a[href$=/publication]")).isEmpty();
         HttpResponse<String> publish = organiser.submit(base() + "/publication", base() + "/publication",
@@ -306,6 +310,7 @@ class WorkshopPeriodsWebTest {
         for (long id : List.of(one, two)) {
             assertThat(registrations.find(id).orElseThrow().workshopIds()).hasSize(1);
         }
+        assertThat(organiser.page(base()).select("#doubles")).isEmpty();
     }
 
     @Test
