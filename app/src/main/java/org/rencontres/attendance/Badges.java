@@ -121,7 +121,7 @@ class Badges {
 
     /** Confirmed registrations and walk-ins, sorted by name. */
     List<Badge> badges(long dayId) {
-        Map<Long, Workshop> byNumber = workshops.ofDay(dayId).stream()
+        Map<Long, Workshop> workshopsById = workshops.ofDay(dayId).stream()
                 .collect(Collectors.toMap(Workshop::id, Function.identity()));
         Map<Long, Registration> byId = registrations.ofDay(dayId).stream()
                 .collect(Collectors.toMap(Registration::id, Function.identity()));
@@ -132,7 +132,7 @@ class Badges {
             }
             Registration r = a.walkIn() ? null : byId.get(a.registrationId());
             // One workshop per workshop period: the badge names them all, by workshop number.
-            String workshop = r == null ? null : r.workshopIds().stream().map(byNumber::get)
+            String workshop = r == null ? null : r.workshopIds().stream().map(workshopsById::get)
                     .filter(java.util.Objects::nonNull).sorted(Comparator.comparingInt(Workshop::number))
                     .map(Workshop::title).collect(Collectors.joining(" / "));
             workshop = workshop == null || workshop.isEmpty() ? null : workshop;

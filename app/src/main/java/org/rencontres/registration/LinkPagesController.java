@@ -7,8 +7,6 @@ import java.util.Map;
 import org.rencontres.event.Day;
 import org.rencontres.event.DayFiles;
 import org.rencontres.event.Days;
-import org.rencontres.workshops.Workshop;
-import org.rencontres.workshops.Workshops;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -36,20 +34,18 @@ class LinkPagesController {
     private final Registrations registrations;
     private final Links links;
     private final Days days;
-    private final Workshops workshops;
     private final DayFiles dayFiles;
     private final Convocations convocations;
     private final List<AgentSpaceLinks> extras;
     private final WorkshopAllocations allocations;
 
-    LinkPagesController(Registrations registrations, Links links, Days days, Workshops workshops, DayFiles dayFiles,
+    LinkPagesController(Registrations registrations, Links links, Days days, DayFiles dayFiles,
                         Convocations convocations, List<AgentSpaceLinks> extras, WorkshopAllocations allocations) {
         this.extras = extras;
         this.allocations = allocations;
         this.registrations = registrations;
         this.links = links;
         this.days = days;
-        this.workshops = workshops;
         this.dayFiles = dayFiles;
         this.convocations = convocations;
     }
@@ -233,7 +229,7 @@ class LinkPagesController {
         }
         Registration r = registrations.find(checked.link().registrationId()).orElseThrow();
         if (!allocations.mayRank(r)) {
-            return spacePage(token, r.id(), "registration.ranking.closed", model);
+            return spacePage(token, r.id(), rankingClosed(r), model);
         }
         List<WorkshopRanking.Group> groups = allocations.groups(r.dayId());
         return rankingPage(token, r, groups, WorkshopRanking.typed(groups, registrations.workshopChoices(r.id())),
@@ -248,6 +244,10 @@ class LinkPagesController {
             return problem(checked.problem(), model, response);
         }
         Registration r = registrations.find(checked.link().registrationId()).orElseThrow();
+        if (!allocations.mayRank(r)) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return spacePage(token, r.id(), rankingClosed(r), model);
+        }
         Map<String, String> errors = allocations.rank(r.id(), posted::get);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -255,6 +255,11 @@ class LinkPagesController {
             return rankingPage(token, r, groups, WorkshopRanking.typed(groups, posted::get), errors, model);
         }
         return spacePage(token, r.id(), "registration.ranking.saved", model);
+    }
+
+    /** Why the agent may not rank: nothing to choose on this day, or too late. */
+    private String rankingClosed(Registration r) {
+        return allocations.groups(r.dayId()).isEmpty() ? "registration.ranking.nothing" : "registration.ranking.closed";
     }
 
     private String rankingPage(String token, Registration r, List<WorkshopRanking.Group> groups,

@@ -175,11 +175,13 @@ class WorkshopAllocations {
         Registration r = registrations.find(registrationId).orElseThrow();
         lock(r.dayId());
         Map<String, String> errors = new LinkedHashMap<>();
+        List<WorkshopRanking.Group> groups = groups(r.dayId());
         if (!mayRank(registrations.find(registrationId).orElseThrow())) {
-            errors.put(WorkshopRanking.field(1, 1), "registration.ranking.error.closed");
+            errors.put(groups.isEmpty() ? WorkshopRanking.field(1, 1) : groups.get(0).field(1),
+                    "registration.ranking.error.closed");
             return errors;
         }
-        List<Long> chosen = WorkshopRanking.read(groups(r.dayId()), typed, errors);
+        List<Long> chosen = WorkshopRanking.read(groups, typed, errors);
         if (errors.isEmpty()) {
             registrations.rankWorkshops(registrationId, chosen);
         }
@@ -198,21 +200,25 @@ class WorkshopAllocations {
         }
         List<WorkshopSlot> slots = workshops.slotsOfDay(r.dayId());
         List<ChoiceGroup> groups = new ArrayList<>();
-        for (WorkshopSlot slot : slots) {
+        for (int i = 0; i < slots.size(); i++) {
+            WorkshopSlot slot = slots.get(i);
+            if (slot.workshops().size() < 2) {
+                continue;   // nothing to choose there (its workshop is given): earlier choices no longer count
+            }
             List<String> titles = choices.stream().filter(slot::holds)
                     .map(c -> slot.workshops().stream().filter(w -> w.id() == c).findFirst().orElseThrow())
                     .map(w -> w.number() + ". " + w.title()).toList();
             if (!titles.isEmpty()) {
-                groups.add(new ChoiceGroup(slots.size() > 1 ? hours(slot) : null, titles));
+                groups.add(new ChoiceGroup(slots.size() > 1 ? hours(slot, i + 1) : null, titles));
             }
         }
         return groups;
     }
 
     /** "14h30 – 16h : Ateliers participatifs", or without the title when the period has none. */
-    private static String hours(WorkshopSlot slot) {
+    private static String hours(WorkshopSlot slot, int position) {
         if (slot.startsAt() == null) {
-            return slot.title();
+            return slot.title() != null ? slot.title() : "Ateliers, créneau n° " + position;
         }
         return FrenchTime.clock(slot.startsAt()) + " – " + FrenchTime.clock(slot.endsAt())
                 + (slot.title() == null ? "" : " : " + slot.title());

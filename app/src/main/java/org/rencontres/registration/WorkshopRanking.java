@@ -18,7 +18,8 @@ import org.rencontres.workshops.WorkshopSlot;
 final class WorkshopRanking {
 
     /** A workshop slot as the form shows it: its position (1-based) and how many choices it asks. */
-    record Group(int position, WorkshopSlot slot, int count) {
+    /** {@code periods}: how many workshop periods the day has (the form names each when there are several). */
+    record Group(int position, WorkshopSlot slot, int count, int periods) {
         public String field(int rank) {
             return WorkshopRanking.field(position, rank);
         }
@@ -40,7 +41,7 @@ final class WorkshopRanking {
         List<Group> groups = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
             if (slots.get(i).workshops().size() > 1) {
-                groups.add(new Group(i + 1, slots.get(i), Math.min(3, slots.get(i).workshops().size())));
+                groups.add(new Group(i + 1, slots.get(i), Math.min(3, slots.get(i).workshops().size()), slots.size()));
             }
         }
         return groups;

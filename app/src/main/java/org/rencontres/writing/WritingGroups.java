@@ -148,6 +148,9 @@ class WritingGroups {
             return Optional.empty();
         }
         GroupSet set = find(dayId, setId).orElseThrow();
+        // A split made before the half-day was recorded keeps the one inferred now, for good.
+        jdbc.sql("UPDATE writing_group_set SET half_day = ? WHERE id = ? AND half_day IS NULL")
+                .params(set.halfDay().name(), setId).update();
         if (set.late().isEmpty()) {
             return Optional.of(new LateAdded(0, List.of()));
         }

@@ -332,4 +332,47 @@ class WorkshopPeriodsWebTest {
         // Everyone's single workshop counts as their first choice there.
         assertThat(draft.select("#profil-3 span").text()).isEqualTo("1 a son premier choix.");
     }
+
+    @Test
+    void a_day_whose_periods_each_hold_one_workshop_asks_nothing_and_gives_them() throws Exception {
+        workshops.delete(dayId, morningB);
+        workshops.delete(dayId, mobility);
+        Document page = visitor.page(form());
+        assertThat(page.select("select[id^=atelier]")).isEmpty();
+        HttpResponse<String> sent = visitor.submit(form(), form(), request("Unique", "", "", "", ""));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+        long id = registrations.ofDay(dayId).get(0).id();
+        confirm(id);
+        assertThat(registrations.find(id).orElseThrow().workshopIds()).containsExactlyInAnyOrder(morningA, mirror);
+
+        Document space = visitor.page(space("Unique"));
+        assertThat(space.select("#mes-ateliers li")).hasSize(2);
+        assertThat(space.select("a[href$=/ateliers]")).isEmpty();
+        // The ranking page, reached anyway, says there is nothing to choose (and so does a post to it).
+        Document ranking = visitor.page(space("Unique") + "/ateliers");
+        assertThat(ranking.select("[role=status]").text()).startsWith("Il n'y a pas d'atelier à choisir");
+        HttpResponse<String> posted = visitor.submit(form(), space("Unique") + "/ateliers",
+                Map.of("atelier1-1", String.valueOf(morningA)));
+        assertThat(posted.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(posted.body()).select("[role=status]").text()).startsWith("Il n'y a pas d'atelier à choisir");
+        assertThat(registrations.workshopChoices(id)).isEmpty();
+    }
+
+    @Test
+    void with_one_period_to_choose_in_and_another_with_one_workshop_the_choices_still_name_their_hours()
+            throws Exception {
+        workshops.delete(dayId, morningB);
+        Document page = visitor.page(form());
+        assertThat(page.select("fieldset.workshop-slot legend").eachText())
+                .containsExactly("Ateliers participatifs (de 14h30 à 16h)");
+        assertThat(page.select("select#atelier2-1")).hasSize(1);
+        HtmlChecker.assertValid("workshop-periods-mixed", Map.of("request form", page.outerHtml()));
+        long id = register("Mixte", morningA, morningA, mirror, mobility);
+        assertThat(registrations.workshopChoices(id)).containsExactly(mirror, mobility);
+        confirm(id);
+        assertThat(registrations.find(id).orElseThrow().workshopIds()).containsExactlyInAnyOrder(morningA, mirror);
+        Document space = visitor.page(space("Mixte"));
+        assertThat(space.select("#mes-choix li").eachText()).containsExactly("3. Bright Mirror", "4. Mobilité");
+        assertThat(space.select("#choix-periode-1").text()).isEqualTo("14h30 – 16h : Ateliers participatifs");
+    }
 }
