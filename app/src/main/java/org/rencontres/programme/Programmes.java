@@ -58,6 +58,19 @@ public class Programmes {
         return slotId;
     }
 
+    /**
+     * The day's slots in the programme's order, without their topics and people (one query): for the
+     * modules that need only the times, kinds and titles.
+     */
+    public List<Slot> outline(long dayId) {
+        return jdbc.sql("SELECT * FROM programme_slot WHERE event_day_id = ? ORDER BY starts_at, position")
+                .param(dayId).query(SlotRow.class).list().stream()
+                .map(r -> new Slot(r.id(), r.startsAt(), r.endsAt(), r.kind(), r.formatLabel(), r.title(),
+                        r.description(), r.track(), r.position(), r.provisional(), r.topicsProvisional(), List.of(),
+                        List.of()))
+                .toList();
+    }
+
     /** The day's programme, its people resolved through the directory. */
     public Programme programmeOf(long dayId) {
         List<SlotRow> rows = jdbc.sql("SELECT * FROM programme_slot WHERE event_day_id = ? ORDER BY starts_at, position")

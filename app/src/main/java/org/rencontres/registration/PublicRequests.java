@@ -72,7 +72,7 @@ class PublicRequests {
 
     /** Whether the day's programme has a networking rotation (then the form asks who wants to take part). */
     boolean hasNetworking(Day day) {
-        return programmes.programmeOf(day.id()).slots().stream().anyMatch(s -> s.kind() == SlotKind.NETWORKING);
+        return programmes.outline(day.id()).stream().anyMatch(s -> s.kind() == SlotKind.NETWORKING);
     }
 
     /** Whether the day asks for the line manager's opinion (then the manager's address is required). */

@@ -191,7 +191,7 @@ class RegistrationDocuments {
 
     /** When the agent is expected and may leave: the programme's first and last slots, else the day's times. */
     Times times(Day day) {
-        List<Slot> slots = programmes.programmeOf(day.id()).slots();
+        List<Slot> slots = programmes.outline(day.id());
         if (slots.isEmpty()) {
             return new Times(day.startsAt(), day.endsAt());
         }

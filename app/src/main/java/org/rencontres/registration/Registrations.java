@@ -195,6 +195,20 @@ public class Registrations {
         }
     }
 
+    /** The ranked workshop choices of every registration of a day that made some, in one query. */
+    public java.util.Map<Long, List<Long>> workshopChoicesOfDay(long dayId) {
+        java.util.Map<Long, List<Long>> choices = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT c.registration_id, c.workshop_id FROM registration_workshop_choice c
+                  JOIN registration r ON r.id = c.registration_id
+                 WHERE r.event_day_id = ? ORDER BY c.registration_id, c.rank""")
+                .param(dayId)
+                .query((ResultSet rs) -> {
+                    choices.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getLong(2));
+                });
+        return choices;
+    }
+
     /** The ranked workshop choices of a registration (workshop ids, first preferred). */
     public List<Long> workshopChoices(long id) {
         return jdbc.sql("SELECT workshop_id FROM registration_workshop_choice WHERE registration_id = ? ORDER BY rank")

@@ -256,7 +256,7 @@ class WorkshopAllocations {
         List<WorkshopSlot> slots = workshops.slotsOfDay(dayId);
         Map<Long, Registration> byId = registrations.ofDay(dayId).stream()
                 .collect(Collectors.toMap(Registration::id, r -> r));
-        Map<Long, List<Long>> choicesOf = new HashMap<>();
+        Map<Long, List<Long>> choicesOf = registrations.workshopChoicesOfDay(dayId);
         // Each stored line goes to the period that holds its workshop (or, without one, covers its slot):
         // the periods are worked out afresh from the programme, which may have changed since the draft.
         Map<Integer, List<Line>> byPeriod = new HashMap<>();
@@ -280,7 +280,7 @@ class WorkshopAllocations {
                         if (period < 0) {
                             misplaced[0] = true;
                         } else {
-                            List<Long> choices = choicesOf.computeIfAbsent(r.id(), registrations::workshopChoices);
+                            List<Long> choices = choicesOf.getOrDefault(r.id(), List.of());
                             byPeriod.computeIfAbsent(period, k -> new ArrayList<>()).add(new Line(r, slotId, workshop,
                                     0, rs.getBoolean("moved_by_hand"), choices));
                         }
@@ -347,8 +347,7 @@ class WorkshopAllocations {
                 ON CONFLICT (event_day_id) DO UPDATE SET state = 'DRAFT', computed_at = excluded.computed_at,
                     published_at = NULL""")
                 .params(day.id(), clock.instant().atOffset(ZoneOffset.UTC)).update();
-        Map<Long, List<Long>> choicesOf = new HashMap<>();
-        confirmed.forEach(r -> choicesOf.put(r.id(), registrations.workshopChoices(r.id())));
+        Map<Long, List<Long>> choicesOf = registrations.workshopChoicesOfDay(day.id());
         for (WorkshopSlot slot : workshops.slotsOfDay(day.id())) {
             // Each slot on its own: its workshops, and each participant's choices among them.
             List<org.rencontres.planner.allocation.Workshop> planned = slot.workshops().stream()
@@ -356,7 +355,7 @@ class WorkshopAllocations {
                             w.capacity() == null ? everyone : w.capacity()))
                     .toList();
             List<Chooser> choosers = confirmed.stream().map(r -> new Chooser(String.valueOf(r.id()),
-                    ranked(slot, choicesOf.get(r.id())).stream().map(String::valueOf).toList())).toList();
+                    ranked(slot, choicesOf.getOrDefault(r.id(), List.of())).stream().map(String::valueOf).toList())).toList();
             AllocationPlan plan = AllocationPlanner.plan(new AllocationProblem(1, planned, choosers, true, true));
             Map<String, String> given = new HashMap<>();
             for (AllocationPlan.Assignment a : plan.assignments()) {

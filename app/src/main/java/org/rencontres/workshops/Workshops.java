@@ -96,7 +96,7 @@ public class Workshops {
             return List.of();
         }
         Map<Long, Slot> slots = new HashMap<>();
-        programmes.programmeOf(dayId).slots().forEach(s -> slots.put(s.id(), s));
+        programmes.outline(dayId).forEach(s -> slots.put(s.id(), s));
         Map<Long, List<Workshop>> bySlot = new LinkedHashMap<>();
         all.forEach(w -> bySlot.computeIfAbsent(w.slotId(), k -> new ArrayList<>()).add(w));
         List<Slot> placed = bySlot.keySet().stream().map(slots::get).filter(java.util.Objects::nonNull)

@@ -51,7 +51,7 @@ class WorkshopsAdmin {
 
     /** A workshop slot of the day, or 404: another day's slot or a slot of another kind is as good as unknown. */
     Slot workshopSlot(long dayId, long slotId) {
-        return programmes.programmeOf(dayId).slots().stream()
+        return programmes.outline(dayId).stream()
                 .filter(s -> s.id() == slotId && s.kind() == SlotKind.WORKSHOP).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }

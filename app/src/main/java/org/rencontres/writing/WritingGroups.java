@@ -74,7 +74,7 @@ class WritingGroups {
 
     /** The day's slots a split may be tied to, in the programme's order. */
     List<Slot> slots(long dayId) {
-        return programmes.programmeOf(dayId).slots();
+        return programmes.outline(dayId);
     }
 
     /** The people a split of that half-day would share out: registered, confirmed and marked present. */

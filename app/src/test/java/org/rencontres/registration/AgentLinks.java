@@ -49,4 +49,10 @@ final class AgentLinks {
         assertThat(found).as("a link to the space of " + email).isNotNull();
         return found;
     }
+
+    /** Takes a request sent on to the training service through to CONFIRMED (the service, then the organiser). */
+    static void confirm(Registrations registrations, long id) {
+        registrations.advance(id, "Service formation", null);
+        assertThat(registrations.confirm(id, "Organisatrice")).isEqualTo(RegistrationState.CONFIRMED);
+    }
 }

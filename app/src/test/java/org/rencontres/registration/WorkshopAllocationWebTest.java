@@ -115,11 +115,6 @@ class WorkshopAllocationWebTest {
                 .orElseThrow().id();
     }
 
-    private void confirm(long id) {
-        registrations.advance(id, "Service formation", null);
-        assertThat(registrations.confirm(id, "Organisatrice")).isEqualTo(RegistrationState.CONFIRMED);
-    }
-
     /** The agent's space, from the link e-mailed to them. */
     private String space(String surname) {
         return AgentLinks.space(jdbc, email(surname));
@@ -178,7 +173,7 @@ class WorkshopAllocationWebTest {
         assertThat(registrations.workshopChoices(bernard)).containsExactly(c, a);
 
         for (long id : List.of(dupont, durand, bernard, petit, roux)) {
-            confirm(id);
+            AgentLinks.confirm(registrations, id);
         }
 
         // Nothing computed yet: the page says so and offers to compute, after a confirmation page.
@@ -321,7 +316,7 @@ class WorkshopAllocationWebTest {
                 .isEqualTo("Aucune répartition n'est calculée : calculez-la d'abord.");
         // Without an allocation, a confirmation gives the best free workshop at once, as before.
         long id = register("Morel", a, b);
-        confirm(id);
+        AgentLinks.confirm(registrations, id);
         assertThat(registrations.find(id).orElseThrow().workshopIds()).containsExactly(a);
         assertThat(workshopInSpace("Morel")).isEqualTo("Votre atelier : 1. Le document idéal");
     }

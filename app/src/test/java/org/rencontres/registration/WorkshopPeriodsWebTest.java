@@ -131,11 +131,6 @@ class WorkshopPeriodsWebTest {
                 .orElseThrow().id();
     }
 
-    private void confirm(long id) {
-        registrations.advance(id, "Service formation", null);
-        assertThat(registrations.confirm(id, "Organisatrice")).isEqualTo(RegistrationState.CONFIRMED);
-    }
-
     private String space(String surname) {
         return AgentLinks.space(jdbc, email(surname));
     }
@@ -180,8 +175,8 @@ class WorkshopPeriodsWebTest {
         long first = register("Premier", morningA, morningB, mirror, mobility);
         long second = register("Second", morningA, morningB, mirror, mobility);
         assertThat(registrations.workshopChoices(first)).containsExactly(morningA, morningB, mirror, mobility);
-        confirm(first);
-        confirm(second);
+        AgentLinks.confirm(registrations, first);
+        AgentLinks.confirm(registrations, second);
         assertThat(registrations.find(first).orElseThrow().workshopIds()).containsExactlyInAnyOrder(morningA, mirror);
         assertThat(registrations.find(second).orElseThrow().workshopIds()).containsExactlyInAnyOrder(morningB, mobility);
 
@@ -215,7 +210,7 @@ class WorkshopPeriodsWebTest {
         long two = register("Bravo", morningA, morningB, mobility, mirror);
         long three = register("Charlie", morningB, morningA, mirror, mobility);
         for (long id : List.of(one, two, three)) {
-            confirm(id);
+            AgentLinks.confirm(registrations, id);
         }
         assertThat(organiser.submit(base() + "/calcul", base() + "/calcul", Map.of()).statusCode()).isEqualTo(302);
 
@@ -271,8 +266,8 @@ class WorkshopPeriodsWebTest {
     void a_draft_made_before_the_periods_changed_must_be_computed_again() throws Exception {
         long one = register("Delta", morningA, morningB, mirror, mobility);
         long two = register("Echo", morningB, morningA, mobility, mirror);
-        confirm(one);
-        confirm(two);
+        AgentLinks.confirm(registrations, one);
+        AgentLinks.confirm(registrations, two);
         assertThat(organiser.submit(base() + "/calcul", base() + "/calcul", Map.of()).statusCode()).isEqualTo(302);
         assertThat(organiser.page(base()).select("#perimee")).isEmpty();
 
@@ -323,7 +318,7 @@ class WorkshopPeriodsWebTest {
         assertThat(page.select("fieldset.workshop-slot")).hasSize(2);
         assertThat(page.select("select[id^=atelier3-]")).isEmpty();
         long id = register("Seul", morningA, morningB, mirror, mobility);
-        confirm(id);
+        AgentLinks.confirm(registrations, id);
         assertThat(registrations.find(id).orElseThrow().workshopIds()).containsExactlyInAnyOrder(morningA, mirror, plenary);
 
         assertThat(organiser.submit(base() + "/calcul", base() + "/calcul", Map.of()).statusCode()).isEqualTo(302);
@@ -342,7 +337,7 @@ class WorkshopPeriodsWebTest {
         HttpResponse<String> sent = visitor.submit(form(), form(), request("Unique", "", "", "", ""));
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
         long id = registrations.ofDay(dayId).get(0).id();
-        confirm(id);
+        AgentLinks.confirm(registrations, id);
         assertThat(registrations.find(id).orElseThrow().workshopIds()).containsExactlyInAnyOrder(morningA, mirror);
 
         Document space = visitor.page(space("Unique"));
@@ -369,7 +364,7 @@ class WorkshopPeriodsWebTest {
         HtmlChecker.assertValid("workshop-periods-mixed", Map.of("request form", page.outerHtml()));
         long id = register("Mixte", morningA, morningA, mirror, mobility);
         assertThat(registrations.workshopChoices(id)).containsExactly(mirror, mobility);
-        confirm(id);
+        AgentLinks.confirm(registrations, id);
         assertThat(registrations.find(id).orElseThrow().workshopIds()).containsExactlyInAnyOrder(morningA, mirror);
         Document space = visitor.page(space("Mixte"));
         assertThat(space.select("#mes-choix li").eachText()).containsExactly("3. Bright Mirror", "4. Mobilité");

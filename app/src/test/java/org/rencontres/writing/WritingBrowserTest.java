@@ -96,6 +96,23 @@ class WritingBrowserTest extends BrowserTest {
         return p;
     }
 
+    /** Participants 0 and 1 open the first document, one in each browser, and both see the template. */
+    private void bothOnTheTemplate() {
+        browser.get(url(participantPath(0)));
+        other.get(url(participantPath(1)));
+        ready(browser);
+        ready(other);
+        waiting(browser).until(d -> text(d).equals(text(other)) && text(d).contains("Ce que nous faisons"));
+    }
+
+    /** Cuts the browser off the network (Chromium's offline emulation) and drops its connection, as a failure would. */
+    private static void cutOff(ChromeDriver driver) {
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        driver.setNetworkConditions(offline);
+        ((JavascriptExecutor) driver).executeScript("window.rencontresWriting[0].link.disconnect()");
+    }
+
     @Test
     void two_browsers_typing_at_the_same_time_converge() throws Exception {
         browser.get(url(participantPath(0)));
@@ -177,16 +194,9 @@ class WritingBrowserTest extends BrowserTest {
 
     @Test
     void a_browser_offline_for_a_while_merges_its_edits_when_it_comes_back() throws Exception {
-        browser.get(url(participantPath(0)));
-        other.get(url(participantPath(1)));
-        ready(browser);
-        ready(other);
-        waiting(browser).until(d -> text(d).equals(text(other)) && text(d).contains("Ce que nous faisons"));
+        bothOnTheTemplate();
 
-        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
-        offline.setOffline(true);
-        browser.setNetworkConditions(offline);
-        ((JavascriptExecutor) browser).executeScript("window.rencontresWriting[0].link.disconnect()");
+        cutOff(browser);
         waiting(browser).until(d -> "offline".equals(d.findElement(By.id("writing")).getAttribute("data-state")));
         paragraph(browser, 0).sendKeys("Écrit hors ligne HORS-LIGNE ");
         paragraph(other, 3).sendKeys("Écrit pendant ce temps EN-LIGNE ");
@@ -203,16 +213,9 @@ class WritingBrowserTest extends BrowserTest {
 
     @Test
     void edits_kept_by_a_page_closed_while_offline_are_sent_by_the_next_one() throws Exception {
-        browser.get(url(participantPath(0)));
-        other.get(url(participantPath(1)));
-        ready(browser);
-        ready(other);
-        waiting(browser).until(d -> text(d).equals(text(other)) && text(d).contains("Ce que nous faisons"));
-        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
-        offline.setOffline(true);
-        browser.setNetworkConditions(offline);
+        bothOnTheTemplate();
         try {
-            ((JavascriptExecutor) browser).executeScript("window.rencontresWriting[0].link.disconnect()");
+            cutOff(browser);
             // Cut off: "offline" between attempts, "connecting" during one.
             waiting(browser).until(d -> !"online".equals(d.findElement(By.id("writing")).getAttribute("data-state")));
             paragraph(browser, 0).sendKeys("Gardé sur l'appareil GARDE ");
