@@ -11,18 +11,12 @@ import org.rencontres.directory.Organisation;
 import org.rencontres.programme.Programme;
 import org.rencontres.programme.Slot;
 import org.rencontres.programme.SlotPerson;
+import org.rencontres.shared.JsonInHtml;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The schema.org {@code Event} description of a day, as JSON-LD for search engines and calendars. */
 @Component
 class DayJsonLd {
-
-    private final JsonMapper json;
-
-    DayJsonLd(JsonMapper json) {
-        this.json = json;
-    }
 
     String of(Day day, Organisation organiser, List<DayPage.PartnerView> partners, Programme programme, String url) {
         Map<String, Object> event = new LinkedHashMap<>();
@@ -96,7 +90,7 @@ class DayJsonLd {
         if (!performers.isEmpty()) {
             event.put("performer", performers);
         }
-        // "</" inside a <script> element would end it: JSON allows the escaped form.
-        return json.writeValueAsString(event).replace("</", "<\\/");
+        // Written into a <script> element of the public page: whatever organisers typed must not end it.
+        return JsonInHtml.write(event);
     }
 }
