@@ -1,8 +1,5 @@
 package org.rencontres.dashboard;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -15,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.Attendee;
 import org.rencontres.attendance.HalfDay;
@@ -26,6 +21,7 @@ import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
 import org.rencontres.registration.Transition;
+import org.rencontres.shared.Spreadsheets;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -161,43 +157,14 @@ public class Dashboards {
         return table;
     }
 
-    /** The CSV export: one line per registration, UTF-8 with a byte order mark and ';' for French spreadsheets. */
+    /** The CSV export: one line per registration (see {@link Spreadsheets#csv} for the format and formulas). */
     public String csv(long dayId, Locale locale) {
-        List<List<String>> table = table(dayId, locale);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n")
-                .setHeader(table.get(0).toArray(String[]::new)).get();
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF');
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (List<String> line : table.subList(1, table.size())) {
-                printer.printRecord(line);
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return out.toString();
+        return Spreadsheets.csv(table(dayId, locale));
     }
 
-    /** The same lines as an Excel workbook (fastexcel), the header in bold and frozen. */
+    /** The same lines as an Excel workbook, the header in bold and frozen. */
     public byte[] xlsx(long dayId, Locale locale) {
-        List<List<String>> table = table(dayId, locale);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try {
-            org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Rencontres", "1.0");
-            org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet(text(locale, "dashboard.xlsx.sheet"));
-            for (int row = 0; row < table.size(); row++) {
-                List<String> line = table.get(row);
-                for (int col = 0; col < line.size(); col++) {
-                    sheet.value(row, col, line.get(col));
-                }
-            }
-            sheet.range(0, 0, 0, table.get(0).size() - 1).style().bold().set();
-            sheet.freezePane(0, 1);
-            workbook.finish();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return out.toByteArray();
+        return Spreadsheets.xlsx(text(locale, "dashboard.xlsx.sheet"), table(dayId, locale));
     }
 
     private String text(Locale locale, String key, Object... args) {

@@ -14,6 +14,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -215,6 +218,42 @@ class DashboardWebTest {
         assertThat(chloe.get("Type d'employeur")).isEqualTo("Hors annuaire");
         assertThat(chloe.get("État")).isEqualTo("Refusée");
         assertThat(chloe.get("Présent le matin")).isEqualTo("non");
+    }
+
+    @Test
+    void cellsTypedLikeFormulasAreExportedAsTextInTheCsvAndTheWorkbook() throws Exception {
+        String surname = "=HYPERLINK(\"https://exemple.invalid\";\"Voir\")";
+        registrations.request(dayId, new RequestDraft(surname, "+1+1", "formule." + n + "@test.fr", "01 60 79 74 00",
+                "-Juriste", null, "@SUM(A1:A9)", null, null, null, Instant.parse("2016-01-10T10:00:00Z")));
+
+        byte[] body = organiser.getBytes(page() + "/inscriptions.csv").body();
+        String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text))) {
+            records = parser.getRecords();
+        }
+        CSVRecord typed = records.stream().filter(r -> r.get("Courriel").startsWith("formule.")).findFirst().orElseThrow();
+        assertThat(typed.get("Nom")).isEqualTo("'" + surname);
+        assertThat(typed.get("Prénom")).isEqualTo("'+1+1");
+        assertThat(typed.get("Employeur")).isEqualTo("'@SUM(A1:A9)");
+        // What needs nothing is written as it came.
+        CSVRecord ana = records.stream().filter(r -> r.get("Nom").equals("Alpha")).findFirst().orElseThrow();
+        assertThat(ana.get("Prénom")).isEqualTo("Ana");
+        assertThat(ana.get("Employeur")).isEqualTo(agglo.displayName());
+
+        byte[] xlsx = organiser.getBytes(page() + "/inscriptions.xlsx").body();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            Row line = workbook.getFirstSheet().read().stream()
+                    .filter(r -> r.getCellAsString(2).orElse("").startsWith("formule.")).findFirst().orElseThrow();
+            for (int c : new int[] {0, 1, 3}) {
+                assertThat(line.getCell(c).getType()).isEqualTo(CellType.STRING);
+                assertThat(line.getCell(c).getFormula()).isNull();
+            }
+            assertThat(line.getCell(0).asString()).isEqualTo(surname);
+            assertThat(line.getCell(1).asString()).isEqualTo("+1+1");
+            assertThat(line.getCell(3).asString()).isEqualTo("@SUM(A1:A9)");
+        }
     }
 
     @Test
