@@ -1,6 +1,9 @@
 package org.rencontres.survey;
 
+import java.time.Instant;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
@@ -31,15 +34,23 @@ class SurveyController {
     @GetMapping
     String form(@PathVariable String token, Model model) {
         Registration r = registration(token);
-        return page(r, token, surveys.answered(r.id()) ? "already" : "form", Map.of(), Map.of(), model);
+        String state = surveys.answered(r.id()) ? "already"
+                : Surveys.isOpen(day(r), Instant.now()) ? "form" : "notyet";
+        return page(r, token, state, Map.of(), Map.of(), model);
     }
 
     @PostMapping
-    String submit(@PathVariable String token, @RequestParam Map<String, String> values, Model model) {
+    String submit(@PathVariable String token, @RequestParam Map<String, String> values, Model model,
+                  HttpServletResponse response) {
         Registration r = registration(token);
         Surveys.Submission s = surveys.submit(r, values);
         if (s.alreadyAnswered()) {
             return page(r, token, "already", Map.of(), Map.of(), model);
+        }
+        if (s.notOpenYet()) {
+            // Refused, nothing stored: the page says when the survey opens.
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return page(r, token, "notyet", Map.of(), Map.of(), model);
         }
         if (!s.saved()) {
             return page(r, token, "form", values, s.errors(), model);
@@ -48,14 +59,17 @@ class SurveyController {
     }
 
     private String page(Registration r, String token, String state, Map<String, String> values, Map<String, String> errors, Model model) {
-        Day day = days.find(r.dayId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("day", day);
+        model.addAttribute("day", day(r));
         model.addAttribute("token", token);
         model.addAttribute("state", state);
         model.addAttribute("questions", surveys.questions(r.dayId()));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return "survey/form";
+    }
+
+    private Day day(Registration r) {
+        return days.find(r.dayId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private Registration registration(String token) {

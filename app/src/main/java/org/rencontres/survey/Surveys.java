@@ -1,6 +1,7 @@
 package org.rencontres.survey;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.rencontres.audit.AuditTrail;
+import org.rencontres.event.Day;
+import org.rencontres.event.Days;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
@@ -33,12 +36,14 @@ class Surveys {
     private final AuditTrail audit;
     private final Registrations registrations;
     private final MessageSource messages;
+    private final Days days;
 
-    Surveys(JdbcClient jdbc, AuditTrail audit, Registrations registrations, MessageSource messages) {
+    Surveys(JdbcClient jdbc, AuditTrail audit, Registrations registrations, MessageSource messages, Days days) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.registrations = registrations;
         this.messages = messages;
+        this.days = days;
     }
 
     // ---- questions ----
@@ -186,18 +191,33 @@ class Surveys {
                 .query(Integer.class).single() > 0;
     }
 
-    /** What a submission came to: the errors (field → text) when refused, or whether it was already answered. */
-    record Submission(Map<String, String> errors, boolean alreadyAnswered) {
+    /**
+     * Whether the day's survey takes answers at that moment: from the start of the day (its first
+     * hour, in its own time zone) on; one cannot judge a day that has not begun.
+     */
+    static boolean isOpen(Day day, Instant now) {
+        return !now.isBefore(day.start().toInstant());
+    }
+
+    /**
+     * What a submission came to: the errors (field → text) when refused, whether it was already
+     * answered, or whether the survey is not open yet.
+     */
+    record Submission(Map<String, String> errors, boolean alreadyAnswered, boolean notOpenYet) {
         boolean saved() {
-            return errors.isEmpty() && !alreadyAnswered;
+            return errors.isEmpty() && !alreadyAnswered && !notOpenYet;
         }
     }
 
-    /** Records a registration's answers (field "q{id}" → value), once. */
+    /** Records a registration's answers (field "q{id}" → value), once, once the day has begun. */
     @Transactional
     Submission submit(Registration registration, Map<String, String> values) {
         if (answered(registration.id())) {
-            return new Submission(Map.of(), true);
+            return new Submission(Map.of(), true, false);
+        }
+        Day day = days.find(registration.dayId()).orElseThrow();
+        if (!isOpen(day, Instant.now())) {
+            return new Submission(Map.of(), false, true);
         }
         List<Question> qs = questions(registration.dayId());
         Map<String, String> errors = new LinkedHashMap<>();
@@ -222,14 +242,14 @@ class Surveys {
             }
         }
         if (!errors.isEmpty()) {
-            return new Submission(errors, false);
+            return new Submission(errors, false, false);
         }
         long responseId;
         try {
             responseId = jdbc.sql("INSERT INTO survey_response (event_day_id, registration_id) VALUES (?, ?) RETURNING id")
                     .params(registration.dayId(), registration.id()).query(Long.class).single();
         } catch (DuplicateKeyException e) {
-            return new Submission(Map.of(), true);
+            return new Submission(Map.of(), true, false);
         }
         for (Question q : qs) {
             String v = values.getOrDefault(q.field(), "").strip();
@@ -241,7 +261,7 @@ class Surveys {
                             q.kind() == Question.Kind.CHOICE ? v : null, q.kind() == Question.Kind.TEXT ? v : null)
                     .update();
         }
-        return new Submission(Map.of(), false);
+        return new Submission(Map.of(), false, false);
     }
 
     // ---- results ----

@@ -29,6 +29,7 @@ import org.rencontres.registration.RequestDraft;
 import org.rencontres.security.Accounts;
 import org.rencontres.security.NewAccount;
 import org.rencontres.security.Role;
+import org.rencontres.shared.FrenchTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +38,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The satisfaction survey over real HTTP: the organiser's questions (added, the usual set, ordered,
  * removed after confirmation, bad input refused), the agent's form reached from their space (one
  * response, a second refused, a missing scale refused with nothing stored, an unknown key a 404) and
- * the results (counts, means, SVG charts, response rate). Each test has a day of its own, in 2016.
+ * the results (counts, means, SVG charts, response rate); before the day begins the form only says when
+ * it opens and a post stores nothing. Each test has a day of its own, in 2016 (or 2099 for the survey
+ * not open yet).
  */
 @RencontresIntegrationTest
 class SurveyWebTest {
@@ -54,12 +57,13 @@ class SurveyWebTest {
 
     private String slug;
     private long dayId;
+    private String unit;
     private WebSession organiser;
 
     @BeforeEach
     void aDayAndItsOrganiser() throws Exception {
         long n = System.nanoTime() % 100_000_000;
-        String unit = "INSET des évaluations " + n;
+        unit = "INSET des évaluations " + n;
         slug = new SessionCode("ZSRV " + n).slug();
         dayId = days.create(new DayDraft(new SessionCode("ZSRV " + n), "Journée des évaluations", null, null,
                 LocalDate.of(2016, 10, 4), LocalTime.of(9, 0), LocalTime.of(16, 30), "Une journée de test.", null, null,
@@ -250,6 +254,55 @@ class SurveyWebTest {
 
         HtmlChecker.assertValid("survey-form", Map.of("form", agent.get(link).body(), "refused", missing.body(),
                 "thanks", saved.body(), "blank", form.outerHtml()));
+    }
+
+    @Test
+    void before_the_day_begins_the_form_says_when_it_opens_and_a_post_stores_nothing() throws Exception {
+        // A day to come, of the same unit, through the event module.
+        long n = System.nanoTime() % 100_000_000;
+        SessionCode code = new SessionCode("ZSRF " + n);
+        DayDraft toCome = new DayDraft(code, "Journée à venir", null, null, LocalDate.of(2099, 6, 25),
+                LocalTime.of(9, 0), LocalTime.of(16, 30), "Une journée de test.", null, null, null, false, null, unit,
+                null, List.of(), List.of(), List.of());
+        dayId = days.create(toCome);
+        slug = code.slug();
+        String mail = mail("dominique");
+        long dominique = confirmed("Dominique", mail);
+        organiser.submit(base(), base() + "/habituelles", Map.of());
+        Map<String, String> q = fieldsByText();
+        String link = surveyLink(dominique, mail);
+
+        WebSession agent = new WebSession(port);
+        HttpResponse<String> notYet = agent.get(link);
+        assertThat(notYet.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(notYet.body());
+        assertThat(page.select(".notice").text()).isEqualTo("Le questionnaire ouvrira le jeudi 25 juin 2099 à 9h.");
+        assertThat(page.select("form[action^=/evaluation]")).isEmpty();
+
+        // Posted all the same (a form kept from elsewhere, or by hand): refused, nothing stored.
+        Map<String, String> full = new LinkedHashMap<>();
+        q.forEach((text, field) -> full.put(field, text.startsWith("Ce que") || text.equals("Suggestions") ? "Bien" : "4"));
+        Map<String, String> posted = new LinkedHashMap<>(full);
+        posted.put("_csrf", agent.page("/connexion").select("input[name=_csrf]").attr("value"));
+        HttpResponse<String> refused = agent.post(link, posted);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(Jsoup.parse(refused.body()).select(".notice").text())
+                .isEqualTo("Le questionnaire ouvrira le jeudi 25 juin 2099 à 9h.");
+        assertThat(answers()).isZero();
+
+        // Once the day has begun (moved to yesterday), the same key takes the answers as usual.
+        int version = days.find(dayId).orElseThrow().version();
+        LocalDate yesterday = LocalDate.now(FrenchTime.PARIS).minusDays(1);
+        days.update(dayId, version, new DayDraft(code, toCome.title(), null, null, yesterday, toCome.startsAt(),
+                toCome.endsAt(), toCome.context(), null, null, null, false, null, unit, null, List.of(), List.of(),
+                List.of()));
+        assertThat(agent.page(link).select("form[action^=/evaluation]")).hasSize(1);
+        HttpResponse<String> saved = agent.submit(link, link, full);
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(saved.body()).select(".notice").text()).isEqualTo("Merci, votre avis a bien été enregistré.");
+        assertThat(answers()).isEqualTo(1);
+
+        HtmlChecker.assertValid("survey-form-not-yet", Map.of("not-yet", notYet.body(), "refused", refused.body()));
     }
 
     @Test
