@@ -38,11 +38,11 @@ class DirectoryChanges {
                   String deciderName, Instant decidedAt, String reason) {
 
         /** What the change is, for pages and e-mails: "Retrait de l'adresse x du service formation", … */
-        String summaryKey() {
+        public String summaryKey() {
             return "directory.change.kind." + kind.name();
         }
 
-        String subject() {
+        public String subject() {
             return contactEmail != null ? contactEmail : organisationName;
         }
     }
@@ -78,6 +78,25 @@ class DirectoryChanges {
     }
 
     // ---- the acts of the back office ----
+
+    /**
+     * Records a new organisation. Any organiser may: it has no training-service address yet. Its e-mail
+     * domains, which silence the flag on a line manager's address, are an administrator's: an organiser's
+     * are asked for as a pending change of the new organisation.
+     */
+    @Transactional
+    Saved<Organisation> create(DirectoryActor actor, OrganisationForm form) {
+        if (actor.administrator() || form.errors().containsKey("domaines") || EmailDomains.parse(form.domaines()).domains().isEmpty()) {
+            return catalogue.create(form, actor);
+        }
+        OrganisationForm withoutDomains = new OrganisationForm(form.nom(), form.sigle(), form.type(), form.siren(),
+                form.rue(), form.codepostal(), form.ville(), form.site(), "");
+        Saved<Organisation> saved = catalogue.create(withoutDomains, actor);
+        if (saved.ok()) {
+            update(actor, saved.value().id(), form);
+        }
+        return saved;
+    }
 
     /** Changes the organisation's identity (administrator), or asks for it (organiser); errors by field. */
     @Transactional

@@ -68,7 +68,7 @@ class OrganisationsController {
     @PostMapping(BASE)
     String create(@AuthenticationPrincipal Organiser organiser, OrganisationForm form, Model model,
                   RedirectAttributes redirect) {
-        Saved<Organisation> saved = catalogue.create(form, DirectoryActor.of(organiser));
+        Saved<Organisation> saved = changes.create(DirectoryActor.of(organiser), form);
         if (!saved.ok()) {
             return form(model, form, saved.errors(), null);
         }
