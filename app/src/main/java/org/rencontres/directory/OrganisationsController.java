@@ -107,9 +107,11 @@ class OrganisationsController {
     }
 
     @GetMapping(BASE + "/{id}/supprimer")
-    String confirmDelete(@PathVariable long id, Model model) {
+    String confirmDelete(@AuthenticationPrincipal Organiser organiser, @PathVariable long id, Model model) {
         Organisation organisation = organisation(id);
-        model.addAttribute("question", "directory.organisation.delete.question");
+        model.addAttribute("question", organiser.isAdministrator() ? "directory.organisation.delete.question"
+                : "directory.organisation.delete.ask");
+        model.addAttribute("submit", organiser.isAdministrator() ? null : "directory.confirm.ask");
         model.addAttribute("subject", organisation.name());
         model.addAttribute("action", BASE + "/" + id + "/supprimer");
         model.addAttribute("cancel", BASE + "/" + id);
@@ -151,9 +153,12 @@ class OrganisationsController {
     }
 
     @GetMapping(BASE + "/{id}/contacts/{contact}/retirer")
-    String confirmRemoveContact(@PathVariable long id, @PathVariable long contact, Model model) {
+    String confirmRemoveContact(@AuthenticationPrincipal Organiser organiser, @PathVariable long id,
+                                @PathVariable long contact, Model model) {
         TrainingContact c = contacts.find(organisation(id).id(), contact).orElseThrow(NotFound::new);
-        model.addAttribute("question", "directory.contact.remove.question");
+        model.addAttribute("question", organiser.isAdministrator() ? "directory.contact.remove.question"
+                : "directory.contact.remove.ask");
+        model.addAttribute("submit", organiser.isAdministrator() ? null : "directory.confirm.ask");
         model.addAttribute("subject", c.email());
         model.addAttribute("action", BASE + "/" + id + "/contacts/" + contact + "/retirer");
         model.addAttribute("cancel", BASE + "/" + id);

@@ -101,6 +101,9 @@ class DirectoryChangesTest {
         TrainingContact formation = contacts.of(employer.id()).get(0);
         organiserY.submit(page + "/contacts/" + formation.id() + "/retirer", page + "/contacts/" + formation.id() + "/retirer",
                 Map.of());
+        Document askDelete = organiserY.page(page + "/supprimer");
+        assertThat(askDelete.select("main p").first().text()).startsWith("Demander la suppression de l’organisation");
+        assertThat(askDelete.select("main form button").text()).isEqualTo("Envoyer la demande");
         HttpResponse<String> deleted = organiserY.submit(page + "/supprimer", page + "/supprimer", Map.of());
         assertThat(WebSession.location(deleted)).isEqualTo(page);
 
