@@ -29,6 +29,33 @@ public class AuditTrail {
                 .params(dayId, accountId, actor, subject, action, details).update();
     }
 
+    /**
+     * Records a change of an organisation of the directory, with its values before and after (either may
+     * be null), in the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordOrganisation(long organisationId, Long accountId, String actor, String action, String details,
+                                   String before, String after) {
+        jdbc.sql("""
+                INSERT INTO audit_entry (organisation_id, account_id, actor, subject, action, details, before_value,
+                                         after_value)
+                VALUES (?, ?, ?, 'organisation', ?, ?, ?, ?)""")
+                .params(organisationId, accountId, actor, action, details, before, after).update();
+    }
+
+    /** The organisation's changes, latest first. */
+    public List<OrganisationAuditEntry> ofOrganisation(long organisationId) {
+        return jdbc.sql("""
+                SELECT id, organisation_id, at, account_id, actor, action, details, before_value, after_value
+                FROM audit_entry WHERE organisation_id = ? ORDER BY at DESC, id DESC""")
+                .param(organisationId)
+                .query((rs, n) -> new OrganisationAuditEntry(rs.getLong("id"), rs.getLong("organisation_id"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(), (Long) rs.getObject("account_id"),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("details"),
+                        rs.getString("before_value"), rs.getString("after_value")))
+                .list();
+    }
+
     /** The day's changes, latest first. */
     public List<AuditEntry> of(long dayId) {
         return jdbc.sql("""

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.rencontres.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +22,16 @@ public class Directory {
             "id, given_name, family_name, job_title, organisation_id, email, phone";
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final OrganisationDescriptions describe;
 
-    Directory(JdbcClient jdbc) {
+    Directory(JdbcClient jdbc, AuditTrail audit, OrganisationDescriptions describe) {
         this.jdbc = jdbc;
+        this.audit = audit;
+        this.describe = describe;
     }
 
+    /** Records an organisation as the application itself (demo data, a day's organiser), audited. */
     @Transactional
     public Organisation addOrganisation(NewOrganisation o) {
         long id = jdbc.sql("""
@@ -34,6 +40,8 @@ public class Directory {
                 .params(o.name(), o.shortName(), o.kind().name(), o.siren(), o.street(), o.postcode(), o.city(),
                         o.website())
                 .query(Long.class).single();
+        audit.recordOrganisation(id, null, DirectoryActor.SYSTEM.name(), "created", o.name(), null,
+                describe.identity(id).orElseThrow());
         return organisation(id).orElseThrow();
     }
 
@@ -82,6 +90,36 @@ public class Directory {
     public List<Person> peopleByName() {
         return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM person ORDER BY lower(family_name), lower(given_name), id")
                 .query(Person.class).list();
+    }
+
+    /** The e-mail domains of the organisation, as an administrator recorded them; none when unknown. */
+    public EmailDomains emailDomains(long organisationId) {
+        return emailDomains(List.of(organisationId)).getOrDefault(organisationId, EmailDomains.none());
+    }
+
+    /** The e-mail domains of several organisations at once; an organisation without any is left out. */
+    public Map<Long, EmailDomains> emailDomains(Collection<Long> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                SELECT organisation_id, domain FROM organisation_email_domain WHERE organisation_id = ANY(?)
+                ORDER BY organisation_id, position, domain""")
+                .param(organisationIds.toArray(Long[]::new))
+                .query((rs, n) -> Map.entry(rs.getLong("organisation_id"), rs.getString("domain"))).list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, java.util.LinkedHashMap::new,
+                        Collectors.collectingAndThen(Collectors.mapping(Map.Entry::getValue, Collectors.toList()),
+                                EmailDomains::of)));
+    }
+
+    /** Replaces the organisation's e-mail domains, in the caller's transaction. */
+    void replaceEmailDomains(long organisationId, List<String> domains) {
+        jdbc.sql("DELETE FROM organisation_email_domain WHERE organisation_id = ?").param(organisationId).update();
+        int position = 0;
+        for (String domain : domains) {
+            jdbc.sql("INSERT INTO organisation_email_domain (organisation_id, domain, position) VALUES (?, ?, ?)")
+                    .params(organisationId, domain, ++position).update();
+        }
     }
 
     /** Every organisation of the directory, by name: for choosing one in a form. */

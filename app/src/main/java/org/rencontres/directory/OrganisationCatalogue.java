@@ -4,12 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rencontres.audit.AuditTrail;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The back office's organisations: search, create, edit and delete (only when nothing uses them). */
+/**
+ * The back office's organisations: search, create, edit and delete (only when nothing uses them). Each
+ * change is written to the audit trail, with the identity before and after, in its own transaction.
+ * Whether an organiser may change an organisation at once is decided by {@link DirectoryChanges}.
+ */
 @Service
 public class OrganisationCatalogue {
 
@@ -21,9 +27,15 @@ public class OrganisationCatalogue {
             + " 'aaaaaaceeeeiiiinooooouuuuyyoaaaaaaaceeeeiiiinooooouuuuyyoa')";
 
     private final JdbcClient jdbc;
+    private final Directory directory;
+    private final AuditTrail audit;
+    private final OrganisationDescriptions describe;
 
-    OrganisationCatalogue(JdbcClient jdbc) {
+    OrganisationCatalogue(JdbcClient jdbc, Directory directory, AuditTrail audit, OrganisationDescriptions describe) {
         this.jdbc = jdbc;
+        this.directory = directory;
+        this.audit = audit;
+        this.describe = describe;
     }
 
     /** Organisations whose name, short name or city contains the text (without case nor accents), of that kind if given. */
@@ -59,12 +71,16 @@ public class OrganisationCatalogue {
                 .param(name == null ? "" : name.strip()).query(Organisation.class).optional();
     }
 
-    /** Records the organisation, or returns the errors by field (nothing recorded). One statement: no transaction needed. */
+    /** Records the organisation as the application itself, or returns the errors by field (nothing recorded). */
+    @Transactional
     public Saved<Organisation> create(OrganisationForm form) {
-        Map<String, String> errors = form.errors();
-        if (errors.isEmpty() && named(form.nom()).isPresent()) {
-            errors.put("nom", "directory.error.name.taken");
-        }
+        return create(form, DirectoryActor.SYSTEM);
+    }
+
+    /** Records the organisation, audited, or returns the errors by field (nothing recorded). */
+    @Transactional
+    public Saved<Organisation> create(OrganisationForm form, DirectoryActor actor) {
+        Map<String, String> errors = check(null, form);
         if (!errors.isEmpty()) {
             return Saved.refused(errors);
         }
@@ -76,6 +92,9 @@ public class OrganisationCatalogue {
                     .params(o.name(), o.shortName(), o.kind().name(), o.siren(), o.street(), o.postcode(), o.city(),
                             o.website())
                     .query(Long.class).single();
+            directory.replaceEmailDomains(id, form.domains());
+            audit.recordOrganisation(id, actor.accountId(), actor.name(), "created", o.name(), null,
+                    describe.identity(form));
             return Saved.done(find(id).orElseThrow());
         } catch (DuplicateKeyException e) {
             // Another organiser recorded the same name in the meantime.
@@ -83,40 +102,73 @@ public class OrganisationCatalogue {
         }
     }
 
-    /** Changes the organisation, or returns the errors by field (nothing changed). */
-    public Saved<Organisation> update(long id, OrganisationForm form) {
+    /** The errors of the form for this organisation (null: a new one), the name's uniqueness included. */
+    Map<String, String> check(Long id, OrganisationForm form) {
         Map<String, String> errors = form.errors();
-        if (errors.isEmpty() && named(form.nom()).filter(other -> other.id() != id).isPresent()) {
+        if (errors.isEmpty() && named(form.nom()).filter(other -> id == null || other.id() != id).isPresent()) {
             errors.put("nom", "directory.error.name.taken");
         }
+        return errors;
+    }
+
+    /** Changes the organisation as the application itself, or returns the errors by field (nothing changed). */
+    @Transactional
+    public Saved<Organisation> update(long id, OrganisationForm form) {
+        return update(id, form, DirectoryActor.SYSTEM, null);
+    }
+
+    /**
+     * Changes the organisation, audited with its identity before and after, or returns the errors by
+     * field (nothing changed).
+     *
+     * @param note added to the audit entry (who asked for it, when an administrator approves a change), or null
+     */
+    @Transactional
+    public Saved<Organisation> update(long id, OrganisationForm form, DirectoryActor actor, String note) {
+        Map<String, String> errors = check(id, form);
         if (!errors.isEmpty()) {
             return Saved.refused(errors);
         }
+        lock(id);
+        String before = describe.identity(id).orElseThrow();
         NewOrganisation o = form.toNewOrganisation();
         try {
-            int changed = jdbc.sql("""
+            jdbc.sql("""
                     UPDATE organisation SET name = ?, short_name = ?, kind = ?, siren = ?, street = ?, postcode = ?,
                         city = ?, website = ?
                     WHERE id = ?""")
                     .params(o.name(), o.shortName(), o.kind().name(), o.siren(), o.street(), o.postcode(), o.city(),
                             o.website(), id)
                     .update();
-            if (changed == 0) {
-                throw new DirectoryRefusal("directory.error.gone", null);
-            }
-            return Saved.done(find(id).orElseThrow());
         } catch (DuplicateKeyException e) {
             return Saved.refused(Map.of("nom", "directory.error.name.taken"));
         }
+        directory.replaceEmailDomains(id, form.domains());
+        String after = describe.identity(id).orElseThrow();
+        if (!before.equals(after)) {
+            audit.recordOrganisation(id, actor.accountId(), actor.name(), "updated",
+                    note == null ? o.name() : o.name() + " – " + note, before, after);
+        }
+        return Saved.done(find(id).orElseThrow());
+    }
+
+    /** Deletes the organisation and its training-service contacts as the application itself. */
+    @Transactional
+    public void delete(long id) {
+        delete(id, DirectoryActor.SYSTEM, null);
     }
 
     /**
-     * Deletes the organisation and its training-service contacts.
+     * Deletes the organisation and its training-service contacts, audited with what it was.
      *
      * @throws DirectoryRefusal when a person, a day, a partner or a slot still refers to it: the
      *     database's foreign keys decide, so a use added by any module is respected
      */
-    public void delete(long id) {
+    @Transactional
+    public void delete(long id, DirectoryActor actor, String note) {
+        lock(id);
+        String name = find(id).map(Organisation::name).orElse("");
+        String before = describe.identity(id).orElseThrow() + "\nService formation\u00a0:\n" + describe.contacts(id);
         try {
             jdbc.sql("DELETE FROM organisation WHERE id = ?").param(id).update();
         } catch (DataIntegrityViolationException e) {
@@ -125,5 +177,13 @@ public class OrganisationCatalogue {
             }
             throw new DirectoryRefusal(Usages.messageKey(e), null);
         }
+        audit.recordOrganisation(id, actor.accountId(), actor.name(), "deleted",
+                note == null ? name : name + " – " + note, before, null);
+    }
+
+    /** Locks the organisation's row for the rest of the transaction, or says it is gone. */
+    void lock(long id) {
+        jdbc.sql("SELECT id FROM organisation WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional()
+                .orElseThrow(() -> new DirectoryRefusal("directory.error.gone", null));
     }
 }

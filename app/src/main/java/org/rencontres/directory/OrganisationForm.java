@@ -1,6 +1,7 @@
 package org.rencontres.directory;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,17 +9,23 @@ import java.util.Map;
  * checks them alone; uniqueness of the name is checked by {@link OrganisationCatalogue}.
  */
 public record OrganisationForm(String nom, String sigle, String type, String siren, String rue, String codepostal,
-                               String ville, String site) {
+                               String ville, String site, String domaines) {
 
     static final int MAX_NAME = 300;
 
-    public static OrganisationForm empty() {
-        return new OrganisationForm("", "", "", "", "", "", "", "");
+    /** The form without e-mail domains (package-private: Spring binds a request to the canonical constructor). */
+    OrganisationForm(String nom, String sigle, String type, String siren, String rue, String codepostal,
+                            String ville, String site) {
+        this(nom, sigle, type, siren, rue, codepostal, ville, site, "");
     }
 
-    public static OrganisationForm of(Organisation o) {
+    public static OrganisationForm empty() {
+        return new OrganisationForm("", "", "", "", "", "", "", "", "");
+    }
+
+    public static OrganisationForm of(Organisation o, EmailDomains domains) {
         return new OrganisationForm(o.name(), nz(o.shortName()), o.kind().name(), nz(o.siren()), nz(o.street()),
-                nz(o.postcode()), nz(o.city()), nz(o.website()));
+                nz(o.postcode()), nz(o.city()), nz(o.website()), String.join("\n", domains.list()));
     }
 
     /** Message keys by field name, in the order of the form; empty when all is well. */
@@ -41,6 +48,10 @@ public record OrganisationForm(String nom, String sigle, String type, String sir
         if (!Texts.blank(site) && !Website.isValid(site)) {
             errors.put("site", "directory.error.website");
         }
+        String domainError = EmailDomains.parse(domaines).errorKey();
+        if (domainError != null) {
+            errors.put("domaines", domainError);
+        }
         return errors;
     }
 
@@ -59,6 +70,11 @@ public record OrganisationForm(String nom, String sigle, String type, String sir
     NewOrganisation toNewOrganisation() {
         return new NewOrganisation(nom.strip(), Texts.trimmed(sigle), kind(), Siren.normalise(Texts.trimmed(siren)),
                 Texts.trimmed(rue), Postcode.normalise(codepostal), Texts.trimmed(ville), Website.normalise(site));
+    }
+
+    /** The e-mail domains, tidied (lower case); only once {@link #errors()} is empty. */
+    List<String> domains() {
+        return EmailDomains.parse(domaines).domains();
     }
 
     private static String nz(String s) {

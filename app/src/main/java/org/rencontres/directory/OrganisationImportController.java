@@ -70,7 +70,9 @@ class OrganisationImportController {
     }
 
     @PostMapping(BASE + "/confirmer")
-    String confirm(@RequestParam(name = "jeton", defaultValue = "") String token, HttpSession session, Model model,
+    String confirm(@org.springframework.security.core.annotation.AuthenticationPrincipal
+                   org.rencontres.security.Organiser organiser,
+                   @RequestParam(name = "jeton", defaultValue = "") String token, HttpSession session, Model model,
                    RedirectAttributes redirect) {
         if (!(session.getAttribute(PREVIEW) instanceof OrganisationImports.Preview preview)
                 || !preview.token().equals(token)) {
@@ -78,7 +80,7 @@ class OrganisationImportController {
         }
         OrganisationImports.Outcome outcome;
         try {
-            outcome = imports.apply(preview);
+            outcome = imports.apply(preview, DirectoryActor.of(organiser));
         } catch (DirectoryRefusal refusal) {
             return previewPage(model, preview, refusal.messageKey());
         } catch (DataIntegrityViolationException e) {

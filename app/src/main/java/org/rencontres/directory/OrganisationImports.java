@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.rencontres.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Imports organisations from a CSV file in two steps: a preview that says what each line would do
  * (new, update of the organisation of the same name, or error), then, once the organiser confirms,
- * all the lines in one transaction, and only if none is in error.
+ * all the lines in one transaction, and only if none is in error. New organisations are recorded; for an
+ * organiser, changes of existing ones and training-service addresses wait for an administrator
+ * ({@link DirectoryChanges}), as they do from the organisation's page. Every change is audited.
  */
 @Service
 public class OrganisationImports {
@@ -24,18 +27,35 @@ public class OrganisationImports {
 
     private final JdbcClient jdbc;
     private final TrainingContacts contacts;
+    private final OrganisationCatalogue catalogue;
+    private final DirectoryChanges changes;
+    private final Directory directory;
+    private final AuditTrail audit;
+    private final OrganisationDescriptions describe;
 
-    OrganisationImports(JdbcClient jdbc, TrainingContacts contacts) {
+    OrganisationImports(JdbcClient jdbc, TrainingContacts contacts, OrganisationCatalogue catalogue,
+                        DirectoryChanges changes, Directory directory, AuditTrail audit,
+                        OrganisationDescriptions describe) {
         this.jdbc = jdbc;
         this.contacts = contacts;
+        this.catalogue = catalogue;
+        this.changes = changes;
+        this.directory = directory;
+        this.audit = audit;
+        this.describe = describe;
     }
 
     /** A preview kept on the server between the upload and the confirmation; {@code token} names it. */
     record Preview(String token, String fileName, ImportFile file) implements Serializable {
     }
 
-    /** What a confirmed import did. */
-    record Outcome(int created, int updated, int contactsAdded) implements Serializable {
+    /**
+     * What a confirmed import did.
+     *
+     * @param asked the changes of existing organisations and the training-service addresses that wait for
+     *              an administrator (an organiser's import)
+     */
+    record Outcome(int created, int updated, int contactsAdded, int asked) implements Serializable {
     }
 
     /** Reads the file and says what each line would do; changes nothing. */
@@ -56,14 +76,21 @@ public class OrganisationImports {
      *
      * @throws DirectoryRefusal when the file has an error line: then nothing is changed
      */
+    /** Applies the preview as the application itself (an administrator's rights). */
     @Transactional
     Outcome apply(Preview preview) {
+        return apply(preview, DirectoryActor.SYSTEM);
+    }
+
+    @Transactional
+    Outcome apply(Preview preview, DirectoryActor actor) {
         if (!preview.file().importable()) {
             throw new DirectoryRefusal("directory.import.error.notclean", null);
         }
         int created = 0;
         int updated = 0;
         int added = 0;
+        int asked = 0;
         for (ImportLine line : preview.file().lines()) {
             // The directory may have changed since the preview: match names again now.
             Long id = existing(List.of(line.name())).get(line.name());
@@ -74,25 +101,52 @@ public class OrganisationImports {
                         .params(line.name(), line.shortName(), line.kind().name(), line.siren(), line.street(),
                                 line.postcode(), line.city(), line.website())
                         .query(Long.class).single();
+                audit.recordOrganisation(id, actor.accountId(), actor.name(), "created", line.name() + " – import",
+                        null, describe.identity(id).orElseThrow());
                 created++;
             } else {
-                jdbc.sql("""
-                        UPDATE organisation SET kind = ?, short_name = coalesce(?, short_name), siren = coalesce(?, siren),
-                            street = coalesce(?, street), postcode = coalesce(?, postcode), city = coalesce(?, city),
-                            website = coalesce(?, website)
-                        WHERE id = ?""")
-                        .params(line.kind().name(), line.shortName(), line.siren(), line.street(), line.postcode(),
-                                line.city(), line.website(), id)
-                        .update();
-                updated++;
+                OrganisationForm merged = merged(catalogue.find(id).orElseThrow(), line);
+                if (actor.administrator()) {
+                    Saved<Organisation> saved = catalogue.update(id, merged, actor, "import");
+                    if (!saved.ok()) {
+                        throw new DirectoryRefusal("directory.import.error.conflict", null);
+                    }
+                    updated++;
+                } else {
+                    Saved<DirectoryChanges.Outcome> saved = changes.update(actor, id, merged);
+                    if (!saved.ok()) {
+                        throw new DirectoryRefusal("directory.import.error.conflict", null);
+                    }
+                    if (saved.value() == DirectoryChanges.Outcome.ASKED) {
+                        asked++;
+                    } else {
+                        updated++;
+                    }
+                }
             }
-            int before = contacts.of(id).size();
             for (String email : line.trainingEmails()) {
-                contacts.addIfMissing(id, TrainingContacts.DEFAULT_LABEL, email);
+                if (actor.administrator()) {
+                    added += contacts.addIfMissing(id, TrainingContacts.DEFAULT_LABEL, email, actor) ? 1 : 0;
+                } else if (!contacts.has(id, email)) {
+                    Saved<DirectoryChanges.Outcome> saved = changes.addContact(actor, id,
+                            new TrainingContactForm(TrainingContacts.DEFAULT_LABEL, email));
+                    asked += saved.ok() ? 1 : 0;
+                }
             }
-            added += contacts.of(id).size() - before;
         }
-        return new Outcome(created, updated, added);
+        return new Outcome(created, updated, added, asked);
+    }
+
+    /** The organisation as the line would leave it: an empty cell keeps the recorded value; the kind is the line's. */
+    private OrganisationForm merged(Organisation o, ImportLine line) {
+        return new OrganisationForm(o.name(), nz(line.shortName(), o.shortName()), line.kind().name(),
+                nz(line.siren(), o.siren()), nz(line.street(), o.street()), nz(line.postcode(), o.postcode()),
+                nz(line.city(), o.city()), nz(line.website(), o.website()),
+                String.join("\n", directory.emailDomains(o.id()).list()));
+    }
+
+    private static String nz(String value, String recorded) {
+        return value != null ? value : recorded == null ? "" : recorded;
     }
 
     /** The ids of the recorded organisations with these names (compared by the database's lower()), by given name. */

@@ -2,7 +2,10 @@ package org.rencontres.directory;
 
 import java.util.Map;
 
+import org.rencontres.audit.AuditTrail;
+import org.rencontres.security.Organiser;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The directory's organisations in the back office, with their training-service contacts. Any organiser may manage them. */
+/**
+ * The directory's organisations in the back office, with their training-service contacts and their
+ * history. Any organiser may create an organisation; changing one's identity or training-service
+ * contacts, or deleting it, applies at once for an administrator and waits for one's approval for an
+ * organiser ({@link DirectoryChanges}).
+ */
 @Controller
 class OrganisationsController {
 
@@ -21,11 +29,18 @@ class OrganisationsController {
     private final OrganisationCatalogue catalogue;
     private final TrainingContacts contacts;
     private final PeopleCatalogue people;
+    private final DirectoryChanges changes;
+    private final Directory directory;
+    private final AuditTrail audit;
 
-    OrganisationsController(OrganisationCatalogue catalogue, TrainingContacts contacts, PeopleCatalogue people) {
+    OrganisationsController(OrganisationCatalogue catalogue, TrainingContacts contacts, PeopleCatalogue people,
+                            DirectoryChanges changes, Directory directory, AuditTrail audit) {
         this.catalogue = catalogue;
         this.contacts = contacts;
         this.people = people;
+        this.changes = changes;
+        this.directory = directory;
+        this.audit = audit;
     }
 
     @GetMapping("/admin/annuaire")
@@ -51,8 +66,9 @@ class OrganisationsController {
     }
 
     @PostMapping(BASE)
-    String create(OrganisationForm form, Model model, RedirectAttributes redirect) {
-        Saved<Organisation> saved = catalogue.create(form);
+    String create(@AuthenticationPrincipal Organiser organiser, OrganisationForm form, Model model,
+                  RedirectAttributes redirect) {
+        Saved<Organisation> saved = changes.create(DirectoryActor.of(organiser), form);
         if (!saved.ok()) {
             return form(model, form, saved.errors(), null);
         }
@@ -61,31 +77,41 @@ class OrganisationsController {
     }
 
     @GetMapping(BASE + "/{id}")
-    String show(@PathVariable long id, Model model) {
-        return page(model, organisation(id), TrainingContactForm.empty(), Map.of());
+    String show(@AuthenticationPrincipal Organiser organiser, @PathVariable long id, Model model) {
+        return page(model, organiser, organisation(id), TrainingContactForm.empty(), Map.of());
     }
 
     @GetMapping(BASE + "/{id}/modifier")
-    String editForm(@PathVariable long id, Model model) {
+    String editForm(@AuthenticationPrincipal Organiser organiser, @PathVariable long id, Model model) {
         Organisation organisation = organisation(id);
-        return form(model, OrganisationForm.of(organisation), Map.of(), organisation);
+        model.addAttribute("administrator", organiser.isAdministrator());
+        return form(model, OrganisationForm.of(organisation, directory.emailDomains(id)), Map.of(), organisation);
     }
 
     @PostMapping(BASE + "/{id}/modifier")
-    String update(@PathVariable long id, OrganisationForm form, Model model, RedirectAttributes redirect) {
+    String update(@AuthenticationPrincipal Organiser organiser, @PathVariable long id, OrganisationForm form,
+                  Model model, RedirectAttributes redirect) {
         Organisation organisation = organisation(id);
-        Saved<Organisation> saved = catalogue.update(id, form);
+        Saved<DirectoryChanges.Outcome> saved = changes.update(DirectoryActor.of(organiser), id, form);
         if (!saved.ok()) {
+            model.addAttribute("administrator", organiser.isAdministrator());
             return form(model, form, saved.errors(), organisation);
         }
-        redirect.addFlashAttribute("notice", "directory.organisation.updated");
+        redirect.addFlashAttribute("notice", switch (saved.value()) {
+            case APPLIED -> "directory.organisation.updated";
+            case ASKED -> "directory.change.asked";
+            case UNCHANGED -> "directory.organisation.unchanged";
+        });
+        redirect.addFlashAttribute("noticeArgument", organisation.name());
         return "redirect:" + BASE + "/" + id;
     }
 
     @GetMapping(BASE + "/{id}/supprimer")
-    String confirmDelete(@PathVariable long id, Model model) {
+    String confirmDelete(@AuthenticationPrincipal Organiser organiser, @PathVariable long id, Model model) {
         Organisation organisation = organisation(id);
-        model.addAttribute("question", "directory.organisation.delete.question");
+        model.addAttribute("question", organiser.isAdministrator() ? "directory.organisation.delete.question"
+                : "directory.organisation.delete.ask");
+        model.addAttribute("submit", organiser.isAdministrator() ? null : "directory.confirm.ask");
         model.addAttribute("subject", organisation.name());
         model.addAttribute("action", BASE + "/" + id + "/supprimer");
         model.addAttribute("cancel", BASE + "/" + id);
@@ -93,12 +119,18 @@ class OrganisationsController {
     }
 
     @PostMapping(BASE + "/{id}/supprimer")
-    String delete(@PathVariable long id, RedirectAttributes redirect) {
+    String delete(@AuthenticationPrincipal Organiser organiser, @PathVariable long id, RedirectAttributes redirect) {
         Organisation organisation = organisation(id);
+        DirectoryChanges.Outcome outcome;
         try {
-            catalogue.delete(id);
+            outcome = changes.delete(DirectoryActor.of(organiser), id);
         } catch (DirectoryRefusal refusal) {
             redirect.addFlashAttribute("refusal", refusal.messageKey());
+            return "redirect:" + BASE + "/" + id;
+        }
+        if (outcome == DirectoryChanges.Outcome.ASKED) {
+            redirect.addFlashAttribute("notice", "directory.change.asked");
+            redirect.addFlashAttribute("noticeArgument", organisation.name());
             return "redirect:" + BASE + "/" + id;
         }
         redirect.addFlashAttribute("notice", "directory.organisation.deleted");
@@ -107,21 +139,26 @@ class OrganisationsController {
     }
 
     @PostMapping(BASE + "/{id}/contacts")
-    String addContact(@PathVariable long id, TrainingContactForm form, Model model, RedirectAttributes redirect) {
+    String addContact(@AuthenticationPrincipal Organiser organiser, @PathVariable long id, TrainingContactForm form,
+                      Model model, RedirectAttributes redirect) {
         Organisation organisation = organisation(id);
-        Saved<TrainingContact> saved = contacts.add(id, form);
+        Saved<DirectoryChanges.Outcome> saved = changes.addContact(DirectoryActor.of(organiser), id, form);
         if (!saved.ok()) {
-            return page(model, organisation, form, saved.errors());
+            return page(model, organiser, organisation, form, saved.errors());
         }
-        redirect.addFlashAttribute("notice", "directory.contact.added");
-        redirect.addFlashAttribute("noticeArgument", saved.value().email());
+        redirect.addFlashAttribute("notice", saved.value() == DirectoryChanges.Outcome.ASKED
+                ? "directory.contact.add.asked" : "directory.contact.added");
+        redirect.addFlashAttribute("noticeArgument", form.courriel().strip());
         return "redirect:" + BASE + "/" + id + "#service-formation";
     }
 
     @GetMapping(BASE + "/{id}/contacts/{contact}/retirer")
-    String confirmRemoveContact(@PathVariable long id, @PathVariable long contact, Model model) {
+    String confirmRemoveContact(@AuthenticationPrincipal Organiser organiser, @PathVariable long id,
+                                @PathVariable long contact, Model model) {
         TrainingContact c = contacts.find(organisation(id).id(), contact).orElseThrow(NotFound::new);
-        model.addAttribute("question", "directory.contact.remove.question");
+        model.addAttribute("question", organiser.isAdministrator() ? "directory.contact.remove.question"
+                : "directory.contact.remove.ask");
+        model.addAttribute("submit", organiser.isAdministrator() ? null : "directory.confirm.ask");
         model.addAttribute("subject", c.email());
         model.addAttribute("action", BASE + "/" + id + "/contacts/" + contact + "/retirer");
         model.addAttribute("cancel", BASE + "/" + id);
@@ -129,16 +166,23 @@ class OrganisationsController {
     }
 
     @PostMapping(BASE + "/{id}/contacts/{contact}/retirer")
-    String removeContact(@PathVariable long id, @PathVariable long contact, RedirectAttributes redirect) {
+    String removeContact(@AuthenticationPrincipal Organiser organiser, @PathVariable long id,
+                         @PathVariable long contact, RedirectAttributes redirect) {
         TrainingContact c = contacts.find(organisation(id).id(), contact).orElseThrow(NotFound::new);
-        contacts.remove(id, contact);
-        redirect.addFlashAttribute("notice", "directory.contact.removed");
+        DirectoryChanges.Outcome outcome = changes.removeContact(DirectoryActor.of(organiser), id, c);
+        redirect.addFlashAttribute("notice", outcome == DirectoryChanges.Outcome.ASKED
+                ? "directory.contact.remove.asked" : "directory.contact.removed");
         redirect.addFlashAttribute("noticeArgument", c.email());
         return "redirect:" + BASE + "/" + id + "#service-formation";
     }
 
-    private String page(Model model, Organisation organisation, TrainingContactForm contactForm, Map<String, String> errors) {
+    private String page(Model model, Organiser organiser, Organisation organisation, TrainingContactForm contactForm,
+                        Map<String, String> errors) {
         model.addAttribute("organisation", organisation);
+        model.addAttribute("administrator", organiser.isAdministrator());
+        model.addAttribute("domains", directory.emailDomains(organisation.id()));
+        model.addAttribute("pending", changes.pendingOf(organisation.id()));
+        model.addAttribute("history", audit.ofOrganisation(organisation.id()));
         model.addAttribute("contacts", contacts.of(organisation.id()));
         model.addAttribute("people", people.of(organisation.id()));
         model.addAttribute("contactForm", contactForm);

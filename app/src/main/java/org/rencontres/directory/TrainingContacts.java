@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.rencontres.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +19,13 @@ public class TrainingContacts {
     private static final String COLUMNS = "id, organisation_id, label, email, position";
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final OrganisationDescriptions describe;
 
-    TrainingContacts(JdbcClient jdbc) {
+    TrainingContacts(JdbcClient jdbc, AuditTrail audit, OrganisationDescriptions describe) {
         this.jdbc = jdbc;
+        this.audit = audit;
+        this.describe = describe;
     }
 
     public List<TrainingContact> of(long organisationId) {
@@ -49,10 +54,21 @@ public class TrainingContacts {
                 .params(organisationId, contactId).query(TrainingContact.class).optional();
     }
 
-    /** Adds the contact at the end of the organisation's list, or returns the errors by field. */
+    /** Adds the contact as the application itself (set-up), or returns the errors by field. */
     @Transactional
     public Saved<TrainingContact> add(long organisationId, TrainingContactForm form) {
-        Map<String, String> errors = form.errors();
+        return add(organisationId, form, DirectoryActor.SYSTEM, null);
+    }
+
+    /**
+     * Adds the contact at the end of the organisation's list, audited with the addresses before and
+     * after, or returns the errors by field.
+     *
+     * @param note added to the audit entry (who asked for it), or null
+     */
+    @Transactional
+    public Saved<TrainingContact> add(long organisationId, TrainingContactForm form, DirectoryActor actor, String note) {
+        Map<String, String> errors = check(organisationId, form);
         if (!errors.isEmpty()) {
             return Saved.refused(errors);
         }
@@ -60,19 +76,37 @@ public class TrainingContacts {
         if (has(organisationId, form.courriel())) {
             return Saved.refused(Map.of("courriel", "directory.error.email.contact.taken"));
         }
-        return Saved.done(insert(organisationId, form.libelle(), form.courriel()));
+        String before = describe.contacts(organisationId);
+        TrainingContact added = insert(organisationId, form.libelle(), form.courriel());
+        audit.recordOrganisation(organisationId, actor.accountId(), actor.name(), "contact.added",
+                note == null ? added.email() : added.email() + " – " + note, before, describe.contacts(organisationId));
+        return Saved.done(added);
+    }
+
+    /** The errors of the form for this organisation, the address already listed included. */
+    Map<String, String> check(long organisationId, TrainingContactForm form) {
+        Map<String, String> errors = form.errors();
+        if (errors.isEmpty() && has(organisationId, form.courriel())) {
+            errors.put("courriel", "directory.error.email.contact.taken");
+        }
+        return errors;
     }
 
     /** Adds the address unless the organisation already has it (import: the same file twice adds nothing). */
     @Transactional
-    void addIfMissing(long organisationId, String label, String email) {
+    boolean addIfMissing(long organisationId, String label, String email, DirectoryActor actor) {
         lock(organisationId);
-        if (!has(organisationId, email)) {
-            insert(organisationId, label, email);
+        if (has(organisationId, email)) {
+            return false;
         }
+        String before = describe.contacts(organisationId);
+        TrainingContact added = insert(organisationId, label, email);
+        audit.recordOrganisation(organisationId, actor.accountId(), actor.name(), "contact.added",
+                added.email() + " – import", before, describe.contacts(organisationId));
+        return true;
     }
 
-    private boolean has(long organisationId, String email) {
+    boolean has(long organisationId, String email) {
         return jdbc.sql("""
                 SELECT count(*) FROM organisation_training_contact WHERE organisation_id = ? AND lower(email) = lower(?)""")
                 .params(organisationId, email.strip()).query(Long.class).single() > 0;
@@ -95,9 +129,26 @@ public class TrainingContacts {
         return find(organisationId, id).orElseThrow();
     }
 
+    /** Removes the contact as the application itself. */
     @Transactional
     public boolean remove(long organisationId, long contactId) {
-        return jdbc.sql("DELETE FROM organisation_training_contact WHERE organisation_id = ? AND id = ?")
-                .params(organisationId, contactId).update() > 0;
+        return remove(organisationId, contactId, DirectoryActor.SYSTEM, null);
+    }
+
+    /** Removes the contact, audited with the addresses before and after; false when it was not there. */
+    @Transactional
+    public boolean remove(long organisationId, long contactId, DirectoryActor actor, String note) {
+        lock(organisationId);
+        Optional<TrainingContact> contact = find(organisationId, contactId);
+        if (contact.isEmpty()) {
+            return false;
+        }
+        String before = describe.contacts(organisationId);
+        jdbc.sql("DELETE FROM organisation_training_contact WHERE organisation_id = ? AND id = ?")
+                .params(organisationId, contactId).update();
+        audit.recordOrganisation(organisationId, actor.accountId(), actor.name(), "contact.removed",
+                note == null ? contact.get().email() : contact.get().email() + " – " + note, before,
+                describe.contacts(organisationId));
+        return true;
     }
 }

@@ -38,9 +38,12 @@ class LinkPagesController {
     private final Convocations convocations;
     private final List<AgentSpaceLinks> extras;
     private final WorkshopAllocations allocations;
+    private final ManagerAddressCheck managerCheck;
 
     LinkPagesController(Registrations registrations, Links links, Days days, DayFiles dayFiles,
-                        Convocations convocations, List<AgentSpaceLinks> extras, WorkshopAllocations allocations) {
+                        Convocations convocations, List<AgentSpaceLinks> extras, WorkshopAllocations allocations,
+                        ManagerAddressCheck managerCheck) {
+        this.managerCheck = managerCheck;
         this.extras = extras;
         this.allocations = allocations;
         this.registrations = registrations;
@@ -112,6 +115,7 @@ class LinkPagesController {
         model.addAttribute("registration", r);
         model.addAttribute("day", days.find(r.dayId()).orElseThrow());
         model.addAttribute("choices", allocations.choiceGroups(r));
+        model.addAttribute("managerFlag", managerCheck.of(r).orElse(null));
         model.addAttribute("answer", answer);
         model.addAttribute("motif", reason == null ? "" : reason);
         model.addAttribute("errors", errors);

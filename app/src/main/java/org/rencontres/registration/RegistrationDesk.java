@@ -31,8 +31,8 @@ class RegistrationDesk {
     record Result(long id, String name, String messageKey, boolean done) {
     }
 
-    /** A line of the queue: the registration and whether it came on paper. */
-    record Row(Registration registration, boolean paper) {
+    /** A line of the queue: the registration, whether it came on paper, and the flag of its manager's address or null. */
+    record Row(Registration registration, boolean paper, ManagerAddressCheck.Flag managerFlag) {
     }
 
     /** The queue as filtered, and how many requests each state has under the other filters. */
@@ -45,9 +45,11 @@ class RegistrationDesk {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final ManagerAddressCheck managerCheck;
 
     RegistrationDesk(Registrations registrations, PaperForms paperForms, Directory directory, AuditTrail audit,
-                     JdbcClient jdbc, PlatformTransactionManager transactions) {
+                     JdbcClient jdbc, PlatformTransactionManager transactions, ManagerAddressCheck managerCheck) {
+        this.managerCheck = managerCheck;
         this.registrations = registrations;
         this.paperForms = paperForms;
         this.directory = directory;
@@ -68,7 +70,9 @@ class RegistrationDesk {
         Map<RegistrationState, Integer> counts = new EnumMap<>(RegistrationState.class);
         List<Row> rows = new java.util.ArrayList<>();
         int total = 0;
-        for (Registration r : registrations.ofDay(day.id())) {
+        List<Registration> all = registrations.ofDay(day.id());
+        Map<Long, ManagerAddressCheck.Flag> flags = managerCheck.of(all);
+        for (Registration r : all) {
             boolean onPaper = paper.contains(r.id());
             if (!filter.matchesAllButState(r, onPaper)) {
                 continue;
@@ -76,10 +80,15 @@ class RegistrationDesk {
             counts.merge(r.state(), 1, Integer::sum);
             total++;
             if (filter.matches(r, onPaper)) {
-                rows.add(new Row(r, onPaper));
+                rows.add(new Row(r, onPaper, flags.get(r.id())));
             }
         }
         return new Queue(rows, counts, total);
+    }
+
+    /** The flag of the request's line manager address, if it is doubtful. */
+    Optional<ManagerAddressCheck.Flag> managerFlag(Registration r) {
+        return managerCheck.of(r);
     }
 
     Optional<PaperForms.PaperForm> paperForm(long registrationId) {

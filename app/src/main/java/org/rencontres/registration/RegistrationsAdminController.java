@@ -299,6 +299,7 @@ class RegistrationsAdminController {
         model.addAttribute("r", r);
         model.addAttribute("history", desk.history(day, r.id()));
         model.addAttribute("paperForm", desk.paperForm(r.id()).orElse(null));
+        model.addAttribute("managerFlag", desk.managerFlag(r).orElse(null));
         model.addAttribute("employer", desk.organisation(r.employerOrganisationId()).orElse(null));
         model.addAttribute("organisations", desk.organisations());
         model.addAttribute("organisation", organisation);

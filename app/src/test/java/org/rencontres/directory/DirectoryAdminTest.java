@@ -43,9 +43,25 @@ class DirectoryAdminTest {
         return session;
     }
 
+    /**
+     * A signed-in administrator: changes of an organisation's identity and training-service contacts apply
+     * at once for them, and wait for their approval when an organiser asks (DirectoryChangesTest).
+     */
+    static WebSession administrator(int port, Accounts accounts, String email) throws Exception {
+        if (!accounts.emailTaken(email)) {
+            accounts.create(new NewAccount(email, "Administratrice annuaire", Role.ADMINISTRATOR, null, PASSWORD));
+        }
+        WebSession session = new WebSession(port);
+        assertThat(WebSession.location(session.signIn(email, PASSWORD))).isEqualTo("/admin");
+        return session;
+    }
+
+    WebSession admin;
+
     @BeforeEach
     void signIn() throws Exception {
         organiser = signedIn(port, accounts, "annuaire@cnfpt.fr");
+        admin = administrator(port, accounts, "admin.annuaire@cnfpt.fr");
     }
 
     private static Map<String, String> organisation(String name, String kind) {
@@ -78,7 +94,7 @@ class DirectoryAdminTest {
     }
 
     @Test
-    void an_organiser_creates_edits_and_deletes_an_organisation() throws Exception {
+    void an_organiser_creates_an_organisation_that_an_administrator_edits_and_deletes() throws Exception {
         Map<String, String> fields = organisation("Mairie de Savigny-sur-Orge", "COMMUNE");
         fields.putAll(Map.of("siren", "219 105 897", "rue", "48 avenue Charles de Gaulle", "codepostal", "91600",
                 "ville", "Savigny-sur-Orge", "site", "www.savigny.org"));
@@ -95,7 +111,7 @@ class DirectoryAdminTest {
 
         fields.put("nom", "Ville de Savigny-sur-Orge");
         fields.put("type", "OTHER");
-        HttpResponse<String> updated = organiser.submit(page + "/modifier", page + "/modifier", fields);
+        HttpResponse<String> updated = admin.submit(page + "/modifier", page + "/modifier", fields);
         assertThat(WebSession.location(updated)).isEqualTo(page);
         long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
         assertThat(organisations.find(id).orElseThrow().name()).isEqualTo("Ville de Savigny-sur-Orge");
@@ -105,11 +121,11 @@ class DirectoryAdminTest {
         assertThat(list.select("tbody tr a").eachText()).containsExactly("Ville de Savigny-sur-Orge");
         assertThat(organiser.page("/admin/annuaire/organisations?q=SAVIGNY&type=COMMUNE").select("tbody tr")).isEmpty();
 
-        Document confirm = organiser.page(page + "/supprimer");
+        Document confirm = admin.page(page + "/supprimer");
         assertThat(confirm.select("main p").first().text()).contains("Ville de Savigny-sur-Orge");
-        HttpResponse<String> deleted = organiser.submit(page + "/supprimer", page + "/supprimer", Map.of());
+        HttpResponse<String> deleted = admin.submit(page + "/supprimer", page + "/supprimer", Map.of());
         assertThat(WebSession.location(deleted)).isEqualTo("/admin/annuaire/organisations");
-        assertThat(organiser.page("/admin/annuaire/organisations").select("[role=status]").text())
+        assertThat(admin.page("/admin/annuaire/organisations").select("[role=status]").text())
                 .isEqualTo("L’organisation « Ville de Savigny-sur-Orge » est supprimée.");
         assertThat(organisations.find(id)).isEmpty();
         assertThat(organiser.get(page).statusCode()).isEqualTo(404);
@@ -168,16 +184,16 @@ class DirectoryAdminTest {
         for (String name : expected.keySet()) {
             Organisation o = organisations.named(name).orElseThrow();
             String page = "/admin/annuaire/organisations/" + o.id();
-            HttpResponse<String> refused = organiser.submit(page + "/supprimer", page + "/supprimer", Map.of());
+            HttpResponse<String> refused = admin.submit(page + "/supprimer", page + "/supprimer", Map.of());
             assertThat(WebSession.location(refused)).isEqualTo(page);
-            String message = organiser.page(page).select("[role=alert]").text();
+            String message = admin.page(page).select("[role=alert]").text();
             assertThat(message).as(name).startsWith("Suppression impossible : ");
             assertThat(organisations.find(o.id())).isPresent();
         }
         Organisation cnfpt = organisations.named("Centre national de la fonction publique territoriale – INSET de Nancy").orElseThrow();
-        HttpResponse<String> refused = organiser.submit("/admin/annuaire/organisations/" + cnfpt.id() + "/supprimer",
+        HttpResponse<String> refused = admin.submit("/admin/annuaire/organisations/" + cnfpt.id() + "/supprimer",
                 "/admin/annuaire/organisations/" + cnfpt.id() + "/supprimer", Map.of());
-        assertThat(organiser.page(WebSession.location(refused)).select("[role=alert]").text())
+        assertThat(admin.page(WebSession.location(refused)).select("[role=alert]").text())
                 .isIn("Suppression impossible : des personnes de l’annuaire sont rattachées à cette organisation. Rattachez-les ailleurs ou supprimez-les d’abord.",
                         "Suppression impossible : cette organisation organise une journée.",
                         "Suppression impossible : cette fiche figure dans le programme d’une journée. Retirez-la d’abord du programme.");
@@ -192,8 +208,8 @@ class DirectoryAdminTest {
         jdbc.sql("UPDATE event_day SET organiser_id = ? WHERE id = ?").params(unused.id(), day).update();
         try {
             String page = "/admin/annuaire/organisations/" + unused.id();
-            organiser.submit(page + "/supprimer", page + "/supprimer", Map.of());
-            assertThat(organiser.page(page).select("[role=alert]").text())
+            admin.submit(page + "/supprimer", page + "/supprimer", Map.of());
+            assertThat(admin.page(page).select("[role=alert]").text())
                     .isEqualTo("Suppression impossible : cette organisation organise une journée.");
         } finally {
             jdbc.sql("UPDATE event_day SET organiser_id = ? WHERE id = ?").params(previous, day).update();
@@ -206,31 +222,31 @@ class DirectoryAdminTest {
                 "INTERCOMMUNALITE", "", "", "", "Ballancourt-sur-Essonne", "")).value();
         String page = "/admin/annuaire/organisations/" + o.id();
 
-        HttpResponse<String> added = organiser.submit(page, page + "/contacts", Map.of("libelle", "", "courriel", "formation@ccve.fr"));
+        HttpResponse<String> added = admin.submit(page, page + "/contacts", Map.of("libelle", "", "courriel", "formation@ccve.fr"));
         assertThat(WebSession.location(added)).isEqualTo(page + "#service-formation");
-        organiser.submit(page, page + "/contacts", Map.of("libelle", "Ressources humaines", "courriel", "rh@ccve.fr"));
-        Document shown = organiser.page(page);
+        admin.submit(page, page + "/contacts", Map.of("libelle", "Ressources humaines", "courriel", "rh@ccve.fr"));
+        Document shown = admin.page(page);
         assertThat(shown.select("#service-formation + table tbody tr td:nth-child(2)").eachText())
                 .containsExactly("formation@ccve.fr", "rh@ccve.fr");
         assertThat(shown.select("#service-formation + table tbody tr td:first-child").eachText())
                 .containsExactly("Service formation", "Ressources humaines");
 
-        HttpResponse<String> bad = organiser.submit(page, page + "/contacts", Map.of("libelle", "", "courriel", "formation.ccve.fr"));
+        HttpResponse<String> bad = admin.submit(page, page + "/contacts", Map.of("libelle", "", "courriel", "formation.ccve.fr"));
         assertThat(Jsoup.parse(bad.body()).select("#courriel-erreur").text())
                 .isEqualTo("Indiquez une adresse électronique valide, par exemple formation@collectivite.fr.");
-        HttpResponse<String> twice = organiser.submit(page, page + "/contacts", Map.of("libelle", "", "courriel", "FORMATION@ccve.fr"));
+        HttpResponse<String> twice = admin.submit(page, page + "/contacts", Map.of("libelle", "", "courriel", "FORMATION@ccve.fr"));
         assertThat(Jsoup.parse(twice.body()).select("#courriel-erreur").text())
                 .isEqualTo("Cette adresse est déjà enregistrée pour ce service formation.");
         assertThat(contacts.of(o.id())).hasSize(2);
 
         TrainingContact rh = contacts.of(o.id()).get(1);
         String remove = page + "/contacts/" + rh.id() + "/retirer";
-        assertThat(organiser.page(remove).select("main p").first().text()).contains("rh@ccve.fr");
-        organiser.submit(remove, remove, Map.of());
+        assertThat(admin.page(remove).select("main p").first().text()).contains("rh@ccve.fr");
+        admin.submit(remove, remove, Map.of());
         assertThat(contacts.of(o.id())).extracting(TrainingContact::email).containsExactly("formation@ccve.fr");
 
         // Deleting the organisation takes its contacts along.
-        organiser.submit(page + "/supprimer", page + "/supprimer", Map.of());
+        admin.submit(page + "/supprimer", page + "/supprimer", Map.of());
         assertThat(contacts.of(o.id())).isEmpty();
     }
 

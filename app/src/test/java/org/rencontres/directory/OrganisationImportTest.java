@@ -33,7 +33,8 @@ class OrganisationImportTest {
 
     @BeforeEach
     void signIn() throws Exception {
-        organiser = DirectoryAdminTest.signedIn(port, accounts, "import@cnfpt.fr");
+        // An administrator: an organiser's import of existing organisations and addresses waits (DirectoryChangesTest).
+        organiser = DirectoryAdminTest.administrator(port, accounts, "import@cnfpt.fr");
     }
 
     private String snapshot() {
