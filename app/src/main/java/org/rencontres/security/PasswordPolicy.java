@@ -59,7 +59,11 @@ class PasswordPolicy {
         List<String> inputs = new ArrayList<>(SITE_WORDS);
         for (String p : personal) {
             if (p != null && !p.isBlank()) {
-                inputs.add(p.strip().toLowerCase(Locale.ROOT));
+                String whole = p.strip().toLowerCase(Locale.ROOT);
+                inputs.add(whole);
+                if (whole.indexOf('@') > 0) {
+                    inputs.add(whole.substring(0, whole.indexOf('@')));
+                }
                 for (String part : p.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
                     if (part.length() > 2) {
                         inputs.add(part);
