@@ -76,18 +76,29 @@ class SignInAttempts implements AuthenticationProvider {
         if (refused(email, address)) {
             throw new LockedException("Too many failed sign-ins");
         }
+        // The attempt is counted as a failure before the password is checked, and given back if it was
+        // right: many attempts sent at once cannot all slip under a limit while the hashes run.
+        int pairCount = count("pair", pair(email, address), PAIR_LIMIT);
+        int addressCount = count("address", address, ADDRESS_LIMIT);
+        int accountCount = count("account", email, ACCOUNT_LIMIT);
+        if (pairCount > PAIR_LIMIT
+                || (!known(email, address) && (addressCount > ADDRESS_LIMIT || accountCount > ACCOUNT_LIMIT))) {
+            throw new LockedException("Too many failed sign-ins");
+        }
         Object password = attempt.getCredentials();
         if (password instanceof String p && PasswordPolicy.tooLong(p)) {
             // bcrypt reads 72 bytes at most; no account has a longer password.
-            failed(email, address);
             throw new BadCredentialsException("Bad credentials");
         }
         try {
             Authentication result = passwords.authenticate(attempt);
+            giveBack(email, address);
             succeeded(email, address, ((Organiser) result.getPrincipal()).accountId());
             return result;
         } catch (BadCredentialsException e) {
-            failed(email, address);
+            throw e;
+        } catch (AuthenticationException e) {
+            giveBack(email, address);
             throw e;
         }
     }
@@ -115,42 +126,65 @@ class SignInAttempts implements AuthenticationProvider {
 
     /** A wrong password (or an unknown e-mail): counted in each scope. */
     void failed(String email, String address) {
+        count("pair", pair(email, address), PAIR_LIMIT);
+        count("address", address, ADDRESS_LIMIT);
+        count("account", email, ACCOUNT_LIMIT);
+    }
+
+    /**
+     * Counts one failure in a scope and returns the count, which goes past the limit only for attempts made
+     * while it is locked. A count restarts at one when its window is over or its lock has ended.
+     */
+    private int count(String scope, String key, int limit) {
         Instant now = clock.instant();
-        count("pair", pair(email, address), PAIR_LIMIT, now);
-        count("address", address, ADDRESS_LIMIT, now);
-        count("account", email, ACCOUNT_LIMIT, now);
         // Counters whose window and lock are long over tell nothing any more.
         jdbc.sql("""
                 DELETE FROM sign_in_throttle
                 WHERE window_started_at < :old AND (locked_until IS NULL OR locked_until < :now)""")
                 .param("old", utc(now.minus(Duration.ofDays(1)))).param("now", utc(now)).update();
-    }
-
-    private void count(String scope, String key, int limit, Instant now) {
-        // A count restarts at one when its window is over or its lock has ended; while locked it stays.
-        jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO sign_in_throttle AS t (scope, key, failures, window_started_at, locked_until)
                 VALUES (:scope, :key, 1, :now, NULL)
                 ON CONFLICT (scope, key) DO UPDATE SET
-                  failures = CASE WHEN t.locked_until > :now THEN t.failures
-                                  WHEN t.locked_until IS NOT NULL OR t.window_started_at <= :windowStart THEN 1
+                  failures = CASE WHEN t.locked_until <= :now
+                                    OR (t.locked_until IS NULL AND t.window_started_at <= :windowStart) THEN 1
                                   ELSE t.failures + 1 END,
-                  window_started_at = CASE WHEN t.locked_until > :now THEN t.window_started_at
-                                  WHEN t.locked_until IS NOT NULL OR t.window_started_at <= :windowStart THEN :now
+                  window_started_at = CASE WHEN t.locked_until <= :now
+                                    OR (t.locked_until IS NULL AND t.window_started_at <= :windowStart) THEN :now
                                   ELSE t.window_started_at END,
-                  locked_until = CASE WHEN t.locked_until > :now THEN t.locked_until
-                                  WHEN t.locked_until IS NOT NULL OR t.window_started_at <= :windowStart THEN NULL
+                  locked_until = CASE WHEN t.locked_until <= :now
+                                    OR (t.locked_until IS NULL AND t.window_started_at <= :windowStart) THEN NULL
+                                  WHEN t.locked_until > :now THEN t.locked_until
                                   WHEN t.failures + 1 >= :limit THEN :lockEnd
-                                  ELSE NULL END""")
+                                  ELSE NULL END
+                RETURNING failures""")
                 .param("scope", scope).param("key", key).param("now", utc(now))
                 .param("windowStart", utc(now.minus(WINDOW))).param("limit", limit)
-                .param("lockEnd", utc(now.plus(LOCK))).update();
+                .param("lockEnd", utc(now.plus(LOCK))).query(Integer.class).single();
     }
 
-    /** A right password: the pair's count is cleared and the address is known for this account. */
+    /** The attempt counted beforehand was not a failure: the address's and e-mail's counts get it back. */
+    private void giveBack(String email, String address) {
+        for (Object[] scope : new Object[][] {{"address", address, ADDRESS_LIMIT}, {"account", email, ACCOUNT_LIMIT}}) {
+            jdbc.sql("""
+                    UPDATE sign_in_throttle SET failures = greatest(failures - 1, 0),
+                        locked_until = CASE WHEN failures - 1 < :limit THEN NULL ELSE locked_until END
+                    WHERE scope = :scope AND key = :key""")
+                    .param("scope", scope[0]).param("key", scope[1]).param("limit", scope[2]).update();
+        }
+        jdbc.sql("DELETE FROM sign_in_throttle WHERE scope = 'pair' AND key = ?").param(pair(email, address)).update();
+    }
+
+    private boolean known(String email, String address) {
+        return jdbc.sql("""
+                SELECT count(*) FROM sign_in_known_address k JOIN account a ON a.id = k.account_id
+                WHERE lower(a.email) = ? AND k.address = ? AND k.last_success_at > ?""")
+                .params(email, address, utc(clock.instant().minus(KNOWN_FOR))).query(Long.class).single() > 0;
+    }
+
+    /** A right password: the address is known for this account from now on. */
     void succeeded(String email, String address, long accountId) {
         Instant now = clock.instant();
-        jdbc.sql("DELETE FROM sign_in_throttle WHERE scope = 'pair' AND key = ?").param(pair(email, address)).update();
         jdbc.sql("""
                 INSERT INTO sign_in_known_address (account_id, address, last_success_at) VALUES (?, ?, ?)
                 ON CONFLICT (account_id, address) DO UPDATE SET last_success_at = excluded.last_success_at""")

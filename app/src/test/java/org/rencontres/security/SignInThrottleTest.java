@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -53,6 +60,36 @@ class SignInThrottleTest {
         assertThat(signIn(attacker, "quelques.echecs@cnfpt.fr", PASSWORD)).isEqualTo("/connexion?bloque");
 
         assertThat(signIn(from("203.0.113.2"), "quelques.echecs@cnfpt.fr", PASSWORD)).isEqualTo("/admin");
+    }
+
+    @Test
+    void attempts_sent_all_at_once_get_no_more_password_checks_than_the_limit() throws Exception {
+        organiser("rafale@cnfpt.fr");
+        int attempts = SignInAttempts.PAIR_LIMIT + 7;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    WebSession session = from("203.0.113.60");
+                    session.get("/connexion");
+                    start.await();
+                    return signIn(session, "rafale@cnfpt.fr", "essai " + n);
+                }));
+            }
+            start.countDown();
+            List<String> locations = new ArrayList<>();
+            for (Future<String> answer : answers) {
+                locations.add(answer.get(2, TimeUnit.MINUTES));
+            }
+            assertThat(locations).filteredOn("/connexion?erreur"::equals).hasSize(SignInAttempts.PAIR_LIMIT);
+            assertThat(locations).filteredOn("/connexion?bloque"::equals).hasSize(attempts - SignInAttempts.PAIR_LIMIT);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(signIn(from("203.0.113.61"), "rafale@cnfpt.fr", PASSWORD)).isEqualTo("/admin");
     }
 
     @Test
