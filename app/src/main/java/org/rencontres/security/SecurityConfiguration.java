@@ -67,6 +67,10 @@ class SecurityConfiguration {
                         denied.handle(request, response, exception);
                     } else if ("/connexion".equals(request.getServletPath())) {
                         response.sendRedirect(request.getContextPath() + "/connexion?expiree");
+                    } else if (request.getHeader("HX-Request") != null) {
+                        // htmx swaps no 4xx answer: it is told to open the page instead.
+                        response.setStatus(403);
+                        response.setHeader("HX-Redirect", request.getContextPath() + ExpiredPageController.PATH);
                     } else {
                         response.setStatus(403);
                         request.getRequestDispatcher(ExpiredPageController.PATH).forward(request, response);

@@ -57,6 +57,17 @@ class ExpiredFormTest {
     }
 
     @Test
+    void an_htmx_form_without_token_is_sent_to_the_expired_page() throws Exception {
+        HttpResponse<String> missing = new WebSession(port).withHeader("HX-Request", "true")
+                .post("/admin/mot-de-passe", Map.of("actuel", "x"));
+        assertThat(missing.statusCode()).isEqualTo(403);
+        assertThat(missing.headers().firstValue("HX-Redirect")).hasValue("/page-expiree");
+        HttpResponse<String> page = new WebSession(port).get("/page-expiree");
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(Jsoup.parse(page.body()).select("h1").text()).isEqualTo("La page a expiré");
+    }
+
+    @Test
     void other_refusals_are_not_called_expired() throws Exception {
         accounts.create(new NewAccount("pas.admin@cnfpt.fr", "Pas admin", Role.ORGANISER, null, PASSWORD));
         WebSession organiser = new WebSession(port);
