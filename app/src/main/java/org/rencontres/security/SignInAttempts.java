@@ -78,6 +78,7 @@ class SignInAttempts implements AuthenticationProvider {
         }
         // The attempt is counted as a failure before the password is checked, and given back if it was
         // right: many attempts sent at once cannot all slip under a limit while the hashes run.
+        purge();
         int pairCount = count("pair", pair(email, address), PAIR_LIMIT);
         int addressCount = count("address", address, ADDRESS_LIMIT);
         int accountCount = count("account", email, ACCOUNT_LIMIT);
@@ -126,6 +127,7 @@ class SignInAttempts implements AuthenticationProvider {
 
     /** A wrong password (or an unknown e-mail): counted in each scope. */
     void failed(String email, String address) {
+        purge();
         count("pair", pair(email, address), PAIR_LIMIT);
         count("address", address, ADDRESS_LIMIT);
         count("account", email, ACCOUNT_LIMIT);
@@ -137,11 +139,6 @@ class SignInAttempts implements AuthenticationProvider {
      */
     private int count(String scope, String key, int limit) {
         Instant now = clock.instant();
-        // Counters whose window and lock are long over tell nothing any more.
-        jdbc.sql("""
-                DELETE FROM sign_in_throttle
-                WHERE window_started_at < :old AND (locked_until IS NULL OR locked_until < :now)""")
-                .param("old", utc(now.minus(Duration.ofDays(1)))).param("now", utc(now)).update();
         return jdbc.sql("""
                 INSERT INTO sign_in_throttle AS t (scope, key, failures, window_started_at, locked_until)
                 VALUES (:scope, :key, 1, :now, NULL)
@@ -173,6 +170,15 @@ class SignInAttempts implements AuthenticationProvider {
                     .param("scope", scope[0]).param("key", scope[1]).param("limit", scope[2]).update();
         }
         jdbc.sql("DELETE FROM sign_in_throttle WHERE scope = 'pair' AND key = ?").param(pair(email, address)).update();
+    }
+
+    /** Counters whose window and lock are long over tell nothing any more. */
+    private void purge() {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                DELETE FROM sign_in_throttle
+                WHERE window_started_at < :old AND (locked_until IS NULL OR locked_until < :now)""")
+                .param("old", utc(now.minus(Duration.ofDays(1)))).param("now", utc(now)).update();
     }
 
     private boolean known(String email, String address) {
