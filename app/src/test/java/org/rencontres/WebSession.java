@@ -21,14 +21,30 @@ public class WebSession {
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public WebSession(int port) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /**
+     * Sends this header with every GET and form post from now on: as a proxy in front would, for instance
+     * {@code X-Forwarded-For} (another client address) or {@code X-Forwarded-Proto: https}.
+     */
+    public WebSession withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        headers.forEach(builder::header);
+        return builder;
+    }
+
     public HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").build(),
+        return http.send(request(path).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -53,7 +69,7 @@ public class WebSession {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(base + action))
+        return http.send(request(action)
                         .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

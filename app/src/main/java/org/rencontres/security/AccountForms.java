@@ -1,38 +1,67 @@
 package org.rencontres.security;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Checks an account form; returns message keys by field, empty when all is well. */
+/** Checks an account form; returns the error texts by field, empty when all is well. */
 @Component
 class AccountForms {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private final Accounts accounts;
+    private final PasswordPolicy policy;
+    private final MessageSource messages;
 
-    AccountForms(Accounts accounts) {
+    AccountForms(Accounts accounts, PasswordPolicy policy, MessageSource messages) {
         this.accounts = accounts;
+        this.policy = policy;
+        this.messages = messages;
     }
 
     Map<String, String> validate(AccountForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (blank(form.nom())) {
-            errors.put("nom", "account.error.name");
+            errors.put("nom", text("account.error.name"));
         }
         if (blank(form.courriel()) || !EMAIL.matcher(form.courriel().strip()).matches()) {
-            errors.put("courriel", "account.error.email");
+            errors.put("courriel", text("account.error.email"));
         } else if (accounts.emailTaken(form.courriel())) {
-            errors.put("courriel", "account.error.email.taken");
+            errors.put("courriel", text("account.error.email.taken"));
         }
-        if (form.motdepasse() == null || form.motdepasse().length() < Accounts.MIN_PASSWORD_LENGTH) {
-            errors.put("motdepasse", "account.error.password");
-        } else if (!form.motdepasse().equals(form.confirmation())) {
-            errors.put("confirmation", "account.error.confirmation");
-        }
+        errors.putAll(password(form.motdepasse(), form.confirmation(), List.of(nullToEmpty(form.nom()),
+                nullToEmpty(form.courriel()))));
         return errors;
+    }
+
+    /** A new password and its confirmation (fields {@code motdepasse} and {@code confirmation}). */
+    Map<String, String> password(String password, String confirmation, List<String> personal) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Locale locale = LocaleContextHolder.getLocale();
+        policy.problem(password, personal, locale).ifPresentOrElse(problem -> errors.put("motdepasse", problem), () -> {
+            if (!password.equals(confirmation)) {
+                errors.put("confirmation", text("account.error.confirmation"));
+            }
+        });
+        return errors;
+    }
+
+    String text(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    String message(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private static boolean blank(String s) {

@@ -1,10 +1,5 @@
 package org.rencontres.security;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,39 +11,48 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Accounts of the back office: creation, sign-in look-up, and the lock after repeated failures. */
+/**
+ * Accounts of the back office: creation, sign-in look-up, change of password, disabling and deletion.
+ * Throttling of failed sign-ins is {@link SignInAttempts}'s.
+ */
 @Service
 public class Accounts implements UserDetailsService {
 
-    /** Failed sign-ins in a row that lock an account, and for how long. */
-    static final int MAX_FAILURES = 5;
-    static final Duration LOCK = Duration.ofMinutes(15);
-    public static final int MIN_PASSWORD_LENGTH = 12;
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
     private static final String COLUMNS =
-            "id, email, display_name, role, organising_unit, enabled, failed_attempts, locked_until";
+            "id, email, display_name, role, organising_unit, enabled, credentials_version";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
-    private final Clock clock;
 
     Accounts(JdbcClient jdbc, PasswordEncoder passwords) {
         this.jdbc = jdbc;
         this.passwords = passwords;
-        this.clock = Clock.systemUTC();
     }
 
+    /**
+     * Opens an account. The password's strength is checked by the forms ({@link PasswordPolicy}); here only
+     * what bcrypt cannot take is refused.
+     */
     @Transactional
     public Account create(NewAccount a) {
-        if (a.password() == null || a.password().length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("Password too short");
-        }
+        requireHashable(a.password());
         long id = jdbc.sql("""
                 INSERT INTO account (email, display_name, password_hash, role, organising_unit)
                 VALUES (lower(trim(?)), trim(?), ?, ?, nullif(trim(?), '')) RETURNING id""")
                 .params(a.email(), a.displayName(), passwords.encode(a.password()), a.role().name(), a.organisingUnit())
                 .query(Long.class).single();
         return find(id).orElseThrow();
+    }
+
+    private static void requireHashable(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("Password too short");
+        }
+        if (PasswordPolicy.tooLong(password)) {
+            throw new IllegalArgumentException("Password longer than bcrypt's 72 bytes");
+        }
     }
 
     public boolean emailTaken(String email) {
@@ -70,7 +74,7 @@ public class Accounts implements UserDetailsService {
      * a long-lived connection opened by that account; empty when the account is gone.
      */
     public Optional<Organiser> current(long accountId) {
-        return find(accountId).map(a -> new Organiser(a, null, a.isLocked(clock.instant())));
+        return find(accountId).map(a -> new Organiser(a, null));
     }
 
     public List<Account> all() {
@@ -81,34 +85,90 @@ public class Accounts implements UserDetailsService {
     public UserDetails loadUserByUsername(String email) {
         return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM account WHERE lower(email) = lower(trim(?))")
                 .param(email)
-                .query((rs, n) -> new Organiser(account(rs, n), rs.getString("password_hash"),
-                        account(rs, n).isLocked(clock.instant())))
+                .query((rs, n) -> new Organiser(account(rs, n), rs.getString("password_hash")))
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No account"));
     }
 
-    /** A wrong password: counts it, and locks the account for a while after too many in a row. */
+    /** Whether {@code password} is this account's current password. */
+    boolean passwordMatches(long accountId, String password) {
+        if (password == null || PasswordPolicy.tooLong(password)) {
+            return false;
+        }
+        return jdbc.sql("SELECT password_hash FROM account WHERE id = ?").param(accountId).query(String.class)
+                .optional().map(hash -> passwords.matches(password, hash)).orElse(false);
+    }
+
+    /**
+     * Sets a new password and raises the credentials version, so that every session opened with the old
+     * one ends at its next request.
+     *
+     * @return the account as it is now
+     */
     @Transactional
-    void signInFailed(String email) {
+    public Account changePassword(long accountId, String password) {
+        requireHashable(password);
         jdbc.sql("""
-                UPDATE account SET failed_attempts = failed_attempts + 1,
-                    locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
-                WHERE lower(email) = lower(trim(?))""")
-                .params(MAX_FAILURES, OffsetDateTime.ofInstant(clock.instant().plus(LOCK), ZoneOffset.UTC), email)
-                .update();
+                UPDATE account SET password_hash = ?, credentials_version = credentials_version + 1 WHERE id = ?""")
+                .params(passwords.encode(password), accountId).update();
+        return find(accountId).orElseThrow();
+    }
+
+    /** What came of a change of an account by an administrator. */
+    public enum Change { DONE, UNKNOWN, SELF, LAST_ADMINISTRATOR }
+
+    /** Disables an account: its sessions end at their next request; never one's own nor the last administrator. */
+    @Transactional
+    public Change disable(long actorId, long accountId) {
+        Change refused = refusal(actorId, accountId);
+        if (refused != null) {
+            return refused;
+        }
+        jdbc.sql("UPDATE account SET enabled = FALSE WHERE id = ?").param(accountId).update();
+        return Change.DONE;
     }
 
     @Transactional
-    void signedIn(String email) {
-        jdbc.sql("UPDATE account SET failed_attempts = 0, locked_until = NULL WHERE lower(email) = lower(trim(?))")
-                .param(email).update();
+    public Change enable(long accountId) {
+        return jdbc.sql("UPDATE account SET enabled = TRUE WHERE id = ?").param(accountId).update() == 1
+                ? Change.DONE : Change.UNKNOWN;
+    }
+
+    /** Deletes an account (its reset links and known addresses go with it); same limits as {@link #disable}. */
+    @Transactional
+    public Change delete(long actorId, long accountId) {
+        Change refused = refusal(actorId, accountId);
+        if (refused != null) {
+            return refused;
+        }
+        jdbc.sql("DELETE FROM account WHERE id = ?").param(accountId).update();
+        return Change.DONE;
+    }
+
+    /**
+     * Why an administrator may not take this account away, or null. The enabled administrators' rows are
+     * locked first, so that two administrators disabling each other at once cannot leave none.
+     */
+    private Change refusal(long actorId, long accountId) {
+        List<Long> administrators = jdbc.sql("""
+                SELECT id FROM account WHERE role = 'ADMINISTRATOR' AND enabled ORDER BY id FOR UPDATE""")
+                .query(Long.class).list();
+        Optional<Account> account = find(accountId);
+        if (account.isEmpty()) {
+            return Change.UNKNOWN;
+        }
+        if (accountId == actorId) {
+            return Change.SELF;
+        }
+        if (administrators.contains(accountId) && administrators.size() <= 1) {
+            return Change.LAST_ADMINISTRATOR;
+        }
+        return null;
     }
 
     private Account account(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
         return new Account(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")), rs.getString("organising_unit"), rs.getBoolean("enabled"),
-                rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant());
+                rs.getInt("credentials_version"));
     }
-
 }

@@ -29,11 +29,12 @@ class FirstAdministrator implements ApplicationRunner {
     private final String email;
     private final String password;
     private final PublicAddress address;
+    private final PasswordPolicy policy;
 
     FirstAdministrator(Accounts accounts, SetupTokens tokens, JdbcClient jdbc, TransactionTemplate transaction,
                        @Value("${rencontres.admin.email:}") String email,
                        @Value("${rencontres.admin.password:}") String password,
-                       PublicAddress address) {
+                       PublicAddress address, PasswordPolicy policy) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.jdbc = jdbc;
@@ -41,6 +42,7 @@ class FirstAdministrator implements ApplicationRunner {
         this.email = email;
         this.password = password;
         this.address = address;
+        this.policy = policy;
     }
 
     @Override
@@ -51,6 +53,9 @@ class FirstAdministrator implements ApplicationRunner {
                 return null;
             }
             if (StringUtils.hasText(email) && StringUtils.hasText(password)) {
+                // The operator chose it: a weak one is taken (a refusal would stop the start-up) but said.
+                policy.problem(password, java.util.List.of(email), java.util.Locale.ENGLISH).ifPresent(problem ->
+                        log.warn("RENCONTRES_ADMIN_PASSWORD is weak ({}); change it after signing in", problem));
                 accounts.create(new NewAccount(email, "Administrateur", Role.ADMINISTRATOR, null, password));
                 log.info("Administrator account {} created from the environment", email);
                 return null;

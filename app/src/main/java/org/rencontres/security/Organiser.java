@@ -23,18 +23,18 @@ public final class Organiser implements UserDetails {
     private final Role role;
     private final String organisingUnit;
     private final transient String passwordHash;
-    private final boolean locked;
     private final boolean enabled;
+    private final int credentialsVersion;
 
-    Organiser(Account account, String passwordHash, boolean locked) {
+    Organiser(Account account, String passwordHash) {
         this.accountId = account.id();
         this.email = account.email();
         this.displayName = account.displayName();
         this.role = account.role();
         this.organisingUnit = account.organisingUnit();
         this.passwordHash = passwordHash;
-        this.locked = locked;
         this.enabled = account.enabled();
+        this.credentialsVersion = account.credentialsVersion();
     }
 
     public long accountId() {
@@ -43,6 +43,11 @@ public final class Organiser implements UserDetails {
 
     public String displayName() {
         return displayName;
+    }
+
+    /** The version of the credentials this organiser signed in with (see {@link SessionCheck}). */
+    int credentialsVersion() {
+        return credentialsVersion;
     }
 
     public Role role() {
@@ -80,11 +85,6 @@ public final class Organiser implements UserDetails {
     @Override
     public String getUsername() {
         return email;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

@@ -78,20 +78,24 @@ class SecurityTest {
     }
 
     @Test
-    void a_wrong_password_says_so_and_five_in_a_row_lock_the_account() throws Exception {
+    void a_wrong_password_says_so_and_five_in_a_row_lock_that_account_from_that_address_only() throws Exception {
         organiser("bloque@cnfpt.fr", null);
-        WebSession session = new WebSession(port);
+        WebSession session = new WebSession(port).withHeader("X-Forwarded-For", "198.51.100.7");
         HttpResponse<String> wrong = session.signIn("bloque@cnfpt.fr", "not the password");
         assertThat(WebSession.location(wrong)).isEqualTo("/connexion?erreur");
         assertThat(session.page("/connexion?erreur").select("[role=alert]").text())
                 .isEqualTo("Adresse électronique ou mot de passe incorrect.");
-        for (int i = 1; i < Accounts.MAX_FAILURES; i++) {
+        for (int i = 1; i < SignInAttempts.PAIR_LIMIT; i++) {
             session.signIn("bloque@cnfpt.fr", "not the password");
         }
         HttpResponse<String> locked = session.signIn("bloque@cnfpt.fr", PASSWORD);
         assertThat(WebSession.location(locked)).isEqualTo("/connexion?bloque");
-        assertThat(session.page("/connexion?bloque").select("[role=alert]").text()).contains("bloqué pendant 15 minutes");
+        assertThat(session.page("/connexion?bloque").select("[role=alert]").text())
+                .contains("bloquée pendant 15 minutes au plus");
         assertThat(session.get("/admin").statusCode()).isEqualTo(302);
+
+        WebSession elsewhere = new WebSession(port).withHeader("X-Forwarded-For", "198.51.100.8");
+        assertThat(WebSession.location(elsewhere.signIn("bloque@cnfpt.fr", PASSWORD))).isEqualTo("/admin");
     }
 
     @Test
@@ -100,7 +104,11 @@ class SecurityTest {
         WebSession session = new WebSession(port);
         session.get("/connexion");
         HttpResponse<String> forged = session.post("/connexion", Map.of("courriel", "csrf@cnfpt.fr", "motdepasse", PASSWORD));
-        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(WebSession.location(forged)).isEqualTo("/connexion?expiree");
+        HttpResponse<String> again = session.get("/connexion?expiree");
+        assertThat(Jsoup.parse(again.body()).select("[role=alert]").text())
+                .startsWith("La page de connexion avait expiré : saisissez de nouveau");
+        assertThat(again.body()).contains("expiré\u00a0: saisissez");
         assertThat(session.get("/admin").statusCode()).isEqualTo(302);
     }
 

@@ -1,0 +1,123 @@
+package org.rencontres.security;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A signed-in person changes their own password (their current one asked first), and anyone holding a
+ * reset link chooses a new one. Either way every other session of the account ends.
+ */
+@Controller
+class PasswordController {
+
+    private final Accounts accounts;
+    private final AccountForms forms;
+    private final SignInAttempts attempts;
+    private final PasswordResets resets;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    PasswordController(Accounts accounts, AccountForms forms, SignInAttempts attempts, PasswordResets resets) {
+        this.accounts = accounts;
+        this.forms = forms;
+        this.attempts = attempts;
+        this.resets = resets;
+    }
+
+    @GetMapping("/admin/mot-de-passe")
+    String changeForm(Model model) {
+        model.addAttribute("errors", Map.of());
+        return "security/password";
+    }
+
+    @PostMapping("/admin/mot-de-passe")
+    String change(@AuthenticationPrincipal Organiser me, @RequestParam(defaultValue = "") String actuel,
+                  @RequestParam(defaultValue = "") String motdepasse,
+                  @RequestParam(defaultValue = "") String confirmation, Model model, HttpServletRequest request,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        // The current password is a sign-in in disguise: a stolen session must not guess it freely.
+        String email = SignInAttempts.email(me.getUsername());
+        String address = SignInAttempts.network(request.getRemoteAddr());
+        if (attempts.refused(email, address)) {
+            errors.put("actuel", forms.text("password.error.locked"));
+        } else if (!accounts.passwordMatches(me.accountId(), actuel)) {
+            attempts.failed(email, address);
+            errors.put("actuel", forms.text("password.error.current"));
+        } else {
+            errors.putAll(forms.password(motdepasse, confirmation, List.of(me.displayName(), me.getUsername())));
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", errors);
+            return "security/password";
+        }
+        Account account = accounts.changePassword(me.accountId(), motdepasse);
+        // This session carries on with the new credentials version; every other one ends.
+        request.changeSessionId();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        Organiser renewed = new Organiser(account, null);
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(renewed, null,
+                renewed.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        redirect.addFlashAttribute("changed", true);
+        return "redirect:/admin/mot-de-passe";
+    }
+
+    @GetMapping(PasswordResets.PATH)
+    String resetForm(@RequestParam(name = "jeton", required = false) String token, Model model,
+                     HttpServletResponse response) {
+        model.addAttribute("errors", Map.of());
+        return resetPage(token, model, response);
+    }
+
+    private String resetPage(String token, Model model, HttpServletResponse response) {
+        Account account = resets.account(token).orElse(null);
+        if (account == null) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "security/reset-invalid";
+        }
+        model.addAttribute("jeton", token);
+        model.addAttribute("account", account);
+        return "security/reset";
+    }
+
+    @PostMapping(PasswordResets.PATH)
+    String reset(@RequestParam(name = "jeton", required = false) String token,
+                 @RequestParam(defaultValue = "") String motdepasse,
+                 @RequestParam(defaultValue = "") String confirmation, Model model, HttpServletResponse response) {
+        Account account = resets.account(token).orElse(null);
+        if (account == null) {
+            return resetPage(token, model, response);
+        }
+        Map<String, String> errors = forms.password(motdepasse, confirmation,
+                List.of(account.displayName(), account.email()));
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", errors);
+            return resetPage(token, model, response);
+        }
+        if (!resets.use(token, motdepasse)) {
+            return resetPage(token, model, response);
+        }
+        return "redirect:/connexion?nouveau";
+    }
+}

@@ -1,0 +1,117 @@
+package org.rencontres.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.rencontres.notification.MailTemplates;
+import org.rencontres.notification.Message;
+import org.rencontres.notification.Outbox;
+import org.rencontres.shared.PublicAddress;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One-time links, sent by an administrator through the e-mail outbox, with which a person chooses a new
+ * password. Only the SHA-256 of a token is stored; a link serves once, for {@link #VALIDITY}, and a newer
+ * link replaces the older ones. Until it is used, the old password still works.
+ */
+@Service
+class PasswordResets {
+
+    static final Duration VALIDITY = Duration.ofHours(24);
+    static final String PATH = "/mot-de-passe/nouveau";
+
+    private final SecureRandom random = new SecureRandom();
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final SignInAttempts attempts;
+    private final MailTemplates templates;
+    private final Outbox outbox;
+    private final PublicAddress address;
+
+    PasswordResets(JdbcClient jdbc, Accounts accounts, SignInAttempts attempts, MailTemplates templates,
+                   Outbox outbox, PublicAddress address) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.attempts = attempts;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.address = address;
+    }
+
+    /** Issues a link for the account and queues the e-mail that carries it; empty when there is no such account. */
+    @Transactional
+    public Optional<Account> send(long accountId, String sentBy) {
+        Optional<Account> account = accounts.find(accountId);
+        account.ifPresent(a -> {
+            String token = issue(a.id());
+            String link = address.of(PATH + "?jeton=" + token);
+            outbox.send(Message.of(a.email(), templates.render("security/mail/password-reset", Locale.FRENCH,
+                    Map.of("name", a.displayName(), "link", link, "sentBy", sentBy,
+                            "hours", VALIDITY.toHours()))));
+        });
+        return account;
+    }
+
+    String issue(long accountId) {
+        jdbc.sql("DELETE FROM password_reset_token WHERE account_id = ? AND used_at IS NULL").param(accountId).update();
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql("INSERT INTO password_reset_token (token_hash, account_id, expires_at) VALUES (?, ?, ?)")
+                .params(hash(token), accountId, OffsetDateTime.now(ZoneOffset.UTC).plus(VALIDITY)).update();
+        return token;
+    }
+
+    /** The account a valid (unused, unexpired) link is for. */
+    Optional<Account> account(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT account_id FROM password_reset_token
+                WHERE token_hash = ? AND used_at IS NULL AND expires_at > now()""")
+                .param(hash(token)).query(Long.class).optional().flatMap(accounts::find);
+    }
+
+    /**
+     * Uses the link: sets the new password (every session of the account ends), and lifts the sign-in locks
+     * on the account's e-mail. False when the link was not valid any more (used, expired, replaced).
+     */
+    @Transactional
+    boolean use(String token, String newPassword) {
+        if (token == null) {
+            return false;
+        }
+        Optional<Long> accountId = jdbc.sql("""
+                UPDATE password_reset_token SET used_at = now()
+                WHERE token_hash = ? AND used_at IS NULL AND expires_at > now() RETURNING account_id""")
+                .param(hash(token)).query(Long.class).optional();
+        if (accountId.isEmpty()) {
+            return false;
+        }
+        Account account = accounts.changePassword(accountId.get(), newPassword);
+        attempts.forget(account.email());
+        return true;
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

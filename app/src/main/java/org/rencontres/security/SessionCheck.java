@@ -1,0 +1,52 @@
+package org.rencontres.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a session at its next request, on whichever instance, once its account is disabled or deleted or
+ * its password changed: the account's state is read again from PostgreSQL on every request of a signed-in
+ * organiser (one look-up by primary key). A back-office page then goes to the sign-in page, which says why.
+ */
+class SessionCheck extends OncePerRequestFilter {
+
+    private final JdbcClient jdbc;
+
+    SessionCheck(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof Organiser organiser
+                && !stillValid(organiser)) {
+            SecurityContextHolder.clearContext();
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            if (request.getServletPath().startsWith("/admin")) {
+                response.sendRedirect(request.getContextPath() + "/connexion?terminee");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean stillValid(Organiser organiser) {
+        return jdbc.sql("SELECT count(*) FROM account WHERE id = ? AND enabled AND credentials_version = ?")
+                .params(organiser.accountId(), organiser.credentialsVersion()).query(Long.class).single() > 0;
+    }
+}
