@@ -130,6 +130,51 @@ public final class TestFiles {
         return parts;
     }
 
+    /** A Word document with one more part of {@code zeros} zero bytes: a zip bomb that stays small on the wire. */
+    public static byte[] zipBomb(long zeros) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> part : docxParts().entrySet()) {
+                out.putNextEntry(new ZipEntry(part.getKey()));
+                out.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry("word/media/zeros.bin"));
+            byte[] block = new byte[1024 * 1024];
+            for (long written = 0; written < zeros; written += block.length) {
+                out.write(block, 0, (int) Math.min(block.length, zeros - written));
+            }
+            out.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A Word document of {@code entries} parts in all. */
+    public static byte[] docxWithEntries(int entries) {
+        Map<String, String> parts = new LinkedHashMap<>(docxParts());
+        for (int i = 0; parts.size() < entries; i++) {
+            parts.put("word/media/part" + i + ".xml", "<x/>");
+        }
+        return zip(parts);
+    }
+
+    /** A PDF that opens only with a password. */
+    public static byte[] passwordPdf() {
+        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf()); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy policy =
+                    new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("proprietaire", "secret",
+                            new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A zip of these entries, in this order; "mimetype" is stored uncompressed, as OpenDocument wants. */
     public static byte[] zip(Map<String, String> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

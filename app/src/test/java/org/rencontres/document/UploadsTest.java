@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,13 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
-import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.Test;
 import org.rencontres.TestFiles;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -75,7 +68,7 @@ class UploadsTest {
     }
 
     @Test
-    void a_pdf_must_parse_have_a_page_and_end_with_its_marker() throws IOException {
+    void a_pdf_must_parse_have_a_page_and_end_with_its_marker() {
         byte[] shell = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
                 .getBytes(StandardCharsets.ISO_8859_1);
         assertThat(refusal(shell, RESOURCES)).as("no page").isEqualTo(Uploads.Refusal.PDF_UNREADABLE);
@@ -89,13 +82,7 @@ class UploadsTest {
         byte[] truncated = Arrays.copyOf(pdf, pdf.length - 40);
         assertThat(refusal(truncated, RESOURCES)).as("truncated").isEqualTo(Uploads.Refusal.PDF_UNREADABLE);
 
-        try (PDDocument document = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            StandardProtectionPolicy policy = new StandardProtectionPolicy("proprietaire", "secret", new AccessPermission());
-            policy.setEncryptionKeyLength(128);
-            document.protect(policy);
-            document.save(out);
-            assertThat(refusal(out.toByteArray(), RESOURCES)).isEqualTo(Uploads.Refusal.PDF_PASSWORD);
-        }
+        assertThat(refusal(TestFiles.passwordPdf(), RESOURCES)).isEqualTo(Uploads.Refusal.PDF_PASSWORD);
     }
 
     @Test
@@ -163,31 +150,14 @@ class UploadsTest {
     }
 
     @Test
-    void a_zip_bomb_is_stopped_while_it_is_read_and_so_are_too_many_entries() throws IOException {
-        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bomb)) {
-            for (Map.Entry<String, String> part : TestFiles.docxParts().entrySet()) {
-                out.putNextEntry(new ZipEntry(part.getKey()));
-                out.write(part.getValue().getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-            }
-            out.putNextEntry(new ZipEntry("word/media/zeros.bin"));
-            byte[] zeros = new byte[1024 * 1024];
-            for (long written = 0; written <= Uploads.MAX_INFLATED_BYTES; written += zeros.length) {
-                out.write(zeros);
-            }
-            out.closeEntry();
-        }
-        assertThat(bomb.size()).as("small on the wire").isLessThan(1024 * 1024);
-        assertThat(refusal(bomb.toByteArray(), RESOURCES)).isEqualTo(Uploads.Refusal.INFLATES_TOO_MUCH);
+    void a_zip_bomb_is_stopped_while_it_is_read_and_so_are_too_many_entries() {
+        byte[] bomb = TestFiles.zipBomb(Uploads.MAX_INFLATED_BYTES + 1);
+        assertThat(bomb.length).as("small on the wire").isLessThan(1024 * 1024);
+        assertThat(refusal(bomb, RESOURCES)).isEqualTo(Uploads.Refusal.INFLATES_TOO_MUCH);
 
-        Map<String, String> many = new LinkedHashMap<>(TestFiles.docxParts());
-        for (int i = 0; many.size() <= Uploads.MAX_ENTRIES; i++) {
-            many.put("word/media/part" + i + ".xml", "<x/>");
-        }
-        assertThat(refusal(TestFiles.zip(many), RESOURCES)).isEqualTo(Uploads.Refusal.TOO_MANY_ENTRIES);
-        many.remove("word/media/part0.xml");
-        assertThat(uploads.check(TestFiles.zip(many), RESOURCES).kind()).as("at the bound").isEqualTo(FileKind.DOCX);
+        assertThat(refusal(TestFiles.docxWithEntries(Uploads.MAX_ENTRIES + 1), RESOURCES)).isEqualTo(Uploads.Refusal.TOO_MANY_ENTRIES);
+        assertThat(uploads.check(TestFiles.docxWithEntries(Uploads.MAX_ENTRIES), RESOURCES).kind()).as("at the bound")
+                .isEqualTo(FileKind.DOCX);
     }
 
     @Test
