@@ -67,6 +67,22 @@ public final class TestFiles {
         return out.toByteArray();
     }
 
+    /**
+     * The start of a PNG that says it is {@code width}×{@code height}: its signature and a header
+     * chunk with its CRC, and nothing after.
+     */
+    public static byte[] pngHeader(int width, int height) {
+        java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(17);
+        chunk.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(chunk.array());
+        java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}).putInt(13).put(chunk.array())
+                .putInt((int) crc.getValue());
+        return png.array();
+    }
+
     /** A spreadsheet of one sheet, as fastexcel writes it. */
     public static byte[] xlsx() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

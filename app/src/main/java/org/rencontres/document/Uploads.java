@@ -29,7 +29,8 @@ import org.xml.sax.SAXException;
 /**
  * The one check of every uploaded file: what it is comes from its bytes alone (never its name nor
  * the type the browser announced), it must be a kind the upload accepts, and it must really be one:
- * a PDF parses with PDFBox, has a page and ends with its {@code %%EOF} marker; an Office Open XML or
+ * a PDF parses with PDFBox, has a page and ends with its {@code %%EOF} marker; an image has a header
+ * that reads and at most {@link #MAX_IMAGE_PIXELS}; an Office Open XML or
  * OpenDocument file is a sound container with its manifest and main part, no macros, no entry path
  * that climbs out ({@code ..}) or starts at a root, and a bounded number of entries and inflated
  * size (a zip bomb is stopped while it is read, never inflated in full).
@@ -47,6 +48,12 @@ public class Uploads {
     /** The most bytes a document container may inflate to, all entries together. */
     public static final long MAX_INFLATED_BYTES = 200L * 1024 * 1024;
 
+    /**
+     * The most pixels an image may have: a 600 dpi A4 scan has 35 million; more is a decompression
+     * bomb for the browsers that show it.
+     */
+    public static final long MAX_IMAGE_PIXELS = 100_000_000L;
+
     /** What an accepted file is. */
     public record Checked(FileKind kind) {
         public String mediaType() {
@@ -57,7 +64,7 @@ public class Uploads {
     /** Why a file is refused. */
     public enum Refusal {
         EMPTY, TYPE, LEGACY_OFFICE, PDF_UNREADABLE, PDF_PASSWORD, OFFICE_NOT_GENUINE, MACROS, TOO_MANY_ENTRIES,
-        INFLATES_TOO_MUCH, UNSAFE_PATH, ARCHIVE_DAMAGED;
+        INFLATES_TOO_MUCH, UNSAFE_PATH, ARCHIVE_DAMAGED, IMAGE_UNREADABLE, IMAGE_TOO_LARGE;
 
         /** The key of its French message in {@code i18n/document}. */
         public String messageKey() {
@@ -133,6 +140,8 @@ public class Uploads {
         accept(kind, accepted);
         if (kind == FileKind.PDF) {
             pdf(content);
+        } else if (kind != FileKind.TEXT) {
+            image(content);
         }
         return new Checked(kind);
     }
@@ -163,6 +172,38 @@ public class Uploads {
                 throw refused;
             }
             throw new Refused(Refusal.PDF_UNREADABLE);
+        }
+    }
+
+    /**
+     * An image whose header a reader of the JDK understands (PNG, JPEG, GIF, TIFF; WebP has none and
+     * is taken on its signature), of a bounded size. Only the header is read, never the pixels.
+     */
+    private static void image(byte[] content) {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
+                new ByteArrayInputStream(content))) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels <= 0) {
+                    throw new Refused(Refusal.IMAGE_UNREADABLE);
+                }
+                if (pixels > MAX_IMAGE_PIXELS) {
+                    throw new Refused(Refusal.IMAGE_TOO_LARGE);
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof Refused refused) {
+                throw refused;
+            }
+            throw new Refused(Refusal.IMAGE_UNREADABLE);
         }
     }
 

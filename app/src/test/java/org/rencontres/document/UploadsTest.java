@@ -161,6 +161,17 @@ class UploadsTest {
     }
 
     @Test
+    void an_image_must_have_a_header_that_reads_and_a_bounded_size() {
+        assertThat(uploads.check(TestFiles.pngHeader(7_000, 5_000), FileKind.PDF_AND_IMAGES).kind()).as("35 Mpx scan")
+                .isEqualTo(FileKind.PNG);
+        assertThat(refusal(TestFiles.pngHeader(20_000, 20_000), FileKind.PDF_AND_IMAGES))
+                .isEqualTo(Uploads.Refusal.IMAGE_TOO_LARGE);
+        byte[] garbage = Arrays.copyOf(TestFiles.pngHeader(10, 10), 200);
+        Arrays.fill(garbage, 8, 200, (byte) 0x5A);
+        assertThat(refusal(garbage, FileKind.PDF_AND_IMAGES)).isEqualTo(Uploads.Refusal.IMAGE_UNREADABLE);
+    }
+
+    @Test
     void every_refusal_has_its_french_and_english_message() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasename("i18n/document/messages");

@@ -147,7 +147,8 @@ class AdminResourceFileTest {
                 {"chemin.docx", TestFiles.zip(climbing), "Ce document contient un élément dont le chemin sort du document"},
                 {"bombe.docx", TestFiles.zipBomb(201L * 1024 * 1024), "Ce document décompressé dépasserait 200"},
                 {"morceaux.docx", TestFiles.docxWithEntries(2_001), "Ce document contient trop d’éléments"},
-                {"abime.docx", Arrays.copyOf(TestFiles.docx(), 60), "Ce document est endommagé"}};
+                {"abime.docx", Arrays.copyOf(TestFiles.docx(), 60), "Ce document est endommagé"},
+                {"affiche.png", TestFiles.pngHeader(20_000, 20_000), "Cette image est trop grande (plus de 100"}};
         for (Object[] c : cases) {
             HttpResponse<String> refused = upload("Piège", "PUBLIC", (String) c[0], "application/pdf", (byte[]) c[1]);
             assertThat(refused.statusCode()).as((String) c[0]).isEqualTo(200);

@@ -422,9 +422,8 @@ class RegistrationAdminWebTest {
                 "paper-detail", organiser.get(queue() + "/" + r.id()).body()));
     }
 
-    /** The eight bytes every PNG starts with, and a header: enough for its type to be found. */
-    static final byte[] PNG = new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
-            0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
+    /** A real 4×4 PNG. */
+    static final byte[] PNG = org.rencontres.TestFiles.png();
 
     @Test
     void each_bad_paper_input_gets_its_french_message_and_nothing_is_saved() throws Exception {
