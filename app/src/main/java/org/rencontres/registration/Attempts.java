@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The rate limits of the public forms, counted in the database so that they hold across
  * instances, over {@code rencontres.registration.rate-window} (default 1 h):
  * <ul>
- * <li>per client address, {@code rencontres.registration.rate-limit} submissions (default 60): the
+ * <li>per client address (an IPv6 one by its /64), {@code rencontres.registration.rate-limit} submissions (default 60): the
  *     agents of one collectivité often reach the internet through one public address, so the cap
  *     lets a whole team register (50 colleagues within the hour) and only bounds a flood;</li>
  * <li>per e-mail address typed, {@code rencontres.registration.rate-limit-per-email} (default 3):
@@ -88,7 +88,7 @@ class Attempts {
      */
     @Transactional
     Verdict allow(String address, String email) {
-        String addressKey = address == null ? "?" : address;
+        String addressKey = addressKey(address);
         String emailKey = hash(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
         Instant now = clock.instant();
         OffsetDateTime since = now.minus(window).atOffset(ZoneOffset.UTC);
@@ -143,6 +143,26 @@ class Attempts {
         Instant free = freeing.toInstant().plus(window);
         Instant minute = free.truncatedTo(ChronoUnit.MINUTES);
         return Optional.of(minute.equals(free) ? minute : minute.plus(1, ChronoUnit.MINUTES));
+    }
+
+    /**
+     * The key an address is counted under: an IPv4 address as it is, an IPv6 one by its /64 network,
+     * the block one subscriber gets (otherwise one subscriber would have 2^64 allowances).
+     */
+    static String addressKey(String address) {
+        if (address == null || address.isBlank()) {
+            return "?";
+        }
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            // A literal with ':' is parsed, never looked up in the DNS.
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
     }
 
     private static String hash(String email) {

@@ -149,6 +149,21 @@ class RegistrationRateLimitTest {
                 Map.of("request-429", formRefused.body(), "service-429", serviceRefused.body()));
     }
 
+    @Test
+    void an_ipv6_subscriber_is_counted_by_its_slash_64_network() {
+        assertThat(Attempts.addressKey("2001:db8:1:2::a")).isEqualTo(Attempts.addressKey("2001:0db8:0001:0002:ffff:0:0:b"))
+                .isEqualTo("20010db800010002::/64");
+        assertThat(Attempts.addressKey("2001:db8:1:3::a")).isNotEqualTo(Attempts.addressKey("2001:db8:1:2::a"));
+        assertThat(Attempts.addressKey("192.0.2.10")).isEqualTo("192.0.2.10");
+        assertThat(Attempts.addressKey("::ffff:192.0.2.10")).isEqualTo("::ffff:192.0.2.10");
+
+        Attempts two = new Attempts(jdbc, Optional.empty(), 2, 100, Duration.ofHours(1));
+        assertThat(two.allow("2001:db8:1:2::a", "v6-a@mairie.fr").allowed()).isTrue();
+        assertThat(two.allow("2001:db8:1:2:ffff::b", "v6-b@mairie.fr").allowed()).isTrue();
+        assertThat(two.allow("2001:db8:1:2::c", "v6-c@mairie.fr").allowed()).as("same /64").isFalse();
+        assertThat(two.allow("2001:db8:1:3::a", "v6-c@mairie.fr").allowed()).as("another /64").isTrue();
+    }
+
     /** A clock the test moves. */
     static final class MovableClock extends Clock {
         Instant now;
