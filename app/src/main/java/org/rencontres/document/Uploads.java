@@ -256,7 +256,9 @@ public class Uploads {
         } catch (IOException | IllegalArgumentException e) {
             throw new Refused(Refusal.ARCHIVE_DAMAGED);
         }
-        if (entries == 0) {
+        if (entries == 0 || !names.equals(centralDirectory(content))) {
+            // Office reads the central directory, this check the entries as they come: when the two
+            // disagree (a second archive appended, entries hidden from one reader), the file is refused.
             throw new Refused(Refusal.ARCHIVE_DAMAGED);
         }
         if (names.stream().anyMatch(n -> n.toLowerCase(java.util.Locale.ROOT).endsWith("vbaproject.bin"))) {
@@ -269,6 +271,24 @@ public class Uploads {
             return odf(manifests.get("mimetype"), names);
         }
         throw new Refused(Refusal.OFFICE_NOT_GENUINE);
+    }
+
+    /** The entry names the archive's central directory lists (read from its end, nothing inflated). */
+    private static Set<String> centralDirectory(byte[] content) {
+        try (org.apache.commons.compress.archivers.zip.ZipFile zip = org.apache.commons.compress.archivers.zip.ZipFile
+                .builder().setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(content))
+                .get()) {
+            Set<String> names = new HashSet<>();
+            java.util.Enumeration<ZipArchiveEntry> all = zip.getEntries();
+            while (all.hasMoreElements()) {
+                if (!names.add(all.nextElement().getName()) || names.size() > MAX_ENTRIES) {
+                    throw new Refused(Refusal.ARCHIVE_DAMAGED);
+                }
+            }
+            return names;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new Refused(Refusal.ARCHIVE_DAMAGED);
+        }
     }
 
     private static boolean isManifest(String name) {

@@ -114,6 +114,12 @@ class UploadsTest {
         odtOfAnotherKind.put("mimetype", "application/vnd.oasis.opendocument.graphics");
         assertThat(refusal(TestFiles.zip(odtOfAnotherKind), RESOURCES)).isEqualTo(Uploads.Refusal.OFFICE_NOT_GENUINE);
 
+        // A genuine document with a second archive appended: the stream sees the first, Office the second.
+        Map<String, String> macros = new LinkedHashMap<>(TestFiles.docxParts());
+        macros.put("word/vbaProject.bin", "Attribute VB_Name");
+        byte[] twoInOne = concat(TestFiles.docx(), TestFiles.zip(macros));
+        assertThat(refusal(twoInOne, RESOURCES)).isEqualTo(Uploads.Refusal.ARCHIVE_DAMAGED);
+
         byte[] damaged = Arrays.copyOf(TestFiles.docx(), 60);
         assertThat(refusal(damaged, RESOURCES)).isEqualTo(Uploads.Refusal.ARCHIVE_DAMAGED);
     }
