@@ -1,9 +1,12 @@
 package org.rencontres.directory;
 
 import java.io.IOException;
+import java.util.Set;
 
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpSession;
+import org.rencontres.document.FileKind;
+import org.rencontres.document.Uploads;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
@@ -25,10 +28,13 @@ class OrganisationImportController {
     private static final String PREVIEW = "directory.import.preview";
 
     private final OrganisationImports imports;
+    private final Uploads uploads;
     private final long maxBytes;
 
-    OrganisationImportController(OrganisationImports imports, ObjectProvider<MultipartConfigElement> multipart) {
+    OrganisationImportController(OrganisationImports imports, Uploads uploads,
+                                 ObjectProvider<MultipartConfigElement> multipart) {
         this.imports = imports;
+        this.uploads = uploads;
         this.maxBytes = maxBytes(multipart.getIfAvailable());
     }
 
@@ -53,7 +59,15 @@ class OrganisationImportController {
         if (file.getSize() > maxBytes) {
             return page(model, ImportProblem.of("directory.import.error.size", megabytes()));
         }
-        OrganisationImports.Preview preview = imports.preview(file.getOriginalFilename(), file.getBytes());
+        byte[] content = file.getBytes();
+        try {
+            // Text by its content, whatever its name: a spreadsheet or an archive renamed .csv is refused here.
+            uploads.check(content, Set.of(FileKind.TEXT));
+        } catch (Uploads.Refused refused) {
+            return page(model, ImportProblem.of(refused.refusal() == Uploads.Refusal.TYPE
+                    ? "directory.import.error.binary" : refused.messageKey()));
+        }
+        OrganisationImports.Preview preview = imports.preview(file.getOriginalFilename(), content);
         if (!preview.file().readable()) {
             return page(model, preview.file().problem());
         }

@@ -2,13 +2,10 @@ package org.rencontres.event;
 
 import java.util.UUID;
 
+import org.rencontres.document.Downloads;
 import org.rencontres.security.Organiser;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,16 +49,8 @@ class ResourceFileController {
             return reserved;
         }
         StoredFiles.StoredFile file = files.find(day.id(), id).orElseThrow(ResourceFileController::notFound);
-        MediaType type = MediaType.parseMediaType(file.contentType());
-        boolean inline = type.equals(MediaType.APPLICATION_PDF) || "image".equals(type.getType());
-        ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(file.fileName()).build();
-        return ResponseEntity.ok()
-                .contentType(type)
-                .contentLength(file.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .cacheControl(resource.isReserved() ? CacheControl.noStore() : CacheControl.noCache())
-                .body(file.content());
+        return Downloads.of(file.fileName(), file.contentType(), file.content(),
+                resource.isReserved() ? CacheControl.noStore() : CacheControl.noCache());
     }
 
     private static ResponseStatusException notFound() {

@@ -1,8 +1,5 @@
 package org.rencontres.event;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -10,7 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.tika.Tika;
+import org.rencontres.document.FileKind;
+import org.rencontres.document.Uploads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,21 +23,19 @@ class StoredFiles {
     /** The largest file an organiser may upload. */
     static final long MAX_BYTES = 10L * 1024 * 1024;
 
-    /** PDF, images and office documents; never HTML, SVG, scripts or executables. */
-    static final Set<String> ACCEPTED = Set.of(
-            "application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
-            "application/vnd.oasis.opendocument.presentation",
-            "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint");
+    /**
+     * PDF, images and office documents (Office Open XML, OpenDocument); never HTML, SVG, scripts,
+     * executables, nor the old binary Office formats whose macros cannot be told apart.
+     */
+    static final Set<FileKind> ACCEPTED = Set.of(FileKind.PDF, FileKind.PNG, FileKind.JPEG, FileKind.GIF, FileKind.WEBP,
+            FileKind.DOCX, FileKind.XLSX, FileKind.PPTX, FileKind.ODT, FileKind.ODS, FileKind.ODP);
 
-    private final Tika tika = new Tika();
+    private final Uploads uploads;
     private final JdbcClient jdbc;
 
-    StoredFiles(JdbcClient jdbc) {
+    StoredFiles(JdbcClient jdbc, Uploads uploads) {
         this.jdbc = jdbc;
+        this.uploads = uploads;
     }
 
     /** Why a file is refused: the key of the French message that says it. */
@@ -55,34 +51,30 @@ class StoredFiles {
     record StoredFile(UUID id, long dayId, String fileName, String contentType, long size, byte[] content) {
     }
 
-    /** What the content is, whatever the name says; refused unless it is an accepted kind. */
-    String check(String fileName, byte[] content) {
+    /** What the content is, whatever the name says; refused unless it is an accepted kind and sound. */
+    String check(byte[] content) {
         if (content.length == 0) {
             throw new Refused("day.error.file.empty");
         }
         if (content.length > MAX_BYTES) {
             throw new Refused("day.error.file.size");
         }
-        String type;
         try {
-            type = tika.detect(new ByteArrayInputStream(content), fileName);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return uploads.check(content, ACCEPTED).mediaType();
+        } catch (Uploads.Refused refused) {
+            // The kinds this upload takes are said in the event's own words.
+            throw new Refused(refused.refusal() == Uploads.Refusal.TYPE ? "day.error.file.type" : refused.messageKey());
         }
-        if (!ACCEPTED.contains(type)) {
-            throw new Refused("day.error.file.type");
-        }
-        return type;
     }
 
     @Transactional
     UUID store(long dayId, String fileName, byte[] content) {
-        String type = check(fileName, content);
+        String type = check(content);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO event_file (id, event_day_id, file_name, content_type, size_bytes, sha256, content)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, dayId, safeName(fileName), type, content.length, sha256(content), content).update();
+                .params(id, dayId, safeName(fileName, type), type, content.length, sha256(content), content).update();
         return id;
     }
 
@@ -107,6 +99,18 @@ class StoredFiles {
             safe = "document";
         }
         return safe.length() > 100 ? safe.substring(safe.length() - 100) : safe;
+    }
+
+    /** The safe name with the extension of the type found in the content: a PNG named "x.pdf" is served as "x.png". */
+    static String safeName(String fileName, String contentType) {
+        String safe = safeName(fileName);
+        String extension = FileKind.ofMediaType(contentType).map(FileKind::extension).orElse("");
+        int dot = safe.lastIndexOf('.');
+        String stem = dot > 0 ? safe.substring(0, dot) : safe;
+        if (stem.length() > 90) {
+            stem = stem.substring(0, 90);
+        }
+        return stem + extension;
     }
 
     private static String sha256(byte[] content) {

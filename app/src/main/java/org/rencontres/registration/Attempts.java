@@ -1,59 +1,175 @@
 package org.rencontres.registration;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.rencontres.shared.FrenchTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rate limit of the public forms per client address, counted in the database so that it holds
- * across instances: at most {@code rencontres.registration.rate-limit} submissions (default 10) per
- * {@code rencontres.registration.rate-window} (default 1 h) from one address.
+ * The rate limits of the public forms, counted in the database so that they hold across
+ * instances, over {@code rencontres.registration.rate-window} (default 1 h):
+ * <ul>
+ * <li>per client address (an IPv6 one by its /64), {@code rencontres.registration.rate-limit} submissions (default 60): the
+ *     agents of one collectivité often reach the internet through one public address, so the cap
+ *     lets a whole team register (50 colleagues within the hour) and only bounds a flood;</li>
+ * <li>per e-mail address typed, {@code rencontres.registration.rate-limit-per-email} (default 3):
+ *     one agent never needs more, and a flood with one address is stopped early. Only a SHA-256
+ *     of the lower-cased address is kept, and only for the window.</li>
+ * </ul>
+ * A refused submission is not counted (a flood does not push the colleagues' turn further away)
+ * and says when the next one will be taken.
  */
 @Component
 class Attempts {
 
+    /** Whether a submission may go on; when not, which limit refused it and from when it will be taken. */
+    record Verdict(boolean allowed, Limit limit, Instant retryAt) {
+        static final Verdict ALLOWED = new Verdict(true, null, null);
+
+        /** The key of the French message that refuses the submission and says when to come back. */
+        String messageKey() {
+            return limit == Limit.EMAIL ? "registration.error.rate.email" : "registration.error.rate";
+        }
+
+        /** When to come back, in Paris time: "14h32" today, "0h05 le 8 décembre" another day. */
+        String retryText(Instant now) {
+            java.time.ZonedDateTime at = retryAt.atZone(FrenchTime.PARIS);
+            String clock = FrenchTime.clock(at.toLocalTime());
+            return at.toLocalDate().equals(now.atZone(FrenchTime.PARIS).toLocalDate()) ? clock
+                    : clock + " le " + at.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM", Locale.FRENCH));
+        }
+
+        /** Seconds until then, for the Retry-After header. */
+        long retryAfterSeconds(Instant now) {
+            return Math.max(1, Duration.between(now, retryAt).toSeconds());
+        }
+    }
+
+    enum Limit { ADDRESS, EMAIL }
+
+    /** The advisory lock spaces of the two counters (4_06xx: the registration module's). */
+    private static final int ADDRESS_LOCKS = 4_0603;
+    private static final int EMAIL_LOCKS = 4_0604;
+
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final int limit;
+    private final int perAddress;
+    private final int perEmail;
     private final Duration window;
 
     Attempts(JdbcClient jdbc, Optional<Clock> clock,
-             @Value("${rencontres.registration.rate-limit:10}") int limit,
+             @Value("${rencontres.registration.rate-limit:60}") int perAddress,
+             @Value("${rencontres.registration.rate-limit-per-email:3}") int perEmail,
              @Value("${rencontres.registration.rate-window:1h}") Duration window) {
         this.jdbc = jdbc;
         this.clock = clock.orElse(Clock.systemUTC());
-        this.limit = limit;
+        this.perAddress = perAddress;
+        this.perEmail = perEmail;
         this.window = window;
     }
 
     /**
-     * Counts one submission from {@code address}, unless the address has used up its allowance.
-     *
-     * @return whether the submission may go on
+     * Counts one submission from {@code address} for {@code email}, unless either has used up its
+     * allowance; then nothing is counted.
      */
     @Transactional
-    boolean allow(String address) {
-        String key = address == null ? "?" : address;
+    Verdict allow(String address, String email) {
+        String addressKey = addressKey(address);
+        String emailKey = hash(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
         Instant now = clock.instant();
-        // One address at a time, so that simultaneous submissions cannot all pass the count.
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('registration-attempt:' || ?))").param(key)
+        OffsetDateTime since = now.minus(window).atOffset(ZoneOffset.UTC);
+        // Always the address first, then the e-mail, each in a lock space of its own (the first
+        // number): simultaneous submissions cannot all pass the count, and two of them never wait
+        // for each other's second lock.
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))").params(ADDRESS_LOCKS, addressKey)
                 .query(Object.class).single();
-        jdbc.sql("DELETE FROM registration_attempt WHERE address = ? AND at < ?")
-                .params(key, now.minus(window).atOffset(ZoneOffset.UTC)).update();
-        int recent = jdbc.sql("SELECT count(*) FROM registration_attempt WHERE address = ?").param(key)
-                .query(Integer.class).single();
-        if (recent >= limit) {
-            return false;
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))").params(EMAIL_LOCKS, emailKey)
+                .query(Object.class).single();
+        // What is out of the window is forgotten, for every address: nothing is kept longer than needed.
+        // Rows another submission is deleting are skipped (no waiting, no deadlock); the counts below
+        // look at the window only, so a row not yet deleted is never counted.
+        for (String table : new String[] {"registration_attempt", "registration_email_attempt"}) {
+            jdbc.sql("DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table
+                    + " WHERE at < ? FOR UPDATE SKIP LOCKED)").param(since).update();
+        }
+        Optional<Instant> addressFull = full("registration_attempt", "address", addressKey, perAddress, since);
+        if (addressFull.isPresent()) {
+            return new Verdict(false, Limit.ADDRESS, addressFull.get());
+        }
+        Optional<Instant> emailFull = full("registration_email_attempt", "email_hash", emailKey, perEmail, since);
+        if (emailFull.isPresent()) {
+            return new Verdict(false, Limit.EMAIL, emailFull.get());
         }
         jdbc.sql("INSERT INTO registration_attempt (address, at) VALUES (?, ?)")
-                .params(key, now.atOffset(ZoneOffset.UTC)).update();
-        return true;
+                .params(addressKey, now.atOffset(ZoneOffset.UTC)).update();
+        jdbc.sql("INSERT INTO registration_email_attempt (email_hash, at) VALUES (?, ?)")
+                .params(emailKey, now.atOffset(ZoneOffset.UTC)).update();
+        return Verdict.ALLOWED;
+    }
+
+    /**
+     * When the key has used up its allowance, the moment one more is taken: when the oldest of the
+     * counted submissions leaves the window (rounded up to the minute, the precision of the message).
+     */
+    private Optional<Instant> full(String table, String column, String key, int limit, OffsetDateTime since) {
+        // Table and column are this class's constants, never input.
+        int recent = jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + column + " = ? AND at >= ?")
+                .params(key, since).query(Integer.class).single();
+        if (recent < limit) {
+            return Optional.empty();
+        }
+        if (recent == 0) {
+            return Optional.of(clock.instant().plus(window)); // a limit of 0: closed for a window
+        }
+        // The submissions that must leave the window before one more fits: the oldest recent - limit + 1.
+        OffsetDateTime freeing = jdbc.sql("SELECT at FROM " + table + " WHERE " + column + " = ? AND at >= ?"
+                        + " ORDER BY at OFFSET ? LIMIT 1")
+                .params(key, since, recent - limit)
+                .query(OffsetDateTime.class).single();
+        Instant free = freeing.toInstant().plus(window);
+        Instant minute = free.truncatedTo(ChronoUnit.MINUTES);
+        return Optional.of(minute.equals(free) ? minute : minute.plus(1, ChronoUnit.MINUTES));
+    }
+
+    /**
+     * The key an address is counted under: an IPv4 address as it is, an IPv6 one by its /64 network,
+     * the block one subscriber gets (otherwise one subscriber would have 2^64 allowances).
+     */
+    static String addressKey(String address) {
+        if (address == null || address.isBlank()) {
+            return "?";
+        }
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            // A literal with ':' is parsed, never looked up in the DNS.
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
+    }
+
+    private static String hash(String email) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.rencontres.event.Day;
+import org.rencontres.document.Downloads;
 import org.rencontres.event.DayFiles;
 import org.rencontres.event.Days;
 import org.springframework.http.CacheControl;
@@ -292,13 +293,7 @@ class LinkPagesController {
         }
         DayFiles.File file = dayFiles.resourceFile(day, fileId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                                .build().toString())
-                .cacheControl(CacheControl.noStore())
-                .body(file.content());
+        return Downloads.attachment(file.fileName(), file.contentType(), file.content(), CacheControl.noStore());
     }
 
     String spacePage(String token, long id, String notice, Model model) {

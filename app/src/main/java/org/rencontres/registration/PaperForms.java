@@ -1,8 +1,5 @@
 package org.rencontres.registration;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,7 +7,8 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.tika.Tika;
+import org.rencontres.document.FileKind;
+import org.rencontres.document.Uploads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,8 +24,7 @@ class PaperForms {
     static final long MAX_BYTES = 10L * 1024 * 1024;
 
     /** PDF and the images scanners and phones produce; never SVG, HTML or anything that runs. */
-    static final Set<String> ACCEPTED = Set.of("application/pdf", "image/png", "image/jpeg", "image/tiff",
-            "image/gif", "image/webp");
+    static final Set<FileKind> ACCEPTED = FileKind.PDF_AND_IMAGES;
 
     /** A file as received: its name, its size as announced, and its content (empty when too big to read). */
     record Upload(String fileName, long size, byte[] content) {
@@ -52,11 +49,12 @@ class PaperForms {
     record Scan(String fileName, String contentType, byte[] content) {
     }
 
-    private final Tika tika = new Tika();
+    private final Uploads uploads;
     private final JdbcClient jdbc;
 
-    PaperForms(JdbcClient jdbc) {
+    PaperForms(JdbcClient jdbc, Uploads uploads) {
         this.jdbc = jdbc;
+        this.uploads = uploads;
     }
 
     /** What a scan is: its type found from its bytes, or the key of the French message that refuses it. */
@@ -80,14 +78,13 @@ class PaperForms {
         if (upload.content().length == 0) {
             return Verdict.refused("registration.admin.error.scan.empty");
         }
-        String type;
         try {
             // The content alone: a text file named "bulletin.pdf" stays text.
-            type = tika.detect(new ByteArrayInputStream(upload.content()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new Verdict(uploads.check(upload.content(), ACCEPTED).mediaType(), null);
+        } catch (Uploads.Refused refused) {
+            return Verdict.refused(refused.refusal() == Uploads.Refusal.TYPE ? "registration.admin.error.scan.type"
+                    : refused.messageKey());
         }
-        return ACCEPTED.contains(type) ? new Verdict(type, null) : Verdict.refused("registration.admin.error.scan.type");
     }
 
     /** Stores the scan of a registration; runs in the caller's transaction. */
@@ -148,14 +145,6 @@ class PaperForms {
     }
 
     private static String extension(String contentType) {
-        return switch (contentType) {
-            case "application/pdf" -> ".pdf";
-            case "image/png" -> ".png";
-            case "image/jpeg" -> ".jpg";
-            case "image/tiff" -> ".tif";
-            case "image/gif" -> ".gif";
-            case "image/webp" -> ".webp";
-            default -> ".bin";
-        };
+        return FileKind.ofMediaType(contentType).map(FileKind::extension).orElse(".bin");
     }
 }

@@ -36,10 +36,17 @@ class PublicRequests {
         }
     }
 
-    /** The outcome of a submitted form: the field errors (field → message key), or the state reached. */
-    record Outcome(Map<String, String> errors, RegistrationState state) {
+    /**
+     * The outcome of a submitted form: the field errors (field → message key), or the rate limit that
+     * refused it (then nothing was recorded), or the state reached.
+     */
+    record Outcome(Map<String, String> errors, RegistrationState state, Attempts.Verdict refusedBy) {
+        Outcome(Map<String, String> errors, RegistrationState state) {
+            this(errors, state, null);
+        }
+
         boolean accepted() {
-            return errors.isEmpty();
+            return errors.isEmpty() && refusedBy == null;
         }
     }
 
@@ -58,6 +65,10 @@ class PublicRequests {
         this.workshops = workshops;
         this.attempts = attempts;
         this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    Instant now() {
+        return clock.instant();
     }
 
     /** The directory's organisations, for the employer field's suggestions. */
@@ -123,8 +134,9 @@ class PublicRequests {
         if (form.filledByRobot()) {
             return new Outcome(Map.of(), RegistrationState.REQUESTED);
         }
-        if (!attempts.allow(clientAddress)) {
-            return new Outcome(Map.of("courriel", "registration.error.rate"), null);
+        Attempts.Verdict rate = attempts.allow(clientAddress, form.courriel());
+        if (!rate.allowed()) {
+            return new Outcome(Map.of(), null, rate);
         }
         Optional<Organisation> employer = directory.organisationsByName().stream()
                 .filter(o -> o.name().strip().equalsIgnoreCase(form.employeur().strip())).findFirst();

@@ -8,15 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rencontres.document.Downloads;
 import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.security.Organiser;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -209,12 +207,8 @@ class RegistrationsAdminController {
                                 @PathVariable long id) {
         ManagedDay day = access.requireManage(organiser, slug);
         PaperForms.Scan scan = desk.scan(day, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(scan.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(scan.fileName()).build().toString())
-                .cacheControl(CacheControl.noStore())
-                .body(scan.content());
+        // A signed form holds personal data: always saved, never shown in place.
+        return Downloads.attachment(scan.fileName(), scan.contentType(), scan.content(), CacheControl.noStore());
     }
 
     // ---- the paper path ----

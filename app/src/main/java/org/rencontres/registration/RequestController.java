@@ -39,12 +39,23 @@ class RequestController {
 
     @PostMapping("/journees/{code}/inscription")
     String submit(@PathVariable String code, RequestForm form, @RequestParam Map<String, String> posted, Model model,
-                  RedirectAttributes redirect, HttpServletRequest request, Locale locale) {
+                  RedirectAttributes redirect, HttpServletRequest request,
+                  jakarta.servlet.http.HttpServletResponse response, Locale locale) {
         Day day = day(code);
         if (requests.closed(day).isPresent()) {
             return page(day, form, posted::get, Map.of(), model);
         }
         PublicRequests.Outcome outcome = requests.submit(day, form, posted::get, request.getRemoteAddr(), locale);
+        if (outcome.refusedBy() != null) {
+            // Too many submissions: the form again, as typed, with when the next one will be taken.
+            Attempts.Verdict rate = outcome.refusedBy();
+            java.time.Instant now = requests.now();
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(rate.retryAfterSeconds(now)));
+            model.addAttribute("rateLimit", rate.messageKey());
+            model.addAttribute("retryAt", rate.retryText(now));
+            return page(day, form, posted::get, Map.of(), model);
+        }
         if (!outcome.accepted()) {
             return page(day, form, posted::get, outcome.errors(), model);
         }

@@ -81,9 +81,15 @@ class ServiceSpaceController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return "registration/service-ask";
         }
-        if (!attempts.allow(request.getRemoteAddr())) {
-            model.addAttribute("errors", Map.of("courriel", "registration.error.rate"));
+        // Counted per address and per e-mail typed: the link goes to that address, which cannot be flooded.
+        Attempts.Verdict rate = attempts.allow(request.getRemoteAddr(), typed);
+        if (!rate.allowed()) {
+            java.time.Instant now = clock.instant();
+            model.addAttribute("errors", Map.of());
+            model.addAttribute("rateLimit", rate.messageKey());
+            model.addAttribute("retryAt", rate.retryText(now));
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(rate.retryAfterSeconds(now)));
             return "registration/service-ask";
         }
         transaction.executeWithoutResult(status -> {

@@ -163,11 +163,18 @@ class OrganisationImportTest {
         Map<String, byte[]> files = Map.of(
                 "vide.csv", new byte[0],
                 "entetes.csv", "nom;ville\nA;B\n".getBytes(StandardCharsets.UTF_8),
-                "guillemets.csv", "nom;type\n\"A;Commune\nB;Commune\n".getBytes(StandardCharsets.UTF_8));
+                "guillemets.csv", "nom;type\n\"A;Commune\nB;Commune\n".getBytes(StandardCharsets.UTF_8),
+                // Whatever the name, the content decides: a page, a spreadsheet, a PDF are not CSV text.
+                "page.csv", "<!DOCTYPE html><html><body>nom;type</body></html>".getBytes(StandardCharsets.UTF_8),
+                "classeur.csv", org.rencontres.TestFiles.xlsx(),
+                "liste.csv", org.rencontres.TestFiles.pdf());
         Map<String, String> messages = Map.of(
                 "vide.csv", "Le fichier est vide.",
                 "entetes.csv", "La première ligne doit nommer au moins les colonnes « nom » et « type ».",
-                "guillemets.csv", "Le fichier n’est pas un CSV lisible : des guillemets ne sont pas refermés ou sont mal placés");
+                "guillemets.csv", "Le fichier n’est pas un CSV lisible : des guillemets ne sont pas refermés ou sont mal placés",
+                "page.csv", "Ce fichier n’est pas un fichier texte CSV.",
+                "classeur.csv", "Ce fichier n’est pas un fichier texte CSV.",
+                "liste.csv", "Ce fichier n’est pas un fichier texte CSV.");
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             HttpResponse<String> response = organiser.upload("/admin/annuaire/import", "fichier", file.getKey(), file.getValue());
             assertThat(response.statusCode()).as(file.getKey()).isEqualTo(200);

@@ -2,7 +2,6 @@ package org.rencontres.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -10,13 +9,12 @@ import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
+import org.rencontres.TestFiles;
 import org.rencontres.WebSession;
 import org.rencontres.security.Accounts;
 import org.rencontres.security.NewAccount;
@@ -30,8 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AdminResourceFileTest {
 
     private static final String PASSWORD = "correct horse battery";
-    private static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
-            .getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] PDF = TestFiles.pdf();
 
     @LocalServerPort int port;
     @Autowired Accounts accounts;
@@ -93,16 +90,7 @@ class AdminResourceFileTest {
 
     @Test
     void an_office_document_is_recognised_by_its_content_and_downloaded_as_an_attachment() throws Exception {
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(zip)) {
-            out.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            out.write("<Types/>".getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-            out.putNextEntry(new ZipEntry("word/document.xml"));
-            out.write("<w:document/>".getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
-        upload("Compte rendu", "PUBLIC", "compte-rendu.docx", "application/octet-stream", zip.toByteArray());
+        upload("Compte rendu", "PUBLIC", "compte-rendu.docx", "application/octet-stream", TestFiles.docx());
         Resource resource = days.find(slug()).orElseThrow().resources().get(0);
         HttpResponse<byte[]> file = new WebSession(port).getBytes("/journees/" + slug() + "/ressources/" + resource.storedFile());
         assertThat(file.headers().firstValue("Content-Type"))
@@ -128,6 +116,74 @@ class AdminResourceFileTest {
         assertThat(Jsoup.parse(noTitle.body()).select("#titreFichier-erreur").text()).isEqualTo("Indiquez l'intitulé de la ressource.");
         assertThat(storedFiles()).isEqualTo(before);
         assertThat(days.find(slug()).orElseThrow().resources()).isEmpty();
+    }
+
+    @Test
+    void each_unsound_file_is_refused_with_its_french_message_and_nothing_is_stored() throws Exception {
+        long before = storedFiles();
+        byte[] random = new byte[2048];
+        new java.util.Random(2026).nextBytes(random);
+        random[0] = 0x01;
+        byte[] oldWord = new byte[1024];
+        System.arraycopy(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1},
+                0, oldWord, 0, 8);
+        Map<String, String> docm = new java.util.LinkedHashMap<>(TestFiles.docxParts());
+        docm.put("[Content_Types].xml", docm.get("[Content_Types].xml").replace(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                "application/vnd.ms-word.document.macroEnabled.main+xml"));
+        Map<String, String> climbing = new java.util.LinkedHashMap<>(TestFiles.docxParts());
+        climbing.put("../../etc/cron.d/rencontres", "* * * * * root sh");
+        byte[] pdf = TestFiles.pdf();
+        Object[][] cases = {
+                {"rand.pdf", random, "Ce fichier n'est ni un PDF, ni une image, ni un document bureautique"},
+                {"compte-rendu.docx", TestFiles.zip(Map.of("index.html", "<html><script>alert(1)</script></html>")),
+                        "Ce fichier n’est pas un vrai document bureautique"},
+                {"programme.pdf", ("%PDF-1.7\n" + "x".repeat(2000) + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII),
+                        "Ce fichier commence comme un PDF mais n’en est pas un lisible"},
+                {"tronque.pdf", Arrays.copyOf(pdf, pdf.length - 40), "Ce fichier commence comme un PDF mais n’en est pas un lisible"},
+                {"secret.pdf", TestFiles.passwordPdf(), "Ce PDF est protégé par un mot de passe"},
+                {"ancien.doc", oldWord, "Ce document est à l’ancien format Office (.doc, .xls, .ppt)"},
+                {"macros.docx", TestFiles.zip(docm), "Ce document contient des macros"},
+                {"chemin.docx", TestFiles.zip(climbing), "Ce document contient un élément dont le chemin sort du document"},
+                {"bombe.docx", TestFiles.zipBomb(201L * 1024 * 1024), "Ce document décompressé dépasserait 200"},
+                {"morceaux.docx", TestFiles.docxWithEntries(2_001), "Ce document contient trop d’éléments"},
+                {"abime.docx", Arrays.copyOf(TestFiles.docx(), 60), "Ce document est endommagé"},
+                {"affiche.png", TestFiles.pngHeader(20_000, 20_000), "Cette image est trop grande (plus de 100"}};
+        for (Object[] c : cases) {
+            HttpResponse<String> refused = upload("Piège", "PUBLIC", (String) c[0], "application/pdf", (byte[]) c[1]);
+            assertThat(refused.statusCode()).as((String) c[0]).isEqualTo(200);
+            org.jsoup.nodes.Document page = Jsoup.parse(refused.body());
+            assertThat(page.select("#fichier-erreur").text()).as((String) c[0]).startsWith((String) c[2]);
+            assertThat(page.select("#fichier").attr("aria-describedby")).as((String) c[0]).contains("fichier-erreur");
+        }
+        assertThat(storedFiles()).isEqualTo(before);
+        assertThat(days.find(slug()).orElseThrow().resources()).isEmpty();
+    }
+
+    @Test
+    void each_genuine_file_is_accepted_and_served_with_its_type_nosniff_and_the_right_disposition() throws Exception {
+        Object[][] cases = {
+                {"programme.pdf", TestFiles.pdf(), "application/pdf", "inline; filename=\"programme.pdf\""},
+                // The name says PDF, the content says PNG: the content wins, name included.
+                {"photo.pdf", TestFiles.png(), "image/png", "inline; filename=\"photo.png\""},
+                {"compte-rendu.docx", TestFiles.docx(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        "attachment; filename=\"compte-rendu.docx\""},
+                {"participants.xlsx", TestFiles.xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        "attachment; filename=\"participants.xlsx\""},
+                {"synthese.odt", TestFiles.odt(), "application/vnd.oasis.opendocument.text",
+                        "attachment; filename=\"synthese.odt\""}};
+        for (int i = 0; i < cases.length; i++) {
+            Object[] c = cases[i];
+            HttpResponse<String> done = upload("Fichier " + i, "PUBLIC", (String) c[0], "application/octet-stream", (byte[]) c[1]);
+            assertThat(WebSession.location(done)).as((String) c[0]).isEqualTo(base + "#ressources");
+            Resource resource = days.find(slug()).orElseThrow().resources().get(i);
+            HttpResponse<byte[]> file = new WebSession(port).getBytes("/journees/" + slug() + "/ressources/" + resource.storedFile());
+            assertThat(file.statusCode()).as((String) c[0]).isEqualTo(200);
+            assertThat(file.headers().firstValue("Content-Type")).as((String) c[0]).contains((String) c[2]);
+            assertThat(file.headers().firstValue("Content-Disposition")).as((String) c[0]).contains((String) c[3]);
+            assertThat(file.headers().allValues("X-Content-Type-Options")).as((String) c[0]).containsExactly("nosniff");
+            assertThat(file.body()).as((String) c[0]).isEqualTo((byte[]) c[1]);
+        }
     }
 
     @Test

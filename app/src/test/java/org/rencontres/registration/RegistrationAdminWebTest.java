@@ -47,8 +47,7 @@ class RegistrationAdminWebTest {
 
     private static final String PASSWORD = "correct horse battery";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
-            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    static final byte[] PDF = org.rencontres.TestFiles.pdf("Bulletin signe");
 
     @LocalServerPort int port;
     @Autowired Days days;
@@ -423,9 +422,8 @@ class RegistrationAdminWebTest {
                 "paper-detail", organiser.get(queue() + "/" + r.id()).body()));
     }
 
-    /** The eight bytes every PNG starts with, and a header: enough for its type to be found. */
-    static final byte[] PNG = new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
-            0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
+    /** A real 4×4 PNG. */
+    static final byte[] PNG = org.rencontres.TestFiles.png();
 
     @Test
     void each_bad_paper_input_gets_its_french_message_and_nothing_is_saved() throws Exception {
@@ -476,6 +474,15 @@ class RegistrationAdminWebTest {
         assertRefused("svg", sendPaper(ok, "bulletin.svg",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 "scan", wrongType);
+        byte[] random = new byte[2048];
+        new java.util.Random(11).nextBytes(random);
+        random[0] = 0x01;
+        assertRefused("random bytes as pdf", sendPaper(ok, "rand.pdf", random), "scan", wrongType);
+        assertRefused("a pdf header and noise", sendPaper(ok, "bulletin.pdf", ("%PDF-1.7\n" + "x".repeat(2000) + "\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "scan",
+                "Ce fichier commence comme un PDF mais n’en est pas un lisible (endommagé, tronqué ou sans page) : "
+                        + "enregistrez-le de nouveau en PDF depuis son application.");
+        assertRefused("an office document", sendPaper(ok, "bulletin.pdf", org.rencontres.TestFiles.docx()), "scan", wrongType);
         HttpResponse<String> justOver = sendPaper(ok, "gros.pdf", Arrays.copyOf(PDF, (int) PaperForms.MAX_BYTES + 1));
         assertRefused("just over", justOver, "scan", "Le fichier dépasse 10 Mo : numérisez le bulletin avec une résolution plus faible.");
         // What was typed is kept (the file has to be chosen again).

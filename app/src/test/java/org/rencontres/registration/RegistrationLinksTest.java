@@ -374,17 +374,17 @@ class RegistrationLinksTest {
 
     @Test
     void the_rate_limit_counts_per_address_in_the_database() {
-        Attempts three = new Attempts(jdbc, Optional.empty(), 3, Duration.ofHours(1));
+        Attempts three = new Attempts(jdbc, Optional.empty(), 3, 100, Duration.ofHours(1));
         String address = "198.51.100." + (n % 250);
         jdbc.sql("DELETE FROM registration_attempt WHERE address = ?").param(address).update();
-        assertThat(three.allow(address)).isTrue();
-        assertThat(three.allow(address)).isTrue();
-        assertThat(three.allow(address)).isTrue();
-        assertThat(three.allow(address)).isFalse();
-        assertThat(three.allow("203.0.113." + (n % 250))).isTrue();
+        assertThat(three.allow(address, "a" + n + "@liens.test").allowed()).isTrue();
+        assertThat(three.allow(address, "b" + n + "@liens.test").allowed()).isTrue();
+        assertThat(three.allow(address, "c" + n + "@liens.test").allowed()).isTrue();
+        assertThat(three.allow(address, "d" + n + "@liens.test").allowed()).isFalse();
+        assertThat(three.allow("203.0.113." + (n % 250), "d" + n + "@liens.test").allowed()).isTrue();
         // Older than the window: forgotten.
         jdbc.sql("UPDATE registration_attempt SET at = at - interval '2 hours' WHERE address = ?").param(address).update();
-        assertThat(three.allow(address)).isTrue();
+        assertThat(three.allow(address, "e" + n + "@liens.test").allowed()).isTrue();
     }
 
     @Test
