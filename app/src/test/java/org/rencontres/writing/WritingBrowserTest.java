@@ -159,7 +159,7 @@ class WritingBrowserTest extends BrowserTest {
         org.rencontres.WebSession anyone = new org.rencontres.WebSession(port);
         var markdown = anyone.get(base + "/texte.md");
         assertThat(markdown.statusCode()).isEqualTo(200);
-        assertThat(markdown.body()).contains("## Ce que nous faisons", "Nous tenons un registre des marchés ALPHA-FIN",
+        assertThat(markdown.body()).contains("### Ce que nous faisons", "Nous tenons un registre des marchés ALPHA-FIN",
                 "Le tutorat des nouveaux agents fonctionne BETA-FIN", "**Point fort**");
         var pdf = anyone.getBytes(base + "/texte.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
