@@ -131,7 +131,7 @@ class ServerDocuments implements DisposableBean {
 
     /** The document's text as HTML, made from its stored updates. */
     String html(long documentId) {
-        return EditorHtml.of(engine.text(documentId, data(store.since(documentId, 0))));
+        return EditorHtml.of(engine.text(data(store.since(documentId, 0))));
     }
 
     /** Compacts in the background when the document has many rows after its last snapshot. */
@@ -165,7 +165,7 @@ class ServerDocuments implements DisposableBean {
         long upTo = last(rows, 0);
         long snapshotSeen = rows.stream().filter(UpdateStore.Stored::snapshot).mapToLong(UpdateStore.Stored::seq)
                 .max().orElse(0);
-        byte[] snapshot = engine.state(documentId, data(rows));
+        byte[] snapshot = engine.state(data(rows));
         boolean done = store.compact(documentId, upTo, snapshotSeen, snapshot);
         if (done) {
             log.debug("Writing: document {} compacted up to {} ({} rows)", documentId, upTo, rows.size());

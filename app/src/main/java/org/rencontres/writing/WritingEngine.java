@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
  * updates and reads the text. No maintained Yjs implementation for the JVM exists on Maven Central, and
  * running yjs itself means the server reads exactly what the browsers write.
  *
- * <p>A GraalJS context runs one thread at a time: the documents are spread over a few contexts (one per
- * core, at most four), each used under its own lock. On a stock JDK GraalJS interprets (no JIT of the
+ * <p>A GraalJS context runs one thread at a time: the open documents are spread over a few contexts (one
+ * per core, at most four), each used under its own lock; rebuilding a whole document (exports, compaction),
+ * which takes longer, has a context of its own, so that it never holds up the checking of updates. On a stock JDK GraalJS interprets (no JIT of the
  * JavaScript); docs/benchmarks.md has the figures. The engine and a first context are made in the
  * background when the application starts (a few seconds), so that startup does not wait for them.
  */
@@ -43,6 +44,8 @@ class WritingEngine implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WritingEngine.class);
 
     private final Shard[] shards = new Shard[Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))];
+    /** The context that rebuilds whole documents (exports, snapshots), apart from the open ones. */
+    private Shard rebuilder;
     private Engine engine;
     private Source source;
     private volatile boolean running;
@@ -121,6 +124,26 @@ class WritingEngine implements SmartLifecycle {
         }
     }
 
+    private Shard rebuilder() {
+        synchronized (shards) {
+            if (rebuilder == null) {
+                rebuilder = new Shard();
+            }
+            return rebuilder;
+        }
+    }
+
+    private <T> T rebuilding(Work<T> work) {
+        Shard shard = rebuilder();
+        synchronized (shard) {
+            try {
+                return work.run(shard);
+            } catch (MalformedUpdate e) {
+                throw new IllegalStateException("stored updates unreadable: " + e.getMessage(), e);
+            }
+        }
+    }
+
     private interface Work<T> {
         T run(Shard shard) throws MalformedUpdate;
     }
@@ -172,18 +195,9 @@ class WritingEngine implements SmartLifecycle {
         safely(documentId, s -> s.call("drop", documentId));
     }
 
-    /** How many documents the server holds open (all contexts). */
-    int openCount() {
-        int n = 0;
-        for (int i = 0; i < shards.length; i++) {
-            n += safely(i, s -> s.call("openCount").asInt());
-        }
-        return n;
-    }
-
     /** The document these updates make, as one update (a snapshot), garbage-collected. */
-    byte[] state(long documentId, List<byte[]> updates) {
-        return safely(documentId, s -> s.out(s.call("state", s.in(updates))));
+    byte[] state(List<byte[]> updates) {
+        return rebuilding(s -> s.out(s.call("state", s.in(updates))));
     }
 
     /**
@@ -191,8 +205,8 @@ class WritingEngine implements SmartLifecycle {
      * JSON: {@code {"n":node,"a":{attributes},"c":[children]}} per element, {@code {"t":text,"m":{marks}}}
      * per run of text.
      */
-    String text(long documentId, List<byte[]> updates) {
-        return safely(documentId, s -> s.call("text", s.in(updates)).asString());
+    String text(List<byte[]> updates) {
+        return rebuilding(s -> s.call("text", s.in(updates)).asString());
     }
 
     /** Makes the engine and a first context in the background (tests and the first editor need not wait as long). */
@@ -222,6 +236,10 @@ class WritingEngine implements SmartLifecycle {
                     shards[i].context.close(true);
                     shards[i] = null;
                 }
+            }
+            if (rebuilder != null) {
+                rebuilder.context.close(true);
+                rebuilder = null;
             }
             synchronized (this) {
                 if (engine != null) {

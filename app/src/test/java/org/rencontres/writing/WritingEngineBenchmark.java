@@ -31,7 +31,7 @@ public final class WritingEngineBenchmark {
 
         List<byte[]> updates = fivePages();
         int bytes = updates.stream().mapToInt(u -> u.length).sum();
-        String html = EditorHtml.of(engine.text(0, updates));
+        String html = EditorHtml.of(engine.text(updates));
         System.out.printf("document: %d updates, %d bytes stored, %d characters of text, %d of HTML%n",
                 updates.size(), bytes, org.jsoup.Jsoup.parse(html).text().length(), html.length());
 
@@ -40,9 +40,9 @@ public final class WritingEngineBenchmark {
         byte[] snapshot = null;
         for (int r = 0; r < rounds; r++) {
             long a = System.nanoTime();
-            EditorHtml.of(engine.text(0, updates));
+            EditorHtml.of(engine.text(updates));
             long b = System.nanoTime();
-            snapshot = engine.state(0, updates);
+            snapshot = engine.state(updates);
             long c = System.nanoTime();
             text[r] = ms(b - a);
             state[r] = ms(c - b);
@@ -50,7 +50,7 @@ public final class WritingEngineBenchmark {
         double[] fromSnapshot = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long a = System.nanoTime();
-            EditorHtml.of(engine.text(0, List.of(snapshot)));
+            EditorHtml.of(engine.text(List.of(snapshot)));
             fromSnapshot[r] = ms(System.nanoTime() - a);
         }
         System.out.printf("rebuild to HTML from the 200 updates: first %.0f ms, then median %.0f ms (min %.0f, max %.0f)%n",

@@ -57,7 +57,7 @@ class WritingEngineTest {
                     {"type":"image","attrs":{"src":"https://ailleurs.example/x.png"},"content":[{"text":"caché"}]}"""));
             updates.add(writer.append("{\"type\":\"heading\",\"attrs\":{\"level\":3},\"content\":[{\"text\":\"Fin\"}]}"));
         }
-        String html = EditorHtml.of(engine.text(1, updates));
+        String html = EditorHtml.of(engine.text(updates));
         assertThat(html).isEqualTo("<h2>Ce qui fonctionne</h2>"
                 + "<p>Le <strong>tutorat</strong> et <em>l'entraide<strong> ensemble</strong></em>"
                 + " &lt;b&gt;brut&lt;/b&gt; &amp; co</p>"
@@ -68,8 +68,8 @@ class WritingEngineTest {
         // The order of the updates does not matter (a CRDT), and an empty document is empty.
         List<byte[]> reversed = new ArrayList<>(updates);
         java.util.Collections.reverse(reversed);
-        assertThat(EditorHtml.of(engine.text(1, reversed))).isEqualTo(html);
-        assertThat(EditorHtml.of(engine.text(1, List.of()))).isEmpty();
+        assertThat(EditorHtml.of(engine.text(reversed))).isEqualTo(html);
+        assertThat(EditorHtml.of(engine.text(List.of()))).isEmpty();
     }
 
     @Test
@@ -117,8 +117,8 @@ class WritingEngineTest {
                 updates.add(writer.type(" mot" + i));
             }
         }
-        byte[] snapshot = engine.state(3, updates);
-        assertThat(engine.text(3, List.of(snapshot))).isEqualTo(engine.text(3, updates)).contains("mot49");
+        byte[] snapshot = engine.state(updates);
+        assertThat(engine.text(List.of(snapshot))).isEqualTo(engine.text(updates)).contains("mot49");
         assertThat(snapshot.length).isLessThan(updates.stream().mapToInt(u -> u.length).sum());
     }
 }

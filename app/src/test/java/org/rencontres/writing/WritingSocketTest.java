@@ -170,8 +170,8 @@ class WritingSocketTest {
             }
             assertThat(json(late.nextText("synced")).path("seq").asLong()).isEqualTo(250);
             // The snapshot and the rows after it make the text the browser wrote.
-            assertThat(engine.text(first.id(), java.util.List.of(reader.state())))
-                    .isEqualTo(engine.text(first.id(), java.util.List.of(written)));
+            assertThat(engine.text(java.util.List.of(reader.state())))
+                    .isEqualTo(engine.text(java.util.List.of(written)));
         }
     }
 
