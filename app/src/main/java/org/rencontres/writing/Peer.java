@@ -21,12 +21,15 @@ final class Peer {
     /** The Yjs awareness client id this browser announced, and its last clock (-1 before any). */
     volatile long awarenessClient = -1;
     volatile long awarenessClock = -1;
+    /** Whether the document is closed (told by the hub when it closes; a reopening disconnects). */
+    volatile boolean documentClosed;
     /** When the access was last checked (the handshake counts as a check). */
     volatile long accessCheckedAt = System.currentTimeMillis();
 
     Peer(WebSocketSession session, Access access) {
         this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, BUFFER_LIMIT_BYTES);
         this.access = access;
+        this.documentClosed = access.document().isClosed();
     }
 
     long documentId() {

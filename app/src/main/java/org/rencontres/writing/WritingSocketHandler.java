@@ -176,6 +176,10 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
             refuse(peer, peer.access.document().isClosed() ? "closed" : "readonly");
             return;
         }
+        if (peer.documentClosed) {
+            refuse(peer, "closed");   // the store would refuse it too, after yjs had checked it for nothing
+            return;
+        }
         byte[] update = bytes(payload);
         long documentId = peer.documentId();
         ServerDocuments.Accepted accepted = server.accept(documentId, update,
@@ -196,6 +200,11 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
 
     private void awareness(Peer peer, ByteBuffer payload) {
         if (peer.access.role() == Access.Role.READER) {
+            return;
+        }
+        if (peer.documentClosed) {
+            // A closed document takes nothing, presence included (its browsers are read-only).
+            refuse(peer, "closed");
             return;
         }
         byte[] update = bytes(payload);

@@ -363,6 +363,8 @@ class WritingSocketTest {
         assertThat(json(watcher.nextText("refused")).path("reason").asString()).isEqualTo("closed");
         watcher.snapshot(3, writer.state());
         assertThat(json(watcher.nextText("refused")).path("reason").asString()).isEqualTo("snapshot");
+        watcher.awareness(presence(77, 1, "{\"user\":{\"name\":\"Agent Redacteur0x0\",\"color\":1}}"));
+        assertThat(json(watcher.nextText("refused")).path("reason").asString()).isEqualTo("closed");
         try (SocketClient agent = new SocketClient(port, path(first) + "?cle=" + key, null)) {
             JsonNode welcome = json(agent.nextText("welcome"));
             assertThat(welcome.path("canEdit").asBoolean()).isFalse();
@@ -370,6 +372,9 @@ class WritingSocketTest {
             agent.update(1, writer.type(" FALSIFIE"));
             assertThat(json(agent.nextText("refused")).path("reason").asString()).isEqualTo("closed");
         }
+        // A connection not yet told (on another instance, the notification still on its way) meets the store's check.
+        assertThat(server.accept(first.id(), writer.type(" FALSIFIE"), u -> null).outcome())
+                .isEqualTo(ServerDocuments.Outcome.CLOSED);
         writer.close();
         assertThat(store.rows(first.id())).isEqualTo(3);
         assertThat(new WebSession(port).get(participantBase + "/texte.md").body()).isEqualTo(markdown.body());
