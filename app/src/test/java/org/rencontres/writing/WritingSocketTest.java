@@ -373,8 +373,10 @@ class WritingSocketTest {
             assertThat(json(agent.nextText("refused")).path("reason").asString()).isEqualTo("closed");
         }
         // A connection not yet told (on another instance, the notification still on its way) meets the store's check.
-        assertThat(server.accept(first.id(), writer.type(" FALSIFIE"), u -> null).outcome())
-                .isEqualTo(ServerDocuments.Outcome.CLOSED);
+        try (YjsWriter late = new YjsWriter()) {
+            assertThat(server.accept(first.id(), late.paragraph("TEXTE FALSIFIE"), u -> null).outcome())
+                    .isEqualTo(ServerDocuments.Outcome.CLOSED);
+        }
         writer.close();
         assertThat(store.rows(first.id())).isEqualTo(3);
         assertThat(new WebSession(port).get(participantBase + "/texte.md").body()).isEqualTo(markdown.body());
