@@ -6,12 +6,13 @@ import {
   Y, Awareness, encodeAwarenessUpdate, applyAwarenessUpdate,
   ySyncPlugin, yCursorPlugin, yUndoPlugin, undo, redo, ySyncPluginKey,
   absolutePositionToRelativePosition, relativePositionToAbsolutePosition, prosemirrorJSONToYXmlFragment,
-  EditorState, Plugin, PluginKey, EditorView, Decoration, DecorationSet, Schema, DOMSerializer,
+  EditorState, Plugin, PluginKey, EditorView, Decoration, DecorationSet, Schema,
   basicSchema, addListNodes, wrapInList, liftListItem, sinkListItem, splitListItem,
   baseKeymap, toggleMark, setBlockType, keymap
 } from '../vendor/collab/collab.js';
 
-const UPDATE = 1, AWARENESS = 2, SNAPSHOT = 3, COVERING = 4;
+// Snapshots (3) are the server's to make: it sends them as COVERING frames.
+const UPDATE = 1, AWARENESS = 2, COVERING = 4;
 const REMOTE = 'remote';
 const COLOURS = 8;
 /** The fixed Yjs client id of template content: every browser lays out the same items, which Yjs merges as one. */
@@ -201,15 +202,11 @@ class Link {
         this.keep();
         this.hooks.status('online');
         break;
-      case 'compact':
-        this.sendFrame(SNAPSHOT, Y.encodeStateAsUpdate(this.doc), this.have);
-        break;
       case 'resync':
         if (this.isOpen()) this.ws.send(JSON.stringify({ t: 'hello', since: this.have }));
         break;
       case 'closed':
-        // The organisers closed the document: the text as it is here goes to the server, then read-only.
-        this.hooks.closing();
+        // The organisers closed the document: read-only from now on (the server takes nothing more).
         this.canEdit = false;
         this.hooks.welcome({ ...(this.welcomeMessage || {}), canEdit: false, closed: true });
         this.hooks.status('closed');
@@ -268,13 +265,11 @@ class Link {
     this.ws.send(frame);
   }
 
-  sendFrame(type, payload, upTo) {
+  sendFrame(type, payload) {
     if (!this.isOpen()) return;
-    const head = type === SNAPSHOT ? 9 : 1;
-    const frame = new Uint8Array(head + payload.length);
+    const frame = new Uint8Array(1 + payload.length);
     frame[0] = type;
-    if (type === SNAPSHOT) new DataView(frame.buffer).setBigUint64(1, BigInt(upTo));
-    frame.set(payload, head);
+    frame.set(payload, 1);
     this.ws.send(frame);
   }
 
@@ -385,7 +380,6 @@ function start(root) {
   const name = root.dataset.name || '';
   let view = null;
   let welcome = null;
-  let contentTimer = null;
 
   const showStatus = state => {
     let text = t(state);
@@ -420,38 +414,11 @@ function start(root) {
   };
   awareness.on('change', showPresence);
 
-  const sendContent = () => {
-    clearTimeout(contentTimer);
-    contentTimer = setTimeout(() => {
-      if (link.canEdit) sendContentNow();
-    }, 1500);
-  };
-
-  const sendContentNow = final => {
-    clearTimeout(contentTimer);
-    contentTimer = null;
-    if (!view) return;
-    const box = document.createElement('div');
-    box.append(DOMSerializer.fromSchema(schema).serializeFragment(view.state.doc.content));
-    link.sendText({ t: 'content', html: box.innerHTML, final: !!final });
-  };
-
-  // A page left within 1.5 s of a change sends its text at once (the exports are made of it).
-  addEventListener('pagehide', () => {
-    if (contentTimer && link.canEdit && link.isOpen()) sendContentNow(true);
-  });
-
   const link = new Link(root, doc, awareness, {
     status: showStatus,
-    caughtUp: () => {
-      if (link.canEdit && view) sendContent();
-    },
-    closing: () => {
-      if (link.canEdit) sendContentNow(true);
-    },
+    caughtUp: () => {},
     presence: showPresence,
     changed: () => {
-      sendContent();
       if (!link.synced) showStatus('offline');
     },
     welcome: message => {

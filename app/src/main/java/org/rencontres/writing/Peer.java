@@ -21,15 +21,15 @@ final class Peer {
     /** The Yjs awareness client id this browser announced, and its last clock (-1 before any). */
     volatile long awarenessClient = -1;
     volatile long awarenessClock = -1;
-    volatile long lastContentSaved;
+    /** Whether the document is closed (told by the hub when it closes; a reopening disconnects). */
+    volatile boolean documentClosed;
     /** When the access was last checked (the handshake counts as a check). */
     volatile long accessCheckedAt = System.currentTimeMillis();
-    /** When this browser was asked for a snapshot (0: not asked, or already answered). */
-    volatile long compactAskedAt;
 
     Peer(WebSocketSession session, Access access) {
         this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, BUFFER_LIMIT_BYTES);
         this.access = access;
+        this.documentClosed = access.document().isClosed();
     }
 
     long documentId() {

@@ -73,14 +73,18 @@ class UpdateStore {
     }
 
     /**
-     * Replaces the updates up to {@code upTo} by one snapshot that a client computed after applying all
-     * of them. Refused (false) when {@code upTo} is beyond the stored updates.
+     * Replaces the updates up to {@code upTo} by one snapshot that the server made of them. Refused
+     * (false) when {@code upTo} is beyond the stored updates, or when the last snapshot is no longer the
+     * one the server read ({@code snapshotSeen}, 0 for none): another compaction came first.
      */
     @Transactional
-    boolean compact(long documentId, long upTo, byte[] snapshot) {
-        Long last = jdbc.sql("SELECT last_seq FROM writing_document WHERE id = ? AND closed_at IS NULL FOR UPDATE")
+    boolean compact(long documentId, long upTo, long snapshotSeen, byte[] snapshot) {
+        Long last = jdbc.sql("SELECT last_seq FROM writing_document WHERE id = ? FOR UPDATE")
                 .param(documentId).query(Long.class).optional().orElse(null);
-        if (last == null || upTo < 1 || upTo > last) {
+        long snapshotNow = jdbc.sql("""
+                SELECT coalesce(max(seq), 0) FROM writing_update WHERE document_id = ? AND snapshot""")
+                .param(documentId).query(Long.class).single();
+        if (last == null || upTo < 1 || upTo > last || snapshotNow != snapshotSeen) {
             return false;
         }
         jdbc.sql("DELETE FROM writing_update WHERE document_id = ? AND seq <= ?").params(documentId, upTo).update();

@@ -167,30 +167,6 @@ class WritingAdminController {
         return "redirect:/admin/journees/" + day.slug() + "/ecriture";
     }
 
-    /**
-     * Waits (3 s at most) for the browsers' last text after closing, when someone may be writing: a
-     * browser connected here, or a text received in the last five minutes (perhaps through another instance).
-     */
-    private void awaitLastText(WritingDocument before) {
-        java.time.Instant recent = java.time.Instant.now().minus(java.time.Duration.ofMinutes(5));
-        if (hub.connected(before.id()) == 0 && (before.contentAt() == null || before.contentAt().isBefore(recent))) {
-            return;
-        }
-        long end = System.currentTimeMillis() + 3_000;
-        while (System.currentTimeMillis() < end) {
-            WritingDocument now = documents.find(before.id()).orElseThrow();
-            if (now.contentAt() != null && now.closedAt() != null && !now.contentAt().isBefore(now.closedAt())) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     /** The confirmation page of publishing: who may read the final text. */
     @GetMapping("/{id}/publication")
     String publishPage(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
@@ -219,11 +195,11 @@ class WritingAdminController {
             return "writing/admin/publish";
         }
         if (!document.isClosed()) {
-            // Closed first (committed), so that the browsers send their last text before the PDF is made.
+            // Closed first (committed): nothing is stored after this, and the browsers turn read-only.
             admin.close(document, organiser);
             hub.closed(document.id());
-            awaitLastText(document);
         }
+        // The PDF is made from the stored updates, whatever a browser sends.
         admin.publish(documents.find(id).orElseThrow(), chosen, organiser);
         redirect.addFlashAttribute("notice", "writing.published");
         return "redirect:/admin/journees/" + day.slug() + "/ecriture";

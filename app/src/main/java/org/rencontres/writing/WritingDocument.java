@@ -7,12 +7,11 @@ import java.time.Instant;
  *
  * @param readKey the key of the read-only link (projector, sharing)
  * @param lastSeq the number of the last stored Yjs update
- * @param contentHtml the text as the editors' browsers last sent it (sanitised), or null
  * @param publishedAt when it was last published as a resource of the day, or null
  */
 public record WritingDocument(long id, long dayId, Long workshopId, Long groupId, String title,
                               DocumentTemplate template, String readKey, long lastSeq, Instant closedAt,
-                              String contentHtml, Instant contentAt, Instant publishedAt) {
+                              Instant publishedAt) {
 
     public boolean isClosed() {
         return closedAt != null;

@@ -4,29 +4,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.safety.Cleaner;
-import org.jsoup.safety.Safelist;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The shared documents of the days: creating them, finding them, their text for exports, closing. */
+/** The shared documents of the days: creating them, finding them, closing (their text: {@link ServerDocuments}). */
 @Service
 public class WritingDocuments {
 
-    /** What the editors' HTML may hold: the editor's own marks and blocks, nothing else. */
-    static final Safelist CONTENT = new Safelist()
-            .addTags("p", "h1", "h2", "h3", "ul", "ol", "li", "em", "strong", "blockquote", "br", "hr", "code", "pre")
-            .addAttributes("ol", "start");
-    static final int MAX_HTML = 1_000_000;
-
     private static final String COLUMNS = """
             id, event_day_id AS day_id, workshop_id, group_id, title, template, read_key, last_seq, closed_at,
-            content_html, content_at, published_at""";
+            published_at""";
 
     private final JdbcClient jdbc;
     private final Workshops workshops;
@@ -92,29 +82,6 @@ public class WritingDocuments {
     public Optional<WritingDocument> ofWorkshop(long workshopId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM writing_document WHERE workshop_id = ?").param(workshopId)
                 .query(WritingDocument.class).optional();
-    }
-
-    /**
-     * Keeps the text as the editors' browser rendered it, cleaned of anything but the editor's own tags;
-     * accepted until 30 seconds after the document is closed.
-     */
-    @Transactional
-    public void saveContent(long documentId, String html) {
-        if (html == null || html.length() > MAX_HTML) {
-            return;
-        }
-        // The last text of the browsers still counts a little after closing (they send it when told).
-        jdbc.sql("""
-                UPDATE writing_document SET content_html = ?, content_at = now()
-                WHERE id = ? AND (closed_at IS NULL OR closed_at > now() - interval '30 seconds')""")
-                .params(clean(html), documentId).update();
-    }
-
-    static String clean(String html) {
-        Document dirty = Jsoup.parseBodyFragment(html);
-        Document clean = new Cleaner(CONTENT).clean(dirty);
-        clean.outputSettings().prettyPrint(false);
-        return clean.body().html();
     }
 
     /** Closes a document: read-only from then on. */

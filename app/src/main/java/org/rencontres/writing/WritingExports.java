@@ -16,8 +16,9 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * A document's text as Markdown and as PDF, made from the HTML the editors' browsers last sent (the
- * server does not read Yjs). The Markdown writer is ours: the editor has a handful of blocks and marks
+ * A document's text as Markdown and as PDF, made from its stored Yjs updates, which yjs on the server
+ * reads ({@link ServerDocuments#html}): what a browser says the text is counts for nothing. The Markdown
+ * writer is ours: the editor has a handful of blocks and marks
  * (headings, paragraphs, lists, quotes, emphasis), and a general HTML-to-Markdown library would add a
  * dependency for far more than that.
  */
@@ -26,10 +27,12 @@ class WritingExports {
 
     private final PdfRenderer renderer;
     private final TemplateEngine templates;
+    private final ServerDocuments server;
 
-    WritingExports(PdfRenderer renderer, TemplateEngine templates) {
+    WritingExports(PdfRenderer renderer, TemplateEngine templates, ServerDocuments server) {
         this.renderer = renderer;
         this.templates = templates;
+        this.server = server;
     }
 
     static String fileName(WritingDocument document, String extension) {
@@ -40,17 +43,15 @@ class WritingExports {
 
     String markdown(WritingDocument document) {
         StringBuilder out = new StringBuilder("# ").append(escape(document.title())).append("\n\n");
-        if (document.contentHtml() != null) {
-            Document html = Jsoup.parseBodyFragment(document.contentHtml());
-            blocks(html.body(), out, "");
-        }
+        blocks(Jsoup.parseBodyFragment(server.html(document.id())).body(), out, "");
         return out.toString().replaceAll("\n{3,}", "\n\n").strip() + "\n";
     }
 
     private void blocks(Element parent, StringBuilder out, String indent) {
         for (Element e : parent.children()) {
             switch (e.tagName()) {
-                case "h1", "h2", "h3" -> out.append(indent).append("#".repeat(e.tagName().charAt(1) - '0' + 1)).append(' ')
+                case "h1", "h2", "h3", "h4", "h5", "h6" -> out.append(indent)
+                        .append("#".repeat(Math.min(6, e.tagName().charAt(1) - '0' + 1))).append(' ')
                         .append(inline(e)).append("\n\n");
                 case "p" -> {
                     String text = inline(e);
@@ -122,16 +123,13 @@ class WritingExports {
         Context context = new Context(Locale.FRENCH);
         context.setVariable("document", document);
         context.setVariable("day", day);
-        context.setVariable("content", xhtml(document.contentHtml()));
+        context.setVariable("content", xhtml(server.html(document.id())));
         return renderer.render(templates.process("writing/pdf/text", context), null);
     }
 
     /** The cleaned HTML as well-formed XHTML, which the PDF renderer needs. */
     static String xhtml(String html) {
-        if (html == null) {
-            return "";
-        }
-        Document doc = Jsoup.parseBodyFragment(WritingDocuments.clean(html));
+        Document doc = Jsoup.parseBodyFragment(EditorHtml.clean(html));
         doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).escapeMode(Entities.EscapeMode.xhtml)
                 .prettyPrint(false);
         return doc.body().html();

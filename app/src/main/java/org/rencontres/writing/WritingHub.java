@@ -181,7 +181,10 @@ class WritingHub implements SmartLifecycle {
         TextMessage closed = new TextMessage("{\"t\":\"closed\"}");
         Set<Peer> set = peers.get(documentId);
         if (set != null) {
-            set.forEach(p -> p.send(closed));
+            set.forEach(p -> {
+                p.documentClosed = true;
+                p.send(closed);
+            });
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +21,18 @@ import tools.jackson.databind.json.JsonMapper;
  * The collective-writing protocol on {@code /ecriture/ws/{id}}; the handshake ({@link WritingSocketConfiguration})
  * has already decided the connection's {@link Access}.
  *
- * <p>From the browser: text {@code {"t":"hello","since":n}} (send me every update after n),
- * {@code {"t":"content","html":…}} (the text as HTML, for exports); binary {@code [1][ref u32][update]} (store
- * and relay this Yjs update, acknowledged with {@code {"t":"ack","ref":…,"seq":…}}), {@code [2][awareness]}
- * (presence, relayed, never stored) and {@code [3][upTo u64][snapshot]} (the whole document as one update,
- * replacing the stored ones up to upTo). From the server: {@code {"t":"welcome",…}}, {@code [1][seq u64][update]},
- * {@code [4][seq u64][snapshot]}, {@code {"t":"synced","seq":n}}, {@code [2][awareness]}, {@code {"t":"compact"}}
- * (please send a snapshot), {@code {"t":"resync"}} and {@code {"t":"refused",…}}.
+ * <p>From the browser: text {@code {"t":"hello","since":n}} (send me every update after n) and
+ * {@code {"t":"ping"}}; binary {@code [1][ref u32][update]} (check, store and relay this Yjs update, acknowledged
+ * with {@code {"t":"ack","ref":…,"seq":…}}) and {@code [2][awareness]} (presence, relayed, never stored). From
+ * the server: {@code {"t":"welcome",…}}, {@code [1][seq u64][update]}, {@code [4][seq u64][snapshot]} (stands for
+ * every update up to seq), {@code {"t":"synced","seq":n}}, {@code [2][awareness]}, {@code {"t":"pong"}},
+ * {@code {"t":"closed"}}, {@code {"t":"resync"}} and {@code {"t":"refused","reason":…}} (reasons: malformed,
+ * closed, readonly, presence, snapshot, access, unknown).
+ *
+ * <p>The server owns the text ({@link ServerDocuments}): an update is stored and relayed only once yjs on the
+ * server has applied it; the exports are made from the stored updates, the snapshots by the server. What
+ * browsers used to send for those ({@code {"t":"content",…}} with their HTML, {@code [3][upTo][snapshot]}) decides
+ * nothing: the first is ignored (pages loaded before the change still send it), the second refused.
  */
 @Component
 class WritingSocketHandler extends AbstractWebSocketHandler {
@@ -39,25 +43,19 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
     /** How often a connection's access is checked again, on the next message it sends (pings included). */
     static final long RECHECK_MILLIS = 15_000;
     private volatile long recheckMillis = RECHECK_MILLIS;
-    /** A document with more rows than this after its last snapshot asks an editor for a new one. */
-    static final int COMPACT_AFTER = 200;
-    private static final long COMPACT_ASK_MILLIS = 30_000;
-    private static final long CONTENT_EVERY_MILLIS = 1_000;
-    private static final long SNAPSHOT_WITHIN_MILLIS = 60_000;
     /** A presence larger than this is refused (a name, a colour, a cursor and a highlight are far less). */
     private static final int PRESENCE_MAX_CHARS = 4096;
     private static final Logger log = LoggerFactory.getLogger(WritingSocketHandler.class);
 
     private final WritingHub hub;
     private final UpdateStore store;
-    private final WritingDocuments documents;
+    private final ServerDocuments server;
     private final JsonMapper json;
-    private final Map<Long, Long> compactAsked = new ConcurrentHashMap<>();
 
-    WritingSocketHandler(WritingHub hub, UpdateStore store, WritingDocuments documents, JsonMapper json) {
+    WritingSocketHandler(WritingHub hub, UpdateStore store, ServerDocuments server, JsonMapper json) {
         this.hub = hub;
         this.store = store;
-        this.documents = documents;
+        this.server = server;
         this.json = json;
     }
 
@@ -130,13 +128,7 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
         switch (type) {
             case "hello" -> sync(peer, Math.max(0, node.path("since").asLong(0)));
             case "content" -> {
-                long now = System.currentTimeMillis();
-                boolean last = node.path("final").asBoolean(false);
-                if (peer.access.canEdit() && node.path("html").isString()
-                        && (last || now - peer.lastContentSaved >= CONTENT_EVERY_MILLIS)) {
-                    peer.lastContentSaved = now;
-                    documents.saveContent(peer.documentId(), node.path("html").asString());
-                }
+                // The browser's own HTML of the text, from pages loaded before the server owned the text: ignored.
             }
             case "ping" -> peer.send(text(Map.of("t", "pong")));
             default -> refuse(peer, "unknown");
@@ -168,7 +160,8 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
         switch (type) {
             case WritingHub.UPDATE -> update(peer, payload);
             case WritingHub.AWARENESS -> awareness(peer, payload);
-            case WritingHub.SNAPSHOT -> snapshot(peer, payload);
+            // Snapshots are the server's to make (a browser's would replace the stored text with its own).
+            case WritingHub.SNAPSHOT -> refuse(peer, "snapshot");
             default -> refuse(peer, "unknown");
         }
     }
@@ -183,28 +176,35 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
             refuse(peer, peer.access.document().isClosed() ? "closed" : "readonly");
             return;
         }
-        byte[] update = bytes(payload);
-        long documentId = peer.documentId();
-        Optional<Long> seq = store.append(documentId, update, hub.updateNotification(documentId, update));
-        if (seq.isEmpty()) {
-            refuse(peer, "closed");
+        if (peer.documentClosed) {
+            refuse(peer, "closed");   // the store would refuse it too, after yjs had checked it for nothing
             return;
         }
-        peer.send(text(Map.of("t", "ack", "ref", ref, "seq", seq.get())));
-        hub.updated(peer, seq.get(), update);
-        if (seq.get() % 50 == 0 && store.pending(documentId) > COMPACT_AFTER) {
-            long now = System.currentTimeMillis();
-            Long asked = compactAsked.get(documentId);
-            if (asked == null || now - asked > COMPACT_ASK_MILLIS) {
-                compactAsked.put(documentId, now);
-                peer.compactAskedAt = now;
-                peer.send(text(Map.of("t", "compact")));
+        byte[] update = bytes(payload);
+        long documentId = peer.documentId();
+        ServerDocuments.Accepted accepted = server.accept(documentId, update,
+                stored -> hub.updateNotification(documentId, stored));
+        switch (accepted.outcome()) {
+            case MALFORMED -> refuse(peer, "malformed");
+            case CLOSED -> refuse(peer, "closed");
+            case STORED -> {
+                long seq = accepted.seq();
+                peer.send(text(Map.of("t", "ack", "ref", ref, "seq", seq)));
+                hub.updated(peer, seq, update);
+                if (seq % 50 == 0) {
+                    server.compactSoon(documentId);
+                }
             }
         }
     }
 
     private void awareness(Peer peer, ByteBuffer payload) {
         if (peer.access.role() == Access.Role.READER) {
+            return;
+        }
+        if (peer.documentClosed) {
+            // A closed document takes nothing, presence included (its browsers are read-only).
+            refuse(peer, "closed");
             return;
         }
         byte[] update = bytes(payload);
@@ -258,21 +258,6 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
         return peer.access.moderates() || highlight.isMissingNode() || highlight.isNull();
     }
 
-    /** A snapshot is taken only from a browser asked for one in the last minute (it replaces stored updates). */
-    private void snapshot(Peer peer, ByteBuffer payload) {
-        if (!peer.access.canEdit() || payload.remaining() < 9
-                || System.currentTimeMillis() - peer.compactAskedAt > SNAPSHOT_WITHIN_MILLIS) {
-            refuse(peer, "snapshot");
-            return;
-        }
-        peer.compactAskedAt = 0;
-        long upTo = payload.getLong();
-        byte[] snapshot = bytes(payload);
-        if (store.compact(peer.documentId(), upTo, snapshot)) {
-            log.debug("Writing: document {} compacted up to {}", peer.documentId(), upTo);
-        }
-    }
-
     private void refuse(Peer peer, String reason) {
         peer.send(text(Map.of("t", "refused", "reason", reason)));
     }
@@ -282,6 +267,9 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
         Peer peer = peer(session);
         if (peer != null) {
             hub.leave(peer);
+            if (hub.connected(peer.documentId()) == 0) {
+                server.forget(peer.documentId());
+            }
         }
     }
 

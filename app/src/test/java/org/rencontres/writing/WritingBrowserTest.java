@@ -153,11 +153,25 @@ class WritingBrowserTest extends BrowserTest {
         browser.findElement(By.cssSelector(".writing-text")).sendKeys("Point fort");
         waiting(other).until(d -> d.findElements(By.cssSelector(".writing-text strong")).stream()
                 .anyMatch(e -> e.getText().equals("Point fort")));
-        // The exports are made of what the browsers sent.
-        waiting(browser).until(d -> {
-            String html = documents.find(first.id()).orElseThrow().contentHtml();
-            return html != null && html.contains("Point fort") && html.contains("BETA-FIN");
-        });
+        // The exports are made by the server from the stored updates, once both browsers have had theirs acknowledged.
+        waiting(browser).until(d -> pending(d) == 0 && pending(other) == 0);
+        String base = participantPath(0);
+        org.rencontres.WebSession anyone = new org.rencontres.WebSession(port);
+        var markdown = anyone.get(base + "/texte.md");
+        assertThat(markdown.statusCode()).isEqualTo(200);
+        assertThat(markdown.body()).contains("### Ce que nous faisons", "Nous tenons un registre des marchés ALPHA-FIN",
+                "Le tutorat des nouveaux agents fonctionne BETA-FIN", "**Point fort**");
+        var pdf = anyone.getBytes(base + "/texte.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+                    .contains("Ce que nous faisons", "ALPHA-FIN", "BETA-FIN", "Point fort");
+        }
+    }
+
+    private static int pending(WebDriver driver) {
+        return ((Number) ((JavascriptExecutor) driver)
+                .executeScript("return window.rencontresWriting[0].link.pendingCount()")).intValue();
     }
 
     @Test

@@ -39,6 +39,8 @@ class WritingPagesTest {
     @Autowired Registrations registrations;
     @Autowired Accounts accounts;
     @Autowired WritingDocuments documents;
+    @Autowired ServerDocuments server;
+    @Autowired org.rencontres.event.DayFiles dayFiles;
 
     private WritingFixture fixture;
     private WebSession organiser;
@@ -131,7 +133,13 @@ class WritingPagesTest {
     @Test
     void publishing_closes_the_document_and_adds_its_text_to_the_days_resources() throws Exception {
         WritingDocument first = documentOfFirstWorkshop();
-        documents.saveContent(first.id(), "<h2>Ce qui bloque</h2><p>Les délais de <em>paiement</em>.</p>");
+        try (YjsWriter writer = new YjsWriter()) {
+            assertThat(server.accept(first.id(), writer.heading(2, "Ce qui bloque"), u -> null).outcome())
+                    .isEqualTo(ServerDocuments.Outcome.STORED);
+            assertThat(server.accept(first.id(), writer.append("{\"type\":\"paragraph\",\"content\":["
+                    + "{\"text\":\"Les délais de \"},{\"text\":\"paiement\",\"marks\":[\"em\"]},{\"text\":\".\"}]}"),
+                    u -> null).outcome()).isEqualTo(ServerDocuments.Outcome.STORED);
+        }
         String publish = base + "/" + first.id() + "/publication";
         HttpResponse<String> missing = organiser.submit(publish, publish, Map.of());
         assertThat(missing.statusCode()).isEqualTo(422);
@@ -147,6 +155,9 @@ class WritingPagesTest {
         Resource resource = day.resources().stream().filter(r -> r.title().equals(first.title())).findFirst().orElseThrow();
         assertThat(resource.visibility()).isEqualTo(Resource.Visibility.PARTICIPANTS);
         assertThat(resource.storedFile()).isNotNull();
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dayFiles.resourceFile(day, resource.storedFile()).orElseThrow().content())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("Ce qui bloque", "Les délais de", "paiement");
+        }
         assertThat(organiser.page(base).select("tr[data-document=" + first.id() + "]").text()).contains("Clos", "publié");
         // Reopening is possible, with a message.
         HttpResponse<String> reopened = organiser.submit(base, base + "/" + first.id() + "/reouverture", Map.of());

@@ -22,9 +22,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The writing WebSocket over a real connection: updates numbered, acknowledged, relayed and caught up;
- * a snapshot replacing the updates it covers; read-only and foreign participants refused (at the
- * handshake and on the pages); presence only under one's own name; a closed document takes nothing.
+ * The writing WebSocket over a real connection, with real Yjs updates: numbered, acknowledged, relayed and
+ * caught up; malformed ones refused, neither stored nor relayed; compacted by the server, never by a
+ * browser's snapshot; the exports made of the stored updates, whatever a browser says the text is;
+ * read-only and foreign participants refused (at the handshake and on the pages); presence only under
+ * one's own name; a closed document takes nothing.
  */
 @RencontresIntegrationTest
 class WritingSocketTest {
@@ -40,6 +42,9 @@ class WritingSocketTest {
     @Autowired WritingDocuments documents;
     @Autowired UpdateStore store;
     @Autowired WritingSocketHandler handler;
+    @Autowired ServerDocuments server;
+    @Autowired WritingEngine engine;
+    @Autowired org.rencontres.event.DayFiles dayFiles;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private WritingFixture fixture;
@@ -81,18 +86,22 @@ class WritingSocketTest {
             assertThat(json(orga.nextText("synced")).path("seq").asLong()).isZero();
             agent.nextText("synced");
 
-            orga.update(7, SocketClient.utf8("alpha"));
-            JsonNode ack = json(orga.nextText("ack"));
-            assertThat(ack.path("ref").asInt()).isEqualTo(7);
-            assertThat(ack.path("seq").asLong()).isEqualTo(1);
-            SocketClient.Frame relayed = agent.next(f -> !f.isText() && f.type() == 1);
-            assertThat(relayed.seq()).isEqualTo(1);
-            assertThat(new String(relayed.payload(), StandardCharsets.UTF_8)).isEqualTo("alpha");
+            try (YjsWriter orgaText = new YjsWriter(); YjsWriter agentText = new YjsWriter()) {
+                byte[] alpha = orgaText.paragraph("alpha");
+                orga.update(7, alpha);
+                JsonNode ack = json(orga.nextText("ack"));
+                assertThat(ack.path("ref").asInt()).isEqualTo(7);
+                assertThat(ack.path("seq").asLong()).isEqualTo(1);
+                SocketClient.Frame relayed = agent.next(f -> !f.isText() && f.type() == 1);
+                assertThat(relayed.seq()).isEqualTo(1);
+                assertThat(relayed.payload()).isEqualTo(alpha);
 
-            agent.update(1, SocketClient.utf8("beta"));
-            assertThat(json(agent.nextText("ack")).path("seq").asLong()).isEqualTo(2);
-            assertThat(new String(orga.next(f -> !f.isText() && f.type() == 1).payload(), StandardCharsets.UTF_8))
-                    .isEqualTo("beta");
+                agentText.receive(relayed.payload());
+                byte[] beta = agentText.paragraph("beta");
+                agent.update(1, beta);
+                assertThat(json(agent.nextText("ack")).path("seq").asLong()).isEqualTo(2);
+                assertThat(orga.next(f -> !f.isText() && f.type() == 1).payload()).isEqualTo(beta);
+            }
         }
         // A reader arriving later gets both, in order, then "synced"; what it sends is refused and not stored.
         try (SocketClient reader = new SocketClient(port, path(first) + "?lecture=" + first.readKey(), null)) {
@@ -115,41 +124,99 @@ class WritingSocketTest {
     }
 
     @Test
-    void a_snapshot_replaces_the_updates_it_covers() throws Exception {
-        try (SocketClient orga = new SocketClient(port, path(first), organiser.sessionId())) {
+    void the_server_compacts_the_updates_itself_and_refuses_a_browsers_snapshot() throws Exception {
+        byte[] written;
+        try (YjsWriter writer = new YjsWriter();
+             SocketClient orga = new SocketClient(port, path(first), organiser.sessionId())) {
             orga.nextText("welcome");
             orga.hello(0);
             orga.nextText("synced");
-            for (int i = 1; i <= 3; i++) {
-                orga.update(i, SocketClient.utf8("u" + i));
-                orga.nextText("\"ack\"");
+            orga.update(1, writer.paragraph("Début "));
+            orga.nextText("\"seq\":1");
+            // A snapshot from a browser would replace the stored text by its own: refused, nothing replaced.
+            try (YjsWriter forger = new YjsWriter()) {
+                orga.snapshot(1, forger.paragraph("TEXTE FALSIFIE"));
             }
-            // Not asked for: refused (a snapshot replaces stored updates).
-            orga.snapshot(2, SocketClient.utf8("unasked"));
             assertThat(json(orga.nextText("refused")).path("reason").asString()).isEqualTo("snapshot");
-            for (int i = 4; i <= 250; i++) {
-                orga.update(i, SocketClient.utf8("u" + i));
+            assertThat(store.rows(first.id())).isEqualTo(1);
+            for (int i = 2; i <= 250; i++) {
+                orga.update(i, writer.type("m" + i + " "));
             }
-            orga.nextText("\"compact\"");
-            orga.snapshot(2, SocketClient.utf8("u1+u2"));
+            orga.nextText("\"seq\":250");
+            written = writer.state();
         }
-        // The snapshot is stored with the connection's messages, in order; wait until it is there.
-        long end = System.currentTimeMillis() + 10_000;
-        while (store.rows(first.id()) != 249 && System.currentTimeMillis() < end) {
-            Thread.sleep(50);
+        // More than 200 rows after the last snapshot: the server makes one of them, with yjs, in the background
+        // (checked every 50 updates; the rows that came while it worked stay after it).
+        long end = System.currentTimeMillis() + 30_000;
+        while (store.rows(first.id()) > 50 && System.currentTimeMillis() < end) {
+            Thread.sleep(100);
         }
-        assertThat(store.rows(first.id())).isEqualTo(249);
-        try (SocketClient late = new SocketClient(port, path(first), organiser.sessionId())) {
+        long rows = store.rows(first.id());
+        assertThat(rows).isBetween(1L, 50L);
+        String text = server.html(first.id());
+        assertThat(text).startsWith("<p>Début m2 m3 m4 ").endsWith(" m249 m250 </p>").doesNotContain("FALSIFIE");
+        try (SocketClient late = new SocketClient(port, path(first), organiser.sessionId());
+             YjsWriter reader = new YjsWriter()) {
             late.nextText("welcome");
             late.hello(0);
             SocketClient.Frame covering = late.next(f -> !f.isText());
             assertThat(covering.type()).isEqualTo(4);
-            assertThat(covering.seq()).isEqualTo(2);
-            assertThat(new String(covering.payload(), StandardCharsets.UTF_8)).isEqualTo("u1+u2");
-            SocketClient.Frame third = late.next(f -> !f.isText());
-            assertThat(third.type()).isEqualTo(1);
-            assertThat(third.seq()).isEqualTo(3);
+            assertThat(covering.seq()).isEqualTo(250 - rows + 1).isGreaterThan(200);
+            reader.receive(covering.payload());
+            for (long seq = covering.seq() + 1; seq <= 250; seq++) {
+                SocketClient.Frame update = late.next(f -> !f.isText());
+                assertThat(update.seq()).isEqualTo(seq);
+                reader.receive(update.payload());
+            }
+            assertThat(json(late.nextText("synced")).path("seq").asLong()).isEqualTo(250);
+            // The snapshot and the rows after it make the text the browser wrote.
+            assertThat(engine.text(java.util.List.of(reader.state())))
+                    .isEqualTo(engine.text(java.util.List.of(written)));
         }
+    }
+
+    @Test
+    void a_malformed_update_is_refused_not_stored_and_not_relayed() throws Exception {
+        String key = documents.participantKey(first.id(), fixture.participants().get(0).get(0));
+        try (YjsWriter writer = new YjsWriter(); YjsWriter elsewhere = new YjsWriter();
+             SocketClient agent = new SocketClient(port, path(first) + "?cle=" + key, null);
+             SocketClient orga = new SocketClient(port, path(first), organiser.sessionId())) {
+            agent.nextText("welcome");
+            orga.nextText("welcome");
+            agent.hello(0);
+            agent.nextText("synced");
+            orga.hello(0);
+            orga.nextText("synced");
+            agent.update(1, writer.paragraph("Premier paragraphe"));
+            assertThat(json(agent.nextText("ack")).path("seq").asLong()).isEqualTo(1);
+            assertThat(orga.next(f -> !f.isText() && f.type() == 1).seq()).isEqualTo(1);
+
+            // Random bytes.
+            byte[] random = new byte[200];
+            new java.util.Random(13).nextBytes(random);
+            random[0] = 1;   // one client, so that decoding goes past the first byte
+            agent.update(2, random);
+            assertThat(json(agent.nextText("refused")).path("reason").asString()).isEqualTo("malformed");
+            // A valid update cut short.
+            byte[] second = writer.paragraph("Second paragraphe");
+            agent.update(3, java.util.Arrays.copyOf(second, second.length - 3));
+            assertThat(json(agent.nextText("refused")).path("reason").asString()).isEqualTo("malformed");
+            // A well-formed update that builds on text nobody sent (another browser's unsent paragraph).
+            elsewhere.paragraph("jamais envoyé");
+            agent.update(4, elsewhere.type(" suite"));
+            assertThat(json(agent.nextText("refused")).path("reason").asString()).isEqualTo("malformed");
+
+            // The next good update is number 2: nothing of the refused ones was stored or relayed.
+            agent.update(5, second);
+            JsonNode ack = json(agent.nextText("ack"));
+            assertThat(ack.path("ref").asInt()).isEqualTo(5);
+            assertThat(ack.path("seq").asLong()).isEqualTo(2);
+            SocketClient.Frame relayed = orga.next(f -> !f.isText() && f.type() == 1);
+            assertThat(relayed.seq()).isEqualTo(2);
+            assertThat(relayed.payload()).isEqualTo(second);
+        }
+        assertThat(store.rows(first.id())).isEqualTo(2);
+        assertThat(server.html(first.id())).isEqualTo("<p>Premier paragraphe</p><p>Second paragraphe</p>");
     }
 
     @Test
@@ -189,7 +256,9 @@ class WritingSocketTest {
             orga.nextText("welcome");
             agent.hello(0);
             agent.nextText("synced");
-            agent.update(1, SocketClient.utf8("avant"));
+            try (YjsWriter writer = new YjsWriter()) {
+                agent.update(1, writer.paragraph("avant"));
+            }
             assertThat(json(agent.nextText("ack")).path("seq").asLong()).isPositive();
             long stored = store.rows(first.id());
 
@@ -251,52 +320,75 @@ class WritingSocketTest {
     }
 
     @Test
-    void the_text_is_kept_cleaned_and_exported_and_a_closed_document_takes_nothing() throws Exception {
+    void the_exports_are_made_from_the_stored_updates_and_a_closed_document_takes_nothing() throws Exception {
         String key = documents.participantKey(first.id(), fixture.participants().get(0).get(0));
+        YjsWriter writer = new YjsWriter();
         try (SocketClient agent = new SocketClient(port, path(first) + "?cle=" + key, null)) {
             agent.nextText("welcome");
-            agent.sendText(JSON.writeValueAsString(java.util.Map.of("t", "content", "html",
-                    "<h2>Ce qui fonctionne</h2><p>Le <strong>tutorat</strong> <script>alert(1)</script></p>"
-                            + "<ul><li><p>un</p></li><li><p>deux</p></li></ul>")));
-            long end = System.currentTimeMillis() + 10_000;
-            while (documents.find(first.id()).orElseThrow().contentHtml() == null && System.currentTimeMillis() < end) {
-                Thread.sleep(50);
-            }
+            agent.hello(0);
+            agent.nextText("synced");
+            agent.update(1, writer.heading(2, "Ce qui fonctionne"));
+            agent.update(2, writer.append("{\"type\":\"paragraph\",\"content\":[{\"text\":\"Le \"},"
+                    + "{\"text\":\"tutorat\",\"marks\":[\"strong\"]},{\"text\":\" <script>alert(1)</script>\"}]}"));
+            agent.update(3, writer.append("{\"type\":\"bullet_list\",\"content\":["
+                    + "{\"type\":\"list_item\",\"content\":[{\"type\":\"paragraph\",\"content\":[{\"text\":\"un\"}]}]},"
+                    + "{\"type\":\"list_item\",\"content\":[{\"type\":\"paragraph\",\"content\":[{\"text\":\"deux\"}]}]}]}"));
+            agent.nextText("\"seq\":3");
+            // What a browser says the text is counts for nothing (pages loaded before the change still send it).
+            agent.sendText(JSON.writeValueAsString(java.util.Map.of("t", "content", "html", "<p>TEXTE FALSIFIE</p>")));
+            agent.sendText("{\"t\":\"ping\"}");
+            agent.nextText("pong");
         }
-        String html = documents.find(first.id()).orElseThrow().contentHtml();
-        assertThat(html).contains("<strong>tutorat</strong>").doesNotContain("script");
-        HttpResponse<String> markdown = new WebSession(port).get("/ecriture/participant/" + key + "/texte.md");
+        String participantBase = "/ecriture/participant/" + key;
+        HttpResponse<String> markdown = new WebSession(port).get(participantBase + "/texte.md");
         assertThat(markdown.statusCode()).isEqualTo(200);
-        assertThat(markdown.body()).contains("## Ce qui fonctionne", "Le **tutorat**", "- un\n- deux");
-        HttpResponse<byte[]> pdf = organiser.getBytes("/admin/journees/" + fixture.slug() + "/ecriture/" + first.id()
-                + "/texte.pdf");
-        assertThat(pdf.statusCode()).isEqualTo(200);
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Ce qui fonctionne", "tutorat");
-        }
+        assertThat(markdown.body()).isEqualTo("# Atelier 1 – " + fixture.workshops().get(0).title() + "\n\n"
+                + "### Ce qui fonctionne\n\nLe **tutorat** \\<script\\>alert(1)\\</script\\>\n\n- un\n- deux\n");
+        String pdfText = pdfText(organiser.getBytes("/admin/journees/" + fixture.slug() + "/ecriture/" + first.id()
+                + "/texte.pdf").body());
+        assertThat(pdfText).contains("Ce qui fonctionne", "tutorat", "<script>alert(1)</script>", "un", "deux")
+                .doesNotContain("FALSIFIE");
 
         String list = "/admin/journees/" + fixture.slug() + "/ecriture";
         SocketClient watcher = new SocketClient(port, path(first) + "?cle=" + key, null);
         watcher.nextText("welcome");
+        watcher.hello(0);
+        watcher.nextText("synced");
         assertThat(organiser.submit(list, list + "/" + first.id() + "/cloture", java.util.Map.of()).statusCode())
                 .isEqualTo(302);
-        // A browser connected when the document closes is told (it sends its last text, which still counts).
+        // A browser connected when the document closes is told; whatever it sends then is refused.
         watcher.nextText("\"closed\"");
-        watcher.sendText("{\"t\":\"content\",\"final\":true,\"html\":\"<p>Dernier mot</p>\"}");
-        long until = System.currentTimeMillis() + 10_000;
-        while (!String.valueOf(documents.find(first.id()).orElseThrow().contentHtml()).contains("Dernier mot")
-                && System.currentTimeMillis() < until) {
-            Thread.sleep(50);
-        }
-        assertThat(documents.find(first.id()).orElseThrow().contentHtml()).isEqualTo("<p>Dernier mot</p>");
+        watcher.sendText("{\"t\":\"content\",\"final\":true,\"html\":\"<p>…TEXTE FALSIFIE…</p>\"}");
+        watcher.update(4, writer.paragraph("TEXTE FALSIFIE"));
+        assertThat(json(watcher.nextText("refused")).path("reason").asString()).isEqualTo("closed");
+        watcher.snapshot(3, writer.state());
+        assertThat(json(watcher.nextText("refused")).path("reason").asString()).isEqualTo("snapshot");
+        watcher.awareness(presence(77, 1, "{\"user\":{\"name\":\"Agent Redacteur0x0\",\"color\":1}}"));
+        assertThat(json(watcher.nextText("refused")).path("reason").asString()).isEqualTo("closed");
         try (SocketClient agent = new SocketClient(port, path(first) + "?cle=" + key, null)) {
             JsonNode welcome = json(agent.nextText("welcome"));
             assertThat(welcome.path("canEdit").asBoolean()).isFalse();
             assertThat(welcome.path("closed").asBoolean()).isTrue();
-            agent.update(1, SocketClient.utf8("trop tard"));
+            agent.update(1, writer.type(" FALSIFIE"));
             assertThat(json(agent.nextText("refused")).path("reason").asString()).isEqualTo("closed");
         }
-        assertThat(store.rows(first.id())).isZero();
+        // A connection not yet told (on another instance, the notification still on its way) meets the store's check.
+        try (YjsWriter late = new YjsWriter()) {
+            assertThat(server.accept(first.id(), late.paragraph("TEXTE FALSIFIE"), u -> null).outcome())
+                    .isEqualTo(ServerDocuments.Outcome.CLOSED);
+        }
+        writer.close();
+        assertThat(store.rows(first.id())).isEqualTo(3);
+        assertThat(new WebSession(port).get(participantBase + "/texte.md").body()).isEqualTo(markdown.body());
+        // Published: the day's resource is the stored text, not the forged one.
+        String publish = list + "/" + first.id() + "/publication";
+        assertThat(organiser.submit(publish, publish, java.util.Map.of("visibilite", "PUBLIC")).statusCode()).isEqualTo(302);
+        org.rencontres.event.Day day = days.find(fixture.dayId()).orElseThrow();
+        org.rencontres.event.Resource resource = day.resources().stream()
+                .filter(r -> r.title().equals(first.title())).findFirst().orElseThrow();
+        String published = pdfText(dayFiles.resourceFile(day, resource.storedFile()).orElseThrow().content());
+        assertThat(published).contains("Ce qui fonctionne", "tutorat", "deux").doesNotContain("FALSIFIE");
+
         // Reopening disconnects the browsers, which connect again with their access decided afresh.
         assertThat(organiser.submit(list, list + "/" + first.id() + "/reouverture", java.util.Map.of()).statusCode())
                 .isEqualTo(302);
@@ -307,6 +399,12 @@ class WritingSocketTest {
         assertThat(watcher.closed).isTrue();
         try (SocketClient again = new SocketClient(port, path(first) + "?cle=" + key, null)) {
             assertThat(json(again.nextText("welcome")).path("canEdit").asBoolean()).isTrue();
+        }
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
         }
     }
 
@@ -324,7 +422,9 @@ class WritingSocketTest {
             assertThat(welcome.path("name").asString()).isEqualTo("Fanny Facilitatrice");
             facilitator.hello(0);
             facilitator.nextText("synced");
-            facilitator.update(1, SocketClient.utf8("animation"));
+            try (YjsWriter writer = new YjsWriter()) {
+                facilitator.update(1, writer.paragraph("animation"));
+            }
             assertThat(json(facilitator.nextText("ack")).path("seq").asLong()).isEqualTo(1);
         }
         // Their key opens nothing of the other workshop.
