@@ -136,6 +136,9 @@ class DayAdministration {
 
     @Transactional
     boolean remove(Day day, Days.Part part, int index, Organiser by) {
+        if (index < 0) {
+            return false;
+        }
         String what = switch (part) {
             case CONTACT -> index < day.contacts().size() ? "Contact retiré : " + day.contacts().get(index).name() : null;
             case RESOURCE -> index < day.resources().size() ? "Ressource retirée : " + day.resources().get(index).title() : null;
