@@ -138,7 +138,7 @@ class BadInputSweepTest {
         ids = ids();
         String organiserToken = csrf(organiser, "/admin/journees/" + COPY + "/modifier");
         WebSession visitor = new WebSession(port);
-        String visitorToken = csrf(visitor, "/journees/Z20IN001/inscription");
+        String visitorToken = csrf(visitor, "/service-formation");
         checksumQuery = checksumQuery();
         checksum = checksum();
 

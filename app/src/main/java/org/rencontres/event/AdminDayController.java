@@ -378,7 +378,15 @@ class AdminDayController {
             // The name becomes an organisation of the directory, whose name is indexed.
             return dayWithErrors(organiser, slug, model, Map.of("partenaire", "day.error.partner.long"));
         }
-        administration.addPartner(day, organisme.strip(), blankToNull(contribution), organiser);
+        boolean added;
+        try {
+            added = administration.addPartner(day, organisme.strip(), blankToNull(contribution), organiser);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            added = false; // the same partner added at the same moment from another page
+        }
+        if (!added) {
+            return dayWithErrors(organiser, slug, model, Map.of("partenaire", "day.error.partner.taken"));
+        }
         redirect.addFlashAttribute("saved", "admin.day.partner.added");
         return "redirect:/admin/journees/" + day.sessionCode().slug() + "#partenaires";
     }

@@ -128,10 +128,14 @@ class DayAdministration {
     }
 
     @Transactional
-    void addPartner(Day day, String organisation, String contribution, Organiser by) {
+    boolean addPartner(Day day, String organisation, String contribution, Organiser by) {
         long organisationId = organisationId(organisation);
+        if (day.partners().stream().anyMatch(p -> p.organisationId() == organisationId)) {
+            return false; // a partner once (the table's unique key would refuse it anyway)
+        }
         days.addPartner(day.id(), new Partner(organisationId, contribution));
         record(day.id(), by, "partner.added", "Partenaire ajouté : " + organisation);
+        return true;
     }
 
     @Transactional

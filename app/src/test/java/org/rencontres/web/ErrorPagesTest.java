@@ -41,7 +41,7 @@ class ErrorPagesTest {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.body()).doesNotContain("Tomcat").doesNotContain("HTTP Status");
         Document page = Jsoup.parse(response.body());
-        assertThat(page.select("html").attr("lang")).isEqualTo("fr");
+        assertThat(page.select("html").attr("lang")).as(response.body()).isEqualTo("fr");
         return page;
     }
 
@@ -110,15 +110,25 @@ class ErrorPagesTest {
         assertThat(jdbc.sql("SELECT count(*) FROM registration").query(Long.class).single()).isEqualTo(before);
 
         // Tab, carriage return and line feed are text: a multi-line field keeps them (the form then answers
-        // for itself, here about the missing consent).
-        HttpResponse<String> multiline = visitor.submit("/journees/Z20IN001/inscription",
-                "/journees/Z20IN001/inscription", with(valid, "repas", "Sans gluten\r\n\tet sans lactose"));
+        // for itself, here about the fields left empty).
+        HttpResponse<String> multiline = organiser().submit("/admin/journees/nouvelle", "/admin/journees/nouvelle",
+                Map.of("contexte", "Premier paragraphe\r\n\r\n\tSecond paragraphe"));
         assertThat(multiline.statusCode()).isEqualTo(200);
         Document form = Jsoup.parse(multiline.body());
         assertThat(form.select("#probleme")).isEmpty();
         assertThat(form.select(".error-summary")).isNotEmpty();
-        assertThat(form.select("textarea#repas").text()).contains("Sans gluten");
-        assertThat(jdbc.sql("SELECT count(*) FROM registration").query(Long.class).single()).isEqualTo(before);
+        assertThat(form.select("textarea#contexte").text()).contains("Second paragraphe");
+    }
+
+    @Test
+    void the_text_fields_of_an_upload_form_follow_the_same_rules() throws Exception {
+        WebSession organiser = organiser();
+        long files = jdbc.sql("SELECT count(*) FROM event_file").query(Long.class).single();
+        HttpResponse<String> response = organiser.uploadForm("/admin/journees/Z20IN001", "/admin/journees/Z20IN001/fichiers",
+                Map.of("titreFichier", "Plan\u0000d'accès", "genreFichier", "DOCUMENT", "visibiliteFichier", "PUBLIC"),
+                "fichier", "plan.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(frenchPage(response, 400).select("#probleme").text()).startsWith("Le champ « titreFichier » contient");
+        assertThat(jdbc.sql("SELECT count(*) FROM event_file").query(Long.class).single()).isEqualTo(files);
     }
 
     @Test
