@@ -1,18 +1,18 @@
 package org.rencontres.web;
 
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A text the forms let through but the database refuses (a bound of V33, a NUL byte, a value too
@@ -34,16 +34,31 @@ class DatabaseRefusals {
             "22008", "54000");
 
     @ExceptionHandler(DataAccessException.class)
-    void refused(DataAccessException e, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    ModelAndView refused(DataAccessException e, HttpServletRequest request) {
         String state = sqlState(e);
         if (state == null || !REFUSALS.contains(state)) {
             throw e;
         }
         // The state only: the database's message may quote what was typed.
         log.info("Refused by the database (SQL state {}) on {} {}", state, request.getMethod(), request.getRequestURI());
-        request.setAttribute(InputFilter.PROBLEM, new InputFilter.Problem("input.error.database", null));
-        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        return page(new InputFilter.Problem("input.error.database", null));
+    }
+
+    @ExceptionHandler(BadInput.class)
+    ModelAndView refused(BadInput e) {
+        return page(e.problem());
+    }
+
+    /**
+     * The error page, rendered here rather than through the container's error dispatch, which gives
+     * an empty body for an upload (multipart) request.
+     */
+    private static ModelAndView page(InputFilter.Problem problem) {
+        ModelAndView page = new ModelAndView("error/4xx", HttpStatus.BAD_REQUEST);
+        page.addObject("status", HttpStatus.BAD_REQUEST.value());
+        page.addObject("problemCode", problem.code());
+        page.addObject("problemField", problem.field());
+        return page;
     }
 
     static String sqlState(Throwable e) {

@@ -69,8 +69,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
         @Override
         public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
-                                 jakarta.servlet.http.HttpServletResponse response, Object handler)
-                throws java.io.IOException {
+                                 jakarta.servlet.http.HttpServletResponse response, Object handler) {
             if (org.springframework.web.util.WebUtils.getNativeRequest(request,
                     org.springframework.web.multipart.MultipartRequest.class) == null) {
                 return true;
@@ -78,9 +77,7 @@ class WebConfiguration implements WebMvcConfigurer {
             for (java.util.Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
                 InputFilter.Problem problem = InputFilter.problem(parameter.getKey(), parameter.getValue());
                 if (problem != null) {
-                    request.setAttribute(InputFilter.PROBLEM, problem);
-                    response.sendError(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
-                    return false;
+                    throw new BadInput(problem);
                 }
             }
             return true;
