@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 
 /**
  * The rules every text a visitor sends must follow, checked once for every form and address of
@@ -48,9 +49,11 @@ class InputFilter extends jakarta.servlet.http.HttpFilter {
             parameters = request.getParameterMap();
         } catch (RuntimeException e) {
             // Tomcat could not parse the body or the query (too large, too many parameters, bad %-encoding).
-            boolean tooLarge = e.getMessage() != null && e.getMessage().contains("too big");
+            boolean tooLarge = e instanceof InvalidParameterException invalid
+                    && invalid.getErrorCode() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
             refuse(request, response, tooLarge ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
-                    : HttpServletResponse.SC_BAD_REQUEST, new Problem(tooLarge ? "input.error.tooLarge" : "input.error.unreadable", null));
+                    : HttpServletResponse.SC_BAD_REQUEST,
+                    new Problem(tooLarge ? "input.error.tooLarge" : "input.error.unreadable", null));
             return;
         }
         for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {

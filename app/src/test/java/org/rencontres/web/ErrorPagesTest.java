@@ -82,6 +82,17 @@ class ErrorPagesTest {
     }
 
     @Test
+    void a_body_with_a_bad_percent_encoding_gets_a_french_page() throws Exception {
+        WebSession visitor = new WebSession(port);
+        for (String body : new String[] {"nom=%zz", "nom=%ff%fe", "nom=%", "=x&&=&nom"}) {
+            HttpResponse<String> response = visitor.request("POST", "/journees/Z20IN001/inscription", body,
+                    Duration.ofSeconds(30));
+            assertThat(response.statusCode()).as(body).isBetween(400, 499);
+            assertThat(response.body()).as(body).contains("<html lang=\"fr\"").doesNotContain("Tomcat");
+        }
+    }
+
+    @Test
     void a_control_character_or_an_over_long_field_is_refused_naming_the_field() throws Exception {
         long before = jdbc.sql("SELECT count(*) FROM registration").query(Long.class).single();
         WebSession visitor = new WebSession(port);
