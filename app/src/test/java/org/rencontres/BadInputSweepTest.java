@@ -46,9 +46,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
  * from Spring MVC's mappings, so a new route is swept without editing this test), as a visitor and
  * as an organiser of the day, gets a catalogue of bad values in each path variable and in each
  * parameter its handler reads (request parameters, fields of its form record), then no
- * parameter at all and the wrong method. No answer may be a 5xx or Tomcat's own page, and a
- * refused request (4xx, or a form shown again with its errors) must change nothing in the
- * database (a checksum of the tables before and after).
+ * parameter at all and the wrong method (GET for POST and back, DELETE). No answer may be a 5xx or
+ * Tomcat's own page, a refusal must be the application's French page, and a refused request (4xx,
+ * or a form shown again with its errors) must change nothing in the database (a checksum of the
+ * tables before and after).
+ *
+ * <p>The other parameters of a request are "1": most forms then refuse before the database, so the
+ * database's own refusals are tested on chosen forms in {@code ErrorPagesTest}.
  *
  * <p>The organiser works on a new edition of the demo day made for this test, so that what the
  * sweep does accept (an empty POST that publishes, re-plans, deletes) touches no other test's day.
@@ -205,6 +209,7 @@ class BadInputSweepTest {
         send(session, token, route, method, path, Map.of(), "no parameter");
         send(session, token, route, route.method() == RequestMethod.GET ? "POST" : "GET", path, Map.of(),
                 "wrong method");
+        send(session, token, route, "DELETE", path, Map.of(), "wrong method");
     }
 
     private void send(WebSession session, String token, Route route, String method, String path,
