@@ -6,8 +6,10 @@
 -- reasons, needs, answers) 20 000 characters, the application's cap on any form field (web's
 -- InputFilter); addresses of web pages 2 000; everything else (names, titles, e-mail addresses,
 -- codes, keys) 1 000. Left unbounded: what the application writes itself and may be large (e-mail
--- bodies of the outbox, serialized events, the scheduler's data, error reports, the audit's
--- details, the writing's exported HTML and Yjs updates, which are bytea anyway).
+-- bodies of the outbox, serialized events, the scheduler's data, error reports, the audit trail
+-- with its before and after values, a directory change's before and after texts, the writing's
+-- exported HTML and Yjs updates, which are bytea anyway). Tables made by later migrations bound
+-- their own columns.
 --
 -- NOT VALID: the bound holds for every row written from now on; an instance whose old rows exceed
 -- it still migrates (VALIDATE CONSTRAINT can be run once they are shortened).
@@ -26,10 +28,12 @@ BEGIN
        AND c.character_maximum_length IS NULL
        AND c.table_name NOT IN ('flyway_schema_history', 'event_publication', 'event_publication_archive',
                                 'scheduled_tasks', 'notification_outbox', 'notification_attachment',
-                                'writing_update')
-       AND (c.table_name, c.column_name) NOT IN (('audit_entry', 'details'), ('writing_document', 'content_html'),
+                                'writing_update', 'audit_entry')
+       AND (c.table_name, c.column_name) NOT IN (('writing_document', 'content_html'),
                                                   ('networking_plan', 'message'),
-                                                  ('attendance_certificate_job', 'error'))
+                                                  ('attendance_certificate_job', 'error'),
+                                                  ('directory_change', 'before_text'),
+                                                  ('directory_change', 'after_text'))
      ORDER BY c.table_name, c.column_name
   LOOP
     bound := CASE

@@ -189,8 +189,12 @@ class BadInputSweepTest {
         boolean first = true;
         for (String parameter : parameters) {
             Map<String, String> values = new LinkedHashMap<>(PARAMETER_VALUES);
-            if (first && route.method() != RequestMethod.GET) {
-                values.put("1 MB", ONE_MEGABYTE);
+            if (route.method() != RequestMethod.GET) {
+                // Just under the forms' cap: what a handler echoes into a redirect's address must still fit.
+                values.put("19 000 characters", "w".repeat(19_000));
+                if (first) {
+                    values.put("1 MB", ONE_MEGABYTE);
+                }
             }
             if (route.method() == RequestMethod.GET) {
                 // In an address, a long value meets Tomcat's header limit first (tested in ErrorPagesTest).
