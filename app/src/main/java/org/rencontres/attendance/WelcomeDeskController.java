@@ -231,9 +231,12 @@ class WelcomeDeskController {
         return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
+    static final int MAX_SEARCH_IN_ADDRESS = 200;
+
     static String deskPath(ManagedDay day, HalfDay half, String q) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath("/admin/journees/{slug}/accueil").queryParam("demi", half.slug());
-        if (q != null && !q.isBlank()) {
+        // A search is a few words; a longer one is not carried into the address (the response's headers are bounded).
+        if (q != null && !q.isBlank() && q.length() <= MAX_SEARCH_IN_ADDRESS) {
             b.queryParam("q", "{q}");
             return b.buildAndExpand(day.slug(), q).encode().toUriString();
         }

@@ -217,13 +217,17 @@ class AdminDayController {
         Map<String, String> errors = new LinkedHashMap<>();
         SessionCode newCode = null;
         LocalDate newDate = null;
-        try {
-            newCode = new SessionCode(code);
-            if (days.exists(newCode)) {
-                errors.put("code", "day.error.code.taken");
+        if (code.strip().length() > SessionCode.MAX_LENGTH) {
+            errors.put("code", "day.error.code.long");
+        } else {
+            try {
+                newCode = new SessionCode(code);
+                if (days.exists(newCode)) {
+                    errors.put("code", "day.error.code.taken");
+                }
+            } catch (IllegalArgumentException e) {
+                errors.put("code", "day.error.code");
             }
-        } catch (IllegalArgumentException e) {
-            errors.put("code", "day.error.code");
         }
         newDate = FrenchTime.parseDate(date).orElse(null);
         if (newDate == null) {
@@ -370,7 +374,19 @@ class AdminDayController {
         if (organisme.isBlank()) {
             return dayWithErrors(organiser, slug, model, Map.of("partenaire", "day.error.partner"));
         }
-        administration.addPartner(day, organisme.strip(), blankToNull(contribution), organiser);
+        if (organisme.strip().length() > org.rencontres.web.FieldBounds.SINGLE_LINE) {
+            // The name becomes an organisation of the directory, whose name is indexed.
+            return dayWithErrors(organiser, slug, model, Map.of("partenaire", "day.error.partner.long"));
+        }
+        boolean added;
+        try {
+            added = administration.addPartner(day, organisme.strip(), blankToNull(contribution), organiser);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            added = false; // the same partner added at the same moment from another page
+        }
+        if (!added) {
+            return dayWithErrors(organiser, slug, model, Map.of("partenaire", "day.error.partner.taken"));
+        }
         redirect.addFlashAttribute("saved", "admin.day.partner.added");
         return "redirect:/admin/journees/" + day.sessionCode().slug() + "#partenaires";
     }
@@ -381,9 +397,9 @@ class AdminDayController {
         Day day = managed(organiser, slug);
         Days.Part what = part(part);
         String label = switch (what) {
-            case CONTACT -> index < day.contacts().size() ? day.contacts().get(index).name() : null;
-            case RESOURCE -> index < day.resources().size() ? day.resources().get(index).title() : null;
-            case PARTNER -> index < day.partners().size()
+            case CONTACT -> index >= 0 && index < day.contacts().size() ? day.contacts().get(index).name() : null;
+            case RESOURCE -> index >= 0 && index < day.resources().size() ? day.resources().get(index).title() : null;
+            case PARTNER -> index >= 0 && index < day.partners().size()
                     ? directory.organisation(day.partners().get(index).organisationId()).map(Organisation::name).orElse("?")
                     : null;
         };

@@ -128,14 +128,21 @@ class DayAdministration {
     }
 
     @Transactional
-    void addPartner(Day day, String organisation, String contribution, Organiser by) {
+    boolean addPartner(Day day, String organisation, String contribution, Organiser by) {
         long organisationId = organisationId(organisation);
+        if (day.partners().stream().anyMatch(p -> p.organisationId() == organisationId)) {
+            return false; // a partner once (the table's unique key would refuse it anyway)
+        }
         days.addPartner(day.id(), new Partner(organisationId, contribution));
         record(day.id(), by, "partner.added", "Partenaire ajouté : " + organisation);
+        return true;
     }
 
     @Transactional
     boolean remove(Day day, Days.Part part, int index, Organiser by) {
+        if (index < 0) {
+            return false;
+        }
         String what = switch (part) {
             case CONTACT -> index < day.contacts().size() ? "Contact retiré : " + day.contacts().get(index).name() : null;
             case RESOURCE -> index < day.resources().size() ? "Ressource retirée : " + day.resources().get(index).title() : null;

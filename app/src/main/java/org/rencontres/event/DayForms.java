@@ -37,10 +37,15 @@ final class DayForms {
     static Result read(DayForm f, Function<String, Long> organiserId) {
         Map<String, String> errors = new LinkedHashMap<>();
         SessionCode code = null;
-        try {
-            code = new SessionCode(f.code());
-        } catch (IllegalArgumentException e) {
-            errors.put("code", "day.error.code");
+        if (f.code() != null && f.code().strip().length() > SessionCode.MAX_LENGTH) {
+            // The code is the day's address: one too long would make a day nobody can open.
+            errors.put("code", "day.error.code.long");
+        } else {
+            try {
+                code = new SessionCode(f.code());
+            } catch (IllegalArgumentException e) {
+                errors.put("code", "day.error.code");
+            }
         }
         if (blank(f.titre())) {
             errors.put("titre", "day.error.title");

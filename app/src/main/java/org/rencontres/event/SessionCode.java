@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
  */
 public record SessionCode(String value) {
 
+    /** The longest code a form accepts (V33 bounds the column likewise): the code is the day's address. */
+    public static final int MAX_LENGTH = 40;
+
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9]+( [A-Za-z0-9]+)*");
 
     public SessionCode {

@@ -57,5 +57,30 @@ class WebConfiguration implements WebMvcConfigurer {
         };
         interceptor.setParamName("lang");
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new MultipartFields());
+    }
+
+    /**
+     * The text fields of an upload form (a file's title, a paper form's dates) meet the same rules as
+     * every other field ({@link InputFilter}), once Spring has read the parts: the filter leaves
+     * multipart requests to the upload checks, which must see them first.
+     */
+    static final class MultipartFields implements org.springframework.web.servlet.HandlerInterceptor {
+
+        @Override
+        public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
+                                 jakarta.servlet.http.HttpServletResponse response, Object handler) {
+            if (org.springframework.web.util.WebUtils.getNativeRequest(request,
+                    org.springframework.web.multipart.MultipartRequest.class) == null) {
+                return true;
+            }
+            for (java.util.Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+                InputFilter.Problem problem = InputFilter.problem(parameter.getKey(), parameter.getValue());
+                if (problem != null) {
+                    throw new BadInput(problem);
+                }
+            }
+            return true;
+        }
     }
 }
