@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -16,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Throttling of failed sign-ins is {@link SignInAttempts}'s.
  */
 @Service
-public class Accounts implements UserDetailsService {
+public class Accounts {
 
     public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
@@ -81,7 +80,8 @@ public class Accounts implements UserDetailsService {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account ORDER BY role, display_name").query(this::account).list();
     }
 
-    @Override
+    /** The account behind an e-mail, with its password hash, for the sign-in (not a Spring bean of type UserDetailsService:
+     * with one, Spring Security warns at every start that the AuthenticationProvider bean wins). */
     public UserDetails loadUserByUsername(String email) {
         return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM account WHERE lower(email) = lower(trim(?))")
                 .param(email)

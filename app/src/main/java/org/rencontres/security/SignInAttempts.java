@@ -57,7 +57,7 @@ class SignInAttempts implements AuthenticationProvider {
 
     SignInAttempts(JdbcClient jdbc, Accounts accounts, PasswordEncoder encoder) {
         this.jdbc = jdbc;
-        this.passwords = new DaoAuthenticationProvider(accounts);
+        this.passwords = new DaoAuthenticationProvider(accounts::loadUserByUsername);
         this.passwords.setPasswordEncoder(encoder);
         // The password first, then the account's state: a disabled account answers like an unknown one
         // (and as slowly) unless its password is right.

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -83,6 +84,22 @@ class ProgrammeEditorBrowserTest extends BrowserTest {
         assertThat(browser.switchTo().activeElement().getAttribute("class")).contains("error-summary");
         assertThat(browser.findElement(By.id("debut-erreur")).getText()).contains("chevauche « Accueil des participants »");
         assertThat(browser.findElement(By.id("titre")).getAttribute("value")).isEqualTo("Exposé trop tôt");
+        assertThat(programmes.programmeOf(dayId).slots()).hasSize(1);
+        BrowserSupport.assertAccessible(browser);
+
+        // A control character pasted into a quick edit: the server refuses it (400) and htmx swaps nothing;
+        // the refusal is shown at the top of the page and takes the focus, the typed values stay.
+        type("debut", "11h");
+        type("fin", "11h30");
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('titre').value = 'Pause\u0001café';");
+        browser.findElement(By.id("titre")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("htmx-refusal")));
+        WebElement refusal = browser.findElement(By.id("htmx-refusal"));
+        assertThat(refusal.getAttribute("role")).isEqualTo("alert");
+        assertThat(refusal.getText()).contains("Demande incorrecte").contains("«\u00a0titre\u00a0»");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("htmx-refusal");
+        assertThat(browser.findElement(By.id("titre")).getAttribute("value")).isEqualTo("Pause\u0001café");
         assertThat(programmes.programmeOf(dayId).slots()).hasSize(1);
         BrowserSupport.assertAccessible(browser);
 
