@@ -1,5 +1,6 @@
 package org.rencontres.registration;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,8 +18,9 @@ import org.rencontres.notification.MailContent;
 import org.rencontres.notification.MailTemplates;
 import org.rencontres.notification.Message;
 import org.rencontres.notification.Outbox;
+import org.rencontres.registration.allocation.WorkshopGiven;
 import org.rencontres.shared.PublicAddress;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,35 +33,32 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistrationMails {
 
-    /** Adds the joining instructions (convocation, calendar file) to the confirmation e-mail. */
-    interface ConfirmationAttachments {
-        List<Attachment> of(Day day, Registration registration);
-    }
-
     private final Outbox outbox;
     private final MailTemplates templates;
     private final Days days;
     private final TrainingContacts trainingContacts;
     private final Links links;
     private final PublicAddress address;
-    private final ObjectProvider<ConfirmationAttachments> attachments;
+    private final Convocations convocations;
 
     RegistrationMails(Outbox outbox, MailTemplates templates, Days days, TrainingContacts trainingContacts, Links links,
-                      PublicAddress address, ObjectProvider<ConfirmationAttachments> attachments) {
+                      PublicAddress address, Convocations convocations) {
         this.outbox = outbox;
         this.templates = templates;
         this.days = days;
         this.trainingContacts = trainingContacts;
         this.links = links;
         this.address = address;
-        this.attachments = attachments;
+        this.convocations = convocations;
     }
 
-    /**
-     * Called after each change of state, in its transaction. {@code r} is the registration as it
-     * was before the change.
-     */
-    void changed(Registration r, RegistrationState from, RegistrationState to, String reason) {
+    /** After each change of state, in its transaction: the registration as it is after the change. */
+    @EventListener
+    void changed(RegistrationChanged change) {
+        Registration r = change.registration();
+        RegistrationState from = change.from();
+        RegistrationState to = change.to();
+        String reason = change.reason();
         if (from == to || to == RegistrationState.REQUESTED) {
             return;
         }
@@ -79,7 +78,7 @@ class RegistrationMails {
     }
 
     /** Whether the day begins after {@code now} and no later than {@code now + within}. */
-    boolean beginsWithin(long dayId, Instant now, java.time.Duration within) {
+    boolean beginsWithin(long dayId, Instant now, Duration within) {
         return days.find(dayId).map(d -> d.start().toInstant())
                 .filter(start -> start.isAfter(now) && !start.isAfter(now.plus(within))).isPresent();
     }
@@ -91,15 +90,11 @@ class RegistrationMails {
     }
 
     /** The workshop the published allocation gives a confirmed agent (named in their space and convocation). */
-    void workshopGiven(Registration r) {
+    @EventListener
+    void workshopGiven(WorkshopGiven given) {
+        Registration r = given.registration();
         Day day = days.find(r.dayId()).orElseThrow();
         tellAgent(day, r, "WORKSHOP", RegistrationState.CONFIRMED, null, true);
-    }
-
-    /** A new link to the agent's space (asked again by the agent). */
-    void resendSpace(Registration r) {
-        Day day = days.find(r.dayId()).orElseThrow();
-        tellAgent(day, r, "SPACE", r.state(), null, true);
     }
 
     /** A training service's space link. */
@@ -158,11 +153,8 @@ class RegistrationMails {
         v.put("deadline", r.offerDeadline() == null ? null : format(r.offerDeadline(), day.zone(), locale));
         Message message = Message.of(r.email(), templates.render("registration/mail/state", locale, v));
         if (state == RegistrationState.CONFIRMED && !"REMINDER".equals(kind) && !"WORKSHOP".equals(kind)) {
-            ConfirmationAttachments extra = attachments.getIfAvailable();
-            if (extra != null) {
-                for (Attachment a : extra.of(day, r)) {
-                    message = message.withAttachment(a);
-                }
+            for (Attachment a : convocations.attachments(day, r)) {
+                message = message.withAttachment(a);
             }
         }
         outbox.send(message);
