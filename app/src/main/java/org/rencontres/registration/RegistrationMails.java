@@ -26,7 +26,10 @@ import org.springframework.stereotype.Component;
 /**
  * The e-mails of the approval chain, written to the outbox in the transaction of the change that
  * causes them: the agent hears of every step; the line manager and the training service get a
- * single-use link to give their opinion or decision. Templates: {@code
+ * single-use link to give their opinion or decision. They hear the changes as events
+ * ({@link RegistrationChanged}, {@link WorkshopGiven}), synchronously, inside the change's
+ * transaction, so the state machine and the allocation do not depend on the mails (whose
+ * confirmation attachments need the allocation). Templates: {@code
  * registration/mail/state} (a change of state, told to the agent) and {@code registration/mail/link}
  * (an invitation to act through a link), their words in the bundle {@code i18n/registration}.
  */
