@@ -1,5 +1,7 @@
 package org.rencontres.registration;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -47,10 +51,10 @@ class Attempts {
 
         /** When to come back, in Paris time: "14h32" today, "0h05 le 8 décembre" another day. */
         String retryText(Instant now) {
-            java.time.ZonedDateTime at = retryAt.atZone(FrenchTime.PARIS);
+            ZonedDateTime at = retryAt.atZone(FrenchTime.PARIS);
             String clock = FrenchTime.clock(at.toLocalTime());
             return at.toLocalDate().equals(now.atZone(FrenchTime.PARIS).toLocalDate()) ? clock
-                    : clock + " le " + at.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM", Locale.FRENCH));
+                    : clock + " le " + at.format(DateTimeFormatter.ofPattern("d MMMM", Locale.FRENCH));
         }
 
         /** Seconds until then, for the Retry-After header. */
@@ -158,9 +162,9 @@ class Attempts {
         }
         try {
             // A literal with ':' is parsed, never looked up in the DNS.
-            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+            byte[] bytes = InetAddress.getByName(address).getAddress();
             return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return address;
         }
     }

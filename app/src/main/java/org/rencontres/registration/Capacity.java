@@ -1,5 +1,7 @@
 package org.rencontres.registration;
 
+import java.time.Instant;
+
 /**
  * A day's seats.
  *

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.rencontres.event.Day;
 import org.rencontres.notification.Attachment;
+import org.rencontres.registration.allocation.AllocationViews;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,16 +18,15 @@ import org.springframework.stereotype.Component;
  * convocation from a made-up one without a look-up.
  */
 @Component
-class Convocations implements RegistrationMails.ConfirmationAttachments {
+class Convocations {
 
     static final String PREFIX = "RENCONTRES:";
 
     private final RegistrationDocuments documents;
     private final Signatures signatures;
-    private final WorkshopAllocations allocations;
+    private final AllocationViews allocations;
 
-    Convocations(RegistrationDocuments documents, Signatures signatures,
-                 @org.springframework.context.annotation.Lazy WorkshopAllocations allocations) {
+    Convocations(RegistrationDocuments documents, Signatures signatures, AllocationViews allocations) {
         this.allocations = allocations;
         this.documents = documents;
         this.signatures = signatures;
@@ -71,14 +71,14 @@ class Convocations implements RegistrationMails.ConfirmationAttachments {
         return "journee-" + day.sessionCode().slug() + ".ics";
     }
 
-    @Override
-    public List<Attachment> of(Day day, Registration r) {
+    /** The attachments of the confirmation e-mail: the convocation and the calendar file. */
+    List<Attachment> attachments(Day day, Registration r) {
         return List.of(new Attachment(pdfName(day, r), "application/pdf", pdf(day, r)),
                 new Attachment(icsName(day), "text/calendar; charset=UTF-8; method=PUBLISH", ics(day, r)));
     }
 
     /** The agent's workshops, unless the organiser's allocation is under way (then none yet). */
-    private java.util.List<String> workshopTitles(Registration r) {
+    private List<String> workshopTitles(Registration r) {
         return allocations.visibleWorkshopTitles(r);
     }
 }

@@ -4,10 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.rencontres.event.Day;
 import org.rencontres.document.Downloads;
+import org.rencontres.event.Day;
 import org.rencontres.event.DayFiles;
 import org.rencontres.event.Days;
+import org.rencontres.event.Resource;
+import org.rencontres.registration.allocation.AllocationViews;
+import org.rencontres.registration.allocation.WorkshopAllocations;
+import org.rencontres.registration.allocation.WorkshopRanking;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -38,15 +43,17 @@ class LinkPagesController {
     private final DayFiles dayFiles;
     private final Convocations convocations;
     private final List<AgentSpaceLinks> extras;
-    private final WorkshopAllocations allocations;
+    private final AllocationViews allocations;
+    private final WorkshopAllocations ranking;
     private final ManagerAddressCheck managerCheck;
 
     LinkPagesController(Registrations registrations, Links links, Days days, DayFiles dayFiles,
-                        Convocations convocations, List<AgentSpaceLinks> extras, WorkshopAllocations allocations,
-                        ManagerAddressCheck managerCheck) {
+                        Convocations convocations, List<AgentSpaceLinks> extras, AllocationViews allocations,
+                        WorkshopAllocations ranking, ManagerAddressCheck managerCheck) {
         this.managerCheck = managerCheck;
         this.extras = extras;
         this.allocations = allocations;
+        this.ranking = ranking;
         this.registrations = registrations;
         this.links = links;
         this.days = days;
@@ -57,7 +64,7 @@ class LinkPagesController {
     // ---- the line manager's opinion and the training service's decision ----
 
     @GetMapping({"/inscription/avis/{token}", "/inscription/decision/{token}"})
-    String decisionForm(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request, Model model,
+    String decisionForm(@PathVariable String token, HttpServletRequest request, Model model,
                         HttpServletResponse response) {
         Links.Purpose purpose = purposeOf(request);
         Links.Checked checked = links.check(token, purpose);
@@ -70,7 +77,7 @@ class LinkPagesController {
     @PostMapping({"/inscription/avis/{token}", "/inscription/decision/{token}"})
     String decide(@PathVariable String token, @RequestParam(name = "avis", required = false) String answer,
                   @RequestParam(name = "motif", required = false) String reason,
-                  jakarta.servlet.http.HttpServletRequest request, Model model, HttpServletResponse response) {
+                  HttpServletRequest request, Model model, HttpServletResponse response) {
         Links.Purpose purpose = purposeOf(request);
         Links.Checked checked = links.check(token, purpose);
         if (!checked.ok()) {
@@ -123,7 +130,7 @@ class LinkPagesController {
         return "registration/decision";
     }
 
-    private static Links.Purpose purposeOf(jakarta.servlet.http.HttpServletRequest request) {
+    private static Links.Purpose purposeOf(HttpServletRequest request) {
         return request.getRequestURI().contains("/inscription/avis/") ? Links.Purpose.MANAGER
                 : Links.Purpose.TRAINING_SERVICE;
     }
@@ -205,7 +212,7 @@ class LinkPagesController {
     }
 
     @GetMapping({"/inscription/espace/{token}/convocation.pdf", "/inscription/espace/{token}/agenda.ics"})
-    Object convocation(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request, Model model,
+    Object convocation(@PathVariable String token, HttpServletRequest request, Model model,
                        HttpServletResponse response) {
         Links.Checked checked = links.check(token, Links.Purpose.AGENT_SPACE);
         if (!checked.ok()) {
@@ -253,7 +260,7 @@ class LinkPagesController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return spacePage(token, r.id(), rankingClosed(r), model);
         }
-        Map<String, String> errors = allocations.rank(r.id(), posted::get);
+        Map<String, String> errors = ranking.rank(r.id(), posted::get);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             List<WorkshopRanking.Group> groups = allocations.groups(r.dayId());
@@ -311,7 +318,7 @@ class LinkPagesController {
         model.addAttribute("notice", notice);
         model.addAttribute("extras", extras.stream().flatMap(e -> e.of(r).stream()).toList());
         model.addAttribute("reserved", r.state() == RegistrationState.CONFIRMED
-                ? day.resources().stream().filter(org.rencontres.event.Resource::isReserved).toList() : List.of());
+                ? day.resources().stream().filter(Resource::isReserved).toList() : List.of());
         return "registration/space";
     }
 

@@ -1,6 +1,7 @@
 package org.rencontres.registration;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +40,7 @@ class ManagerAddressCheck {
     Map<Long, Flag> of(Collection<Registration> registrations) {
         Map<Long, EmailDomains> domains = directory.emailDomains(registrations.stream()
                 .map(Registration::employerOrganisationId).filter(Objects::nonNull).distinct().toList());
-        Map<Long, Flag> flags = new java.util.HashMap<>();
+        Map<Long, Flag> flags = new HashMap<>();
         for (Registration r : registrations) {
             EmailDomains d = r.employerOrganisationId() == null ? EmailDomains.none()
                     : domains.getOrDefault(r.employerOrganisationId(), EmailDomains.none());

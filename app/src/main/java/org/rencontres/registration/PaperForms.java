@@ -1,9 +1,11 @@
 package org.rencontres.registration;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,7 +44,7 @@ class PaperForms {
             if (size < 1024 * 1024) {
                 return Math.max(1, Math.round(size / 1024.0)) + " Ko";
             }
-            return String.format(java.util.Locale.FRANCE, "%.1f Mo", size / (1024.0 * 1024));
+            return String.format(Locale.FRANCE, "%.1f Mo", size / (1024.0 * 1024));
         }
     }
 
@@ -131,7 +133,7 @@ class PaperForms {
     static String safeName(String fileName, String contentType) {
         String base = fileName == null ? "" : fileName.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
-        String ascii = java.text.Normalizer.normalize(base, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String ascii = Normalizer.normalize(base, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String safe = ascii.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[.-]+", "").replaceAll("-{2,}", "-");
         int dot = safe.lastIndexOf('.');
         String stem = dot > 0 ? safe.substring(0, dot) : safe;

@@ -1,5 +1,7 @@
 package org.rencontres.registration;
 
+import java.time.LocalDate;
+
 /**
  * The paper path's form as typed by the organiser, field names as in the page: the agent's fields
  * of the public form, the employer chosen from the directory ({@code organisation}, an id) or typed

@@ -3,6 +3,7 @@ package org.rencontres.registration;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,9 +15,11 @@ import org.rencontres.event.Days;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FrenchTime;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The paper path: an organiser records the request of a signed paper registration form (bulletin
@@ -71,12 +74,12 @@ class PaperRequests {
     Outcome record(ManagedDay day, Organiser organiser, PaperRequestForm form, PaperForms.Upload upload) {
         if (closed(day).isPresent()) {
             // The page offers no form then; a form sent all the same is refused.
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.CONFLICT);
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
         PaperRequestChecker.Checked checked = PaperRequestChecker.check(form, directory.organisationsByName(), today());
         PaperForms.Verdict scan = paperForms.check(upload);
         if (!checked.valid() || !scan.accepted()) {
-            Map<String, String> errors = new java.util.LinkedHashMap<>(checked.errors());
+            Map<String, String> errors = new LinkedHashMap<>(checked.errors());
             if (!scan.accepted()) {
                 errors.put("scan", scan.refusal());
             }

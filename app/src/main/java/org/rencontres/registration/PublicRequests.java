@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
@@ -16,6 +17,7 @@ import org.rencontres.event.Day;
 import org.rencontres.event.DayStatus;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.SlotKind;
+import org.rencontres.registration.allocation.WorkshopRanking;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;
@@ -121,7 +123,7 @@ class PublicRequests {
      * Checks the form and records the request. A form filled by a robot (honeypot) is answered as
      * if accepted, and nothing is recorded.
      */
-    Outcome submit(Day day, RequestForm form, java.util.function.Function<String, String> posted, String clientAddress,
+    Outcome submit(Day day, RequestForm form, Function<String, String> posted, String clientAddress,
                    Locale locale) {
         Map<String, String> errors = check(form);
         if (managerAsked(day) && blank(form.responsable())) {

@@ -1,6 +1,7 @@
 package org.rencontres.registration;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A registration as stored.
@@ -35,11 +36,11 @@ public record Registration(
         Instant createdAt,
         String language,
         String registeredBy,
-        java.util.List<Long> workshopIds,
+        List<Long> workshopIds,
         boolean networkingOptIn) {
 
     public Registration {
-        workshopIds = workshopIds == null ? java.util.List.of() : java.util.List.copyOf(workshopIds);
+        workshopIds = workshopIds == null ? List.of() : List.copyOf(workshopIds);
     }
 
     /** Whether the registration has that workshop. */

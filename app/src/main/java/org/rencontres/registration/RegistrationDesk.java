@@ -1,5 +1,7 @@
 package org.rencontres.registration;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +70,7 @@ class RegistrationDesk {
     Queue queue(ManagedDay day, QueueFilter filter) {
         Set<Long> paper = paperForms.paperRegistrationsOf(day.id());
         Map<RegistrationState, Integer> counts = new EnumMap<>(RegistrationState.class);
-        List<Row> rows = new java.util.ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         int total = 0;
         List<Registration> all = registrations.ofDay(day.id());
         Map<Long, ManagerAddressCheck.Flag> flags = managerCheck.of(all);
@@ -149,7 +151,7 @@ class RegistrationDesk {
 
     @Transactional
     void setCapacity(ManagedDay day, Organiser organiser, int seats, int offerHours, boolean managerAsked,
-                     java.time.Instant opensAt, java.time.Instant closesAt) {
+                     Instant opensAt, Instant closesAt) {
         registrations.setCapacity(new Capacity(day.id(), seats, offerHours, managerAsked, opensAt, closesAt));
         audit.record(day.id(), organiser.accountId(), organiser.displayName(), "registration", "capacity",
                 seats + " places, " + offerHours + " h pour répondre à une offre"

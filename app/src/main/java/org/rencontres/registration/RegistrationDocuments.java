@@ -1,8 +1,7 @@
 package org.rencontres.registration;
 
-import org.rencontres.document.QrCodes;
-import org.rencontres.shared.ContentLines;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -32,6 +31,7 @@ import net.fortuna.ical4j.model.property.Uid;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.document.PdfRenderer;
+import org.rencontres.document.QrCodes;
 import org.rencontres.event.Contact;
 import org.rencontres.event.Day;
 import org.rencontres.event.DayChanged;
@@ -39,6 +39,7 @@ import org.rencontres.event.DayStatus;
 import org.rencontres.programme.ProgrammeChanged;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
+import org.rencontres.shared.ContentLines;
 import org.rencontres.shared.FrenchTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
@@ -159,7 +160,7 @@ class RegistrationDocuments {
                 .withComponent(timeZones.getTimeZone(day.zone().getId()).getVTimeZone())
                 .withComponent(event)
                 .getFluentTarget();
-        return ContentLines.fold(calendar.toString()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ContentLines.fold(calendar.toString()).getBytes(StandardCharsets.UTF_8);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -49,13 +49,13 @@ class RegistrationJobs {
      * (1 hour by default).
      */
     @Bean
-    RecurringTask<Void> remindersTask(Registrations registrations, Optional<Clock> clock,
+    RecurringTask<Void> remindersTask(RegistrationReminders reminders, Optional<Clock> clock,
                                       @Value("${rencontres.registration.reminder-check-interval:1h}") Duration interval,
                                       @Value("${rencontres.registration.reminder-before:3d}") Duration before) {
         Clock time = clock.orElse(Clock.systemUTC());
         return Tasks.recurring(REMINDERS, FixedDelay.of(interval))
                 .execute((instance, context) -> {
-                    int sent = registrations.remindDue(time.instant(), before);
+                    int sent = reminders.remindDue(time.instant(), before);
                     if (sent > 0) {
                         log.info("{} reminder(s) queued", sent);
                     }

@@ -1,5 +1,6 @@
 package org.rencontres.registration;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,24 +18,23 @@ import org.rencontres.notification.MailContent;
 import org.rencontres.notification.MailTemplates;
 import org.rencontres.notification.Message;
 import org.rencontres.notification.Outbox;
+import org.rencontres.registration.allocation.WorkshopGiven;
 import org.rencontres.shared.PublicAddress;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The e-mails of the approval chain, written to the outbox in the transaction of the change that
  * causes them: the agent hears of every step; the line manager and the training service get a
- * single-use link to give their opinion or decision. Templates: {@code
+ * single-use link to give their opinion or decision. They hear the changes as events
+ * ({@link RegistrationChanged}, {@link WorkshopGiven}), synchronously, inside the change's
+ * transaction, so the state machine and the allocation do not depend on the mails (whose
+ * confirmation attachments need the allocation). Templates: {@code
  * registration/mail/state} (a change of state, told to the agent) and {@code registration/mail/link}
  * (an invitation to act through a link), their words in the bundle {@code i18n/registration}.
  */
 @Component
 class RegistrationMails {
-
-    /** Adds the joining instructions (convocation, calendar file) to the confirmation e-mail. */
-    interface ConfirmationAttachments {
-        List<Attachment> of(Day day, Registration registration);
-    }
 
     private final Outbox outbox;
     private final MailTemplates templates;
@@ -42,24 +42,26 @@ class RegistrationMails {
     private final TrainingContacts trainingContacts;
     private final Links links;
     private final PublicAddress address;
-    private final ObjectProvider<ConfirmationAttachments> attachments;
+    private final Convocations convocations;
 
     RegistrationMails(Outbox outbox, MailTemplates templates, Days days, TrainingContacts trainingContacts, Links links,
-                      PublicAddress address, ObjectProvider<ConfirmationAttachments> attachments) {
+                      PublicAddress address, Convocations convocations) {
         this.outbox = outbox;
         this.templates = templates;
         this.days = days;
         this.trainingContacts = trainingContacts;
         this.links = links;
         this.address = address;
-        this.attachments = attachments;
+        this.convocations = convocations;
     }
 
-    /**
-     * Called after each change of state, in its transaction. {@code r} is the registration as it
-     * was before the change.
-     */
-    void changed(Registration r, RegistrationState from, RegistrationState to, String reason) {
+    /** After each change of state, in its transaction: the registration as it is after the change. */
+    @EventListener
+    void changed(RegistrationChanged change) {
+        Registration r = change.registration();
+        RegistrationState from = change.from();
+        RegistrationState to = change.to();
+        String reason = change.reason();
         if (from == to || to == RegistrationState.REQUESTED) {
             return;
         }
@@ -79,7 +81,7 @@ class RegistrationMails {
     }
 
     /** Whether the day begins after {@code now} and no later than {@code now + within}. */
-    boolean beginsWithin(long dayId, Instant now, java.time.Duration within) {
+    boolean beginsWithin(long dayId, Instant now, Duration within) {
         return days.find(dayId).map(d -> d.start().toInstant())
                 .filter(start -> start.isAfter(now) && !start.isAfter(now.plus(within))).isPresent();
     }
@@ -91,15 +93,11 @@ class RegistrationMails {
     }
 
     /** The workshop the published allocation gives a confirmed agent (named in their space and convocation). */
-    void workshopGiven(Registration r) {
+    @EventListener
+    void workshopGiven(WorkshopGiven given) {
+        Registration r = given.registration();
         Day day = days.find(r.dayId()).orElseThrow();
         tellAgent(day, r, "WORKSHOP", RegistrationState.CONFIRMED, null, true);
-    }
-
-    /** A new link to the agent's space (asked again by the agent). */
-    void resendSpace(Registration r) {
-        Day day = days.find(r.dayId()).orElseThrow();
-        tellAgent(day, r, "SPACE", r.state(), null, true);
     }
 
     /** A training service's space link. */
@@ -158,11 +156,8 @@ class RegistrationMails {
         v.put("deadline", r.offerDeadline() == null ? null : format(r.offerDeadline(), day.zone(), locale));
         Message message = Message.of(r.email(), templates.render("registration/mail/state", locale, v));
         if (state == RegistrationState.CONFIRMED && !"REMINDER".equals(kind) && !"WORKSHOP".equals(kind)) {
-            ConfirmationAttachments extra = attachments.getIfAvailable();
-            if (extra != null) {
-                for (Attachment a : extra.of(day, r)) {
-                    message = message.withAttachment(a);
-                }
+            for (Attachment a : convocations.attachments(day, r)) {
+                message = message.withAttachment(a);
             }
         }
         outbox.send(message);

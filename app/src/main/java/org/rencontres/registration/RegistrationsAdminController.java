@@ -1,9 +1,10 @@
 package org.rencontres.registration;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +12,8 @@ import java.util.Optional;
 import org.rencontres.document.Downloads;
 import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
-import org.rencontres.shared.FrenchTime;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FrenchTime;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The organiser's side of registration: the queue of a day's requests (seats, filters that travel
@@ -133,7 +136,7 @@ class RegistrationsAdminController {
 
     @GetMapping({"/{id}/refus", "/{id}/annulation"})
     String confirmLeave(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
-                        QueueParams params, jakarta.servlet.http.HttpServletRequest request, Model model) {
+                        QueueParams params, HttpServletRequest request, Model model) {
         ManagedDay day = access.requireManage(organiser, slug);
         String action = request.getRequestURI().endsWith("/refus") ? "refus" : "annulation";
         return leavePage(day, desk.ofDay(day, id), action, "", params, Map.of(), model);
@@ -141,7 +144,7 @@ class RegistrationsAdminController {
 
     @PostMapping({"/{id}/refus", "/{id}/annulation"})
     String leave(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
-                 QueueParams params, jakarta.servlet.http.HttpServletRequest request, Model model,
+                 QueueParams params, HttpServletRequest request, Model model,
                  RedirectAttributes redirect) {
         ManagedDay day = access.requireManage(organiser, slug);
         String action = request.getRequestURI().endsWith("/refus") ? "refus" : "annulation";
@@ -315,7 +318,7 @@ class RegistrationsAdminController {
     }
 
     /** The date (Paris) of an instant, as the date field shows it. */
-    private static String date(java.time.Instant at) {
+    private static String date(Instant at) {
         return at.atZone(FrenchTime.PARIS).toLocalDate().toString();
     }
 

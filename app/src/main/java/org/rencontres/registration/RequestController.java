@@ -1,14 +1,16 @@
 package org.rencontres.registration;
 
-import java.util.Locale;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
+import org.rencontres.registration.allocation.WorkshopRanking;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** The public request form of a day and its confirmation page. */
 @Controller
@@ -40,7 +45,7 @@ class RequestController {
     @PostMapping("/journees/{code}/inscription")
     String submit(@PathVariable String code, RequestForm form, @RequestParam Map<String, String> posted, Model model,
                   RedirectAttributes redirect, HttpServletRequest request,
-                  jakarta.servlet.http.HttpServletResponse response, Locale locale) {
+                  HttpServletResponse response, Locale locale) {
         Day day = day(code);
         if (requests.closed(day).isPresent()) {
             return page(day, form, posted::get, Map.of(), model);
@@ -49,9 +54,9 @@ class RequestController {
         if (outcome.refusedBy() != null) {
             // Too many submissions: the form again, as typed, with when the next one will be taken.
             Attempts.Verdict rate = outcome.refusedBy();
-            java.time.Instant now = requests.now();
+            Instant now = requests.now();
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(rate.retryAfterSeconds(now)));
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(rate.retryAfterSeconds(now)));
             model.addAttribute("rateLimit", rate.messageKey());
             model.addAttribute("retryAt", rate.retryText(now));
             return page(day, form, posted::get, Map.of(), model);
@@ -73,7 +78,7 @@ class RequestController {
         return "registration/confirmation";
     }
 
-    private String page(Day day, RequestForm form, java.util.function.Function<String, String> posted,
+    private String page(Day day, RequestForm form, Function<String, String> posted,
                         Map<String, String> errors, Model model) {
         Optional<PublicRequests.Closed> closed = requests.closed(day);
         model.addAttribute("day", day);

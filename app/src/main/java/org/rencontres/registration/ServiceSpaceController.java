@@ -3,6 +3,7 @@ package org.rencontres.registration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.rencontres.directory.TrainingContact;
 import org.rencontres.directory.TrainingContacts;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,12 +86,12 @@ class ServiceSpaceController {
         // Counted per address and per e-mail typed: the link goes to that address, which cannot be flooded.
         Attempts.Verdict rate = attempts.allow(request.getRemoteAddr(), typed);
         if (!rate.allowed()) {
-            java.time.Instant now = clock.instant();
+            Instant now = clock.instant();
             model.addAttribute("errors", Map.of());
             model.addAttribute("rateLimit", rate.messageKey());
             model.addAttribute("retryAt", rate.retryText(now));
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(rate.retryAfterSeconds(now)));
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(rate.retryAfterSeconds(now)));
             return "registration/service-ask";
         }
         transaction.executeWithoutResult(status -> {
@@ -200,7 +202,7 @@ class ServiceSpaceController {
     }
 
     private Map<Long, String> dayTitles(List<Registration> all) {
-        Map<Long, String> titles = new java.util.HashMap<>();
+        Map<Long, String> titles = new HashMap<>();
         for (Registration r : all) {
             titles.computeIfAbsent(r.dayId(), id -> days.find(id)
                     .map(d -> d.sessionCode().value() + " – " + d.fullTitle()).orElse("?"));

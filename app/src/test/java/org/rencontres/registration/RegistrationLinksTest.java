@@ -54,6 +54,7 @@ class RegistrationLinksTest {
     @LocalServerPort int port;
     @Autowired Days days;
     @Autowired Registrations registrations;
+    @Autowired RegistrationReminders reminders;
     @Autowired Directory directory;
     @Autowired TrainingContacts contacts;
     @Autowired Programmes programmes;
@@ -394,10 +395,10 @@ class RegistrationLinksTest {
         registrations.advance(id, "Service formation", null);
         registrations.confirm(id, "Organisatrice");
         Instant start = date.atTime(9, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant();
-        registrations.remindDue(start.minus(Duration.ofDays(10)), Duration.ofDays(3));
+        reminders.remindDue(start.minus(Duration.ofDays(10)), Duration.ofDays(3));
         assertThat(subjects(agent)).noneMatch(s -> s.startsWith("Rappel"));
-        registrations.remindDue(start.minus(Duration.ofDays(2)), Duration.ofDays(3));
-        registrations.remindDue(start.minus(Duration.ofDays(1)), Duration.ofDays(3));
+        reminders.remindDue(start.minus(Duration.ofDays(2)), Duration.ofDays(3));
+        reminders.remindDue(start.minus(Duration.ofDays(1)), Duration.ofDays(3));
         assertThat(subjects(agent)).filteredOn(s -> s.startsWith("Rappel")).containsExactly(
                 "Rappel : la journée Journée des liens approche");
         assertThat(jdbc.sql("SELECT reminded_at FROM registration WHERE id = ?").param(id)

@@ -1,4 +1,4 @@
-package org.rencontres.registration;
+package org.rencontres.registration.allocation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,11 +15,11 @@ import org.rencontres.workshops.WorkshopSlot;
  * has), fields named {@code atelier<slot position>-<rank>} ("atelier1-1" is the first choice of the
  * day's first workshop slot). The first choice of each slot is required.
  */
-final class WorkshopRanking {
+public final class WorkshopRanking {
 
     /** A workshop slot as the form shows it: its position (1-based) and how many choices it asks. */
     /** {@code periods}: how many workshop periods the day has (the form names each when there are several). */
-    record Group(int position, WorkshopSlot slot, int count, int periods) {
+    public record Group(int position, WorkshopSlot slot, int count, int periods) {
         public String field(int rank) {
             return WorkshopRanking.field(position, rank);
         }
@@ -32,12 +32,12 @@ final class WorkshopRanking {
     private WorkshopRanking() {
     }
 
-    static String field(int position, int rank) {
+    public static String field(int position, int rank) {
         return "atelier" + position + "-" + rank;
     }
 
     /** The periods that ask for choices: a period with a single workshop asks none (everyone goes to it). */
-    static List<Group> groups(List<WorkshopSlot> slots) {
+    public static List<Group> groups(List<WorkshopSlot> slots) {
         List<Group> groups = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
             if (slots.get(i).workshops().size() > 1) {
@@ -54,7 +54,7 @@ final class WorkshopRanking {
      *
      * @return the workshop ids, slot by slot, best first within a slot
      */
-    static List<Long> read(List<Group> groups, Function<String, String> typed, Map<String, String> errors) {
+    public static List<Long> read(List<Group> groups, Function<String, String> typed, Map<String, String> errors) {
         List<Long> chosen = new ArrayList<>();
         for (Group g : groups) {
             List<Long> inSlot = g.workshops().stream().map(Workshop::id).toList();
@@ -88,7 +88,7 @@ final class WorkshopRanking {
     }
 
     /** The fields filled with the choices already made (empty text for the others), to show them again. */
-    static Map<String, String> typed(List<Group> groups, List<Long> choices) {
+    public static Map<String, String> typed(List<Group> groups, List<Long> choices) {
         Map<String, String> typed = new LinkedHashMap<>();
         for (Group g : groups) {
             List<Long> here = choices.stream().filter(g.slot()::holds).toList();
@@ -100,7 +100,7 @@ final class WorkshopRanking {
     }
 
     /** The fields as posted, only those of the groups (the others are ignored), for showing them again. */
-    static Map<String, String> typed(List<Group> groups, Function<String, String> posted) {
+    public static Map<String, String> typed(List<Group> groups, Function<String, String> posted) {
         Map<String, String> typed = new LinkedHashMap<>();
         for (Group g : groups) {
             for (int rank = 1; rank <= g.count(); rank++) {

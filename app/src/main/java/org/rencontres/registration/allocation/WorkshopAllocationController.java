@@ -1,11 +1,14 @@
-package org.rencontres.registration;
+package org.rencontres.registration.allocation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rencontres.registration.allocation.AllocationViews.Load;
+import org.rencontres.registration.allocation.AllocationViews.View;
 import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
@@ -42,14 +45,16 @@ class WorkshopAllocationController {
 
     private final DayAccess access;
     private final WorkshopAllocations allocations;
+    private final AllocationViews views;
     private final Workshops workshops;
     private final WorkshopRosters rosters;
     private final MessageSource messages;
 
-    WorkshopAllocationController(DayAccess access, WorkshopAllocations allocations, Workshops workshops,
-                                 WorkshopRosters rosters, MessageSource messages) {
+    WorkshopAllocationController(DayAccess access, WorkshopAllocations allocations, AllocationViews views,
+                                 Workshops workshops, WorkshopRosters rosters, MessageSource messages) {
         this.access = access;
         this.allocations = allocations;
+        this.views = views;
         this.workshops = workshops;
         this.rosters = rosters;
         this.messages = messages;
@@ -62,11 +67,11 @@ class WorkshopAllocationController {
     }
 
     private String page(ManagedDay day, Model model, Locale locale) {
-        WorkshopAllocations.View view = allocations.view(day.id());
+        View view = views.view(day.id());
         model.addAttribute("day", day);
         model.addAttribute("view", view);
         model.addAttribute("allocation", view.allocation().orElse(null));
-        Map<Long, String> titles = new java.util.HashMap<>();
+        Map<Long, String> titles = new HashMap<>();
         workshops.ofDay(day.id()).forEach(w -> titles.put(w.id(), w.number() + ". " + w.title()));
         model.addAttribute("titles", titles);
         model.addAttribute("profiles", view.slots().stream().map(d -> profile(d.profile(), locale)).toList());
@@ -100,8 +105,8 @@ class WorkshopAllocationController {
         model.addAttribute("day", day);
         model.addAttribute("action", "calcul");
         model.addAttribute("errors", Map.of());
-        model.addAttribute("allocation", allocations.allocation(day.id()).orElse(null));
-        model.addAttribute("view", allocations.view(day.id()));
+        model.addAttribute("allocation", views.allocation(day.id()).orElse(null));
+        model.addAttribute("view", views.view(day.id()));
         return "registration/admin/allocation-confirm";
     }
 
@@ -135,9 +140,9 @@ class WorkshopAllocationController {
             if (workshopId == null) {
                 throw new WorkshopAllocations.Refusal("registration.allocation.error.workshop.unknown");
             }
-            Optional<WorkshopAllocations.Load> over = allocations.move(day, organiser, registrationId, workshopId);
+            Optional<Load> over = allocations.move(day, organiser, registrationId, workshopId);
             Workshop target = workshops.ofDay(day.id()).stream().filter(w -> w.id() == workshopId).findFirst().orElseThrow();
-            WorkshopAllocations.View view = allocations.view(day.id());
+            View view = views.view(day.id());
             String who = view.lines().stream().filter(l -> l.registration().id() == registrationId)
                     .map(l -> l.registration().givenName() + " " + l.registration().surname()).findFirst().orElse("");
             int position = 1;
@@ -163,8 +168,8 @@ class WorkshopAllocationController {
         ManagedDay day = access.requireManage(organiser, slug);
         model.addAttribute("day", day);
         model.addAttribute("action", "publication");
-        model.addAttribute("allocation", allocations.allocation(day.id()).orElse(null));
-        model.addAttribute("view", allocations.view(day.id()));
+        model.addAttribute("allocation", views.allocation(day.id()).orElse(null));
+        model.addAttribute("view", views.view(day.id()));
         model.addAttribute("errors", Map.of());
         return "registration/admin/allocation-confirm";
     }
@@ -174,7 +179,7 @@ class WorkshopAllocationController {
                    @RequestParam(name = "depassement", required = false) String overConfirmed, Model model,
                    Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         ManagedDay day = access.requireManage(organiser, slug);
-        WorkshopAllocations.View view = allocations.view(day.id());
+        View view = views.view(day.id());
         if (view.overCapacity() && !"oui".equals(overConfirmed)) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("day", day);
@@ -200,8 +205,8 @@ class WorkshopAllocationController {
         model.addAttribute("day", day);
         model.addAttribute("action", "depublication");
         model.addAttribute("errors", Map.of());
-        model.addAttribute("allocation", allocations.allocation(day.id()).orElse(null));
-        model.addAttribute("view", allocations.view(day.id()));
+        model.addAttribute("allocation", views.allocation(day.id()).orElse(null));
+        model.addAttribute("view", views.view(day.id()));
         return "registration/admin/allocation-confirm";
     }
 

@@ -1,4 +1,4 @@
-package org.rencontres.registration;
+package org.rencontres.registration.allocation;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.rencontres.document.PdfRenderer;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
+import org.rencontres.registration.Registration;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.workshops.Workshop;
@@ -25,7 +26,7 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 @Service
 class WorkshopRosters {
 
-    private final WorkshopAllocations allocations;
+    private final AllocationViews allocations;
     private final Workshops workshops;
     private final Days days;
     private final PdfRenderer renderer;
@@ -33,7 +34,7 @@ class WorkshopRosters {
     private final ApplicationContext application;
     private final ConversionService conversions;
 
-    WorkshopRosters(WorkshopAllocations allocations, Workshops workshops, Days days, PdfRenderer renderer,
+    WorkshopRosters(AllocationViews allocations, Workshops workshops, Days days, PdfRenderer renderer,
                     ITemplateEngine templates, ApplicationContext application) {
         this.allocations = allocations;
         this.workshops = workshops;

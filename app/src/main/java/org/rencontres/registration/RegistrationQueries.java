@@ -1,0 +1,90 @@
+package org.rencontres.registration;
+
+import static org.rencontres.registration.RegistrationRows.CAPACITY_COLUMNS;
+import static org.rencontres.registration.RegistrationRows.COLUMNS;
+
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The read side of registrations: queries only, no lock taken, nothing written. */
+@Component
+class RegistrationQueries {
+
+    private final JdbcClient jdbc;
+
+    RegistrationQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Registration> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = ?").param(id)
+                .query(RegistrationRows::registrationOf).optional();
+    }
+
+    List<Registration> ofDay(long dayId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE event_day_id = ? ORDER BY id").param(dayId)
+                .query(RegistrationRows::registrationOf).list();
+    }
+
+    List<Registration> ofEmployer(long organisationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE employer_organisation_id = ? ORDER BY id DESC LIMIT 500")
+                .param(organisationId).query(RegistrationRows::registrationOf).list();
+    }
+
+    List<Registration> waitingList(long dayId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE event_day_id = ? AND state = 'WAITING_LIST'"
+                        + " ORDER BY waiting_position, id").param(dayId)
+                .query(RegistrationRows::registrationOf).list();
+    }
+
+    List<Transition> history(long id) {
+        return jdbc.sql("""
+                SELECT registration_id, from_state, to_state, at, actor, reason FROM registration_transition
+                WHERE registration_id = ? ORDER BY id""")
+                .param(id)
+                .query((rs, n) -> new Transition(rs.getLong("registration_id"),
+                        rs.getString("from_state") == null ? null : RegistrationState.valueOf(rs.getString("from_state")),
+                        RegistrationState.valueOf(rs.getString("to_state")),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                        rs.getString("reason")))
+                .list();
+    }
+
+    boolean hasLiveRequest(long dayId, String email) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM registration WHERE event_day_id = ? AND lower(btrim(email)) = lower(btrim(?))
+                    AND state NOT IN ('REFUSED', 'WITHDRAWN', 'CANCELLED', 'EXPIRED'))""")
+                .params(dayId, email).query(Boolean.class).single();
+    }
+
+    Map<Long, List<Long>> workshopChoicesOfDay(long dayId) {
+        Map<Long, List<Long>> choices = new HashMap<>();
+        jdbc.sql("""
+                SELECT c.registration_id, c.workshop_id FROM registration_workshop_choice c
+                  JOIN registration r ON r.id = c.registration_id
+                 WHERE r.event_day_id = ? ORDER BY c.registration_id, c.rank""")
+                .param(dayId)
+                .query((ResultSet rs) -> {
+                    choices.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                });
+        return choices;
+    }
+
+    List<Long> workshopChoices(long id) {
+        return jdbc.sql("SELECT workshop_id FROM registration_workshop_choice WHERE registration_id = ? ORDER BY rank")
+                .param(id).query(Long.class).list();
+    }
+
+    Optional<Capacity> capacity(long dayId) {
+        return jdbc.sql("SELECT " + CAPACITY_COLUMNS + " FROM registration_capacity WHERE event_day_id = ?")
+                .param(dayId).query(RegistrationRows::capacityOf).optional();
+    }
+}
