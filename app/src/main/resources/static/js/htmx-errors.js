@@ -32,6 +32,11 @@
     main.insertBefore(box, main.firstChild);
     box.focus();
   }
+  // htmx's requests say they take anything; the server's error pages then answer in JSON. Ask for the
+  // page, whose title and message are shown.
+  document.addEventListener('htmx:configRequest', function (event) {
+    event.detail.headers['Accept'] = 'text/html';
+  });
   document.addEventListener('htmx:responseError', function (event) {
     show(event.detail.xhr);
   });

@@ -100,6 +100,8 @@ public class WebSession {
                 .collect(Collectors.joining("&"));
         return http.send(HttpRequest.newBuilder(URI.create(base + action))
                         .header("Content-Type", "application/x-www-form-urlencoded").header("HX-Request", "true")
+                        // as htmx does on our pages (static/js/htmx-errors.js), so that a refusal is a page
+                        .header("Accept", "text/html")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -87,7 +88,10 @@ class LiveBrowserTest extends BrowserTest {
         browser.switchTo().newWindow(WindowType.TAB);
         browser.get(url(fixture.personalPath("p2")));
         waitForText(By.id("live-heading"), "Tour 1 sur 3");
-        assertThat(browser.findElement(By.cssSelector("#seat-now .live-table-name")).getText()).isEqualTo("Table A");
+        // The page redraws itself when its first live message arrives: wait for the text rather than read an
+        // element that may be replaced between finding and reading it.
+        waiting().ignoring(StaleElementReferenceException.class).until(d ->
+                "Table A".equals(d.findElement(By.cssSelector("#seat-now .live-table-name")).getText()));
         BrowserSupport.assertAccessible(browser);
         String personal = browser.getWindowHandle();
         waiting().until(d -> "RUNNING".equals(d.findElement(By.id("direct")).getAttribute("data-status")));

@@ -97,7 +97,7 @@ class ProgrammeEditorBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("htmx-refusal")));
         WebElement refusal = browser.findElement(By.id("htmx-refusal"));
         assertThat(refusal.getAttribute("role")).isEqualTo("alert");
-        assertThat(refusal.getText()).contains("Demande incorrecte").contains("«\u00a0titre\u00a0»");
+        assertThat(refusal.getText()).contains("Demande incorrecte").contains("titre").contains("caractère invisible");
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("htmx-refusal");
         assertThat(browser.findElement(By.id("titre")).getAttribute("value")).isEqualTo("Pause\u0001café");
         assertThat(programmes.programmeOf(dayId).slots()).hasSize(1);

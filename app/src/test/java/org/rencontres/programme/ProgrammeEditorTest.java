@@ -343,14 +343,26 @@ class ProgrammeEditorTest {
         assertThat(errors.select("#titre").attr("value")).isEqualTo("Chevauche l'accueil");
         assertThat(titles()).containsExactly("Accueil");
 
+        // A value the server refuses before any handler (a control character): the refusal page, whose title
+        // and message htmx-errors.js shows at the top of the editor (htmx swaps nothing on a 4xx).
+        HttpResponse<String> control = organiser.submitWithHtmx(editorPath(), editorPath() + "/creneaux",
+                slot("11h", "11h30", "TALK", "Pause\u0001café", ""));
+        assertThat(control.statusCode()).isEqualTo(400);
+        Document refusal = Jsoup.parse(control.body());
+        assertThat(refusal.select("main h1").text()).isEqualTo("Demande incorrecte");
+        assertThat(refusal.select("main h1 ~ p").first().text()).contains("titre").contains("caractère invisible");
+        assertThat(titles()).containsExactly("Accueil");
+
         Document editor = organiser.page(editorPath());
         assertThat(editor.select("form[data-hx-post]").eachAttr("data-hx-target")).isNotEmpty().containsOnly("#editeur");
         List<String> scripts = editor.select("script[src]").eachAttr("src");
-        assertThat(scripts).hasSize(2);
+        assertThat(scripts).hasSize(3);
         // The webjar's address carries its version once Spring has rewritten it (a long cache is then safe).
         assertThat(scripts.get(0)).matches("/webjars/htmx\\.org/(2\\.[0-9.]+/)?dist/htmx\\.min\\.js");
-        assertThat(scripts.get(1)).isEqualTo("/js/programme-editor.js");
-        for (String path : List.of(scripts.get(0), "/webjars/htmx.org/dist/htmx.min.js", "/js/programme-editor.js")) {
+        assertThat(scripts.get(1)).isEqualTo("/js/htmx-errors.js");
+        assertThat(scripts.get(2)).isEqualTo("/js/programme-editor.js");
+        for (String path : List.of(scripts.get(0), "/webjars/htmx.org/dist/htmx.min.js", "/js/htmx-errors.js",
+                "/js/programme-editor.js")) {
             HttpResponse<String> script = new WebSession(port).get(path);
             assertThat(script.statusCode()).as(path).isEqualTo(200);
         }
