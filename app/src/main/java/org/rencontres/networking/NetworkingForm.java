@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param themes the themes, one a line, in order
  */
-public record NetworkingForm(String titre, String description, String tailleGroupe, String rotationMin,
+record NetworkingForm(String titre, String description, String tailleGroupe, String rotationMin,
                              String rotationMax, String themes, Boolean sujetsSousReserve) {
 
     static final int MIN_GROUP = 2;
