@@ -1,7 +1,5 @@
 package org.rencontres.networking;
 
-import static org.rencontres.networking.RotationPages.notice;
-
 import java.util.Locale;
 
 import org.rencontres.networking.RotationOnTheDay.Progress;
@@ -50,26 +48,16 @@ class RotationOnTheDayController {
     String addLate(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
                    ParticipantForm form, Model model, Locale locale, RedirectAttributes redirect) {
         Where w = pages.where(organiser, slug, slotId);
-        Outcome outcome = onTheDay.addLate(w.day(), organiser, w.session(), form);
-        if (!outcome.ok()) {
-            return pages.participantsPage(w, form, new DepartureForm("", ""),
-                    pages.errors(outcome.problems(), locale), model);
-        }
-        notice(redirect, "networking.late.notice.added", outcome);
-        return "redirect:" + w.base() + "/participants";
+        return pages.participantsChanged(w, onTheDay.addLate(w.day(), organiser, w.session(), form),
+                "networking.late.notice.added", form, new DepartureForm("", ""), locale, model, redirect);
     }
 
     @PostMapping("/depart")
     String markLeft(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
                     DepartureForm form, Model model, Locale locale, RedirectAttributes redirect) {
         Where w = pages.where(organiser, slug, slotId);
-        Outcome outcome = onTheDay.markLeft(w.day(), organiser, w.session(), form);
-        if (!outcome.ok()) {
-            return pages.participantsPage(w, new ParticipantForm("", ""), form,
-                    pages.errors(outcome.problems(), locale), model);
-        }
-        notice(redirect, "networking.departure.notice.saved", outcome);
-        return "redirect:" + w.base() + "/participants";
+        return pages.participantsChanged(w, onTheDay.markLeft(w.day(), organiser, w.session(), form),
+                "networking.departure.notice.saved", new ParticipantForm("", ""), form, locale, model, redirect);
     }
 
     @PostMapping("/{participantId}/arrive")
@@ -77,12 +65,9 @@ class RotationOnTheDayController {
                        @PathVariable long slotId, @PathVariable long participantId, Model model, Locale locale,
                        RedirectAttributes redirect) {
         Where w = pages.where(organiser, slug, slotId);
-        Outcome outcome = onTheDay.markArrived(w.day(), organiser, w.session(), participantId);
-        if (!outcome.ok()) {
-            return pages.participantsPage(w, outcome.problems(), locale, model);
-        }
-        notice(redirect, "networking.arrival.notice.saved", outcome);
-        return "redirect:" + w.base() + "/participants";
+        return pages.participantsChanged(w, onTheDay.markArrived(w.day(), organiser, w.session(), participantId),
+                "networking.arrival.notice.saved", new ParticipantForm("", ""), new DepartureForm("", ""), locale,
+                model, redirect);
     }
 
     @PostMapping("/{participantId}/reimprime")

@@ -84,6 +84,19 @@ class RotationPages {
         return "networking/admin/participants";
     }
 
+    /**
+     * Where a change from the participants' page leads: back to the list with its notice, or the
+     * page again with the problems and the forms as typed.
+     */
+    String participantsChanged(Where w, Outcome outcome, String notice, ParticipantForm form,
+                               DepartureForm departure, Locale locale, Model model, RedirectAttributes redirect) {
+        if (!outcome.ok()) {
+            return participantsPage(w, form, departure, errors(outcome.problems(), locale), model);
+        }
+        notice(redirect, notice, outcome);
+        return "redirect:" + w.base() + "/participants";
+    }
+
     /** The participants' page with empty forms and the problems of a refused change. */
     String participantsPage(Where w, List<FieldProblem> problems, Locale locale, Model model) {
         return participantsPage(w, new ParticipantForm("", ""), new DepartureForm("", ""), errors(problems, locale),

@@ -53,12 +53,8 @@ class RotationPlanController {
     String generate(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
                     Model model, Locale locale, RedirectAttributes redirect) {
         Where w = pages.where(organiser, slug, slotId);
-        List<FieldProblem> problems = planning.generate(w.day(), organiser, w.slot(), w.session());
-        if (!problems.isEmpty()) {
-            return planPage(w, pages.texts(problems, locale), Map.of(), new SwapForm("", "", ""), model, locale);
-        }
-        redirect.addFlashAttribute("notice", "networking.plan.notice.started");
-        return "redirect:" + w.base() + "/plan";
+        return planChanged(w, planning.generate(w.day(), organiser, w.slot(), w.session()), "networking.plan.notice.started", model, locale,
+                redirect);
     }
 
     @PostMapping("/echange")
@@ -77,12 +73,8 @@ class RotationPlanController {
     String publish(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
                    Model model, Locale locale, RedirectAttributes redirect) {
         Where w = pages.where(organiser, slug, slotId);
-        List<FieldProblem> problems = planning.publish(w.day(), organiser, w.slot(), w.session());
-        if (!problems.isEmpty()) {
-            return planPage(w, pages.texts(problems, locale), Map.of(), new SwapForm("", "", ""), model, locale);
-        }
-        redirect.addFlashAttribute("notice", "networking.publish.notice.done");
-        return "redirect:" + w.base() + "/plan";
+        return planChanged(w, planning.publish(w.day(), organiser, w.slot(), w.session()), "networking.publish.notice.done", model, locale,
+                redirect);
     }
 
     @GetMapping("/depublication")
@@ -100,6 +92,16 @@ class RotationPlanController {
         Where w = pages.where(organiser, slug, slotId);
         planning.unpublish(w.day(), organiser, w.session());
         redirect.addFlashAttribute("notice", "networking.unpublish.notice.done");
+        return "redirect:" + w.base() + "/plan";
+    }
+
+    /** Back to the plan with its notice, or the plan page again with the problems. */
+    private String planChanged(Where w, List<FieldProblem> problems, String notice, Model model, Locale locale,
+                               RedirectAttributes redirect) {
+        if (!problems.isEmpty()) {
+            return planPage(w, pages.texts(problems, locale), Map.of(), new SwapForm("", "", ""), model, locale);
+        }
+        redirect.addFlashAttribute("notice", notice);
         return "redirect:" + w.base() + "/plan";
     }
 

@@ -129,8 +129,9 @@ class RotationPlanning {
     List<FieldProblem> generate(ManagedDay day, Organiser who, Slot slot, NetworkingSession session) {
         store.lock(session.id());
         PlanStatus status = store.status(session.id());
-        if (status.published()) {
-            return List.of(FieldProblem.of("plan", "networking.plan.error.published"));
+        List<FieldProblem> refused = unchangeable(status, null);
+        if (!refused.isEmpty()) {
+            return refused;
         }
         List<FieldProblem> problems = blockers(slot, session);
         if (!problems.isEmpty()) {
@@ -171,11 +172,9 @@ class RotationPlanning {
     List<FieldProblem> swap(ManagedDay day, Organiser who, NetworkingSession session, SwapForm form) {
         store.lock(session.id());
         PlanStatus status = store.status(session.id());
-        if (status.published()) {
-            return List.of(FieldProblem.of("plan", "networking.plan.error.published"));
-        }
-        if (!status.done()) {
-            return List.of(FieldProblem.of("plan", "networking.swap.error.no.plan"));
+        List<FieldProblem> refused = unchangeable(status, "networking.swap.error.no.plan");
+        if (!refused.isEmpty()) {
+            return refused;
         }
         List<FieldProblem> problems = new ArrayList<>();
         Integer round = number(form.tour(), "tour", "networking.swap.error.round.missing", problems);
@@ -228,6 +227,17 @@ class RotationPlanning {
         return List.of();
     }
 
+    /** The refusal when the plan is published, or when there is none yet ({@code noPlan}; null: no matter). */
+    private static List<FieldProblem> unchangeable(PlanStatus status, String noPlan) {
+        if (status.published()) {
+            return List.of(FieldProblem.of("plan", "networking.plan.error.published"));
+        }
+        if (noPlan != null && !status.done()) {
+            return List.of(FieldProblem.of("plan", noPlan));
+        }
+        return List.of();
+    }
+
     /** Whether {@code who} may sit at {@code table} in round r, once {@code leaving} has left it. */
     private static void checkMove(Settings settings, List<SeatRow> seats, int r, Member who, long table,
                                   Member leaving, Map<Long, Member> members, Map<Long, RoomTable> tables,
@@ -254,11 +264,9 @@ class RotationPlanning {
     List<FieldProblem> publish(ManagedDay day, Organiser who, Slot slot, NetworkingSession session) {
         store.lock(session.id());
         PlanStatus status = store.status(session.id());
-        if (status.published()) {
-            return List.of(FieldProblem.of("plan", "networking.plan.error.published"));
-        }
-        if (!status.done()) {
-            return List.of(FieldProblem.of("plan", "networking.publish.error.no.plan"));
+        List<FieldProblem> refused = unchangeable(status, "networking.publish.error.no.plan");
+        if (!refused.isEmpty()) {
+            return refused;
         }
         List<FieldProblem> problems = new ArrayList<>(blockers(slot, session));
         int members = store.members(session.id()).size();

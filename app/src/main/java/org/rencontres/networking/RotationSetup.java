@@ -11,6 +11,7 @@ import static org.rencontres.networking.RotationChecks.strip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Person;
@@ -73,8 +74,7 @@ class RotationSetup {
 
     @Transactional
     Outcome saveSettings(ManagedDay day, Organiser who, Slot slot, NetworkingSession session, SettingsForm form) {
-        store.lock(session.id());
-        Optional<Outcome> frozen = frozen(session, "reglages");
+        Optional<Outcome> frozen = lockUnlessPublished(session, "reglages");
         if (frozen.isPresent()) {
             return frozen.get();
         }
@@ -125,8 +125,7 @@ class RotationSetup {
 
     @Transactional
     Outcome saveTable(ManagedDay day, Organiser who, NetworkingSession session, Long tableId, TableForm form) {
-        store.lock(session.id());
-        Optional<Outcome> frozen = frozen(session, "nom");
+        Optional<Outcome> frozen = lockUnlessPublished(session, "nom");
         if (frozen.isPresent()) {
             return frozen.get();
         }
@@ -194,24 +193,14 @@ class RotationSetup {
 
     @Transactional
     Outcome removeTable(ManagedDay day, Organiser who, NetworkingSession session, long tableId) {
-        store.lock(session.id());
-        Optional<Outcome> frozen = frozen(session, "tables");
-        if (frozen.isPresent()) {
-            return frozen.get();
-        }
-        RoomTable table = store.table(session.id(), tableId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        boolean discarded = store.discardPlan(session.id());
-        store.removeTable(session.id(), tableId);
-        audit.record(day, who, "setup.table.removed", "Speed dating « " + session.title() + " » : table "
-                + table.label() + " retirée" + discardedNote(discarded));
-        return Outcome.done(discarded);
+        return remove(day, who, session, "tables", "setup.table.removed",
+                () -> store.table(session.id(), tableId).map(t -> "table " + t.label() + " retirée"),
+                () -> store.removeTable(session.id(), tableId));
     }
 
     @Transactional
     Outcome addMember(ManagedDay day, Organiser who, NetworkingSession session, ParticipantForm form) {
-        store.lock(session.id());
-        Optional<Outcome> frozen = frozen(session, "nom");
+        Optional<Outcome> frozen = lockUnlessPublished(session, "nom");
         if (frozen.isPresent()) {
             return frozen.get();
         }
@@ -231,17 +220,26 @@ class RotationSetup {
 
     @Transactional
     Outcome removeMember(ManagedDay day, Organiser who, NetworkingSession session, long participantId) {
-        store.lock(session.id());
-        Optional<Outcome> frozen = frozen(session, "participants");
+        return remove(day, who, session, "participants", "participants.removed",
+                () -> store.member(session.id(), participantId).map(m -> "participant « " + m.name() + " » retiré"),
+                () -> store.removeMember(session.id(), participantId));
+    }
+
+    /**
+     * Removes a table or a participant ({@code what}: how the audit names it, none: 404), which
+     * discards the plan.
+     */
+    private Outcome remove(ManagedDay day, Organiser who, NetworkingSession session, String field, String action,
+                           Supplier<Optional<String>> what, Runnable removal) {
+        Optional<Outcome> frozen = lockUnlessPublished(session, field);
         if (frozen.isPresent()) {
             return frozen.get();
         }
-        Member member = store.member(session.id(), participantId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String removed = what.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         boolean discarded = store.discardPlan(session.id());
-        store.removeMember(session.id(), participantId);
-        audit.record(day, who, "participants.removed", "Speed dating « " + session.title() + " » : participant « "
-                + member.name() + " » retiré" + discardedNote(discarded));
+        removal.run();
+        audit.record(day, who, action, "Speed dating « " + session.title() + " » : " + removed
+                + discardedNote(discarded));
         return Outcome.done(discarded);
     }
 
@@ -264,8 +262,7 @@ class RotationSetup {
      */
     @Transactional
     Imported importRegistrants(ManagedDay day, Organiser who, NetworkingSession session, boolean checkedIn) {
-        store.lock(session.id());
-        Optional<Outcome> frozen = frozen(session, "participants");
+        Optional<Outcome> frozen = lockUnlessPublished(session, "participants");
         if (frozen.isPresent()) {
             return new Imported(0, 0, frozen.get());
         }
@@ -286,7 +283,9 @@ class RotationSetup {
         return new Imported(added, already, Outcome.done(discarded));
     }
 
-    private Optional<Outcome> frozen(NetworkingSession session, String field) {
+    /** Takes the rotation's lock; the refusal when the plan is published (the set-up is frozen then). */
+    private Optional<Outcome> lockUnlessPublished(NetworkingSession session, String field) {
+        store.lock(session.id());
         if (store.status(session.id()).published()) {
             return Optional.of(Outcome.refused(FieldProblem.of(field, "networking.setup.error.published")));
         }

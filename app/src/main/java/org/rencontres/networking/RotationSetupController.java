@@ -158,13 +158,8 @@ class RotationSetupController {
                           @PathVariable long slotId, ParticipantForm form, Model model, Locale locale,
                           RedirectAttributes redirect) {
         Where w = pages.where(organiser, slug, slotId);
-        Outcome outcome = setup.addMember(w.day(), organiser, w.session(), form);
-        if (!outcome.ok()) {
-            return pages.participantsPage(w, form, new DepartureForm("", ""),
-                    pages.errors(outcome.problems(), locale), model);
-        }
-        notice(redirect, "networking.participant.notice.added", outcome);
-        return "redirect:" + w.base() + "/participants";
+        return pages.participantsChanged(w, setup.addMember(w.day(), organiser, w.session(), form),
+                "networking.participant.notice.added", form, new DepartureForm("", ""), locale, model, redirect);
     }
 
     @PostMapping("/participants/import")
