@@ -1,6 +1,6 @@
 package org.rencontres.networking;
 
 /** A round at the tables, or the changeover when people move to their next table. */
-public enum LivePhase {
+enum LivePhase {
     ROUND, CHANGEOVER
 }

@@ -4,7 +4,7 @@ package org.rencontres.networking;
  * A control that does not apply to the rotation as it stands (pausing a paused clock, …): nothing
  * changed. The message key (bundle i18n/networking) says why in French.
  */
-public class LiveRefusal extends RuntimeException {
+class LiveRefusal extends RuntimeException {
 
     private final String messageKey;
 

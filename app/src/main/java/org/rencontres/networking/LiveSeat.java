@@ -5,5 +5,5 @@ package org.rencontres.networking;
  *
  * @param key the participant's identifier in the plan (e.g. "p42"), the same in every round
  */
-public record LiveSeat(String key, String name) {
+record LiveSeat(String key, String name) {
 }

@@ -7,5 +7,5 @@ package org.rencontres.networking;
  * @param next their table in the round after, or null
  * @param state the rotation's clock
  */
-public record LiveSeatNow(String key, String name, LiveTable now, LiveTable next, LiveState state) {
+record LiveSeatNow(String key, String name, LiveTable now, LiveTable next, LiveState state) {
 }

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * instance with {@code pg_notify} on channel {@value #CHANNEL} (delivered at commit).
  */
 @Service
-public class LiveSessions {
+class LiveSessions {
 
     /** The PostgreSQL channel that carries the id of a session whose state changed. */
     static final String CHANNEL = "networking_live";
@@ -93,7 +95,7 @@ public class LiveSessions {
             return false;
         }
         LivePlan before = plan(sessionId, row.planText());
-        java.util.List<LiveRound> rounds = new java.util.ArrayList<>();
+        List<LiveRound> rounds = new ArrayList<>();
         for (int r = 0; r < plan.rounds().size(); r++) {
             rounds.add(r < keptRounds && r < before.rounds().size() ? before.rounds().get(r) : plan.rounds().get(r));
         }

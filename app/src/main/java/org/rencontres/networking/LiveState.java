@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param current the round people sit at now; during a changeover, the one they are moving to; null when finished
  * @param next the round after {@code current}, null after the last one
  */
-public record LiveState(long sessionId, long dayId, long version, LiveStatus status, LivePhase phase, int round,
+record LiveState(long sessionId, long dayId, long version, LiveStatus status, LivePhase phase, int round,
                         int roundCount, int roundSeconds, int changeoverSeconds, Instant endsAt, long remainingMillis,
                         Instant serverNow, Instant nextStartsAt, LiveRound current, LiveRound next) {
 

@@ -1,6 +1,6 @@
 package org.rencontres.networking;
 
 /** Where a live rotation's clock stands. */
-public enum LiveStatus {
+enum LiveStatus {
     NOT_STARTED, RUNNING, PAUSED, FINISHED
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * @param theme the theme discussed there this round (may be null)
  * @param host who hosts it this round (may be null)
  */
-public record LiveTable(String name, String place, String theme, String host, List<LiveSeat> seats) {
+record LiveTable(String name, String place, String theme, String host, List<LiveSeat> seats) {
 
     public LiveTable {
         seats = List.copyOf(seats);

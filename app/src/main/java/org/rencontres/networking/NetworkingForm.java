@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param themes the themes, one a line, in order
  */
-public record NetworkingForm(String titre, String description, String tailleGroupe, String rotationMin,
+record NetworkingForm(String titre, String description, String tailleGroupe, String rotationMin,
                              String rotationMax, String themes, Boolean sujetsSousReserve) {
 
     static final int MIN_GROUP = 2;
@@ -59,17 +59,17 @@ public record NetworkingForm(String titre, String description, String tailleGrou
         if (text.length() > MAX_TEXT) {
             problems.add(FieldProblem.of("description", "networking.error.description.long", MAX_TEXT));
         }
-        Integer group = number(tailleGroupe, "tailleGroupe", "networking.error.group.missing", problems);
+        Integer group = RotationChecks.number(tailleGroupe, "tailleGroupe", "networking.error.group.missing", problems);
         if (group != null && (group < MIN_GROUP || group > MAX_GROUP)) {
             problems.add(FieldProblem.of("tailleGroupe", "networking.error.group.range", MIN_GROUP, MAX_GROUP));
             group = null;
         }
-        Integer min = number(rotationMin, "rotationMin", "networking.error.min.missing", problems);
+        Integer min = RotationChecks.number(rotationMin, "rotationMin", "networking.error.min.missing", problems);
         if (min != null && (min < 1 || min > MAX_MINUTES)) {
             problems.add(FieldProblem.of("rotationMin", "networking.error.min.range", MAX_MINUTES));
             min = null;
         }
-        Integer max = number(rotationMax, "rotationMax", "networking.error.max.missing", problems);
+        Integer max = RotationChecks.number(rotationMax, "rotationMax", "networking.error.max.missing", problems);
         if (max != null && (max < 1 || max > MAX_MINUTES)) {
             problems.add(FieldProblem.of("rotationMax", "networking.error.max.range", MAX_MINUTES));
             max = null;
@@ -88,20 +88,6 @@ public record NetworkingForm(String titre, String description, String tailleGrou
         }
         return new Checked(new NetworkingDraft(slotId, title, text.isEmpty() ? null : text, group, min, max,
                 sujetsSousReserve, list), List.of());
-    }
-
-    private static Integer number(String typed, String field, String missing, List<FieldProblem> problems) {
-        String s = typed == null ? "" : typed.strip();
-        if (s.isEmpty()) {
-            problems.add(FieldProblem.of(field, missing));
-            return null;
-        }
-        try {
-            return Integer.valueOf(s);
-        } catch (NumberFormatException e) {
-            problems.add(FieldProblem.of(field, "networking.error.number", s));
-            return null;
-        }
     }
 
     /** The outcome of a check: a draft, or what is wrong. */

@@ -1,7 +1,9 @@
 package org.rencontres.networking;
 
 import java.util.List;
+import java.util.Map;
 
+import org.rencontres.networking.RotationData.Presence;
 import org.rencontres.programme.Slot;
 import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
@@ -80,7 +82,7 @@ class NetworkingPrintsController {
         List<NetworkingPrints.Card> cards = prints.cards(p.plan(), participantId);
         if (reprintOnly != null) {
             // Only the cards whose route changed on the day (flagged by the re-planning).
-            java.util.Map<Long, RotationData.Presence> presences = store.presences(p.session().id());
+            Map<Long, Presence> presences = store.presences(p.session().id());
             cards = cards.stream().filter(c -> presences.containsKey(c.participantId())
                     && presences.get(c.participantId()).reprint()).toList();
         }

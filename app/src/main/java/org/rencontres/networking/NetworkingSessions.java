@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The networking module's operations. */
@@ -57,7 +59,7 @@ public class NetworkingSessions {
     }
 
     /** The rotation held during that slot of the day, if any. */
-    public java.util.Optional<NetworkingSession> ofSlot(long dayId, long slotId) {
+    public Optional<NetworkingSession> ofSlot(long dayId, long slotId) {
         return ofDay(dayId).stream().filter(s -> s.slotId() == slotId).findFirst();
     }
 
@@ -70,7 +72,7 @@ public class NetworkingSessions {
     }
 
     /** Copies a day's rotations and themes to a new edition, onto the copied slots. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public void copy(long fromDayId, long toDayId, Map<Long, Long> slotCopies) {
         for (NetworkingSession s : ofDay(fromDayId)) {
             Long slot = slotCopies.get(s.slotId());

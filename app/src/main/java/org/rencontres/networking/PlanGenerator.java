@@ -1,7 +1,5 @@
 package org.rencontres.networking;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -9,11 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.rencontres.audit.AuditTrail;
-import org.rencontres.networking.RotationData.SeatRow;
 import org.rencontres.planner.rotation.RotationPlan;
 import org.rencontres.planner.rotation.RotationPlanner;
 import org.rencontres.planner.rotation.RotationProblem;
-import org.rencontres.planner.rotation.TableGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -76,16 +72,7 @@ class PlanGenerator implements DisposableBean {
                 if (!store.awaits(job.sessionId(), job.generation())) {
                     return;
                 }
-                List<SeatRow> seats = new ArrayList<>();
-                for (org.rencontres.planner.rotation.PlannedRound round : plan.rounds()) {
-                    for (TableGroup group : round.tables()) {
-                        long table = Long.parseLong(group.table().substring(1));
-                        for (String p : group.participants()) {
-                            seats.add(new SeatRow(round.round(), table, Long.parseLong(p.substring(1))));
-                        }
-                    }
-                }
-                store.storeSeats(job.sessionId(), seats);
+                store.storeSeats(job.sessionId(), RotationProblems.seatRows(plan.rounds(), 0));
                 store.storeMetrics(job.sessionId(), job.problem().rounds(), plan.metrics(), plan.elapsedMillis(), true);
                 Object[] requester = store.requester(job.sessionId());
                 audit.record(job.dayId(), requester[0] == null ? null : ((Number) requester[0]).longValue(),

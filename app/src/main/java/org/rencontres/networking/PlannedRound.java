@@ -3,7 +3,7 @@ package org.rencontres.networking;
 import java.util.List;
 
 /** One round of a published plan: every table in the room's order, with who sits there. */
-public record PlannedRound(int number, List<TableSeats> tables) {
+record PlannedRound(int number, List<TableSeats> tables) {
 
     public PlannedRound {
         tables = List.copyOf(tables);

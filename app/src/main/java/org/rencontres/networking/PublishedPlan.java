@@ -10,7 +10,7 @@ import java.util.List;
  * @param startsAt when the first round starts (the programme slot's start)
  * @param rounds   every round in order, numbered from 0
  */
-public record PublishedPlan(long sessionId, long dayId, int rotationMinutes, int changeoverMinutes, LocalTime startsAt,
+record PublishedPlan(long sessionId, long dayId, int rotationMinutes, int changeoverMinutes, LocalTime startsAt,
                             List<PlannedRound> rounds) {
 
     public PublishedPlan {

@@ -32,7 +32,7 @@ public class PublishedPlans {
 
     /** The rotation's plan when it is published, or empty (no such rotation, no plan, or not published). */
     @Transactional(readOnly = true)
-    public Optional<PublishedPlan> published(long sessionId) {
+    Optional<PublishedPlan> published(long sessionId) {
         Optional<long[]> dayAndSlot = store.dayAndSlot(sessionId);
         if (dayAndSlot.isEmpty()) {
             return Optional.empty();

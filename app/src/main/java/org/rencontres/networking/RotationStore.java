@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.rencontres.networking.RotationData.Member;
 import org.rencontres.networking.RotationData.PlanStatus;
+import org.rencontres.networking.RotationData.Presence;
 import org.rencontres.networking.RotationData.RoomTable;
 import org.rencontres.networking.RotationData.SeatRow;
 import org.rencontres.networking.RotationData.Settings;
@@ -118,6 +122,10 @@ class RotationStore {
                 .list();
     }
 
+    Optional<Member> member(long sessionId, long participantId) {
+        return members(sessionId).stream().filter(m -> m.id() == participantId).findFirst();
+    }
+
     long addMember(long sessionId, String name, String organisation, Long registrationId) {
         return jdbc.sql("""
                 INSERT INTO networking_participant (session_id, name, organisation, registration_id)
@@ -138,12 +146,12 @@ class RotationStore {
     // ---- on the day ----
 
     /** Arrivals, departures and cards to reprint, by participant id. */
-    java.util.Map<Long, RotationData.Presence> presences(long sessionId) {
-        java.util.Map<Long, RotationData.Presence> result = new java.util.HashMap<>();
+    Map<Long, Presence> presences(long sessionId) {
+        Map<Long, Presence> result = new HashMap<>();
         jdbc.sql("SELECT id, arrives_round, leaves_round, reprint FROM networking_participant WHERE session_id = ?")
                 .param(sessionId)
                 .query(rs -> {
-                    result.put(rs.getLong("id"), new RotationData.Presence(rs.getLong("id"),
+                    result.put(rs.getLong("id"), new Presence(rs.getLong("id"),
                             (Integer) rs.getObject("arrives_round"), (Integer) rs.getObject("leaves_round"),
                             rs.getBoolean("reprint")));
                 });
@@ -166,12 +174,7 @@ class RotationStore {
                 .params(leavesRound, sessionId, participantId).update();
     }
 
-    void setArrives(long sessionId, long participantId, Integer arrivesRound) {
-        jdbc.sql("UPDATE networking_participant SET arrives_round = ? WHERE session_id = ? AND id = ?")
-                .params(arrivesRound, sessionId, participantId).update();
-    }
-
-    void setReprint(long sessionId, java.util.Collection<Long> participantIds, boolean reprint) {
+    void setReprint(long sessionId, Collection<Long> participantIds, boolean reprint) {
         for (long id : participantIds) {
             jdbc.sql("UPDATE networking_participant SET reprint = ? WHERE session_id = ? AND id = ?")
                     .params(reprint, sessionId, id).update();
@@ -304,8 +307,8 @@ class RotationStore {
     }
 
     /** The participants' public keys (their personal page's address), by participant id. */
-    java.util.Map<Long, String> publicKeys(long sessionId) {
-        java.util.Map<Long, String> keys = new java.util.HashMap<>();
+    Map<Long, String> publicKeys(long sessionId) {
+        Map<Long, String> keys = new HashMap<>();
         jdbc.sql("SELECT id, public_key FROM networking_participant WHERE session_id = ?").param(sessionId)
                 .query(rs -> {
                     keys.put(rs.getLong("id"), rs.getString("public_key"));

@@ -6,5 +6,5 @@ package org.rencontres.networking;
  * @param registrationId the registration the participant was imported from, or null when typed by hand
  * @param organisation   the employer's name, or null
  */
-public record Seat(long participantId, Long registrationId, String name, String organisation) {
+record Seat(long participantId, Long registrationId, String name, String organisation) {
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * @param theme the table's theme, or null
  * @param host  the host's name as chosen from the directory
  */
-public record TableSeats(String table, String place, String theme, String host, List<Seat> seats) {
+record TableSeats(String table, String place, String theme, String host, List<Seat> seats) {
 
     public TableSeats {
         seats = List.copyOf(seats);

@@ -1,3 +1,5 @@
 /** The networking rotation ("speed dating"): its rules and themes, later its plans and conductor screen. */
-@org.springframework.modulith.ApplicationModule(displayName = "Networking")
+@ApplicationModule(displayName = "Networking")
 package org.rencontres.networking;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,25 @@
+package org.rencontres.networking;
+
+import org.rencontres.audit.AuditTrail;
+import org.rencontres.security.ManagedDay;
+import org.rencontres.security.Organiser;
+import org.springframework.stereotype.Component;
+
+/** Writes a rotation's changes to the day's audit trail, in the caller's transaction. */
+@Component
+class RotationAudit {
+
+    private final AuditTrail audit;
+
+    RotationAudit(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    void record(ManagedDay day, Organiser who, String action, String details) {
+        audit.record(day.id(), who.accountId(), who.displayName(), "networking", action, details);
+    }
+
+    static String discardedNote(boolean discarded) {
+        return discarded ? " ; le plan calculé est effacé" : "";
+    }
+}

@@ -1,0 +1,159 @@
+package org.rencontres.networking;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.rencontres.networking.RotationData.PlanStatus;
+import org.rencontres.networking.RotationData.RoomTable;
+import org.rencontres.networking.RotationSetup.Imported;
+import org.rencontres.programme.Slot;
+import org.rencontres.security.DayAccess;
+import org.rencontres.security.ManagedDay;
+import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * What the rotation's back-office controllers share: the day, slot and rotation of the path
+ * (access decided there), the parts every page shows, the participants' page (set-up and on the
+ * day), the confirmation page, notices after a change.
+ */
+@Component
+class RotationPages {
+
+    private final DayAccess access;
+    private final NetworkingAdmin admin;
+    private final RotationSetup setup;
+    private final RotationPlanning planning;
+    private final RotationOnTheDay onTheDay;
+    private final MessageSource messages;
+
+    RotationPages(DayAccess access, NetworkingAdmin admin, RotationSetup setup, RotationPlanning planning,
+                  RotationOnTheDay onTheDay, MessageSource messages) {
+        this.access = access;
+        this.admin = admin;
+        this.setup = setup;
+        this.planning = planning;
+        this.onTheDay = onTheDay;
+        this.messages = messages;
+    }
+
+    /** The day, the slot and its rotation of a back-office path. */
+    record Where(ManagedDay day, Slot slot, NetworkingSession session) {
+        String base() {
+            return "/admin/journees/" + day.slug() + "/reseautage/" + slot.id();
+        }
+    }
+
+    /** The day, the slot and its rotation, or 403 / 404. */
+    Where where(Organiser organiser, String slug, long slotId) {
+        ManagedDay day = access.requireManage(organiser, slug);
+        Slot slot = admin.networkingSlot(day.id(), slotId);
+        NetworkingSession session = admin.ofSlot(day.id(), slotId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return new Where(day, slot, session);
+    }
+
+    void common(Where w, Model model) {
+        model.addAttribute("day", w.day());
+        model.addAttribute("slot", w.slot());
+        model.addAttribute("rotation", w.session());
+        model.addAttribute("base", w.base());
+        model.addAttribute("published", planning.status(w.session()).published());
+    }
+
+    String participantsPage(Where w, ParticipantForm form, DepartureForm departure, Map<String, String> errors,
+                            Model model) {
+        common(w, model);
+        PlanStatus status = planning.status(w.session());
+        model.addAttribute("departure", departure);
+        model.addAttribute("onTheDay", true);
+        model.addAttribute("presences", onTheDay.presences(w.session()));
+        model.addAttribute("progress", onTheDay.progress(w.session()));
+        model.addAttribute("planRounds", status.rounds() == null ? 0 : status.rounds());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("members", setup.members(w.session()));
+        model.addAttribute("seats", setup.tables(w.session()).stream().mapToInt(RoomTable::capacity).sum());
+        return "networking/admin/participants";
+    }
+
+    /**
+     * Where a change from the participants' page leads: back to the list with its notice, or the
+     * page again with the problems and the forms as typed.
+     */
+    String participantsChanged(Where w, Outcome outcome, String notice, ParticipantForm form,
+                               DepartureForm departure, Locale locale, Model model, RedirectAttributes redirect) {
+        if (!outcome.ok()) {
+            return participantsPage(w, form, departure, errors(outcome.problems(), locale), model);
+        }
+        notice(redirect, notice, outcome);
+        return "redirect:" + w.base() + "/participants";
+    }
+
+    /** The participants' page with empty forms and the problems of a refused change. */
+    String participantsPage(Where w, List<FieldProblem> problems, Locale locale, Model model) {
+        return participantsPage(w, new ParticipantForm("", ""), new DepartureForm("", ""), errors(problems, locale),
+                model);
+    }
+
+    String confirmPage(Where w, Model model, String title, String warning, String action, String confirm,
+                       String cancel) {
+        common(w, model);
+        model.addAttribute("confirmTitle", title);
+        model.addAttribute("warning", warning);
+        model.addAttribute("action", action);
+        model.addAttribute("confirm", confirm);
+        model.addAttribute("cancel", cancel);
+        return "networking/admin/confirm";
+    }
+
+    String message(String code, Locale locale, Object... args) {
+        return messages.getMessage(code, args.length == 0 ? null : args, locale);
+    }
+
+    /** The problems' texts, by field. */
+    Map<String, String> errors(List<FieldProblem> problems, Locale locale) {
+        return FieldProblem.texts(problems, messages, locale);
+    }
+
+    /** The problems' texts, in order. */
+    List<String> texts(List<FieldProblem> problems, Locale locale) {
+        return problems.stream().map(p -> messages.getMessage(p.code(), p.args().toArray(), locale)).toList();
+    }
+
+    /** Where an import of registrants leads: the list, with how many were added (or why none). */
+    String imported(Where w, Imported imported, RedirectAttributes redirect, Locale locale) {
+        if (!imported.outcome().ok()) {
+            refusedOr(redirect, imported.outcome(), null);
+        } else {
+            redirect.addFlashAttribute("noticeText", message("networking.participant.notice.imported", locale,
+                    imported.added(), imported.alreadyThere()));
+            notice(redirect, null, imported.outcome());
+        }
+        return "redirect:" + w.base() + "/participants";
+    }
+
+    static void notice(RedirectAttributes redirect, String code, Outcome outcome) {
+        if (code != null) {
+            redirect.addFlashAttribute("notice", code);
+        }
+        if (outcome.planDiscarded()) {
+            redirect.addFlashAttribute("discarded", true);
+        }
+    }
+
+    static void refusedOr(RedirectAttributes redirect, Outcome outcome, String code) {
+        if (outcome.ok()) {
+            notice(redirect, code, outcome);
+        } else {
+            redirect.addFlashAttribute("refused", outcome.problems().get(0).code());
+        }
+    }
+}

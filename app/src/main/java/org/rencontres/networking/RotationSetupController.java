@@ -1,0 +1,194 @@
+package org.rencontres.networking;
+
+import static org.rencontres.networking.RotationPages.notice;
+import static org.rencontres.networking.RotationPages.refusedOr;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.rencontres.networking.RotationData.Member;
+import org.rencontres.networking.RotationData.RoomTable;
+import org.rencontres.networking.RotationPages.Where;
+import org.rencontres.security.Organiser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The back office's pages for setting a rotation up: settings, tables and hosts, the list of
+ * participants. Thin: the rules are in {@link RotationSetup}.
+ */
+@Controller
+@RequestMapping("/admin/journees/{slug}/reseautage/{slotId}")
+class RotationSetupController {
+
+    private final RotationPages pages;
+    private final RotationSetup setup;
+
+    RotationSetupController(RotationPages pages, RotationSetup setup) {
+        this.pages = pages;
+        this.setup = setup;
+    }
+
+    // ---- settings ----
+
+    @GetMapping("/organisation")
+    String setup(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                 Model model) {
+        Where w = pages.where(organiser, slug, slotId);
+        return setupPage(w, SettingsForm.of(setup.settings(w.session())), Map.of(), model);
+    }
+
+    @PostMapping("/organisation")
+    String saveSettings(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                        @PathVariable long slotId, SettingsForm form, Model model, Locale locale,
+                        RedirectAttributes redirect) {
+        Where w = pages.where(organiser, slug, slotId);
+        Outcome outcome = setup.saveSettings(w.day(), organiser, w.slot(), w.session(), form);
+        if (!outcome.ok()) {
+            return setupPage(w, form, pages.errors(outcome.problems(), locale), model);
+        }
+        notice(redirect, "networking.setup.notice.saved", outcome);
+        return "redirect:" + w.base() + "/organisation";
+    }
+
+    private String setupPage(Where w, SettingsForm form, Map<String, String> errors, Model model) {
+        pages.common(w, model);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("rounds", Rounds.of(w.slot(), setup.settings(w.session())));
+        model.addAttribute("tables", setup.tables(w.session()));
+        return "networking/admin/setup";
+    }
+
+    // ---- tables ----
+
+    @GetMapping("/organisation/tables/nouvelle")
+    String newTable(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                    Model model) {
+        Where w = pages.where(organiser, slug, slotId);
+        return tablePage(w, null, TableForm.forNew(w.session().groupSize()), Map.of(), model);
+    }
+
+    @PostMapping("/organisation/tables")
+    String addTable(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                    TableForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        Where w = pages.where(organiser, slug, slotId);
+        Outcome outcome = setup.saveTable(w.day(), organiser, w.session(), null, form);
+        if (!outcome.ok()) {
+            return tablePage(w, null, form, pages.errors(outcome.problems(), locale), model);
+        }
+        notice(redirect, "networking.table.notice.added", outcome);
+        return "redirect:" + w.base() + "/organisation#tables";
+    }
+
+    @GetMapping("/organisation/tables/{tableId}")
+    String editTable(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                     @PathVariable long tableId, Model model) {
+        Where w = pages.where(organiser, slug, slotId);
+        RoomTable table = table(w, tableId);
+        return tablePage(w, table, TableForm.of(table), Map.of(), model);
+    }
+
+    @PostMapping("/organisation/tables/{tableId}")
+    String saveTable(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+                     @PathVariable long tableId, TableForm form, Model model, Locale locale,
+                     RedirectAttributes redirect) {
+        Where w = pages.where(organiser, slug, slotId);
+        RoomTable table = table(w, tableId);
+        Outcome outcome = setup.saveTable(w.day(), organiser, w.session(), tableId, form);
+        if (!outcome.ok()) {
+            return tablePage(w, table, form, pages.errors(outcome.problems(), locale), model);
+        }
+        notice(redirect, "networking.table.notice.saved", outcome);
+        return "redirect:" + w.base() + "/organisation#tables";
+    }
+
+    private String tablePage(Where w, RoomTable table, TableForm form, Map<String, String> errors, Model model) {
+        pages.common(w, model);
+        model.addAttribute("table", table);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("hosts", setup.hostChoices());
+        return "networking/admin/table";
+    }
+
+    @GetMapping("/organisation/tables/{tableId}/suppression")
+    String confirmRemoveTable(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                              @PathVariable long slotId, @PathVariable long tableId, Model model, Locale locale) {
+        Where w = pages.where(organiser, slug, slotId);
+        RoomTable table = table(w, tableId);
+        return pages.confirmPage(w, model, pages.message("networking.table.remove.title", locale, table.name()),
+                pages.message("networking.table.remove.warning", locale),
+                w.base() + "/organisation/tables/" + tableId + "/suppression",
+                pages.message("networking.table.remove.confirm", locale), w.base() + "/organisation#tables");
+    }
+
+    @PostMapping("/organisation/tables/{tableId}/suppression")
+    String removeTable(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                       @PathVariable long slotId, @PathVariable long tableId, RedirectAttributes redirect) {
+        Where w = pages.where(organiser, slug, slotId);
+        Outcome outcome = setup.removeTable(w.day(), organiser, w.session(), tableId);
+        refusedOr(redirect, outcome, "networking.table.notice.removed");
+        return "redirect:" + w.base() + "/organisation#tables";
+    }
+
+    private RoomTable table(Where w, long tableId) {
+        return setup.table(w.session(), tableId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    // ---- participants ----
+
+    @GetMapping("/participants")
+    String participants(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                        @PathVariable long slotId, Model model) {
+        Where w = pages.where(organiser, slug, slotId);
+        return pages.participantsPage(w, new ParticipantForm("", ""), new DepartureForm("", ""), Map.of(), model);
+    }
+
+    @PostMapping("/participants")
+    String addParticipant(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                          @PathVariable long slotId, ParticipantForm form, Model model, Locale locale,
+                          RedirectAttributes redirect) {
+        Where w = pages.where(organiser, slug, slotId);
+        return pages.participantsChanged(w, setup.addMember(w.day(), organiser, w.session(), form),
+                "networking.participant.notice.added", form, new DepartureForm("", ""), locale, model, redirect);
+    }
+
+    @PostMapping("/participants/import")
+    String importConfirmed(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                           @PathVariable long slotId, RedirectAttributes redirect, Locale locale) {
+        Where w = pages.where(organiser, slug, slotId);
+        return pages.imported(w, setup.importConfirmed(w.day(), organiser, w.session()), redirect, locale);
+    }
+
+    @GetMapping("/participants/{participantId}/suppression")
+    String confirmRemoveParticipant(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                                    @PathVariable long slotId, @PathVariable long participantId, Model model,
+                                    Locale locale) {
+        Where w = pages.where(organiser, slug, slotId);
+        Member member = setup.member(w.session(), participantId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return pages.confirmPage(w, model, pages.message("networking.participant.remove.title", locale, member.name()),
+                pages.message("networking.participant.remove.warning", locale),
+                w.base() + "/participants/" + participantId + "/suppression",
+                pages.message("networking.participant.remove.confirm", locale), w.base() + "/participants");
+    }
+
+    @PostMapping("/participants/{participantId}/suppression")
+    String removeParticipant(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+                             @PathVariable long slotId, @PathVariable long participantId,
+                             RedirectAttributes redirect) {
+        Where w = pages.where(organiser, slug, slotId);
+        Outcome outcome = setup.removeMember(w.day(), organiser, w.session(), participantId);
+        refusedOr(redirect, outcome, "networking.participant.notice.removed");
+        return "redirect:" + w.base() + "/participants";
+    }
+}
