@@ -11,17 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.rencontres.document.PdfRenderer;
+import org.rencontres.document.PdfTemplates;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.shared.FrenchTime;
-import org.springframework.context.ApplicationContext;
-import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Service;
-import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
  * The attendance sheets (feuilles d'émargement) of a day as PDF, in French: for one half-day or for
@@ -48,20 +44,14 @@ class AttendanceSheets {
     private final Attendances attendances;
     private final org.rencontres.registration.Registrations registrations;
     private final Days days;
-    private final PdfRenderer renderer;
-    private final ITemplateEngine templates;
-    private final ApplicationContext application;
-    private final ConversionService conversions;
+    private final PdfTemplates pdfs;
 
-    AttendanceSheets(Attendances attendances, Days days, PdfRenderer renderer, ITemplateEngine templates,
-                     ApplicationContext application, org.rencontres.registration.Registrations registrations) {
+    AttendanceSheets(Attendances attendances, Days days, PdfTemplates pdfs,
+                     org.rencontres.registration.Registrations registrations) {
         this.registrations = registrations;
         this.attendances = attendances;
         this.days = days;
-        this.renderer = renderer;
-        this.templates = templates;
-        this.application = application;
-        this.conversions = application.getBeanProvider(ConversionService.class).getIfUnique();
+        this.pdfs = pdfs;
     }
 
     /** People sorted as a French reader expects: surname, then given name, accents and case aside. */
@@ -135,8 +125,6 @@ class AttendanceSheets {
         context.setVariable("filled", filled);
         context.setVariable("lines", lines(day.id(), halves, filled, workshop == null ? null : workshop.id()));
         context.setVariable("room", workshop == null ? null : workshop.number() + ". " + workshop.title());
-        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                new ThymeleafEvaluationContext(application, conversions));
-        return renderer.render(templates.process("attendance/pdf/sheet", context), null);
+        return pdfs.render("attendance/pdf/sheet", context);
     }
 }

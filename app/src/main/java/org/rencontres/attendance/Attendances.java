@@ -31,6 +31,7 @@ import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.EmailAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -166,7 +167,7 @@ public class Attendances {
             problems.put("organisation", "attendance.walkin.error.long");
         }
         if (w.email() != null && !w.email().isBlank()
-                && !w.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                && !EmailAddress.isValid(w.email())) {
             problems.put("courriel", "attendance.walkin.error.email");
         }
         return problems;

@@ -11,18 +11,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.rencontres.document.PdfRenderer;
+import org.rencontres.document.PdfTemplates;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.Registrations;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
-import org.springframework.context.ApplicationContext;
-import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Service;
-import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
  * Name badges of a day as PDF, on A4 sheets of common self-adhesive labels: the name (large), the
@@ -103,20 +99,13 @@ class Badges {
     private final Attendances attendances;
     private final Registrations registrations;
     private final Workshops workshops;
-    private final PdfRenderer renderer;
-    private final ITemplateEngine templates;
-    private final ApplicationContext application;
-    private final ConversionService conversions;
+    private final PdfTemplates pdfs;
 
-    Badges(Attendances attendances, Registrations registrations, Workshops workshops, PdfRenderer renderer,
-           ITemplateEngine templates, ApplicationContext application) {
+    Badges(Attendances attendances, Registrations registrations, Workshops workshops, PdfTemplates pdfs) {
         this.attendances = attendances;
         this.registrations = registrations;
         this.workshops = workshops;
-        this.renderer = renderer;
-        this.templates = templates;
-        this.application = application;
-        this.conversions = application.getBeanProvider(ConversionService.class).getIfUnique();
+        this.pdfs = pdfs;
     }
 
     /** Confirmed registrations and walk-ins, sorted by name. */
@@ -161,8 +150,6 @@ class Badges {
         context.setVariable("layout", layout);
         context.setVariable("pages", pages);
         context.setVariable("count", all.size());
-        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                new ThymeleafEvaluationContext(application, conversions));
-        return renderer.render(templates.process("attendance/pdf/badges", context), null);
+        return pdfs.render("attendance/pdf/badges", context);
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.rencontres.document.PdfRenderer;
+import org.rencontres.document.PdfTemplates;
 import org.rencontres.document.QrCodes;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
@@ -33,7 +33,6 @@ import org.rencontres.shared.PublicAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
@@ -56,20 +55,18 @@ class Certificates {
     private final Attendances attendances;
     private final Days days;
     private final Registrations registrations;
-    private final PdfRenderer renderer;
-    private final ITemplateEngine templates;
+    private final PdfTemplates pdfs;
     private final MailTemplates mails;
     private final Outbox outbox;
     private final PublicAddress address;
 
-    Certificates(JdbcClient jdbc, Attendances attendances, Days days, Registrations registrations, PdfRenderer renderer,
-                 ITemplateEngine templates, MailTemplates mails, Outbox outbox, PublicAddress address) {
+    Certificates(JdbcClient jdbc, Attendances attendances, Days days, Registrations registrations, PdfTemplates pdfs,
+                 MailTemplates mails, Outbox outbox, PublicAddress address) {
         this.jdbc = jdbc;
         this.attendances = attendances;
         this.days = days;
         this.registrations = registrations;
-        this.renderer = renderer;
-        this.templates = templates;
+        this.pdfs = pdfs;
         this.mails = mails;
         this.outbox = outbox;
         this.address = address;
@@ -228,7 +225,7 @@ class Certificates {
         String url = verificationUrl(code);
         context.setVariable("verificationUrl", url);
         context.setVariable("qrCode", QrCodes.dataUri(url, QR_PIXELS));
-        return renderer.render(templates.process("attendance/pdf/certificate", context), null);
+        return pdfs.render("attendance/pdf/certificate", context);
     }
 
     /** The e-mail of a certificate to its agent, the PDF attached (queued at most once per certificate). */

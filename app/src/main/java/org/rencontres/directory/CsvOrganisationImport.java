@@ -20,6 +20,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.rencontres.shared.EmailAddress;
 
 /**
  * Reads a CSV file of organisations as spreadsheets write it: UTF-8 (with or without its byte-order

@@ -3,6 +3,9 @@ package org.rencontres.directory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.rencontres.shared.EmailAddress;
+import org.rencontres.shared.Phone;
+
 /**
  * The fields of the person form, named as the French form names them; {@code organisation} is
  * the id of an organisation of the directory, or empty.
@@ -34,7 +37,7 @@ public record PersonForm(String prenom, String nom, String fonction, String orga
         if (!Texts.blank(courriel) && !EmailAddress.isValid(courriel)) {
             errors.put("courriel", "directory.error.email");
         }
-        if (!Texts.blank(telephone) && !telephone.strip().matches("\\+?[0-9 .()\\-]{6,25}")) {
+        if (!Texts.blank(telephone) && !Phone.isValid(telephone)) {
             errors.put("telephone", "directory.error.phone");
         }
         return errors;
@@ -53,7 +56,7 @@ public record PersonForm(String prenom, String nom, String fonction, String orga
 
     NewPerson toNewPerson() {
         return new NewPerson(prenom.strip(), nom.strip(), Texts.trimmed(fonction), organisationId(),
-                EmailAddress.normalise(courriel), Texts.trimmed(telephone));
+                Texts.trimmed(courriel), Texts.trimmed(telephone));
     }
 
     private static String nz(String s) {

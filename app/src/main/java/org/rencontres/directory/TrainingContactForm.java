@@ -3,6 +3,8 @@ package org.rencontres.directory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.rencontres.shared.EmailAddress;
+
 /** The fields of the form that adds a training-service contact. */
 public record TrainingContactForm(String libelle, String courriel) {
 

@@ -8,8 +8,10 @@ import org.rencontres.audit.AuditTrail;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.security.DayAccess;
+import org.rencontres.shared.EmailAddress;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.Phone;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -272,11 +274,11 @@ class AdminDayController {
             errors.put("nom", "day.error.contact.name");
         }
         String email = form.courriel() == null ? "" : form.courriel().strip();
-        if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!email.isEmpty() && !EmailAddress.isValid(email)) {
             errors.put("courriel", "day.error.contact.email");
         }
         String phone = form.telephone() == null ? "" : form.telephone().strip();
-        if (!phone.isEmpty() && !phone.matches("\\+?[0-9 .()-]{6,20}")) {
+        if (!phone.isEmpty() && !Phone.isValid(phone)) {
             errors.put("telephone", "day.error.contact.phone");
         }
         if (!errors.isEmpty()) {

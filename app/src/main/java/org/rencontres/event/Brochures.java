@@ -14,19 +14,15 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PreDestroy;
-import org.rencontres.document.PdfRenderer;
+import org.rencontres.document.PdfTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.rencontres.programme.ProgrammeChanged;
-import org.springframework.core.convert.ConversionService;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
-import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
  * The printable brochure (plaquette) of a public day: the day page's model, laid out by the
@@ -44,21 +40,14 @@ class Brochures {
     private static final Logger log = LoggerFactory.getLogger(Brochures.class);
 
     private final DayPages pages;
-    private final ITemplateEngine templates;
-    private final PdfRenderer renderer;
-    private final ApplicationContext application;
-    private final ConversionService conversions;
+    private final PdfTemplates pdfs;
     private final ExecutorService renderPool;
     private final AsyncCache<Key, byte[]> cache;
 
-    Brochures(DayPages pages, ITemplateEngine templates, PdfRenderer renderer, ApplicationContext application,
-              @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl,
+    Brochures(DayPages pages, PdfTemplates pdfs, @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl,
               @Value("${rencontres.brochures.render-queue:16}") int queue) {
         this.pages = pages;
-        this.templates = templates;
-        this.renderer = renderer;
-        this.application = application;
-        this.conversions = application.getBeanProvider(ConversionService.class).getIfUnique();
+        this.pdfs = pdfs;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("brochure-");
         threadFactory.setDaemon(true);
@@ -102,11 +91,7 @@ class Brochures {
         context.setVariable("page", page);
         context.setVariable("day", page.day());
         context.setVariable("pageUrl", key.pageUrl());
-        // Lets the template call beans (@formats) as the pages do.
-        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                new ThymeleafEvaluationContext(application, conversions));
-        String xhtml = templates.process("event/brochure", context);
-        byte[] pdf = renderer.render(xhtml, key.pageUrl());
+        byte[] pdf = pdfs.render("event/brochure", context, key.pageUrl());
         log.debug("Brochure {} ({}) rendered in {} ms, {} bytes", key.slug(), key.locale(),
                 (System.nanoTime() - start) / 1_000_000, pdf.length);
         return pdf;

@@ -11,16 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.rencontres.document.PdfRenderer;
+import org.rencontres.document.PdfTemplates;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.shared.PublicAddress;
-import org.springframework.context.ApplicationContext;
-import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Service;
-import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
  * The printed material of a published rotation, in French: a route card per participant (A5, one
@@ -42,21 +38,14 @@ class NetworkingPrints {
 
     private final PublishedPlans plans;
     private final RotationStore store;
-    private final PdfRenderer renderer;
-    private final ITemplateEngine templates;
+    private final PdfTemplates pdfs;
     private final PublicAddress address;
-    private final ApplicationContext application;
-    private final ConversionService conversions;
 
-    NetworkingPrints(PublishedPlans plans, RotationStore store, PdfRenderer renderer, ITemplateEngine templates,
-                     PublicAddress address, ApplicationContext application) {
+    NetworkingPrints(PublishedPlans plans, RotationStore store, PdfTemplates pdfs, PublicAddress address) {
         this.plans = plans;
         this.store = store;
-        this.renderer = renderer;
-        this.templates = templates;
+        this.pdfs = pdfs;
         this.address = address;
-        this.application = application;
-        this.conversions = application.getBeanProvider(ConversionService.class).getIfUnique();
     }
 
     /** The rotation's plan when it is published. */
@@ -179,14 +168,14 @@ class NetworkingPrints {
     byte[] routeCards(ManagedDay day, NetworkingSession session, PublishedPlan plan, List<Card> cards) {
         Context context = context(day, session, plan);
         context.setVariable("cards", cards);
-        return renderer.render(templates.process("networking/pdf/route-cards", context), null);
+        return pdfs.render("networking/pdf/route-cards", context);
     }
 
     /** A sheet per table, one A4 page each. */
     byte[] tables(ManagedDay day, NetworkingSession session, PublishedPlan plan) {
         Context context = context(day, session, plan);
         context.setVariable("sheets", tableSheets(plan));
-        return renderer.render(templates.process("networking/pdf/tables", context), null);
+        return pdfs.render("networking/pdf/tables", context);
     }
 
     /** The whole plan on one landscape sheet. */
@@ -195,7 +184,7 @@ class NetworkingPrints {
         context.setVariable("rows", rows(plan));
         context.setVariable("large", large(plan));
         context.setVariable("participantCount", participants(plan).size());
-        return renderer.render(templates.process("networking/pdf/plan", context), null);
+        return pdfs.render("networking/pdf/plan", context);
     }
 
     private Context context(ManagedDay day, NetworkingSession session, PublishedPlan plan) {
@@ -204,9 +193,6 @@ class NetworkingPrints {
         context.setVariable("date", FrenchTime.longDate(day.date()));
         context.setVariable("rotation", session);
         context.setVariable("times", times(plan));
-        // Lets the templates call beans as the pages do.
-        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                new ThymeleafEvaluationContext(application, conversions));
         return context;
     }
 

@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.rencontres.directory.Organisation;
+import org.rencontres.shared.EmailAddress;
 import org.rencontres.shared.FrenchTime;
+import org.rencontres.shared.Phone;
 
 /**
  * The checks of the paper path's form, each bad field with the key of its French message. The
- * e-mail and telephone rules are {@link RequestDraft}'s own (a draft is built with only the field in
- * question, as the public form does), so the paper path and the public form accept the same values.
+ * e-mail and telephone rules are the shared {@link EmailAddress} and {@link Phone}, as on the public
+ * form, so the paper path and the public form accept the same values.
  */
 final class PaperRequestChecker {
 
@@ -40,12 +42,12 @@ final class PaperRequestChecker {
         required(errors, "prenom", form.prenom());
         if (blank(form.courriel())) {
             errors.put("courriel", "registration.admin.error.courriel.required");
-        } else if (!RequestDraft.isEmail(form.courriel())) {
+        } else if (!EmailAddress.isValid(form.courriel())) {
             errors.put("courriel", "registration.admin.error.courriel.invalid");
         }
         if (blank(form.telephone())) {
             errors.put("telephone", "registration.admin.error.telephone.required");
-        } else if (!RequestDraft.isPhone(form.telephone())) {
+        } else if (!Phone.isValid(form.telephone())) {
             errors.put("telephone", "registration.admin.error.telephone.invalid");
         }
         required(errors, "fonction", form.fonction());
@@ -61,7 +63,7 @@ final class PaperRequestChecker {
         } else if (blank(form.employeur())) {
             errors.put("organisation", "registration.admin.error.employeur.required");
         }
-        if (!blank(form.responsable()) && !RequestDraft.isEmail(form.responsable())) {
+        if (!blank(form.responsable()) && !EmailAddress.isValid(form.responsable())) {
             errors.put("responsable", "registration.admin.error.responsable.invalid");
         }
         LocalDate receivedOn = null;

@@ -18,6 +18,8 @@ import org.rencontres.event.DayStatus;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.SlotKind;
 import org.rencontres.registration.allocation.WorkshopRanking;
+import org.rencontres.shared.EmailAddress;
+import org.rencontres.shared.Phone;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;
@@ -160,17 +162,17 @@ class PublicRequests {
         required(errors, "prenom", form.prenom());
         if (blank(form.courriel())) {
             errors.put("courriel", "registration.error.courriel.required");
-        } else if (!RequestDraft.isEmail(form.courriel())) {
+        } else if (!EmailAddress.isValid(form.courriel())) {
             errors.put("courriel", "registration.error.courriel.invalid");
         }
         if (blank(form.telephone())) {
             errors.put("telephone", "registration.error.telephone.required");
-        } else if (!RequestDraft.isPhone(form.telephone())) {
+        } else if (!Phone.isValid(form.telephone())) {
             errors.put("telephone", "registration.error.telephone.invalid");
         }
         required(errors, "fonction", form.fonction());
         required(errors, "employeur", form.employeur());
-        if (!blank(form.responsable()) && !RequestDraft.isEmail(form.responsable())) {
+        if (!blank(form.responsable()) && !EmailAddress.isValid(form.responsable())) {
             errors.put("responsable", "registration.error.responsable.invalid");
         }
         if (!form.consented()) {

@@ -30,7 +30,7 @@ import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
-import org.rencontres.document.PdfRenderer;
+import org.rencontres.document.PdfTemplates;
 import org.rencontres.document.QrCodes;
 import org.rencontres.event.Contact;
 import org.rencontres.event.Day;
@@ -42,14 +42,10 @@ import org.rencontres.programme.Slot;
 import org.rencontres.shared.ContentLines;
 import org.rencontres.shared.FrenchTime;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
-import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
  * The documents of a registration, in French: the registration form (bulletin d'inscription) to
@@ -68,23 +64,16 @@ class RegistrationDocuments {
     /** Side of the QR code's PNG, in pixels: whole pixels per module, sharp once printed at 40 mm. */
     private static final int QR_PIXELS = 400;
 
-    private final PdfRenderer renderer;
-    private final ITemplateEngine templates;
-    private final ApplicationContext application;
-    private final ConversionService conversions;
+    private final PdfTemplates pdfs;
     private final MessageSource messages;
     private final Programmes programmes;
     private final Directory directory;
     private final TimeZoneRegistry timeZones = TimeZoneRegistryFactory.getInstance().createRegistry();
     private final Cache<BlankForm, byte[]> blankForms;
 
-    RegistrationDocuments(PdfRenderer renderer, ITemplateEngine templates, ApplicationContext application,
-                          MessageSource messages, Programmes programmes, Directory directory,
+    RegistrationDocuments(PdfTemplates pdfs, MessageSource messages, Programmes programmes, Directory directory,
                           @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl) {
-        this.renderer = renderer;
-        this.templates = templates;
-        this.application = application;
-        this.conversions = application.getBeanProvider(ConversionService.class).getIfUnique();
+        this.pdfs = pdfs;
         this.messages = messages;
         this.programmes = programmes;
         this.directory = directory;
@@ -118,7 +107,7 @@ class RegistrationDocuments {
         context.setVariable("agent", Agent.of(registration, employer(registration)));
         context.setVariable("workshopTitles", workshopTitles == null ? List.of() : workshopTitles);
         context.setVariable("qrCode", QrCodes.dataUri(qrPayload, QR_PIXELS));
-        return renderer.render(templates.process("registration/pdf/convocation", context), null);
+        return pdfs.render("registration/pdf/convocation", context);
     }
 
     /**
@@ -176,7 +165,7 @@ class RegistrationDocuments {
     private byte[] bulletinOf(Day day, Agent agent) {
         Context context = context(day);
         context.setVariable("agent", agent);
-        return renderer.render(templates.process("registration/pdf/bulletin", context), null);
+        return pdfs.render("registration/pdf/bulletin", context);
     }
 
     private Context context(Day day) {
@@ -184,9 +173,6 @@ class RegistrationDocuments {
         context.setVariable("day", day);
         context.setVariable("times", times(day));
         context.setVariable("contacts", contacts(day));
-        // Lets the templates call beans (@formats) as the pages do.
-        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                new ThymeleafEvaluationContext(application, conversions));
         return context;
     }
 

@@ -1,7 +1,9 @@
 package org.rencontres.registration;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
+
+import org.rencontres.shared.EmailAddress;
+import org.rencontres.shared.Phone;
 
 /**
  * What an agent gives to ask for a seat. The employer is either an organisation of the directory
@@ -34,23 +36,16 @@ public record RequestDraft(
                 dietaryNeeds, accessibilityNeeds, consentAt, false);
     }
 
-    // The WHATWG definition that input type="email" uses.
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
-    // Digits with the usual separators, an optional leading +: "01 60 79 74 00", "+33 1 60 79 74 00".
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .()-]{5,24}");
-
     /** @throws IllegalArgumentException naming the first missing or malformed field */
     public RequestDraft {
         surname = required(surname, "surname");
         givenName = required(givenName, "givenName");
         email = required(email, "email");
-        if (!isEmail(email)) {
+        if (!EmailAddress.isValid(email)) {
             throw new IllegalArgumentException("email: not an e-mail address");
         }
         phone = required(phone, "phone");
-        if (!isPhone(phone)) {
+        if (!Phone.isValid(phone)) {
             throw new IllegalArgumentException("phone: not a telephone number");
         }
         positionService = required(positionService, "positionService");
@@ -59,7 +54,7 @@ public record RequestDraft(
             throw new IllegalArgumentException("employer: choose an organisation or type its name");
         }
         lineManagerEmail = optional(lineManagerEmail);
-        if (lineManagerEmail != null && !isEmail(lineManagerEmail)) {
+        if (lineManagerEmail != null && !EmailAddress.isValid(lineManagerEmail)) {
             throw new IllegalArgumentException("lineManagerEmail: not an e-mail address");
         }
         dietaryNeeds = optional(dietaryNeeds);
@@ -67,16 +62,6 @@ public record RequestDraft(
         if (consentAt == null) {
             throw new IllegalArgumentException("consentAt: the privacy notice was not accepted");
         }
-    }
-
-    /** Whether {@code email} (stripped) is an e-mail address as the request takes it. */
-    public static boolean isEmail(String email) {
-        return email != null && email.strip().length() <= 254 && EMAIL.matcher(email.strip()).matches();
-    }
-
-    /** Whether {@code phone} (stripped) is a telephone number as the request takes it. */
-    public static boolean isPhone(String phone) {
-        return phone != null && PHONE.matcher(phone.strip()).matches();
     }
 
     /** The employer was typed, not chosen from the directory: the organiser has to check it. */

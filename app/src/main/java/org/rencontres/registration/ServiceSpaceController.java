@@ -15,6 +15,7 @@ import org.rencontres.directory.TrainingContact;
 import org.rencontres.directory.TrainingContacts;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
+import org.rencontres.shared.EmailAddress;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -78,7 +79,7 @@ class ServiceSpaceController {
                Locale locale, Model model, HttpServletResponse response) {
         String typed = email == null ? "" : email.strip();
         model.addAttribute("courriel", typed);
-        if (!RequestDraft.isEmail(typed)) {
+        if (!EmailAddress.isValid(typed)) {
             model.addAttribute("errors", Map.of("courriel", "registration.service.error.courriel"));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return "registration/service-ask";

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
+import org.rencontres.shared.EmailAddress;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountForms {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private final Accounts accounts;
     private final PasswordPolicy policy;
     private final MessageSource messages;
@@ -30,7 +29,7 @@ class AccountForms {
         if (blank(form.nom())) {
             errors.put("nom", text("account.error.name"));
         }
-        if (blank(form.courriel()) || !EMAIL.matcher(form.courriel().strip()).matches()) {
+        if (!EmailAddress.isValid(form.courriel())) {
             errors.put("courriel", text("account.error.email"));
         } else if (accounts.emailTaken(form.courriel())) {
             errors.put("courriel", text("account.error.email.taken"));

@@ -2,19 +2,14 @@ package org.rencontres.workshops;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
+import org.rencontres.shared.EmailAddress;
 import org.rencontres.shared.FieldProblem;
 
 /** A facilitator as the workshop page's form sends it: {@code nom} and {@code courriel}, as typed. */
 record FacilitatorForm(String nom, String courriel) {
 
     static final int MAX_NAME = 200;
-
-    // An address as HTML's input type="email" takes it (the WHATWG definition).
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
     static FacilitatorForm empty() {
         return new FacilitatorForm("", "");
@@ -32,7 +27,7 @@ record FacilitatorForm(String nom, String courriel) {
         String email = courriel == null ? "" : courriel.strip();
         if (email.isEmpty()) {
             problems.add(FieldProblem.of("courriel", "workshops.error.facilitator.email.missing"));
-        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        } else if (!EmailAddress.isValid(email)) {
             problems.add(FieldProblem.of("courriel", "workshops.error.facilitator.email.invalid", email));
         }
         return problems;

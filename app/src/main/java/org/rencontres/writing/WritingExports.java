@@ -9,10 +9,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.rencontres.document.PdfRenderer;
+import org.rencontres.document.PdfTemplates;
 import org.rencontres.event.Day;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
@@ -25,13 +24,11 @@ import org.thymeleaf.context.Context;
 @Component
 class WritingExports {
 
-    private final PdfRenderer renderer;
-    private final TemplateEngine templates;
+    private final PdfTemplates pdfs;
     private final ServerDocuments server;
 
-    WritingExports(PdfRenderer renderer, TemplateEngine templates, ServerDocuments server) {
-        this.renderer = renderer;
-        this.templates = templates;
+    WritingExports(PdfTemplates pdfs, ServerDocuments server) {
+        this.pdfs = pdfs;
         this.server = server;
     }
 
@@ -124,7 +121,7 @@ class WritingExports {
         context.setVariable("document", document);
         context.setVariable("day", day);
         context.setVariable("content", xhtml(server.html(document.id())));
-        return renderer.render(templates.process("writing/pdf/text", context), null);
+        return pdfs.render("writing/pdf/text", context);
     }
 
     /** The cleaned HTML as well-formed XHTML, which the PDF renderer needs. */

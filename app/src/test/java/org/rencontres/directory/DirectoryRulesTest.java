@@ -36,19 +36,6 @@ class DirectoryRulesTest {
     }
 
     @Test
-    void an_email_address_has_a_local_part_and_a_domain_with_a_dot() {
-        assertThat(EmailAddress.isValid("formation@grandparissud.fr")).isTrue();
-        assertThat(EmailAddress.isValid(" service.formation+agents@ville-evry.fr ")).isTrue();
-        assertThat(EmailAddress.isValid("formation@localhost")).isFalse();
-        assertThat(EmailAddress.isValid("formation.ville.fr")).isFalse();
-        assertThat(EmailAddress.isValid("formation@@ville.fr")).isFalse();
-        assertThat(EmailAddress.isValid("forma tion@ville.fr")).isFalse();
-        assertThat(EmailAddress.isValid("formation@ville..fr")).isFalse();
-        assertThat(EmailAddress.isValid("")).isFalse();
-        assertThat(EmailAddress.isValid("a".repeat(250) + "@b.fr")).isFalse();
-    }
-
-    @Test
     void a_website_is_an_http_address_with_a_host() {
         assertThat(Website.isValid("https://www.cnfpt.fr")).isTrue();
         assertThat(Website.isValid("www.cnfpt.fr")).isTrue();

@@ -1,6 +1,7 @@
 package org.rencontres.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -288,5 +289,25 @@ class AdminDayTest {
         Map<String, String> invalid = dayForm("", "");
         pages.put("form with errors", session.submit("/admin/journees/nouvelle", "/admin/journees/nouvelle", invalid).body());
         HtmlChecker.assertValid("admin-days", pages);
+    }
+
+    @Test
+    void a_contacts_address_and_number_follow_the_shared_rules() throws Exception {
+        WebSession session = organiser("contacts@cnfpt.fr", null);
+        session.submit("/admin/journees/nouvelle", "/admin/journees/nouvelle", dayForm("ZADM 190", "Journée des règles"));
+        String base = "/admin/journees/ZADM190";
+
+        // The rule of the registration form and of every other form: no accent in the local part, 6 digits at least.
+        HttpResponse<String> bad = session.submit(base, base + "/contacts", Map.of("objet", "PROGRAMME",
+                "nom", "Jérôme Petit", "courriel", "jérôme@mairie.fr", "telephone", "------"));
+        assertThat(Jsoup.parse(bad.body()).select(".error-summary li").eachText()).containsExactly(
+                "Indiquez une adresse électronique valide.",
+                "Indiquez un numéro de téléphone valide, par exemple 03 83 19 22 20.");
+        assertThat(days.find("ZADM190").orElseThrow().contacts()).isEmpty();
+
+        session.submit(base, base + "/contacts", Map.of("objet", "PROGRAMME", "nom", "Jérôme Petit",
+                "courriel", " jerome.petit@mairie.fr ", "telephone", "+33 (0)3 83 19 22 20"));
+        assertThat(days.find("ZADM190").orElseThrow().contacts()).extracting(Contact::email, Contact::phone)
+                .containsExactly(tuple("jerome.petit@mairie.fr", "+33 (0)3 83 19 22 20"));
     }
 }
