@@ -17,6 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Ends a session at its next request, on whichever instance, once its account is disabled or deleted or
  * its password changed: the account's state is read again from PostgreSQL on every request of a signed-in
  * organiser (one look-up by primary key). A back-office page then goes to the sign-in page, which says why.
+ * Static files (styles, scripts, fonts) hold nothing of anyone's: they are not checked, so a page costs one
+ * look-up, not one per file it loads.
  */
 class SessionCheck extends OncePerRequestFilter {
 
@@ -30,7 +32,7 @@ class SessionCheck extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof Organiser organiser
+        if (authentication != null && !isStaticFile(request.getServletPath()) && authentication.getPrincipal() instanceof Organiser organiser
                 && !stillValid(organiser)) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
@@ -43,6 +45,11 @@ class SessionCheck extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    static boolean isStaticFile(String path) {
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/vendor/")
+                || path.startsWith("/webjars/") || path.startsWith("/fonts/") || path.equals("/favicon.ico");
     }
 
     private boolean stillValid(Organiser organiser) {
