@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.context.MessageSource;
@@ -35,23 +34,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/journees/{slug}/presences")
 class AttendanceListController {
 
-    private final DayAccess access;
-    private final Attendances attendances;
+        private final Attendances attendances;
     private final MessageSource messages;
     private final org.rencontres.workshops.Workshops workshops;
 
-    AttendanceListController(DayAccess access, Attendances attendances, MessageSource messages,
+    AttendanceListController(Attendances attendances, MessageSource messages,
                              org.rencontres.workshops.Workshops workshops) {
         this.workshops = workshops;
-        this.access = access;
         this.attendances = attendances;
         this.messages = messages;
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String list(ManagedDay day,
                 @RequestParam(name = "demi", required = false) String demi, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         HalfDay half = HalfDay.ofSlug(demi).orElseGet(() -> attendances.current(day.id()));
         HalfDays halfDays = attendances.halfDays(day.id());
         return listPage(day, half, halfDays.afternoonStarts().format(WelcomeDeskController.HOUR), Map.of(), model);
@@ -73,11 +69,10 @@ class AttendanceListController {
     }
 
     @PostMapping("/apres-midi")
-    String afternoon(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String afternoon(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                      @RequestParam(name = "demi", required = false) String demi,
                      @RequestParam(name = "apresMidi", required = false) String apresMidi, Model model,
                      RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         HalfDay half = HalfDay.ofSlug(demi).orElse(HalfDay.MORNING);
         Optional<LocalTime> time = time(apresMidi);
         if (time.isEmpty() || !attendances.setAfternoonStart(day.id(), time.get(), organiser)) {
@@ -90,24 +85,22 @@ class AttendanceListController {
     }
 
     @GetMapping("/correction")
-    String correctionPage(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String correctionPage(ManagedDay day,
                           @RequestParam(name = "demi", required = false) String demi,
                           @RequestParam(name = "personne", required = false) String personne,
                           @RequestParam(name = "etat", required = false) String etat, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         HalfDay half = HalfDay.ofSlug(demi).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Attendee person = person(day, half, personne);
         return correction(day, half, person, "present".equals(etat), "", Map.of(), model);
     }
 
     @PostMapping("/correction")
-    String correct(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String correct(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                    @RequestParam(name = "demi", required = false) String demi,
                    @RequestParam(name = "personne", required = false) String personne,
                    @RequestParam(name = "etat", required = false) String etat,
                    @RequestParam(name = "motif", required = false) String motif, Model model,
                    RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         HalfDay half = HalfDay.ofSlug(demi).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Attendee person = person(day, half, personne);
         boolean present = "present".equals(etat);
@@ -130,9 +123,8 @@ class AttendanceListController {
     }
 
     @GetMapping("/{id}/signature.png")
-    ResponseEntity<byte[]> signature(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    ResponseEntity<byte[]> signature(ManagedDay day,
                                      @PathVariable long id) {
-        ManagedDay day = access.requireManage(organiser, slug);
         byte[] png = attendances.signature(day.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore()).body(png);
     }

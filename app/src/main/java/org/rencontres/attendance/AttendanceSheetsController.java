@@ -2,19 +2,15 @@ package org.rencontres.attendance;
 
 import java.util.List;
 
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
-import org.rencontres.security.Organiser;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -32,27 +28,24 @@ class AttendanceSheetsController {
 
     static final String WHOLE_DAY = "journee";
 
-    private final DayAccess access;
-    private final Attendances attendances;
+        private final Attendances attendances;
     private final AttendanceSheets sheets;
     private final Badges badges;
     private final org.rencontres.workshops.Workshops workshops;
 
-    AttendanceSheetsController(DayAccess access, Attendances attendances, AttendanceSheets sheets, Badges badges,
+    AttendanceSheetsController(Attendances attendances, AttendanceSheets sheets, Badges badges,
                                org.rencontres.workshops.Workshops workshops) {
         this.workshops = workshops;
-        this.access = access;
         this.attendances = attendances;
         this.sheets = sheets;
         this.badges = badges;
     }
 
     @GetMapping("/emargement.pdf")
-    ResponseEntity<byte[]> sheet(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    ResponseEntity<byte[]> sheet(ManagedDay day,
                                  @RequestParam(name = "demi", required = false) String demi,
                                  @RequestParam(name = "mode", required = false) String mode,
                                  @RequestParam(name = "atelier", required = false) Long workshopId) {
-        ManagedDay day = access.requireManage(organiser, slug);
         org.rencontres.workshops.Workshop room = workshopId == null ? null : workshops.ofDay(day.id()).stream()
                 .filter(w -> w.id() == workshopId).findFirst().orElseThrow(AttendanceSheetsController::badRequest);
         List<HalfDay> halves;
@@ -77,9 +70,8 @@ class AttendanceSheetsController {
     }
 
     @GetMapping("/badges.pdf")
-    ResponseEntity<byte[]> badges(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    ResponseEntity<byte[]> badges(ManagedDay day,
                                   @RequestParam(name = "format", required = false) String format) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Badges.Layout layout = format == null || format.isBlank() ? Badges.Layout.EIGHT
                 : Badges.Layout.of(format).orElseThrow(AttendanceSheetsController::badRequest);
         return pdf("badges-" + day.slug() + "-" + layout.code + ".pdf", badges.pdf(day, layout));

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.context.MessageSource;
@@ -35,22 +34,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/journees/{slug}/attestations")
 class CertificatesAdminController {
 
-    private final DayAccess access;
-    private final Certificates certificates;
+        private final Certificates certificates;
     private final CertificatesRun run;
     private final MessageSource messages;
 
-    CertificatesAdminController(DayAccess access, Certificates certificates, CertificatesRun run,
+    CertificatesAdminController(Certificates certificates, CertificatesRun run,
                                 MessageSource messages) {
-        this.access = access;
         this.certificates = certificates;
         this.run = run;
         this.messages = messages;
     }
 
     @GetMapping
-    String status(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    String status(ManagedDay day, Model model) {
         return statusPage(day, null, model);
     }
 
@@ -66,8 +62,7 @@ class CertificatesAdminController {
     }
 
     @GetMapping("/confirmation")
-    String confirm(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    String confirm(ManagedDay day, Model model) {
         model.addAttribute("day", day);
         model.addAttribute("pending", certificates.missing(day.id()).size());
         model.addAttribute("issued", certificates.count(day.id()));
@@ -75,8 +70,7 @@ class CertificatesAdminController {
     }
 
     @PostMapping
-    String start(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    String start(@AuthenticationPrincipal Organiser organiser, ManagedDay day, RedirectAttributes redirect) {
         Optional<CertificatesRun.Refusal> refusal = run.start(day.id(), organiser.displayName());
         if (refusal.isPresent()) {
             redirect.addFlashAttribute("refusal", text(refusal.get() == CertificatesRun.Refusal.NOT_ENDED
@@ -88,9 +82,8 @@ class CertificatesAdminController {
     }
 
     @GetMapping("/inscriptions/{registrationId}.pdf")
-    Object one(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    Object one(ManagedDay day,
                @PathVariable long registrationId, Model model, HttpServletResponse response) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Certificate c;
         try {
             c = certificates.issue(day.id(), registrationId);

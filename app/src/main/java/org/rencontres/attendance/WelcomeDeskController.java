@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.context.MessageSource;
@@ -19,7 +18,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -45,28 +43,25 @@ class WelcomeDeskController {
 
     static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final DayAccess access;
-    private final Attendances attendances;
+        private final Attendances attendances;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    WelcomeDeskController(DayAccess access, Attendances attendances, MessageSource messages, JsonMapper json) {
-        this.access = access;
+    WelcomeDeskController(Attendances attendances, MessageSource messages, JsonMapper json) {
         this.attendances = attendances;
         this.messages = messages;
         this.json = json;
     }
 
     @GetMapping
-    String desk(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String desk(ManagedDay day,
                 @RequestParam(name = "demi", required = false) String demi,
                 @RequestParam(name = "q", required = false) String q, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         return page(day, half(day, demi), q, "", new WalkIn("", "", "", ""), Map.of(), model);
     }
 
     @PostMapping("/presence")
-    String present(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String present(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                    @RequestParam(name = "demi", required = false) String demi,
                    @RequestParam(name = "q", required = false) String q,
                    @RequestParam(name = "personne", required = false) String personne,
@@ -74,7 +69,6 @@ class WelcomeDeskController {
                    @RequestParam(name = "signatureDemandee", required = false) String signatureDemandee,
                    @RequestParam(name = "signature", required = false) String signature,
                    RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         HalfDay half = half(day, demi);
         Long id = number(personne);
         CheckInOutcome outcome = id == null ? CheckInOutcome.refused(CheckInOutcome.Kind.NO_SUCH_PERSON, null)
@@ -84,14 +78,13 @@ class WelcomeDeskController {
     }
 
     @PostMapping("/code")
-    String code(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String code(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                 @RequestParam(name = "demi", required = false) String demi,
                 @RequestParam(name = "code", required = false) String code,
                 @RequestParam(name = "cle", required = false) String cle,
                 @RequestParam(name = "signatureDemandee", required = false) String signatureDemandee,
                 @RequestParam(name = "signature", required = false) String signature,
                 Model model, RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         HalfDay half = half(day, demi);
         if (code == null || code.isBlank()) {
             return page(day, half, null, "", new WalkIn("", "", "", ""), Map.of("code", text("attendance.code.error.empty")), model);
@@ -106,7 +99,7 @@ class WelcomeDeskController {
     }
 
     @PostMapping("/sans-inscription")
-    String walkIn(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String walkIn(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                   @RequestParam(name = "demi", required = false) String demi,
                   @RequestParam(name = "nom", required = false) String nom,
                   @RequestParam(name = "prenom", required = false) String prenom,
@@ -114,7 +107,6 @@ class WelcomeDeskController {
                   @RequestParam(name = "courriel", required = false) String courriel,
                   @RequestParam(name = "cle", required = false) String cle,
                   Model model, RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         HalfDay half = half(day, demi);
         WalkIn walkIn = new WalkIn(nom, prenom, organisation, courriel);
         Map<String, String> problems = new LinkedHashMap<>();
@@ -142,11 +134,10 @@ class WelcomeDeskController {
      */
     @PostMapping("/synchronisation")
     @ResponseBody
-    ResponseEntity<List<SyncResult>> sync(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    ResponseEntity<List<SyncResult>> sync(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                                           @RequestHeader(name = "Content-Type", required = false) String contentType,
                                           @RequestBody(required = false) String body) {
         // Access first (the body is read only for an organiser of the day).
-        ManagedDay day = access.requireManage(organiser, slug);
         if (contentType == null || !contentType.startsWith("application/json")) {
             return ResponseEntity.status(415).build();
         }

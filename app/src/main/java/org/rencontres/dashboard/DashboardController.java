@@ -3,9 +3,7 @@ package org.rencontres.dashboard;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
-import org.rencontres.security.Organiser;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -13,11 +11,9 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The day's dashboard page and its CSV and XLSX exports. */
@@ -25,22 +21,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/admin/journees/{slug}/tableau-de-bord")
 class DashboardController {
 
-    private final DayAccess access;
-    private final Dashboards dashboards;
+        private final Dashboards dashboards;
     private final org.rencontres.survey.SurveySummaries surveys;
     private final MessageSource messages;
 
-    DashboardController(DayAccess access, Dashboards dashboards, MessageSource messages,
+    DashboardController(Dashboards dashboards, MessageSource messages,
                         org.rencontres.survey.SurveySummaries surveys) {
         this.surveys = surveys;
-        this.access = access;
         this.dashboards = dashboards;
         this.messages = messages;
     }
 
     @GetMapping
-    String page(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    String page(ManagedDay day, Model model) {
         Locale locale = LocaleContextHolder.getLocale();
         DayDashboard d = dashboards.of(day.id(), locale);
         model.addAttribute("day", day);
@@ -68,8 +61,7 @@ class DashboardController {
     }
 
     @GetMapping("/inscriptions.csv")
-    ResponseEntity<byte[]> csv(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    ResponseEntity<byte[]> csv(ManagedDay day) {
         byte[] body = dashboards.csv(day.id(), LocaleContextHolder.getLocale()).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -80,8 +72,7 @@ class DashboardController {
     }
 
     @GetMapping("/inscriptions.xlsx")
-    ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    ResponseEntity<byte[]> xlsx(ManagedDay day) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

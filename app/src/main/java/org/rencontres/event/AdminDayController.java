@@ -1,5 +1,6 @@
 package org.rencontres.event;
 
+import org.rencontres.security.ManagedDay;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,7 +8,6 @@ import java.util.Map;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
-import org.rencontres.security.DayAccess;
 import org.rencontres.shared.EmailAddress;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.security.Organiser;
@@ -17,7 +17,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -29,29 +28,27 @@ class AdminDayController {
 
     private final Days days;
     private final DayAdministration administration;
-    private final DayAccess access;
-    private final Directory directory;
+        private final Directory directory;
     private final AuditTrail audit;
 
-    AdminDayController(Days days, DayAdministration administration, DayAccess access, Directory directory,
+    AdminDayController(Days days, DayAdministration administration, Directory directory,
                        AuditTrail audit) {
         this.days = days;
         this.administration = administration;
-        this.access = access;
         this.directory = directory;
         this.audit = audit;
     }
 
-    private Day managed(Organiser organiser, String slug) {
-        access.requireManage(organiser, slug);
-        return days.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    /** The whole day behind a managed one (the guard has let the organiser through). */
+    private Day managed(ManagedDay managed) {
+        return days.find(managed.slug()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     // ---- the day's page in the back office
 
     @GetMapping("/admin/journees/{slug}")
-    String day(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
-        Day day = managed(organiser, slug);
+    String day(ManagedDay managed, Model model) {
+        Day day = managed(managed);
         model.addAttribute("day", day);
         model.addAttribute("partners", day.partners().stream()
                 .map(p -> directory.organisation(p.organisationId()).map(Organisation::name).orElse("?")).toList());
@@ -87,17 +84,17 @@ class AdminDayController {
     }
 
     @GetMapping("/admin/journees/{slug}/modifier")
-    String edit(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
-        Day day = managed(organiser, slug);
+    String edit(ManagedDay managed, Model model) {
+        Day day = managed(managed);
         Organisation organiserOrganisation = day.organiserId() == null ? null
                 : directory.organisation(day.organiserId()).orElse(null);
         return form(model, DayForm.of(day, organiserOrganisation, days.tags(day.id())), Map.of(), day, false);
     }
 
     @PostMapping("/admin/journees/{slug}/modifier")
-    String update(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, DayForm form, Model model,
+    String update(@AuthenticationPrincipal Organiser organiser, ManagedDay managed, DayForm form, Model model,
                   RedirectAttributes redirect) {
-        Day day = managed(organiser, slug);
+        Day day = managed(managed);
         DayForm typed = forceUnit(organiser, form);
         DayForms.Result result = DayForms.read(typed, administration::organisationId);
         if (!result.isValid()) {
@@ -141,9 +138,9 @@ class AdminDayController {
     // ---- status, deletion, duplication: each asks for confirmation first
 
     @GetMapping("/admin/journees/{slug}/etat")
-    String confirmStatus(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String confirmStatus(ManagedDay managed,
                          @RequestParam("vers") String target, Model model) {
-        Day day = managed(organiser, slug);
+        Day day = managed(managed);
         DayStatus status = status(day, target);
         model.addAttribute("day", day);
         model.addAttribute("target", status);
@@ -153,10 +150,10 @@ class AdminDayController {
     }
 
     @PostMapping("/admin/journees/{slug}/etat")
-    String changeStatus(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String changeStatus(@AuthenticationPrincipal Organiser organiser, ManagedDay managed,
                         @RequestParam("vers") String target, @RequestParam(name = "message", required = false) String message,
                         Model model, RedirectAttributes redirect) {
-        Day day = managed(organiser, slug);
+        Day day = managed(managed);
         DayStatus status = status(day, target);
         if (status == DayStatus.CANCELLED && (message == null || message.isBlank())) {
             model.addAttribute("day", day);
@@ -183,16 +180,16 @@ class AdminDayController {
     }
 
     @GetMapping("/admin/journees/{slug}/supprimer")
-    String confirmDelete(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
-        Day day = managed(organiser, slug);
+    String confirmDelete(ManagedDay managed, Model model) {
+        Day day = managed(managed);
         requireDraft(day);
         model.addAttribute("day", day);
         return "event/admin/delete";
     }
 
     @PostMapping("/admin/journees/{slug}/supprimer")
-    String delete(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, RedirectAttributes redirect) {
-        Day day = managed(organiser, slug);
+    String delete(@AuthenticationPrincipal Organiser organiser, ManagedDay managed, RedirectAttributes redirect) {
+        Day day = managed(managed);
         requireDraft(day);
         administration.deleteDraft(day, organiser);
         redirect.addFlashAttribute("deleted", day.sessionCode().value());
@@ -206,16 +203,16 @@ class AdminDayController {
     }
 
     @GetMapping("/admin/journees/{slug}/dupliquer")
-    String duplicateForm(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
-        Day day = managed(organiser, slug);
+    String duplicateForm(ManagedDay managed, Model model) {
+        Day day = managed(managed);
         return duplicateForm(model, day, "", "", Map.of());
     }
 
     @PostMapping("/admin/journees/{slug}/dupliquer")
-    String duplicate(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String duplicate(@AuthenticationPrincipal Organiser organiser, ManagedDay managed,
                      @RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String date,
                      Model model, RedirectAttributes redirect) {
-        Day day = managed(organiser, slug);
+        Day day = managed(managed);
         Map<String, String> errors = new LinkedHashMap<>();
         SessionCode newCode = null;
         LocalDate newDate = null;
@@ -264,9 +261,9 @@ class AdminDayController {
     }
 
     @PostMapping("/admin/journees/{slug}/contacts")
-    String addContact(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, ContactForm form,
+    String addContact(@AuthenticationPrincipal Organiser organiser, ManagedDay managed, ContactForm form,
                       Model model, RedirectAttributes redirect) {
-        Day day = managed(organiser, slug);
+        Day day = managed(managed);
         Map<String, String> errors = new LinkedHashMap<>();
         Contact.Purpose purpose = enumOr(Contact.Purpose.class, form.objet(), Contact.Purpose.PROGRAMME, "objet",
                 "day.error.contact.purpose", errors);
@@ -283,7 +280,7 @@ class AdminDayController {
         }
         if (!errors.isEmpty()) {
             model.addAttribute("contactForm", form);
-            return dayWithErrors(organiser, slug, model, errors);
+            return dayWithErrors(managed, model, errors);
         }
         administration.addContact(day, new Contact(purpose, form.nom().strip(), blankToNull(form.fonction()),
                 blankToNull(form.organisme()), blankToNull(phone), blankToNull(email)), organiser);
@@ -292,9 +289,9 @@ class AdminDayController {
     }
 
     @PostMapping("/admin/journees/{slug}/ressources")
-    String addResource(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, ResourceForm form,
+    String addResource(@AuthenticationPrincipal Organiser organiser, ManagedDay managed, ResourceForm form,
                        Model model, RedirectAttributes redirect) {
-        Day day = managed(organiser, slug);
+        Day day = managed(managed);
         Map<String, String> errors = new LinkedHashMap<>();
         Resource.Kind kind = enumOr(Resource.Kind.class, form.genre(), Resource.Kind.LINK, "genre",
                 "day.error.resource.kind", errors);
@@ -306,7 +303,7 @@ class AdminDayController {
         }
         if (!errors.isEmpty()) {
             model.addAttribute("resourceForm", form);
-            return dayWithErrors(organiser, slug, model, errors);
+            return dayWithErrors(managed, model, errors);
         }
         Resource.Visibility visibility = "PARTICIPANTS".equals(form.visibilite())
                 ? Resource.Visibility.PARTICIPANTS : Resource.Visibility.PUBLIC;
@@ -317,12 +314,12 @@ class AdminDayController {
     }
 
     @PostMapping("/admin/journees/{slug}/fichiers")
-    String upload(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String upload(@AuthenticationPrincipal Organiser organiser, ManagedDay managed,
                   @RequestParam(name = "fichier", required = false) org.springframework.web.multipart.MultipartFile file,
                   @RequestParam(defaultValue = "") String titreFichier, @RequestParam(defaultValue = "DOCUMENT") String genreFichier,
                   @RequestParam(defaultValue = "PUBLIC") String visibiliteFichier,
                   Model model, RedirectAttributes redirect) throws java.io.IOException {
-        Day day = managed(organiser, slug);
+        Day day = managed(managed);
         Map<String, String> errors = new LinkedHashMap<>();
         Resource.Kind kind = enumOr(Resource.Kind.class, genreFichier, Resource.Kind.DOCUMENT, "genreFichier",
                 "day.error.resource.kind", errors);
@@ -345,13 +342,13 @@ class AdminDayController {
             }
         }
         model.addAttribute("titreFichier", titreFichier);
-        return dayWithErrors(organiser, slug, model, errors);
+        return dayWithErrors(managed, model, errors);
     }
 
     /** The day's back-office page again, with what the organiser typed and what is wrong with it. */
-    private String dayWithErrors(Organiser organiser, String slug, Model model, Map<String, String> errors) {
+    private String dayWithErrors(ManagedDay managed, Model model, Map<String, String> errors) {
         Map<String, Object> typed = new java.util.HashMap<>(model.asMap());
-        day(organiser, slug, model);
+        day(managed, model);
         model.addAllAttributes(typed);
         model.addAttribute("errors", errors);
         return "event/admin/day";
@@ -368,17 +365,17 @@ class AdminDayController {
     }
 
     @PostMapping("/admin/journees/{slug}/partenaires")
-    String addPartner(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String addPartner(@AuthenticationPrincipal Organiser organiser, ManagedDay managed,
                       @RequestParam(name = "partenaire", defaultValue = "") String organisme,
                       @RequestParam(defaultValue = "") String contribution,
                       Model model, RedirectAttributes redirect) {
-        Day day = managed(organiser, slug);
+        Day day = managed(managed);
         if (organisme.isBlank()) {
-            return dayWithErrors(organiser, slug, model, Map.of("partenaire", "day.error.partner"));
+            return dayWithErrors(managed, model, Map.of("partenaire", "day.error.partner"));
         }
         if (organisme.strip().length() > org.rencontres.web.FieldBounds.SINGLE_LINE) {
             // The name becomes an organisation of the directory, whose name is indexed.
-            return dayWithErrors(organiser, slug, model, Map.of("partenaire", "day.error.partner.long"));
+            return dayWithErrors(managed, model, Map.of("partenaire", "day.error.partner.long"));
         }
         boolean added;
         try {
@@ -387,16 +384,16 @@ class AdminDayController {
             added = false; // the same partner added at the same moment from another page
         }
         if (!added) {
-            return dayWithErrors(organiser, slug, model, Map.of("partenaire", "day.error.partner.taken"));
+            return dayWithErrors(managed, model, Map.of("partenaire", "day.error.partner.taken"));
         }
         redirect.addFlashAttribute("saved", "admin.day.partner.added");
         return "redirect:/admin/journees/" + day.sessionCode().slug() + "#partenaires";
     }
 
     @GetMapping("/admin/journees/{slug}/retirer")
-    String confirmRemove(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String confirmRemove(ManagedDay managed,
                          @RequestParam("quoi") String part, @RequestParam("rang") int index, Model model) {
-        Day day = managed(organiser, slug);
+        Day day = managed(managed);
         Days.Part what = part(part);
         String label = switch (what) {
             case CONTACT -> index >= 0 && index < day.contacts().size() ? day.contacts().get(index).name() : null;
@@ -416,9 +413,9 @@ class AdminDayController {
     }
 
     @PostMapping("/admin/journees/{slug}/retirer")
-    String remove(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String remove(@AuthenticationPrincipal Organiser organiser, ManagedDay managed,
                   @RequestParam("quoi") String part, @RequestParam("rang") int index, RedirectAttributes redirect) {
-        Day day = managed(organiser, slug);
+        Day day = managed(managed);
         if (!administration.remove(day, part(part), index, organiser)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

@@ -2,7 +2,6 @@ package org.rencontres.networking;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.http.HttpStatus;
@@ -26,13 +25,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/journees/{slug}/reseautage/{slotId}/direct")
 class LiveAdminController {
 
-    private final DayAccess access;
-    private final NetworkingSessions rotations;
+        private final NetworkingSessions rotations;
     private final LiveSessions live;
     private final LiveStream stream;
 
-    LiveAdminController(DayAccess access, NetworkingSessions rotations, LiveSessions live, LiveStream stream) {
-        this.access = access;
+    LiveAdminController(NetworkingSessions rotations, LiveSessions live, LiveStream stream) {
         this.rotations = rotations;
         this.live = live;
         this.stream = stream;
@@ -42,8 +39,7 @@ class LiveAdminController {
     }
 
     /** The day (if this organiser manages it) and the slot's rotation, else 403 / 404. */
-    private Target target(Organiser organiser, String slug, long slotId) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    private Target target(ManagedDay day, long slotId) {
         NetworkingSession rotation = rotations.ofSlot(day.id(), slotId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return new Target(day, rotation, "/admin/journees/" + day.slug() + "/reseautage/" + slotId + "/direct");
@@ -63,15 +59,15 @@ class LiveAdminController {
     }
 
     @GetMapping
-    String screen(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String screen(ManagedDay day, @PathVariable long slotId,
                   Model model) {
-        return page(target(organiser, slug, slotId), "networking/live/conductor", model);
+        return page(target(day, slotId), "networking/live/conductor", model);
     }
 
     @GetMapping("/flux")
-    SseEmitter flux(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    SseEmitter flux(ManagedDay day, @PathVariable long slotId,
                     HttpServletResponse response) {
-        Target t = target(organiser, slug, slotId);
+        Target t = target(day, slotId);
         if (live.state(t.rotation().id()).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -80,22 +76,22 @@ class LiveAdminController {
     }
 
     @GetMapping("/commandes")
-    String controls(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String controls(ManagedDay day,
                     @PathVariable long slotId, Model model) {
-        return page(target(organiser, slug, slotId), "networking/live/controls", model);
+        return page(target(day, slotId), "networking/live/controls", model);
     }
 
     @GetMapping("/commandes/tour-suivant")
-    String confirmNext(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String confirmNext(ManagedDay day,
                        @PathVariable long slotId, Model model) {
-        return page(target(organiser, slug, slotId), "networking/live/next", model);
+        return page(target(day, slotId), "networking/live/next", model);
     }
 
     @PostMapping("/commandes/{action}")
-    String act(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String act(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                @PathVariable String action, @RequestParam(name = "minutes", required = false) String minutes,
                RedirectAttributes redirect) {
-        Target t = target(organiser, slug, slotId);
+        Target t = target(day, slotId);
         long id = t.rotation().id();
         LiveActor who = LiveActor.of(organiser);
         try {

@@ -1,13 +1,12 @@
 package org.rencontres.networking;
 
+import org.rencontres.shared.FormErrors;
 import org.rencontres.shared.FieldProblem;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.rencontres.programme.Slot;
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.context.MessageSource;
@@ -27,43 +26,38 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/journees/{slug}/reseautage/{slotId}")
 class NetworkingAdminController {
 
-    private final DayAccess access;
-    private final NetworkingAdmin admin;
+        private final NetworkingAdmin admin;
     private final MessageSource messages;
 
-    NetworkingAdminController(DayAccess access, NetworkingAdmin admin, MessageSource messages) {
-        this.access = access;
+    NetworkingAdminController(NetworkingAdmin admin, MessageSource messages) {
         this.admin = admin;
         this.messages = messages;
     }
 
     @GetMapping
-    String form(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String form(ManagedDay day, @PathVariable long slotId,
                 Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Slot slot = admin.networkingSlot(day.id(), slotId);
         NetworkingForm form = admin.ofSlot(day.id(), slotId).map(NetworkingForm::of)
                 .orElseGet(() -> NetworkingForm.forNew(slot.title(), slot.description()));
-        return page(day, slot, form, Map.of(), model);
+        return page(day, slot, form, FormErrors.none(), model);
     }
 
     @PostMapping
-    String save(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String save(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                 NetworkingForm form, Model model, Locale locale, RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Slot slot = admin.networkingSlot(day.id(), slotId);
         List<FieldProblem> problems = admin.save(day, organiser, slotId, form);
         if (!problems.isEmpty()) {
-            return page(day, slot, form, FieldProblem.texts(problems, messages, locale), model);
+            return page(day, slot, form, FormErrors.of(problems, messages, locale), model);
         }
         redirect.addFlashAttribute("notice", "networking.notice.saved");
         return "redirect:/admin/journees/" + day.slug() + "/reseautage/" + slotId;
     }
 
     @GetMapping("/suppression")
-    String confirmRemove(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String confirmRemove(ManagedDay day,
                          @PathVariable long slotId, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Slot slot = admin.networkingSlot(day.id(), slotId);
         model.addAttribute("day", day);
         model.addAttribute("slot", slot);
@@ -73,15 +67,14 @@ class NetworkingAdminController {
     }
 
     @PostMapping("/suppression")
-    String remove(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String remove(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                   RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         admin.remove(day, organiser, slotId);
         redirect.addFlashAttribute("notice", "networking.notice.removed");
         return "redirect:/admin/journees/" + day.slug() + "/reseautage/" + slotId;
     }
 
-    private String page(ManagedDay day, Slot slot, NetworkingForm form, Map<String, String> errors, Model model) {
+    private String page(ManagedDay day, Slot slot, NetworkingForm form, FormErrors errors, Model model) {
         model.addAttribute("day", day);
         model.addAttribute("slot", slot);
         model.addAttribute("form", form);

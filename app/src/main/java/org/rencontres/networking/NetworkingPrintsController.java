@@ -5,15 +5,12 @@ import java.util.Map;
 
 import org.rencontres.networking.RotationData.Presence;
 import org.rencontres.programme.Slot;
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
-import org.rencontres.security.Organiser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,14 +30,12 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("/admin/journees/{slug}/reseautage/{slotId}/impressions")
 class NetworkingPrintsController {
 
-    private final DayAccess access;
-    private final NetworkingAdmin admin;
+        private final NetworkingAdmin admin;
     private final NetworkingPrints prints;
     private final RotationStore store;
 
-    NetworkingPrintsController(DayAccess access, NetworkingAdmin admin, NetworkingPrints prints, RotationStore store) {
+    NetworkingPrintsController(NetworkingAdmin admin, NetworkingPrints prints, RotationStore store) {
         this.store = store;
-        this.access = access;
         this.admin = admin;
         this.prints = prints;
     }
@@ -64,8 +59,7 @@ class NetworkingPrintsController {
         }
     }
 
-    private Printable printable(Organiser organiser, String slug, long slotId) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    private Printable printable(ManagedDay day, long slotId) {
         Slot slot = admin.networkingSlot(day.id(), slotId);
         NetworkingSession session = admin.ofSlot(day.id(), slotId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -74,11 +68,11 @@ class NetworkingPrintsController {
     }
 
     @GetMapping("/parcours.pdf")
-    ResponseEntity<byte[]> routeCards(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    ResponseEntity<byte[]> routeCards(ManagedDay day,
                                       @PathVariable long slotId,
                                       @RequestParam(name = "participant", required = false) Long participantId,
                                       @RequestParam(name = "reimpression", required = false) String reprintOnly) {
-        Printable p = printable(organiser, slug, slotId);
+        Printable p = printable(day, slotId);
         List<NetworkingPrints.Card> cards = prints.cards(p.plan(), participantId);
         if (reprintOnly != null) {
             // Only the cards whose route changed on the day (flagged by the re-planning).
@@ -95,16 +89,16 @@ class NetworkingPrintsController {
     }
 
     @GetMapping("/tables.pdf")
-    ResponseEntity<byte[]> tables(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    ResponseEntity<byte[]> tables(ManagedDay day,
                                   @PathVariable long slotId) {
-        Printable p = printable(organiser, slug, slotId);
+        Printable p = printable(day, slotId);
         return pdf(p.fileName("tables"), prints.tables(p.day(), p.session(), p.plan()));
     }
 
     @GetMapping("/plan.pdf")
-    ResponseEntity<byte[]> wholePlan(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    ResponseEntity<byte[]> wholePlan(ManagedDay day,
                                      @PathVariable long slotId) {
-        Printable p = printable(organiser, slug, slotId);
+        Printable p = printable(day, slotId);
         return pdf(p.fileName("plan"), prints.wholePlan(p.day(), p.session(), p.plan()));
     }
 

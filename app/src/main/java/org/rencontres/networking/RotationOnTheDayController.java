@@ -1,5 +1,6 @@
 package org.rencontres.networking;
 
+import org.rencontres.security.ManagedDay;
 import java.util.Locale;
 
 import org.rencontres.networking.RotationOnTheDay.Progress;
@@ -38,51 +39,51 @@ class RotationOnTheDayController {
     }
 
     @PostMapping("/import-presents")
-    String importCheckedIn(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String importCheckedIn(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                            @PathVariable long slotId, RedirectAttributes redirect, Locale locale) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         return pages.imported(w, onTheDay.importCheckedIn(w.day(), organiser, w.session()), redirect, locale);
     }
 
     @PostMapping("/arrivee")
-    String addLate(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String addLate(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                    ParticipantForm form, Model model, Locale locale, RedirectAttributes redirect) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         return pages.participantsChanged(w, onTheDay.addLate(w.day(), organiser, w.session(), form),
                 "networking.late.notice.added", form, new DepartureForm("", ""), locale, model, redirect);
     }
 
     @PostMapping("/depart")
-    String markLeft(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String markLeft(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                     DepartureForm form, Model model, Locale locale, RedirectAttributes redirect) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         return pages.participantsChanged(w, onTheDay.markLeft(w.day(), organiser, w.session(), form),
                 "networking.departure.notice.saved", new ParticipantForm("", ""), form, locale, model, redirect);
     }
 
     @PostMapping("/{participantId}/arrive")
-    String markArrived(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String markArrived(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                        @PathVariable long slotId, @PathVariable long participantId, Model model, Locale locale,
                        RedirectAttributes redirect) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         return pages.participantsChanged(w, onTheDay.markArrived(w.day(), organiser, w.session(), participantId),
                 "networking.arrival.notice.saved", new ParticipantForm("", ""), new DepartureForm("", ""), locale,
                 model, redirect);
     }
 
     @PostMapping("/{participantId}/reimprime")
-    String markReprinted(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String markReprinted(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                          @PathVariable long slotId, @PathVariable long participantId, RedirectAttributes redirect) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         onTheDay.markReprinted(w.day(), organiser, w.session(), participantId);
         redirect.addFlashAttribute("notice", "networking.reprint.notice.done");
         return "redirect:" + w.base() + "/participants#liste";
     }
 
     @GetMapping("/replanification")
-    String confirmReplan(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String confirmReplan(ManagedDay day,
                          @PathVariable long slotId, Model model, Locale locale) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         Progress progress = onTheDay.progress(w.session());
         Integer rounds = planning.status(w.session()).rounds();
         String warning = !progress.started()
@@ -95,9 +96,9 @@ class RotationOnTheDayController {
     }
 
     @PostMapping("/replanification")
-    String replan(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String replan(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                   Model model, Locale locale, RedirectAttributes redirect) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         Replanned replanned = replanning.replan(w.day(), organiser, w.session());
         if (!replanned.problems().isEmpty()) {
             return pages.participantsPage(w, replanned.problems(), locale, model);

@@ -1,16 +1,14 @@
 package org.rencontres.networking;
 
+import org.rencontres.shared.FormErrors;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.rencontres.networking.RotationData.PlanStatus;
 import org.rencontres.networking.RotationData.RoomTable;
 import org.rencontres.networking.RotationSetup.Imported;
 import org.rencontres.programme.Slot;
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
-import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -27,16 +25,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Component
 class RotationPages {
 
-    private final DayAccess access;
-    private final NetworkingAdmin admin;
+        private final NetworkingAdmin admin;
     private final RotationSetup setup;
     private final RotationPlanning planning;
     private final RotationOnTheDay onTheDay;
     private final MessageSource messages;
 
-    RotationPages(DayAccess access, NetworkingAdmin admin, RotationSetup setup, RotationPlanning planning,
+    RotationPages(NetworkingAdmin admin, RotationSetup setup, RotationPlanning planning,
                   RotationOnTheDay onTheDay, MessageSource messages) {
-        this.access = access;
         this.admin = admin;
         this.setup = setup;
         this.planning = planning;
@@ -52,8 +48,7 @@ class RotationPages {
     }
 
     /** The day, the slot and its rotation, or 403 / 404. */
-    Where where(Organiser organiser, String slug, long slotId) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    Where where(ManagedDay day, long slotId) {
         Slot slot = admin.networkingSlot(day.id(), slotId);
         NetworkingSession session = admin.ofSlot(day.id(), slotId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -68,7 +63,7 @@ class RotationPages {
         model.addAttribute("published", planning.status(w.session()).published());
     }
 
-    String participantsPage(Where w, ParticipantForm form, DepartureForm departure, Map<String, String> errors,
+    String participantsPage(Where w, ParticipantForm form, DepartureForm departure, FormErrors errors,
                             Model model) {
         common(w, model);
         PlanStatus status = planning.status(w.session());
@@ -119,8 +114,8 @@ class RotationPages {
     }
 
     /** The problems' texts, by field. */
-    Map<String, String> errors(List<FieldProblem> problems, Locale locale) {
-        return FieldProblem.texts(problems, messages, locale);
+    FormErrors errors(List<FieldProblem> problems, Locale locale) {
+        return FormErrors.of(problems, messages, locale);
     }
 
     /** The problems' texts, in order. */

@@ -1,10 +1,11 @@
 package org.rencontres.networking;
 
+import org.rencontres.security.ManagedDay;
+import org.rencontres.shared.FormErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.rencontres.networking.RotationData.PlanStatus;
 import org.rencontres.networking.RotationData.Settings;
@@ -43,24 +44,24 @@ class RotationPlanController {
     }
 
     @GetMapping
-    String plan(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String plan(ManagedDay day, @PathVariable long slotId,
                 Model model, Locale locale) {
-        Where w = pages.where(organiser, slug, slotId);
-        return planPage(w, List.of(), Map.of(), new SwapForm("", "", ""), model, locale);
+        Where w = pages.where(day, slotId);
+        return planPage(w, List.of(), FormErrors.none(), new SwapForm("", "", ""), model, locale);
     }
 
     @PostMapping
-    String generate(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String generate(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                     Model model, Locale locale, RedirectAttributes redirect) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         return planChanged(w, planning.generate(w.day(), organiser, w.slot(), w.session()), "networking.plan.notice.started", model, locale,
                 redirect);
     }
 
     @PostMapping("/echange")
-    String swap(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String swap(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                 SwapForm form, Model model, Locale locale, RedirectAttributes redirect) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         List<FieldProblem> problems = planning.swap(w.day(), organiser, w.session(), form);
         if (!problems.isEmpty()) {
             return planPage(w, pages.texts(problems, locale), pages.errors(problems, locale), form, model, locale);
@@ -70,26 +71,26 @@ class RotationPlanController {
     }
 
     @PostMapping("/publication")
-    String publish(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String publish(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                    Model model, Locale locale, RedirectAttributes redirect) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         return planChanged(w, planning.publish(w.day(), organiser, w.slot(), w.session()), "networking.publish.notice.done", model, locale,
                 redirect);
     }
 
     @GetMapping("/depublication")
-    String confirmUnpublish(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String confirmUnpublish(ManagedDay day,
                             @PathVariable long slotId, Model model, Locale locale) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         return pages.confirmPage(w, model, pages.message("networking.unpublish.title", locale),
                 pages.message("networking.unpublish.warning", locale), w.base() + "/plan/depublication",
                 pages.message("networking.unpublish.confirm", locale), w.base() + "/plan");
     }
 
     @PostMapping("/depublication")
-    String unpublish(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String unpublish(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                      @PathVariable long slotId, RedirectAttributes redirect) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         planning.unpublish(w.day(), organiser, w.session());
         redirect.addFlashAttribute("notice", "networking.unpublish.notice.done");
         return "redirect:" + w.base() + "/plan";
@@ -99,13 +100,13 @@ class RotationPlanController {
     private String planChanged(Where w, List<FieldProblem> problems, String notice, Model model, Locale locale,
                                RedirectAttributes redirect) {
         if (!problems.isEmpty()) {
-            return planPage(w, pages.texts(problems, locale), Map.of(), new SwapForm("", "", ""), model, locale);
+            return planPage(w, pages.texts(problems, locale), FormErrors.none(), new SwapForm("", "", ""), model, locale);
         }
         redirect.addFlashAttribute("notice", notice);
         return "redirect:" + w.base() + "/plan";
     }
 
-    private String planPage(Where w, List<String> problems, Map<String, String> errors, SwapForm swap, Model model,
+    private String planPage(Where w, List<String> problems, FormErrors errors, SwapForm swap, Model model,
                             Locale locale) {
         pages.common(w, model);
         PlanStatus status = planning.status(w.session());

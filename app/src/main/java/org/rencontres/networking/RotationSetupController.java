@@ -1,10 +1,11 @@
 package org.rencontres.networking;
 
+import org.rencontres.security.ManagedDay;
+import org.rencontres.shared.FormErrors;
 import static org.rencontres.networking.RotationPages.notice;
 import static org.rencontres.networking.RotationPages.refusedOr;
 
 import java.util.Locale;
-import java.util.Map;
 
 import org.rencontres.networking.RotationData.Member;
 import org.rencontres.networking.RotationData.RoomTable;
@@ -40,17 +41,17 @@ class RotationSetupController {
     // ---- settings ----
 
     @GetMapping("/organisation")
-    String setup(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String setup(ManagedDay day, @PathVariable long slotId,
                  Model model) {
-        Where w = pages.where(organiser, slug, slotId);
-        return setupPage(w, SettingsForm.of(setup.settings(w.session())), Map.of(), model);
+        Where w = pages.where(day, slotId);
+        return setupPage(w, SettingsForm.of(setup.settings(w.session())), FormErrors.none(), model);
     }
 
     @PostMapping("/organisation")
-    String saveSettings(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String saveSettings(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                         @PathVariable long slotId, SettingsForm form, Model model, Locale locale,
                         RedirectAttributes redirect) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         Outcome outcome = setup.saveSettings(w.day(), organiser, w.slot(), w.session(), form);
         if (!outcome.ok()) {
             return setupPage(w, form, pages.errors(outcome.problems(), locale), model);
@@ -59,7 +60,7 @@ class RotationSetupController {
         return "redirect:" + w.base() + "/organisation";
     }
 
-    private String setupPage(Where w, SettingsForm form, Map<String, String> errors, Model model) {
+    private String setupPage(Where w, SettingsForm form, FormErrors errors, Model model) {
         pages.common(w, model);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -71,16 +72,16 @@ class RotationSetupController {
     // ---- tables ----
 
     @GetMapping("/organisation/tables/nouvelle")
-    String newTable(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String newTable(ManagedDay day, @PathVariable long slotId,
                     Model model) {
-        Where w = pages.where(organiser, slug, slotId);
-        return tablePage(w, null, TableForm.forNew(w.session().groupSize()), Map.of(), model);
+        Where w = pages.where(day, slotId);
+        return tablePage(w, null, TableForm.forNew(w.session().groupSize()), FormErrors.none(), model);
     }
 
     @PostMapping("/organisation/tables")
-    String addTable(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String addTable(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                     TableForm form, Model model, Locale locale, RedirectAttributes redirect) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         Outcome outcome = setup.saveTable(w.day(), organiser, w.session(), null, form);
         if (!outcome.ok()) {
             return tablePage(w, null, form, pages.errors(outcome.problems(), locale), model);
@@ -90,18 +91,18 @@ class RotationSetupController {
     }
 
     @GetMapping("/organisation/tables/{tableId}")
-    String editTable(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String editTable(ManagedDay day, @PathVariable long slotId,
                      @PathVariable long tableId, Model model) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         RoomTable table = table(w, tableId);
-        return tablePage(w, table, TableForm.of(table), Map.of(), model);
+        return tablePage(w, table, TableForm.of(table), FormErrors.none(), model);
     }
 
     @PostMapping("/organisation/tables/{tableId}")
-    String saveTable(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String saveTable(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                      @PathVariable long tableId, TableForm form, Model model, Locale locale,
                      RedirectAttributes redirect) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         RoomTable table = table(w, tableId);
         Outcome outcome = setup.saveTable(w.day(), organiser, w.session(), tableId, form);
         if (!outcome.ok()) {
@@ -111,7 +112,7 @@ class RotationSetupController {
         return "redirect:" + w.base() + "/organisation#tables";
     }
 
-    private String tablePage(Where w, RoomTable table, TableForm form, Map<String, String> errors, Model model) {
+    private String tablePage(Where w, RoomTable table, TableForm form, FormErrors errors, Model model) {
         pages.common(w, model);
         model.addAttribute("table", table);
         model.addAttribute("form", form);
@@ -121,9 +122,9 @@ class RotationSetupController {
     }
 
     @GetMapping("/organisation/tables/{tableId}/suppression")
-    String confirmRemoveTable(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String confirmRemoveTable(ManagedDay day,
                               @PathVariable long slotId, @PathVariable long tableId, Model model, Locale locale) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         RoomTable table = table(w, tableId);
         return pages.confirmPage(w, model, pages.message("networking.table.remove.title", locale, table.name()),
                 pages.message("networking.table.remove.warning", locale),
@@ -132,9 +133,9 @@ class RotationSetupController {
     }
 
     @PostMapping("/organisation/tables/{tableId}/suppression")
-    String removeTable(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String removeTable(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                        @PathVariable long slotId, @PathVariable long tableId, RedirectAttributes redirect) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         Outcome outcome = setup.removeTable(w.day(), organiser, w.session(), tableId);
         refusedOr(redirect, outcome, "networking.table.notice.removed");
         return "redirect:" + w.base() + "/organisation#tables";
@@ -147,33 +148,33 @@ class RotationSetupController {
     // ---- participants ----
 
     @GetMapping("/participants")
-    String participants(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String participants(ManagedDay day,
                         @PathVariable long slotId, Model model) {
-        Where w = pages.where(organiser, slug, slotId);
-        return pages.participantsPage(w, new ParticipantForm("", ""), new DepartureForm("", ""), Map.of(), model);
+        Where w = pages.where(day, slotId);
+        return pages.participantsPage(w, new ParticipantForm("", ""), new DepartureForm("", ""), FormErrors.none(), model);
     }
 
     @PostMapping("/participants")
-    String addParticipant(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String addParticipant(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                           @PathVariable long slotId, ParticipantForm form, Model model, Locale locale,
                           RedirectAttributes redirect) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         return pages.participantsChanged(w, setup.addMember(w.day(), organiser, w.session(), form),
                 "networking.participant.notice.added", form, new DepartureForm("", ""), locale, model, redirect);
     }
 
     @PostMapping("/participants/import")
-    String importConfirmed(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String importConfirmed(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                            @PathVariable long slotId, RedirectAttributes redirect, Locale locale) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         return pages.imported(w, setup.importConfirmed(w.day(), organiser, w.session()), redirect, locale);
     }
 
     @GetMapping("/participants/{participantId}/suppression")
-    String confirmRemoveParticipant(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String confirmRemoveParticipant(ManagedDay day,
                                     @PathVariable long slotId, @PathVariable long participantId, Model model,
                                     Locale locale) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         Member member = setup.member(w.session(), participantId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return pages.confirmPage(w, model, pages.message("networking.participant.remove.title", locale, member.name()),
@@ -183,10 +184,10 @@ class RotationSetupController {
     }
 
     @PostMapping("/participants/{participantId}/suppression")
-    String removeParticipant(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String removeParticipant(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                              @PathVariable long slotId, @PathVariable long participantId,
                              RedirectAttributes redirect) {
-        Where w = pages.where(organiser, slug, slotId);
+        Where w = pages.where(day, slotId);
         Outcome outcome = setup.removeMember(w.day(), organiser, w.session(), participantId);
         refusedOr(redirect, outcome, "networking.participant.notice.removed");
         return "redirect:" + w.base() + "/participants";

@@ -1,5 +1,6 @@
 package org.rencontres.programme;
 
+import org.rencontres.shared.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,26 +22,26 @@ public record NewPersonForm(String prenom, String nom, String fonction, String o
         return new NewPersonForm("", "", "", "", SlotRole.SPEAKER.name(), false);
     }
 
-    List<SlotProblem> check(boolean organisationKnown) {
-        List<SlotProblem> problems = new ArrayList<>();
+    List<FieldProblem> check(boolean organisationKnown) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (prenom == null || prenom.isBlank()) {
-            problems.add(SlotProblem.of("prenom", "slot.person.error.given"));
+            problems.add(FieldProblem.of("prenom", "slot.person.error.given"));
         } else if (prenom.strip().length() > SlotForm.MAX_LABEL) {
-            problems.add(SlotProblem.of("prenom", "slot.error.too.long", SlotForm.MAX_LABEL));
+            problems.add(FieldProblem.of("prenom", "slot.error.too.long", SlotForm.MAX_LABEL));
         }
         if (nom == null || nom.isBlank()) {
-            problems.add(SlotProblem.of("nom", "slot.person.error.family"));
+            problems.add(FieldProblem.of("nom", "slot.person.error.family"));
         } else if (nom.strip().length() > SlotForm.MAX_LABEL) {
-            problems.add(SlotProblem.of("nom", "slot.error.too.long", SlotForm.MAX_LABEL));
+            problems.add(FieldProblem.of("nom", "slot.error.too.long", SlotForm.MAX_LABEL));
         }
         if (fonction != null && fonction.strip().length() > SlotForm.MAX_TITLE) {
-            problems.add(SlotProblem.of("fonction", "slot.error.too.long", SlotForm.MAX_TITLE));
+            problems.add(FieldProblem.of("fonction", "slot.error.too.long", SlotForm.MAX_TITLE));
         }
         if (!organisationKnown) {
-            problems.add(SlotProblem.of("organisation", "slot.person.error.organisation"));
+            problems.add(FieldProblem.of("organisation", "slot.person.error.organisation"));
         }
         if (PersonForm.role(nouveauRole) == null) {
-            problems.add(SlotProblem.of("nouveauRole", "slot.person.error.role"));
+            problems.add(FieldProblem.of("nouveauRole", "slot.person.error.role"));
         }
         return problems;
     }

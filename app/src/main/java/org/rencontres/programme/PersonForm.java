@@ -1,5 +1,6 @@
 package org.rencontres.programme;
 
+import org.rencontres.shared.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,16 +22,16 @@ public record PersonForm(String personne, String role, Boolean representant, Str
         return new PersonForm("", SlotRole.SPEAKER.name(), false, "");
     }
 
-    List<SlotProblem> check(boolean personKnown) {
-        List<SlotProblem> problems = new ArrayList<>();
+    List<FieldProblem> check(boolean personKnown) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (!personKnown) {
-            problems.add(SlotProblem.of("personne", "slot.person.error.person"));
+            problems.add(FieldProblem.of("personne", "slot.person.error.person"));
         }
         if (role(role) == null) {
-            problems.add(SlotProblem.of("role", "slot.person.error.role"));
+            problems.add(FieldProblem.of("role", "slot.person.error.role"));
         }
         if (presentation != null && presentation.strip().length() > SlotForm.MAX_TITLE) {
-            problems.add(SlotProblem.of("presentation", "slot.error.too.long", SlotForm.MAX_TITLE));
+            problems.add(FieldProblem.of("presentation", "slot.error.too.long", SlotForm.MAX_TITLE));
         }
         return problems;
     }

@@ -1,5 +1,6 @@
 package org.rencontres.programme;
 
+import org.rencontres.shared.FieldProblem;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,12 +56,12 @@ class ProgrammeEditor {
     }
 
     /** What a change gives back: the slot concerned, or why nothing was changed. */
-    record Outcome(Long slotId, List<SlotProblem> problems) {
+    record Outcome(Long slotId, List<FieldProblem> problems) {
         static Outcome done(long slotId) {
             return new Outcome(slotId, List.of());
         }
 
-        static Outcome refused(List<SlotProblem> problems) {
+        static Outcome refused(List<FieldProblem> problems) {
             return new Outcome(null, List.copyOf(problems));
         }
 
@@ -110,7 +111,7 @@ class ProgrammeEditor {
             String carried = dependents.stream().map(x -> x.on(day.id(), slotId)).flatMap(java.util.Optional::stream)
                     .collect(Collectors.joining(", "));
             if (!carried.isEmpty()) {
-                return Outcome.refused(List.of(SlotProblem.of("nature", "slot.error.kind.dependents", carried)));
+                return Outcome.refused(List.of(FieldProblem.of("nature", "slot.error.kind.dependents", carried)));
             }
         }
         int updated = jdbc.sql("""
@@ -122,7 +123,7 @@ class ProgrammeEditor {
                         form.version() == null ? -1 : form.version())
                 .update();
         if (updated != 1) {
-            return Outcome.refused(List.of(SlotProblem.of(null, "slot.error.stale")));
+            return Outcome.refused(List.of(FieldProblem.of(null, "slot.error.stale")));
         }
         jdbc.sql("DELETE FROM programme_topic WHERE slot_id = ?").param(slotId).update();
         int n = 0;
@@ -146,7 +147,7 @@ class ProgrammeEditor {
         int index = moment.indexOf(slot);
         int other = up ? index - 1 : index + 1;
         if (other < 0 || other >= moment.size()) {
-            return Outcome.refused(List.of(SlotProblem.of(null, up ? "slot.error.move.first" : "slot.error.move.last")));
+            return Outcome.refused(List.of(FieldProblem.of(null, up ? "slot.error.move.first" : "slot.error.move.last")));
         }
         Slot neighbour = moment.get(other);
         jdbc.sql("UPDATE programme_slot SET position = ? WHERE id = ?").params(neighbour.position(), slot.id()).update();
@@ -171,11 +172,11 @@ class ProgrammeEditor {
         Slot slot = slot(day.id(), slotId);
         Long personId = form.personId();
         Person person = personId == null ? null : directory.people(List.of(personId)).get(personId);
-        List<SlotProblem> problems = form.check(person != null);
+        List<FieldProblem> problems = form.check(person != null);
         if (problems.isEmpty()) {
             SlotRole role = PersonForm.role(form.role());
             if (slot.people().stream().anyMatch(p -> p.personId() == person.id() && p.role() == role)) {
-                problems = List.of(SlotProblem.of("personne", "slot.person.error.twice"));
+                problems = List.of(FieldProblem.of("personne", "slot.person.error.twice"));
             } else {
                 attach(day, who, slot, person, role, SlotForm.emptyToNull(form.presentation()), form.representant());
             }
@@ -189,7 +190,7 @@ class ProgrammeEditor {
         Slot slot = slot(day.id(), slotId);
         Long organisationId = form.organisationId();
         boolean organisationKnown = organisationId == null || directory.organisation(organisationId).isPresent();
-        List<SlotProblem> problems = form.check(organisationKnown);
+        List<FieldProblem> problems = form.check(organisationKnown);
         if (!problems.isEmpty()) {
             return Outcome.refused(problems);
         }

@@ -1,10 +1,10 @@
 package org.rencontres.programme;
 
+import org.rencontres.shared.FormErrors;
 import java.util.List;
 import java.util.Locale;
 
 import org.rencontres.directory.Directory;
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.context.MessageSource;
@@ -29,15 +29,13 @@ class ProgrammeEditorController {
 
     private static final String HX = "HX-Request";
 
-    private final DayAccess access;
-    private final ProgrammeEditor editor;
+        private final ProgrammeEditor editor;
     private final Programmes programmes;
     private final Directory directory;
     private final MessageSource messages;
 
-    ProgrammeEditorController(DayAccess access, ProgrammeEditor editor, Programmes programmes, Directory directory,
+    ProgrammeEditorController(ProgrammeEditor editor, Programmes programmes, Directory directory,
                               MessageSource messages) {
-        this.access = access;
         this.editor = editor;
         this.programmes = programmes;
         this.directory = directory;
@@ -45,16 +43,14 @@ class ProgrammeEditorController {
     }
 
     @GetMapping
-    String programme(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    String programme(ManagedDay day, Model model) {
         return editorPage(day, SlotForm.empty(), FormErrors.none(), model, false);
     }
 
     @PostMapping("/creneaux")
-    String add(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, SlotForm form,
+    String add(@AuthenticationPrincipal Organiser organiser, ManagedDay day, SlotForm form,
                @RequestHeader(name = HX, required = false) String hx, Model model, Locale locale,
                RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         ProgrammeEditor.Outcome outcome = editor.add(day, organiser, form);
         if (!outcome.isDone()) {
             return editorPage(day, form, errors(outcome, locale), model, hx != null);
@@ -63,22 +59,21 @@ class ProgrammeEditorController {
     }
 
     @PostMapping("/creneaux/{slotId}/monter")
-    String up(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String up(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
               @RequestHeader(name = HX, required = false) String hx, Model model, Locale locale,
               RedirectAttributes redirect) {
-        return move(organiser, slug, slotId, true, hx, model, locale, redirect);
+        return move(organiser, day, slotId, true, hx, model, locale, redirect);
     }
 
     @PostMapping("/creneaux/{slotId}/descendre")
-    String down(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String down(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                 @RequestHeader(name = HX, required = false) String hx, Model model, Locale locale,
                 RedirectAttributes redirect) {
-        return move(organiser, slug, slotId, false, hx, model, locale, redirect);
+        return move(organiser, day, slotId, false, hx, model, locale, redirect);
     }
 
-    private String move(Organiser organiser, String slug, long slotId, boolean up, String hx, Model model,
+    private String move(Organiser organiser, ManagedDay day, long slotId, boolean up, String hx, Model model,
                         Locale locale, RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         ProgrammeEditor.Outcome outcome = editor.move(day, organiser, slotId, up);
         if (!outcome.isDone()) {
             model.addAttribute("moveErrors", errors(outcome, locale));
@@ -90,19 +85,17 @@ class ProgrammeEditorController {
     }
 
     @GetMapping("/creneaux/{slotId}")
-    String slot(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String slot(ManagedDay day, @PathVariable long slotId,
                 Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Slot slot = editor.slot(day.id(), slotId);
         return slotPage(day, slot, SlotForm.of(slot, editor.version(day.id(), slotId)), PersonForm.empty(),
                 NewPersonForm.empty(), FormErrors.none(), model, false);
     }
 
     @PostMapping("/creneaux/{slotId}")
-    String update(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String update(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                   SlotForm form, @RequestHeader(name = HX, required = false) String hx, Model model, Locale locale,
                   RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         ProgrammeEditor.Outcome outcome = editor.update(day, organiser, slotId, form);
         if (!outcome.isDone()) {
             Slot slot = editor.slot(day.id(), slotId);
@@ -118,10 +111,9 @@ class ProgrammeEditorController {
     }
 
     @PostMapping("/creneaux/{slotId}/personnes")
-    String addPerson(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String addPerson(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                      @PathVariable long slotId, PersonForm form, @RequestHeader(name = HX, required = false) String hx,
                      Model model, Locale locale, RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         ProgrammeEditor.Outcome outcome = editor.addPerson(day, organiser, slotId, form);
         if (!outcome.isDone()) {
             Slot slot = editor.slot(day.id(), slotId);
@@ -132,11 +124,10 @@ class ProgrammeEditorController {
     }
 
     @PostMapping("/creneaux/{slotId}/personnes/nouvelle")
-    String addNewPerson(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String addNewPerson(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                         @PathVariable long slotId, NewPersonForm form,
                         @RequestHeader(name = HX, required = false) String hx, Model model, Locale locale,
                         RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         ProgrammeEditor.Outcome outcome = editor.addNewPerson(day, organiser, slotId, form);
         if (!outcome.isDone()) {
             Slot slot = editor.slot(day.id(), slotId);
@@ -147,10 +138,9 @@ class ProgrammeEditorController {
     }
 
     @GetMapping("/creneaux/{slotId}/personnes/retrait")
-    String confirmRemovePerson(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String confirmRemovePerson(ManagedDay day,
                                @PathVariable long slotId, @RequestParam long personne, @RequestParam SlotRole role,
                                Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Slot slot = editor.slot(day.id(), slotId);
         SlotPerson person = slot.people().stream().filter(p -> p.personId() == personne && p.role() == role)
                 .findFirst().orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
@@ -162,28 +152,25 @@ class ProgrammeEditorController {
     }
 
     @PostMapping("/creneaux/{slotId}/personnes/retrait")
-    String removePerson(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String removePerson(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                         @PathVariable long slotId, @RequestParam long personne, @RequestParam SlotRole role,
                         RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         editor.removePerson(day, organiser, slotId, personne, role);
         redirect.addFlashAttribute("notice", "programme.notice.person.removed");
         return "redirect:/admin/journees/" + day.slug() + "/programme/creneaux/" + slotId;
     }
 
     @GetMapping("/creneaux/{slotId}/suppression")
-    String confirmRemove(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String confirmRemove(ManagedDay day,
                          @PathVariable long slotId, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         model.addAttribute("day", day);
         model.addAttribute("slot", editor.slot(day.id(), slotId));
         return "programme/admin/remove-slot";
     }
 
     @PostMapping("/creneaux/{slotId}/suppression")
-    String remove(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String remove(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                   RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         String title = editor.slot(day.id(), slotId).title();
         editor.remove(day, organiser, slotId);
         redirect.addFlashAttribute("notice", "programme.notice.removed");

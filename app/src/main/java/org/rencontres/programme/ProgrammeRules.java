@@ -1,5 +1,6 @@
 package org.rencontres.programme;
 
+import org.rencontres.shared.FieldProblem;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,23 +49,23 @@ public final class ProgrammeRules {
      * @param slotId the slot being edited (left out of the comparison), or null for a new one
      * @param track the parallel track, or null for the main programme
      */
-    public static List<SlotProblem> checkTimes(Long slotId, LocalTime startsAt, LocalTime endsAt, SlotKind kind,
+    public static List<FieldProblem> checkTimes(Long slotId, LocalTime startsAt, LocalTime endsAt, SlotKind kind,
                                                String track, LocalTime dayStartsAt, LocalTime dayEndsAt,
                                                List<Slot> daySlots) {
-        List<SlotProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         String dayStart = FrenchTime.clock(dayStartsAt);
         String dayEnd = FrenchTime.clock(dayEndsAt);
         boolean endOfDay = kind == SlotKind.END && startsAt.equals(dayEndsAt);
         boolean startsWithin = !startsAt.isBefore(dayStartsAt) && (startsAt.isBefore(dayEndsAt) || endOfDay);
         if (!startsWithin) {
-            problems.add(SlotProblem.of("debut", "slot.error.start.outside", dayStart, dayEnd));
+            problems.add(FieldProblem.of("debut", "slot.error.start.outside", dayStart, dayEnd));
         }
         if (endsAt.isBefore(startsAt)) {
-            problems.add(SlotProblem.of("fin", "slot.error.end.before"));
+            problems.add(FieldProblem.of("fin", "slot.error.end.before"));
         } else if (endsAt.equals(startsAt) && kind != SlotKind.END) {
-            problems.add(SlotProblem.of("fin", "slot.error.end.same"));
+            problems.add(FieldProblem.of("fin", "slot.error.end.same"));
         } else if (endsAt.isAfter(dayEndsAt) || endsAt.isBefore(dayStartsAt)) {
-            problems.add(SlotProblem.of("fin", "slot.error.end.outside", dayStart, dayEnd));
+            problems.add(FieldProblem.of("fin", "slot.error.end.outside", dayStart, dayEnd));
         }
         if (!problems.isEmpty()) {
             return problems;
@@ -79,7 +80,7 @@ public final class ProgrammeRules {
             boolean instant = startsAt.equals(endsAt) || other.startsAt().equals(other.endsAt());
             boolean overlaps = !instant && startsAt.isBefore(other.endsAt()) && other.startsAt().isBefore(endsAt);
             if (overlaps && !sameMoment) {
-                problems.add(SlotProblem.of("debut", track == null ? "slot.error.overlap.main" : "slot.error.overlap.track",
+                problems.add(FieldProblem.of("debut", track == null ? "slot.error.overlap.main" : "slot.error.overlap.track",
                         other.title(), FrenchTime.clock(other.startsAt()), FrenchTime.clock(other.endsAt()),
                         track == null ? "" : track));
                 break;

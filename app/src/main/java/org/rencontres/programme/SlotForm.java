@@ -1,5 +1,6 @@
 package org.rencontres.programme;
 
+import org.rencontres.shared.FieldProblem;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,40 +56,40 @@ public record SlotForm(String debut, String fin, String nature, String format, S
      * otherwise the problems, at most one a field.
      */
     public Checked check(Long slotId, LocalTime dayStartsAt, LocalTime dayEndsAt, List<Slot> daySlots) {
-        List<SlotProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         Optional<LocalTime> start = time(debut, "debut", "slot.error.start.missing", "slot.error.start.format", problems);
         Optional<LocalTime> end = time(fin, "fin", "slot.error.end.missing", "slot.error.end.format", problems);
         SlotKind kind = null;
         if (blank(nature)) {
-            problems.add(SlotProblem.of("nature", "slot.error.kind"));
+            problems.add(FieldProblem.of("nature", "slot.error.kind"));
         } else {
             try {
                 kind = SlotKind.valueOf(nature.strip());
             } catch (IllegalArgumentException e) {
-                problems.add(SlotProblem.of("nature", "slot.error.kind"));
+                problems.add(FieldProblem.of("nature", "slot.error.kind"));
             }
         }
         if (blank(titre)) {
-            problems.add(SlotProblem.of("titre", "slot.error.title.missing"));
+            problems.add(FieldProblem.of("titre", "slot.error.title.missing"));
         } else if (titre.strip().length() > MAX_TITLE) {
-            problems.add(SlotProblem.of("titre", "slot.error.too.long", MAX_TITLE));
+            problems.add(FieldProblem.of("titre", "slot.error.too.long", MAX_TITLE));
         }
         if (!blank(format) && format.strip().length() > MAX_LABEL) {
-            problems.add(SlotProblem.of("format", "slot.error.too.long", MAX_LABEL));
+            problems.add(FieldProblem.of("format", "slot.error.too.long", MAX_LABEL));
         }
         if (!blank(piste) && piste.strip().length() > MAX_LABEL) {
-            problems.add(SlotProblem.of("piste", "slot.error.too.long", MAX_LABEL));
+            problems.add(FieldProblem.of("piste", "slot.error.too.long", MAX_LABEL));
         }
         if (!blank(description) && description.strip().length() > MAX_TEXT) {
-            problems.add(SlotProblem.of("description", "slot.error.too.long", MAX_TEXT));
+            problems.add(FieldProblem.of("description", "slot.error.too.long", MAX_TEXT));
         }
         List<String> topics = topics();
         if (topics.size() > MAX_TOPICS) {
-            problems.add(SlotProblem.of("sujets", "slot.error.topics.many", MAX_TOPICS));
+            problems.add(FieldProblem.of("sujets", "slot.error.topics.many", MAX_TOPICS));
         } else if (topics.stream().anyMatch(t -> t.length() > MAX_TITLE)) {
-            problems.add(SlotProblem.of("sujets", "slot.error.topics.long", MAX_TITLE));
+            problems.add(FieldProblem.of("sujets", "slot.error.topics.long", MAX_TITLE));
         } else if (sujetsSousReserve && topics.isEmpty()) {
-            problems.add(SlotProblem.of("sujets", "slot.error.topics.provisional"));
+            problems.add(FieldProblem.of("sujets", "slot.error.topics.provisional"));
         }
         if (start.isPresent() && end.isPresent() && kind != null) {
             ProgrammeRules.checkTimes(slotId, start.get(), end.get(), kind, emptyToNull(piste), dayStartsAt,
@@ -107,21 +108,21 @@ public record SlotForm(String debut, String fin, String nature, String format, S
     }
 
     /** The outcome of a check: a draft, or problems. */
-    public record Checked(SlotDraft draft, List<SlotProblem> problems) {
+    public record Checked(SlotDraft draft, List<FieldProblem> problems) {
         public boolean isValid() {
             return problems.isEmpty();
         }
     }
 
     private static Optional<LocalTime> time(String text, String field, String missing, String format,
-                                            List<SlotProblem> problems) {
+                                            List<FieldProblem> problems) {
         if (blank(text)) {
-            problems.add(SlotProblem.of(field, missing));
+            problems.add(FieldProblem.of(field, missing));
             return Optional.empty();
         }
         Optional<LocalTime> time = ProgrammeRules.parseClock(text);
         if (time.isEmpty()) {
-            problems.add(SlotProblem.of(field, format));
+            problems.add(FieldProblem.of(field, format));
         }
         return time;
     }

@@ -2,15 +2,12 @@ package org.rencontres.registration;
 
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
-import org.rencontres.security.Organiser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,15 +22,13 @@ import org.springframework.web.server.ResponseStatusException;
 class RegistrationDocumentsController {
 
     private final Days days;
-    private final DayAccess access;
-    private final Registrations registrations;
+        private final Registrations registrations;
     private final RegistrationDocuments documents;
     private final Convocations convocations;
 
-    RegistrationDocumentsController(Days days, DayAccess access, Registrations registrations,
+    RegistrationDocumentsController(Days days, Registrations registrations,
                                     RegistrationDocuments documents, Convocations convocations) {
         this.days = days;
-        this.access = access;
         this.registrations = registrations;
         this.documents = documents;
         this.convocations = convocations;
@@ -46,9 +41,8 @@ class RegistrationDocumentsController {
     }
 
     @GetMapping("/admin/journees/{slug}/inscriptions/{id}/bulletin.pdf")
-    ResponseEntity<byte[]> bulletin(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    ResponseEntity<byte[]> bulletin(ManagedDay managed,
                                     @PathVariable long id) {
-        ManagedDay managed = access.requireManage(organiser, slug);
         Day day = day(managed);
         Registration registration = ofDay(managed, id);
         return pdf("bulletin-inscription-" + day.sessionCode().slug() + "-" + id + ".pdf",
@@ -56,9 +50,8 @@ class RegistrationDocumentsController {
     }
 
     @GetMapping("/admin/journees/{slug}/inscriptions/{id}/convocation.pdf")
-    ResponseEntity<byte[]> convocation(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    ResponseEntity<byte[]> convocation(ManagedDay managed,
                                        @PathVariable long id) {
-        ManagedDay managed = access.requireManage(organiser, slug);
         Day day = day(managed);
         Registration registration = ofDay(managed, id);
         if (registration.state() != RegistrationState.CONFIRMED) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.rencontres.document.Downloads;
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FrenchTime;
@@ -41,23 +40,20 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestMapping("/admin/journees/{slug}/inscriptions")
 class RegistrationsAdminController {
 
-    private final DayAccess access;
-    private final RegistrationDesk desk;
+        private final RegistrationDesk desk;
     private final Registrations registrations;
     private final PaperRequests paper;
 
-    RegistrationsAdminController(DayAccess access, RegistrationDesk desk, Registrations registrations,
+    RegistrationsAdminController(RegistrationDesk desk, Registrations registrations,
                                  PaperRequests paper) {
-        this.access = access;
         this.desk = desk;
         this.registrations = registrations;
         this.paper = paper;
     }
 
     @GetMapping
-    String queue(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, QueueParams params,
+    String queue(ManagedDay day, QueueParams params,
                  Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         String seats = registrations.capacity(day.id()).map(c -> String.valueOf(c.seats())).orElse("");
         String hours = registrations.capacity(day.id()).map(c -> String.valueOf(c.offerHours())).orElse("48");
         Optional<Capacity> capacity = registrations.capacity(day.id());
@@ -69,14 +65,13 @@ class RegistrationsAdminController {
     }
 
     @PostMapping("/capacite")
-    String capacity(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String capacity(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                     @RequestParam(name = "places", required = false) String places,
                     @RequestParam(name = "delai", required = false) String delai,
                     @RequestParam(name = "ouverture", required = false) String ouverture,
                     @RequestParam(name = "cloture", required = false) String cloture,
                     @RequestParam(name = "avis", required = false) String avis, Model model,
                     RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Integer seats = positive(places);
         Integer hours = positive(delai);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -111,21 +106,21 @@ class RegistrationsAdminController {
     }
 
     @PostMapping("/{id}/suivante")
-    String advance(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String advance(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                    QueueParams params, RedirectAttributes redirect) {
-        return act(access.requireManage(organiser, slug), organiser, id, RegistrationDesk.Action.ADVANCE, params, redirect);
+        return act(day, organiser, id, RegistrationDesk.Action.ADVANCE, params, redirect);
     }
 
     @PostMapping("/{id}/confirmer")
-    String confirm(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String confirm(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                    QueueParams params, RedirectAttributes redirect) {
-        return act(access.requireManage(organiser, slug), organiser, id, RegistrationDesk.Action.CONFIRM, params, redirect);
+        return act(day, organiser, id, RegistrationDesk.Action.CONFIRM, params, redirect);
     }
 
     @PostMapping("/{id}/promouvoir")
-    String promote(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String promote(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                    QueueParams params, RedirectAttributes redirect) {
-        return act(access.requireManage(organiser, slug), organiser, id, RegistrationDesk.Action.PROMOTE, params, redirect);
+        return act(day, organiser, id, RegistrationDesk.Action.PROMOTE, params, redirect);
     }
 
     private String act(ManagedDay day, Organiser organiser, long id, RegistrationDesk.Action a, QueueParams params,
@@ -135,18 +130,16 @@ class RegistrationsAdminController {
     }
 
     @GetMapping({"/{id}/refus", "/{id}/annulation"})
-    String confirmLeave(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String confirmLeave(ManagedDay day, @PathVariable long id,
                         QueueParams params, HttpServletRequest request, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         String action = request.getRequestURI().endsWith("/refus") ? "refus" : "annulation";
         return leavePage(day, desk.ofDay(day, id), action, "", params, Map.of(), model);
     }
 
     @PostMapping({"/{id}/refus", "/{id}/annulation"})
-    String leave(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String leave(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                  QueueParams params, HttpServletRequest request, Model model,
                  RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         String action = request.getRequestURI().endsWith("/refus") ? "refus" : "annulation";
         String motif = request.getParameter("motif");
         Registration r = desk.ofDay(day, id);
@@ -161,11 +154,10 @@ class RegistrationsAdminController {
     }
 
     @PostMapping("/groupe")
-    String bulk(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String bulk(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                 @RequestParam(name = "choix", required = false) List<Long> ids,
                 @RequestParam(name = "action", required = false) String action, QueueParams params,
                 RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         List<Notice> notices = new ArrayList<>();
         RegistrationDesk.Action a = "confirmer".equals(action) ? RegistrationDesk.Action.CONFIRM
                 : "suivante".equals(action) ? RegistrationDesk.Action.ADVANCE : null;
@@ -183,17 +175,15 @@ class RegistrationsAdminController {
     // ---- the detail page of a request ----
 
     @GetMapping("/{id}")
-    String detail(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String detail(ManagedDay day, @PathVariable long id,
                   Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         return detailPage(day, desk.ofDay(day, id), "", Map.of(), model);
     }
 
     @PostMapping("/{id}/employeur")
-    String attachEmployer(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String attachEmployer(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                           @RequestParam(name = "organisation", required = false) String organisation, Model model,
                           RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Registration r = desk.ofDay(day, id);
         String outcome = desk.attachEmployer(day, organiser, id, organisation);
         if (outcome.startsWith("registration.admin.error.")) {
@@ -206,9 +196,8 @@ class RegistrationsAdminController {
     }
 
     @GetMapping("/{id}/scan")
-    ResponseEntity<byte[]> scan(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    ResponseEntity<byte[]> scan(ManagedDay day,
                                 @PathVariable long id) {
-        ManagedDay day = access.requireManage(organiser, slug);
         PaperForms.Scan scan = desk.scan(day, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // A signed form holds personal data: always saved, never shown in place.
         return Downloads.attachment(scan.fileName(), scan.contentType(), scan.content(), CacheControl.noStore());
@@ -217,19 +206,17 @@ class RegistrationsAdminController {
     // ---- the paper path ----
 
     @GetMapping("/papier")
-    String paperForm(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String paperForm(ManagedDay day,
                      @RequestParam(name = "trop-volumineux", required = false) String tooLarge, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         // Sent back by PaperUploadSizeLimit: the scan was far over the limit, nothing was read.
         return paperPage(day, PaperRequestForm.receivedOn(paper.today()),
                 tooLarge == null ? Map.of() : Map.of("scan", "registration.admin.error.scan.size"), model);
     }
 
     @PostMapping("/papier")
-    String recordPaper(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, PaperRequestForm form,
+    String recordPaper(@AuthenticationPrincipal Organiser organiser, ManagedDay day, PaperRequestForm form,
                        @RequestParam(name = "scan", required = false) MultipartFile scan, Model model,
                        RedirectAttributes redirect) throws IOException {
-        ManagedDay day = access.requireManage(organiser, slug);
         if (paper.closed(day).isPresent()) {
             return paperPage(day, form, Map.of(), model);
         }

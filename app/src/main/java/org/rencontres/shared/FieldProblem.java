@@ -3,9 +3,10 @@ package org.rencontres.shared;
 import java.util.List;
 
 /**
- * Something wrong with a form as an organiser typed it.
+ * Something wrong with a form as someone typed it: what services return, and {@link FormErrors}
+ * turns into the texts a page shows.
  *
- * @param field the form field it concerns ("titre", "numero", …)
+ * @param field the form field it concerns ("titre", "numero", …), or null for the form as a whole
  * @param code the message key that explains it
  * @param args what the message names
  */
@@ -15,18 +16,12 @@ public record FieldProblem(String field, String code, List<Object> args) {
         args = List.copyOf(args);
     }
 
-    /** The problems as the page shows them: one text a field, in the order of the form. */
-    public static java.util.Map<String, String> texts(List<FieldProblem> problems,
-                                                org.springframework.context.MessageSource messages,
-                                                java.util.Locale locale) {
-        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
-        for (FieldProblem p : problems) {
-            texts.putIfAbsent(p.field(), messages.getMessage(p.code(), p.args().toArray(), locale));
-        }
-        return texts;
-    }
-
     public static FieldProblem of(String field, String code, Object... args) {
         return new FieldProblem(field, code, List.of(args));
+    }
+
+    /** A problem with the form as a whole (changed meanwhile by someone else, for instance). */
+    public static FieldProblem general(String code, Object... args) {
+        return new FieldProblem(null, code, List.of(args));
     }
 }

@@ -2,7 +2,6 @@ package org.rencontres.survey;
 
 import java.util.Map;
 
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.context.MessageSource;
@@ -24,19 +23,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/journees/{slug}/evaluation")
 class SurveyAdminController {
 
-    private final DayAccess access;
-    private final Surveys surveys;
+        private final Surveys surveys;
     private final MessageSource messages;
 
-    SurveyAdminController(DayAccess access, Surveys surveys, MessageSource messages) {
-        this.access = access;
+    SurveyAdminController(Surveys surveys, MessageSource messages) {
         this.surveys = surveys;
         this.messages = messages;
     }
 
     @GetMapping
-    String page(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    String page(ManagedDay day, Model model) {
         return page(day, "", "SCALE", "", Map.of(), model);
     }
 
@@ -53,11 +49,10 @@ class SurveyAdminController {
     }
 
     @PostMapping("/questions")
-    String add(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String add(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                @RequestParam(name = "texte", required = false) String texte,
                @RequestParam(name = "type", required = false) String type,
                @RequestParam(name = "options", required = false) String options, Model model, RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Map<String, String> errors = surveys.add(day.id(), texte, type, options, organiser);
         if (!errors.isEmpty()) {
             return page(day, texte == null ? "" : texte, type == null ? "SCALE" : type, options == null ? "" : options, errors, model);
@@ -67,17 +62,15 @@ class SurveyAdminController {
     }
 
     @PostMapping("/habituelles")
-    String usual(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    String usual(@AuthenticationPrincipal Organiser organiser, ManagedDay day, RedirectAttributes redirect) {
         int added = surveys.addUsual(day.id(), organiser);
         redirect.addFlashAttribute("notice", added == 0 ? text("survey.usual.none") : text("survey.usual.added", added));
         return "redirect:" + path(day);
     }
 
     @PostMapping("/questions/{id}/deplacer")
-    String move(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String move(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                 @RequestParam(name = "sens", required = false) String sens, RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Question q = surveys.question(day.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (surveys.move(day.id(), id, "haut".equals(sens), organiser)) {
             redirect.addFlashAttribute("notice", text("survey.question.moved", q.text()));
@@ -86,8 +79,7 @@ class SurveyAdminController {
     }
 
     @GetMapping("/questions/{id}/suppression")
-    String confirmRemoval(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    String confirmRemoval(ManagedDay day, @PathVariable long id, Model model) {
         Question q = surveys.question(day.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("day", day);
         model.addAttribute("question", q);
@@ -95,9 +87,8 @@ class SurveyAdminController {
     }
 
     @PostMapping("/questions/{id}/suppression")
-    String remove(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String remove(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                   RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Question q = surveys.question(day.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         surveys.remove(day.id(), id, organiser);
         redirect.addFlashAttribute("notice", text("survey.question.removed", q.text()));

@@ -1,13 +1,12 @@
 package org.rencontres.workshops;
 
+import org.rencontres.shared.FormErrors;
 import org.rencontres.shared.FieldProblem;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.rencontres.programme.Slot;
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.context.MessageSource;
@@ -25,32 +24,28 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/journees/{slug}/ateliers/{slotId}")
 class WorkshopsAdminController {
 
-    private final DayAccess access;
-    private final WorkshopsAdmin admin;
+        private final WorkshopsAdmin admin;
     private final MessageSource messages;
 
-    WorkshopsAdminController(DayAccess access, WorkshopsAdmin admin, MessageSource messages) {
-        this.access = access;
+    WorkshopsAdminController(WorkshopsAdmin admin, MessageSource messages) {
         this.admin = admin;
         this.messages = messages;
     }
 
     @GetMapping
-    String slot(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String slot(ManagedDay day, @PathVariable long slotId,
                 Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Slot slot = admin.workshopSlot(day.id(), slotId);
-        return slotPage(day, slot, WorkshopForm.forNew(admin.nextNumber(day.id())), Map.of(), model);
+        return slotPage(day, slot, WorkshopForm.forNew(admin.nextNumber(day.id())), FormErrors.none(), model);
     }
 
     @PostMapping
-    String add(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String add(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                WorkshopForm form, Model model, Locale locale, RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Slot slot = admin.workshopSlot(day.id(), slotId);
         List<FieldProblem> problems = admin.add(day, organiser, slotId, form);
         if (!problems.isEmpty()) {
-            return slotPage(day, slot, form, FieldProblem.texts(problems, messages, locale), model);
+            return slotPage(day, slot, form, FormErrors.of(problems, messages, locale), model);
         }
         redirect.addFlashAttribute("notice", "workshops.notice.added");
         redirect.addFlashAttribute("noticeTitle", form.titre().strip());
@@ -58,26 +53,24 @@ class WorkshopsAdminController {
     }
 
     @GetMapping("/{workshopId}")
-    String workshop(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String workshop(ManagedDay day, @PathVariable long slotId,
                     @PathVariable long workshopId, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Slot slot = admin.workshopSlot(day.id(), slotId);
         Workshop workshop = admin.workshop(day.id(), slotId, workshopId);
-        return workshopPage(day, slot, workshop, WorkshopForm.of(workshop), Map.of(), model);
+        return workshopPage(day, slot, workshop, WorkshopForm.of(workshop), FormErrors.none(), model);
     }
 
     @PostMapping("/{workshopId}/animateurs")
-    String addFacilitator(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String addFacilitator(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                           @PathVariable long slotId, @PathVariable long workshopId, FacilitatorForm form, Model model,
                           Locale locale, RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Slot slot = admin.workshopSlot(day.id(), slotId);
         Workshop workshop = admin.workshop(day.id(), slotId, workshopId);
         List<FieldProblem> problems = admin.addFacilitator(day, organiser, slotId, workshopId, form);
         if (!problems.isEmpty()) {
             model.addAttribute("facilitatorForm", form);
-            return workshopPage(day, slot, workshop, WorkshopForm.of(workshop), Map.of(), model,
-                    FieldProblem.texts(problems, messages, locale));
+            return workshopPage(day, slot, workshop, WorkshopForm.of(workshop), FormErrors.none(), model,
+                    FormErrors.of(problems, messages, locale));
         }
         redirect.addFlashAttribute("notice", "workshops.notice.facilitator.added");
         redirect.addFlashAttribute("noticeTitle", form.nom().strip());
@@ -85,10 +78,9 @@ class WorkshopsAdminController {
     }
 
     @GetMapping("/{workshopId}/animateurs/{facilitatorId}/suppression")
-    String confirmRemoveFacilitator(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String confirmRemoveFacilitator(ManagedDay day,
                                     @PathVariable long slotId, @PathVariable long workshopId,
                                     @PathVariable long facilitatorId, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Slot slot = admin.workshopSlot(day.id(), slotId);
         model.addAttribute("day", day);
         model.addAttribute("slot", slot);
@@ -98,10 +90,9 @@ class WorkshopsAdminController {
     }
 
     @PostMapping("/{workshopId}/animateurs/{facilitatorId}/suppression")
-    String removeFacilitator(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String removeFacilitator(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                              @PathVariable long slotId, @PathVariable long workshopId,
                              @PathVariable long facilitatorId, RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         admin.workshopSlot(day.id(), slotId);
         admin.workshop(day.id(), slotId, workshopId);
         String name = admin.facilitator(workshopId, facilitatorId).name();
@@ -112,15 +103,14 @@ class WorkshopsAdminController {
     }
 
     @PostMapping("/{workshopId}")
-    String update(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String update(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                   @PathVariable long workshopId, WorkshopForm form, Model model, Locale locale,
                   RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Slot slot = admin.workshopSlot(day.id(), slotId);
         Workshop workshop = admin.workshop(day.id(), slotId, workshopId);
         List<FieldProblem> problems = admin.update(day, organiser, slotId, workshopId, form);
         if (!problems.isEmpty()) {
-            return workshopPage(day, slot, workshop, form, FieldProblem.texts(problems, messages, locale), model);
+            return workshopPage(day, slot, workshop, form, FormErrors.of(problems, messages, locale), model);
         }
         redirect.addFlashAttribute("notice", "workshops.notice.updated");
         redirect.addFlashAttribute("noticeTitle", form.titre().strip());
@@ -128,9 +118,8 @@ class WorkshopsAdminController {
     }
 
     @GetMapping("/{workshopId}/suppression")
-    String confirmRemove(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String confirmRemove(ManagedDay day,
                          @PathVariable long slotId, @PathVariable long workshopId, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Slot slot = admin.workshopSlot(day.id(), slotId);
         model.addAttribute("day", day);
         model.addAttribute("slot", slot);
@@ -139,9 +128,8 @@ class WorkshopsAdminController {
     }
 
     @PostMapping("/{workshopId}/suppression")
-    String remove(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long slotId,
+    String remove(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long slotId,
                   @PathVariable long workshopId, RedirectAttributes redirect) {
-        ManagedDay day = access.requireManage(organiser, slug);
         String title = admin.workshop(day.id(), slotId, workshopId).title();
         admin.remove(day, organiser, slotId, workshopId);
         redirect.addFlashAttribute("notice", "workshops.notice.removed");
@@ -149,7 +137,7 @@ class WorkshopsAdminController {
         return "redirect:/admin/journees/" + day.slug() + "/ateliers/" + slotId;
     }
 
-    private String slotPage(ManagedDay day, Slot slot, WorkshopForm form, Map<String, String> errors, Model model) {
+    private String slotPage(ManagedDay day, Slot slot, WorkshopForm form, FormErrors errors, Model model) {
         model.addAttribute("day", day);
         model.addAttribute("slot", slot);
         model.addAttribute("workshops", admin.ofSlot(day.id(), slot.id()));
@@ -160,12 +148,12 @@ class WorkshopsAdminController {
     }
 
     private String workshopPage(ManagedDay day, Slot slot, Workshop workshop, WorkshopForm form,
-                                Map<String, String> errors, Model model) {
-        return workshopPage(day, slot, workshop, form, errors, model, Map.of());
+                                FormErrors errors, Model model) {
+        return workshopPage(day, slot, workshop, form, errors, model, FormErrors.none());
     }
 
     private String workshopPage(ManagedDay day, Slot slot, Workshop workshop, WorkshopForm form,
-                                Map<String, String> errors, Model model, Map<String, String> facilitatorErrors) {
+                                FormErrors errors, Model model, FormErrors facilitatorErrors) {
         if (!model.containsAttribute("facilitatorForm")) {
             model.addAttribute("facilitatorForm", FacilitatorForm.empty());
         }

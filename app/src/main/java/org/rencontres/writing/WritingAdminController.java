@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.rencontres.event.Resource;
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.http.HttpStatus;
@@ -27,20 +26,18 @@ class WritingAdminController {
 
     static final int TITLE_MAX = 200;
 
-    private final DayAccess dayAccess;
-    private final WritingDocuments documents;
+        private final WritingDocuments documents;
     private final WritingAdmin admin;
     private final EditorPages pages;
     private final WritingHub hub;
     private final org.rencontres.workshops.Workshops workshops;
     private final org.springframework.context.MessageSource messages;
 
-    WritingAdminController(DayAccess dayAccess, WritingDocuments documents, WritingAdmin admin,
+    WritingAdminController(WritingDocuments documents, WritingAdmin admin,
                            EditorPages pages, WritingHub hub, org.rencontres.workshops.Workshops workshops,
                            org.springframework.context.MessageSource messages) {
         this.messages = messages;
         this.workshops = workshops;
-        this.dayAccess = dayAccess;
         this.documents = documents;
         this.admin = admin;
         this.pages = pages;
@@ -48,8 +45,7 @@ class WritingAdminController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
-        ManagedDay day = dayAccess.requireManage(organiser, slug);
+    String list(ManagedDay day, Model model) {
         documents.ensureForWorkshops(day.id());
         return listPage(day, "", "", Map.of(), model);
     }
@@ -71,11 +67,10 @@ class WritingAdminController {
     }
 
     @PostMapping
-    String create(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String create(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                   @RequestParam(name = "titre", defaultValue = "") String title,
                   @RequestParam(name = "modele", defaultValue = "") String template, Model model,
                   RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
-        ManagedDay day = dayAccess.requireManage(organiser, slug);
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         if (title.isBlank()) {
             errors.put("titre", "writing.error.title.required");
@@ -105,42 +100,38 @@ class WritingAdminController {
     }
 
     @GetMapping("/{id}")
-    String editor(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String editor(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                   Model model) {
-        ManagedDay day = dayAccess.requireManage(organiser, slug);
         Access a = organiserAccess(organiser, day, id);
         model.addAttribute("adminBase", "/admin/journees/" + day.slug() + "/ecriture");
         return pages.editor(a, WritingPagesController.socket(a), "/admin/journees/" + day.slug() + "/ecriture/" + id, model);
     }
 
     @GetMapping("/{id}/texte.md")
-    ResponseEntity<byte[]> markdown(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    ResponseEntity<byte[]> markdown(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                                     @PathVariable long id) {
-        ManagedDay day = dayAccess.requireManage(organiser, slug);
         return pages.markdown(organiserAccess(organiser, day, id).document());
     }
 
     @GetMapping("/{id}/texte.pdf")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                                @PathVariable long id) {
-        ManagedDay day = dayAccess.requireManage(organiser, slug);
         return pages.pdf(organiserAccess(organiser, day, id).document());
     }
 
     @PostMapping("/{id}/cloture")
-    String close(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String close(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                  RedirectAttributes redirect) {
-        return closeOrReopen(organiser, slug, id, true, redirect);
+        return closeOrReopen(organiser, day, id, true, redirect);
     }
 
     @PostMapping("/{id}/reouverture")
-    String reopen(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String reopen(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                   RedirectAttributes redirect) {
-        return closeOrReopen(organiser, slug, id, false, redirect);
+        return closeOrReopen(organiser, day, id, false, redirect);
     }
 
-    private String closeOrReopen(Organiser organiser, String slug, long id, boolean close, RedirectAttributes redirect) {
-        ManagedDay day = dayAccess.requireManage(organiser, slug);
+    private String closeOrReopen(Organiser organiser, ManagedDay day, long id, boolean close, RedirectAttributes redirect) {
         WritingDocument document = organiserAccess(organiser, day, id).document();
         if (close) {
             admin.close(document, organiser);
@@ -155,10 +146,9 @@ class WritingAdminController {
 
     /** Sends a facilitator of the document's workshop their link by e-mail. */
     @PostMapping("/{id}/animation/{facilitatorId}")
-    String sendFacilitatorLink(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String sendFacilitatorLink(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                                @PathVariable long id, @PathVariable long facilitatorId, RedirectAttributes redirect,
                                java.util.Locale locale) {
-        ManagedDay day = dayAccess.requireManage(organiser, slug);
         WritingDocument document = organiserAccess(organiser, day, id).document();
         org.rencontres.workshops.Facilitator f = admin.sendFacilitatorLink(document, facilitatorId, organiser)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -169,9 +159,8 @@ class WritingAdminController {
 
     /** The confirmation page of publishing: who may read the final text. */
     @GetMapping("/{id}/publication")
-    String publishPage(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String publishPage(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                        Model model) {
-        ManagedDay day = dayAccess.requireManage(organiser, slug);
         model.addAttribute("day", day);
         model.addAttribute("document", organiserAccess(organiser, day, id).document());
         model.addAttribute("error", null);
@@ -179,10 +168,9 @@ class WritingAdminController {
     }
 
     @PostMapping("/{id}/publication")
-    String publish(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String publish(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                    @RequestParam(name = "visibilite", defaultValue = "") String visibility, Model model,
                    RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
-        ManagedDay day = dayAccess.requireManage(organiser, slug);
         WritingDocument document = organiserAccess(organiser, day, id).document();
         Resource.Visibility chosen;
         try {

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.HalfDay;
 import org.rencontres.programme.Slot;
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.http.HttpStatus;
@@ -29,22 +28,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/journees/{slug}/ecriture/groupes")
 class WritingGroupsController {
 
-    private final DayAccess dayAccess;
-    private final WritingGroups groups;
+        private final WritingGroups groups;
     private final Attendances attendances;
 
     private final WritingHub hub;
 
-    WritingGroupsController(DayAccess dayAccess, WritingGroups groups, Attendances attendances, WritingHub hub) {
+    WritingGroupsController(WritingGroups groups, Attendances attendances, WritingHub hub) {
         this.hub = hub;
-        this.dayAccess = dayAccess;
         this.groups = groups;
         this.attendances = attendances;
     }
 
     @GetMapping
-    String page(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
-        ManagedDay day = dayAccess.requireManage(organiser, slug);
+    String page(ManagedDay day, Model model) {
         return page(day, GroupSetForm.empty(attendances.current(day.id())), Map.of(), model);
     }
 
@@ -65,14 +61,13 @@ class WritingGroupsController {
     }
 
     @PostMapping
-    String create(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String create(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                   @RequestParam(name = "titre", defaultValue = "") String title,
                   @RequestParam(name = "creneau", defaultValue = "") String slot,
                   @RequestParam(name = "taille", defaultValue = "") String size,
                   @RequestParam(name = "demi-journee", defaultValue = "") String halfDay,
                   @RequestParam(name = "modele", defaultValue = "") String template,
                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        ManagedDay day = dayAccess.requireManage(organiser, slug);
         GroupSetForm form = new GroupSetForm(title, slot, size, halfDay, template);
         List<Long> slots = groups.slots(day.id()).stream().map(Slot::id).toList();
         Map<String, String> errors = form.problems(slots);
@@ -94,9 +89,8 @@ class WritingGroupsController {
 
     /** Adds the people marked present since the split was made to its groups (a new group when they are many). */
     @PostMapping("/{id}/retardataires")
-    String addLate(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String addLate(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                    RedirectAttributes redirect) {
-        ManagedDay day = dayAccess.requireManage(organiser, slug);
         WritingGroups.LateAdded added = groups.addLate(day.id(), id, organiser)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         redirect.addFlashAttribute("notice", added.people() == 0 ? "writing.groups.late.nobody"
@@ -106,18 +100,16 @@ class WritingGroupsController {
 
     /** The confirmation page of deleting a split: its groups and their documents go with it. */
     @GetMapping("/{id}/suppression")
-    String deletePage(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String deletePage(ManagedDay day, @PathVariable long id,
                       Model model) {
-        ManagedDay day = dayAccess.requireManage(organiser, slug);
         model.addAttribute("day", day);
         model.addAttribute("set", set(day, id));
         return "writing/admin/groups-delete";
     }
 
     @PostMapping("/{id}/suppression")
-    String delete(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, @PathVariable long id,
+    String delete(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                   RedirectAttributes redirect) {
-        ManagedDay day = dayAccess.requireManage(organiser, slug);
         // The browsers still on those documents are disconnected (they are then refused: the documents are gone).
         groups.delete(day.id(), id, organiser).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
                 .forEach(hub::reopened);

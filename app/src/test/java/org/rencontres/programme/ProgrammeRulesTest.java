@@ -1,5 +1,6 @@
 package org.rencontres.programme;
 
+import org.rencontres.shared.FieldProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalTime;
@@ -70,7 +71,7 @@ class ProgrammeRulesTest {
         assertThat(check(null, "12:00", "12:20", SlotKind.TALK, null)).containsExactly("debut:slot.error.overlap.main");
         assertThat(check(null, "11:15", "12:15", SlotKind.INTERACTION, null)).isEmpty();
         assertThat(check(null, "14:00", "14:30", SlotKind.TALK, null)).isEmpty();
-        SlotProblem problem = ProgrammeRules.checkTimes(null, LocalTime.of(13, 0), LocalTime.of(15, 0), SlotKind.TALK,
+        FieldProblem problem = ProgrammeRules.checkTimes(null, LocalTime.of(13, 0), LocalTime.of(15, 0), SlotKind.TALK,
                 null, DAY_START, DAY_END, day).get(0);
         assertThat(problem.args()).containsExactly("Déjeuner", "12h30", "14h", "");
     }

@@ -1,5 +1,6 @@
 package org.rencontres.programme;
 
+import org.rencontres.shared.FieldProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalTime;
@@ -73,7 +74,7 @@ class SlotFormTest {
                 false, false, List.of(), List.of());
         SlotForm longer = form("10h", "11h30", "TALK", "Exposé", "", "", false);
         assertThat(longer.check(7L, START, END, List.of(talk)).isValid()).isTrue();
-        assertThat(longer.check(null, START, END, List.of(talk)).problems()).extracting(SlotProblem::code)
+        assertThat(longer.check(null, START, END, List.of(talk)).problems()).extracting(FieldProblem::code)
                 .containsExactly("slot.error.overlap.main");
         assertThat(SlotForm.of(talk, 3)).isEqualTo(new SlotForm("10h", "11h", "TALK", "", "Exposé", "", "", false, "",
                 false, 3));

@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.rencontres.registration.allocation.AllocationViews.Load;
 import org.rencontres.registration.allocation.AllocationViews.View;
-import org.rencontres.security.DayAccess;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.workshops.Workshop;
@@ -43,16 +42,14 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequestMapping("/admin/journees/{slug}/ateliers/repartition")
 class WorkshopAllocationController {
 
-    private final DayAccess access;
-    private final WorkshopAllocations allocations;
+        private final WorkshopAllocations allocations;
     private final AllocationViews views;
     private final Workshops workshops;
     private final WorkshopRosters rosters;
     private final MessageSource messages;
 
-    WorkshopAllocationController(DayAccess access, WorkshopAllocations allocations, AllocationViews views,
+    WorkshopAllocationController(WorkshopAllocations allocations, AllocationViews views,
                                  Workshops workshops, WorkshopRosters rosters, MessageSource messages) {
-        this.access = access;
         this.allocations = allocations;
         this.views = views;
         this.workshops = workshops;
@@ -61,12 +58,7 @@ class WorkshopAllocationController {
     }
 
     @GetMapping
-    String page(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model, Locale locale) {
-        ManagedDay day = access.requireManage(organiser, slug);
-        return page(day, model, locale);
-    }
-
-    private String page(ManagedDay day, Model model, Locale locale) {
+    String page(ManagedDay day, Model model, Locale locale) {
         View view = views.view(day.id());
         model.addAttribute("day", day);
         model.addAttribute("view", view);
@@ -100,8 +92,7 @@ class WorkshopAllocationController {
     }
 
     @GetMapping("/calcul")
-    String confirmRun(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    String confirmRun(ManagedDay day, Model model) {
         model.addAttribute("day", day);
         model.addAttribute("action", "calcul");
         model.addAttribute("errors", Map.of());
@@ -111,9 +102,8 @@ class WorkshopAllocationController {
     }
 
     @PostMapping("/calcul")
-    String run(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model, Locale locale,
+    String run(@AuthenticationPrincipal Organiser organiser, ManagedDay day, Model model, Locale locale,
                RedirectAttributes redirect, HttpServletResponse response) {
-        ManagedDay day = access.requireManage(organiser, slug);
         try {
             int count = allocations.run(day, organiser);
             redirect.addFlashAttribute("notice", messages.getMessage("registration.allocation.notice.computed",
@@ -125,11 +115,10 @@ class WorkshopAllocationController {
     }
 
     @PostMapping("/deplacement")
-    String move(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String move(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                 @RequestParam(name = "inscription", required = false) String registration,
                 @RequestParam(name = "atelier", required = false) String workshop, Model model, Locale locale,
                 RedirectAttributes redirect, HttpServletResponse response) {
-        ManagedDay day = access.requireManage(organiser, slug);
         String anchor = "";
         Long registrationId = number(registration);
         Long workshopId = number(workshop);
@@ -164,8 +153,7 @@ class WorkshopAllocationController {
     }
 
     @GetMapping("/publication")
-    String confirmPublish(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    String confirmPublish(ManagedDay day, Model model) {
         model.addAttribute("day", day);
         model.addAttribute("action", "publication");
         model.addAttribute("allocation", views.allocation(day.id()).orElse(null));
@@ -175,10 +163,9 @@ class WorkshopAllocationController {
     }
 
     @PostMapping("/publication")
-    String publish(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    String publish(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                    @RequestParam(name = "depassement", required = false) String overConfirmed, Model model,
                    Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-        ManagedDay day = access.requireManage(organiser, slug);
         View view = views.view(day.id());
         if (view.overCapacity() && !"oui".equals(overConfirmed)) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -200,8 +187,7 @@ class WorkshopAllocationController {
     }
 
     @GetMapping("/depublication")
-    String confirmUnpublish(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model) {
-        ManagedDay day = access.requireManage(organiser, slug);
+    String confirmUnpublish(ManagedDay day, Model model) {
         model.addAttribute("day", day);
         model.addAttribute("action", "depublication");
         model.addAttribute("errors", Map.of());
@@ -211,9 +197,8 @@ class WorkshopAllocationController {
     }
 
     @PostMapping("/depublication")
-    String unpublish(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug, Model model,
+    String unpublish(@AuthenticationPrincipal Organiser organiser, ManagedDay day, Model model,
                      Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-        ManagedDay day = access.requireManage(organiser, slug);
         try {
             allocations.unpublish(day, organiser);
             redirect.addFlashAttribute("notice", messages.getMessage("registration.allocation.notice.unpublished",
@@ -225,9 +210,8 @@ class WorkshopAllocationController {
     }
 
     @GetMapping("/{workshopId}/liste.pdf")
-    ResponseEntity<byte[]> roster(@AuthenticationPrincipal Organiser organiser, @PathVariable String slug,
+    ResponseEntity<byte[]> roster(ManagedDay day,
                                   @PathVariable long workshopId) {
-        ManagedDay day = access.requireManage(organiser, slug);
         Workshop workshop = workshops.ofDay(day.id()).stream().filter(w -> w.id() == workshopId).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
