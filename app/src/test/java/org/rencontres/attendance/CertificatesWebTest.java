@@ -23,6 +23,9 @@ import org.rencontres.WebSession;
 import org.rencontres.event.DayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
+import org.rencontres.notification.QueuedMails;
+import org.rencontres.notification.QueuedMails.QueuedMail;
+import org.rencontres.registration.AgentSpaces;
 import org.rencontres.registration.Capacity;
 import org.rencontres.registration.Registrations;
 import org.rencontres.registration.RequestDraft;
@@ -32,7 +35,6 @@ import org.rencontres.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 
 /**
  * Attendance certificates over real HTTP: hours from the half-days attended, a certificate refused
@@ -183,15 +185,13 @@ class CertificatesWebTest {
         String code = jdbc.sql("SELECT code FROM attendance_certificate WHERE registration_id = ?").param(camille)
                 .query(String.class).single();
         assertThat(code).matches("[A-Za-z0-9_-]{24}");
-        List<Long> outbox = jdbc.sql("SELECT id FROM notification_outbox WHERE recipient = ? AND subject LIKE 'Votre attestation%'")
-                .param(camilleMail).query(Long.class).list();
+        QueuedMails queued = new QueuedMails(jdbc);
+        List<QueuedMail> outbox = queued.to(camilleMail, "Votre attestation");
         assertThat(outbox).hasSize(1);
-        byte[] attached = jdbc.sql("SELECT content FROM notification_attachment WHERE outbox_id = ? AND content_type = 'application/pdf'")
-                .param(outbox.get(0)).query((rs, n) -> rs.getBytes(1)).single();
+        byte[] attached = queued.attachment(outbox.get(0).id(), "application/pdf");
         String text = pdfText(attached);
         assertThat(text).contains("Camille Durand", "Total des heures de présence 7 h 30", code);
-        String body = jdbc.sql("SELECT text_body FROM notification_outbox WHERE id = ?").param(outbox.get(0))
-                .query(String.class).single();
+        String body = outbox.get(0).text();
         assertThat(body).contains("7 h 30", "/attestations/verifier/" + code, "/attestations/" + code + ".pdf");
 
         // The QR code leads to the verification page, which says it is genuine.
@@ -210,18 +210,15 @@ class CertificatesWebTest {
         assertThat(again.select(".certificates-state").text()).isEqualTo("Génération terminée : 0 sur 0.");
         assertThat(jdbc.sql("SELECT count(*) FROM attendance_certificate WHERE event_day_id = ?").param(dayId)
                 .query(Integer.class).single()).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE recipient = ? AND subject LIKE 'Votre attestation%'")
-                .param(camilleMail).query(Integer.class).single()).isEqualTo(1);
+        assertThat(queued.to(camilleMail, "Votre attestation")).hasSize(1);
 
         // Someone marked present afterwards: the next run makes only theirs.
-        String edenMail = jdbc.sql("SELECT email FROM registration WHERE id = ?").param(absent).query(String.class).single();
+        String edenMail = registrations.find(absent).orElseThrow().email();
         present(absent, HalfDay.MORNING);
         Document third = generate();
         assertThat(third.select(".certificates-state").text()).isEqualTo("Génération terminée : 1 sur 1.");
-        assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE recipient = ? AND subject LIKE 'Votre attestation%'")
-                .param(edenMail).query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE recipient = ? AND subject LIKE 'Votre attestation%'")
-                .param(camilleMail).query(Integer.class).single()).isEqualTo(1);
+        assertThat(queued.to(edenMail, "Votre attestation")).hasSize(1);
+        assertThat(queued.to(camilleMail, "Votre attestation")).hasSize(1);
     }
 
     @Test
@@ -240,20 +237,9 @@ class CertificatesWebTest {
         String agentMail = mail("camille");
         long camille = confirmed("Camille", "Espace", agentMail);
         present(camille, HalfDay.AFTERNOON);
-        String space = null;
-        for (String body : jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ? ORDER BY id")
-                .param(agentMail).query(String.class).list()) {
-            Matcher m = LINK.matcher(body);
-            while (m.find()) {
-                if (m.group(1).startsWith("/inscription/espace/")) {
-                    space = m.group(1);
-                }
-            }
-        }
-        assertThat(space).isNotNull();
+        String space = AgentSpaces.pathOf(jdbc, agentMail);
         // (This test's day is in 2016, so its links have expired: give them a day more.)
-        jdbc.sql("UPDATE registration_link SET expires_at = now() + interval '1 day' WHERE registration_id = ?")
-                .param(camille).update();
+        AgentSpaces.keepOpen(jdbc, camille);
         WebSession agent = new WebSession(port);
         assertThat(agent.page(space).select("a:contains(Télécharger mon attestation de présence)")).isEmpty();
 

@@ -3,7 +3,10 @@ package org.rencontres.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
@@ -12,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
+import org.rencontres.event.DayDraft;
+import org.rencontres.event.Days;
+import org.rencontres.event.SessionCode;
 import org.rencontres.security.Accounts;
 import org.rencontres.security.NewAccount;
 import org.rencontres.security.Role;
@@ -30,6 +36,7 @@ class DirectoryAdminTest {
     @Autowired OrganisationCatalogue organisations;
     @Autowired TrainingContacts contacts;
     @Autowired JdbcClient jdbc;
+    @Autowired Days days;
 
     WebSession organiser;
 
@@ -203,16 +210,18 @@ class DirectoryAdminTest {
     void an_organisation_used_only_by_a_day_says_so() throws Exception {
         Organisation unused = organisations.create(new OrganisationForm("Organisme organisateur de test", "", "PUBLIC_BODY",
                 "", "", "", "", "")).value();
-        long day = jdbc.sql("SELECT id FROM event_day ORDER BY id LIMIT 1").query(Long.class).single();
-        Long previous = jdbc.sql("SELECT organiser_id FROM event_day WHERE id = ?").param(day).query(Long.class).single();
-        jdbc.sql("UPDATE event_day SET organiser_id = ? WHERE id = ?").params(unused.id(), day).update();
+        // A draft day in the past, organised by it (never shown in the catalogue), removed afterwards.
+        long day = days.create(new DayDraft(new SessionCode("ZDIR " + System.nanoTime() % 100_000_000),
+                "Journée de l'organisme", null, null, LocalDate.of(2016, 5, 10), LocalTime.of(9, 0), LocalTime.of(17, 0),
+                "Une journée de test.", null, null, null, false, unused.id(), "INSET de l'annuaire", null, List.of(),
+                List.of(), List.of()));
         try {
             String page = "/admin/annuaire/organisations/" + unused.id();
             admin.submit(page + "/supprimer", page + "/supprimer", Map.of());
             assertThat(admin.page(page).select("[role=alert]").text())
                     .isEqualTo("Suppression impossible : cette organisation organise une journée.");
         } finally {
-            jdbc.sql("UPDATE event_day SET organiser_id = ? WHERE id = ?").params(previous, day).update();
+            days.deleteDraft(day);
         }
     }
 

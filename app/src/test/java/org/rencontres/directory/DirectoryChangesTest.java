@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
+import org.rencontres.notification.QueuedMails;
 import org.rencontres.security.Accounts;
 import org.rencontres.security.NewAccount;
 import org.rencontres.security.Role;
@@ -84,8 +85,7 @@ class DirectoryChangesTest {
     }
 
     private List<String> mailSubjects(String to) {
-        return jdbc.sql("SELECT subject FROM notification_outbox WHERE recipient = ? ORDER BY id").param(to)
-                .query(String.class).list();
+        return new QueuedMails(jdbc).subjects(to);
     }
 
     @Test
@@ -222,8 +222,7 @@ class DirectoryChangesTest {
         assertThat(pendingIds()).isEmpty();
         assertThat(mailSubjects("organisateur.y@unite-y.fr"))
                 .contains("Votre demande sur «\u00a0Mairie de Gouvernance " + n + "\u00a0» est refusée");
-        String body = jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1")
-                .param("organisateur.y@unite-y.fr").query(String.class).single();
+        String body = new QueuedMails(jdbc).lastText("organisateur.y@unite-y.fr");
         assertThat(body).contains("Retrait de l’adresse formation@mairie-gouvernance.fr du service formation",
                 "Motif\u00a0: Adresse confirmée par la mairie.", page);
         assertThat(admin.page(page).select(".directory-history tbody tr td:nth-child(3)").eachText())

@@ -23,6 +23,7 @@ import org.rencontres.WebSession;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewPerson;
+import org.rencontres.directory.PeopleCatalogue;
 import org.rencontres.directory.Person;
 import org.rencontres.event.DayDraft;
 import org.rencontres.event.DayStatus;
@@ -33,6 +34,7 @@ import org.rencontres.networking.RotationData.SeatRow;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.SlotDraft;
 import org.rencontres.programme.SlotKind;
+import org.rencontres.registration.AgentSpaces;
 import org.rencontres.registration.Capacity;
 import org.rencontres.registration.Registrations;
 import org.rencontres.registration.RequestDraft;
@@ -62,6 +64,7 @@ class RotationPlanTest {
     @Autowired Programmes programmes;
     @Autowired NetworkingSessions sessions;
     @Autowired Directory directory;
+    @Autowired PeopleCatalogue people;
     @Autowired Registrations registrations;
     @Autowired AuditTrail audit;
     @Autowired PublishedPlans publishedPlans;
@@ -327,15 +330,10 @@ class RotationPlanTest {
                 .contains("Agathe Inscrite");
         // The agent's space links to the personal page.
         String agentEmail = registrations.find(first).orElseThrow().email();
-        String body = jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1")
-                .param(agentEmail).query(String.class).single();
-        java.util.regex.Matcher space = java.util.regex.Pattern.compile("https?://[^/\\s]+(/inscription/espace/[^\\s]+)")
-                .matcher(body);
-        assertThat(space.find()).isTrue();
-        // (This test's day is in 2016, so its links have expired: give this one a day more.)
-        jdbc.sql("UPDATE registration_link SET expires_at = now() + interval '1 day' WHERE recipient = ?")
-                .param(agentEmail).update();
-        Document agentSpace = new WebSession(port).page(space.group(1));
+        String space = AgentSpaces.pathOf(jdbc, agentEmail);
+        // (This test's day is in 2016, so its links have expired: give them a day more.)
+        AgentSpaces.keepOpen(jdbc, first);
+        Document agentSpace = new WebSession(port).page(space);
         assertThat(agentSpace.select("a[href=/reseautage/direct/" + session.id() + "/participant/" + key + "]").text())
                 .isEqualTo("Le speed dating de l'AICT");
         assertThat(published.dayId()).isEqualTo(dayId);
@@ -429,7 +427,7 @@ class RotationPlanTest {
         assertThat(organiser.page(base + "/plan").select("#obstacles")).isEmpty();
         ok(organiser.submit(base + "/plan", base + "/plan", Map.of()));
         assertThat(waitForThePlan().select("#etat").text()).startsWith("Plan calculé le");
-        jdbc.sql("DELETE FROM person WHERE id = ?").param(anne.id()).update();
+        people.delete(anne.id());
         HttpResponse<String> hostGone = organiser.submit(base + "/plan", base + "/plan/publication", Map.of());
         assertThat(errors(hostGone)).contains("L'animateur de la table « Seule table », " + anne.fullName()
                 + ", n'est plus dans l'annuaire : choisissez un autre animateur.");
@@ -442,7 +440,7 @@ class RotationPlanTest {
         }
         ok(organiser.submit(base + "/plan", base + "/plan/publication", Map.of()));
         assertThat(publishedPlans.published(session.id())).isPresent();
-        jdbc.sql("DELETE FROM person WHERE id = ?").param(bruno.id()).update();
+        people.delete(bruno.id());
         Document warned = organiser.page(base + "/plan");
         assertThat(warned.select("#obstacles").text()).contains("Le plan publié a un problème ; dépubliez-le pour le corriger",
                 "n'est plus dans l'annuaire : choisissez un autre animateur.");

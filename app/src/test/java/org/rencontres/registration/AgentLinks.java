@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What the workshop tests share: the public request form's fields, and an agent's space from their e-mails. */
 final class AgentLinks {
-
-    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/[^\\s\"<]+)");
 
     private AgentLinks() {
     }
@@ -36,18 +32,7 @@ final class AgentLinks {
 
     /** The path of the agent's space, from the last link to it e-mailed to them (outbox). */
     static String space(JdbcClient jdbc, String email) {
-        String found = null;
-        for (String body : jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ? ORDER BY id")
-                .param(email).query(String.class).list()) {
-            Matcher m = LINK.matcher(body);
-            while (m.find()) {
-                if (m.group(1).startsWith("/inscription/espace/")) {
-                    found = m.group(1);
-                }
-            }
-        }
-        assertThat(found).as("a link to the space of " + email).isNotNull();
-        return found;
+        return AgentSpaces.pathOf(jdbc, email);
     }
 
     /** Takes a request sent on to the training service through to CONFIRMED (the service, then the organiser). */

@@ -7,8 +7,6 @@ import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +25,7 @@ import org.rencontres.event.DayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
+import org.rencontres.notification.QueuedMails;
 import org.rencontres.security.Accounts;
 import org.rencontres.security.NewAccount;
 import org.rencontres.security.Role;
@@ -43,7 +42,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RencontresIntegrationTest
 class ManagerAddressFlagTest {
 
-    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/[^\\s\"<]+)");
     private static final String PASSWORD = "correct horse battery";
 
     @LocalServerPort int port;
@@ -115,16 +113,7 @@ class ManagerAddressFlagTest {
     }
 
     private String link(String recipient, String prefix) {
-        String found = null;
-        for (String body : jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ? ORDER BY id")
-                .param(recipient).query(String.class).list()) {
-            Matcher m = LINK.matcher(body);
-            while (m.find()) {
-                if (m.group(1).startsWith(prefix)) {
-                    found = m.group(1);
-                }
-            }
-        }
+        String found = new QueuedMails(jdbc).lastLink(recipient, prefix).orElse(null);
         assertThat(found).as("a link %s… e-mailed to %s", prefix, recipient).isNotNull();
         return found;
     }

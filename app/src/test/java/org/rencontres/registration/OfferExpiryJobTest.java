@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.event.Days;
+import org.rencontres.jobs.JobRuns;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -59,9 +60,7 @@ class OfferExpiryJobTest {
             assertThat(t.reason()).isEqualTo("Délai de réponse dépassé");
         });
         // The job ran through the scheduler's table (its completion is written just after the offer's transaction).
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
-                SELECT last_success IS NOT NULL FROM scheduled_tasks WHERE task_name = 'registration-expire-offers'""")
-                .query(Boolean.class).optional().orElse(false));
+        await().atMost(Duration.ofSeconds(60)).until(() -> JobRuns.succeeded(jdbc, RegistrationJobs.EXPIRE_OFFERS));
         assertThat(state(seated)).isEqualTo(WITHDRAWN);
     }
 

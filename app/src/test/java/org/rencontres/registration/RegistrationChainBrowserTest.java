@@ -9,8 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,6 +24,7 @@ import org.rencontres.event.DayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
+import org.rencontres.notification.QueuedMails;
 import org.rencontres.security.Accounts;
 import org.rencontres.security.NewAccount;
 import org.rencontres.security.Role;
@@ -40,7 +39,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RegistrationChainBrowserTest extends BrowserTest {
 
     private static final String PASSWORD = "correct horse battery";
-    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/[^\\s\"<]+)");
 
     @Autowired Days days;
     @Autowired Accounts accounts;
@@ -50,16 +48,8 @@ class RegistrationChainBrowserTest extends BrowserTest {
     @Autowired JdbcClient jdbc;
 
     private String link(String recipient, String prefix) {
-        for (String body : jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ? ORDER BY id DESC")
-                .param(recipient).query(String.class).list()) {
-            Matcher m = LINK.matcher(body);
-            while (m.find()) {
-                if (m.group(1).startsWith(prefix)) {
-                    return m.group(1);
-                }
-            }
-        }
-        throw new AssertionError("no link " + prefix + " e-mailed to " + recipient);
+        return new QueuedMails(jdbc).firstLinkOfLatest(recipient, prefix)
+                .orElseThrow(() -> new AssertionError("no link " + prefix + " e-mailed to " + recipient));
     }
 
     @Test

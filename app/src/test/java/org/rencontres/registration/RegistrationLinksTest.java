@@ -7,13 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +27,7 @@ import org.rencontres.event.DayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
+import org.rencontres.notification.QueuedMails;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.SlotDraft;
 import org.rencontres.programme.SlotKind;
@@ -48,8 +46,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @RencontresIntegrationTest
 class RegistrationLinksTest {
-
-    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/[^\\s\"<]+)");
 
     @LocalServerPort int port;
     @Autowired Days days;
@@ -123,23 +119,13 @@ class RegistrationLinksTest {
 
     /** The path of the last link starting with {@code prefix} e-mailed to {@code recipient}. */
     private String link(String recipient, String prefix) {
-        String found = null;
-        for (String body : jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ? ORDER BY id")
-                .param(recipient).query(String.class).list()) {
-            Matcher m = LINK.matcher(body);
-            while (m.find()) {
-                if (m.group(1).startsWith(prefix)) {
-                    found = m.group(1);
-                }
-            }
-        }
+        String found = new QueuedMails(jdbc).lastLink(recipient, prefix).orElse(null);
         assertThat(found).as("a link %s… e-mailed to %s", prefix, recipient).isNotNull();
         return found;
     }
 
     private List<String> subjects(String recipient) {
-        return jdbc.sql("SELECT subject FROM notification_outbox WHERE recipient = ? ORDER BY id")
-                .param(recipient).query(String.class).list();
+        return new QueuedMails(jdbc).subjects(recipient);
     }
 
     @Test
@@ -238,8 +224,7 @@ class RegistrationLinksTest {
         assertThat(registrations.history(r.id())).last().extracting(Transition::reason)
                 .isEqualTo("Service en sous-effectif ce jour-là");
         assertThat(subjects(agent)).last().isEqualTo("Demande d'inscription refusée : Journée des liens");
-        String body = jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1")
-                .param(agent).query(String.class).single();
+        String body = new QueuedMails(jdbc).lastText(agent);
         assertThat(body).contains("Motif : Service en sous-effectif ce jour-là");
     }
 

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -38,6 +37,8 @@ import org.rencontres.event.DayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
+import org.rencontres.notification.OutboxStatus;
+import org.rencontres.notification.QueuedMails;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -221,9 +222,9 @@ class RegistrationMailTest {
             registrations.confirm(id, "Organisatrice");
             ids.add(id);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
-                SELECT count(*) FROM notification_outbox WHERE recipient LIKE ? AND attempts >= 2 AND status = 'PENDING'""")
-                .param("panne%-" + n + "@courriels.test").query(Long.class).single() == 15);
+        QueuedMails queued = new QueuedMails(jdbc);
+        await().atMost(Duration.ofSeconds(60)).until(() -> queued.toMatching("panne%-" + n + "@courriels.test").stream()
+                .filter(m -> m.attempts() >= 2 && m.status() == OutboxStatus.PENDING).count() == 15);
 
         start();
         // Retries are not in order: each agent gets the three messages, each once.
@@ -232,9 +233,8 @@ class RegistrationMailTest {
                     "Demande acceptée par votre service formation : Journée des courriels",
                     "Inscription confirmée et convocation : Journée des courriels");
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
-                SELECT count(*) FROM notification_outbox WHERE recipient LIKE ? AND status = 'SENT'""")
-                .param("panne%-" + n + "@courriels.test").query(Long.class).single() == 15);
+        await().atMost(Duration.ofSeconds(30)).until(() -> queued.toMatching("panne%-" + n + "@courriels.test").stream()
+                .filter(m -> m.status() == OutboxStatus.SENT).count() == 15);
         for (String email : agents) {
             assertThat(received(email)).hasSize(3);
         }

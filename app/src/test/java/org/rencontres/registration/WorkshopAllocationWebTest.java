@@ -26,6 +26,7 @@ import org.rencontres.event.DayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
+import org.rencontres.notification.QueuedMails;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.SlotDraft;
 import org.rencontres.programme.SlotKind;
@@ -263,11 +264,10 @@ class WorkshopAllocationWebTest {
         assertThat(registrations.find(zola).orElseThrow().workshopIds()).isEmpty();
         // Each agent given a workshop was told by e-mail (outbox, same transaction), once.
         String petitEmail = registrations.find(petit).orElseThrow().email();
-        assertThat(jdbc.sql("SELECT subject FROM notification_outbox WHERE recipient = ? AND subject LIKE 'Votre atelier%'")
-                .param(petitEmail).query(String.class).list()).hasSize(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE subject LIKE 'Votre atelier%' AND recipient IN "
-                + "(SELECT email FROM registration WHERE event_day_id = ?)").param(dayId).query(Long.class).single())
-                .isEqualTo(5);
+        QueuedMails queued = new QueuedMails(jdbc);
+        assertThat(queued.to(petitEmail, "Votre atelier")).hasSize(1);
+        assertThat(registrations.ofDay(dayId).stream().map(Registration::email).distinct()
+                .mapToLong(email -> queued.to(email, "Votre atelier").size()).sum()).isEqualTo(5);
 
         // Choices can no longer be changed.
         Document closed = visitor.page(space("Bernard") + "/ateliers");

@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.rencontres.event.DayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
+import org.rencontres.notification.QueuedMails;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.SlotDraft;
 import org.rencontres.programme.SlotKind;
@@ -253,8 +255,7 @@ class WorkshopPeriodsWebTest {
         assertThat(registrations.find(two).orElseThrow().workshopIds()).contains(mirror);
         assertThat(registrations.find(three).orElseThrow().workshopIds()).contains(morningB);
         // One e-mail per agent, whatever the number of periods.
-        assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE subject LIKE 'Votre atelier%' AND recipient = ?")
-                .param(email("Bravo")).query(Long.class).single()).isEqualTo(1);
+        assertThat(new QueuedMails(jdbc).to(email("Bravo"), "Votre atelier")).hasSize(1);
 
         HttpResponse<byte[]> pdf = visitor.getBytes(space("Bravo") + "/convocation.pdf");
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
@@ -271,10 +272,17 @@ class WorkshopPeriodsWebTest {
         assertThat(organiser.submit(base() + "/calcul", base() + "/calcul", Map.of()).statusCode()).isEqualTo(302);
         assertThat(organiser.page(base()).select("#perimee")).isEmpty();
 
-        // The morning slot is moved to the afternoon (the programme editor changes its times): one period now,
-        // in which everyone has two lines.
-        jdbc.sql("UPDATE programme_slot SET starts_at = '14:30', ends_at = '16:00' WHERE id = ?").param(morningSlot)
-                .update();
+        // The morning slot is moved to the afternoon in the programme editor: one period now, in which everyone has
+        // two lines.
+        String slotPage = "/admin/journees/" + slug + "/programme/creneaux/" + morningSlot;
+        FormElement slotForm = (FormElement) organiser.page(slotPage).selectFirst("form[action=" + slotPage + "]");
+        assertThat(slotForm).as("the slot's form in the programme editor").isNotNull();
+        Map<String, String> slotFields = new LinkedHashMap<>();
+        slotForm.formData().forEach(field -> slotFields.put(field.key(), field.value()));
+        slotFields.remove("_csrf");
+        slotFields.put("debut", "14h30");
+        slotFields.put("fin", "16h");
+        assertThat(organiser.submit(slotPage, slotPage, slotFields).statusCode()).isEqualTo(302);
         assertThat(workshops.slotsOfDay(dayId)).hasSize(1);
         Document stale = organiser.page(base());
         assertThat(stale.select("#perimee").text()).startsWith("Les temps d'ateliers ont changé depuis le calcul");

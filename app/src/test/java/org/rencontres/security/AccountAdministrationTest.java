@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
+import org.rencontres.notification.QueuedMails;
+import org.rencontres.notification.QueuedMails.QueuedMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -146,10 +149,10 @@ class AccountAdministrationTest {
         admin.submit("/admin/comptes", "/admin/comptes/" + forgetful.id() + "/reinitialisation", Map.of());
         assertThat(statusText(admin)).isEqualTo("Un lien pour choisir un nouveau mot de passe est envoyé à "
                 + "oublieux@cnfpt.fr ; il sert une fois, pendant 24 heures.");
-        String mail = jdbc.sql("""
-                SELECT text_body FROM notification_outbox
-                WHERE recipient = 'oublieux@cnfpt.fr' AND subject = 'Choisissez un nouveau mot de passe pour Rencontres'""")
-                .query(String.class).single();
+        List<QueuedMail> resets = new QueuedMails(jdbc).to("oublieux@cnfpt.fr",
+                "Choisissez un nouveau mot de passe pour Rencontres");
+        assertThat(resets).hasSize(1);
+        String mail = resets.get(0).text();
         assertThat(mail).contains("Bonjour Personne oublieux,", "Personne admin.lien vous envoie ce lien");
         Matcher link = RESET_LINK.matcher(mail);
         assertThat(link.find()).isTrue();

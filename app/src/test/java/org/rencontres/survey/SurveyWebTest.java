@@ -9,8 +9,6 @@ import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -20,9 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
+import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.DayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
+import org.rencontres.notification.QueuedMails;
+import org.rencontres.registration.AgentSpaces;
 import org.rencontres.registration.Capacity;
 import org.rencontres.registration.Registrations;
 import org.rencontres.registration.RequestDraft;
@@ -46,7 +47,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SurveyWebTest {
 
     private static final String PASSWORD = "correct horse battery";
-    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/[^\\s\"<]+)");
 
     @LocalServerPort int port;
     @Autowired Days days;
@@ -54,6 +54,7 @@ class SurveyWebTest {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired SurveyInvitations invitations;
+    @Autowired AuditTrail audit;
 
     private String slug;
     private long dayId;
@@ -114,20 +115,9 @@ class SurveyWebTest {
 
     /** The agent's survey link, followed from their space as a person would. */
     private String surveyLink(long registrationId, String agentMail) throws Exception {
-        String space = null;
-        for (String body : jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ? ORDER BY id")
-                .param(agentMail).query(String.class).list()) {
-            Matcher m = LINK.matcher(body);
-            while (m.find()) {
-                if (m.group(1).startsWith("/inscription/espace/")) {
-                    space = m.group(1);
-                }
-            }
-        }
-        assertThat(space).isNotNull();
+        String space = AgentSpaces.pathOf(jdbc, agentMail);
         // (This test's day is in 2016, so its links have expired: give them a day more.)
-        jdbc.sql("UPDATE registration_link SET expires_at = now() + interval '1 day' WHERE registration_id = ?")
-                .param(registrationId).update();
+        AgentSpaces.keepOpen(jdbc, registrationId);
         Document page = new WebSession(port).page(space);
         String href = page.select("a:contains(Donner mon avis sur la journée)").attr("href");
         assertThat(href).startsWith("/evaluation/");
@@ -171,8 +161,7 @@ class SurveyWebTest {
         assertThat(questionTexts()).hasSize(3);
         assertThat(organiser.submit(confirmPage, confirmPage, Map.of()).statusCode()).isEqualTo(302);
         assertThat(questionTexts()).containsExactly("Le rythme de la journée", "Un mot pour les intervenants");
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE day_id = ? AND subject = 'survey'").param(dayId)
-                .query(Integer.class).single()).isEqualTo(5);
+        assertThat(audit.of(dayId)).filteredOn(e -> e.subject().equals("survey")).hasSize(5);
 
         HtmlChecker.assertValid("survey-admin", Map.of("questions", organiser.get(base()).body(),
                 "refused", empty.body(), "confirm", organiser.get(confirmPage).body()));
@@ -377,17 +366,15 @@ class SurveyWebTest {
         confirmed("Attente", waiting);
 
         java.time.Instant end = LocalDate.of(2016, 10, 4).atTime(16, 30).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant();
-        java.util.function.Function<String, Long> mails = to -> jdbc.sql(
-                "SELECT count(*) FROM notification_outbox WHERE recipient = ? AND subject LIKE 'Votre avis sur la journée%'")
-                .param(to).query(Long.class).single();
+        QueuedMails queued = new QueuedMails(jdbc);
+        java.util.function.Function<String, Integer> mails = to -> queued.to(to, "Votre avis sur la journée").size();
         invitations.sendDue(end.minusSeconds(3600));
         assertThat(mails.apply(waiting)).isZero();
         invitations.sendDue(end.plusSeconds(3600));
         invitations.sendDue(end.plusSeconds(7200));
         assertThat(mails.apply(waiting)).isEqualTo(1);
         assertThat(mails.apply(answered)).isZero();
-        String body = jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1")
-                .param(waiting).query(String.class).single();
+        String body = queued.lastText(waiting);
         assertThat(body).contains("Journée des évaluations", "/evaluation/");
     }
 }

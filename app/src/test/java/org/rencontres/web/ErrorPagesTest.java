@@ -15,12 +15,15 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
+import org.rencontres.event.Day;
+import org.rencontres.event.Days;
+import org.rencontres.event.SessionCode;
+import org.rencontres.registration.Registrations;
 import org.rencontres.security.Accounts;
 import org.rencontres.security.NewAccount;
 import org.rencontres.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every error is answered by the application's own page, in French: what Tomcat refuses before the
@@ -34,8 +37,9 @@ class ErrorPagesTest {
     private static final String PASSWORD = "correct horse battery";
 
     @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
     @Autowired Accounts accounts;
+    @Autowired Days days;
+    @Autowired Registrations registrations;
 
     private static Document frenchPage(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).isEqualTo(status);
@@ -72,13 +76,13 @@ class ErrorPagesTest {
 
     @Test
     void a_body_too_large_outside_uploads_gets_a_french_413_page_and_saves_nothing() throws Exception {
-        long before = jdbc.sql("SELECT count(*) FROM registration").query(Long.class).single();
+        int before = registrationsOfTheDemoDay();
         WebSession visitor = new WebSession(port);
         HttpResponse<String> response = visitor.request("POST", "/journees/Z20IN001/inscription",
                 "nom=" + "x".repeat(3_000_000), Duration.ofSeconds(60));
         Document page = frenchPage(response, 413);
         assertThat(page.select("h1").text()).isEqualTo("Envoi trop volumineux");
-        assertThat(jdbc.sql("SELECT count(*) FROM registration").query(Long.class).single()).isEqualTo(before);
+        assertThat(registrationsOfTheDemoDay()).isEqualTo(before);
     }
 
     @Test
@@ -94,7 +98,7 @@ class ErrorPagesTest {
 
     @Test
     void a_control_character_or_an_over_long_field_is_refused_naming_the_field() throws Exception {
-        long before = jdbc.sql("SELECT count(*) FROM registration").query(Long.class).single();
+        int before = registrationsOfTheDemoDay();
         WebSession visitor = new WebSession(port);
         Map<String, String> valid = Map.of("nom", "Durand", "prenom", "Léa", "courriel", "lea.durand@example.fr",
                 "telephone", "01 02 03 04 05", "fonction", "Chargée de mission", "employeur", "Ville d'Évry");
@@ -118,7 +122,7 @@ class ErrorPagesTest {
         // In an address too.
         assertThat(frenchPage(visitor.get("/?q=a%00b"), 400).select("#probleme").text()).contains("« q »");
 
-        assertThat(jdbc.sql("SELECT count(*) FROM registration").query(Long.class).single()).isEqualTo(before);
+        assertThat(registrationsOfTheDemoDay()).isEqualTo(before);
 
         // Tab, carriage return and line feed are text: a multi-line field keeps them (the form then answers
         // for itself, here about the fields left empty).
@@ -134,12 +138,12 @@ class ErrorPagesTest {
     @Test
     void the_text_fields_of_an_upload_form_follow_the_same_rules() throws Exception {
         WebSession organiser = organiser();
-        long files = jdbc.sql("SELECT count(*) FROM event_file").query(Long.class).single();
+        int resources = demoDay().resources().size();
         HttpResponse<String> response = organiser.uploadForm("/admin/journees/Z20IN001", "/admin/journees/Z20IN001/fichiers",
                 Map.of("titreFichier", "Plan\u0000d'accès", "genreFichier", "DOCUMENT", "visibiliteFichier", "PUBLIC"),
                 "fichier", "plan.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
         assertThat(frenchPage(response, 400).select("#probleme").text()).startsWith("Le champ « titreFichier » contient");
-        assertThat(jdbc.sql("SELECT count(*) FROM event_file").query(Long.class).single()).isEqualTo(files);
+        assertThat(demoDay().resources()).hasSize(resources);
     }
 
     @Test
@@ -168,13 +172,11 @@ class ErrorPagesTest {
         frenchPage(organiser.get("/admin/journees/Z20IN001/retirer?quoi=CONTACT&rang=99999999999999999999"), 400);
         HttpResponse<String> posted = organiser.submit("/admin/journees/Z20IN001", "/accessibilite", Map.of());
         assertThat(frenchPage(posted, 405).select("h1").text()).isEqualTo("Demande incorrecte");
-        int resources = jdbc.sql("SELECT count(*) FROM event_resource r JOIN event_day d ON d.id = r.event_day_id "
-                + "WHERE d.session_code = 'Z20IN 001'").query(Integer.class).single();
+        int resources = demoDay().resources().size();
         HttpResponse<String> negative = organiser.submit("/admin/journees/Z20IN001", "/admin/journees/Z20IN001/retirer",
                 Map.of("quoi", "RESOURCE", "rang", "-1"));
         frenchPage(negative, 404);
-        assertThat(jdbc.sql("SELECT count(*) FROM event_resource r JOIN event_day d ON d.id = r.event_day_id "
-                + "WHERE d.session_code = 'Z20IN 001'").query(Integer.class).single()).isEqualTo(resources);
+        assertThat(demoDay().resources()).hasSize(resources);
     }
 
     @Test
@@ -208,17 +210,23 @@ class ErrorPagesTest {
                 Map.of("code", "Z" + "9".repeat(60), "titre", "Une journée", "date", "2031-01-15"));
         assertThat(Jsoup.parse(code.body()).select("#code-erreur").text())
                 .isEqualTo("Le code session compte 40 caractères au plus, par exemple Z20IN 001.");
-        assertThat(jdbc.sql("SELECT count(*) FROM event_day WHERE session_code LIKE 'Z999%'").query(Long.class).single())
-                .isZero();
+        assertThat(days.find(SessionCode.slugOf("Z" + "9".repeat(60)))).isEmpty();
         // The form says so before sending.
         assertThat(organiser.page("/admin/journees/nouvelle").select("input#titre").attr("maxlength")).isEqualTo("1000");
         assertThat(organiser.page("/admin/journees/nouvelle").select("textarea#contexte").attr("maxlength"))
                 .isEqualTo("20000");
     }
 
+    private Day demoDay() {
+        return days.find("Z20IN001").orElseThrow();
+    }
+
     private int contacts() {
-        return jdbc.sql("SELECT count(*) FROM event_contact c JOIN event_day d ON d.id = c.event_day_id "
-                + "WHERE d.session_code = 'Z20IN 001'").query(Integer.class).single();
+        return demoDay().contacts().size();
+    }
+
+    private int registrationsOfTheDemoDay() {
+        return registrations.ofDay(demoDay().id()).size();
     }
 
     private WebSession organiser() throws Exception {

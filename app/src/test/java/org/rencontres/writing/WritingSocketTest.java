@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
 import org.rencontres.event.Days;
+import org.rencontres.notification.QueuedMails;
+import org.rencontres.notification.QueuedMails.QueuedMail;
 import org.rencontres.programme.Programmes;
 import org.rencontres.registration.Registrations;
 import org.rencontres.security.Accounts;
@@ -278,14 +280,14 @@ class WritingSocketTest {
             orga.nextText("pong");
             assertThat(orga.closed).isFalse();
             // … until the organiser's account is disabled: checked as the account is now, not as it was.
-            jdbc.sql("UPDATE account SET enabled = false WHERE lower(email) = lower(?)")
-                    .param(fixture.organiserEmail()).update();
+            long organiserId = accounts.all().stream().filter(a -> a.email().equalsIgnoreCase(fixture.organiserEmail()))
+                    .findFirst().orElseThrow().id();
+            assertThat(accounts.disable(0, organiserId)).isEqualTo(Accounts.Change.DONE);
             try {
                 orga.sendText("{\"t\":\"ping\"}");
                 assertThat(json(orga.nextText("refused")).path("reason").asString()).isEqualTo("access");
             } finally {
-                jdbc.sql("UPDATE account SET enabled = true WHERE lower(email) = lower(?)")
-                        .param(fixture.organiserEmail()).update();
+                accounts.enable(organiserId);
             }
         } finally {
             handler.recheckEvery(WritingSocketHandler.RECHECK_MILLIS);
@@ -441,8 +443,7 @@ class WritingSocketTest {
                 java.util.Map.of());
         assertThat(sent.statusCode()).isEqualTo(302);
         assertThat(organiser.page(list).select("[role=status]").text()).contains("Lien d'animation envoyé à Fanny Facilitatrice.");
-        assertThat(jdbc.sql("SELECT text_body FROM notification_outbox WHERE recipient = ?").param(f.email())
-                .query(String.class).list()).singleElement().asString()
+        assertThat(new QueuedMails(jdbc).to(f.email())).singleElement().extracting(QueuedMail::text).asString()
                 .contains("Bonjour Fanny Facilitatrice,", "/ecriture/animation/" + f.accessKey(), "Atelier 1");
         // Not a facilitator of that document's workshop: not found, nothing sent.
         WritingDocument other = documents.ofWorkshop(fixture.workshops().get(1).id()).orElseThrow();
