@@ -1,5 +1,6 @@
 package org.rencontres.security;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -53,7 +55,24 @@ class ManagedDayResolver implements HandlerMethodArgumentResolver, WebMvcConfigu
         if (slug == null) {
             throw new IllegalStateException(parameter.getExecutable() + " takes a ManagedDay without {slug} in its address");
         }
-        return access.requireManage(signedIn(), slug);
+        ManagedDay day = access.requireManage(signedIn(), slug);
+        exposeToTheView(request, slug);
+        return day;
+    }
+
+    /**
+     * As Spring MVC does for a {@code @PathVariable} argument: the page's template may use {@code ${slug}}
+     * (links to the day's other pages).
+     */
+    private static void exposeToTheView(NativeWebRequest request, String slug) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> exposed = (Map<String, Object>) request.getAttribute(View.PATH_VARIABLES,
+                RequestAttributes.SCOPE_REQUEST);
+        if (exposed == null) {
+            exposed = new HashMap<>();
+            request.setAttribute(View.PATH_VARIABLES, exposed, RequestAttributes.SCOPE_REQUEST);
+        }
+        exposed.put(SLUG, slug);
     }
 
     private static Organiser signedIn() {
