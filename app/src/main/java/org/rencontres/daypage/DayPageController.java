@@ -1,4 +1,4 @@
-package org.rencontres.event;
+package org.rencontres.daypage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -6,40 +6,33 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.rencontres.event.SessionCode;
 import org.rencontres.security.Organiser;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.servlet.View;
-import org.springframework.web.servlet.ViewResolver;
-
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The public page of a day and its calendar file. */
+/** The public page of a day (its calendar file is event's {@code DayCalendarController}). */
 @Controller
 class DayPageController {
 
-    private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
-
     private final DayPages pages;
-    private final Days days;
-    private final DayCalendar calendar;
     private final ViewResolver viewResolver;
 
-    DayPageController(DayPages pages, Days days, DayCalendar calendar,
+    DayPageController(DayPages pages,
                       @org.springframework.beans.factory.annotation.Qualifier("thymeleafViewResolver") ViewResolver viewResolver) {
         this.viewResolver = viewResolver;
         this.pages = pages;
-        this.days = days;
-        this.calendar = calendar;
     }
 
     @GetMapping("/journees/{code}")
@@ -50,11 +43,11 @@ class DayPageController {
         model.addAttribute("day", page.day());
         model.addAttribute("canonicalUrl", pageUrl(page.day().sessionCode().slug()));
         if (organiser != null || request.getParameter("lang") != null) {
-            return "event/day";
+            return "daypage/day";
         }
         // Visitors who are not signed in all get the same page: rendered once, then served as is.
         String key = pageUrl(code) + " " + locale.toLanguageTag();
-        String html = pages.anonymousHtml(key, () -> render("event/day", model.asMap(), locale, request, response));
+        String html = pages.anonymousHtml(key, () -> render("daypage/day", model.asMap(), locale, request, response));
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
@@ -92,24 +85,13 @@ class DayPageController {
         }
     }
 
-    @GetMapping("/journees/{code}/agenda.ics")
-    ResponseEntity<String> agenda(@PathVariable String code) {
-        Day day = days.findPublic(code).orElseThrow(DayPageController::notFound);
-        String slug = day.sessionCode().slug();
-        String host = ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost();
-        return ResponseEntity.ok()
-                .contentType(CALENDAR)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("journee-" + slug + ".ics").build().toString())
-                .body(calendar.of(day, pageUrl(slug), host));
-    }
-
-    private static String pageUrl(String code) {
+    /** The address of a day's public page, also printed in its brochure. */
+    static String pageUrl(String code) {
         return ServletUriComponentsBuilder.fromCurrentContextPath()
                 .pathSegment("journees", SessionCode.slugOf(code)).toUriString();
     }
 
-    private static ResponseStatusException notFound() {
+    static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune journée publiée ne porte ce code session.");
     }
 }

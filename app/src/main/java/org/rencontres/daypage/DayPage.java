@@ -1,9 +1,11 @@
-package org.rencontres.event;
+package org.rencontres.daypage;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.rencontres.directory.Organisation;
+import org.rencontres.event.Day;
+import org.rencontres.event.Venue;
 import org.rencontres.networking.NetworkingSession;
 import org.rencontres.programme.Programme;
 import org.rencontres.programme.Slot;
