@@ -22,7 +22,7 @@ import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The public page of a day (its calendar file is event's {@code DayCalendarController}). */
+/** The public page of a day (its calendar file is served by event's catalogue). */
 @Controller
 class DayPageController {
 
