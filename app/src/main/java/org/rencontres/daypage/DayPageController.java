@@ -1,13 +1,18 @@
 package org.rencontres.daypage;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.rencontres.event.SessionCode;
 import org.rencontres.security.Organiser;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,7 +35,7 @@ class DayPageController {
     private final ViewResolver viewResolver;
 
     DayPageController(DayPages pages,
-                      @org.springframework.beans.factory.annotation.Qualifier("thymeleafViewResolver") ViewResolver viewResolver) {
+                      @Qualifier("thymeleafViewResolver") ViewResolver viewResolver) {
         this.viewResolver = viewResolver;
         this.pages = pages;
     }
@@ -55,15 +60,15 @@ class DayPageController {
     }
 
     /** Renders a view into a string with the normal view machinery (messages, links, beans). */
-    private String render(String viewName, java.util.Map<String, Object> model, Locale locale,
+    private String render(String viewName, Map<String, Object> model, Locale locale,
                           HttpServletRequest request, HttpServletResponse response) {
         try {
             View view = viewResolver.resolveViewName(viewName, locale);
-            java.io.StringWriter out = new java.io.StringWriter();
-            java.io.PrintWriter writer = new java.io.PrintWriter(out);
+            StringWriter out = new StringWriter();
+            PrintWriter writer = new PrintWriter(out);
             HttpServletResponseWrapper capture = new HttpServletResponseWrapper(response) {
                 @Override
-                public java.io.PrintWriter getWriter() {
+                public PrintWriter getWriter() {
                     return writer;
                 }
 
@@ -77,7 +82,7 @@ class DayPageController {
                     // idem
                 }
             };
-            view.render(new java.util.HashMap<>(model), request, capture);
+            view.render(new HashMap<>(model), request, capture);
             writer.flush();
             return out.toString();
         } catch (Exception e) {

@@ -1,11 +1,13 @@
 package org.rencontres.daypage;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -67,7 +69,7 @@ class DayPages {
      * The rendered page for anonymous visitors (identical for all of them: no form, no token, no
      * name), kept as long as the page model and emptied with it.
      */
-    String anonymousHtml(String key, java.util.function.Supplier<String> render) {
+    String anonymousHtml(String key, Supplier<String> render) {
         return html.get(key, k -> render.get());
     }
 
@@ -105,7 +107,7 @@ class DayPages {
                 .toList();
         Programme programme = programmes.programmeOf(day.id());
         List<Workshop> ofDay = workshops.ofDay(day.id());
-        java.util.Map<Long, List<String>> facilitators = new java.util.HashMap<>();
+        Map<Long, List<String>> facilitators = new HashMap<>();
         for (Workshop w : ofDay) {
             facilitators.put(w.id(), workshops.facilitatorsOf(w.id()).stream()
                     .map(Facilitator::name).toList());

@@ -1,9 +1,11 @@
 package org.rencontres.event;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.rencontres.shared.FrenchTime;
 import org.springframework.http.ContentDisposition;
@@ -30,12 +32,12 @@ class CatalogueController {
 
     private final Days days;
     private final DayCalendar calendar;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    CatalogueController(Days days, DayCalendar calendar, java.util.Optional<java.time.Clock> clock) {
+    CatalogueController(Days days, DayCalendar calendar, Optional<Clock> clock) {
         this.days = days;
         this.calendar = calendar;
-        this.clock = clock.orElse(java.time.Clock.system(FrenchTime.PARIS));
+        this.clock = clock.orElse(Clock.system(FrenchTime.PARIS));
     }
 
     @GetMapping("/")
@@ -91,7 +93,7 @@ class CatalogueController {
         if (value == null || value.isBlank()) {
             return null;
         }
-        java.util.Optional<LocalDate> date = FrenchTime.parseDate(value);
+        Optional<LocalDate> date = FrenchTime.parseDate(value);
         if (date.isPresent()) {
             return date.get();
         }
