@@ -1,25 +1,43 @@
 package org.rencontres.event;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.rencontres.shared.FrenchTime;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The catalogue: published days, upcoming first, then past editions; searchable by theme, place and date. */
+/**
+ * The catalogue: published days, upcoming first, then past editions; searchable by theme, place and
+ * date. And each public day's calendar file (.ics), linked from its page (module daypage).
+ */
 @Controller
 class CatalogueController {
 
-    private final Days days;
-    private final java.time.Clock clock;
+    private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
-    CatalogueController(Days days, java.util.Optional<java.time.Clock> clock) {
+    private final Days days;
+    private final DayCalendar calendar;
+    private final Clock clock;
+
+    CatalogueController(Days days, DayCalendar calendar, Optional<Clock> clock) {
         this.days = days;
-        this.clock = clock.orElse(java.time.Clock.system(FrenchTime.PARIS));
+        this.calendar = calendar;
+        this.clock = clock.orElse(Clock.system(FrenchTime.PARIS));
     }
 
     @GetMapping("/")
@@ -57,11 +75,25 @@ class CatalogueController {
         return "event/catalogue";
     }
 
+    @GetMapping("/journees/{code}/agenda.ics")
+    ResponseEntity<String> agenda(@PathVariable String code) {
+        Day day = days.findPublic(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "Aucune journée publiée ne porte ce code session."));
+        String slug = day.sessionCode().slug();
+        String host = ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost();
+        String pageUrl = ServletUriComponentsBuilder.fromCurrentContextPath().pathSegment("journees", slug).toUriString();
+        return ResponseEntity.ok()
+                .contentType(CALENDAR)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("journee-" + slug + ".ics").build().toString())
+                .body(calendar.of(day, pageUrl, host));
+    }
+
     private static LocalDate parseDate(String value, String errorKey, List<String> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        java.util.Optional<LocalDate> date = FrenchTime.parseDate(value);
+        Optional<LocalDate> date = FrenchTime.parseDate(value);
         if (date.isPresent()) {
             return date.get();
         }

@@ -4,17 +4,14 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewOrganisation;
 import org.rencontres.directory.OrganisationKind;
-import org.rencontres.networking.NetworkingSessions;
-import org.rencontres.programme.ProgrammeCopies;
 import org.rencontres.security.Organiser;
-import org.rencontres.workshops.Workshops;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,20 +22,16 @@ class DayAdministration {
     private final Days days;
     private final Directory directory;
     private final AuditTrail audit;
-    private final ProgrammeCopies programmes;
-    private final NetworkingSessions networking;
-    private final Workshops workshops;
     private final StoredFiles files;
+    private final ApplicationEventPublisher events;
 
-    DayAdministration(Days days, Directory directory, AuditTrail audit, ProgrammeCopies programmes,
-                      NetworkingSessions networking, Workshops workshops, StoredFiles files) {
+    DayAdministration(Days days, Directory directory, AuditTrail audit, StoredFiles files,
+                      ApplicationEventPublisher events) {
         this.files = files;
         this.days = days;
         this.directory = directory;
         this.audit = audit;
-        this.programmes = programmes;
-        this.networking = networking;
-        this.workshops = workshops;
+        this.events = events;
     }
 
     /** The organisation of that name, recorded when it is new (as an "other public body"). */
@@ -82,8 +75,10 @@ class DayAdministration {
     }
 
     /**
-     * A new edition: the day, its venue, contacts, partners, resources, programme, networking and
-     * workshops, shifted to the new date; never registrations nor attendance. Starts as a draft.
+     * A new edition: the day, its venue, contacts, partners, resources, shifted to the new date;
+     * the modules that own the programme, networking and workshops copy theirs on
+     * {@link NewEditionCreated}, in this transaction (a failed copy leaves no new day). Never
+     * registrations nor attendance. Starts as a draft.
      */
     @Transactional
     long duplicate(Day source, SessionCode code, LocalDate date, Organiser by) {
@@ -94,9 +89,7 @@ class DayAdministration {
                 source.contacts(), source.partners(), source.resources());
         long id = days.create(copy);
         days.tag(id, days.tags(source.id()));
-        Map<Long, Long> slots = programmes.copy(source.id(), id);
-        networking.copy(source.id(), id, slots);
-        workshops.copy(source.id(), id, slots);
+        events.publishEvent(new NewEditionCreated(source.id(), id));
         long shift = ChronoUnit.DAYS.between(source.date(), date);
         record(id, by, "duplicated", "Nouvelle édition de " + source.sessionCode() + " (" + source.date() + "), décalée de "
                 + shift + " jour(s).");

@@ -4,10 +4,9 @@ import java.util.List;
 
 /**
  * Where the rotation's participants come from when the organiser imports them: the day's confirmed
- * registrants. Implemented outside this module (registration depends on event, which depends on
- * networking: networking must not depend on registration).
+ * registrants ({@link RegistrantsForNetworking} reads them from registration and attendance).
  */
-public interface ConfirmedRegistrants {
+interface ConfirmedRegistrants {
 
     /** The day's confirmed registrants who take part in the networking rotation. */
     List<Registrant> confirmed(long dayId);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rencontres.programme.ProgrammeCopied;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -71,13 +73,17 @@ public class NetworkingSessions {
         }
     }
 
-    /** Copies a day's rotations and themes to a new edition, onto the copied slots. */
+    /**
+     * Copies a day's rotations and themes to a new edition, onto the copied slots. Synchronous, in
+     * the transaction that creates the edition: a failure here rolls it back.
+     */
+    @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void copy(long fromDayId, long toDayId, Map<Long, Long> slotCopies) {
-        for (NetworkingSession s : ofDay(fromDayId)) {
-            Long slot = slotCopies.get(s.slotId());
+    void on(ProgrammeCopied copied) {
+        for (NetworkingSession s : ofDay(copied.fromDayId())) {
+            Long slot = copied.slotCopies().get(s.slotId());
             if (slot != null) {
-                define(toDayId, new NetworkingDraft(slot, s.title(), s.description(), s.groupSize(),
+                define(copied.toDayId(), new NetworkingDraft(slot, s.title(), s.description(), s.groupSize(),
                         s.rotationMinMinutes(), s.rotationMaxMinutes(), s.themesProvisional(), s.themes()));
             }
         }

@@ -4,24 +4,39 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.rencontres.event.NewEditionCreated;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Copies a day's programme to a new edition: slots, their people and topics, at the same times. */
+/**
+ * Copies a day's programme to a new edition: slots, their people and topics, at the same times;
+ * then tells the modules whose parts hang on slots ({@link ProgrammeCopied}).
+ */
 @Service
-public class ProgrammeCopies {
+class ProgrammeCopies {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    ProgrammeCopies(JdbcClient jdbc) {
+    ProgrammeCopies(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    // Synchronous, in the transaction that creates the new edition: a failure here rolls it back.
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(NewEditionCreated edition) {
+        Map<Long, Long> slots = copy(edition.fromDayId(), edition.toDayId());
+        events.publishEvent(new ProgrammeCopied(edition.fromDayId(), edition.toDayId(), slots));
     }
 
     /** Copies every slot of one day to another; returns the new slot id of each old one. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Map<Long, Long> copy(long fromDayId, long toDayId) {
+    private Map<Long, Long> copy(long fromDayId, long toDayId) {
         Map<Long, Long> slots = new HashMap<>();
         List<Long> ids = jdbc.sql("SELECT id FROM programme_slot WHERE event_day_id = ? ORDER BY position")
                 .param(fromDayId).query(Long.class).list();

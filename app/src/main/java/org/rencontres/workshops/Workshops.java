@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rencontres.programme.ProgrammeCopied;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The workshops module's operations. */
@@ -70,16 +73,20 @@ public class Workshops {
         return ofDay(dayId).stream().filter(w -> w.slotId() == slotId).toList();
     }
 
-    /** Copies a day's workshops to a new edition, onto the copied slots. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public void copy(long fromDayId, long toDayId, java.util.Map<Long, Long> slotCopies) {
-        for (Workshop w : ofDay(fromDayId)) {
-            Long slot = slotCopies.get(w.slotId());
+    /**
+     * Copies a day's workshops and their facilitators to a new edition, onto the copied slots.
+     * Synchronous, in the transaction that creates the edition: a failure here rolls it back.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(ProgrammeCopied copied) {
+        for (Workshop w : ofDay(copied.fromDayId())) {
+            Long slot = copied.slotCopies().get(w.slotId());
             if (slot != null) {
-                long copied = add(toDayId, new WorkshopDraft(slot, w.number(), w.title(), w.description(),
+                long copy = add(copied.toDayId(), new WorkshopDraft(slot, w.number(), w.title(), w.description(),
                         w.writingTemplate(), w.capacity(), w.room()));
                 for (Facilitator f : facilitatorsOf(w.id())) {
-                    addFacilitator(copied, f.name(), f.email());
+                    addFacilitator(copy, f.name(), f.email());
                 }
             }
         }

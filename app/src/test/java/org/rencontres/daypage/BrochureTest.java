@@ -1,4 +1,4 @@
-package org.rencontres.event;
+package org.rencontres.daypage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +31,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
+import org.rencontres.event.DayDraft;
+import org.rencontres.event.DayStatus;
+import org.rencontres.event.Days;
+import org.rencontres.event.SessionCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -1,4 +1,4 @@
-package org.rencontres.event;
+package org.rencontres.daypage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.rencontres.directory.Organisation;
+import org.rencontres.event.Day;
+import org.rencontres.event.Venue;
 import org.rencontres.programme.Programme;
 import org.rencontres.programme.Slot;
 import org.rencontres.programme.SlotPerson;

@@ -1,4 +1,4 @@
-package org.rencontres.event;
+package org.rencontres.daypage;
 
 import java.util.Locale;
 
@@ -11,7 +11,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The printable brochure (plaquette) of a public day, as PDF. */
 @Controller
@@ -25,13 +24,11 @@ class BrochureController {
 
     @GetMapping("/journees/{code}/plaquette.pdf")
     ResponseEntity<byte[]> brochure(@PathVariable String code, Locale locale) {
-        String pageUrl = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .pathSegment("journees", SessionCode.slugOf(code)).toUriString();
+        String pageUrl = DayPageController.pageUrl(code);
         Brochures.Brochure brochure;
         try {
             brochure = brochures.brochure(code, pageUrl, locale)
-                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                            "Aucune journée publiée ne porte ce code session."));
+                    .orElseThrow(DayPageController::notFound);
         } catch (Brochures.Busy busy) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                     "Trop de plaquettes sont en cours de préparation : réessayez dans un instant.");

@@ -1,4 +1,4 @@
-package org.rencontres.event;
+package org.rencontres.daypage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

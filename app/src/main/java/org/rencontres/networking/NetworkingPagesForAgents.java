@@ -1,8 +1,7 @@
-package org.rencontres.registrants;
+package org.rencontres.networking;
 
 import java.util.List;
 
-import org.rencontres.networking.PublishedPlans;
 import org.rencontres.registration.AgentSpaceLinks;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationState;

@@ -1,4 +1,4 @@
-package org.rencontres.event;
+package org.rencontres.daypage;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -15,18 +15,19 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PreDestroy;
 import org.rencontres.document.PdfTemplates;
+import org.rencontres.event.DayChanged;
+import org.rencontres.programme.ProgrammeChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.rencontres.programme.ProgrammeChanged;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.thymeleaf.context.Context;
 
 /**
  * The printable brochure (plaquette) of a public day: the day page's model, laid out by the
- * {@code event/brochure} template and rendered as PDF.
+ * {@code daypage/brochure} template and rendered as PDF.
  *
  * <p>Rendering takes a good part of a second of CPU, so a brochure is kept like the page model is
  * (for {@code rencontres.public-pages.cache-ttl}, emptied at once on {@link DayChanged}), and
@@ -91,7 +92,7 @@ class Brochures {
         context.setVariable("page", page);
         context.setVariable("day", page.day());
         context.setVariable("pageUrl", key.pageUrl());
-        byte[] pdf = pdfs.render("event/brochure", context, key.pageUrl());
+        byte[] pdf = pdfs.render("daypage/brochure", context, key.pageUrl());
         log.debug("Brochure {} ({}) rendered in {} ms, {} bytes", key.slug(), key.locale(),
                 (System.nanoTime() - start) / 1_000_000, pdf.length);
         return pdf;

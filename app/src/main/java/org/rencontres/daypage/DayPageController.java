@@ -1,45 +1,43 @@
-package org.rencontres.event;
+package org.rencontres.daypage;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.rencontres.event.SessionCode;
 import org.rencontres.security.Organiser;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.servlet.View;
-import org.springframework.web.servlet.ViewResolver;
-
-import org.springframework.http.ContentDisposition;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The public page of a day and its calendar file. */
+/** The public page of a day (its calendar file is served by event's catalogue). */
 @Controller
 class DayPageController {
 
-    private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
-
     private final DayPages pages;
-    private final Days days;
-    private final DayCalendar calendar;
     private final ViewResolver viewResolver;
 
-    DayPageController(DayPages pages, Days days, DayCalendar calendar,
-                      @org.springframework.beans.factory.annotation.Qualifier("thymeleafViewResolver") ViewResolver viewResolver) {
+    DayPageController(DayPages pages,
+                      @Qualifier("thymeleafViewResolver") ViewResolver viewResolver) {
         this.viewResolver = viewResolver;
         this.pages = pages;
-        this.days = days;
-        this.calendar = calendar;
     }
 
     @GetMapping("/journees/{code}")
@@ -50,11 +48,11 @@ class DayPageController {
         model.addAttribute("day", page.day());
         model.addAttribute("canonicalUrl", pageUrl(page.day().sessionCode().slug()));
         if (organiser != null || request.getParameter("lang") != null) {
-            return "event/day";
+            return "daypage/day";
         }
         // Visitors who are not signed in all get the same page: rendered once, then served as is.
         String key = pageUrl(code) + " " + locale.toLanguageTag();
-        String html = pages.anonymousHtml(key, () -> render("event/day", model.asMap(), locale, request, response));
+        String html = pages.anonymousHtml(key, () -> render("daypage/day", model.asMap(), locale, request, response));
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
@@ -62,15 +60,15 @@ class DayPageController {
     }
 
     /** Renders a view into a string with the normal view machinery (messages, links, beans). */
-    private String render(String viewName, java.util.Map<String, Object> model, Locale locale,
+    private String render(String viewName, Map<String, Object> model, Locale locale,
                           HttpServletRequest request, HttpServletResponse response) {
         try {
             View view = viewResolver.resolveViewName(viewName, locale);
-            java.io.StringWriter out = new java.io.StringWriter();
-            java.io.PrintWriter writer = new java.io.PrintWriter(out);
+            StringWriter out = new StringWriter();
+            PrintWriter writer = new PrintWriter(out);
             HttpServletResponseWrapper capture = new HttpServletResponseWrapper(response) {
                 @Override
-                public java.io.PrintWriter getWriter() {
+                public PrintWriter getWriter() {
                     return writer;
                 }
 
@@ -84,7 +82,7 @@ class DayPageController {
                     // idem
                 }
             };
-            view.render(new java.util.HashMap<>(model), request, capture);
+            view.render(new HashMap<>(model), request, capture);
             writer.flush();
             return out.toString();
         } catch (Exception e) {
@@ -92,24 +90,13 @@ class DayPageController {
         }
     }
 
-    @GetMapping("/journees/{code}/agenda.ics")
-    ResponseEntity<String> agenda(@PathVariable String code) {
-        Day day = days.findPublic(code).orElseThrow(DayPageController::notFound);
-        String slug = day.sessionCode().slug();
-        String host = ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost();
-        return ResponseEntity.ok()
-                .contentType(CALENDAR)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("journee-" + slug + ".ics").build().toString())
-                .body(calendar.of(day, pageUrl(slug), host));
-    }
-
-    private static String pageUrl(String code) {
+    /** The address of a day's public page, also printed in its brochure. */
+    static String pageUrl(String code) {
         return ServletUriComponentsBuilder.fromCurrentContextPath()
                 .pathSegment("journees", SessionCode.slugOf(code)).toUriString();
     }
 
-    private static ResponseStatusException notFound() {
+    static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune journée publiée ne porte ce code session.");
     }
 }

@@ -1,10 +1,11 @@
-package org.rencontres.registrants;
+package org.rencontres.networking;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.HalfDay;
-import org.rencontres.networking.ConfirmedRegistrants;
 import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ class RegistrantsForNetworking implements ConfirmedRegistrants {
 
     @Override
     public List<Registrant> checkedIn(long dayId) {
-        java.util.Set<Long> present = new java.util.HashSet<>();
+        Set<Long> present = new HashSet<>();
         for (HalfDay half : HalfDay.values()) {
             attendances.attendees(dayId, half).stream().filter(a -> a.present() && a.registrationId() != null)
                     .forEach(a -> present.add(a.registrationId()));

@@ -1,4 +1,4 @@
-package org.rencontres.event;
+package org.rencontres.daypage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +20,13 @@ import org.rencontres.directory.NewOrganisation;
 import org.rencontres.directory.NewPerson;
 import org.rencontres.directory.Organisation;
 import org.rencontres.directory.OrganisationKind;
+import org.rencontres.event.Day;
+import org.rencontres.event.DayDraft;
+import org.rencontres.event.DayStatus;
+import org.rencontres.event.Days;
+import org.rencontres.event.Partner;
+import org.rencontres.event.SessionCode;
+import org.rencontres.event.Venue;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.SlotDraft;
 import org.rencontres.programme.SlotKind;

@@ -1,25 +1,33 @@
-package org.rencontres.event;
+package org.rencontres.daypage;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
+import org.rencontres.event.Day;
+import org.rencontres.event.DayChanged;
+import org.rencontres.event.Days;
+import org.rencontres.event.SessionCode;
 import org.rencontres.networking.NetworkingSessions;
 import org.rencontres.programme.Programme;
 import org.rencontres.programme.ProgrammeChanged;
 import org.rencontres.programme.Programmes;
+import org.rencontres.workshops.Facilitator;
+import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Assembles the public page of a day from the event, programme, networking, workshops and directory modules. */
 @Service
@@ -61,7 +69,7 @@ class DayPages {
      * The rendered page for anonymous visitors (identical for all of them: no form, no token, no
      * name), kept as long as the page model and emptied with it.
      */
-    String anonymousHtml(String key, java.util.function.Supplier<String> render) {
+    String anonymousHtml(String key, Supplier<String> render) {
         return html.get(key, k -> render.get());
     }
 
@@ -98,11 +106,11 @@ class DayPages {
                 })
                 .toList();
         Programme programme = programmes.programmeOf(day.id());
-        List<org.rencontres.workshops.Workshop> ofDay = workshops.ofDay(day.id());
-        java.util.Map<Long, List<String>> facilitators = new java.util.HashMap<>();
-        for (org.rencontres.workshops.Workshop w : ofDay) {
+        List<Workshop> ofDay = workshops.ofDay(day.id());
+        Map<Long, List<String>> facilitators = new HashMap<>();
+        for (Workshop w : ofDay) {
             facilitators.put(w.id(), workshops.facilitatorsOf(w.id()).stream()
-                    .map(org.rencontres.workshops.Facilitator::name).toList());
+                    .map(Facilitator::name).toList());
         }
         return new DayPage(day, organiser, partners, programme, networking.ofDay(day.id()),
                 ofDay, jsonLd.of(day, organiser, partners, programme, pageUrl), facilitators);

@@ -1,9 +1,14 @@
-package org.rencontres.event;
+package org.rencontres.daypage;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.rencontres.directory.Organisation;
+import org.rencontres.event.Day;
+import org.rencontres.event.Venue;
 import org.rencontres.networking.NetworkingSession;
 import org.rencontres.programme.Programme;
 import org.rencontres.programme.Slot;
@@ -12,7 +17,7 @@ import org.rencontres.workshops.Workshop;
 /** Everything the public page of a day shows, assembled from the modules that own it. */
 public record DayPage(Day day, Organisation organiser, List<PartnerView> partners, Programme programme,
                List<NetworkingSession> networking, List<Workshop> workshops, String jsonLd,
-               java.util.Map<Long, List<String>> facilitatorNames) {
+               Map<Long, List<String>> facilitatorNames) {
 
     /** The names of the people who facilitate a workshop, in the order they were added. */
     public List<String> facilitators(Workshop workshop) {
@@ -46,6 +51,6 @@ public record DayPage(Day day, Organisation organiser, List<PartnerView> partner
                     + "#map=17/" + venue.latitude() + "/" + venue.longitude();
         }
         return "https://www.openstreetmap.org/search?query="
-                + java.net.URLEncoder.encode(venue.addressLine(), java.nio.charset.StandardCharsets.UTF_8);
+                + URLEncoder.encode(venue.addressLine(), StandardCharsets.UTF_8);
     }
 }
