@@ -1,5 +1,7 @@
 package org.rencontres.notification;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -72,7 +74,7 @@ public class Outbox {
             SELECT id, recipient, subject, status, attempts, next_attempt_at, created_at, sent_at, last_error
             FROM notification_outbox""";
 
-    private OutboxEntry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private OutboxEntry entry(ResultSet rs, int n) throws SQLException {
         long id = rs.getLong("id");
         return new OutboxEntry(id, rs.getString("recipient"), rs.getString("subject"),
                 OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
