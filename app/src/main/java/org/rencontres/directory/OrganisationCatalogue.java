@@ -39,7 +39,7 @@ public class OrganisationCatalogue {
     }
 
     /** Organisations whose name, short name or city contains the text (without case nor accents), of that kind if given. */
-    public DirectoryPage<Organisation> search(String text, OrganisationKind kind, int page) {
+    DirectoryPage<Organisation> search(String text, OrganisationKind kind, int page) {
         String like = "%" + Texts.plain(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String where = " WHERE (" + FOLD.formatted("name") + " LIKE :q OR " + FOLD.formatted("coalesce(short_name, '')")
                 + " LIKE :q OR " + FOLD.formatted("coalesce(city, '')") + " LIKE :q)"

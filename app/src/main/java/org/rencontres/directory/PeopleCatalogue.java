@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 /** The back office's people (speakers, hosts, contacts): search, create, edit and delete when unused. */
 @Service
-class PeopleCatalogue {
+public class PeopleCatalogue {
 
     public static final int PAGE_SIZE = 25;
 
@@ -30,7 +30,7 @@ class PeopleCatalogue {
     }
 
     /** People whose given or family name (either order), e-mail or organisation contains the text. */
-    public DirectoryPage<PersonEntry> search(String text, int page) {
+    DirectoryPage<PersonEntry> search(String text, int page) {
         String like = "%" + Texts.plain(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String fold = OrganisationCatalogue.FOLD;
         String where = " WHERE " + fold.formatted("p.given_name || ' ' || p.family_name") + " LIKE :q OR "

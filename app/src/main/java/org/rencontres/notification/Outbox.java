@@ -61,12 +61,12 @@ public class Outbox {
     }
 
     /** A message of the outbox, whatever its status. */
-    public Optional<OutboxEntry> find(long id) {
+    Optional<OutboxEntry> find(long id) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::entry).optional();
     }
 
     /** The messages that could not be delivered after every attempt, latest first. */
-    public List<OutboxEntry> failed() {
+    List<OutboxEntry> failed() {
         return jdbc.sql(SELECT + " WHERE status = 'FAILED' ORDER BY id DESC").query(this::entry).list();
     }
 

@@ -1,7 +1,7 @@
 package org.rencontres.notification;
 
 /** Where a message of the outbox stands. */
-enum OutboxStatus {
+public enum OutboxStatus {
     /** waiting to be sent, or to be tried again after a failure */
     PENDING,
     /** accepted by the SMTP server */
