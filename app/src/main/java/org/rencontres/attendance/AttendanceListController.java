@@ -1,15 +1,16 @@
 package org.rencontres.attendance;
 
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
+import static org.rencontres.attendance.Attendances.HOUR;
+
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Locale;
 
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
+import org.rencontres.workshops.Workshops;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,15 +35,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/journees/{slug}/presences")
 class AttendanceListController {
 
-        private final Attendances attendances;
+    private final Attendances attendances;
     private final MessageSource messages;
-    private final org.rencontres.workshops.Workshops workshops;
+    private final Workshops workshops;
 
-    AttendanceListController(Attendances attendances, MessageSource messages,
-                             org.rencontres.workshops.Workshops workshops) {
-        this.workshops = workshops;
+    AttendanceListController(Attendances attendances, MessageSource messages, Workshops workshops) {
         this.attendances = attendances;
         this.messages = messages;
+        this.workshops = workshops;
     }
 
     @GetMapping
@@ -50,10 +50,10 @@ class AttendanceListController {
                 @RequestParam(name = "demi", required = false) String demi, Model model) {
         HalfDay half = HalfDay.ofSlug(demi).orElseGet(() -> attendances.current(day.id()));
         HalfDays halfDays = attendances.halfDays(day.id());
-        return listPage(day, half, halfDays.afternoonStarts().format(WelcomeDeskController.HOUR), Map.of(), model);
+        return listPage(day, half, halfDays.afternoonStarts().format(HOUR), FormErrors.none(), model);
     }
 
-    private String listPage(ManagedDay day, HalfDay half, String apresMidi, Map<String, String> errors, Model model) {
+    private String listPage(ManagedDay day, HalfDay half, String apresMidi, FormErrors errors, Model model) {
         List<Attendee> people = attendances.attendees(day.id(), half);
         model.addAttribute("day", day);
         model.addAttribute("workshops", workshops.ofDay(day.id()));
@@ -72,15 +72,14 @@ class AttendanceListController {
     String afternoon(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                      @RequestParam(name = "demi", required = false) String demi,
                      @RequestParam(name = "apresMidi", required = false) String apresMidi, Model model,
-                     RedirectAttributes redirect) {
+                     Locale locale, RedirectAttributes redirect) {
         HalfDay half = HalfDay.ofSlug(demi).orElse(HalfDay.MORNING);
-        Optional<LocalTime> time = time(apresMidi);
-        if (time.isEmpty() || !attendances.setAfternoonStart(day.id(), time.get(), organiser)) {
-            return listPage(day, half, apresMidi == null ? "" : apresMidi,
-                    Map.of("apresMidi", text("attendance.afternoon.error", day.startsAt().format(WelcomeDeskController.HOUR),
-                            day.endsAt().format(WelcomeDeskController.HOUR))), model);
+        List<FieldProblem> problems = attendances.setAfternoonStart(day.id(), apresMidi, organiser);
+        if (!problems.isEmpty()) {
+            return listPage(day, half, apresMidi == null ? "" : apresMidi, errors(problems, locale), model);
         }
-        redirect.addFlashAttribute("notice", text("attendance.afternoon.saved", time.get().format(WelcomeDeskController.HOUR)));
+        redirect.addFlashAttribute("notice", text(locale, "attendance.afternoon.saved",
+                attendances.halfDays(day.id()).afternoonStarts().format(HOUR)));
         return "redirect:" + listPath(day, half);
     }
 
@@ -91,7 +90,7 @@ class AttendanceListController {
                           @RequestParam(name = "etat", required = false) String etat, Model model) {
         HalfDay half = HalfDay.ofSlug(demi).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Attendee person = person(day, half, personne);
-        return correction(day, half, person, "present".equals(etat), "", Map.of(), model);
+        return correction(day, half, person, "present".equals(etat), "", FormErrors.none(), model);
     }
 
     @PostMapping("/correction")
@@ -100,24 +99,26 @@ class AttendanceListController {
                    @RequestParam(name = "personne", required = false) String personne,
                    @RequestParam(name = "etat", required = false) String etat,
                    @RequestParam(name = "motif", required = false) String motif, Model model,
-                   RedirectAttributes redirect) {
+                   Locale locale, RedirectAttributes redirect) {
         HalfDay half = HalfDay.ofSlug(demi).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Attendee person = person(day, half, personne);
         boolean present = "present".equals(etat);
-        if (motif != null && motif.length() > 1000) {
-            return correction(day, half, person, present, motif, Map.of("motif", text("attendance.correction.error.long")), model);
-        }
         Attendances.Correction result = attendances.correct(day.id(), half, person.ref(), present, motif, organiser);
+        String refused = switch (result) {
+            case REASON_REQUIRED -> "attendance.correction.error.reason";
+            case REASON_TOO_LONG -> "attendance.correction.error.long";
+            default -> null;
+        };
+        if (refused != null) {
+            return correction(day, half, person, present, motif == null ? "" : motif,
+                    errors(List.of(FieldProblem.of("motif", refused)), locale), model);
+        }
         switch (result) {
-            case REASON_REQUIRED -> {
-                return correction(day, half, person, present, motif == null ? "" : motif,
-                        Map.of("motif", text("attendance.correction.error.reason")), model);
-            }
             case NO_SUCH_PERSON -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-            case UNCHANGED -> redirect.addFlashAttribute("notice",
-                    text(present ? "attendance.correction.unchanged.present" : "attendance.correction.unchanged.absent", person.name()));
-            case CORRECTED -> redirect.addFlashAttribute("notice",
-                    text(present ? "attendance.correction.done.present" : "attendance.correction.done.absent", person.name()));
+            case UNCHANGED -> redirect.addFlashAttribute("notice", text(locale, present
+                    ? "attendance.correction.unchanged.present" : "attendance.correction.unchanged.absent", person.name()));
+            default -> redirect.addFlashAttribute("notice", text(locale, present
+                    ? "attendance.correction.done.present" : "attendance.correction.done.absent", person.name()));
         }
         return "redirect:" + listPath(day, half);
     }
@@ -130,7 +131,7 @@ class AttendanceListController {
     }
 
     private String correction(ManagedDay day, HalfDay half, Attendee person, boolean present, String motif,
-                              Map<String, String> errors, Model model) {
+                              FormErrors errors, Model model) {
         model.addAttribute("day", day);
         model.addAttribute("half", half);
         model.addAttribute("person", person);
@@ -149,25 +150,11 @@ class AttendanceListController {
         return "/admin/journees/" + day.slug() + "/presences?demi=" + half.slug();
     }
 
-    private static Optional<LocalTime> time(String typed) {
-        if (typed == null) {
-            return Optional.empty();
-        }
-        String t = typed.strip().replace('h', ':').replace('H', ':');
-        if (t.endsWith(":")) {
-            t = t + "00";
-        }
-        if (t.matches("\\d:\\d\\d")) {
-            t = "0" + t;
-        }
-        try {
-            return Optional.of(LocalTime.parse(t));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+    private FormErrors errors(List<FieldProblem> problems, Locale locale) {
+        return FormErrors.of(problems, messages, locale);
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    private String text(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
     }
 }

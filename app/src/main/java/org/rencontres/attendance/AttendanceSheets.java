@@ -4,18 +4,25 @@ import java.text.Collator;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.rencontres.document.PdfTemplates;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
+import org.rencontres.registration.Registration;
+import org.rencontres.registration.Registrations;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.shared.FrenchTime;
+import org.rencontres.workshops.Workshop;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.context.Context;
 
@@ -42,12 +49,12 @@ class AttendanceSheets {
     }
 
     private final Attendances attendances;
-    private final org.rencontres.registration.Registrations registrations;
+    private final Registrations registrations;
     private final Days days;
     private final PdfTemplates pdfs;
 
     AttendanceSheets(Attendances attendances, Days days, PdfTemplates pdfs,
-                     org.rencontres.registration.Registrations registrations) {
+                     Registrations registrations) {
         this.registrations = registrations;
         this.attendances = attendances;
         this.days = days;
@@ -71,9 +78,9 @@ class AttendanceSheets {
      * who have none, are left out); {@code workshopId} null for everyone.
      */
     List<Line> lines(long dayId, List<HalfDay> halves, boolean filled, Long workshopId) {
-        java.util.Set<Long> inRoom = workshopId == null ? null : registrations.ofDay(dayId).stream()
-                .filter(r -> r.hasWorkshop(workshopId)).map(org.rencontres.registration.Registration::id)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<Long> inRoom = workshopId == null ? null : registrations.ofDay(dayId).stream()
+                .filter(r -> r.hasWorkshop(workshopId)).map(Registration::id)
+                .collect(Collectors.toSet());
         ZoneId zone = attendances.halfDays(dayId).zone();
         Map<String, Attendee[]> people = new LinkedHashMap<>();
         for (int i = 0; i < halves.size(); i++) {
@@ -86,7 +93,7 @@ class AttendanceSheets {
         }
         List<Line> lines = new ArrayList<>();
         for (Attendee[] row : people.values()) {
-            Attendee any = java.util.Arrays.stream(row).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+            Attendee any = Arrays.stream(row).filter(Objects::nonNull).findFirst().orElseThrow();
             List<Cell> cells = new ArrayList<>();
             for (Attendee a : row) {
                 cells.add(filled ? cell(dayId, a, zone) : new Cell(false, null, null));
@@ -113,7 +120,7 @@ class AttendanceSheets {
     }
 
     /** The sheet of one room (a workshop and its participants), or of everyone when {@code workshop} is null. */
-    byte[] sheet(ManagedDay day, List<HalfDay> halves, boolean filled, org.rencontres.workshops.Workshop workshop) {
+    byte[] sheet(ManagedDay day, List<HalfDay> halves, boolean filled, Workshop workshop) {
         HalfDays halfDays = attendances.halfDays(day.id());
         Context context = new Context(Locale.FRENCH);
         context.setVariable("day", day);

@@ -3,6 +3,8 @@ package org.rencontres.attendance;
 import java.util.List;
 
 import org.rencontres.security.ManagedDay;
+import org.rencontres.workshops.Workshop;
+import org.rencontres.workshops.Workshops;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,10 +33,10 @@ class AttendanceSheetsController {
         private final Attendances attendances;
     private final AttendanceSheets sheets;
     private final Badges badges;
-    private final org.rencontres.workshops.Workshops workshops;
+    private final Workshops workshops;
 
     AttendanceSheetsController(Attendances attendances, AttendanceSheets sheets, Badges badges,
-                               org.rencontres.workshops.Workshops workshops) {
+                               Workshops workshops) {
         this.workshops = workshops;
         this.attendances = attendances;
         this.sheets = sheets;
@@ -46,7 +48,7 @@ class AttendanceSheetsController {
                                  @RequestParam(name = "demi", required = false) String demi,
                                  @RequestParam(name = "mode", required = false) String mode,
                                  @RequestParam(name = "atelier", required = false) Long workshopId) {
-        org.rencontres.workshops.Workshop room = workshopId == null ? null : workshops.ofDay(day.id()).stream()
+        Workshop room = workshopId == null ? null : workshops.ofDay(day.id()).stream()
                 .filter(w -> w.id() == workshopId).findFirst().orElseThrow(AttendanceSheetsController::badRequest);
         List<HalfDay> halves;
         if (demi == null || demi.isBlank()) {

@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -22,8 +25,8 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
-import org.rencontres.audit.AuditTrail;
 import org.rencontres.attendance.CheckInOutcome.Kind;
+import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.registration.CheckInCodes;
@@ -31,7 +34,7 @@ import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
 import org.rencontres.security.Organiser;
-import org.rencontres.shared.EmailAddress;
+import org.rencontres.shared.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Attendances {
 
+    /** Times as the desk and the attendance pages show them. */
+    static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
     /** The largest signature image accepted (a pad's PNG is a few kilobytes). */
     static final int SIGNATURE_MAX_BYTES = 512 * 1024;
     private static final String PNG_DATA_URL = "data:image/png;base64,";
@@ -80,15 +85,18 @@ public class Attendances {
     }
 
     /**
-     * Sets when the afternoon starts (audited).
+     * Sets when the afternoon starts (audited), as an organiser typed it ("13:30", "13h30", "14h").
      *
-     * @return false, changing nothing, when the time is not strictly inside the day
+     * @return what is wrong (field {@code apresMidi}), changing nothing, when it is not a time strictly
+     *     inside the day; empty once set
      */
     @Transactional
-    public boolean setAfternoonStart(long dayId, LocalTime afternoon, Organiser who) {
+    public List<FieldProblem> setAfternoonStart(long dayId, String typed, Organiser who) {
         HalfDays h = halfDays(dayId);
-        if (!afternoon.isAfter(h.startsAt()) || !afternoon.isBefore(h.endsAt())) {
-            return false;
+        LocalTime afternoon = time(typed).orElse(null);
+        if (afternoon == null || !afternoon.isAfter(h.startsAt()) || !afternoon.isBefore(h.endsAt())) {
+            return List.of(FieldProblem.of("apresMidi", "attendance.afternoon.error", HOUR.format(h.startsAt()),
+                    HOUR.format(h.endsAt())));
         }
         jdbc.sql("""
                 INSERT INTO attendance_setting (day_id, afternoon_starts) VALUES (?, ?)
@@ -96,7 +104,26 @@ public class Attendances {
                 .params(dayId, afternoon).update();
         audit.record(dayId, who.accountId(), who.displayName(), "attendance", "afternoon",
                 "Début de l'après-midi : " + afternoon);
-        return true;
+        return List.of();
+    }
+
+    /** A time as typed: "13:30", "9:05", "13h30", "14h". */
+    static Optional<LocalTime> time(String typed) {
+        if (typed == null) {
+            return Optional.empty();
+        }
+        String t = typed.strip().replace('h', ':').replace('H', ':');
+        if (t.endsWith(":")) {
+            t = t + "00";
+        }
+        if (t.matches("\\d:\\d\\d")) {
+            t = "0" + t;
+        }
+        try {
+            return Optional.of(LocalTime.parse(t));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** Checks in a registration of the day: it must be CONFIRMED. */
@@ -148,29 +175,6 @@ public class Attendances {
             jdbc.sql("DELETE FROM attendance_walk_in WHERE id = ?").param(walkInId).update();
         }
         return outcome;
-    }
-
-    /** Problems of a walk-in form (field → message key of the attendance bundle); empty when fine. */
-    public static Map<String, String> problems(WalkIn w) {
-        Map<String, String> problems = new java.util.LinkedHashMap<>();
-        if (w.surname() == null || w.surname().isBlank()) {
-            problems.put("nom", "attendance.walkin.error.surname");
-        } else if (w.surname().length() > 200) {
-            problems.put("nom", "attendance.walkin.error.long");
-        }
-        if (w.givenName() == null || w.givenName().isBlank()) {
-            problems.put("prenom", "attendance.walkin.error.givenName");
-        } else if (w.givenName().length() > 200) {
-            problems.put("prenom", "attendance.walkin.error.long");
-        }
-        if (w.organisation() != null && w.organisation().length() > 300) {
-            problems.put("organisation", "attendance.walkin.error.long");
-        }
-        if (w.email() != null && !w.email().isBlank()
-                && !EmailAddress.isValid(w.email())) {
-            problems.put("courriel", "attendance.walkin.error.email");
-        }
-        return problems;
     }
 
     private CheckInOutcome record(long dayId, Long registrationId, Long walkInId, String name, CheckIn checkIn) {
@@ -225,7 +229,7 @@ public class Attendances {
     }
 
     private LocalTime local(long dayId, Instant at) {
-        java.time.ZoneId zone = days.find(dayId).map(Day::zone).orElse(java.time.ZoneId.of("Europe/Paris"));
+        ZoneId zone = days.find(dayId).map(Day::zone).orElse(ZoneId.of("Europe/Paris"));
         return at.atZone(zone).toLocalTime().withSecond(0).withNano(0);
     }
 
@@ -353,7 +357,10 @@ public class Attendances {
     }
 
     /** The outcome of a correction. */
-    public enum Correction { CORRECTED, UNCHANGED, REASON_REQUIRED, NO_SUCH_PERSON }
+    public enum Correction { CORRECTED, UNCHANGED, REASON_REQUIRED, REASON_TOO_LONG, NO_SUCH_PERSON }
+
+    /** The longest reason of a correction. */
+    static final int MAX_REASON = 1000;
 
     /**
      * An organiser marks a person present or absent for a half-day, with a reason, audited in the same
@@ -370,6 +377,9 @@ public class Attendances {
         }
         if (reason == null || reason.isBlank()) {
             return Correction.REASON_REQUIRED;
+        }
+        if (reason.length() > MAX_REASON) {
+            return Correction.REASON_TOO_LONG;
         }
         Attendee a = person.get();
         String halfName = half == HalfDay.MORNING ? "matin" : "après-midi";

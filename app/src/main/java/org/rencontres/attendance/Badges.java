@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -122,7 +123,7 @@ class Badges {
             Registration r = a.walkIn() ? null : byId.get(a.registrationId());
             // One workshop per workshop period: the badge names them all, by workshop number.
             String workshop = r == null ? null : r.workshopIds().stream().map(workshopsById::get)
-                    .filter(java.util.Objects::nonNull).sorted(Comparator.comparingInt(Workshop::number))
+                    .filter(Objects::nonNull).sorted(Comparator.comparingInt(Workshop::number))
                     .map(Workshop::title).collect(Collectors.joining(" / "));
             workshop = workshop == null || workshop.isEmpty() ? null : workshop;
             badges.add(new Badge(a.surname(), a.givenName(), a.organisation(), workshop));

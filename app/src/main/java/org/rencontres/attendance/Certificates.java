@@ -3,6 +3,9 @@ package org.rencontres.attendance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -246,7 +249,7 @@ class Certificates {
     }
 
     static String fileName(Day day, Registration r) {
-        String who = java.text.Normalizer.normalize(r.surname() + "-" + r.givenName(), java.text.Normalizer.Form.NFD)
+        String who = Normalizer.normalize(r.surname() + "-" + r.givenName(), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9-]+", "-");
         return "attestation-" + day.sessionCode().slug() + "-" + who + ".pdf";
     }
@@ -261,7 +264,7 @@ class Certificates {
             SELECT id, event_day_id, registration_id, code, hours, half_days, created_at, emailed_at
             FROM attendance_certificate""";
 
-    private Certificate certificate(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Certificate certificate(ResultSet rs, int n) throws SQLException {
         List<HalfDay> halves = Arrays.stream(rs.getString("half_days").split(",")).filter(s -> !s.isBlank())
                 .map(HalfDay::valueOf).toList();
         OffsetDateTime emailed = rs.getObject("emailed_at", OffsetDateTime.class);

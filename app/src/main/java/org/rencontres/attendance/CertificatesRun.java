@@ -1,9 +1,12 @@
 package org.rencontres.attendance;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,9 +14,9 @@ import java.util.concurrent.Future;
 
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
+import org.rencontres.notification.Outbox;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.Registrations;
-import org.rencontres.notification.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -36,7 +39,7 @@ class CertificatesRun implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CertificatesRun.class);
     static final int BATCH = 25;
-    static final java.time.Duration STALE = java.time.Duration.ofMinutes(10);
+    static final Duration STALE = Duration.ofMinutes(10);
 
     /** A run as the progress page shows it. */
     record Job(long id, String state, int total, int done, String startedBy, Instant startedAt, Instant finishedAt,
@@ -136,7 +139,7 @@ class CertificatesRun implements DisposableBean {
             List<Certificates.Pending> missing = certificates.missing(dayId);
             jdbc.sql("UPDATE attendance_certificate_job SET total = ?, updated_at = now() WHERE id = ?")
                     .params(missing.size(), jobId).update();
-            java.util.Map<Long, Registration> byId = new java.util.HashMap<>();
+            Map<Long, Registration> byId = new HashMap<>();
             for (Registration r : registrations.ofDay(dayId)) {
                 byId.put(r.id(), r);
             }

@@ -1,5 +1,6 @@
 package org.rencontres.attendance;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -12,7 +13,7 @@ import java.util.UUID;
  * @param signaturePng the signature as sent by the pad: a PNG data URL ("data:image/png;base64,…"), or null
  */
 public record CheckIn(HalfDay halfDay, String actor, UUID key, boolean signatureAsked, String signaturePng,
-                      java.time.Instant presentAt) {
+                      Instant presentAt) {
 
     public static CheckIn plain(HalfDay halfDay, String actor) {
         return new CheckIn(halfDay, actor, null, false, null, null);

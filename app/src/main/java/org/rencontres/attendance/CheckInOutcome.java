@@ -26,6 +26,11 @@ public record CheckInOutcome(Kind kind, String name, LocalTime at) {
         return "attendance.outcome." + kind.name();
     }
 
+    /** The arguments of its message: none without a name (the message is then shown as written). */
+    Object[] messageArguments() {
+        return name == null ? new Object[0] : new Object[] {name, at == null ? "" : Attendances.HOUR.format(at)};
+    }
+
     static CheckInOutcome refused(Kind kind, String name) {
         return new CheckInOutcome(kind, name, null);
     }

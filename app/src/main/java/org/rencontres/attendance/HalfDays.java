@@ -1,5 +1,6 @@
 package org.rencontres.attendance;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -24,9 +25,9 @@ public record HalfDays(long dayId, LocalDate date, ZoneId zone, LocalTime starts
     }
 
     /** Hours of that half-day, for certificates (never negative). */
-    public java.time.Duration duration(HalfDay half) {
-        java.time.Duration d = java.time.Duration.between(start(half), end(half));
-        return d.isNegative() ? java.time.Duration.ZERO : d;
+    public Duration duration(HalfDay half) {
+        Duration d = Duration.between(start(half), end(half));
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     /** The half-day the desk is in at that moment, by the day's clock: afternoon from the boundary on. */

@@ -1,16 +1,16 @@
 package org.rencontres.attendance;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -41,9 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/admin/journees/{slug}/accueil")
 class WelcomeDeskController {
 
-    static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+    private static final WalkIn NO_WALK_IN = new WalkIn("", "", "", "");
 
-        private final Attendances attendances;
+    private final Attendances attendances;
     private final MessageSource messages;
     private final JsonMapper json;
 
@@ -57,42 +57,36 @@ class WelcomeDeskController {
     String desk(ManagedDay day,
                 @RequestParam(name = "demi", required = false) String demi,
                 @RequestParam(name = "q", required = false) String q, Model model) {
-        return page(day, half(day, demi), q, "", new WalkIn("", "", "", ""), Map.of(), model);
+        return page(day, half(day, demi), q, "", NO_WALK_IN, FormErrors.none(), model);
     }
 
     @PostMapping("/presence")
-    String present(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
-                   @RequestParam(name = "demi", required = false) String demi,
+    String present(@AuthenticationPrincipal Organiser organiser, ManagedDay day, DeskCheckIn form,
                    @RequestParam(name = "q", required = false) String q,
                    @RequestParam(name = "personne", required = false) String personne,
-                   @RequestParam(name = "cle", required = false) String cle,
-                   @RequestParam(name = "signatureDemandee", required = false) String signatureDemandee,
-                   @RequestParam(name = "signature", required = false) String signature,
                    RedirectAttributes redirect) {
-        HalfDay half = half(day, demi);
+        HalfDay half = half(day, form.demi());
         Long id = number(personne);
         CheckInOutcome outcome = id == null ? CheckInOutcome.refused(CheckInOutcome.Kind.NO_SUCH_PERSON, null)
-                : attendances.checkIn(day.id(), id, checkIn(half, organiser, cle, signatureDemandee, signature, null));
+                : attendances.checkIn(day.id(), id, form.checkIn(half, organiser));
         flash(redirect, outcome);
         return "redirect:" + deskPath(day, half, q);
     }
 
     @PostMapping("/code")
-    String code(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
-                @RequestParam(name = "demi", required = false) String demi,
+    String code(@AuthenticationPrincipal Organiser organiser, ManagedDay day, DeskCheckIn form,
                 @RequestParam(name = "code", required = false) String code,
-                @RequestParam(name = "cle", required = false) String cle,
-                @RequestParam(name = "signatureDemandee", required = false) String signatureDemandee,
-                @RequestParam(name = "signature", required = false) String signature,
-                Model model, RedirectAttributes redirect) {
-        HalfDay half = half(day, demi);
+                Model model, Locale locale, RedirectAttributes redirect) {
+        HalfDay half = half(day, form.demi());
         if (code == null || code.isBlank()) {
-            return page(day, half, null, "", new WalkIn("", "", "", ""), Map.of("code", text("attendance.code.error.empty")), model);
+            return page(day, half, null, "", NO_WALK_IN,
+                    errors(List.of(FieldProblem.of("code", "attendance.code.error.empty")), locale), model);
         }
-        CheckInOutcome outcome = attendances.checkInCode(day.id(), code,
-                checkIn(half, organiser, cle, signatureDemandee, signature, null));
+        CheckInOutcome outcome = attendances.checkInCode(day.id(), code, form.checkIn(half, organiser));
         if (!outcome.recorded()) {
-            return page(day, half, null, code.strip().replaceAll("\\s+", " "), new WalkIn("", "", "", ""), Map.of("code", text(outcome)), model);
+            return page(day, half, null, code.strip().replaceAll("\\s+", " "), NO_WALK_IN,
+                    errors(List.of(new FieldProblem("code", outcome.messageKey(), List.of(outcome.messageArguments()))), locale),
+                    model);
         }
         flash(redirect, outcome);
         return "redirect:" + deskPath(day, half, null);
@@ -106,15 +100,15 @@ class WelcomeDeskController {
                   @RequestParam(name = "organisation", required = false) String organisation,
                   @RequestParam(name = "courriel", required = false) String courriel,
                   @RequestParam(name = "cle", required = false) String cle,
-                  Model model, RedirectAttributes redirect) {
+                  Model model, Locale locale, RedirectAttributes redirect) {
         HalfDay half = half(day, demi);
         WalkIn walkIn = new WalkIn(nom, prenom, organisation, courriel);
-        Map<String, String> problems = new LinkedHashMap<>();
-        Attendances.problems(walkIn).forEach((field, key) -> problems.put(field, text(key)));
+        List<FieldProblem> problems = walkIn.problems();
         if (!problems.isEmpty()) {
-            return page(day, half, null, "", walkIn, problems, model);
+            return page(day, half, null, "", walkIn, errors(problems, locale), model);
         }
-        flash(redirect, attendances.checkInWalkIn(day.id(), walkIn, checkIn(half, organiser, cle, null, null, null)));
+        flash(redirect, attendances.checkInWalkIn(day.id(), walkIn,
+                new DeskCheckIn(demi, cle, null, null).checkIn(half, organiser)));
         return "redirect:" + deskPath(day, half, null);
     }
 
@@ -166,7 +160,7 @@ class WelcomeDeskController {
                 outcome = attendances.checkInCode(day.id(), item.code(), checkIn);
             } else if ("sans-inscription".equals(item.type())) {
                 WalkIn w = new WalkIn(item.nom(), item.prenom(), item.organisation(), item.courriel());
-                if (!Attendances.problems(w).isEmpty()) {
+                if (!w.problems().isEmpty()) {
                     results.add(new SyncResult(item.cle(), "INVALID", false, text("attendance.sync.invalid")));
                     continue;
                 }
@@ -181,7 +175,7 @@ class WelcomeDeskController {
         return ResponseEntity.ok(results);
     }
 
-    private String page(ManagedDay day, HalfDay half, String q, String code, WalkIn walkIn, Map<String, String> errors,
+    private String page(ManagedDay day, HalfDay half, String q, String code, WalkIn walkIn, FormErrors errors,
                         Model model) {
         model.addAttribute("day", day);
         model.addAttribute("half", half);
@@ -200,10 +194,16 @@ class WelcomeDeskController {
         return HalfDay.ofSlug(demi).orElseGet(() -> attendances.current(day.id()));
     }
 
-    private static CheckIn checkIn(HalfDay half, Organiser organiser, String cle, String signatureDemandee,
-                                   String signature, Instant at) {
-        return new CheckIn(half, organiser.displayName(), uuid(cle), signatureDemandee != null && !signatureDemandee.isBlank(),
-                signature, at);
+    /**
+     * What every check-in form of the desk posts besides whom it checks in: the half-day, the key that
+     * makes a second post of the same form harmless, and the signature when one was asked for.
+     */
+    record DeskCheckIn(String demi, String cle, String signatureDemandee, String signature) {
+
+        CheckIn checkIn(HalfDay half, Organiser organiser) {
+            return new CheckIn(half, organiser.displayName(), uuid(cle),
+                    signatureDemandee != null && !signatureDemandee.isBlank(), signature, null);
+        }
     }
 
     private void flash(RedirectAttributes redirect, CheckInOutcome outcome) {
@@ -211,11 +211,11 @@ class WelcomeDeskController {
     }
 
     private String text(CheckInOutcome outcome) {
-        String name = outcome.name() == null ? "" : outcome.name();
-        String at = outcome.at() == null ? "" : HOUR.format(outcome.at());
-        // Without a name the message has no argument (and is shown as written).
-        Object[] args = outcome.name() == null ? null : new Object[] {name, at};
-        return messages.getMessage(outcome.messageKey(), args, LocaleContextHolder.getLocale());
+        return messages.getMessage(outcome.messageKey(), outcome.messageArguments(), LocaleContextHolder.getLocale());
+    }
+
+    private FormErrors errors(List<FieldProblem> problems, Locale locale) {
+        return FormErrors.of(problems, messages, locale);
     }
 
     private String text(String key) {

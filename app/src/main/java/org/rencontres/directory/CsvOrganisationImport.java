@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -253,7 +255,7 @@ final class CsvOrganisationImport {
     /** The line number in a Commons CSV error message ("(line 12) invalid char…"), or "?" when there is none. */
     private static String lineOf(String message) {
         if (message != null) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(message);
+            Matcher m = Pattern.compile("line (\\d+)").matcher(message);
             if (m.find()) {
                 return m.group(1);
             }

@@ -1,6 +1,7 @@
 package org.rencontres.directory;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,15 +35,31 @@ public class Directory {
     /** Records an organisation as the application itself (demo data, a day's organiser), audited. */
     @Transactional
     public Organisation addOrganisation(NewOrganisation o) {
-        long id = jdbc.sql("""
+        long id = insert(o);
+        audit.recordOrganisation(id, null, DirectoryActor.SYSTEM.name(), "created", o.name(), null,
+                describe.identity(id).orElseThrow());
+        return organisation(id).orElseThrow();
+    }
+
+    /**
+     * Writes the organisation's row, nothing else (no audit, no e-mail domain): the one INSERT of an
+     * organisation, for the acts of this module that audit it each in their own words.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the name is taken
+     */
+    long insert(NewOrganisation o) {
+        return jdbc.sql("""
                 INSERT INTO organisation (name, short_name, kind, siren, street, postcode, city, website)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(o.name(), o.shortName(), o.kind().name(), o.siren(), o.street(), o.postcode(), o.city(),
                         o.website())
                 .query(Long.class).single();
-        audit.recordOrganisation(id, null, DirectoryActor.SYSTEM.name(), "created", o.name(), null,
-                describe.identity(id).orElseThrow());
-        return organisation(id).orElseThrow();
+    }
+
+    /** Locks the organisation's row for the rest of the transaction, or says it is gone. */
+    void lock(long id) {
+        jdbc.sql("SELECT id FROM organisation WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional()
+                .orElseThrow(() -> new DirectoryRefusal("directory.error.gone", null));
     }
 
     /** The organisation of that name (case-insensitive), recorded first when missing. */
@@ -107,7 +124,7 @@ public class Directory {
                 ORDER BY organisation_id, position, domain""")
                 .param(organisationIds.toArray(Long[]::new))
                 .query((rs, n) -> Map.entry(rs.getLong("organisation_id"), rs.getString("domain"))).list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, java.util.LinkedHashMap::new,
+                .collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
                         Collectors.collectingAndThen(Collectors.mapping(Map.Entry::getValue, Collectors.toList()),
                                 EmailDomains::of)));
     }

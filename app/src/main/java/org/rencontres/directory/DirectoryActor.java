@@ -8,7 +8,7 @@ import org.rencontres.security.Organiser;
  * @param administrator whether the change applies at once; an organiser's change of an organisation's
  *                      identity or training-service contacts waits for an administrator instead
  */
-public record DirectoryActor(Long accountId, String name, String email, boolean administrator) {
+record DirectoryActor(Long accountId, String name, String email, boolean administrator) {
 
     /** The application itself (demo data, set-up of tests): applies at once. */
     public static final DirectoryActor SYSTEM = new DirectoryActor(null, "Système", null, true);

@@ -1,5 +1,7 @@
 package org.rencontres.directory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.rencontres.audit.AuditTrail;
 import org.rencontres.notification.MailTemplates;
 import org.rencontres.notification.Message;
 import org.rencontres.notification.Outbox;
+import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.PublicAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,6 +53,9 @@ class DirectoryChanges {
     /** What happened to an act: applied at once, or waiting for an administrator. */
     enum Outcome { APPLIED, ASKED, UNCHANGED }
 
+    /** The longest reason an administrator may give for a refusal. */
+    static final int MAX_REASON = 1000;
+
     private static final String COLUMNS = """
             id, organisation_id, organisation_name, kind, name, short_name, org_kind, siren, street, postcode, city,
             website, domains, contact_id, contact_label, contact_email, before_text, after_text, requested_by,
@@ -86,7 +92,7 @@ class DirectoryChanges {
      */
     @Transactional
     Saved<Organisation> create(DirectoryActor actor, OrganisationForm form) {
-        if (actor.administrator() || form.errors().containsKey("domaines") || EmailDomains.parse(form.domaines()).domains().isEmpty()) {
+        if (actor.administrator() || EmailDomains.parse(form.domaines()).errorKey() != null || EmailDomains.parse(form.domaines()).domains().isEmpty()) {
             return catalogue.create(form, actor);
         }
         OrganisationForm withoutDomains = new OrganisationForm(form.nom(), form.sigle(), form.type(), form.siren(),
@@ -98,12 +104,12 @@ class DirectoryChanges {
         return saved;
     }
 
-    /** Changes the organisation's identity (administrator), or asks for it (organiser); errors by field. */
+    /** Changes the organisation's identity (administrator), or asks for it (organiser); what is wrong. */
     @Transactional
     Saved<Outcome> update(DirectoryActor actor, long id, OrganisationForm form) {
-        Map<String, String> errors = catalogue.check(id, form);
-        if (!errors.isEmpty()) {
-            return Saved.refused(errors);
+        List<FieldProblem> problems = catalogue.check(id, form);
+        if (!problems.isEmpty()) {
+            return Saved.refused(problems);
         }
         catalogue.lock(id);
         String before = describe.identity(id).orElseThrow();
@@ -113,7 +119,7 @@ class DirectoryChanges {
         }
         if (actor.administrator()) {
             Saved<Organisation> saved = catalogue.update(id, form, actor, null);
-            return saved.ok() ? Saved.done(Outcome.APPLIED) : Saved.refused(saved.errors());
+            return saved.ok() ? Saved.done(Outcome.APPLIED) : Saved.refused(saved.problems());
         }
         NewOrganisation o = form.toNewOrganisation();
         long change = jdbc.sql("""
@@ -130,17 +136,17 @@ class DirectoryChanges {
         return Saved.done(Outcome.ASKED);
     }
 
-    /** Adds a training-service address (administrator), or asks for it (organiser); errors by field. */
+    /** Adds a training-service address (administrator), or asks for it (organiser); what is wrong. */
     @Transactional
     Saved<Outcome> addContact(DirectoryActor actor, long id, TrainingContactForm form) {
         if (actor.administrator()) {
             Saved<TrainingContact> saved = contacts.add(id, form, actor, null);
-            return saved.ok() ? Saved.done(Outcome.APPLIED) : Saved.refused(saved.errors());
+            return saved.ok() ? Saved.done(Outcome.APPLIED) : Saved.refused(saved.problems());
         }
         catalogue.lock(id);
-        Map<String, String> errors = contacts.check(id, form);
-        if (!errors.isEmpty()) {
-            return Saved.refused(errors);
+        List<FieldProblem> problems = contacts.check(id, form);
+        if (!problems.isEmpty()) {
+            return Saved.refused(problems);
         }
         ask(actor, id, Kind.CONTACT_ADDED, null, Texts.blank(form.libelle()) ? TrainingContacts.DEFAULT_LABEL
                 : form.libelle().strip(), form.courriel().strip());
@@ -220,14 +226,14 @@ class DirectoryChanges {
             case UPDATE -> {
                 Saved<Organisation> saved = catalogue.update(c.organisationId(), c.form(), admin, note);
                 if (!saved.ok()) {
-                    throw new DirectoryRefusal(saved.errors().values().iterator().next(), null);
+                    throw new DirectoryRefusal(saved.firstCode(), null);
                 }
             }
             case CONTACT_ADDED -> {
                 Saved<TrainingContact> saved = contacts.add(c.organisationId(),
                         new TrainingContactForm(c.contactLabel(), c.contactEmail()), admin, note);
                 if (!saved.ok()) {
-                    throw new DirectoryRefusal(saved.errors().values().iterator().next(), null);
+                    throw new DirectoryRefusal(saved.firstCode(), null);
                 }
             }
             case CONTACT_REMOVED -> {
@@ -240,11 +246,17 @@ class DirectoryChanges {
         return decided(admin, c, Status.APPROVED, null);
     }
 
-    /** Refuses the pending change: nothing changes; audited, and the requester is told by e-mail. */
+    /**
+     * Refuses the pending change: nothing changes; audited, and the requester is told by e-mail. A reason
+     * longer than {@link #MAX_REASON} is refused (nothing decided).
+     */
     @Transactional
-    Change refuse(DirectoryActor admin, long changeId, String reason) {
+    Saved<Change> refuse(DirectoryActor admin, long changeId, String reason) {
+        if (reason != null && reason.length() > MAX_REASON) {
+            return Saved.refused("motif", "directory.change.error.reason.long");
+        }
         Change c = lockPending(changeId);
-        return decided(admin, c, Status.REFUSED, Texts.trimmed(reason));
+        return Saved.done(decided(admin, c, Status.REFUSED, Texts.trimmed(reason)));
     }
 
     private Change lockPending(long changeId) {
@@ -311,7 +323,7 @@ class DirectoryChanges {
         };
     }
 
-    private Change change(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Change change(ResultSet rs, int n) throws SQLException {
         Kind kind = Kind.valueOf(rs.getString("kind"));
         OrganisationForm form = kind != Kind.UPDATE ? null : new OrganisationForm(rs.getString("name"),
                 nz(rs.getString("short_name")), rs.getString("org_kind"), nz(rs.getString("siren")),

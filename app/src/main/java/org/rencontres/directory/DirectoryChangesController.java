@@ -1,7 +1,14 @@
 package org.rencontres.directory;
 
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FormErrors;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 
 /**
  * The administrators' list of the directory changes that organisers asked for, and the approval or
@@ -20,12 +26,12 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 class DirectoryChangesController {
 
     static final String BASE = "/admin/annuaire/demandes";
-    static final int MAX_REASON = 1000;
-
     private final DirectoryChanges changes;
+    private final MessageSource messages;
 
-    DirectoryChangesController(DirectoryChanges changes) {
+    DirectoryChangesController(DirectoryChanges changes, MessageSource messages) {
         this.changes = changes;
+        this.messages = messages;
     }
 
     @GetMapping(BASE)
@@ -37,14 +43,14 @@ class DirectoryChangesController {
 
     @GetMapping({BASE + "/{id}/approuver", BASE + "/{id}/refuser"})
     String confirm(@AuthenticationPrincipal Organiser organiser, @PathVariable long id,
-                   jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
+                   HttpServletRequest request, Model model, RedirectAttributes redirect) {
         administrator(organiser);
         DirectoryChanges.Change change = changes.find(id).orElseThrow(OrganisationsController.NotFound::new);
         if (change.status() != DirectoryChanges.Status.PENDING) {
             redirect.addFlashAttribute("refusal", "directory.change.error.decided");
             return "redirect:" + BASE;
         }
-        return confirmPage(model, change, request.getRequestURI().endsWith("/approuver"), "", java.util.Map.of());
+        return confirmPage(model, change, request.getRequestURI().endsWith("/approuver"), "", FormErrors.none());
     }
 
     @PostMapping(BASE + "/{id}/approuver")
@@ -62,17 +68,17 @@ class DirectoryChangesController {
 
     @PostMapping(BASE + "/{id}/refuser")
     String refuse(@AuthenticationPrincipal Organiser organiser, @PathVariable long id,
-                  @RequestParam(name = "motif", required = false) String reason, Model model,
+                  @RequestParam(name = "motif", required = false) String reason, Model model, Locale locale,
                   RedirectAttributes redirect) {
         administrator(organiser);
-        if (reason != null && reason.length() > MAX_REASON) {
-            DirectoryChanges.Change change = changes.find(id).orElseThrow(OrganisationsController.NotFound::new);
-            return confirmPage(model, change, false, reason, java.util.Map.of("motif", "directory.change.error.reason.long"));
-        }
         try {
-            DirectoryChanges.Change c = changes.refuse(DirectoryActor.of(organiser), id, reason);
+            Saved<DirectoryChanges.Change> refused = changes.refuse(DirectoryActor.of(organiser), id, reason);
+            if (!refused.ok()) {
+                DirectoryChanges.Change change = changes.find(id).orElseThrow(OrganisationsController.NotFound::new);
+                return confirmPage(model, change, false, reason, FormErrors.of(refused.problems(), messages, locale));
+            }
             redirect.addFlashAttribute("notice", "directory.change.refused");
-            redirect.addFlashAttribute("noticeArgument", c.requesterName());
+            redirect.addFlashAttribute("noticeArgument", refused.value().requesterName());
         } catch (DirectoryRefusal refusal) {
             redirect.addFlashAttribute("refusal", refusal.messageKey());
         }
@@ -80,7 +86,7 @@ class DirectoryChangesController {
     }
 
     private String confirmPage(Model model, DirectoryChanges.Change change, boolean approve, String reason,
-                               java.util.Map<String, String> errors) {
+                               FormErrors errors) {
         model.addAttribute("change", change);
         model.addAttribute("approve", approve);
         model.addAttribute("motif", reason);

@@ -3,7 +3,7 @@ package org.rencontres.directory;
 import java.util.List;
 
 /** One page of a directory list. {@code number} counts from 1. */
-public record DirectoryPage<T>(List<T> items, long total, int number, int size) {
+record DirectoryPage<T>(List<T> items, long total, int number, int size) {
 
     public int pageCount() {
         return (int) Math.max(1, (total + size - 1) / size);

@@ -3,7 +3,7 @@ package org.rencontres.directory;
 import java.io.Serial;
 
 /** An operation of the directory that cannot be done, with the message (key and argument) that says why. */
-public class DirectoryRefusal extends RuntimeException {
+class DirectoryRefusal extends RuntimeException {
 
     @Serial
     private static final long serialVersionUID = 1L;

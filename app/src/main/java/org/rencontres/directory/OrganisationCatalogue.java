@@ -1,10 +1,10 @@
 package org.rencontres.directory;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.rencontres.audit.AuditTrail;
+import org.rencontres.shared.FieldProblem;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +39,7 @@ public class OrganisationCatalogue {
     }
 
     /** Organisations whose name, short name or city contains the text (without case nor accents), of that kind if given. */
-    public DirectoryPage<Organisation> search(String text, OrganisationKind kind, int page) {
+    DirectoryPage<Organisation> search(String text, OrganisationKind kind, int page) {
         String like = "%" + Texts.plain(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String where = " WHERE (" + FOLD.formatted("name") + " LIKE :q OR " + FOLD.formatted("coalesce(short_name, '')")
                 + " LIKE :q OR " + FOLD.formatted("coalesce(city, '')") + " LIKE :q)"
@@ -71,63 +71,58 @@ public class OrganisationCatalogue {
                 .param(name == null ? "" : name.strip()).query(Organisation.class).optional();
     }
 
-    /** Records the organisation as the application itself, or returns the errors by field (nothing recorded). */
+    /** Records the organisation as the application itself, or returns what is wrong (nothing recorded). */
     @Transactional
     public Saved<Organisation> create(OrganisationForm form) {
         return create(form, DirectoryActor.SYSTEM);
     }
 
-    /** Records the organisation, audited, or returns the errors by field (nothing recorded). */
+    /** Records the organisation, audited, or returns what is wrong (nothing recorded). */
     @Transactional
     public Saved<Organisation> create(OrganisationForm form, DirectoryActor actor) {
-        Map<String, String> errors = check(null, form);
-        if (!errors.isEmpty()) {
-            return Saved.refused(errors);
+        List<FieldProblem> problems = check(null, form);
+        if (!problems.isEmpty()) {
+            return Saved.refused(problems);
         }
         NewOrganisation o = form.toNewOrganisation();
         try {
-            long id = jdbc.sql("""
-                    INSERT INTO organisation (name, short_name, kind, siren, street, postcode, city, website)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                    .params(o.name(), o.shortName(), o.kind().name(), o.siren(), o.street(), o.postcode(), o.city(),
-                            o.website())
-                    .query(Long.class).single();
+            long id = directory.insert(o);
             directory.replaceEmailDomains(id, form.domains());
             audit.recordOrganisation(id, actor.accountId(), actor.name(), "created", o.name(), null,
                     describe.identity(form));
             return Saved.done(find(id).orElseThrow());
         } catch (DuplicateKeyException e) {
             // Another organiser recorded the same name in the meantime.
-            return Saved.refused(Map.of("nom", "directory.error.name.taken"));
+            return Saved.refused("nom", "directory.error.name.taken");
         }
     }
 
-    /** The errors of the form for this organisation (null: a new one), the name's uniqueness included. */
-    Map<String, String> check(Long id, OrganisationForm form) {
-        Map<String, String> errors = form.errors();
-        if (errors.isEmpty() && named(form.nom()).filter(other -> id == null || other.id() != id).isPresent()) {
-            errors.put("nom", "directory.error.name.taken");
+    /** What is wrong with the form for this organisation (null: a new one), the name's uniqueness included. */
+    List<FieldProblem> check(Long id, OrganisationForm form) {
+        List<FieldProblem> problems = form.problems();
+        if (problems.isEmpty() && named(form.nom()).filter(other -> id == null || other.id() != id).isPresent()) {
+            problems.add(FieldProblem.of("nom", "directory.error.name.taken"));
         }
-        return errors;
+        return problems;
     }
 
-    /** Changes the organisation as the application itself, or returns the errors by field (nothing changed). */
+    /** Changes the organisation as the application itself, or returns what is wrong (nothing changed). */
     @Transactional
     public Saved<Organisation> update(long id, OrganisationForm form) {
         return update(id, form, DirectoryActor.SYSTEM, null);
     }
 
     /**
-     * Changes the organisation, audited with its identity before and after, or returns the errors by
-     * field (nothing changed).
+     * Changes the organisation, audited with its identity before and after, or returns what is
+     * wrong (nothing changed).
      *
      * @param note added to the audit entry (who asked for it, when an administrator approves a change), or null
      */
     @Transactional
     public Saved<Organisation> update(long id, OrganisationForm form, DirectoryActor actor, String note) {
-        Map<String, String> errors = check(id, form);
-        if (!errors.isEmpty()) {
-            return Saved.refused(errors);
+        List<FieldProblem> problems = check(id, form);
+        if (!problems.isEmpty()) {
+            return Saved.refused(problems);
         }
         lock(id);
         String before = describe.identity(id).orElseThrow();
@@ -141,7 +136,7 @@ public class OrganisationCatalogue {
                             o.website(), id)
                     .update();
         } catch (DuplicateKeyException e) {
-            return Saved.refused(Map.of("nom", "directory.error.name.taken"));
+            return Saved.refused("nom", "directory.error.name.taken");
         }
         directory.replaceEmailDomains(id, form.domains());
         String after = describe.identity(id).orElseThrow();
@@ -183,7 +178,6 @@ public class OrganisationCatalogue {
 
     /** Locks the organisation's row for the rest of the transaction, or says it is gone. */
     void lock(long id) {
-        jdbc.sql("SELECT id FROM organisation WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional()
-                .orElseThrow(() -> new DirectoryRefusal("directory.error.gone", null));
+        directory.lock(id);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,7 @@ class OrganisationDescriptions {
         line(lines, "Sigle", o.shortName());
         line(lines, "Type", messages.getMessage("directory.kind." + o.kind().name(), null, Locale.FRENCH));
         line(lines, "SIREN", o.siren());
-        String address = String.join(" ", java.util.stream.Stream.of(o.street(), o.postcode(), o.city())
+        String address = String.join(" ", Stream.of(o.street(), o.postcode(), o.city())
                 .filter(s -> s != null && !s.isBlank()).toList());
         line(lines, "Adresse", address);
         line(lines, "Site", o.website());

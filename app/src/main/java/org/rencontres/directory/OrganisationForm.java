@@ -1,11 +1,12 @@
 package org.rencontres.directory;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+
+import org.rencontres.shared.FieldProblem;
 
 /**
- * The fields of the organisation form, named as the French form names them. {@link #errors()}
+ * The fields of the organisation form, named as the French form names them. {@link #problems()}
  * checks them alone; uniqueness of the name is checked by {@link OrganisationCatalogue}.
  */
 public record OrganisationForm(String nom, String sigle, String type, String siren, String rue, String codepostal,
@@ -28,31 +29,31 @@ public record OrganisationForm(String nom, String sigle, String type, String sir
                 nz(o.postcode()), nz(o.city()), nz(o.website()), String.join("\n", domains.list()));
     }
 
-    /** Message keys by field name, in the order of the form; empty when all is well. */
-    public Map<String, String> errors() {
-        Map<String, String> errors = new LinkedHashMap<>();
+    /** What is wrong with the fields, in the order of the form; empty when all is well. */
+    public List<FieldProblem> problems() {
+        List<FieldProblem> problems = new ArrayList<>();
         if (Texts.blank(nom)) {
-            errors.put("nom", "directory.error.name");
+            problems.add(FieldProblem.of("nom", "directory.error.name"));
         } else if (nom.strip().length() > MAX_NAME) {
-            errors.put("nom", "directory.error.name.long");
+            problems.add(FieldProblem.of("nom", "directory.error.name.long"));
         }
         if (kind() == null) {
-            errors.put("type", "directory.error.kind");
+            problems.add(FieldProblem.of("type", "directory.error.kind"));
         }
         if (!Texts.blank(siren) && !Siren.isValid(siren)) {
-            errors.put("siren", "directory.error.siren");
+            problems.add(FieldProblem.of("siren", "directory.error.siren"));
         }
         if (!Texts.blank(codepostal) && !Postcode.isValid(codepostal)) {
-            errors.put("codepostal", "directory.error.postcode");
+            problems.add(FieldProblem.of("codepostal", "directory.error.postcode"));
         }
         if (!Texts.blank(site) && !Website.isValid(site)) {
-            errors.put("site", "directory.error.website");
+            problems.add(FieldProblem.of("site", "directory.error.website"));
         }
         String domainError = EmailDomains.parse(domaines).errorKey();
         if (domainError != null) {
-            errors.put("domaines", domainError);
+            problems.add(FieldProblem.of("domaines", domainError));
         }
-        return errors;
+        return problems;
     }
 
     OrganisationKind kind() {
@@ -66,13 +67,13 @@ public record OrganisationForm(String nom, String sigle, String type, String sir
         }
     }
 
-    /** The organisation to record, tidied (trimmed, SIREN without spaces); only once {@link #errors()} is empty. */
+    /** The organisation to record, tidied (trimmed, SIREN without spaces); only once {@link #problems()} is empty. */
     NewOrganisation toNewOrganisation() {
         return new NewOrganisation(nom.strip(), Texts.trimmed(sigle), kind(), Siren.normalise(Texts.trimmed(siren)),
                 Texts.trimmed(rue), Postcode.normalise(codepostal), Texts.trimmed(ville), Website.normalise(site));
     }
 
-    /** The e-mail domains, tidied (lower case); only once {@link #errors()} is empty. */
+    /** The e-mail domains, tidied (lower case); only once {@link #problems()} is empty. */
     List<String> domains() {
         return EmailDomains.parse(domaines).domains();
     }

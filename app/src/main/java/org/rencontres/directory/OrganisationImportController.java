@@ -1,14 +1,18 @@
 package org.rencontres.directory;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpSession;
+
 import org.rencontres.document.FileKind;
 import org.rencontres.document.Uploads;
+import org.rencontres.security.Organiser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -84,8 +88,7 @@ class OrganisationImportController {
     }
 
     @PostMapping(BASE + "/confirmer")
-    String confirm(@org.springframework.security.core.annotation.AuthenticationPrincipal
-                   org.rencontres.security.Organiser organiser,
+    String confirm(@AuthenticationPrincipal Organiser organiser,
                    @RequestParam(name = "jeton", defaultValue = "") String token, HttpSession session, Model model,
                    RedirectAttributes redirect) {
         if (!(session.getAttribute(PREVIEW) instanceof OrganisationImports.Preview preview)
@@ -127,6 +130,6 @@ class OrganisationImportController {
 
     private String megabytes() {
         double mb = maxBytes / (1024.0 * 1024.0);
-        return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(java.util.Locale.FRANCE, "%.1f", mb);
+        return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.FRANCE, "%.1f", mb);
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link DirectoryChanges}), as they do from the organisation's page. Every change is audited.
  */
 @Service
-public class OrganisationImports {
+class OrganisationImports {
 
     /** The largest file taken, whatever the server allows. */
     public static final long MAX_BYTES = 2L * 1024 * 1024;
@@ -95,12 +95,8 @@ public class OrganisationImports {
             // The directory may have changed since the preview: match names again now.
             Long id = existing(List.of(line.name())).get(line.name());
             if (id == null) {
-                id = jdbc.sql("""
-                        INSERT INTO organisation (name, short_name, kind, siren, street, postcode, city, website)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                        .params(line.name(), line.shortName(), line.kind().name(), line.siren(), line.street(),
-                                line.postcode(), line.city(), line.website())
-                        .query(Long.class).single();
+                id = directory.insert(new NewOrganisation(line.name(), line.shortName(), line.kind(), line.siren(),
+                        line.street(), line.postcode(), line.city(), line.website()));
                 audit.recordOrganisation(id, actor.accountId(), actor.name(), "created", line.name() + " – import",
                         null, describe.identity(id).orElseThrow());
                 created++;

@@ -1,9 +1,11 @@
 package org.rencontres.directory;
 
-import java.util.Map;
+import java.util.Locale;
 
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FormErrors;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,15 +34,17 @@ class OrganisationsController {
     private final DirectoryChanges changes;
     private final Directory directory;
     private final AuditTrail audit;
+    private final MessageSource messages;
 
     OrganisationsController(OrganisationCatalogue catalogue, TrainingContacts contacts, PeopleCatalogue people,
-                            DirectoryChanges changes, Directory directory, AuditTrail audit) {
+                            DirectoryChanges changes, Directory directory, AuditTrail audit, MessageSource messages) {
         this.catalogue = catalogue;
         this.contacts = contacts;
         this.people = people;
         this.changes = changes;
         this.directory = directory;
         this.audit = audit;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/annuaire")
@@ -62,15 +66,15 @@ class OrganisationsController {
 
     @GetMapping(BASE + "/nouvelle")
     String newForm(Model model) {
-        return form(model, OrganisationForm.empty(), Map.of(), null);
+        return form(model, OrganisationForm.empty(), FormErrors.none(), null);
     }
 
     @PostMapping(BASE)
-    String create(@AuthenticationPrincipal Organiser organiser, OrganisationForm form, Model model,
+    String create(@AuthenticationPrincipal Organiser organiser, OrganisationForm form, Model model, Locale locale,
                   RedirectAttributes redirect) {
         Saved<Organisation> saved = changes.create(DirectoryActor.of(organiser), form);
         if (!saved.ok()) {
-            return form(model, form, saved.errors(), null);
+            return form(model, form, errors(saved, locale), null);
         }
         redirect.addFlashAttribute("notice", "directory.organisation.created");
         return "redirect:" + BASE + "/" + saved.value().id();
@@ -78,24 +82,24 @@ class OrganisationsController {
 
     @GetMapping(BASE + "/{id}")
     String show(@AuthenticationPrincipal Organiser organiser, @PathVariable long id, Model model) {
-        return page(model, organiser, organisation(id), TrainingContactForm.empty(), Map.of());
+        return page(model, organiser, organisation(id), TrainingContactForm.empty(), FormErrors.none());
     }
 
     @GetMapping(BASE + "/{id}/modifier")
     String editForm(@AuthenticationPrincipal Organiser organiser, @PathVariable long id, Model model) {
         Organisation organisation = organisation(id);
         model.addAttribute("administrator", organiser.isAdministrator());
-        return form(model, OrganisationForm.of(organisation, directory.emailDomains(id)), Map.of(), organisation);
+        return form(model, OrganisationForm.of(organisation, directory.emailDomains(id)), FormErrors.none(), organisation);
     }
 
     @PostMapping(BASE + "/{id}/modifier")
     String update(@AuthenticationPrincipal Organiser organiser, @PathVariable long id, OrganisationForm form,
-                  Model model, RedirectAttributes redirect) {
+                  Model model, Locale locale, RedirectAttributes redirect) {
         Organisation organisation = organisation(id);
         Saved<DirectoryChanges.Outcome> saved = changes.update(DirectoryActor.of(organiser), id, form);
         if (!saved.ok()) {
             model.addAttribute("administrator", organiser.isAdministrator());
-            return form(model, form, saved.errors(), organisation);
+            return form(model, form, errors(saved, locale), organisation);
         }
         redirect.addFlashAttribute("notice", switch (saved.value()) {
             case APPLIED -> "directory.organisation.updated";
@@ -109,13 +113,9 @@ class OrganisationsController {
     @GetMapping(BASE + "/{id}/supprimer")
     String confirmDelete(@AuthenticationPrincipal Organiser organiser, @PathVariable long id, Model model) {
         Organisation organisation = organisation(id);
-        model.addAttribute("question", organiser.isAdministrator() ? "directory.organisation.delete.question"
-                : "directory.organisation.delete.ask");
-        model.addAttribute("submit", organiser.isAdministrator() ? null : "directory.confirm.ask");
-        model.addAttribute("subject", organisation.name());
-        model.addAttribute("action", BASE + "/" + id + "/supprimer");
-        model.addAttribute("cancel", BASE + "/" + id);
-        return "directory/admin/confirm";
+        return confirmPage(model, organiser.isAdministrator() ? "directory.organisation.delete.question"
+                : "directory.organisation.delete.ask", submit(organiser), organisation.name(),
+                BASE + "/" + id + "/supprimer", BASE + "/" + id);
     }
 
     @PostMapping(BASE + "/{id}/supprimer")
@@ -140,11 +140,11 @@ class OrganisationsController {
 
     @PostMapping(BASE + "/{id}/contacts")
     String addContact(@AuthenticationPrincipal Organiser organiser, @PathVariable long id, TrainingContactForm form,
-                      Model model, RedirectAttributes redirect) {
+                      Model model, Locale locale, RedirectAttributes redirect) {
         Organisation organisation = organisation(id);
         Saved<DirectoryChanges.Outcome> saved = changes.addContact(DirectoryActor.of(organiser), id, form);
         if (!saved.ok()) {
-            return page(model, organiser, organisation, form, saved.errors());
+            return page(model, organiser, organisation, form, errors(saved, locale));
         }
         redirect.addFlashAttribute("notice", saved.value() == DirectoryChanges.Outcome.ASKED
                 ? "directory.contact.add.asked" : "directory.contact.added");
@@ -156,13 +156,9 @@ class OrganisationsController {
     String confirmRemoveContact(@AuthenticationPrincipal Organiser organiser, @PathVariable long id,
                                 @PathVariable long contact, Model model) {
         TrainingContact c = contacts.find(organisation(id).id(), contact).orElseThrow(NotFound::new);
-        model.addAttribute("question", organiser.isAdministrator() ? "directory.contact.remove.question"
-                : "directory.contact.remove.ask");
-        model.addAttribute("submit", organiser.isAdministrator() ? null : "directory.confirm.ask");
-        model.addAttribute("subject", c.email());
-        model.addAttribute("action", BASE + "/" + id + "/contacts/" + contact + "/retirer");
-        model.addAttribute("cancel", BASE + "/" + id);
-        return "directory/admin/confirm";
+        return confirmPage(model, organiser.isAdministrator() ? "directory.contact.remove.question"
+                : "directory.contact.remove.ask", submit(organiser), c.email(),
+                BASE + "/" + id + "/contacts/" + contact + "/retirer", BASE + "/" + id);
     }
 
     @PostMapping(BASE + "/{id}/contacts/{contact}/retirer")
@@ -177,7 +173,7 @@ class OrganisationsController {
     }
 
     private String page(Model model, Organiser organiser, Organisation organisation, TrainingContactForm contactForm,
-                        Map<String, String> errors) {
+                        FormErrors errors) {
         model.addAttribute("organisation", organisation);
         model.addAttribute("administrator", organiser.isAdministrator());
         model.addAttribute("domains", directory.emailDomains(organisation.id()));
@@ -190,7 +186,7 @@ class OrganisationsController {
         return "directory/admin/organisation";
     }
 
-    private String form(Model model, OrganisationForm form, Map<String, String> errors, Organisation existing) {
+    private String form(Model model, OrganisationForm form, FormErrors errors, Organisation existing) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("kinds", OrganisationKind.values());
@@ -198,8 +194,33 @@ class OrganisationsController {
         return "directory/admin/organisation-form";
     }
 
+    private FormErrors errors(Saved<?> saved, Locale locale) {
+        return FormErrors.of(saved.problems(), messages, locale);
+    }
+
     private Organisation organisation(long id) {
         return catalogue.find(id).orElseThrow(NotFound::new);
+    }
+
+    /** An administrator's act applies at once (the page's own button); an organiser's is sent as a request. */
+    private static String submit(Organiser organiser) {
+        return organiser.isAdministrator() ? null : "directory.confirm.ask";
+    }
+
+    /**
+     * The page that asks before a deletion.
+     *
+     * @param question the message key of the question, {0} being the subject
+     * @param submit the message key of the button, or null for "delete for good"
+     */
+    static String confirmPage(Model model, String question, String submit, String subject, String action,
+                              String cancel) {
+        model.addAttribute("question", question);
+        model.addAttribute("submit", submit);
+        model.addAttribute("subject", subject);
+        model.addAttribute("action", action);
+        model.addAttribute("cancel", cancel);
+        return "directory/admin/confirm";
     }
 
     static int pageNumber(String page) {

@@ -1,9 +1,9 @@
 package org.rencontres.directory;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
+import org.rencontres.shared.FieldProblem;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +30,7 @@ public class PeopleCatalogue {
     }
 
     /** People whose given or family name (either order), e-mail or organisation contains the text. */
-    public DirectoryPage<PersonEntry> search(String text, int page) {
+    DirectoryPage<PersonEntry> search(String text, int page) {
         String like = "%" + Texts.plain(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String fold = OrganisationCatalogue.FOLD;
         String where = " WHERE " + fold.formatted("p.given_name || ' ' || p.family_name") + " LIKE :q OR "
@@ -56,9 +56,9 @@ public class PeopleCatalogue {
     }
 
     public Saved<Person> create(PersonForm form) {
-        Map<String, String> errors = check(form, null);
-        if (!errors.isEmpty()) {
-            return Saved.refused(errors);
+        List<FieldProblem> problems = check(form, null);
+        if (!problems.isEmpty()) {
+            return Saved.refused(problems);
         }
         NewPerson p = form.toNewPerson();
         try {
@@ -69,17 +69,17 @@ public class PeopleCatalogue {
                     .query(Long.class).single();
             return Saved.done(find(id).orElseThrow());
         } catch (DuplicateKeyException e) {
-            return Saved.refused(Map.of("courriel", "directory.error.email.person.taken"));
+            return Saved.refused("courriel", "directory.error.email.person.taken");
         } catch (DataIntegrityViolationException e) {
             // The organisation was deleted in the meantime.
-            return Saved.refused(Map.of("organisation", "directory.error.organisation"));
+            return Saved.refused("organisation", "directory.error.organisation");
         }
     }
 
     public Saved<Person> update(long id, PersonForm form) {
-        Map<String, String> errors = check(form, id);
-        if (!errors.isEmpty()) {
-            return Saved.refused(errors);
+        List<FieldProblem> problems = check(form, id);
+        if (!problems.isEmpty()) {
+            return Saved.refused(problems);
         }
         NewPerson p = form.toNewPerson();
         try {
@@ -94,9 +94,9 @@ public class PeopleCatalogue {
             }
             return Saved.done(find(id).orElseThrow());
         } catch (DuplicateKeyException e) {
-            return Saved.refused(Map.of("courriel", "directory.error.email.person.taken"));
+            return Saved.refused("courriel", "directory.error.email.person.taken");
         } catch (DataIntegrityViolationException e) {
-            return Saved.refused(Map.of("organisation", "directory.error.organisation"));
+            return Saved.refused("organisation", "directory.error.organisation");
         }
     }
 
@@ -116,20 +116,24 @@ public class PeopleCatalogue {
         }
     }
 
-    private Map<String, String> check(PersonForm form, Long id) {
-        Map<String, String> errors = form.errors();
+    private List<FieldProblem> check(PersonForm form, Long id) {
+        List<FieldProblem> problems = form.problems();
         Long organisationId = form.organisationId();
-        if (!errors.containsKey("organisation") && organisationId != null
+        if (!about(problems, "organisation") && organisationId != null
                 && organisations.find(organisationId).isEmpty()) {
-            errors.put("organisation", "directory.error.organisation");
+            problems.add(FieldProblem.of("organisation", "directory.error.organisation"));
         }
-        if (!errors.containsKey("courriel") && !Texts.blank(form.courriel())) {
+        if (!about(problems, "courriel") && !Texts.blank(form.courriel())) {
             boolean taken = jdbc.sql("SELECT count(*) FROM person WHERE lower(email) = lower(?) AND id <> ?")
                     .params(form.courriel().strip(), id == null ? -1L : id).query(Long.class).single() > 0;
             if (taken) {
-                errors.put("courriel", "directory.error.email.person.taken");
+                problems.add(FieldProblem.of("courriel", "directory.error.email.person.taken"));
             }
         }
-        return errors;
+        return problems;
+    }
+
+    private static boolean about(List<FieldProblem> problems, String field) {
+        return problems.stream().anyMatch(p -> field.equals(p.field()));
     }
 }

@@ -1,7 +1,9 @@
 package org.rencontres.directory;
 
-import java.util.Map;
+import java.util.Locale;
 
+import org.rencontres.shared.FormErrors;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +20,12 @@ class PeopleController {
 
     private final PeopleCatalogue people;
     private final OrganisationCatalogue organisations;
+    private final MessageSource messages;
 
-    PeopleController(PeopleCatalogue people, OrganisationCatalogue organisations) {
+    PeopleController(PeopleCatalogue people, OrganisationCatalogue organisations, MessageSource messages) {
         this.people = people;
         this.organisations = organisations;
+        this.messages = messages;
     }
 
     @GetMapping(BASE)
@@ -38,46 +42,31 @@ class PeopleController {
         if (organisation != null && organisations.find(organisation).isPresent()) {
             form = new PersonForm("", "", "", organisation.toString(), "", "");
         }
-        return form(model, form, Map.of(), null);
+        return form(model, form, FormErrors.none(), null);
     }
 
     @PostMapping(BASE)
-    String create(PersonForm form, Model model, RedirectAttributes redirect) {
-        Saved<Person> saved = people.create(form);
-        if (!saved.ok()) {
-            return form(model, form, saved.errors(), null);
-        }
-        redirect.addFlashAttribute("notice", "directory.person.created");
-        redirect.addFlashAttribute("noticeArgument", saved.value().fullName());
-        return "redirect:" + BASE;
+    String create(PersonForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        return saved(people.create(form), "directory.person.created", form, null, model, locale, redirect);
     }
 
     @GetMapping(BASE + "/{id}")
     String editForm(@PathVariable long id, Model model) {
         Person person = person(id);
-        return form(model, PersonForm.of(person), Map.of(), person);
+        return form(model, PersonForm.of(person), FormErrors.none(), person);
     }
 
     @PostMapping(BASE + "/{id}")
-    String update(@PathVariable long id, PersonForm form, Model model, RedirectAttributes redirect) {
+    String update(@PathVariable long id, PersonForm form, Model model, Locale locale, RedirectAttributes redirect) {
         Person person = person(id);
-        Saved<Person> saved = people.update(id, form);
-        if (!saved.ok()) {
-            return form(model, form, saved.errors(), person);
-        }
-        redirect.addFlashAttribute("notice", "directory.person.updated");
-        redirect.addFlashAttribute("noticeArgument", saved.value().fullName());
-        return "redirect:" + BASE;
+        return saved(people.update(id, form), "directory.person.updated", form, person, model, locale, redirect);
     }
 
     @GetMapping(BASE + "/{id}/supprimer")
     String confirmDelete(@PathVariable long id, Model model) {
         Person person = person(id);
-        model.addAttribute("question", "directory.person.delete.question");
-        model.addAttribute("subject", person.fullName());
-        model.addAttribute("action", BASE + "/" + id + "/supprimer");
-        model.addAttribute("cancel", BASE + "/" + id);
-        return "directory/admin/confirm";
+        return OrganisationsController.confirmPage(model, "directory.person.delete.question", null,
+                person.fullName(), BASE + "/" + id + "/supprimer", BASE + "/" + id);
     }
 
     @PostMapping(BASE + "/{id}/supprimer")
@@ -94,7 +83,18 @@ class PeopleController {
         return "redirect:" + BASE;
     }
 
-    private String form(Model model, PersonForm form, Map<String, String> errors, Person existing) {
+    /** Back to the list with the notice once saved, or the form again with what is wrong. */
+    private String saved(Saved<Person> saved, String notice, PersonForm form, Person existing, Model model,
+                         Locale locale, RedirectAttributes redirect) {
+        if (!saved.ok()) {
+            return form(model, form, FormErrors.of(saved.problems(), messages, locale), existing);
+        }
+        redirect.addFlashAttribute("notice", notice);
+        redirect.addFlashAttribute("noticeArgument", saved.value().fullName());
+        return "redirect:" + BASE;
+    }
+
+    private String form(Model model, PersonForm form, FormErrors errors, Person existing) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("organisations", organisations.all());

@@ -1,7 +1,7 @@
 package org.rencontres.directory;
 
 /** A line of the people list: the person with the name of their organisation. */
-public record PersonEntry(long id, String givenName, String familyName, String jobTitle, Long organisationId,
+record PersonEntry(long id, String givenName, String familyName, String jobTitle, Long organisationId,
                           String organisationName, String email, String phone) {
 
     public String fullName() {

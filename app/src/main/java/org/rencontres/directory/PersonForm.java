@@ -1,9 +1,10 @@
 package org.rencontres.directory;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.rencontres.shared.EmailAddress;
+import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.Phone;
 
 /**
@@ -22,25 +23,25 @@ public record PersonForm(String prenom, String nom, String fonction, String orga
                 p.organisationId() == null ? "" : p.organisationId().toString(), nz(p.email()), nz(p.phone()));
     }
 
-    /** Message keys by field, checked alone (the organisation's existence and the address's uniqueness are not). */
-    Map<String, String> errors() {
-        Map<String, String> errors = new LinkedHashMap<>();
+    /** What is wrong with the fields alone (the organisation's existence and the address's uniqueness are not). */
+    List<FieldProblem> problems() {
+        List<FieldProblem> problems = new ArrayList<>();
         if (Texts.blank(prenom)) {
-            errors.put("prenom", "directory.error.givenname");
+            problems.add(FieldProblem.of("prenom", "directory.error.givenname"));
         }
         if (Texts.blank(nom)) {
-            errors.put("nom", "directory.error.familyname");
+            problems.add(FieldProblem.of("nom", "directory.error.familyname"));
         }
         if (!Texts.blank(organisation) && organisationId() == null) {
-            errors.put("organisation", "directory.error.organisation");
+            problems.add(FieldProblem.of("organisation", "directory.error.organisation"));
         }
         if (!Texts.blank(courriel) && !EmailAddress.isValid(courriel)) {
-            errors.put("courriel", "directory.error.email");
+            problems.add(FieldProblem.of("courriel", "directory.error.email"));
         }
         if (!Texts.blank(telephone) && !Phone.isValid(telephone)) {
-            errors.put("telephone", "directory.error.phone");
+            problems.add(FieldProblem.of("telephone", "directory.error.phone"));
         }
-        return errors;
+        return problems;
     }
 
     Long organisationId() {

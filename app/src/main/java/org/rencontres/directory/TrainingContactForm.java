@@ -1,9 +1,10 @@
 package org.rencontres.directory;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.rencontres.shared.EmailAddress;
+import org.rencontres.shared.FieldProblem;
 
 /** The fields of the form that adds a training-service contact. */
 public record TrainingContactForm(String libelle, String courriel) {
@@ -12,14 +13,14 @@ public record TrainingContactForm(String libelle, String courriel) {
         return new TrainingContactForm("", "");
     }
 
-    Map<String, String> errors() {
-        Map<String, String> errors = new LinkedHashMap<>();
+    List<FieldProblem> problems() {
+        List<FieldProblem> problems = new ArrayList<>();
         if (libelle != null && libelle.strip().length() > 200) {
-            errors.put("libelle", "directory.error.label.long");
+            problems.add(FieldProblem.of("libelle", "directory.error.label.long"));
         }
         if (!EmailAddress.isValid(courriel)) {
-            errors.put("courriel", "directory.error.email");
+            problems.add(FieldProblem.of("courriel", "directory.error.email"));
         }
-        return errors;
+        return problems;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.rencontres.audit.AuditTrail;
+import org.rencontres.shared.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +22,13 @@ public class TrainingContacts {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final OrganisationDescriptions describe;
+    private final Directory directory;
 
-    TrainingContacts(JdbcClient jdbc, AuditTrail audit, OrganisationDescriptions describe) {
+    TrainingContacts(JdbcClient jdbc, AuditTrail audit, OrganisationDescriptions describe, Directory directory) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.describe = describe;
+        this.directory = directory;
     }
 
     public List<TrainingContact> of(long organisationId) {
@@ -54,7 +57,7 @@ public class TrainingContacts {
                 .params(organisationId, contactId).query(TrainingContact.class).optional();
     }
 
-    /** Adds the contact as the application itself (set-up), or returns the errors by field. */
+    /** Adds the contact as the application itself (set-up), or returns what is wrong. */
     @Transactional
     public Saved<TrainingContact> add(long organisationId, TrainingContactForm form) {
         return add(organisationId, form, DirectoryActor.SYSTEM, null);
@@ -62,19 +65,19 @@ public class TrainingContacts {
 
     /**
      * Adds the contact at the end of the organisation's list, audited with the addresses before and
-     * after, or returns the errors by field.
+     * after, or returns what is wrong.
      *
      * @param note added to the audit entry (who asked for it), or null
      */
     @Transactional
     public Saved<TrainingContact> add(long organisationId, TrainingContactForm form, DirectoryActor actor, String note) {
-        Map<String, String> errors = check(organisationId, form);
-        if (!errors.isEmpty()) {
-            return Saved.refused(errors);
+        List<FieldProblem> problems = check(organisationId, form);
+        if (!problems.isEmpty()) {
+            return Saved.refused(problems);
         }
         lock(organisationId);
         if (has(organisationId, form.courriel())) {
-            return Saved.refused(Map.of("courriel", "directory.error.email.contact.taken"));
+            return Saved.refused("courriel", "directory.error.email.contact.taken");
         }
         String before = describe.contacts(organisationId);
         TrainingContact added = insert(organisationId, form.libelle(), form.courriel());
@@ -83,13 +86,13 @@ public class TrainingContacts {
         return Saved.done(added);
     }
 
-    /** The errors of the form for this organisation, the address already listed included. */
-    Map<String, String> check(long organisationId, TrainingContactForm form) {
-        Map<String, String> errors = form.errors();
-        if (errors.isEmpty() && has(organisationId, form.courriel())) {
-            errors.put("courriel", "directory.error.email.contact.taken");
+    /** What is wrong with the form for this organisation, the address already listed included. */
+    List<FieldProblem> check(long organisationId, TrainingContactForm form) {
+        List<FieldProblem> problems = form.problems();
+        if (problems.isEmpty() && has(organisationId, form.courriel())) {
+            problems.add(FieldProblem.of("courriel", "directory.error.email.contact.taken"));
         }
-        return errors;
+        return problems;
     }
 
     /** Adds the address unless the organisation already has it (import: the same file twice adds nothing). */
@@ -114,8 +117,7 @@ public class TrainingContacts {
 
     /** Locks the organisation's row: two additions at once get distinct positions and no duplicate. */
     private void lock(long organisationId) {
-        jdbc.sql("SELECT id FROM organisation WHERE id = ? FOR UPDATE").param(organisationId).query(Long.class).optional()
-                .orElseThrow(() -> new DirectoryRefusal("directory.error.gone", null));
+        directory.lock(organisationId);
     }
 
     private TrainingContact insert(long organisationId, String label, String email) {

@@ -1,5 +1,7 @@
 package org.rencontres.document;
 
+import java.util.Optional;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -34,7 +36,7 @@ public final class Downloads {
 
     private static ResponseEntity<byte[]> response(String fileName, String mediaType, byte[] content,
                                                    CacheControl cache, boolean inlineAllowed) {
-        java.util.Optional<FileKind> kind = FileKind.ofMediaType(mediaType);
+        Optional<FileKind> kind = FileKind.ofMediaType(mediaType);
         boolean inline = inlineAllowed && kind.map(FileKind::inline).orElse(false);
         MediaType type = kind.map(k -> MediaType.parseMediaType(k.mediaType())).orElse(MediaType.APPLICATION_OCTET_STREAM);
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())

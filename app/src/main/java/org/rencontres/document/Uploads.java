@@ -5,18 +5,27 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -25,6 +34,7 @@ import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The one check of every uploaded file: what it is comes from its bytes alone (never its name nor
@@ -68,7 +78,7 @@ public class Uploads {
 
         /** The key of its French message in {@code i18n/document}. */
         public String messageKey() {
-            return "upload.refused." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "upload.refused." + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -180,13 +190,13 @@ public class Uploads {
      * is taken on its signature), of a bounded size. Only the header is read, never the pixels.
      */
     private static void image(byte[] content) {
-        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
+        try (ImageInputStream in = ImageIO.createImageInputStream(
                 new ByteArrayInputStream(content))) {
-            java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 return;
             }
-            javax.imageio.ImageReader reader = readers.next();
+            ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
@@ -261,7 +271,7 @@ public class Uploads {
             // disagree (a second archive appended, entries hidden from one reader), the file is refused.
             throw new Refused(Refusal.ARCHIVE_DAMAGED);
         }
-        if (names.stream().anyMatch(n -> n.toLowerCase(java.util.Locale.ROOT).endsWith("vbaproject.bin"))) {
+        if (names.stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).endsWith("vbaproject.bin"))) {
             throw new Refused(Refusal.MACROS);
         }
         if (manifests.containsKey("[Content_Types].xml")) {
@@ -275,11 +285,11 @@ public class Uploads {
 
     /** The entry names the archive's central directory lists (read from its end, nothing inflated). */
     private static Set<String> centralDirectory(byte[] content) {
-        try (org.apache.commons.compress.archivers.zip.ZipFile zip = org.apache.commons.compress.archivers.zip.ZipFile
-                .builder().setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(content))
+        try (ZipFile zip = ZipFile
+                .builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content))
                 .get()) {
             Set<String> names = new HashSet<>();
-            java.util.Enumeration<ZipArchiveEntry> all = zip.getEntries();
+            Enumeration<ZipArchiveEntry> all = zip.getEntries();
             while (all.hasMoreElements()) {
                 if (!names.add(all.nextElement().getName()) || names.size() > MAX_ENTRIES) {
                     throw new Refused(Refusal.ARCHIVE_DAMAGED);
@@ -323,8 +333,8 @@ public class Uploads {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // refused quietly, not on stderr
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler()); // refused quietly, not on stderr
             overrides = builder.parse(new ByteArrayInputStream(contentTypes)).getElementsByTagNameNS("*", "Override");
         } catch (ParserConfigurationException | SAXException | IOException e) {
             throw new Refused(Refusal.OFFICE_NOT_GENUINE);

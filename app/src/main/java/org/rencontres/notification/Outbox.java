@@ -1,5 +1,7 @@
 package org.rencontres.notification;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -59,12 +61,12 @@ public class Outbox {
     }
 
     /** A message of the outbox, whatever its status. */
-    public Optional<OutboxEntry> find(long id) {
+    Optional<OutboxEntry> find(long id) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::entry).optional();
     }
 
     /** The messages that could not be delivered after every attempt, latest first. */
-    public List<OutboxEntry> failed() {
+    List<OutboxEntry> failed() {
         return jdbc.sql(SELECT + " WHERE status = 'FAILED' ORDER BY id DESC").query(this::entry).list();
     }
 
@@ -72,7 +74,7 @@ public class Outbox {
             SELECT id, recipient, subject, status, attempts, next_attempt_at, created_at, sent_at, last_error
             FROM notification_outbox""";
 
-    private OutboxEntry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private OutboxEntry entry(ResultSet rs, int n) throws SQLException {
         long id = rs.getLong("id");
         return new OutboxEntry(id, rs.getString("recipient"), rs.getString("subject"),
                 OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),

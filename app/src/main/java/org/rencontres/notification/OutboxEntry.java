@@ -7,6 +7,6 @@ import java.time.Instant;
  *
  * @param messageId the Message-ID header it is (or will be) sent with
  */
-public record OutboxEntry(long id, String recipient, String subject, OutboxStatus status, int attempts,
+record OutboxEntry(long id, String recipient, String subject, OutboxStatus status, int attempts,
         Instant nextAttemptAt, Instant createdAt, Instant sentAt, String lastError, String messageId) {
 }

@@ -1,5 +1,7 @@
 package org.rencontres.security;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -120,12 +122,7 @@ public class Accounts {
     /** Disables an account: its sessions end at their next request; never one's own nor the last administrator. */
     @Transactional
     public Change disable(long actorId, long accountId) {
-        Change refused = refusal(actorId, accountId);
-        if (refused != null) {
-            return refused;
-        }
-        jdbc.sql("UPDATE account SET enabled = FALSE WHERE id = ?").param(accountId).update();
-        return Change.DONE;
+        return unlessRefused(actorId, accountId, "UPDATE account SET enabled = FALSE WHERE id = ?");
     }
 
     @Transactional
@@ -137,11 +134,16 @@ public class Accounts {
     /** Deletes an account (its reset links and known addresses go with it); same limits as {@link #disable}. */
     @Transactional
     public Change delete(long actorId, long accountId) {
+        return unlessRefused(actorId, accountId, "DELETE FROM account WHERE id = ?");
+    }
+
+    /** Runs the statement on the account (its one parameter), unless {@link #refusal} says no. */
+    private Change unlessRefused(long actorId, long accountId, String statement) {
         Change refused = refusal(actorId, accountId);
         if (refused != null) {
             return refused;
         }
-        jdbc.sql("DELETE FROM account WHERE id = ?").param(accountId).update();
+        jdbc.sql(statement).param(accountId).update();
         return Change.DONE;
     }
 
@@ -166,7 +168,7 @@ public class Accounts {
         return null;
     }
 
-    private Account account(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private Account account(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")), rs.getString("organising_unit"), rs.getBoolean("enabled"),
                 rs.getInt("credentials_version"));

@@ -1,8 +1,9 @@
 package org.rencontres.security;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,10 +34,10 @@ class AccountsController {
 
     @GetMapping("/admin/comptes")
     String list(Model model) {
-        return page(model, new AccountForm("", "", "", ""), Role.ORGANISER.name(), "", Map.of());
+        return page(model, new AccountForm("", "", "", ""), Role.ORGANISER.name(), "", FormErrors.none());
     }
 
-    private String page(Model model, AccountForm form, String role, String unit, Map<String, String> errors) {
+    private String page(Model model, AccountForm form, String role, String unit, FormErrors errors) {
         model.addAttribute("accounts", accounts.all());
         model.addAttribute("roles", Role.values());
         model.addAttribute("form", form);
@@ -50,17 +51,12 @@ class AccountsController {
     String create(AccountForm form, @RequestParam(defaultValue = "ORGANISER") String role,
                   @RequestParam(name = "unite", required = false) String unit, Model model,
                   RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>(forms.validate(form));
-        Role chosen = Role.ORGANISER;
-        try {
-            chosen = Role.valueOf(role);
-        } catch (IllegalArgumentException e) {
-            errors.put("role", forms.text("account.error.role"));
+        List<FieldProblem> problems = forms.validate(form, role);
+        if (!problems.isEmpty()) {
+            return page(model, form.withoutPasswords(), role, unit, forms.errors(problems));
         }
-        if (!errors.isEmpty()) {
-            return page(model, form.withoutPasswords(), role, unit, errors);
-        }
-        Account created = accounts.create(new NewAccount(form.courriel(), form.nom(), chosen, unit, form.motdepasse()));
+        Account created = accounts.create(new NewAccount(form.courriel(), form.nom(), AccountForms.role(role), unit,
+                form.motdepasse()));
         redirect.addFlashAttribute("created", created.email());
         return "redirect:/admin/comptes";
     }

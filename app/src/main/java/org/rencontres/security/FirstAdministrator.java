@@ -1,5 +1,8 @@
 package org.rencontres.security;
 
+import java.util.List;
+import java.util.Locale;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,7 +57,7 @@ class FirstAdministrator implements ApplicationRunner {
             }
             if (StringUtils.hasText(email) && StringUtils.hasText(password)) {
                 // The operator chose it: a weak one is taken (a refusal would stop the start-up) but said.
-                policy.problem(password, java.util.List.of(email), java.util.Locale.ENGLISH).ifPresent(problem ->
+                policy.problem(password, List.of(email), Locale.ENGLISH).ifPresent(problem ->
                         log.warn("RENCONTRES_ADMIN_PASSWORD is weak ({}); change it after signing in", problem));
                 accounts.create(new NewAccount(email, "Administrateur", Role.ADMINISTRATOR, null, password));
                 log.info("Administrator account {} created from the environment", email);

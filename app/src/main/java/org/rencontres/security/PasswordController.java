@@ -1,12 +1,12 @@
 package org.rencontres.security;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,20 +30,18 @@ class PasswordController {
 
     private final Accounts accounts;
     private final AccountForms forms;
-    private final SignInAttempts attempts;
     private final PasswordResets resets;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    PasswordController(Accounts accounts, AccountForms forms, SignInAttempts attempts, PasswordResets resets) {
+    PasswordController(Accounts accounts, AccountForms forms, PasswordResets resets) {
         this.accounts = accounts;
         this.forms = forms;
-        this.attempts = attempts;
         this.resets = resets;
     }
 
     @GetMapping("/admin/mot-de-passe")
     String changeForm(Model model) {
-        model.addAttribute("errors", Map.of());
+        model.addAttribute("errors", FormErrors.none());
         return "security/password";
     }
 
@@ -52,21 +50,11 @@ class PasswordController {
                   @RequestParam(defaultValue = "") String motdepasse,
                   @RequestParam(defaultValue = "") String confirmation, Model model, HttpServletRequest request,
                   HttpServletResponse response, RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        // The current password is a sign-in in disguise: a stolen session must not guess it freely.
-        String email = SignInAttempts.email(me.getUsername());
-        String address = SignInAttempts.network(request.getRemoteAddr());
-        if (attempts.refused(email, address)) {
-            errors.put("actuel", forms.text("password.error.locked"));
-        } else if (!accounts.passwordMatches(me.accountId(), actuel)) {
-            attempts.failed(email, address);
-            errors.put("actuel", forms.text("password.error.current"));
-        } else {
-            errors.putAll(forms.password(motdepasse, confirmation, List.of(me.displayName(), me.getUsername())));
-        }
-        if (!errors.isEmpty()) {
+        List<FieldProblem> problems = forms.passwordChange(me, actuel, motdepasse, confirmation,
+                request.getRemoteAddr());
+        if (!problems.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("errors", errors);
+            model.addAttribute("errors", forms.errors(problems));
             return "security/password";
         }
         Account account = accounts.changePassword(me.accountId(), motdepasse);
@@ -85,7 +73,7 @@ class PasswordController {
     @GetMapping(PasswordResets.PATH)
     String resetForm(@RequestParam(name = "jeton", required = false) String token, Model model,
                      HttpServletResponse response) {
-        model.addAttribute("errors", Map.of());
+        model.addAttribute("errors", FormErrors.none());
         return resetPage(token, model, response);
     }
 
@@ -108,11 +96,11 @@ class PasswordController {
         if (account == null) {
             return resetPage(token, model, response);
         }
-        Map<String, String> errors = forms.password(motdepasse, confirmation,
+        List<FieldProblem> problems = forms.password(motdepasse, confirmation,
                 List.of(account.displayName(), account.email()));
-        if (!errors.isEmpty()) {
+        if (!problems.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("errors", errors);
+            model.addAttribute("errors", forms.errors(problems));
             return resetPage(token, model, response);
         }
         if (!resets.use(token, motdepasse)) {

@@ -12,6 +12,7 @@ import java.util.ResourceBundle;
 import com.nulabinc.zxcvbn.Feedback;
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
+import org.rencontres.shared.FieldProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -50,11 +51,22 @@ class PasswordPolicy {
      * @param personal what the person typed about themselves (name, e-mail): a password made of it is weak
      */
     Optional<String> problem(String password, List<String> personal, Locale locale) {
+        return problem("motdepasse", password, personal, locale)
+                .map(p -> messages.getMessage(p.code(), p.args().toArray(), locale));
+    }
+
+    /**
+     * Why this password may not be used, as a problem of that field, or empty when it is good. zxcvbn's
+     * advice (a warning, suggestions) is already in the reader's language: it is the problem's argument.
+     *
+     * @param personal what the person typed about themselves (name, e-mail): a password made of it is weak
+     */
+    Optional<FieldProblem> problem(String field, String password, List<String> personal, Locale locale) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            return Optional.of(messages.getMessage("account.error.password", null, locale));
+            return Optional.of(FieldProblem.of(field, "account.error.password"));
         }
         if (tooLong(password)) {
-            return Optional.of(messages.getMessage("account.error.password.long", null, locale));
+            return Optional.of(FieldProblem.of(field, "account.error.password.long"));
         }
         List<String> inputs = new ArrayList<>(SITE_WORDS);
         for (String p : personal) {
@@ -76,16 +88,15 @@ class PasswordPolicy {
             return Optional.empty();
         }
         Feedback feedback = strength.getFeedback().withResourceBundle(bundle(locale));
-        StringBuilder text = new StringBuilder(messages.getMessage("account.error.password.weak", null, locale));
+        StringBuilder advice = new StringBuilder();
         String warning = feedback.getWarning(locale);
         if (warning != null && !warning.isBlank()) {
-            text.append(' ').append(warning);
+            advice.append(' ').append(warning);
         }
         for (String suggestion : feedback.getSuggestions(locale)) {
-            text.append(' ').append(suggestion);
+            advice.append(' ').append(suggestion);
         }
-        text.append(' ').append(messages.getMessage("account.error.password.advice", null, locale));
-        return Optional.of(text.toString());
+        return Optional.of(FieldProblem.of(field, "account.error.password.weak", advice.toString()));
     }
 
     /** zxcvbn's feedback keys, read from this module's messages ({@code password.feedback…}). */

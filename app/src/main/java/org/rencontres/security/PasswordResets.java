@@ -1,14 +1,8 @@
 package org.rencontres.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +26,6 @@ class PasswordResets {
     static final Duration VALIDITY = Duration.ofHours(24);
     static final String PATH = "/mot-de-passe/nouveau";
 
-    private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final SignInAttempts attempts;
@@ -66,11 +59,9 @@ class PasswordResets {
 
     String issue(long accountId) {
         jdbc.sql("DELETE FROM password_reset_token WHERE account_id = ? AND used_at IS NULL").param(accountId).update();
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.issue();
         jdbc.sql("INSERT INTO password_reset_token (token_hash, account_id, expires_at) VALUES (?, ?, ?)")
-                .params(hash(token), accountId, OffsetDateTime.now(ZoneOffset.UTC).plus(VALIDITY)).update();
+                .params(SecretTokens.hash(token), accountId, OffsetDateTime.now(ZoneOffset.UTC).plus(VALIDITY)).update();
         return token;
     }
 
@@ -82,7 +73,7 @@ class PasswordResets {
         return jdbc.sql("""
                 SELECT account_id FROM password_reset_token
                 WHERE token_hash = ? AND used_at IS NULL AND expires_at > now()""")
-                .param(hash(token)).query(Long.class).optional().flatMap(accounts::find);
+                .param(SecretTokens.hash(token)).query(Long.class).optional().flatMap(accounts::find);
     }
 
     /**
@@ -97,21 +88,12 @@ class PasswordResets {
         Optional<Long> accountId = jdbc.sql("""
                 UPDATE password_reset_token SET used_at = now()
                 WHERE token_hash = ? AND used_at IS NULL AND expires_at > now() RETURNING account_id""")
-                .param(hash(token)).query(Long.class).optional();
+                .param(SecretTokens.hash(token)).query(Long.class).optional();
         if (accountId.isEmpty()) {
             return false;
         }
         Account account = accounts.changePassword(accountId.get(), newPassword);
         attempts.forget(account.email());
         return true;
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

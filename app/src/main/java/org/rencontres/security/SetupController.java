@@ -1,8 +1,9 @@
 package org.rencontres.security;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,18 +32,18 @@ class SetupController {
         requireValid(token);
         model.addAttribute("jeton", token);
         model.addAttribute("form", new AccountForm("", "", "", ""));
-        model.addAttribute("errors", Map.of());
+        model.addAttribute("errors", FormErrors.none());
         return "security/setup";
     }
 
     @PostMapping("/admin/installation")
     String create(@RequestParam(name = "jeton", required = false) String token, AccountForm form, Model model) {
         requireValid(token);
-        Map<String, String> errors = new LinkedHashMap<>(forms.validate(form));
-        if (!errors.isEmpty()) {
+        List<FieldProblem> problems = forms.validate(form);
+        if (!problems.isEmpty()) {
             model.addAttribute("jeton", token);
             model.addAttribute("form", form.withoutPasswords());
-            model.addAttribute("errors", errors);
+            model.addAttribute("errors", forms.errors(problems));
             return "security/setup";
         }
         if (!tokens.use(token)) {

@@ -1,14 +1,8 @@
 package org.rencontres.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 class SetupTokens {
 
     static final Duration VALIDITY = Duration.ofHours(24);
-    private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
 
     SetupTokens(JdbcClient jdbc) {
@@ -28,18 +21,16 @@ class SetupTokens {
 
     @Transactional
     String issue() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.issue();
         jdbc.sql("INSERT INTO setup_token (token_hash, expires_at) VALUES (?, ?)")
-                .params(hash(token), OffsetDateTime.now(ZoneOffset.UTC).plus(VALIDITY)).update();
+                .params(SecretTokens.hash(token), OffsetDateTime.now(ZoneOffset.UTC).plus(VALIDITY)).update();
         return token;
     }
 
     boolean isValid(String token) {
         return token != null && jdbc.sql("""
                 SELECT count(*) FROM setup_token WHERE token_hash = ? AND used_at IS NULL AND expires_at > now()""")
-                .param(hash(token)).query(Long.class).single() > 0;
+                .param(SecretTokens.hash(token)).query(Long.class).single() > 0;
     }
 
     /** Marks the token used; false when it was not valid (already used, expired or unknown). */
@@ -48,15 +39,6 @@ class SetupTokens {
         return token != null && jdbc.sql("""
                 UPDATE setup_token SET used_at = now()
                 WHERE token_hash = ? AND used_at IS NULL AND expires_at > now()""")
-                .param(hash(token)).update() == 1;
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                .param(SecretTokens.hash(token)).update() == 1;
     }
 }

@@ -1,8 +1,11 @@
 package org.rencontres.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 import org.rencontres.shared.FrenchTime;
 import org.springframework.stereotype.Component;
@@ -20,13 +23,13 @@ public class Formats {
     }
 
     /** "28/11/2026 18:42" in Paris time, for audit trails. */
-    public String instant(java.time.Instant instant) {
-        return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(FrenchTime.PARIS).format(instant);
+    public String instant(Instant instant) {
+        return DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(FrenchTime.PARIS).format(instant);
     }
 
     /** An instant to the second, as {@code <time datetime>} accepts it. */
-    public String isoInstant(java.time.Instant instant) {
-        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    public String isoInstant(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     public String iso(LocalDate date, LocalTime time, ZoneId zone) {

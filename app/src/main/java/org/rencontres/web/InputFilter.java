@@ -3,14 +3,17 @@ package org.rencontres.web;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.apache.tomcat.util.http.InvalidParameterException;
 
 /**
@@ -23,7 +26,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
  * <p>Multipart requests (uploads) are left to their own checks; their text fields still meet the
  * database's limits, whose refusals become a 400 page ({@link DatabaseRefusals}).
  */
-class InputFilter extends jakarta.servlet.http.HttpFilter {
+class InputFilter extends HttpFilter {
 
     /** The longest text any field takes (the database's bound for long texts, V33). */
     static final int MAX_VALUE = 20_000;
@@ -122,7 +125,7 @@ class InputFilter extends jakarta.servlet.http.HttpFilter {
 
     private static boolean isMultipart(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     /**

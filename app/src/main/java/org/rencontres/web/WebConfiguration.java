@@ -2,16 +2,24 @@ package org.rencontres.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.multipart.MultipartRequest;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.util.WebUtils;
 
 /** French first: English only when the visitor chooses it (?lang=en), remembered in a cookie. */
 @Configuration(proxyBeanMethods = false)
@@ -44,9 +52,9 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
             @Override
-            public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
-                                     jakarta.servlet.http.HttpServletResponse response, Object handler)
-                    throws jakarta.servlet.ServletException {
+            public boolean preHandle(HttpServletRequest request,
+                                     HttpServletResponse response, Object handler)
+                    throws ServletException {
                 String lang = request.getParameter(getParamName());
                 // Only the languages the site is written in; anything else is ignored, never an error.
                 if (lang != null && SUPPORTED.stream().noneMatch(l -> l.getLanguage().equals(lang))) {
@@ -65,16 +73,16 @@ class WebConfiguration implements WebMvcConfigurer {
      * every other field ({@link InputFilter}), once Spring has read the parts: the filter leaves
      * multipart requests to the upload checks, which must see them first.
      */
-    static final class MultipartFields implements org.springframework.web.servlet.HandlerInterceptor {
+    static final class MultipartFields implements HandlerInterceptor {
 
         @Override
-        public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
-                                 jakarta.servlet.http.HttpServletResponse response, Object handler) {
-            if (org.springframework.web.util.WebUtils.getNativeRequest(request,
-                    org.springframework.web.multipart.MultipartRequest.class) == null) {
+        public boolean preHandle(HttpServletRequest request,
+                                 HttpServletResponse response, Object handler) {
+            if (WebUtils.getNativeRequest(request,
+                    MultipartRequest.class) == null) {
                 return true;
             }
-            for (java.util.Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
                 InputFilter.Problem problem = InputFilter.problem(parameter.getKey(), parameter.getValue());
                 if (problem != null) {
                     throw new BadInput(problem);

@@ -3,6 +3,7 @@ package org.rencontres.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.rencontres.shared.FieldProblem;
 
 /** The checks of the directory's fields: SIREN (with its Luhn key), postcode, e-mail, website, kinds. */
 class DirectoryRulesTest {
@@ -64,15 +65,15 @@ class DirectoryRulesTest {
     @Test
     void the_organisation_form_lists_its_errors_in_order() {
         OrganisationForm bad = new OrganisationForm(" ", "", "PLANETE", "123456789", "", "9108", "", "pas un site");
-        assertThat(bad.errors()).containsExactly(
-                java.util.Map.entry("nom", "directory.error.name"),
-                java.util.Map.entry("type", "directory.error.kind"),
-                java.util.Map.entry("siren", "directory.error.siren"),
-                java.util.Map.entry("codepostal", "directory.error.postcode"),
-                java.util.Map.entry("site", "directory.error.website"));
+        assertThat(bad.problems()).containsExactly(
+                FieldProblem.of("nom", "directory.error.name"),
+                FieldProblem.of("type", "directory.error.kind"),
+                FieldProblem.of("siren", "directory.error.siren"),
+                FieldProblem.of("codepostal", "directory.error.postcode"),
+                FieldProblem.of("site", "directory.error.website"));
         OrganisationForm good = new OrganisationForm(" Ville d'Évry ", "", "COMMUNE", "217 500 016", "", "91000",
                 "Évry-Courcouronnes", "");
-        assertThat(good.errors()).isEmpty();
+        assertThat(good.problems()).isEmpty();
         NewOrganisation tidy = good.toNewOrganisation();
         assertThat(tidy.name()).isEqualTo("Ville d'Évry");
         assertThat(tidy.siren()).isEqualTo("217500016");

@@ -80,7 +80,7 @@ class RegistrationLinksTest {
         registrations.setCapacity(new Capacity(dayId, 2, 48, false));
         employer = directory.organisationNamed(NewOrganisation.named("Commune des Liens " + n, OrganisationKind.COMMUNE));
         service = "formation" + n + "@liens.test";
-        assertThat(contacts.add(employer.id(), new TrainingContactForm("Service formation", service)).errors()).isEmpty();
+        assertThat(contacts.add(employer.id(), new TrainingContactForm("Service formation", service)).problems()).isEmpty();
         agent = "agent" + n + "@liens.test";
         visitor = new WebSession(port);
     }
