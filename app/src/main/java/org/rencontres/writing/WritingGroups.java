@@ -84,11 +84,6 @@ class WritingGroups {
                 .toList();
     }
 
-    /** How many walk-ins are present at that half-day (they are left out of the groups). */
-    long walkInsPresent(long dayId, HalfDay half) {
-        return attendances.attendees(dayId, half).stream().filter(a -> a.walkIn() && a.present()).count();
-    }
-
     /**
      * Splits the present participants and gives each group its document, all in one transaction.
      *
