@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The workshops module's operations. */
@@ -61,7 +63,7 @@ public class Workshops {
     }
 
     /** The day a workshop belongs to, if it exists. */
-    public java.util.Optional<Long> dayOf(long workshopId) {
+    public Optional<Long> dayOf(long workshopId) {
         return jdbc.sql("SELECT event_day_id FROM workshop WHERE id = ?").param(workshopId).query(Long.class).optional();
     }
 
@@ -71,8 +73,8 @@ public class Workshops {
     }
 
     /** Copies a day's workshops to a new edition, onto the copied slots. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public void copy(long fromDayId, long toDayId, java.util.Map<Long, Long> slotCopies) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void copy(long fromDayId, long toDayId, Map<Long, Long> slotCopies) {
         for (Workshop w : ofDay(fromDayId)) {
             Long slot = slotCopies.get(w.slotId());
             if (slot != null) {
@@ -99,7 +101,7 @@ public class Workshops {
         programmes.outline(dayId).forEach(s -> slots.put(s.id(), s));
         Map<Long, List<Workshop>> bySlot = new LinkedHashMap<>();
         all.forEach(w -> bySlot.computeIfAbsent(w.slotId(), k -> new ArrayList<>()).add(w));
-        List<Slot> placed = bySlot.keySet().stream().map(slots::get).filter(java.util.Objects::nonNull)
+        List<Slot> placed = bySlot.keySet().stream().map(slots::get).filter(Objects::nonNull)
                 .sorted(Comparator.comparing(Slot::startsAt).thenComparing(Slot::endsAt).thenComparing(Slot::id))
                 .toList();
         List<WorkshopSlot> result = new ArrayList<>();
