@@ -18,7 +18,7 @@ import org.rencontres.shared.FrenchTime;
  * @param sujets the topics, one a line
  * @param version the version of the slot the form was filled from (edits only)
  */
-public record SlotForm(String debut, String fin, String nature, String format, String titre, String description,
+record SlotForm(String debut, String fin, String nature, String format, String titre, String description,
                        String piste, Boolean provisoire, String sujets, Boolean sujetsSousReserve, Integer version) {
 
     /** An unticked checkbox sends nothing: it reads as false. */

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.rencontres.workshops.WritingTemplate;
 
 /** What a new document starts from; the sections themselves are laid out by the browser (writing.js). */
-public enum DocumentTemplate {
+enum DocumentTemplate {
     BLANK,
     /** "État de l'art": what we do, what works, what blocks, what we propose. */
     STATE_OF_THE_ART,

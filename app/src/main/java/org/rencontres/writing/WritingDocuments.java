@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The shared documents of the days: creating them, finding them, closing (their text: {@link ServerDocuments}). */
 @Service
-public class WritingDocuments {
+class WritingDocuments {
 
     private static final String COLUMNS = """
             id, event_day_id AS day_id, workshop_id, group_id, title, template, read_key, last_seq, closed_at,
