@@ -99,6 +99,16 @@ class RotationPages {
                 model);
     }
 
+    /**
+     * The page that asks before a change that cannot be undone, in the texts under {@code prefix} (its
+     * ".title" naming {@code name} if any, ".warning", ".confirm").
+     */
+    String confirmPage(Model model, Locale locale, String prefix, String name, String action, String cancel) {
+        return confirmPage(model, name == null ? message(prefix + ".title", locale)
+                        : message(prefix + ".title", locale, name), message(prefix + ".warning", locale), action,
+                message(prefix + ".confirm", locale), cancel, locale);
+    }
+
     /** The page that asks before a change that cannot be undone, with the rotation's way back. */
     String confirmPage(Model model, String title, String warning, String action, String confirm, String cancel,
                        Locale locale) {
@@ -113,6 +123,14 @@ class RotationPages {
     /** The problems' texts, by field. */
     FormErrors errors(List<FieldProblem> problems, Locale locale) {
         return FormErrors.of(problems, messages, locale);
+    }
+
+    /**
+     * The problems of a form that is only a button (generate, publish): about the form as a whole, every one
+     * of them shown, even several on the same part of the set-up.
+     */
+    FormErrors actionErrors(List<FieldProblem> problems, Locale locale) {
+        return errors(problems.stream().map(p -> FieldProblem.general(p.code(), p.args().toArray())).toList(), locale);
     }
 
     /** The texts of problems that are not a form's (what stands in the way of a plan), in order. */

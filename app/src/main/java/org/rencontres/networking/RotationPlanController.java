@@ -82,9 +82,8 @@ class RotationPlanController {
     String confirmUnpublish(ManagedDay day,
                             @PathVariable long slotId, Model model, Locale locale) {
         Where w = pages.where(day, slotId);
-        return pages.confirmPage(model, pages.message("networking.unpublish.title", locale),
-                pages.message("networking.unpublish.warning", locale), w.base() + "/plan/depublication",
-                pages.message("networking.unpublish.confirm", locale), w.base() + "/plan", locale);
+        return pages.confirmPage(model, locale, "networking.unpublish", null, w.base() + "/plan/depublication",
+                w.base() + "/plan");
     }
 
     @PostMapping("/depublication")
@@ -100,7 +99,7 @@ class RotationPlanController {
     private String planChanged(Where w, List<FieldProblem> problems, String notice, Model model, Locale locale,
                                RedirectAttributes redirect) {
         if (!problems.isEmpty()) {
-            return planPage(w, pages.errors(problems, locale), new SwapForm("", "", ""), model, locale);
+            return planPage(w, pages.actionErrors(problems, locale), new SwapForm("", "", ""), model, locale);
         }
         redirect.addFlashAttribute("notice", notice);
         return "redirect:" + w.base() + "/plan";

@@ -121,14 +121,11 @@ class RotationSetupController {
     }
 
     @GetMapping("/organisation/tables/{tableId}/suppression")
-    String confirmRemoveTable(ManagedDay day,
-                              @PathVariable long slotId, @PathVariable long tableId, Model model, Locale locale) {
+    String confirmRemoveTable(ManagedDay day, @PathVariable long slotId, @PathVariable long tableId, Model model,
+                              Locale locale) {
         Where w = pages.where(day, slotId);
-        RoomTable table = table(w, tableId);
-        return pages.confirmPage(model, pages.message("networking.table.remove.title", locale, table.name()),
-                pages.message("networking.table.remove.warning", locale),
-                w.base() + "/organisation/tables/" + tableId + "/suppression",
-                pages.message("networking.table.remove.confirm", locale), w.base() + "/organisation#tables", locale);
+        return pages.confirmPage(model, locale, "networking.table.remove", table(w, tableId).name(),
+                w.base() + "/organisation/tables/" + tableId + "/suppression", w.base() + "/organisation#tables");
     }
 
     @PostMapping("/organisation/tables/{tableId}/suppression")
@@ -171,16 +168,13 @@ class RotationSetupController {
     }
 
     @GetMapping("/participants/{participantId}/suppression")
-    String confirmRemoveParticipant(ManagedDay day,
-                                    @PathVariable long slotId, @PathVariable long participantId, Model model,
-                                    Locale locale) {
+    String confirmRemoveParticipant(ManagedDay day, @PathVariable long slotId, @PathVariable long participantId,
+                                    Model model, Locale locale) {
         Where w = pages.where(day, slotId);
         Member member = setup.member(w.session(), participantId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return pages.confirmPage(model, pages.message("networking.participant.remove.title", locale, member.name()),
-                pages.message("networking.participant.remove.warning", locale),
-                w.base() + "/participants/" + participantId + "/suppression",
-                pages.message("networking.participant.remove.confirm", locale), w.base() + "/participants", locale);
+        return pages.confirmPage(model, locale, "networking.participant.remove", member.name(),
+                w.base() + "/participants/" + participantId + "/suppression", w.base() + "/participants");
     }
 
     @PostMapping("/participants/{participantId}/suppression")
