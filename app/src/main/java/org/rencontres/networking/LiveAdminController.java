@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/journees/{slug}/reseautage/{slotId}/direct")
 class LiveAdminController {
 
-        private final NetworkingSessions rotations;
+    private final NetworkingSessions rotations;
     private final LiveSessions live;
     private final LiveStream stream;
 

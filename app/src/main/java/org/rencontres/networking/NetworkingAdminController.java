@@ -1,14 +1,14 @@
 package org.rencontres.networking;
 
-import org.rencontres.shared.FormErrors;
-import org.rencontres.shared.FieldProblem;
-
 import java.util.List;
 import java.util.Locale;
 
+import org.rencontres.programme.Confirmation;
 import org.rencontres.programme.Slot;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/journees/{slug}/reseautage/{slotId}")
 class NetworkingAdminController {
 
-        private final NetworkingAdmin admin;
+    private final NetworkingAdmin admin;
     private final MessageSource messages;
 
     NetworkingAdminController(NetworkingAdmin admin, MessageSource messages) {
@@ -52,18 +52,19 @@ class NetworkingAdminController {
             return page(day, slot, form, FormErrors.of(problems, messages, locale), model);
         }
         redirect.addFlashAttribute("notice", "networking.notice.saved");
-        return "redirect:/admin/journees/" + day.slug() + "/reseautage/" + slotId;
+        return "redirect:" + path(day, slotId);
     }
 
     @GetMapping("/suppression")
-    String confirmRemove(ManagedDay day,
-                         @PathVariable long slotId, Model model) {
+    String confirmRemove(ManagedDay day, @PathVariable long slotId, Model model, Locale locale) {
         Slot slot = admin.networkingSlot(day.id(), slotId);
-        model.addAttribute("day", day);
-        model.addAttribute("slot", slot);
-        model.addAttribute("rotation", admin.ofSlot(day.id(), slotId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-        return "networking/admin/remove";
+        NetworkingSession rotation = admin.ofSlot(day.id(), slotId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String path = path(day, slotId);
+        return Confirmation.of(message("networking.remove.title", locale, rotation.title()),
+                message("networking.remove.warning", locale, slot.title()), path + "/suppression",
+                message("networking.remove.confirm", locale), path, message("networking.remove.cancel", locale))
+                .show(model);
     }
 
     @PostMapping("/suppression")
@@ -71,7 +72,15 @@ class NetworkingAdminController {
                   RedirectAttributes redirect) {
         admin.remove(day, organiser, slotId);
         redirect.addFlashAttribute("notice", "networking.notice.removed");
-        return "redirect:/admin/journees/" + day.slug() + "/reseautage/" + slotId;
+        return "redirect:" + path(day, slotId);
+    }
+
+    private static String path(ManagedDay day, long slotId) {
+        return "/admin/journees/" + day.slug() + "/reseautage/" + slotId;
+    }
+
+    private String message(String code, Locale locale, Object... args) {
+        return messages.getMessage(code, args.length == 0 ? null : args, locale);
     }
 
     private String page(ManagedDay day, Slot slot, NetworkingForm form, FormErrors errors, Model model) {

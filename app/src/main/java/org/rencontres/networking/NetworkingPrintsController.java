@@ -30,7 +30,7 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("/admin/journees/{slug}/reseautage/{slotId}/impressions")
 class NetworkingPrintsController {
 
-        private final NetworkingAdmin admin;
+    private final NetworkingAdmin admin;
     private final NetworkingPrints prints;
     private final RotationStore store;
 

@@ -1,11 +1,11 @@
 package org.rencontres.networking;
 
-import org.rencontres.security.ManagedDay;
 import java.util.Locale;
 
 import org.rencontres.networking.RotationOnTheDay.Progress;
 import org.rencontres.networking.RotationPages.Where;
 import org.rencontres.networking.RotationReplanning.Replanned;
+import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -90,9 +90,9 @@ class RotationOnTheDayController {
                 ? pages.message("networking.replan.warning.not.started", locale)
                 : pages.message("networking.replan.warning.started", locale, progress.startedRounds(),
                         rounds == null ? 0 : rounds);
-        return pages.confirmPage(w, model, pages.message("networking.replan.title", locale), warning,
+        return pages.confirmPage(model, pages.message("networking.replan.title", locale), warning,
                 w.base() + "/participants/replanification",
-                pages.message("networking.replan.confirm", locale), w.base() + "/participants");
+                pages.message("networking.replan.confirm", locale), w.base() + "/participants", locale);
     }
 
     @PostMapping("/replanification")

@@ -1,15 +1,16 @@
 package org.rencontres.networking;
 
-import org.rencontres.shared.FormErrors;
 import java.util.List;
 import java.util.Locale;
 
 import org.rencontres.networking.RotationData.PlanStatus;
 import org.rencontres.networking.RotationData.RoomTable;
 import org.rencontres.networking.RotationSetup.Imported;
+import org.rencontres.programme.Confirmation;
 import org.rencontres.programme.Slot;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Component
 class RotationPages {
 
-        private final NetworkingAdmin admin;
+    private final NetworkingAdmin admin;
     private final RotationSetup setup;
     private final RotationPlanning planning;
     private final RotationOnTheDay onTheDay;
@@ -98,15 +99,21 @@ class RotationPages {
                 model);
     }
 
-    String confirmPage(Where w, Model model, String title, String warning, String action, String confirm,
-                       String cancel) {
-        common(w, model);
-        model.addAttribute("confirmTitle", title);
-        model.addAttribute("warning", warning);
-        model.addAttribute("action", action);
-        model.addAttribute("confirm", confirm);
-        model.addAttribute("cancel", cancel);
-        return "networking/admin/confirm";
+    /**
+     * The page that asks before a change that cannot be undone, in the texts under {@code prefix} (its
+     * ".title" naming {@code name} if any, ".warning", ".confirm").
+     */
+    String confirmPage(Model model, Locale locale, String prefix, String name, String action, String cancel) {
+        return confirmPage(model, name == null ? message(prefix + ".title", locale)
+                        : message(prefix + ".title", locale, name), message(prefix + ".warning", locale), action,
+                message(prefix + ".confirm", locale), cancel, locale);
+    }
+
+    /** The page that asks before a change that cannot be undone, with the rotation's way back. */
+    String confirmPage(Model model, String title, String warning, String action, String confirm, String cancel,
+                       Locale locale) {
+        return Confirmation.of(title, warning, action, confirm, cancel, message("networking.cancel", locale))
+                .show(model);
     }
 
     String message(String code, Locale locale, Object... args) {
@@ -118,7 +125,15 @@ class RotationPages {
         return FormErrors.of(problems, messages, locale);
     }
 
-    /** The problems' texts, in order. */
+    /**
+     * The problems of a form that is only a button (generate, publish): about the form as a whole, every one
+     * of them shown, even several on the same part of the set-up.
+     */
+    FormErrors actionErrors(List<FieldProblem> problems, Locale locale) {
+        return errors(problems.stream().map(p -> FieldProblem.general(p.code(), p.args().toArray())).toList(), locale);
+    }
+
+    /** The texts of problems that are not a form's (what stands in the way of a plan), in order. */
     List<String> texts(List<FieldProblem> problems, Locale locale) {
         return problems.stream().map(p -> messages.getMessage(p.code(), p.args().toArray(), locale)).toList();
     }
@@ -126,7 +141,7 @@ class RotationPages {
     /** Where an import of registrants leads: the list, with how many were added (or why none). */
     String imported(Where w, Imported imported, RedirectAttributes redirect, Locale locale) {
         if (!imported.outcome().ok()) {
-            refusedOr(redirect, imported.outcome(), null);
+            refusedOr(redirect, imported.outcome(), null, locale);
         } else {
             redirect.addFlashAttribute("noticeText", message("networking.participant.notice.imported", locale,
                     imported.added(), imported.alreadyThere()));
@@ -144,11 +159,13 @@ class RotationPages {
         }
     }
 
-    static void refusedOr(RedirectAttributes redirect, Outcome outcome, String code) {
+    /** After a change without a form: its notice, or the text of why it was refused. */
+    void refusedOr(RedirectAttributes redirect, Outcome outcome, String code, Locale locale) {
         if (outcome.ok()) {
             notice(redirect, code, outcome);
         } else {
-            redirect.addFlashAttribute("refused", outcome.problems().get(0).code());
+            FieldProblem refused = outcome.problems().get(0);
+            redirect.addFlashAttribute("refused", message(refused.code(), locale, refused.args().toArray()));
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.rencontres.networking;
 
-import org.rencontres.security.ManagedDay;
-import org.rencontres.shared.FormErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +8,10 @@ import java.util.Locale;
 import org.rencontres.networking.RotationData.PlanStatus;
 import org.rencontres.networking.RotationData.Settings;
 import org.rencontres.networking.RotationPages.Where;
+import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -47,7 +47,7 @@ class RotationPlanController {
     String plan(ManagedDay day, @PathVariable long slotId,
                 Model model, Locale locale) {
         Where w = pages.where(day, slotId);
-        return planPage(w, List.of(), FormErrors.none(), new SwapForm("", "", ""), model, locale);
+        return planPage(w, FormErrors.none(), new SwapForm("", "", ""), model, locale);
     }
 
     @PostMapping
@@ -64,7 +64,7 @@ class RotationPlanController {
         Where w = pages.where(day, slotId);
         List<FieldProblem> problems = planning.swap(w.day(), organiser, w.session(), form);
         if (!problems.isEmpty()) {
-            return planPage(w, pages.texts(problems, locale), pages.errors(problems, locale), form, model, locale);
+            return planPage(w, pages.errors(problems, locale), form, model, locale);
         }
         redirect.addFlashAttribute("notice", "networking.swap.notice.done");
         return "redirect:" + w.base() + "/plan";
@@ -82,9 +82,8 @@ class RotationPlanController {
     String confirmUnpublish(ManagedDay day,
                             @PathVariable long slotId, Model model, Locale locale) {
         Where w = pages.where(day, slotId);
-        return pages.confirmPage(w, model, pages.message("networking.unpublish.title", locale),
-                pages.message("networking.unpublish.warning", locale), w.base() + "/plan/depublication",
-                pages.message("networking.unpublish.confirm", locale), w.base() + "/plan");
+        return pages.confirmPage(model, locale, "networking.unpublish", null, w.base() + "/plan/depublication",
+                w.base() + "/plan");
     }
 
     @PostMapping("/depublication")
@@ -100,14 +99,13 @@ class RotationPlanController {
     private String planChanged(Where w, List<FieldProblem> problems, String notice, Model model, Locale locale,
                                RedirectAttributes redirect) {
         if (!problems.isEmpty()) {
-            return planPage(w, pages.texts(problems, locale), FormErrors.none(), new SwapForm("", "", ""), model, locale);
+            return planPage(w, pages.actionErrors(problems, locale), new SwapForm("", "", ""), model, locale);
         }
         redirect.addFlashAttribute("notice", notice);
         return "redirect:" + w.base() + "/plan";
     }
 
-    private String planPage(Where w, List<String> problems, FormErrors errors, SwapForm swap, Model model,
-                            Locale locale) {
+    private String planPage(Where w, FormErrors errors, SwapForm swap, Model model, Locale locale) {
         pages.common(w, model);
         PlanStatus status = planning.status(w.session());
         Settings settings = setup.settings(w.session());
@@ -121,7 +119,6 @@ class RotationPlanController {
                 Duration.between(status.startedAt(), Instant.now()).toMillis() * 100
                         / Math.max(1, timeLimitMillis))) : 0);
         model.addAttribute("lost", lost);
-        model.addAttribute("problems", problems);
         model.addAttribute("errors", errors);
         model.addAttribute("swap", swap);
         model.addAttribute("settings", settings);

@@ -1,16 +1,15 @@
 package org.rencontres.networking;
 
-import org.rencontres.security.ManagedDay;
-import org.rencontres.shared.FormErrors;
 import static org.rencontres.networking.RotationPages.notice;
-import static org.rencontres.networking.RotationPages.refusedOr;
 
 import java.util.Locale;
 
 import org.rencontres.networking.RotationData.Member;
 import org.rencontres.networking.RotationData.RoomTable;
 import org.rencontres.networking.RotationPages.Where;
+import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FormErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -122,22 +121,20 @@ class RotationSetupController {
     }
 
     @GetMapping("/organisation/tables/{tableId}/suppression")
-    String confirmRemoveTable(ManagedDay day,
-                              @PathVariable long slotId, @PathVariable long tableId, Model model, Locale locale) {
+    String confirmRemoveTable(ManagedDay day, @PathVariable long slotId, @PathVariable long tableId, Model model,
+                              Locale locale) {
         Where w = pages.where(day, slotId);
-        RoomTable table = table(w, tableId);
-        return pages.confirmPage(w, model, pages.message("networking.table.remove.title", locale, table.name()),
-                pages.message("networking.table.remove.warning", locale),
-                w.base() + "/organisation/tables/" + tableId + "/suppression",
-                pages.message("networking.table.remove.confirm", locale), w.base() + "/organisation#tables");
+        return pages.confirmPage(model, locale, "networking.table.remove", table(w, tableId).name(),
+                w.base() + "/organisation/tables/" + tableId + "/suppression", w.base() + "/organisation#tables");
     }
 
     @PostMapping("/organisation/tables/{tableId}/suppression")
     String removeTable(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
-                       @PathVariable long slotId, @PathVariable long tableId, RedirectAttributes redirect) {
+                       @PathVariable long slotId, @PathVariable long tableId, Locale locale,
+                       RedirectAttributes redirect) {
         Where w = pages.where(day, slotId);
         Outcome outcome = setup.removeTable(w.day(), organiser, w.session(), tableId);
-        refusedOr(redirect, outcome, "networking.table.notice.removed");
+        pages.refusedOr(redirect, outcome, "networking.table.notice.removed", locale);
         return "redirect:" + w.base() + "/organisation#tables";
     }
 
@@ -171,25 +168,22 @@ class RotationSetupController {
     }
 
     @GetMapping("/participants/{participantId}/suppression")
-    String confirmRemoveParticipant(ManagedDay day,
-                                    @PathVariable long slotId, @PathVariable long participantId, Model model,
-                                    Locale locale) {
+    String confirmRemoveParticipant(ManagedDay day, @PathVariable long slotId, @PathVariable long participantId,
+                                    Model model, Locale locale) {
         Where w = pages.where(day, slotId);
         Member member = setup.member(w.session(), participantId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return pages.confirmPage(w, model, pages.message("networking.participant.remove.title", locale, member.name()),
-                pages.message("networking.participant.remove.warning", locale),
-                w.base() + "/participants/" + participantId + "/suppression",
-                pages.message("networking.participant.remove.confirm", locale), w.base() + "/participants");
+        return pages.confirmPage(model, locale, "networking.participant.remove", member.name(),
+                w.base() + "/participants/" + participantId + "/suppression", w.base() + "/participants");
     }
 
     @PostMapping("/participants/{participantId}/suppression")
     String removeParticipant(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
-                             @PathVariable long slotId, @PathVariable long participantId,
+                             @PathVariable long slotId, @PathVariable long participantId, Locale locale,
                              RedirectAttributes redirect) {
         Where w = pages.where(day, slotId);
         Outcome outcome = setup.removeMember(w.day(), organiser, w.session(), participantId);
-        refusedOr(redirect, outcome, "networking.participant.notice.removed");
+        pages.refusedOr(redirect, outcome, "networking.participant.notice.removed", locale);
         return "redirect:" + w.base() + "/participants";
     }
 }

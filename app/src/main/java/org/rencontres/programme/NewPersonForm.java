@@ -10,7 +10,7 @@ import java.util.List;
  * @param fonction the job title, as the programme prints it
  * @param organisation the id of their organisation in the directory; empty for none
  */
-public record NewPersonForm(String prenom, String nom, String fonction, String organisation, String nouveauRole,
+record NewPersonForm(String prenom, String nom, String fonction, String organisation, String nouveauRole,
                             Boolean nouveauRepresentant) {
 
     /** An unticked checkbox sends nothing: it reads as false. */

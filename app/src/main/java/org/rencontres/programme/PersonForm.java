@@ -11,7 +11,7 @@ import java.util.List;
  * @param presentation how the programme presents them; empty for their job title
  * @param representant the programme says "ou son représentant"
  */
-public record PersonForm(String personne, String role, Boolean representant, String presentation) {
+record PersonForm(String personne, String role, Boolean representant, String presentation) {
 
     /** An unticked checkbox sends nothing: it reads as false. */
     public PersonForm {

@@ -1,12 +1,12 @@
 package org.rencontres.programme;
 
-import org.rencontres.shared.FieldProblem;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.rencontres.audit.AuditTrail;
@@ -15,6 +15,7 @@ import org.rencontres.directory.NewPerson;
 import org.rencontres.directory.Person;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -108,7 +109,7 @@ class ProgrammeEditor {
         }
         SlotDraft d = checked.draft();
         if (d.kind() != before.kind()) {
-            String carried = dependents.stream().map(x -> x.on(day.id(), slotId)).flatMap(java.util.Optional::stream)
+            String carried = dependents.stream().map(x -> x.on(day.id(), slotId)).flatMap(Optional::stream)
                     .collect(Collectors.joining(", "));
             if (!carried.isEmpty()) {
                 return Outcome.refused(List.of(FieldProblem.of("nature", "slot.error.kind.dependents", carried)));

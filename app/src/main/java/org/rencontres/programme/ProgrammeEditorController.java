@@ -1,13 +1,17 @@
 package org.rencontres.programme;
 
-import org.rencontres.shared.FormErrors;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.rencontres.directory.Directory;
+import org.rencontres.directory.Organisation;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FormErrors;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -29,7 +34,7 @@ class ProgrammeEditorController {
 
     private static final String HX = "HX-Request";
 
-        private final ProgrammeEditor editor;
+    private final ProgrammeEditor editor;
     private final Programmes programmes;
     private final Directory directory;
     private final MessageSource messages;
@@ -87,9 +92,7 @@ class ProgrammeEditorController {
     @GetMapping("/creneaux/{slotId}")
     String slot(ManagedDay day, @PathVariable long slotId,
                 Model model) {
-        Slot slot = editor.slot(day.id(), slotId);
-        return slotPage(day, slot, SlotForm.of(slot, editor.version(day.id(), slotId)), PersonForm.empty(),
-                NewPersonForm.empty(), FormErrors.none(), model, false);
+        return slotPage(day, slotId, PersonForm.empty(), NewPersonForm.empty(), FormErrors.none(), model, false);
     }
 
     @PostMapping("/creneaux/{slotId}")
@@ -107,7 +110,7 @@ class ProgrammeEditorController {
         }
         redirect.addFlashAttribute("notice", "programme.notice.updated");
         redirect.addFlashAttribute("noticeTitle", form.titre().strip());
-        return "redirect:/admin/journees/" + day.slug() + "/programme#creneau-" + slotId;
+        return "redirect:" + editorPath(day) + "#creneau-" + slotId;
     }
 
     @PostMapping("/creneaux/{slotId}/personnes")
@@ -116,9 +119,7 @@ class ProgrammeEditorController {
                      Model model, Locale locale, RedirectAttributes redirect) {
         ProgrammeEditor.Outcome outcome = editor.addPerson(day, organiser, slotId, form);
         if (!outcome.isDone()) {
-            Slot slot = editor.slot(day.id(), slotId);
-            return slotPage(day, slot, SlotForm.of(slot, editor.version(day.id(), slotId)), form,
-                    NewPersonForm.empty(), errors(outcome, locale), model, hx != null);
+            return slotPage(day, slotId, form, NewPersonForm.empty(), errors(outcome, locale), model, hx != null);
         }
         return slotDone(day, slotId, "programme.notice.person.added", hx, model, redirect);
     }
@@ -130,25 +131,26 @@ class ProgrammeEditorController {
                         RedirectAttributes redirect) {
         ProgrammeEditor.Outcome outcome = editor.addNewPerson(day, organiser, slotId, form);
         if (!outcome.isDone()) {
-            Slot slot = editor.slot(day.id(), slotId);
-            return slotPage(day, slot, SlotForm.of(slot, editor.version(day.id(), slotId)), PersonForm.empty(), form,
-                    errors(outcome, locale), model, hx != null);
+            return slotPage(day, slotId, PersonForm.empty(), form, errors(outcome, locale), model, hx != null);
         }
         return slotDone(day, slotId, "programme.notice.person.added", hx, model, redirect);
     }
 
     @GetMapping("/creneaux/{slotId}/personnes/retrait")
-    String confirmRemovePerson(ManagedDay day,
-                               @PathVariable long slotId, @RequestParam long personne, @RequestParam SlotRole role,
-                               Model model) {
+    String confirmRemovePerson(ManagedDay day, @PathVariable long slotId, @RequestParam long personne,
+                               @RequestParam SlotRole role, Model model, Locale locale) {
         Slot slot = editor.slot(day.id(), slotId);
         SlotPerson person = slot.people().stream().filter(p -> p.personId() == personne && p.role() == role)
-                .findFirst().orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
-                        org.springframework.http.HttpStatus.NOT_FOUND));
-        model.addAttribute("day", day);
-        model.addAttribute("slot", slot);
-        model.addAttribute("person", person);
-        return "programme/admin/remove-person";
+                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String base = slotPath(day, slotId);
+        return Confirmation.of(
+                        message("programme.person.remove.title", locale,
+                                person.givenName() + " " + person.familyName(), slot.title()),
+                        message("programme.person.remove.text", locale,
+                                message("programme.role." + role.name(), locale)),
+                        base + "/personnes/retrait", message("programme.person.remove.confirm", locale), base,
+                        message("programme.remove.cancel", locale))
+                .sending("personne", String.valueOf(personne)).sending("role", role.name()).show(model);
     }
 
     @PostMapping("/creneaux/{slotId}/personnes/retrait")
@@ -157,15 +159,20 @@ class ProgrammeEditorController {
                         RedirectAttributes redirect) {
         editor.removePerson(day, organiser, slotId, personne, role);
         redirect.addFlashAttribute("notice", "programme.notice.person.removed");
-        return "redirect:/admin/journees/" + day.slug() + "/programme/creneaux/" + slotId;
+        return "redirect:" + slotPath(day, slotId);
     }
 
     @GetMapping("/creneaux/{slotId}/suppression")
-    String confirmRemove(ManagedDay day,
-                         @PathVariable long slotId, Model model) {
-        model.addAttribute("day", day);
-        model.addAttribute("slot", editor.slot(day.id(), slotId));
-        return "programme/admin/remove-slot";
+    String confirmRemove(ManagedDay day, @PathVariable long slotId, Model model, Locale locale) {
+        Slot slot = editor.slot(day.id(), slotId);
+        Confirmation confirmation = Confirmation.of(message("programme.remove.title", locale, slot.title()),
+                message("programme.remove.warning", locale), slotPath(day, slotId) + "/suppression",
+                message("programme.remove.confirm", locale), editorPath(day) + "#creneau-" + slotId,
+                message("programme.remove.cancel", locale)).about(slot);
+        if (slot.kind() == SlotKind.NETWORKING || slot.kind() == SlotKind.WORKSHOP) {
+            confirmation = confirmation.alerting(message("programme.remove.warning.linked", locale));
+        }
+        return confirmation.show(model);
     }
 
     @PostMapping("/creneaux/{slotId}/suppression")
@@ -175,7 +182,7 @@ class ProgrammeEditorController {
         editor.remove(day, organiser, slotId);
         redirect.addFlashAttribute("notice", "programme.notice.removed");
         redirect.addFlashAttribute("noticeTitle", title);
-        return "redirect:/admin/journees/" + day.slug() + "/programme";
+        return "redirect:" + editorPath(day);
     }
 
     private String editorDone(ManagedDay day, long slotId, String notice, String title, String hx, Model model,
@@ -187,19 +194,17 @@ class ProgrammeEditorController {
         }
         redirect.addFlashAttribute("notice", notice);
         redirect.addFlashAttribute("noticeTitle", title);
-        return "redirect:/admin/journees/" + day.slug() + "/programme#creneau-" + slotId;
+        return "redirect:" + editorPath(day) + "#creneau-" + slotId;
     }
 
     private String slotDone(ManagedDay day, long slotId, String notice, String hx, Model model,
                             RedirectAttributes redirect) {
         if (hx != null) {
             model.addAttribute("notice", notice);
-            Slot slot = editor.slot(day.id(), slotId);
-            return slotPage(day, slot, SlotForm.of(slot, editor.version(day.id(), slotId)), PersonForm.empty(),
-                    NewPersonForm.empty(), FormErrors.none(), model, true);
+            return slotPage(day, slotId, PersonForm.empty(), NewPersonForm.empty(), FormErrors.none(), model, true);
         }
         redirect.addFlashAttribute("notice", notice);
-        return "redirect:/admin/journees/" + day.slug() + "/programme/creneaux/" + slotId;
+        return "redirect:" + slotPath(day, slotId);
     }
 
     private String editorPage(ManagedDay day, SlotForm form, FormErrors errors, Model model, boolean fragment) {
@@ -215,6 +220,14 @@ class ProgrammeEditorController {
         return fragment ? "programme/admin/editor :: editor" : "programme/admin/editor";
     }
 
+    /** The slot's sheet with its own form as stored and these person forms. */
+    private String slotPage(ManagedDay day, long slotId, PersonForm personForm, NewPersonForm newPersonForm,
+                            FormErrors errors, Model model, boolean fragment) {
+        Slot slot = editor.slot(day.id(), slotId);
+        return slotPage(day, slot, SlotForm.of(slot, editor.version(day.id(), slotId)), personForm, newPersonForm,
+                errors, model, fragment);
+    }
+
     private String slotPage(ManagedDay day, Slot slot, SlotForm form, PersonForm personForm,
                             NewPersonForm newPersonForm, FormErrors errors, Model model, boolean fragment) {
         model.addAttribute("day", day);
@@ -226,11 +239,23 @@ class ProgrammeEditorController {
         model.addAttribute("kinds", SlotKind.values());
         model.addAttribute("roles", SlotRole.values());
         model.addAttribute("people", directory.peopleByName());
-        List<org.rencontres.directory.Organisation> organisations = directory.organisationsByName();
+        List<Organisation> organisations = directory.organisationsByName();
         model.addAttribute("organisations", organisations);
-        model.addAttribute("organisationNames", organisations.stream().collect(java.util.stream.Collectors.toMap(
-                org.rencontres.directory.Organisation::id, org.rencontres.directory.Organisation::name)));
+        model.addAttribute("organisationNames", organisations.stream().collect(Collectors.toMap(Organisation::id,
+                Organisation::name)));
         return fragment ? "programme/admin/slot :: sheet" : "programme/admin/slot";
+    }
+
+    private static String editorPath(ManagedDay day) {
+        return "/admin/journees/" + day.slug() + "/programme";
+    }
+
+    private static String slotPath(ManagedDay day, long slotId) {
+        return editorPath(day) + "/creneaux/" + slotId;
+    }
+
+    private String message(String code, Locale locale, Object... args) {
+        return messages.getMessage(code, args.length == 0 ? null : args, locale);
     }
 
     private FormErrors errors(ProgrammeEditor.Outcome outcome, Locale locale) {
@@ -241,7 +266,7 @@ class ProgrammeEditorController {
     record EditorRow(Slot slot, boolean canMoveUp, boolean canMoveDown) {
         static List<EditorRow> of(Programme programme) {
             List<Slot> slots = programme.slots();
-            return java.util.stream.IntStream.range(0, slots.size()).mapToObj(i -> new EditorRow(slots.get(i),
+            return IntStream.range(0, slots.size()).mapToObj(i -> new EditorRow(slots.get(i),
                     i > 0 && slots.get(i - 1).startsAt().equals(slots.get(i).startsAt()),
                     i < slots.size() - 1 && slots.get(i + 1).startsAt().equals(slots.get(i).startsAt()))).toList();
         }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.rencontres.directory.Directory;
@@ -96,7 +97,7 @@ public class Programmes {
             }
         });
         Map<Long, Person> people = directory.people(personIds);
-        people.values().stream().map(Person::organisationId).filter(java.util.Objects::nonNull)
+        people.values().stream().map(Person::organisationId).filter(Objects::nonNull)
                 .forEach(organisationIds::add);
         Map<Long, Organisation> organisations = directory.organisations(organisationIds);
         Map<Long, List<SlotPerson>> peopleBySlot = new HashMap<>();

@@ -1,12 +1,13 @@
 package org.rencontres.programme;
 
-import org.rencontres.shared.FieldProblem;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;
 
 /**
@@ -17,7 +18,7 @@ import org.rencontres.shared.FrenchTime;
  * @param sujets the topics, one a line
  * @param version the version of the slot the form was filled from (edits only)
  */
-public record SlotForm(String debut, String fin, String nature, String format, String titre, String description,
+record SlotForm(String debut, String fin, String nature, String format, String titre, String description,
                        String piste, Boolean provisoire, String sujets, Boolean sujetsSousReserve, Integer version) {
 
     /** An unticked checkbox sends nothing: it reads as false. */
@@ -100,7 +101,7 @@ public record SlotForm(String debut, String fin, String nature, String format, S
         if (!problems.isEmpty()) {
             // In the order of the form, so that the summary reads like the form.
             List<String> order = List.of("debut", "fin", "nature", "format", "titre", "description", "piste", "sujets");
-            problems.sort(java.util.Comparator.comparingInt(p -> order.indexOf(p.field())));
+            problems.sort(Comparator.comparingInt(p -> order.indexOf(p.field())));
             return new Checked(null, List.copyOf(problems));
         }
         return new Checked(new SlotDraft(start.get(), end.get(), kind, emptyToNull(format), titre.strip(),

@@ -1,3 +1,5 @@
 /** The programme of a day: typed time slots, parallel tracks, speakers, moderators and hosts. */
-@org.springframework.modulith.ApplicationModule(displayName = "Programme")
+@ApplicationModule(displayName = "Programme")
 package org.rencontres.programme;
+
+import org.springframework.modulith.ApplicationModule;

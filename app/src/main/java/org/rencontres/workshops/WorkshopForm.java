@@ -14,7 +14,7 @@ import java.util.Map;
  * @param capacite how many people at most; empty for no limit
  * @param salle the room, free text; empty when not known yet
  */
-public record WorkshopForm(String numero, String titre, String description, String methode, String capacite,
+record WorkshopForm(String numero, String titre, String description, String methode, String capacite,
                            String salle) {
 
     static final int MAX_NUMBER = 999;

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.rencontres.programme.ProgrammeCopied;
@@ -64,7 +65,7 @@ public class Workshops {
     }
 
     /** The day a workshop belongs to, if it exists. */
-    public java.util.Optional<Long> dayOf(long workshopId) {
+    public Optional<Long> dayOf(long workshopId) {
         return jdbc.sql("SELECT event_day_id FROM workshop WHERE id = ?").param(workshopId).query(Long.class).optional();
     }
 
@@ -106,7 +107,7 @@ public class Workshops {
         programmes.outline(dayId).forEach(s -> slots.put(s.id(), s));
         Map<Long, List<Workshop>> bySlot = new LinkedHashMap<>();
         all.forEach(w -> bySlot.computeIfAbsent(w.slotId(), k -> new ArrayList<>()).add(w));
-        List<Slot> placed = bySlot.keySet().stream().map(slots::get).filter(java.util.Objects::nonNull)
+        List<Slot> placed = bySlot.keySet().stream().map(slots::get).filter(Objects::nonNull)
                 .sorted(Comparator.comparing(Slot::startsAt).thenComparing(Slot::endsAt).thenComparing(Slot::id))
                 .toList();
         List<WorkshopSlot> result = new ArrayList<>();

@@ -1,14 +1,14 @@
 package org.rencontres.workshops;
 
-import org.rencontres.shared.FormErrors;
-import org.rencontres.shared.FieldProblem;
-
 import java.util.List;
 import java.util.Locale;
 
+import org.rencontres.programme.Confirmation;
 import org.rencontres.programme.Slot;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/journees/{slug}/ateliers/{slotId}")
 class WorkshopsAdminController {
 
-        private final WorkshopsAdmin admin;
+    private final WorkshopsAdmin admin;
     private final MessageSource messages;
 
     WorkshopsAdminController(WorkshopsAdmin admin, MessageSource messages) {
@@ -49,7 +49,7 @@ class WorkshopsAdminController {
         }
         redirect.addFlashAttribute("notice", "workshops.notice.added");
         redirect.addFlashAttribute("noticeTitle", form.titre().strip());
-        return "redirect:/admin/journees/" + day.slug() + "/ateliers/" + slotId;
+        return "redirect:" + path(day, slotId);
     }
 
     @GetMapping("/{workshopId}")
@@ -68,25 +68,27 @@ class WorkshopsAdminController {
         Workshop workshop = admin.workshop(day.id(), slotId, workshopId);
         List<FieldProblem> problems = admin.addFacilitator(day, organiser, slotId, workshopId, form);
         if (!problems.isEmpty()) {
-            model.addAttribute("facilitatorForm", form);
-            return workshopPage(day, slot, workshop, WorkshopForm.of(workshop), FormErrors.none(), model,
-                    FormErrors.of(problems, messages, locale));
+            return workshopPage(day, slot, workshop, WorkshopForm.of(workshop), FormErrors.none(), form,
+                    FormErrors.of(problems, messages, locale), model);
         }
         redirect.addFlashAttribute("notice", "workshops.notice.facilitator.added");
         redirect.addFlashAttribute("noticeTitle", form.nom().strip());
-        return "redirect:/admin/journees/" + day.slug() + "/ateliers/" + slotId + "/" + workshopId + "#animation";
+        return "redirect:" + path(day, slotId) + "/" + workshopId + "#animation";
     }
 
     @GetMapping("/{workshopId}/animateurs/{facilitatorId}/suppression")
-    String confirmRemoveFacilitator(ManagedDay day,
-                                    @PathVariable long slotId, @PathVariable long workshopId,
-                                    @PathVariable long facilitatorId, Model model) {
-        Slot slot = admin.workshopSlot(day.id(), slotId);
-        model.addAttribute("day", day);
-        model.addAttribute("slot", slot);
-        model.addAttribute("workshop", admin.workshop(day.id(), slotId, workshopId));
-        model.addAttribute("facilitator", admin.facilitator(workshopId, facilitatorId));
-        return "workshops/admin/remove-facilitator";
+    String confirmRemoveFacilitator(ManagedDay day, @PathVariable long slotId, @PathVariable long workshopId,
+                                    @PathVariable long facilitatorId, Model model, Locale locale) {
+        admin.workshopSlot(day.id(), slotId);
+        Workshop workshop = admin.workshop(day.id(), slotId, workshopId);
+        Facilitator facilitator = admin.facilitator(workshopId, facilitatorId);
+        String base = path(day, slotId) + "/" + workshopId;
+        return Confirmation.of(
+                message("workshops.facilitator.remove.title", locale, facilitator.name(), workshop.number()),
+                message("workshops.facilitator.remove.warning", locale),
+                base + "/animateurs/" + facilitatorId + "/suppression",
+                message("workshops.facilitator.remove.confirm", locale), base + "#animation",
+                message("workshops.remove.cancel", locale)).show(model);
     }
 
     @PostMapping("/{workshopId}/animateurs/{facilitatorId}/suppression")
@@ -99,7 +101,7 @@ class WorkshopsAdminController {
         admin.removeFacilitator(day, organiser, slotId, workshopId, facilitatorId);
         redirect.addFlashAttribute("notice", "workshops.notice.facilitator.removed");
         redirect.addFlashAttribute("noticeTitle", name);
-        return "redirect:/admin/journees/" + day.slug() + "/ateliers/" + slotId + "/" + workshopId + "#animation";
+        return "redirect:" + path(day, slotId) + "/" + workshopId + "#animation";
     }
 
     @PostMapping("/{workshopId}")
@@ -114,17 +116,18 @@ class WorkshopsAdminController {
         }
         redirect.addFlashAttribute("notice", "workshops.notice.updated");
         redirect.addFlashAttribute("noticeTitle", form.titre().strip());
-        return "redirect:/admin/journees/" + day.slug() + "/ateliers/" + slotId;
+        return "redirect:" + path(day, slotId);
     }
 
     @GetMapping("/{workshopId}/suppression")
-    String confirmRemove(ManagedDay day,
-                         @PathVariable long slotId, @PathVariable long workshopId, Model model) {
+    String confirmRemove(ManagedDay day, @PathVariable long slotId, @PathVariable long workshopId, Model model,
+                         Locale locale) {
         Slot slot = admin.workshopSlot(day.id(), slotId);
-        model.addAttribute("day", day);
-        model.addAttribute("slot", slot);
-        model.addAttribute("workshop", admin.workshop(day.id(), slotId, workshopId));
-        return "workshops/admin/remove";
+        Workshop workshop = admin.workshop(day.id(), slotId, workshopId);
+        return Confirmation.of(message("workshops.remove.title", locale, workshop.number(), workshop.title()),
+                message("workshops.remove.warning", locale, slot.title()),
+                path(day, slotId) + "/" + workshopId + "/suppression", message("workshops.remove.confirm", locale),
+                path(day, slotId), message("workshops.remove.cancel", locale)).show(model);
     }
 
     @PostMapping("/{workshopId}/suppression")
@@ -134,7 +137,7 @@ class WorkshopsAdminController {
         admin.remove(day, organiser, slotId, workshopId);
         redirect.addFlashAttribute("notice", "workshops.notice.removed");
         redirect.addFlashAttribute("noticeTitle", title);
-        return "redirect:/admin/journees/" + day.slug() + "/ateliers/" + slotId;
+        return "redirect:" + path(day, slotId);
     }
 
     private String slotPage(ManagedDay day, Slot slot, WorkshopForm form, FormErrors errors, Model model) {
@@ -149,14 +152,12 @@ class WorkshopsAdminController {
 
     private String workshopPage(ManagedDay day, Slot slot, Workshop workshop, WorkshopForm form,
                                 FormErrors errors, Model model) {
-        return workshopPage(day, slot, workshop, form, errors, model, FormErrors.none());
+        return workshopPage(day, slot, workshop, form, errors, FacilitatorForm.empty(), FormErrors.none(), model);
     }
 
-    private String workshopPage(ManagedDay day, Slot slot, Workshop workshop, WorkshopForm form,
-                                FormErrors errors, Model model, FormErrors facilitatorErrors) {
-        if (!model.containsAttribute("facilitatorForm")) {
-            model.addAttribute("facilitatorForm", FacilitatorForm.empty());
-        }
+    private String workshopPage(ManagedDay day, Slot slot, Workshop workshop, WorkshopForm form, FormErrors errors,
+                                FacilitatorForm facilitatorForm, FormErrors facilitatorErrors, Model model) {
+        model.addAttribute("facilitatorForm", facilitatorForm);
         model.addAttribute("facilitators", admin.facilitators(workshop.id()));
         model.addAttribute("facilitatorErrors", facilitatorErrors);
         model.addAttribute("day", day);
@@ -166,5 +167,13 @@ class WorkshopsAdminController {
         model.addAttribute("errors", errors);
         model.addAttribute("methods", WritingTemplate.values());
         return "workshops/admin/workshop";
+    }
+
+    private static String path(ManagedDay day, long slotId) {
+        return "/admin/journees/" + day.slug() + "/ateliers/" + slotId;
+    }
+
+    private String message(String code, Locale locale, Object... args) {
+        return messages.getMessage(code, args.length == 0 ? null : args, locale);
     }
 }

@@ -1,3 +1,5 @@
 /** Parallel workshops of a day, later their preferences, allocation and collective writing. */
-@org.springframework.modulith.ApplicationModule(displayName = "Workshops")
+@ApplicationModule(displayName = "Workshops")
 package org.rencontres.workshops;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package org.rencontres.writing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -62,8 +63,8 @@ class EditorPages {
     }
 
     ResponseEntity<byte[]> markdown(WritingDocument document) {
-        return file(exports.markdown(document).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                new MediaType("text", "markdown", java.nio.charset.StandardCharsets.UTF_8),
+        return file(exports.markdown(document).getBytes(StandardCharsets.UTF_8),
+                new MediaType("text", "markdown", StandardCharsets.UTF_8),
                 WritingExports.fileName(document, "md"));
     }
 

@@ -1,15 +1,15 @@
 package org.rencontres.writing;
 
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 import org.rencontres.attendance.HalfDay;
+import org.rencontres.shared.FieldProblem;
 
 /**
- * The form of a new split as typed, and its checks: each problem is a message key under the field's
- * name, in the form's order.
+ * The form of a new split as typed, and its checks, in the form's order.
  *
  * @param slot the slot's id as sent, or "" for none
  * @param size the group size as typed
@@ -22,35 +22,31 @@ record GroupSetForm(String title, String slot, String size, String halfDay, Stri
     }
 
     /** The problems of the form, given the ids of the day's slots; none means {@link #request()} may be called. */
-    Map<String, String> problems(Collection<Long> daySlots) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (title.isBlank()) {
-            errors.put("titre", "writing.groups.error.title.required");
-        } else if (title.strip().length() > WritingAdminController.TITLE_MAX) {
-            errors.put("titre", "writing.groups.error.title.long");
-        }
+    List<FieldProblem> problems(Collection<Long> daySlots) {
+        List<FieldProblem> problems = new ArrayList<>();
+        DocumentForm.titleProblem(title, "writing.groups.error.title.required", "writing.groups.error.title.long")
+                .ifPresent(problems::add);
         if (!slot.isEmpty() && slotId().filter(daySlots::contains).isEmpty()) {
-            errors.put("creneau", "writing.groups.error.slot");
+            problems.add(FieldProblem.of("creneau", "writing.groups.error.slot"));
         }
         if (size.isBlank()) {
-            errors.put("taille", "writing.groups.error.size.required");
+            problems.add(FieldProblem.of("taille", "writing.groups.error.size.required"));
         } else if (groupSize().isEmpty()) {
-            errors.put("taille", "writing.groups.error.size.number");
+            problems.add(FieldProblem.of("taille", "writing.groups.error.size.number"));
         } else if (groupSize().get() < WritingGroups.SIZE_MIN || groupSize().get() > WritingGroups.SIZE_MAX) {
-            errors.put("taille", "writing.groups.error.size.range");
+            problems.add(FieldProblem.of("taille", "writing.groups.error.size.range"));
         }
         if (HalfDay.ofSlug(halfDay).isEmpty()) {
-            errors.put("demi-journee", "writing.groups.error.halfday");
+            problems.add(FieldProblem.of("demi-journee", "writing.groups.error.halfday"));
         }
-        if (chosenTemplate().isEmpty()) {
-            errors.put("modele", "writing.error.template");
-        }
-        return errors;
+        DocumentForm.templateProblem(template).ifPresent(problems::add);
+        return problems;
     }
 
     WritingGroups.Request request() {
         return new WritingGroups.Request(title.strip(), slot.isEmpty() ? null : slotId().orElseThrow(),
-                groupSize().orElseThrow(), HalfDay.ofSlug(halfDay).orElseThrow(), chosenTemplate().orElseThrow());
+                groupSize().orElseThrow(), HalfDay.ofSlug(halfDay).orElseThrow(),
+                DocumentTemplate.named(template).orElseThrow());
     }
 
     private Optional<Long> slotId() {
@@ -67,13 +63,5 @@ record GroupSetForm(String title, String slot, String size, String halfDay, Stri
             return Optional.empty();
         }
         return Optional.of(Integer.parseInt(s));
-    }
-
-    private Optional<DocumentTemplate> chosenTemplate() {
-        try {
-            return Optional.of(DocumentTemplate.valueOf(template));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -12,6 +12,7 @@ import org.rencontres.security.Organiser;
 import org.rencontres.workshops.Workshops;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Who may open a document, the one rule for the pages and the WebSocket: organisers who manage the
@@ -52,7 +53,7 @@ class WritingAccess {
         }
         try {
             dayAccess.requireManage(organiser, day.get().sessionCode().slug());
-        } catch (AccessDeniedException | org.springframework.web.server.ResponseStatusException e) {
+        } catch (AccessDeniedException | ResponseStatusException e) {
             return Optional.empty();
         }
         return Optional.of(new Access(document.get(), Access.Role.ORGANISER, organiser.displayName(), null));

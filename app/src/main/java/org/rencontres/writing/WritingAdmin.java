@@ -1,11 +1,22 @@
 package org.rencontres.writing;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.DayFiles;
 import org.rencontres.event.Resource;
+import org.rencontres.notification.MailTemplates;
+import org.rencontres.notification.Message;
+import org.rencontres.notification.Outbox;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.PublicAddress;
+import org.rencontres.workshops.Facilitator;
+import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,15 +29,14 @@ class WritingAdmin {
     private final WritingExports exports;
     private final DayFiles dayFiles;
     private final AuditTrail audit;
-    private final org.rencontres.workshops.Workshops workshops;
-    private final org.rencontres.notification.Outbox outbox;
-    private final org.rencontres.notification.MailTemplates mails;
-    private final org.rencontres.shared.PublicAddress address;
+    private final Workshops workshops;
+    private final Outbox outbox;
+    private final MailTemplates mails;
+    private final PublicAddress address;
 
     WritingAdmin(WritingDocuments documents, EditorPages pages, WritingExports exports, DayFiles dayFiles,
-                 AuditTrail audit, org.rencontres.workshops.Workshops workshops,
-                 org.rencontres.notification.Outbox outbox, org.rencontres.notification.MailTemplates mails,
-                 org.rencontres.shared.PublicAddress address) {
+                 AuditTrail audit, Workshops workshops, Outbox outbox, MailTemplates mails,
+                 PublicAddress address) {
         this.workshops = workshops;
         this.outbox = outbox;
         this.mails = mails;
@@ -83,24 +93,23 @@ class WritingAdmin {
      * @return the facilitator, or empty when they are not one of this workshop's
      */
     @Transactional
-    java.util.Optional<org.rencontres.workshops.Facilitator> sendFacilitatorLink(WritingDocument document,
-                                                                               long facilitatorId, Organiser by) {
+    Optional<Facilitator> sendFacilitatorLink(WritingDocument document, long facilitatorId, Organiser by) {
         if (document.workshopId() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         var facilitator = workshops.facilitatorsOf(document.workshopId()).stream()
                 .filter(f -> f.id() == facilitatorId).findFirst();
         facilitator.ifPresent(f -> {
             var day = pages.day(document);
-            java.util.Map<String, Object> v = new java.util.HashMap<>();
+            Map<String, Object> v = new HashMap<>();
             v.put("name", f.name());
             v.put("workshop", document.title());
             v.put("title", day.fullTitle());
-            v.put("date", java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRENCH)
+            v.put("date", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH)
                     .format(day.date()));
             v.put("link", address.of("/ecriture/animation/" + f.accessKey()));
-            outbox.send(org.rencontres.notification.Message.of(f.email(),
-                    mails.render("writing/mail/facilitator", java.util.Locale.FRENCH, v)));
+            outbox.send(Message.of(f.email(),
+                    mails.render("writing/mail/facilitator", Locale.FRENCH, v)));
             record(document.dayId(), by, "writing.facilitator.sent", "Lien d'animation envoyé à " + f.name() + " ("
                     + f.email() + ") pour " + document.title());
         });

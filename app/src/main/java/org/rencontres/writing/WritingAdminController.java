@@ -1,11 +1,18 @@
 package org.rencontres.writing;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
-import org.rencontres.event.Resource;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
+import org.rencontres.workshops.Facilitator;
+import org.rencontres.workshops.Workshops;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,43 +31,39 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/journees/{slug}/ecriture")
 class WritingAdminController {
 
-    static final int TITLE_MAX = 200;
-
-        private final WritingDocuments documents;
+    private final WritingDocuments documents;
     private final WritingAdmin admin;
     private final EditorPages pages;
     private final WritingHub hub;
-    private final org.rencontres.workshops.Workshops workshops;
-    private final org.springframework.context.MessageSource messages;
+    private final Workshops workshops;
+    private final MessageSource messages;
 
-    WritingAdminController(WritingDocuments documents, WritingAdmin admin,
-                           EditorPages pages, WritingHub hub, org.rencontres.workshops.Workshops workshops,
-                           org.springframework.context.MessageSource messages) {
-        this.messages = messages;
-        this.workshops = workshops;
+    WritingAdminController(WritingDocuments documents, WritingAdmin admin, EditorPages pages, WritingHub hub,
+                           Workshops workshops, MessageSource messages) {
         this.documents = documents;
         this.admin = admin;
         this.pages = pages;
         this.hub = hub;
+        this.workshops = workshops;
+        this.messages = messages;
     }
 
     @GetMapping
     String list(ManagedDay day, Model model) {
         documents.ensureForWorkshops(day.id());
-        return listPage(day, "", "", Map.of(), model);
+        return listPage(day, DocumentForm.empty(), FormErrors.none(), model);
     }
 
-    private String listPage(ManagedDay day, String title, String template, Map<String, String> errors, Model model) {
+    private String listPage(ManagedDay day, DocumentForm form, FormErrors errors, Model model) {
         List<WritingDocument> all = documents.ofDay(day.id());
         model.addAttribute("day", day);
         model.addAttribute("documents", all);
-        model.addAttribute("connected", all.stream().collect(java.util.stream.Collectors.toMap(
+        model.addAttribute("connected", all.stream().collect(Collectors.toMap(
                 WritingDocument::id, d -> hub.connected(d.id()))));
         model.addAttribute("facilitators", all.stream().filter(d -> d.workshopId() != null).collect(
-                java.util.stream.Collectors.toMap(WritingDocument::id, d -> workshops.facilitatorsOf(d.workshopId()))));
+                Collectors.toMap(WritingDocument::id, d -> workshops.facilitatorsOf(d.workshopId()))));
         model.addAttribute("templates", DocumentTemplate.values());
-        model.addAttribute("title", title);
-        model.addAttribute("template", template);
+        model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("maxProjected", WritingPagesController.MAX_PROJECTED);
         return "writing/admin/list";
@@ -70,24 +73,14 @@ class WritingAdminController {
     String create(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                   @RequestParam(name = "titre", defaultValue = "") String title,
                   @RequestParam(name = "modele", defaultValue = "") String template, Model model,
-                  RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
-        if (title.isBlank()) {
-            errors.put("titre", "writing.error.title.required");
-        } else if (title.strip().length() > TITLE_MAX) {
-            errors.put("titre", "writing.error.title.long");
-        }
-        DocumentTemplate chosen = null;
-        try {
-            chosen = DocumentTemplate.valueOf(template);
-        } catch (IllegalArgumentException e) {
-            errors.put("modele", "writing.error.template");
-        }
-        if (!errors.isEmpty()) {
+                  Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        DocumentForm form = new DocumentForm(title, template);
+        List<FieldProblem> problems = form.problems();
+        if (!problems.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return listPage(day, title, template, errors, model);
+            return listPage(day, form, FormErrors.of(problems, messages, locale), model);
         }
-        long id = admin.create(day.id(), title, chosen, organiser);
+        long id = admin.create(day.id(), form.titre(), form.template(), organiser);
         redirect.addFlashAttribute("notice", "writing.created");
         return "redirect:/admin/journees/" + day.slug() + "/ecriture/" + id;
     }
@@ -148,9 +141,9 @@ class WritingAdminController {
     @PostMapping("/{id}/animation/{facilitatorId}")
     String sendFacilitatorLink(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                                @PathVariable long id, @PathVariable long facilitatorId, RedirectAttributes redirect,
-                               java.util.Locale locale) {
+                               Locale locale) {
         WritingDocument document = organiserAccess(organiser, day, id).document();
-        org.rencontres.workshops.Facilitator f = admin.sendFacilitatorLink(document, facilitatorId, organiser)
+        Facilitator f = admin.sendFacilitatorLink(document, facilitatorId, organiser)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         redirect.addFlashAttribute("noticeText", messages.getMessage("writing.facilitator.sent",
                 new Object[] {f.name()}, locale));
@@ -161,26 +154,26 @@ class WritingAdminController {
     @GetMapping("/{id}/publication")
     String publishPage(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                        Model model) {
+        return publishPage(day, organiserAccess(organiser, day, id).document(), FormErrors.none(), model);
+    }
+
+    private String publishPage(ManagedDay day, WritingDocument document, FormErrors errors, Model model) {
         model.addAttribute("day", day);
-        model.addAttribute("document", organiserAccess(organiser, day, id).document());
-        model.addAttribute("error", null);
+        model.addAttribute("document", document);
+        model.addAttribute("errors", errors);
         return "writing/admin/publish";
     }
 
     @PostMapping("/{id}/publication")
     String publish(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                    @RequestParam(name = "visibilite", defaultValue = "") String visibility, Model model,
-                   RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+                   Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         WritingDocument document = organiserAccess(organiser, day, id).document();
-        Resource.Visibility chosen;
-        try {
-            chosen = Resource.Visibility.valueOf(visibility);
-        } catch (IllegalArgumentException e) {
-            model.addAttribute("day", day);
-            model.addAttribute("document", document);
-            model.addAttribute("error", "writing.error.visibility");
+        PublishForm form = new PublishForm(visibility);
+        List<FieldProblem> problems = form.problems();
+        if (!problems.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return "writing/admin/publish";
+            return publishPage(day, document, FormErrors.of(problems, messages, locale), model);
         }
         if (!document.isClosed()) {
             // Closed first (committed): nothing is stored after this, and the browsers turn read-only.
@@ -188,7 +181,7 @@ class WritingAdminController {
             hub.closed(document.id());
         }
         // The PDF is made from the stored updates, whatever a browser sends.
-        admin.publish(documents.find(id).orElseThrow(), chosen, organiser);
+        admin.publish(documents.find(id).orElseThrow(), form.visibility(), organiser);
         redirect.addFlashAttribute("notice", "writing.published");
         return "redirect:/admin/journees/" + day.slug() + "/ecriture";
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param lastSeq the number of the last stored Yjs update
  * @param publishedAt when it was last published as a resource of the day, or null
  */
-public record WritingDocument(long id, long dayId, Long workshopId, Long groupId, String title,
+record WritingDocument(long id, long dayId, Long workshopId, Long groupId, String title,
                               DocumentTemplate template, String readKey, long lastSeq, Instant closedAt,
                               Instant publishedAt) {
 

@@ -1,8 +1,12 @@
 package org.rencontres.writing;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
@@ -12,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The shared documents of the days: creating them, finding them, closing (their text: {@link ServerDocuments}). */
 @Service
-public class WritingDocuments {
+class WritingDocuments {
 
     private static final String COLUMNS = """
             id, event_day_id AS day_id, workshop_id, group_id, title, template, read_key, last_seq, closed_at,
@@ -36,9 +40,9 @@ public class WritingDocuments {
                 ORDER BY (SELECT g.group_set_id * 10000 + g.number FROM writing_group g WHERE g.id = d.group_id) NULLS LAST,
                          id""")
                 .param(dayId).query(WritingDocument.class).list();
-        java.util.Map<Long, Integer> numbers = workshops.ofDay(dayId).stream()
-                .collect(java.util.stream.Collectors.toMap(Workshop::id, Workshop::number));
-        return stored.stream().sorted(java.util.Comparator.comparing((WritingDocument d) ->
+        Map<Long, Integer> numbers = workshops.ofDay(dayId).stream()
+                .collect(Collectors.toMap(Workshop::id, Workshop::number));
+        return stored.stream().sorted(Comparator.comparing((WritingDocument d) ->
                 d.workshopId() == null ? Integer.MAX_VALUE : numbers.getOrDefault(d.workshopId(), Integer.MAX_VALUE - 1)))
                 .toList();
     }
@@ -100,7 +104,7 @@ public class WritingDocuments {
     @Transactional
     void markPublished(long documentId, Instant at) {
         jdbc.sql("UPDATE writing_document SET published_at = ? WHERE id = ?")
-                .params(java.sql.Timestamp.from(at), documentId).update();
+                .params(Timestamp.from(at), documentId).update();
     }
 
     /** A participant's key to that document, made on first use. */

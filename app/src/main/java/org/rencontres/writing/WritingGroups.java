@@ -3,10 +3,12 @@ package org.rencontres.writing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,6 +21,7 @@ import org.rencontres.programme.Slot;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.Registrations;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,21 +87,24 @@ class WritingGroups {
                 .toList();
     }
 
-    /** How many walk-ins are present at that half-day (they are left out of the groups). */
-    long walkInsPresent(long dayId, HalfDay half) {
-        return attendances.attendees(dayId, half).stream().filter(a -> a.walkIn() && a.present()).count();
+    /** A new split's id, or what is wrong with its form (nothing created). */
+    record Created(Long setId, List<FieldProblem> problems) {
     }
 
     /**
-     * Splits the present participants and gives each group its document, all in one transaction.
-     *
-     * @return the new split's id, or empty (nothing created) when nobody registered is present
+     * Splits the present participants and gives each group its document, all in one transaction; refused
+     * when the form is wrong or when nobody registered is present at the half-day.
      */
     @Transactional
-    Optional<Long> create(long dayId, Request request, Organiser by) {
+    Created create(long dayId, GroupSetForm form, Organiser by) {
+        List<FieldProblem> problems = form.problems(slots(dayId).stream().map(Slot::id).toList());
+        if (!problems.isEmpty()) {
+            return new Created(null, problems);
+        }
+        Request request = form.request();
         List<Attendee> present = splittable(dayId, request.halfDay());
         if (present.isEmpty()) {
-            return Optional.empty();
+            return new Created(null, List.of(FieldProblem.of("demi-journee", "writing.groups.error.nobody")));
         }
         if (request.slotId() != null && slots(dayId).stream().noneMatch(s -> s.id() == request.slotId())) {
             throw new IllegalArgumentException("Slot " + request.slotId() + " is not one of day " + dayId);
@@ -125,7 +131,7 @@ class WritingGroups {
         audit.record(dayId, by.accountId(), by.displayName(), "writing", "writing.groups.created",
                 "Petits groupes créés : " + title + " (" + present.size() + " présents, " + split.size()
                         + " groupes de " + request.groupSize() + " au plus)");
-        return Optional.of(setId);
+        return new Created(setId, List.of());
     }
 
     /** What adding the late arrivals did: how many joined, and the numbers of the groups opened for them. */
@@ -189,7 +195,7 @@ class WritingGroups {
      * marked present (they were split from that half-day's attendance); on a tie, the one its slot
      * falls in (the day's own afternoon start), else the morning.
      */
-    private HalfDay inferred(long dayId, java.util.Set<Long> members, Slot slot, Map<HalfDay, List<Attendee>> present) {
+    private HalfDay inferred(long dayId, Set<Long> members, Slot slot, Map<HalfDay, List<Attendee>> present) {
         long morning = present.computeIfAbsent(HalfDay.MORNING, h -> splittable(dayId, h)).stream()
                 .filter(a -> members.contains(a.registrationId())).count();
         long afternoon = present.computeIfAbsent(HalfDay.AFTERNOON, h -> splittable(dayId, h)).stream()
@@ -261,7 +267,7 @@ class WritingGroups {
             slotLabels.put(s.id(), s.startsAt() + "–" + s.endsAt() + (s.title() == null ? "" : " · " + s.title()));
             slotsById.put(s.id(), s);
         }
-        Map<HalfDay, List<Attendee>> present = new java.util.EnumMap<>(HalfDay.class);
+        Map<HalfDay, List<Attendee>> present = new EnumMap<>(HalfDay.class);
         Map<Long, List<Group>> groupsBySet = new LinkedHashMap<>();
         for (GroupRow g : groups) {
             List<Member> list = new ArrayList<>();
@@ -276,7 +282,7 @@ class WritingGroups {
         }
         return sets.stream().map(s -> {
             List<Group> inSet = groupsBySet.getOrDefault(s.id(), List.of());
-            java.util.Set<Long> inGroups = inSet.stream().flatMap(g -> g.members().stream())
+            Set<Long> inGroups = inSet.stream().flatMap(g -> g.members().stream())
                     .map(Member::registrationId).collect(Collectors.toSet());
             HalfDay half = s.halfDay() != null ? HalfDay.valueOf(s.halfDay())
                     : inferred(dayId, inGroups, s.slotId() == null ? null : slotsById.get(s.slotId()), present);

@@ -1,16 +1,20 @@
 package org.rencontres.writing;
 
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.HalfDay;
-import org.rencontres.programme.Slot;
+import org.rencontres.programme.Confirmation;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FormErrors;
+import org.rencontres.writing.WritingGroups.Created;
+import org.rencontres.writing.WritingGroups.GroupSet;
+import org.rencontres.writing.WritingGroups.LateAdded;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,23 +32,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/journees/{slug}/ecriture/groupes")
 class WritingGroupsController {
 
-        private final WritingGroups groups;
+    private final WritingGroups groups;
     private final Attendances attendances;
-
     private final WritingHub hub;
+    private final MessageSource messages;
 
-    WritingGroupsController(WritingGroups groups, Attendances attendances, WritingHub hub) {
-        this.hub = hub;
+    WritingGroupsController(WritingGroups groups, Attendances attendances, WritingHub hub, MessageSource messages) {
         this.groups = groups;
         this.attendances = attendances;
+        this.hub = hub;
+        this.messages = messages;
     }
 
     @GetMapping
     String page(ManagedDay day, Model model) {
-        return page(day, GroupSetForm.empty(attendances.current(day.id())), Map.of(), model);
+        return page(day, GroupSetForm.empty(attendances.current(day.id())), FormErrors.none(), model);
     }
 
-    private String page(ManagedDay day, GroupSetForm form, Map<String, String> errors, Model model) {
+    private String page(ManagedDay day, GroupSetForm form, FormErrors errors, Model model) {
         model.addAttribute("day", day);
         model.addAttribute("sets", groups.ofDay(day.id()));
         model.addAttribute("slots", groups.slots(day.id()));
@@ -67,23 +72,18 @@ class WritingGroupsController {
                   @RequestParam(name = "taille", defaultValue = "") String size,
                   @RequestParam(name = "demi-journee", defaultValue = "") String halfDay,
                   @RequestParam(name = "modele", defaultValue = "") String template,
-                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
+                  Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         GroupSetForm form = new GroupSetForm(title, slot, size, halfDay, template);
-        List<Long> slots = groups.slots(day.id()).stream().map(Slot::id).toList();
-        Map<String, String> errors = form.problems(slots);
-        if (errors.isEmpty()) {
-            Optional<Long> created = groups.create(day.id(), form.request(), organiser);
-            if (created.isPresent()) {
-                redirect.addFlashAttribute("notice", "writing.groups.created");
-                return "redirect:/admin/journees/" + day.slug() + "/ecriture/groupes#groupes-" + created.get();
-            }
-            errors = Map.of("demi-journee", "writing.groups.error.nobody");
+        Created created = groups.create(day.id(), form, organiser);
+        if (!created.problems().isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return page(day, form, FormErrors.of(created.problems(), messages, locale), model);
         }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return page(day, form, errors, model);
+        redirect.addFlashAttribute("notice", "writing.groups.created");
+        return "redirect:/admin/journees/" + day.slug() + "/ecriture/groupes#groupes-" + created.setId();
     }
 
-    private WritingGroups.GroupSet set(ManagedDay day, long id) {
+    private GroupSet set(ManagedDay day, long id) {
         return groups.find(day.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
@@ -91,7 +91,7 @@ class WritingGroupsController {
     @PostMapping("/{id}/retardataires")
     String addLate(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                    RedirectAttributes redirect) {
-        WritingGroups.LateAdded added = groups.addLate(day.id(), id, organiser)
+        LateAdded added = groups.addLate(day.id(), id, organiser)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         redirect.addFlashAttribute("notice", added.people() == 0 ? "writing.groups.late.nobody"
                 : added.newGroups().isEmpty() ? "writing.groups.late.added" : "writing.groups.late.added.new");
@@ -100,11 +100,17 @@ class WritingGroupsController {
 
     /** The confirmation page of deleting a split: its groups and their documents go with it. */
     @GetMapping("/{id}/suppression")
-    String deletePage(ManagedDay day, @PathVariable long id,
-                      Model model) {
-        model.addAttribute("day", day);
-        model.addAttribute("set", set(day, id));
-        return "writing/admin/groups-delete";
+    String deletePage(ManagedDay day, @PathVariable long id, Model model, Locale locale) {
+        GroupSet set = set(day, id);
+        String page = "/admin/journees/" + day.slug() + "/ecriture/groupes";
+        return Confirmation.of(message("writing.groups.delete.title", locale, set.title()),
+                message("writing.groups.delete.explain", locale, set.groups().size(), set.people()),
+                page + "/" + id + "/suppression", message("writing.groups.delete.confirm", locale), page,
+                message("writing.groups.delete.cancel", locale)).show(model);
+    }
+
+    private String message(String code, Locale locale, Object... args) {
+        return messages.getMessage(code, args, locale);
     }
 
     @PostMapping("/{id}/suppression")

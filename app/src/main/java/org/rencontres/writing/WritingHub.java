@@ -284,9 +284,4 @@ class WritingHub implements SmartLifecycle {
     public boolean isRunning() {
         return listener.isRunning();
     }
-
-    /** Closes the listening connection as a network failure would (tests). */
-    void dropListenerConnection() throws java.sql.SQLException {
-        listener.dropConnection();
-    }
 }

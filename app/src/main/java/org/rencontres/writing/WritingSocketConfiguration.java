@@ -3,6 +3,7 @@ package org.rencontres.writing;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.rencontres.security.Accounts;
 import org.rencontres.security.Organiser;
@@ -60,7 +61,7 @@ class WritingSocketConfiguration implements WebSocketConfigurer {
                 // a participant given another workshop, an organiser's rights taken away or account disabled).
                 Credentials kept = credentials.get();
                 attributes.put(WritingSocketHandler.ACCESS_AGAIN,
-                        (java.util.function.Supplier<Optional<Access>>) () -> check(kept));
+                        (Supplier<Optional<Access>>) () -> check(kept));
                 return true;
             }
 

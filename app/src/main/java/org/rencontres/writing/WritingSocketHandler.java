@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +95,7 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
             return true;
         }
         peer.accessCheckedAt = now;
-        var again = (java.util.function.Supplier<Optional<Access>>) session.getAttributes().get(ACCESS_AGAIN);
+        var again = (Supplier<Optional<Access>>) session.getAttributes().get(ACCESS_AGAIN);
         Optional<Access> current = again == null ? Optional.of(peer.access) : again.get();
         if (current.isPresent() && current.get().role() == peer.access.role()) {
             return true;

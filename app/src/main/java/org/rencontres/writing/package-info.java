@@ -7,5 +7,7 @@
  * the text as HTML a few seconds after each change, which is what the exports and the published
  * resources are made of.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Collective writing")
+@ApplicationModule(displayName = "Collective writing")
 package org.rencontres.writing;
+
+import org.springframework.modulith.ApplicationModule;

@@ -95,15 +95,6 @@ public record RotationProblem(int rounds, List<Table> tables, List<Participant> 
         return -1;
     }
 
-    public int participantIndex(String id) {
-        for (int i = 0; i < participants.size(); i++) {
-            if (participants.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** How many participants attend round {@code round}. */
     public int presentIn(int round) {
         int count = 0;
