@@ -3,7 +3,7 @@ package org.rencontres.networking;
 import java.util.List;
 import java.util.Locale;
 
-import org.rencontres.programme.Confirmation;
+import org.rencontres.web.Confirmation;
 import org.rencontres.programme.Slot;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.rencontres.networking.RotationData.PlanStatus;
 import org.rencontres.networking.RotationData.RoomTable;
 import org.rencontres.networking.RotationSetup.Imported;
-import org.rencontres.programme.Confirmation;
+import org.rencontres.web.Confirmation;
 import org.rencontres.programme.Slot;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.shared.FieldProblem;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.rencontres.web.Confirmation;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.security.ManagedDay;
@@ -168,7 +169,7 @@ class ProgrammeEditorController {
         Confirmation confirmation = Confirmation.of(message("programme.remove.title", locale, slot.title()),
                 message("programme.remove.warning", locale), slotPath(day, slotId) + "/suppression",
                 message("programme.remove.confirm", locale), editorPath(day) + "#creneau-" + slotId,
-                message("programme.remove.cancel", locale)).about(slot);
+                message("programme.remove.cancel", locale)).about("programme/admin/fields :: summaryOf", slot);
         if (slot.kind() == SlotKind.NETWORKING || slot.kind() == SlotKind.WORKSHOP) {
             confirmation = confirmation.alerting(message("programme.remove.warning.linked", locale));
         }

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.HalfDay;
-import org.rencontres.programme.Confirmation;
+import org.rencontres.web.Confirmation;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FormErrors;

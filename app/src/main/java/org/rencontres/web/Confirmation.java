@@ -1,4 +1,4 @@
-package org.rencontres.programme;
+package org.rencontres.web;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,14 +11,16 @@ import org.springframework.ui.Model;
 /**
  * A back-office page that asks before a change that cannot be undone (a removal, a withdrawal): its
  * heading, what it says, the address its button posts to and where "cancel" leads, texts already in
- * the page's language. One page ({@code programme/admin/confirm.html}) for the confirmations of the
- * programme, networking, workshops and writing modules.
+ * the page's language. The one page ({@code web/confirm.html}) of the back office's confirmations, whatever
+ * the module.
  *
- * @param slot the slot it concerns, shown as in the programme editor's list, or null
+ * @param about what it concerns, shown by the fragment {@code aboutFragment} of the calling module
+ *              ({@code "programme/admin/fields :: summaryOf"}, given it as its one parameter), or null
+ * @param aboutFragment that fragment, a constant of the calling module's code (never typed text), or null
  * @param alert a warning shown apart after the texts, or null
  * @param hidden the form's hidden fields (name → value), in order
  */
-public record Confirmation(String title, Slot slot, List<String> texts, String alert, String action,
+public record Confirmation(String title, Object about, String aboutFragment, List<String> texts, String alert, String action,
                            Map<String, String> hidden, String confirm, String cancel, String cancelText) {
 
     public Confirmation {
@@ -29,35 +31,35 @@ public record Confirmation(String title, Slot slot, List<String> texts, String a
     /** A page with a heading, one text, its button and its way back. */
     public static Confirmation of(String title, String text, String action, String confirm, String cancel,
                                   String cancelText) {
-        return new Confirmation(title, null, List.of(text), null, action, Map.of(), confirm, cancel, cancelText);
+        return new Confirmation(title, null, null, List.of(text), null, action, Map.of(), confirm, cancel, cancelText);
     }
 
-    /** The same, about that slot. */
-    Confirmation about(Slot concerned) {
-        return new Confirmation(title, concerned, texts, alert, action, hidden, confirm, cancel, cancelText);
+    /** The same, about that thing, shown by that fragment of the calling module. */
+    public Confirmation about(String fragment, Object concerned) {
+        return new Confirmation(title, concerned, fragment, texts, alert, action, hidden, confirm, cancel, cancelText);
     }
 
     /** The same, with a warning shown apart. */
-    Confirmation alerting(String warning) {
-        return new Confirmation(title, slot, texts, warning, action, hidden, confirm, cancel, cancelText);
+    public Confirmation alerting(String warning) {
+        return new Confirmation(title, about, aboutFragment, texts, warning, action, hidden, confirm, cancel, cancelText);
     }
 
     /** The same, with one more hidden field that the button sends. */
-    Confirmation sending(String name, String value) {
+    public Confirmation sending(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(hidden);
         more.put(name, value);
-        return new Confirmation(title, slot, texts, alert, action, more, confirm, cancel, cancelText);
+        return new Confirmation(title, about, aboutFragment, texts, alert, action, more, confirm, cancel, cancelText);
     }
 
     /** The same, with one more text after the others. */
     public Confirmation saying(String text) {
-        return new Confirmation(title, slot, Stream.concat(texts.stream(), Stream.of(text)).toList(), alert, action,
+        return new Confirmation(title, about, aboutFragment, Stream.concat(texts.stream(), Stream.of(text)).toList(), alert, action,
                 hidden, confirm, cancel, cancelText);
     }
 
     /** Gives the page what it shows; the view's name. */
     public String show(Model model) {
         model.addAttribute("confirmation", this);
-        return "programme/admin/confirm";
+        return "web/confirm";
     }
 }
