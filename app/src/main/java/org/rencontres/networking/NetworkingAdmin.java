@@ -2,11 +2,10 @@ package org.rencontres.networking;
 
 import org.rencontres.shared.FieldProblem;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
+import org.rencontres.audit.Differences;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.programme.ProgrammeChanged;
 import org.rencontres.programme.Programmes;
@@ -108,21 +107,15 @@ class NetworkingAdmin {
     }
 
     private static String differences(NetworkingSession before, NetworkingDraft after) {
-        List<String> changes = new ArrayList<>();
-        change(changes, "Titre", quoted(before.title()), quoted(after.title()));
-        change(changes, "Description", quoted(before.description()), quoted(after.description()));
-        change(changes, "Taille des groupes", String.valueOf(before.groupSize()), String.valueOf(after.groupSize()));
-        change(changes, "Rotation", rotation(before.rotationMinMinutes(), before.rotationMaxMinutes()),
+        Differences changes = new Differences();
+        changes.text("Titre", before.title(), after.title());
+        changes.text("Description", before.description(), after.description());
+        changes.value("Taille des groupes", String.valueOf(before.groupSize()), String.valueOf(after.groupSize()));
+        changes.value("Rotation", rotation(before.rotationMinMinutes(), before.rotationMaxMinutes()),
                 rotation(after.rotationMinMinutes(), after.rotationMaxMinutes()));
-        change(changes, "Thèmes", themes(before.themes()), themes(after.themes()));
-        change(changes, "Sujets sous réserve", yesNo(before.themesProvisional()), yesNo(after.themesProvisional()));
-        return String.join(" ; ", changes);
-    }
-
-    private static void change(List<String> changes, String what, String before, String after) {
-        if (!Objects.equals(before, after)) {
-            changes.add(what + " : " + before + " → " + after);
-        }
+        changes.value("Thèmes", themes(before.themes()), themes(after.themes()));
+        changes.flag("Sujets sous réserve", before.themesProvisional(), after.themesProvisional());
+        return changes.toString();
     }
 
     private static String rotation(int min, int max) {
@@ -133,11 +126,4 @@ class NetworkingAdmin {
         return themes.isEmpty() ? "(aucun)" : "« " + String.join(" / ", themes) + " »";
     }
 
-    private static String quoted(String text) {
-        return text == null || text.isEmpty() ? "(vide)" : "« " + text + " »";
-    }
-
-    private static String yesNo(boolean b) {
-        return b ? "oui" : "non";
-    }
 }

@@ -1,14 +1,13 @@
 package org.rencontres.programme;
 
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.rencontres.audit.Differences;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewPerson;
@@ -240,32 +239,18 @@ class ProgrammeEditor {
     }
 
     private String differences(Slot before, SlotDraft after) {
-        List<String> changes = new ArrayList<>();
-        change(changes, "Début", FrenchTime.clock(before.startsAt()), FrenchTime.clock(after.startsAt()));
-        change(changes, "Fin", FrenchTime.clock(before.endsAt()), FrenchTime.clock(after.endsAt()));
-        change(changes, "Nature", kindLabel(before.kind()), kindLabel(after.kind()));
-        change(changes, "Format", quoted(before.formatLabel()), quoted(after.formatLabel()));
-        change(changes, "Titre", quoted(before.title()), quoted(after.title()));
-        change(changes, "Description", quoted(before.description()), quoted(after.description()));
-        change(changes, "Piste", trackLabel(before.track()), trackLabel(after.track()));
-        change(changes, "Provisoire", yesNo(before.provisional()), yesNo(after.provisional()));
-        change(changes, "Sujets", quoted(String.join(" / ", before.topics())), quoted(String.join(" / ", after.topics())));
-        change(changes, "Sujets sous réserve", yesNo(before.topicsProvisional()), yesNo(after.topicsProvisional()));
-        return String.join(" ; ", changes);
-    }
-
-    private static void change(List<String> changes, String what, String before, String after) {
-        if (!Objects.equals(before, after)) {
-            changes.add(what + " : " + before + " → " + after);
-        }
-    }
-
-    private static String quoted(String text) {
-        return text == null || text.isEmpty() ? "(vide)" : "« " + text + " »";
-    }
-
-    private static String yesNo(boolean b) {
-        return b ? "oui" : "non";
+        Differences changes = new Differences();
+        changes.value("Début", FrenchTime.clock(before.startsAt()), FrenchTime.clock(after.startsAt()));
+        changes.value("Fin", FrenchTime.clock(before.endsAt()), FrenchTime.clock(after.endsAt()));
+        changes.value("Nature", kindLabel(before.kind()), kindLabel(after.kind()));
+        changes.text("Format", before.formatLabel(), after.formatLabel());
+        changes.text("Titre", before.title(), after.title());
+        changes.text("Description", before.description(), after.description());
+        changes.value("Piste", trackLabel(before.track()), trackLabel(after.track()));
+        changes.flag("Provisoire", before.provisional(), after.provisional());
+        changes.value("Sujets", Differences.quoted(String.join(" / ", before.topics())), Differences.quoted(String.join(" / ", after.topics())));
+        changes.flag("Sujets sous réserve", before.topicsProvisional(), after.topicsProvisional());
+        return changes.toString();
     }
 
     private static String range(LocalTime start, LocalTime end) {

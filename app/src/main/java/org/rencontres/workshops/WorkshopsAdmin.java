@@ -2,12 +2,11 @@ package org.rencontres.workshops;
 
 import org.rencontres.shared.FieldProblem;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.rencontres.audit.Differences;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.programme.ProgrammeChanged;
 import org.rencontres.programme.Programmes;
@@ -83,7 +82,7 @@ class WorkshopsAdmin {
         workshops.add(day.id(), d);
         changed(day, who, "workshop.added", "Atelier n°" + d.number() + " ajouté au créneau « " + slot.title()
                 + " » : « " + d.title() + " », écriture collective : " + method(d.writingTemplate())
-                + ", capacité : " + capacity(d.capacity()) + (d.room() == null ? "" : ", salle : " + quoted(d.room())));
+                + ", capacité : " + capacity(d.capacity()) + (d.room() == null ? "" : ", salle : " + Differences.quoted(d.room())));
         return List.of();
     }
 
@@ -165,20 +164,14 @@ class WorkshopsAdmin {
     }
 
     private static String differences(Workshop before, WorkshopDraft after) {
-        List<String> changes = new ArrayList<>();
-        change(changes, "Numéro", "n°" + before.number(), "n°" + after.number());
-        change(changes, "Titre", quoted(before.title()), quoted(after.title()));
-        change(changes, "Description", quoted(before.description()), quoted(after.description()));
-        change(changes, "Écriture collective", method(before.writingTemplate()), method(after.writingTemplate()));
-        change(changes, "Capacité", capacity(before.capacity()), capacity(after.capacity()));
-        change(changes, "Salle", quoted(before.room()), quoted(after.room()));
-        return String.join(" ; ", changes);
-    }
-
-    private static void change(List<String> changes, String what, String before, String after) {
-        if (!Objects.equals(before, after)) {
-            changes.add(what + " : " + before + " → " + after);
-        }
+        Differences changes = new Differences();
+        changes.value("Numéro", "n°" + before.number(), "n°" + after.number());
+        changes.text("Titre", before.title(), after.title());
+        changes.text("Description", before.description(), after.description());
+        changes.value("Écriture collective", method(before.writingTemplate()), method(after.writingTemplate()));
+        changes.value("Capacité", capacity(before.capacity()), capacity(after.capacity()));
+        changes.text("Salle", before.room(), after.room());
+        return changes.toString();
     }
 
     // The audit trail is kept in French, whatever the organiser's language.
@@ -196,7 +189,4 @@ class WorkshopsAdmin {
         return capacity == null ? "sans limite" : capacity + " places";
     }
 
-    private static String quoted(String text) {
-        return text == null || text.isEmpty() ? "(vide)" : "« " + text + " »";
-    }
 }
