@@ -156,30 +156,23 @@ class LinkPagesController {
     }
 
     @PostMapping("/inscription/espace/{token}/retrait")
-    String withdraw(@SignedLink.For(Links.Purpose.AGENT_SPACE) SignedLink link,
-                    @RequestParam(name = "motif", required = false) String reason, Model model, Locale locale,
-                    HttpServletResponse response) {
+    String withdraw(@SignedLink.For(Links.Purpose.AGENT_SPACE) SignedLink link, ReasonForm form, Model model,
+                    Locale locale, HttpServletResponse response) {
         long id = link.registrationId();
-        List<FieldProblem> problems = withdrawalProblems(reason);
+        List<FieldProblem> problems = form.optionalProblems();
         if (!problems.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return withdrawPage(link, registrations.find(id).orElseThrow(), reason,
+            return withdrawPage(link, registrations.find(id).orElseThrow(), form.typed(),
                     FormErrors.of(problems, messages, locale), model);
         }
         String notice;
         try {
-            registrations.withdraw(id, link.agent(), reason);
+            registrations.withdraw(id, link.agent(), form.motif());
             notice = "registration.space.withdrawn";
         } catch (IllegalTransitionException e) {
             notice = "registration.space.withdraw.none";
         }
         return spacePage(link.token(), id, notice, model);
-    }
-
-    /** The reason of a withdrawal is optional, and bounded as a decision's. */
-    private static List<FieldProblem> withdrawalProblems(String reason) {
-        return reason != null && reason.length() > DecisionForm.MAX_REASON
-                ? List.of(FieldProblem.of("motif", "registration.error.too.long.1000")) : List.of();
     }
 
     private String withdrawPage(SignedLink link, Registration r, String reason, FormErrors errors, Model model) {

@@ -117,17 +117,16 @@ class RegistrationsAdminController {
 
     @PostMapping({"/{id}/refus", "/{id}/annulation"})
     String leave(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
-                 QueueParams params, HttpServletRequest request, Model model, Locale locale,
+                 QueueParams params, ReasonForm form, HttpServletRequest request, Model model, Locale locale,
                  RedirectAttributes redirect) {
         String action = request.getRequestURI().endsWith("/refus") ? "refus" : "annulation";
-        String motif = request.getParameter("motif");
         Registration r = desk.ofDay(day, id);
-        if (motif == null || motif.isBlank()) {
-            return leavePage(day, r, action, motif == null ? "" : motif, params,
-                    errors(List.of(FieldProblem.of("motif", "registration.error.reason.required")), locale), model);
+        List<FieldProblem> problems = form.requiredProblems();
+        if (!problems.isEmpty()) {
+            return leavePage(day, r, action, form.typed(), params, errors(problems, locale), model);
         }
         RegistrationDesk.Result result = desk.act(day, organiser, id,
-                action.equals("refus") ? RegistrationDesk.Action.REFUSE : RegistrationDesk.Action.CANCEL, motif);
+                action.equals("refus") ? RegistrationDesk.Action.REFUSE : RegistrationDesk.Action.CANCEL, form.motif());
         redirect.addFlashAttribute("notices", List.of(notice(result)));
         return "redirect:" + params.backTo(queuePath(day), id);
     }
