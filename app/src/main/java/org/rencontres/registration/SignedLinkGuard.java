@@ -3,9 +3,12 @@ package org.rencontres.registration;
 import java.util.List;
 import java.util.Map;
 
+import org.rencontres.security.Organiser;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -77,8 +80,14 @@ class SignedLinkGuard implements HandlerMethodArgumentResolver, WebMvcConfigurer
         }
 
         static ModelAndView page(Links.Problem problem) {
-            return new ModelAndView("registration/link-problem", Map.of("problem", problem.name()),
+            ModelAndView page = new ModelAndView("registration/link-problem", Map.of("problem", problem.name()),
                     problem == Links.Problem.INVALID ? HttpStatus.NOT_FOUND : HttpStatus.GONE);
+            // An exception handler gets no @ModelAttribute: the layout's signed-in organiser is added here.
+            Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+            if (signedIn != null && signedIn.getPrincipal() instanceof Organiser organiser) {
+                page.addObject("currentOrganiser", organiser);
+            }
+            return page;
         }
     }
 }
