@@ -1,5 +1,6 @@
 package org.rencontres.dashboard;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param id the chart's element id (its title is {@code id + "-titre"})
  * @param label what the chart shows with every number, for its accessible name
  */
-public record BarChart(String id, String label, List<Bar> bars) {
+record BarChart(String id, String label, List<Bar> bars) {
 
     /** Left margin for the labels and width of the drawing, in SVG units. */
     static final int LABEL_WIDTH = 260;
@@ -21,7 +22,7 @@ public record BarChart(String id, String label, List<Bar> bars) {
 
     static BarChart of(String id, String title, List<Bar> rows) {
         long max = rows.stream().mapToLong(Bar::value).max().orElse(0);
-        List<Bar> bars = new java.util.ArrayList<>();
+        List<Bar> bars = new ArrayList<>();
         StringBuilder label = new StringBuilder(title).append(" : ");
         for (int i = 0; i < rows.size(); i++) {
             Bar b = rows.get(i);

@@ -1,9 +1,12 @@
 package org.rencontres.dashboard;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.rencontres.security.ManagedDay;
+import org.rencontres.survey.SurveySummaries;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -21,12 +24,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/admin/journees/{slug}/tableau-de-bord")
 class DashboardController {
 
-        private final Dashboards dashboards;
-    private final org.rencontres.survey.SurveySummaries surveys;
+    private final Dashboards dashboards;
+    private final SurveySummaries surveys;
     private final MessageSource messages;
 
     DashboardController(Dashboards dashboards, MessageSource messages,
-                        org.rencontres.survey.SurveySummaries surveys) {
+                        SurveySummaries surveys) {
         this.surveys = surveys;
         this.dashboards = dashboards;
         this.messages = messages;
@@ -44,11 +47,11 @@ class DashboardController {
                 d.byOrganisation().stream().map(c -> BarChart.bar(c.label(), c.count())).toList()));
         model.addAttribute("kindChart", BarChart.of("graphique-types", text("dashboard.kind.heading"),
                 d.byKind().stream().map(c -> BarChart.bar(c.label(), c.count())).toList()));
-        org.rencontres.survey.SurveySummaries.DaySummary survey = surveys.of(day.id());
+        SurveySummaries.DaySummary survey = surveys.of(day.id());
         model.addAttribute("survey", survey);
-        java.util.List<BarChart> surveyCharts = new java.util.ArrayList<>();
+        List<BarChart> surveyCharts = new ArrayList<>();
         for (int i = 0; i < survey.questions().size(); i++) {
-            org.rencontres.survey.SurveySummaries.Summary q = survey.questions().get(i);
+            SurveySummaries.Summary q = survey.questions().get(i);
             surveyCharts.add(BarChart.of("graphique-avis-" + (i + 1), q.question(), q.counts().entrySet().stream()
                     .map(e -> BarChart.bar(e.getKey(), e.getValue())).toList()));
         }

@@ -1,6 +1,7 @@
 package org.rencontres.dashboard;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Service;
 
 /** Computes a day's dashboard and its CSV export from the registration, directory and attendance APIs. */
 @Service
-public class Dashboards {
+class Dashboards {
 
     /** How many organisations the "by organisation" list shows. */
     static final int TOP = 10;
@@ -149,7 +150,7 @@ public class Dashboards {
                 .thenComparing(Registration::givenName, String.CASE_INSENSITIVE_ORDER).thenComparing(Registration::id));
         for (Registration r : all) {
             Employer e = employer(r, cache);
-            table.add(java.util.Arrays.asList(r.surname(), r.givenName(), r.email(), e.name(), text(locale, e.kindKey()),
+            table.add(Arrays.asList(r.surname(), r.givenName(), r.email(), e.name(), text(locale, e.kindKey()),
                     text(locale, "dashboard.state." + r.state().name()),
                     present.get(HalfDay.MORNING).contains(r.id()) ? yes : no,
                     present.get(HalfDay.AFTERNOON).contains(r.id()) ? yes : no));

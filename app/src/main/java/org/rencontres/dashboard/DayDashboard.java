@@ -13,7 +13,7 @@ import java.util.List;
  * @param walkIns people present without a registration
  * @param noShows confirmed registrations present at no half-day
  */
-public record DayDashboard(int total, List<Count> byState, List<Count> byOrganisation, List<Count> byKind,
+record DayDashboard(int total, List<Count> byState, List<Count> byOrganisation, List<Count> byKind,
                            List<Step> funnel, List<Half> halves, int walkIns, int noShows) {
 
     /** A label and a number. */

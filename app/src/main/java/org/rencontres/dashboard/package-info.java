@@ -5,5 +5,7 @@
  * numbers in a table, and a CSV export of the registrations. It owns no table: it reads the
  * registration, directory and attendance modules through their public APIs only.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Dashboard")
+@ApplicationModule(displayName = "Dashboard")
 package org.rencontres.dashboard;
+
+import org.springframework.modulith.ApplicationModule;

@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param opensAt when the public form starts taking requests, or null (at once)
  * @param closesAt when it stops, or null (when the day begins)
  */
-public record Capacity(long dayId, int seats, int offerHours, boolean managerOpinionAsked, java.time.Instant opensAt,
-                       java.time.Instant closesAt) {
+public record Capacity(long dayId, int seats, int offerHours, boolean managerOpinionAsked, Instant opensAt,
+                       Instant closesAt) {
 
     /** Seats that take requests at any time. */
     public Capacity(long dayId, int seats, int offerHours, boolean managerOpinionAsked) {

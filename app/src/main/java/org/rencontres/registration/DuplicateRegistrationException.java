@@ -1,7 +1,7 @@
 package org.rencontres.registration;
 
 /** The agent (same e-mail, whatever its case) already has a live request for the day. */
-public class DuplicateRegistrationException extends RegistrationException {
+class DuplicateRegistrationException extends RegistrationException {
 
     private final long dayId;
     private final String email;

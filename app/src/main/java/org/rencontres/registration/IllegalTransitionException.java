@@ -1,7 +1,7 @@
 package org.rencontres.registration;
 
 /** The state machine does not allow this move from the registration's current state. */
-public class IllegalTransitionException extends RegistrationException {
+class IllegalTransitionException extends RegistrationException {
 
     private final RegistrationState from;
     private final RegistrationState to;

@@ -1,7 +1,7 @@
 package org.rencontres.registration;
 
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.rencontres.document.Downloads;
@@ -12,6 +12,9 @@ import org.rencontres.event.Resource;
 import org.rencontres.registration.allocation.AllocationViews;
 import org.rencontres.registration.allocation.WorkshopAllocations;
 import org.rencontres.registration.allocation.WorkshopRanking;
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,13 +35,13 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The pages reached through the links of the e-mails: the line manager's opinion, the training
  * service's decision (single-use links) and the agent's space (state, history, offer, withdrawal).
- * A tampered, used or expired link gets a page that says so, and nothing changes.
+ * A tampered, used or expired link gets a page that says so, and nothing changes: each method takes
+ * its {@link SignedLink}, checked before it runs by {@link SignedLinkGuard}.
  */
 @Controller
 class LinkPagesController {
 
     private final Registrations registrations;
-    private final Links links;
     private final Days days;
     private final DayFiles dayFiles;
     private final Convocations convocations;
@@ -46,16 +49,17 @@ class LinkPagesController {
     private final AllocationViews allocations;
     private final WorkshopAllocations ranking;
     private final ManagerAddressCheck managerCheck;
+    private final MessageSource messages;
 
-    LinkPagesController(Registrations registrations, Links links, Days days, DayFiles dayFiles,
+    LinkPagesController(Registrations registrations, Days days, DayFiles dayFiles,
                         Convocations convocations, List<AgentSpaceLinks> extras, AllocationViews allocations,
-                        WorkshopAllocations ranking, ManagerAddressCheck managerCheck) {
+                        WorkshopAllocations ranking, ManagerAddressCheck managerCheck, MessageSource messages) {
+        this.messages = messages;
         this.managerCheck = managerCheck;
         this.extras = extras;
         this.allocations = allocations;
         this.ranking = ranking;
         this.registrations = registrations;
-        this.links = links;
         this.days = days;
         this.dayFiles = dayFiles;
         this.convocations = convocations;
@@ -63,165 +67,126 @@ class LinkPagesController {
 
     // ---- the line manager's opinion and the training service's decision ----
 
-    @GetMapping({"/inscription/avis/{token}", "/inscription/decision/{token}"})
-    String decisionForm(@PathVariable String token, HttpServletRequest request, Model model,
-                        HttpServletResponse response) {
-        Links.Purpose purpose = purposeOf(request);
-        Links.Checked checked = links.check(token, purpose);
-        if (!checked.ok()) {
-            return problem(checked.problem(), model, response);
-        }
-        return decisionPage(purpose, token, checked.link().registrationId(), null, "", Map.of(), model);
+    @GetMapping("/inscription/avis/{token}")
+    String opinionForm(@SignedLink.For(Links.Purpose.MANAGER) SignedLink link, Model model) {
+        return decisionPage(link, new DecisionForm(null, ""), FormErrors.none(), model);
     }
 
-    @PostMapping({"/inscription/avis/{token}", "/inscription/decision/{token}"})
-    String decide(@PathVariable String token, @RequestParam(name = "avis", required = false) String answer,
-                  @RequestParam(name = "motif", required = false) String reason,
-                  HttpServletRequest request, Model model, HttpServletResponse response) {
-        Links.Purpose purpose = purposeOf(request);
-        Links.Checked checked = links.check(token, purpose);
-        if (!checked.ok()) {
-            return problem(checked.problem(), model, response);
-        }
-        long id = checked.link().registrationId();
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (!"oui".equals(answer) && !"non".equals(answer)) {
-            errors.put("avis", "registration.link.error.answer");
-        } else if ("non".equals(answer) && (reason == null || reason.isBlank())) {
-            errors.put("motif", "registration.link.error.reason");
-        } else if (reason != null && reason.length() > 1000) {
-            errors.put("motif", "registration.error.too.long.1000");
-        }
-        if (!errors.isEmpty()) {
+    @GetMapping("/inscription/decision/{token}")
+    String decisionForm(@SignedLink.For(Links.Purpose.TRAINING_SERVICE) SignedLink link, Model model) {
+        return decisionPage(link, new DecisionForm(null, ""), FormErrors.none(), model);
+    }
+
+    @PostMapping("/inscription/avis/{token}")
+    String giveOpinion(@SignedLink.For(Links.Purpose.MANAGER) SignedLink link, DecisionForm form, Model model,
+                       Locale locale, HttpServletResponse response) {
+        return decide(link, form, model, locale, response);
+    }
+
+    @PostMapping("/inscription/decision/{token}")
+    String decide(@SignedLink.For(Links.Purpose.TRAINING_SERVICE) SignedLink link, DecisionForm form, Model model,
+                  Locale locale, HttpServletResponse response) {
+        List<FieldProblem> problems = form.problems();
+        if (!problems.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return decisionPage(purpose, token, id, answer, reason, errors, model);
+            return decisionPage(link, form, FormErrors.of(problems, messages, locale), model);
         }
-        boolean yes = "oui".equals(answer);
         RegistrationState reached;
         try {
-            reached = purpose == Links.Purpose.MANAGER
-                    ? registrations.managerOpinion(token, yes, reason)
-                    : registrations.trainingServiceDecision(token, yes, reason);
-        } catch (Links.LinkProblemException e) {
-            return problem(e.problem, model, response);
+            reached = link.link().purpose() == Links.Purpose.MANAGER
+                    ? registrations.managerOpinion(link.token(), form.yes(), form.motif())
+                    : registrations.trainingServiceDecision(link.token(), form.yes(), form.motif());
         } catch (IllegalTransitionException e) {
-            return problem(Links.Problem.USED, model, response);
+            throw new Links.LinkProblemException(Links.Problem.USED);
         }
-        Registration r = registrations.find(id).orElseThrow();
-        model.addAttribute("registration", r);
-        model.addAttribute("day", days.find(r.dayId()).orElseThrow());
+        addRegistration(registrations.find(link.registrationId()).orElseThrow(), model);
         model.addAttribute("reached", reached);
         return "registration/decision-done";
     }
 
-    private String decisionPage(Links.Purpose purpose, String token, long id, String answer, String reason,
-                                Map<String, String> errors, Model model) {
-        Registration r = registrations.find(id).orElseThrow();
+    private String decisionPage(SignedLink link, DecisionForm form, FormErrors errors, Model model) {
+        Links.Purpose purpose = link.link().purpose();
+        Registration r = registrations.find(link.registrationId()).orElseThrow();
         model.addAttribute("purpose", purpose.name());
         model.addAttribute("action", (purpose == Links.Purpose.MANAGER ? "/inscription/avis/" : "/inscription/decision/")
-                + token);
-        model.addAttribute("registration", r);
-        model.addAttribute("day", days.find(r.dayId()).orElseThrow());
+                + link.token());
+        addRegistration(r, model);
         model.addAttribute("choices", allocations.choiceGroups(r));
         model.addAttribute("managerFlag", managerCheck.of(r).orElse(null));
-        model.addAttribute("answer", answer);
-        model.addAttribute("motif", reason == null ? "" : reason);
+        model.addAttribute("answer", form.avis());
+        model.addAttribute("motif", form.reasonTyped());
         model.addAttribute("errors", errors);
         return "registration/decision";
     }
 
-    private static Links.Purpose purposeOf(HttpServletRequest request) {
-        return request.getRequestURI().contains("/inscription/avis/") ? Links.Purpose.MANAGER
-                : Links.Purpose.TRAINING_SERVICE;
+    /** The registration and its day, which every page of a link names. */
+    private void addRegistration(Registration r, Model model) {
+        model.addAttribute("registration", r);
+        model.addAttribute("day", days.find(r.dayId()).orElseThrow());
     }
 
     // ---- the agent's space ----
 
     @GetMapping("/inscription/espace/{token}")
-    String space(@PathVariable String token, Model model, HttpServletResponse response) {
-        Links.Checked checked = links.check(token, Links.Purpose.AGENT_SPACE);
-        if (!checked.ok()) {
-            return problem(checked.problem(), model, response);
-        }
-        return spacePage(token, checked.link().registrationId(), null, model);
+    String space(@SignedLink.For(Links.Purpose.AGENT_SPACE) SignedLink link, Model model) {
+        return spacePage(link.token(), link.registrationId(), null, model);
     }
 
     @PostMapping("/inscription/espace/{token}/accepter")
-    String accept(@PathVariable String token, Model model, HttpServletResponse response) {
-        Links.Checked checked = links.check(token, Links.Purpose.AGENT_SPACE);
-        if (!checked.ok()) {
-            return problem(checked.problem(), model, response);
-        }
-        long id = checked.link().registrationId();
+    String accept(@SignedLink.For(Links.Purpose.AGENT_SPACE) SignedLink link, Model model) {
         String notice;
         try {
-            registrations.acceptOffer(id, agent(checked));
+            registrations.acceptOffer(link.registrationId(), link.agent());
             notice = "registration.space.accepted";
         } catch (OfferExpiredException e) {
             notice = "registration.space.offer.expired";
         } catch (IllegalTransitionException e) {
             notice = "registration.space.offer.none";
         }
-        return spacePage(token, id, notice, model);
+        return spacePage(link.token(), link.registrationId(), notice, model);
     }
 
     @GetMapping("/inscription/espace/{token}/retrait")
-    String withdrawForm(@PathVariable String token, Model model, HttpServletResponse response) {
-        Links.Checked checked = links.check(token, Links.Purpose.AGENT_SPACE);
-        if (!checked.ok()) {
-            return problem(checked.problem(), model, response);
-        }
-        Registration r = registrations.find(checked.link().registrationId()).orElseThrow();
+    String withdrawForm(@SignedLink.For(Links.Purpose.AGENT_SPACE) SignedLink link, Model model) {
+        Registration r = registrations.find(link.registrationId()).orElseThrow();
         if (!r.state().isLive()) {
-            return spacePage(token, r.id(), "registration.space.withdraw.none", model);
+            return spacePage(link.token(), r.id(), "registration.space.withdraw.none", model);
         }
-        model.addAttribute("registration", r);
-        model.addAttribute("day", days.find(r.dayId()).orElseThrow());
-        model.addAttribute("token", token);
-        model.addAttribute("errors", Map.of());
-        model.addAttribute("motif", "");
-        return "registration/withdraw";
+        return withdrawPage(link, r, "", FormErrors.none(), model);
     }
 
     @PostMapping("/inscription/espace/{token}/retrait")
-    String withdraw(@PathVariable String token, @RequestParam(name = "motif", required = false) String reason,
-                    Model model, HttpServletResponse response) {
-        Links.Checked checked = links.check(token, Links.Purpose.AGENT_SPACE);
-        if (!checked.ok()) {
-            return problem(checked.problem(), model, response);
-        }
-        long id = checked.link().registrationId();
-        if (reason != null && reason.length() > 1000) {
-            Registration r = registrations.find(id).orElseThrow();
-            model.addAttribute("registration", r);
-            model.addAttribute("day", days.find(r.dayId()).orElseThrow());
-            model.addAttribute("token", token);
-            model.addAttribute("errors", Map.of("motif", "registration.error.too.long.1000"));
-            model.addAttribute("motif", reason);
+    String withdraw(@SignedLink.For(Links.Purpose.AGENT_SPACE) SignedLink link, ReasonForm form, Model model,
+                    Locale locale, HttpServletResponse response) {
+        long id = link.registrationId();
+        List<FieldProblem> problems = form.optionalProblems();
+        if (!problems.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return "registration/withdraw";
+            return withdrawPage(link, registrations.find(id).orElseThrow(), form.typed(),
+                    FormErrors.of(problems, messages, locale), model);
         }
         String notice;
         try {
-            registrations.withdraw(id, agent(checked), reason);
+            registrations.withdraw(id, link.agent(), form.motif());
             notice = "registration.space.withdrawn";
         } catch (IllegalTransitionException e) {
             notice = "registration.space.withdraw.none";
         }
-        return spacePage(token, id, notice, model);
+        return spacePage(link.token(), id, notice, model);
+    }
+
+    private String withdrawPage(SignedLink link, Registration r, String reason, FormErrors errors, Model model) {
+        addRegistration(r, model);
+        model.addAttribute("token", link.token());
+        model.addAttribute("errors", errors);
+        model.addAttribute("motif", reason);
+        return "registration/withdraw";
     }
 
     @GetMapping({"/inscription/espace/{token}/convocation.pdf", "/inscription/espace/{token}/agenda.ics"})
-    Object convocation(@PathVariable String token, HttpServletRequest request, Model model,
-                       HttpServletResponse response) {
-        Links.Checked checked = links.check(token, Links.Purpose.AGENT_SPACE);
-        if (!checked.ok()) {
-            return problem(checked.problem(), model, response);
-        }
-        Registration r = registrations.find(checked.link().registrationId()).orElseThrow();
-        if (r.state() != RegistrationState.CONFIRMED) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+    ResponseEntity<byte[]> convocation(@SignedLink.For(Links.Purpose.AGENT_SPACE) SignedLink link,
+                                       HttpServletRequest request) {
+        Registration r = confirmed(link);
         Day day = days.find(r.dayId()).orElseThrow();
         boolean pdf = request.getRequestURI().endsWith(".pdf");
         return ResponseEntity.ok()
@@ -232,41 +197,43 @@ class LinkPagesController {
                 .body(pdf ? convocations.pdf(day, r) : convocations.ics(day, r));
     }
 
+    /** The link's registration, if confirmed: what is reserved to participants is not found for the others. */
+    private Registration confirmed(SignedLink link) {
+        Registration r = registrations.find(link.registrationId()).orElseThrow();
+        if (r.state() != RegistrationState.CONFIRMED) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return r;
+    }
+
     /** The agent ranks the day's workshops (again), while the allocation is not published. */
     @GetMapping("/inscription/espace/{token}/ateliers")
-    String rankingForm(@PathVariable String token, Model model, HttpServletResponse response) {
-        Links.Checked checked = links.check(token, Links.Purpose.AGENT_SPACE);
-        if (!checked.ok()) {
-            return problem(checked.problem(), model, response);
-        }
-        Registration r = registrations.find(checked.link().registrationId()).orElseThrow();
+    String rankingForm(@SignedLink.For(Links.Purpose.AGENT_SPACE) SignedLink link, Model model) {
+        Registration r = registrations.find(link.registrationId()).orElseThrow();
         if (!allocations.mayRank(r)) {
-            return spacePage(token, r.id(), rankingClosed(r), model);
+            return spacePage(link.token(), r.id(), rankingClosed(r), model);
         }
         List<WorkshopRanking.Group> groups = allocations.groups(r.dayId());
-        return rankingPage(token, r, groups, WorkshopRanking.typed(groups, registrations.workshopChoices(r.id())),
-                Map.of(), model);
+        return rankingPage(link, r, groups, WorkshopRanking.typed(groups, registrations.workshopChoices(r.id())),
+                FormErrors.none(), model);
     }
 
     @PostMapping("/inscription/espace/{token}/ateliers")
-    String rank(@PathVariable String token, @RequestParam Map<String, String> posted, Model model,
-                HttpServletResponse response) {
-        Links.Checked checked = links.check(token, Links.Purpose.AGENT_SPACE);
-        if (!checked.ok()) {
-            return problem(checked.problem(), model, response);
-        }
-        Registration r = registrations.find(checked.link().registrationId()).orElseThrow();
+    String rank(@SignedLink.For(Links.Purpose.AGENT_SPACE) SignedLink link, @RequestParam Map<String, String> posted,
+                Model model, Locale locale, HttpServletResponse response) {
+        Registration r = registrations.find(link.registrationId()).orElseThrow();
         if (!allocations.mayRank(r)) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return spacePage(token, r.id(), rankingClosed(r), model);
+            return spacePage(link.token(), r.id(), rankingClosed(r), model);
         }
-        Map<String, String> errors = ranking.rank(r.id(), posted::get);
-        if (!errors.isEmpty()) {
+        List<FieldProblem> problems = ranking.rank(r.id(), posted::get);
+        if (!problems.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             List<WorkshopRanking.Group> groups = allocations.groups(r.dayId());
-            return rankingPage(token, r, groups, WorkshopRanking.typed(groups, posted::get), errors, model);
+            return rankingPage(link, r, groups, WorkshopRanking.typed(groups, posted::get),
+                    FormErrors.of(problems, messages, locale), model);
         }
-        return spacePage(token, r.id(), "registration.ranking.saved", model);
+        return spacePage(link.token(), r.id(), "registration.ranking.saved", model);
     }
 
     /** Why the agent may not rank: nothing to choose on this day, or too late. */
@@ -274,11 +241,10 @@ class LinkPagesController {
         return allocations.groups(r.dayId()).isEmpty() ? "registration.ranking.nothing" : "registration.ranking.closed";
     }
 
-    private String rankingPage(String token, Registration r, List<WorkshopRanking.Group> groups,
-                               Map<String, String> typed, Map<String, String> errors, Model model) {
-        model.addAttribute("token", token);
-        model.addAttribute("registration", r);
-        model.addAttribute("day", days.find(r.dayId()).orElseThrow());
+    private String rankingPage(SignedLink link, Registration r, List<WorkshopRanking.Group> groups,
+                               Map<String, String> typed, FormErrors errors, Model model) {
+        model.addAttribute("token", link.token());
+        addRegistration(r, model);
         model.addAttribute("workshopGroups", groups);
         model.addAttribute("typed", typed);
         model.addAttribute("errors", errors);
@@ -287,23 +253,16 @@ class LinkPagesController {
 
     /** A document reserved to participants, for a confirmed agent. */
     @GetMapping("/inscription/espace/{token}/documents/{fileId}")
-    Object reservedDocument(@PathVariable String token, @PathVariable String fileId, Model model,
-                            HttpServletResponse response) {
-        Links.Checked checked = links.check(token, Links.Purpose.AGENT_SPACE);
-        if (!checked.ok()) {
-            return problem(checked.problem(), model, response);
-        }
-        Registration r = registrations.find(checked.link().registrationId()).orElseThrow();
+    ResponseEntity<byte[]> reservedDocument(@SignedLink.For(Links.Purpose.AGENT_SPACE) SignedLink link,
+                                            @PathVariable String fileId) {
+        Registration r = confirmed(link);
         Day day = days.find(r.dayId()).orElseThrow();
-        if (r.state() != RegistrationState.CONFIRMED) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
         DayFiles.File file = dayFiles.resourceFile(day, fileId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return Downloads.attachment(file.fileName(), file.contentType(), file.content(), CacheControl.noStore());
     }
 
-    String spacePage(String token, long id, String notice, Model model) {
+    private String spacePage(String token, long id, String notice, Model model) {
         Registration r = registrations.find(id).orElseThrow();
         Day day = days.find(r.dayId()).orElseThrow();
         model.addAttribute("token", token);
@@ -320,16 +279,5 @@ class LinkPagesController {
         model.addAttribute("reserved", r.state() == RegistrationState.CONFIRMED
                 ? day.resources().stream().filter(Resource::isReserved).toList() : List.of());
         return "registration/space";
-    }
-
-    private static String agent(Links.Checked checked) {
-        return "Agent (" + checked.link().recipient() + ")";
-    }
-
-
-    static String problem(Links.Problem problem, Model model, HttpServletResponse response) {
-        response.setStatus(problem == Links.Problem.INVALID ? HttpStatus.NOT_FOUND.value() : HttpStatus.GONE.value());
-        model.addAttribute("problem", problem.name());
-        return "registration/link-problem";
     }
 }

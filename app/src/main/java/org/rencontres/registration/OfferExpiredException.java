@@ -3,7 +3,7 @@ package org.rencontres.registration;
 import java.time.Instant;
 
 /** A seat offer was answered after its deadline; the seat passes on to the next on the waiting list. */
-public class OfferExpiredException extends RegistrationException {
+class OfferExpiredException extends RegistrationException {
 
     private final Instant deadline;
 

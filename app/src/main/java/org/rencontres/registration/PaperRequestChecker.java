@@ -2,13 +2,13 @@ package org.rencontres.registration;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.rencontres.directory.Organisation;
 import org.rencontres.shared.EmailAddress;
+import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.shared.Phone;
 
@@ -19,14 +19,14 @@ import org.rencontres.shared.Phone;
  */
 final class PaperRequestChecker {
 
-    /** The form once checked: the field errors (field → message key), or what to record. */
-    record Checked(Map<String, String> errors, RequestDraft draft, LocalDate receivedOn) {
+    /** The form once checked: the problems of its fields, or what to record. */
+    record Checked(List<FieldProblem> problems, RequestDraft draft, LocalDate receivedOn) {
         boolean valid() {
-            return errors.isEmpty();
+            return problems.isEmpty();
         }
     }
 
-    static final int MAX_LENGTH = 500;
+    private static final String KEYS = "registration.admin.error.";
 
     private PaperRequestChecker() {
     }
@@ -37,57 +37,39 @@ final class PaperRequestChecker {
      * @param today         the organiser's today (Paris): the form cannot have been received later
      */
     static Checked check(PaperRequestForm form, List<Organisation> organisations, LocalDate today) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        required(errors, "nom", form.nom());
-        required(errors, "prenom", form.prenom());
-        if (blank(form.courriel())) {
-            errors.put("courriel", "registration.admin.error.courriel.required");
-        } else if (!EmailAddress.isValid(form.courriel())) {
-            errors.put("courriel", "registration.admin.error.courriel.invalid");
-        }
-        if (blank(form.telephone())) {
-            errors.put("telephone", "registration.admin.error.telephone.required");
-        } else if (!Phone.isValid(form.telephone())) {
-            errors.put("telephone", "registration.admin.error.telephone.invalid");
-        }
-        required(errors, "fonction", form.fonction());
+        List<FieldProblem> problems = new ArrayList<>();
+        AgentFieldRules.identity(problems, KEYS, form.nom(), form.prenom(), form.courriel(), form.telephone(),
+                form.fonction());
 
         Organisation chosen = null;
         if (!blank(form.organisation())) {
             chosen = organisation(form.organisation(), organisations).orElse(null);
             if (chosen == null) {
-                errors.put("organisation", "registration.admin.error.organisation.unknown");
+                problems.add(FieldProblem.of("organisation", KEYS + "organisation.unknown"));
             } else if (!blank(form.employeur())) {
-                errors.put("employeur", "registration.admin.error.employeur.both");
+                problems.add(FieldProblem.of("employeur", KEYS + "employeur.both"));
             }
         } else if (blank(form.employeur())) {
-            errors.put("organisation", "registration.admin.error.employeur.required");
+            problems.add(FieldProblem.of("organisation", KEYS + "employeur.required"));
         }
-        if (!blank(form.responsable()) && !EmailAddress.isValid(form.responsable())) {
-            errors.put("responsable", "registration.admin.error.responsable.invalid");
-        }
+        AgentFieldRules.lineManager(problems, KEYS, form.responsable());
         LocalDate receivedOn = null;
         if (blank(form.recuLe())) {
-            errors.put("recuLe", "registration.admin.error.recuLe.required");
+            problems.add(FieldProblem.of("recuLe", KEYS + "recuLe.required"));
         } else {
             receivedOn = FrenchTime.parseDate(form.recuLe()).orElse(null);
             if (receivedOn == null) {
-                errors.put("recuLe", "registration.admin.error.recuLe.invalid");
+                problems.add(FieldProblem.of("recuLe", KEYS + "recuLe.invalid"));
             } else if (receivedOn.isAfter(today)) {
-                errors.put("recuLe", "registration.admin.error.recuLe.future");
+                problems.add(FieldProblem.of("recuLe", KEYS + "recuLe.future"));
             } else if (receivedOn.isBefore(today.minusYears(2))) {
-                errors.put("recuLe", "registration.admin.error.recuLe.old");
+                problems.add(FieldProblem.of("recuLe", KEYS + "recuLe.old"));
             }
         }
-        for (String[] text : new String[][] {{"nom", form.nom()}, {"prenom", form.prenom()},
-                {"fonction", form.fonction()}, {"employeur", form.employeur()}, {"repas", form.repas()},
-                {"accessibilite", form.accessibilite()}}) {
-            if (text[1] != null && text[1].length() > MAX_LENGTH) {
-                errors.putIfAbsent(text[0], "registration.admin.error.too.long");
-            }
-        }
-        if (!errors.isEmpty()) {
-            return new Checked(errors, null, null);
+        AgentFieldRules.lengths(problems, KEYS, form.nom(), form.prenom(), form.fonction(), form.employeur(),
+                form.repas(), form.accessibilite());
+        if (!problems.isEmpty()) {
+            return new Checked(problems, null, null);
         }
         if (chosen == null) {
             // A typed name that is exactly an organisation of the directory is linked to it, as online.
@@ -99,7 +81,7 @@ final class PaperRequestChecker {
         RequestDraft draft = draft(form.nom(), form.prenom(), form.courriel(), form.telephone(), form.fonction(),
                 chosen == null ? null : chosen.id(), chosen == null ? form.employeur() : chosen.name(),
                 form.responsable(), form.repas(), form.accessibilite(), consent);
-        return new Checked(Map.of(), draft, receivedOn);
+        return new Checked(List.of(), draft, receivedOn);
     }
 
     private static Optional<Organisation> organisation(String id, List<Organisation> organisations) {
@@ -119,15 +101,7 @@ final class PaperRequestChecker {
                 dietary, accessibility, consentAt);
     }
 
-
-
-    private static void required(Map<String, String> errors, String field, String value) {
-        if (blank(value)) {
-            errors.put(field, "registration.admin.error." + field + ".required");
-        }
-    }
-
     private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return AgentFieldRules.blank(value);
     }
 }

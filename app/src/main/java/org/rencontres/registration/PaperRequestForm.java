@@ -13,7 +13,7 @@ record PaperRequestForm(String nom, String prenom, String courriel, String telep
                         String accessibilite, String recuLe) {
 
     /** An empty form, received on that day. */
-    static PaperRequestForm receivedOn(java.time.LocalDate day) {
+    static PaperRequestForm receivedOn(LocalDate day) {
         return new PaperRequestForm("", "", "", "", "", "", "", "", "", "", day.toString());
     }
 }

@@ -3,8 +3,8 @@ package org.rencontres.registration;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.rencontres.audit.AuditTrail;
@@ -14,6 +14,7 @@ import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -29,10 +30,10 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class PaperRequests {
 
-    /** The outcome: the field errors (field → message key), or the registration recorded. */
-    record Outcome(Map<String, String> errors, Long registrationId, String name) {
+    /** The outcome: the problems of the form's fields, or the registration recorded. */
+    record Outcome(List<FieldProblem> problems, Long registrationId, String name) {
         boolean accepted() {
-            return errors.isEmpty();
+            return problems.isEmpty();
         }
     }
 
@@ -79,11 +80,11 @@ class PaperRequests {
         PaperRequestChecker.Checked checked = PaperRequestChecker.check(form, directory.organisationsByName(), today());
         PaperForms.Verdict scan = paperForms.check(upload);
         if (!checked.valid() || !scan.accepted()) {
-            Map<String, String> errors = new LinkedHashMap<>(checked.errors());
+            List<FieldProblem> problems = new ArrayList<>(checked.problems());
             if (!scan.accepted()) {
-                errors.put("scan", scan.refusal());
+                problems.add(FieldProblem.of("scan", scan.refusal()));
             }
-            return new Outcome(errors, null, null);
+            return new Outcome(problems, null, null);
         }
         RequestDraft draft = checked.draft();
         String name = draft.givenName() + " " + draft.surname();
@@ -99,10 +100,10 @@ class PaperRequests {
                                 + draft.employerName() + ")");
                 return registrationId;
             });
-            return new Outcome(Map.of(), id, name);
+            return new Outcome(List.of(), id, name);
         } catch (DuplicateRegistrationException duplicate) {
             // Thrown inside the transaction, which is rolled back: nothing is saved.
-            return new Outcome(Map.of("courriel", "registration.admin.error.duplicate"), null, null);
+            return new Outcome(List.of(FieldProblem.of("courriel", "registration.admin.error.duplicate")), null, null);
         }
     }
 }

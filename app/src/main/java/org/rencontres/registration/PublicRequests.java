@@ -3,11 +3,8 @@ package org.rencontres.registration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -18,9 +15,7 @@ import org.rencontres.event.DayStatus;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.SlotKind;
 import org.rencontres.registration.allocation.WorkshopRanking;
-import org.rencontres.shared.EmailAddress;
-import org.rencontres.shared.Phone;
-import org.rencontres.workshops.Workshop;
+import org.rencontres.shared.FieldProblem;
 import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;
 
@@ -41,16 +36,16 @@ class PublicRequests {
     }
 
     /**
-     * The outcome of a submitted form: the field errors (field → message key), or the rate limit that
-     * refused it (then nothing was recorded), or the state reached.
+     * The outcome of a submitted form: the problems of its fields, or the rate limit that refused it
+     * (then nothing was recorded), or the state reached.
      */
-    record Outcome(Map<String, String> errors, RegistrationState state, Attempts.Verdict refusedBy) {
-        Outcome(Map<String, String> errors, RegistrationState state) {
-            this(errors, state, null);
+    record Outcome(List<FieldProblem> problems, RegistrationState state, Attempts.Verdict refusedBy) {
+        Outcome(List<FieldProblem> problems, RegistrationState state) {
+            this(problems, state, null);
         }
 
         boolean accepted() {
-            return errors.isEmpty() && refusedBy == null;
+            return problems.isEmpty() && refusedBy == null;
         }
     }
 
@@ -127,20 +122,17 @@ class PublicRequests {
      */
     Outcome submit(Day day, RequestForm form, Function<String, String> posted, String clientAddress,
                    Locale locale) {
-        Map<String, String> errors = check(form);
-        if (managerAsked(day) && blank(form.responsable())) {
-            errors.putIfAbsent("responsable", "registration.error.responsable.required");
-        }
-        List<Long> choices = WorkshopRanking.read(workshopGroups(day), posted, errors);
-        if (!errors.isEmpty()) {
-            return new Outcome(errors, null);
+        List<FieldProblem> problems = form.problems(managerAsked(day));
+        List<Long> choices = WorkshopRanking.read(workshopGroups(day), posted, problems);
+        if (!problems.isEmpty()) {
+            return new Outcome(problems, null);
         }
         if (form.filledByRobot()) {
-            return new Outcome(Map.of(), RegistrationState.REQUESTED);
+            return new Outcome(List.of(), RegistrationState.REQUESTED);
         }
         Attempts.Verdict rate = attempts.allow(clientAddress, form.courriel());
         if (!rate.allowed()) {
-            return new Outcome(Map.of(), null, rate);
+            return new Outcome(List.of(), null, rate);
         }
         Optional<Organisation> employer = directory.organisationsByName().stream()
                 .filter(o -> o.name().strip().equalsIgnoreCase(form.employeur().strip())).findFirst();
@@ -150,53 +142,9 @@ class PublicRequests {
                 form.accessibilite(), clock.instant(), form.networking() && hasNetworking(day));
         try {
             long id = registrations.submit(day.id(), draft, locale == null ? "fr" : locale.getLanguage(), choices);
-            return new Outcome(Map.of(), registrations.find(id).orElseThrow().state());
+            return new Outcome(List.of(), registrations.find(id).orElseThrow().state());
         } catch (DuplicateRegistrationException duplicate) {
-            return new Outcome(Map.of("courriel", "registration.error.duplicate"), null);
+            return new Outcome(List.of(FieldProblem.of("courriel", "registration.error.duplicate")), null);
         }
-    }
-
-    private Map<String, String> check(RequestForm form) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        required(errors, "nom", form.nom());
-        required(errors, "prenom", form.prenom());
-        if (blank(form.courriel())) {
-            errors.put("courriel", "registration.error.courriel.required");
-        } else if (!EmailAddress.isValid(form.courriel())) {
-            errors.put("courriel", "registration.error.courriel.invalid");
-        }
-        if (blank(form.telephone())) {
-            errors.put("telephone", "registration.error.telephone.required");
-        } else if (!Phone.isValid(form.telephone())) {
-            errors.put("telephone", "registration.error.telephone.invalid");
-        }
-        required(errors, "fonction", form.fonction());
-        required(errors, "employeur", form.employeur());
-        if (!blank(form.responsable()) && !EmailAddress.isValid(form.responsable())) {
-            errors.put("responsable", "registration.error.responsable.invalid");
-        }
-        if (!form.consented()) {
-            errors.put("consentement", "registration.error.consentement.required");
-        }
-        for (String[] long_ : new String[][] {{"nom", form.nom()}, {"prenom", form.prenom()},
-                {"fonction", form.fonction()}, {"employeur", form.employeur()}, {"repas", form.repas()},
-                {"accessibilite", form.accessibilite()}}) {
-            if (long_[1] != null && long_[1].length() > 500) {
-                errors.putIfAbsent(long_[0], "registration.error.too.long");
-            }
-        }
-        return errors;
-    }
-
-
-
-    private static void required(Map<String, String> errors, String field, String value) {
-        if (blank(value)) {
-            errors.put(field, "registration.error." + field + ".required");
-        }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

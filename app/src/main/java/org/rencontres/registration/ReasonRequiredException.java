@@ -1,7 +1,7 @@
 package org.rencontres.registration;
 
 /** A refusal must say why. */
-public class ReasonRequiredException extends RegistrationException {
+class ReasonRequiredException extends RegistrationException {
 
     public ReasonRequiredException() {
         super("A refusal needs a reason");

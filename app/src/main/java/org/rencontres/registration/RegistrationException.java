@@ -1,7 +1,7 @@
 package org.rencontres.registration;
 
 /** A registration operation the rules do not allow; nothing was changed. */
-public abstract class RegistrationException extends RuntimeException {
+abstract class RegistrationException extends RuntimeException {
 
     RegistrationException(String message) {
         super(message);

@@ -2,17 +2,18 @@ package org.rencontres.registration;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.rencontres.document.Downloads;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
 import org.rencontres.shared.FrenchTime;
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,12 +41,14 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestMapping("/admin/journees/{slug}/inscriptions")
 class RegistrationsAdminController {
 
-        private final RegistrationDesk desk;
+    private final RegistrationDesk desk;
     private final Registrations registrations;
     private final PaperRequests paper;
+    private final MessageSource messages;
 
-    RegistrationsAdminController(RegistrationDesk desk, Registrations registrations,
-                                 PaperRequests paper) {
+    RegistrationsAdminController(RegistrationDesk desk, Registrations registrations, PaperRequests paper,
+                                 MessageSource messages) {
+        this.messages = messages;
         this.desk = desk;
         this.registrations = registrations;
         this.paper = paper;
@@ -61,47 +64,23 @@ class RegistrationsAdminController {
         model.addAttribute("cloture", capacity.map(Capacity::closesAt)
                 .map(at -> date(at.minusSeconds(1))).orElse(""));
         model.addAttribute("avis", capacity.map(Capacity::managerOpinionAsked).orElse(false));
-        return queuePage(day, params.filter(), seats, hours, Map.of(), model);
+        return queuePage(day, params.filter(), seats, hours, FormErrors.none(), model);
     }
 
     @PostMapping("/capacite")
-    String capacity(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
-                    @RequestParam(name = "places", required = false) String places,
-                    @RequestParam(name = "delai", required = false) String delai,
-                    @RequestParam(name = "ouverture", required = false) String ouverture,
-                    @RequestParam(name = "cloture", required = false) String cloture,
-                    @RequestParam(name = "avis", required = false) String avis, Model model,
-                    RedirectAttributes redirect) {
-        Integer seats = positive(places);
-        Integer hours = positive(delai);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Optional<LocalDate> opens = FrenchTime.parseDate(ouverture);
-        Optional<LocalDate> closes = FrenchTime.parseDate(cloture);
-        if (ouverture != null && !ouverture.isBlank() && opens.isEmpty()) {
-            errors.put("ouverture", "registration.error.date");
+    String capacity(@AuthenticationPrincipal Organiser organiser, ManagedDay day, CapacityForm form, Model model,
+                    Locale locale, RedirectAttributes redirect) {
+        List<FieldProblem> problems = form.problems();
+        if (!problems.isEmpty()) {
+            model.addAttribute("ouverture", form.ouverture() == null ? "" : form.ouverture());
+            model.addAttribute("cloture", form.cloture() == null ? "" : form.cloture());
+            model.addAttribute("avis", form.managerAsked());
+            return queuePage(day, QueueFilter.NONE, form.places(), form.delai(), errors(problems, locale), model);
         }
-        if (cloture != null && !cloture.isBlank() && closes.isEmpty()) {
-            errors.put("cloture", "registration.error.date");
-        }
-        if (opens.isPresent() && closes.isPresent() && closes.get().isBefore(opens.get())) {
-            errors.put("cloture", "registration.error.dates.order");
-        }
-        model.addAttribute("ouverture", ouverture == null ? "" : ouverture);
-        model.addAttribute("cloture", cloture == null ? "" : cloture);
-        model.addAttribute("avis", avis != null);
-        if (seats == null) {
-            errors.put("places", "registration.error.places");
-        }
-        if (hours == null) {
-            errors.put("delai", "registration.error.delai");
-        }
-        if (!errors.isEmpty()) {
-            return queuePage(day, QueueFilter.NONE, places, delai, errors, model);
-        }
-        desk.setCapacity(day, organiser, seats, hours, avis != null,
-                opens.map(d -> d.atStartOfDay(FrenchTime.PARIS).toInstant()).orElse(null),
-                closes.map(d -> d.plusDays(1).atStartOfDay(FrenchTime.PARIS).toInstant()).orElse(null));
-        redirect.addFlashAttribute("notices", List.of(new Notice("registration.notice.capacity", String.valueOf(seats), "registration.seats")));
+        desk.setCapacity(day, organiser, form.seats(), form.hours(), form.managerAsked(), form.opensAt(),
+                form.closesAt());
+        redirect.addFlashAttribute("notices", List.of(new Notice("registration.notice.capacity",
+                String.valueOf(form.seats()), "registration.seats")));
         return "redirect:" + queuePath(day);
     }
 
@@ -133,22 +112,21 @@ class RegistrationsAdminController {
     String confirmLeave(ManagedDay day, @PathVariable long id,
                         QueueParams params, HttpServletRequest request, Model model) {
         String action = request.getRequestURI().endsWith("/refus") ? "refus" : "annulation";
-        return leavePage(day, desk.ofDay(day, id), action, "", params, Map.of(), model);
+        return leavePage(day, desk.ofDay(day, id), action, "", params, FormErrors.none(), model);
     }
 
     @PostMapping({"/{id}/refus", "/{id}/annulation"})
     String leave(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
-                 QueueParams params, HttpServletRequest request, Model model,
+                 QueueParams params, ReasonForm form, HttpServletRequest request, Model model, Locale locale,
                  RedirectAttributes redirect) {
         String action = request.getRequestURI().endsWith("/refus") ? "refus" : "annulation";
-        String motif = request.getParameter("motif");
         Registration r = desk.ofDay(day, id);
-        if (motif == null || motif.isBlank()) {
-            return leavePage(day, r, action, motif == null ? "" : motif, params,
-                    Map.of("motif", "registration.error.reason.required"), model);
+        List<FieldProblem> problems = form.requiredProblems();
+        if (!problems.isEmpty()) {
+            return leavePage(day, r, action, form.typed(), params, errors(problems, locale), model);
         }
         RegistrationDesk.Result result = desk.act(day, organiser, id,
-                action.equals("refus") ? RegistrationDesk.Action.REFUSE : RegistrationDesk.Action.CANCEL, motif);
+                action.equals("refus") ? RegistrationDesk.Action.REFUSE : RegistrationDesk.Action.CANCEL, form.motif());
         redirect.addFlashAttribute("notices", List.of(notice(result)));
         return "redirect:" + params.backTo(queuePath(day), id);
     }
@@ -177,17 +155,18 @@ class RegistrationsAdminController {
     @GetMapping("/{id}")
     String detail(ManagedDay day, @PathVariable long id,
                   Model model) {
-        return detailPage(day, desk.ofDay(day, id), "", Map.of(), model);
+        return detailPage(day, desk.ofDay(day, id), "", FormErrors.none(), model);
     }
 
     @PostMapping("/{id}/employeur")
     String attachEmployer(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
                           @RequestParam(name = "organisation", required = false) String organisation, Model model,
-                          RedirectAttributes redirect) {
+                          Locale locale, RedirectAttributes redirect) {
         Registration r = desk.ofDay(day, id);
         String outcome = desk.attachEmployer(day, organiser, id, organisation);
         if (outcome.startsWith("registration.admin.error.")) {
-            return detailPage(day, r, organisation, Map.of("organisation", outcome), model);
+            return detailPage(day, r, organisation, errors(List.of(FieldProblem.of("organisation", outcome)), locale),
+                    model);
         }
         Registration after = desk.ofDay(day, id);
         redirect.addFlashAttribute("notices", List.of(new Notice("registration.notice.done",
@@ -207,22 +186,23 @@ class RegistrationsAdminController {
 
     @GetMapping("/papier")
     String paperForm(ManagedDay day,
-                     @RequestParam(name = "trop-volumineux", required = false) String tooLarge, Model model) {
+                     @RequestParam(name = "trop-volumineux", required = false) String tooLarge, Model model,
+                     Locale locale) {
         // Sent back by PaperUploadSizeLimit: the scan was far over the limit, nothing was read.
-        return paperPage(day, PaperRequestForm.receivedOn(paper.today()),
-                tooLarge == null ? Map.of() : Map.of("scan", "registration.admin.error.scan.size"), model);
+        return paperPage(day, PaperRequestForm.receivedOn(paper.today()), tooLarge == null ? FormErrors.none()
+                : errors(List.of(FieldProblem.of("scan", "registration.admin.error.scan.size")), locale), model);
     }
 
     @PostMapping("/papier")
     String recordPaper(@AuthenticationPrincipal Organiser organiser, ManagedDay day, PaperRequestForm form,
                        @RequestParam(name = "scan", required = false) MultipartFile scan, Model model,
-                       RedirectAttributes redirect) throws IOException {
+                       Locale locale, RedirectAttributes redirect) throws IOException {
         if (paper.closed(day).isPresent()) {
-            return paperPage(day, form, Map.of(), model);
+            return paperPage(day, form, FormErrors.none(), model);
         }
         PaperRequests.Outcome outcome = paper.record(day, organiser, form, upload(scan));
         if (!outcome.accepted()) {
-            return paperPage(day, form, outcome.errors(), model);
+            return paperPage(day, form, errors(outcome.problems(), locale), model);
         }
         redirect.addFlashAttribute("notices", List.of(new Notice("registration.admin.notice.paper", outcome.name(),
                 "registration.state.REQUESTED")));
@@ -248,7 +228,7 @@ class RegistrationsAdminController {
     }
 
     private String queuePage(ManagedDay day, QueueFilter filter, String seats, String hours,
-                             Map<String, String> errors, Model model) {
+                             FormErrors errors, Model model) {
         RegistrationDesk.Queue queue = desk.queue(day, filter);
         model.addAttribute("day", day);
         model.addAttribute("filter", filter);
@@ -265,7 +245,7 @@ class RegistrationsAdminController {
     }
 
     private String leavePage(ManagedDay day, Registration r, String action, String motif, QueueParams params,
-                             Map<String, String> errors, Model model) {
+                             FormErrors errors, Model model) {
         model.addAttribute("day", day);
         model.addAttribute("registration", r);
         model.addAttribute("action", action);
@@ -277,7 +257,7 @@ class RegistrationsAdminController {
         return "registration/admin/leave";
     }
 
-    private String detailPage(ManagedDay day, Registration r, String organisation, Map<String, String> errors,
+    private String detailPage(ManagedDay day, Registration r, String organisation, FormErrors errors,
                               Model model) {
         model.addAttribute("day", day);
         model.addAttribute("r", r);
@@ -291,7 +271,7 @@ class RegistrationsAdminController {
         return "registration/admin/detail";
     }
 
-    private String paperPage(ManagedDay day, PaperRequestForm form, Map<String, String> errors, Model model) {
+    private String paperPage(ManagedDay day, PaperRequestForm form, FormErrors errors, Model model) {
         model.addAttribute("day", day);
         model.addAttribute("closed", paper.closed(day).orElse(null));
         model.addAttribute("form", form);
@@ -309,12 +289,7 @@ class RegistrationsAdminController {
         return at.atZone(FrenchTime.PARIS).toLocalDate().toString();
     }
 
-    private static Integer positive(String value) {
-        try {
-            int n = Integer.parseInt(value == null ? "" : value.strip());
-            return n > 0 && n <= 100_000 ? n : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    private FormErrors errors(List<FieldProblem> problems, Locale locale) {
+        return FormErrors.of(problems, messages, locale);
     }
 }

@@ -10,6 +10,8 @@ import java.util.function.Function;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.registration.allocation.WorkshopRanking;
+import org.rencontres.shared.FormErrors;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -30,16 +32,18 @@ class RequestController {
 
     private final Days days;
     private final PublicRequests requests;
+    private final MessageSource messages;
 
-    RequestController(Days days, PublicRequests requests) {
+    RequestController(Days days, PublicRequests requests, MessageSource messages) {
         this.days = days;
         this.requests = requests;
+        this.messages = messages;
     }
 
     @GetMapping("/journees/{code}/inscription")
     String form(@PathVariable String code, Model model) {
         Day day = day(code);
-        return page(day, RequestForm.empty(), name -> null, Map.of(), model);
+        return page(day, RequestForm.empty(), name -> null, FormErrors.none(), model);
     }
 
     @PostMapping("/journees/{code}/inscription")
@@ -48,7 +52,7 @@ class RequestController {
                   HttpServletResponse response, Locale locale) {
         Day day = day(code);
         if (requests.closed(day).isPresent()) {
-            return page(day, form, posted::get, Map.of(), model);
+            return page(day, form, posted::get, FormErrors.none(), model);
         }
         PublicRequests.Outcome outcome = requests.submit(day, form, posted::get, request.getRemoteAddr(), locale);
         if (outcome.refusedBy() != null) {
@@ -59,10 +63,10 @@ class RequestController {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(rate.retryAfterSeconds(now)));
             model.addAttribute("rateLimit", rate.messageKey());
             model.addAttribute("retryAt", rate.retryText(now));
-            return page(day, form, posted::get, Map.of(), model);
+            return page(day, form, posted::get, FormErrors.none(), model);
         }
         if (!outcome.accepted()) {
-            return page(day, form, posted::get, outcome.errors(), model);
+            return page(day, form, posted::get, FormErrors.of(outcome.problems(), messages, locale), model);
         }
         redirect.addFlashAttribute("etat", outcome.state().name());
         return "redirect:/journees/" + day.sessionCode().slug() + "/inscription/confirmation";
@@ -79,7 +83,7 @@ class RequestController {
     }
 
     private String page(Day day, RequestForm form, Function<String, String> posted,
-                        Map<String, String> errors, Model model) {
+                        FormErrors errors, Model model) {
         Optional<PublicRequests.Closed> closed = requests.closed(day);
         model.addAttribute("day", day);
         if (closed.isPresent()) {

@@ -1,5 +1,11 @@
 package org.rencontres.registration;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.rencontres.registration.allocation.WorkshopRanking;
+import org.rencontres.shared.FieldProblem;
+
 /**
  * The public request form as typed, field names as in the page. {@code siteWeb} is the honeypot:
  * hidden from people, only robots fill it. The workshop choices are read apart, by
@@ -11,6 +17,27 @@ record RequestForm(String nom, String prenom, String courriel, String telephone,
 
     static RequestForm empty() {
         return new RequestForm("", "", "", "", "", "", "", "", "", null, "", null);
+    }
+
+    /**
+     * The problems of the typed fields, in the order of the page.
+     *
+     * @param managerAsked whether the day asks for the line manager's opinion (then their address is required)
+     */
+    List<FieldProblem> problems(boolean managerAsked) {
+        String keys = "registration.error.";
+        List<FieldProblem> problems = new ArrayList<>();
+        AgentFieldRules.identity(problems, keys, nom, prenom, courriel, telephone, fonction);
+        AgentFieldRules.required(problems, keys, "employeur", employeur);
+        AgentFieldRules.lineManager(problems, keys, responsable);
+        if (!consented()) {
+            problems.add(FieldProblem.of("consentement", "registration.error.consentement.required"));
+        }
+        AgentFieldRules.lengths(problems, keys, nom, prenom, fonction, employeur, repas, accessibilite);
+        if (managerAsked) {
+            AgentFieldRules.required(problems, keys, "responsable", responsable);
+        }
+        return problems;
     }
 
     public boolean consented() {

@@ -14,6 +14,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.rencontres.directory.Organisation;
 import org.rencontres.event.Day;
+import org.rencontres.event.Days;
+import org.rencontres.shared.FieldProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,30 +32,54 @@ class ServiceBulk {
     record LineProblem(int line, String messageKey) {
     }
 
-    /** The outcome: the registrations made, or the problems (then nothing was recorded). */
-    record Outcome(List<Long> registered, List<LineProblem> problems, String formProblem) {
+    /**
+     * The outcome: the registrations made, or the problems of the form and of each line (then nothing
+     * was recorded).
+     */
+    record Outcome(List<Long> registered, List<FieldProblem> problems, List<LineProblem> lineProblems) {
         boolean done() {
-            return problems.isEmpty() && formProblem == null;
+            return problems.isEmpty();
+        }
+
+        static Outcome refused(String field, String code) {
+            return new Outcome(List.of(), List.of(FieldProblem.of(field, code)), List.of());
         }
     }
 
     static final int MAX_LINES = 200;
 
     private final Registrations registrations;
+    private final Days days;
+    private final PublicRequests requests;
     private final Clock clock;
 
-    ServiceBulk(Registrations registrations, Optional<Clock> clock) {
+    ServiceBulk(Registrations registrations, Days days, PublicRequests requests, Optional<Clock> clock) {
         this.registrations = registrations;
+        this.days = days;
+        this.requests = requests;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
+    /**
+     * Registers the agents of these lines for the public day of that session code, if it takes
+     * requests and the service says its agents are informed.
+     */
     @Transactional
-    public Outcome register(Day day, Organisation employer, String serviceEmail, String lines, boolean informed) {
+    Outcome register(String sessionCode, Organisation employer, String serviceEmail, String lines, boolean informed) {
+        String code = sessionCode == null ? "" : sessionCode.strip();
+        Optional<Day> day = code.isEmpty() ? Optional.empty() : days.findPublic(code);
+        if (day.isEmpty()) {
+            return Outcome.refused("code", code.isEmpty() ? "registration.service.error.code.required"
+                    : "registration.service.error.code.unknown");
+        }
+        if (requests.closed(day.get()).isPresent()) {
+            return Outcome.refused("code", "registration.service.error.closed");
+        }
         if (!informed) {
-            return new Outcome(List.of(), List.of(), "registration.service.error.informed");
+            return Outcome.refused("informes", "registration.service.error.informed");
         }
         if (lines == null || lines.isBlank()) {
-            return new Outcome(List.of(), List.of(), "registration.service.error.empty");
+            return Outcome.refused("agents", "registration.service.error.empty");
         }
         List<CSVRecord> records;
         try {
@@ -62,10 +88,10 @@ class ServiceBulk {
             records = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true).setIgnoreEmptyLines(true)
                     .get().parse(new StringReader(text)).getRecords();
         } catch (IOException | RuntimeException e) {
-            return new Outcome(List.of(), List.of(), "registration.service.error.unreadable");
+            return Outcome.refused("agents", "registration.service.error.unreadable");
         }
         if (records.size() > MAX_LINES) {
-            return new Outcome(List.of(), List.of(), "registration.service.error.too.many");
+            return Outcome.refused("agents", "registration.service.error.too.many");
         }
         List<LineProblem> problems = new ArrayList<>();
         List<RequestDraft> drafts = new ArrayList<>();
@@ -87,19 +113,19 @@ class ServiceBulk {
             }
             if (!seen.add(draft.email().toLowerCase(Locale.ROOT))) {
                 problems.add(new LineProblem(n, "registration.service.error.twice"));
-            } else if (registrations.hasLiveRequest(day.id(), draft.email())) {
+            } else if (registrations.hasLiveRequest(day.get().id(), draft.email())) {
                 problems.add(new LineProblem(n, "registration.error.duplicate"));
             } else {
                 drafts.add(draft);
             }
         }
         if (!problems.isEmpty()) {
-            return new Outcome(List.of(), problems, null);
+            return new Outcome(List.of(), List.of(FieldProblem.of("agents", "registration.service.error.lines")), problems);
         }
         List<Long> ids = new ArrayList<>();
         for (RequestDraft draft : drafts) {
-            ids.add(registrations.registerByService(day.id(), draft, serviceEmail, List.of()));
+            ids.add(registrations.registerByService(day.get().id(), draft, serviceEmail, List.of()));
         }
-        return new Outcome(ids, List.of(), null);
+        return new Outcome(ids, List.of(), List.of());
     }
 }

@@ -13,9 +13,11 @@ import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.directory.TrainingContact;
 import org.rencontres.directory.TrainingContacts;
-import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.shared.EmailAddress;
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -47,13 +49,13 @@ class ServiceSpaceController {
     private final Days days;
     private final Attempts attempts;
     private final ServiceBulk bulk;
-    private final PublicRequests requests;
     private final TransactionTemplate transaction;
+    private final MessageSource messages;
     private final Clock clock;
 
     ServiceSpaceController(Links links, Registrations registrations, RegistrationMails mails, TrainingContacts contacts,
-                           Directory directory, Days days, Attempts attempts, ServiceBulk bulk, PublicRequests requests,
-                           TransactionTemplate transaction, Optional<Clock> clock) {
+                           Directory directory, Days days, Attempts attempts, ServiceBulk bulk,
+                           TransactionTemplate transaction, MessageSource messages, Optional<Clock> clock) {
         this.links = links;
         this.registrations = registrations;
         this.mails = mails;
@@ -62,7 +64,7 @@ class ServiceSpaceController {
         this.days = days;
         this.attempts = attempts;
         this.bulk = bulk;
-        this.requests = requests;
+        this.messages = messages;
         this.transaction = transaction;
         this.clock = clock.orElse(Clock.systemUTC());
     }
@@ -70,7 +72,7 @@ class ServiceSpaceController {
     @GetMapping("/service-formation")
     String askForm(Model model) {
         model.addAttribute("courriel", "");
-        model.addAttribute("errors", Map.of());
+        model.addAttribute("errors", FormErrors.none());
         return "registration/service-ask";
     }
 
@@ -79,8 +81,10 @@ class ServiceSpaceController {
                Locale locale, Model model, HttpServletResponse response) {
         String typed = email == null ? "" : email.strip();
         model.addAttribute("courriel", typed);
+        model.addAttribute("errors", FormErrors.none());
         if (!EmailAddress.isValid(typed)) {
-            model.addAttribute("errors", Map.of("courriel", "registration.service.error.courriel"));
+            model.addAttribute("errors", FormErrors.of(List.of(FieldProblem.of("courriel",
+                    "registration.service.error.courriel")), messages, locale));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return "registration/service-ask";
         }
@@ -88,7 +92,6 @@ class ServiceSpaceController {
         Attempts.Verdict rate = attempts.allow(request.getRemoteAddr(), typed);
         if (!rate.allowed()) {
             Instant now = clock.instant();
-            model.addAttribute("errors", Map.of());
             model.addAttribute("rateLimit", rate.messageKey());
             model.addAttribute("retryAt", rate.retryText(now));
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -105,38 +108,25 @@ class ServiceSpaceController {
         });
         // The same answer whether or not the address is known: the page tells no one who is in the directory.
         model.addAttribute("sent", true);
-        model.addAttribute("errors", Map.of());
         return "registration/service-ask";
     }
 
     @GetMapping("/service-formation/espace/{token}")
-    String space(@PathVariable String token, Model model, HttpServletResponse response) {
-        Links.Checked checked = links.check(token, Links.Purpose.SERVICE_SPACE);
-        if (!checked.ok()) {
-            return LinkPagesController.problem(checked.problem(), model, response);
-        }
-        return page(token, checked.link(), null, Map.of(), "", "", model);
+    String space(@SignedLink.For(Links.Purpose.SERVICE_SPACE) SignedLink link, Model model) {
+        return page(link, null, FormErrors.none(), "", "", model);
     }
 
     @PostMapping("/service-formation/espace/{token}/decision/{id}")
-    String decide(@PathVariable String token, @PathVariable long id,
-                  @RequestParam(name = "avis", required = false) String answer,
-                  @RequestParam(name = "motif", required = false) String reason, Model model,
-                  HttpServletResponse response) {
-        Links.Checked checked = links.check(token, Links.Purpose.SERVICE_SPACE);
-        if (!checked.ok()) {
-            return LinkPagesController.problem(checked.problem(), model, response);
-        }
-        Links.Link link = checked.link();
+    String decide(@SignedLink.For(Links.Purpose.SERVICE_SPACE) SignedLink link, @PathVariable long id,
+                  DecisionForm form, Model model) {
+        List<FieldProblem> problems = form.answerProblems();
         String notice;
-        if (!"oui".equals(answer) && !"non".equals(answer)) {
-            notice = "registration.link.error.answer";
-        } else if ("non".equals(answer) && (reason == null || reason.isBlank())) {
-            notice = "registration.link.error.reason";
+        if (!problems.isEmpty()) {
+            notice = problems.get(0).code();
         } else {
             try {
-                RegistrationState reached = registrations.trainingServiceDecision(id, link.organisationId(),
-                        link.recipient(), "oui".equals(answer), reason);
+                RegistrationState reached = registrations.trainingServiceDecision(id, link.link().organisationId(),
+                        link.link().recipient(), form.yes(), form.motif());
                 notice = "registration.service.decided." + reached.name();
             } catch (NoSuchRegistrationException e) {
                 notice = "registration.service.error.not.yours";
@@ -144,51 +134,34 @@ class ServiceSpaceController {
                 notice = "registration.link.problem.USED";
             }
         }
-        return page(token, link, notice, Map.of(), "", "", model);
+        return page(link, notice, FormErrors.none(), "", "", model);
     }
 
     @PostMapping("/service-formation/espace/{token}/inscriptions")
-    String register(@PathVariable String token, @RequestParam(name = "code", required = false) String code,
+    String register(@SignedLink.For(Links.Purpose.SERVICE_SPACE) SignedLink link,
+                    @RequestParam(name = "code", required = false) String code,
                     @RequestParam(name = "agents", required = false) String agents,
-                    @RequestParam(name = "informes", required = false) String informed, Model model,
+                    @RequestParam(name = "informes", required = false) String informed, Model model, Locale locale,
                     HttpServletResponse response) {
-        Links.Checked checked = links.check(token, Links.Purpose.SERVICE_SPACE);
-        if (!checked.ok()) {
-            return LinkPagesController.problem(checked.problem(), model, response);
-        }
-        Links.Link link = checked.link();
-        String typedCode = code == null ? "" : code.strip();
-        String lines = agents == null ? "" : agents;
-        Optional<Day> day = typedCode.isEmpty() ? Optional.empty() : days.findPublic(typedCode);
-        if (day.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(token, link, null, Map.of("code", typedCode.isEmpty() ? "registration.service.error.code.required"
-                    : "registration.service.error.code.unknown"), typedCode, lines, model);
-        }
-        if (requests.closed(day.get()).isPresent()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(token, link, null, Map.of("code", "registration.service.error.closed"), typedCode, lines, model);
-        }
-        Organisation organisation = directory.organisation(link.organisationId()).orElseThrow();
-        ServiceBulk.Outcome outcome = bulk.register(day.get(), organisation, link.recipient(), lines, informed != null);
+        Organisation organisation = directory.organisation(link.link().organisationId()).orElseThrow();
+        ServiceBulk.Outcome outcome = bulk.register(code, organisation, link.link().recipient(), agents,
+                informed != null);
         if (!outcome.done()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("lineProblems", outcome.problems());
-            return page(token, link, null, Map.of(outcome.formProblem() != null && outcome.formProblem().endsWith("informed")
-                    ? "informes" : "agents", outcome.formProblem() != null ? outcome.formProblem()
-                    : "registration.service.error.lines"), typedCode, lines, model);
+            model.addAttribute("lineProblems", outcome.lineProblems());
+            return page(link, null, FormErrors.of(outcome.problems(), messages, locale),
+                    code == null ? "" : code.strip(), agents == null ? "" : agents, model);
         }
         model.addAttribute("registeredCount", outcome.registered().size());
-        return page(token, link, "registration.service.registered", Map.of(), "", "", model);
+        return page(link, "registration.service.registered", FormErrors.none(), "", "", model);
     }
 
-    private String page(String token, Links.Link link, String notice, Map<String, String> errors, String code,
-                        String agents, Model model) {
-        Organisation organisation = directory.organisation(link.organisationId()).orElseThrow();
+    private String page(SignedLink link, String notice, FormErrors errors, String code, String agents, Model model) {
+        Organisation organisation = directory.organisation(link.link().organisationId()).orElseThrow();
         List<Registration> all = registrations.ofEmployer(organisation.id());
-        model.addAttribute("token", token);
+        model.addAttribute("token", link.token());
         model.addAttribute("organisation", organisation);
-        model.addAttribute("recipient", link.recipient());
+        model.addAttribute("recipient", link.link().recipient());
         model.addAttribute("pending", all.stream().filter(r -> r.state() == RegistrationState.AWAITING_TRAINING_SERVICE).toList());
         model.addAttribute("others", all.stream().filter(r -> r.state() != RegistrationState.AWAITING_TRAINING_SERVICE).toList());
         model.addAttribute("dayTitles", dayTitles(all));

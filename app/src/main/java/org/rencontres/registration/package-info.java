@@ -3,5 +3,7 @@
  * transition recorded, the day's seats (taken in the transaction that confirms) and its waiting list
  * with offers of freed seats. The public API is {@link org.rencontres.registration.Registrations}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Registration")
+@ApplicationModule(displayName = "Registration")
 package org.rencontres.registration;
+
+import org.springframework.modulith.ApplicationModule;

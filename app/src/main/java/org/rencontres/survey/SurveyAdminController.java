@@ -1,9 +1,12 @@
 package org.rencontres.survey;
 
-import java.util.Map;
+import java.util.List;
+import java.util.Locale;
 
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -23,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/journees/{slug}/evaluation")
 class SurveyAdminController {
 
-        private final Surveys surveys;
+    private final Surveys surveys;
     private final MessageSource messages;
 
     SurveyAdminController(Surveys surveys, MessageSource messages) {
@@ -33,10 +36,10 @@ class SurveyAdminController {
 
     @GetMapping
     String page(ManagedDay day, Model model) {
-        return page(day, "", "SCALE", "", Map.of(), model);
+        return page(day, "", "SCALE", "", FormErrors.none(), model);
     }
 
-    private String page(ManagedDay day, String texte, String type, String options, Map<String, String> errors, Model model) {
+    private String page(ManagedDay day, String texte, String type, String options, FormErrors errors, Model model) {
         model.addAttribute("day", day);
         model.addAttribute("questions", surveys.questions(day.id()));
         model.addAttribute("results", surveys.results(day.id()));
@@ -52,10 +55,12 @@ class SurveyAdminController {
     String add(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                @RequestParam(name = "texte", required = false) String texte,
                @RequestParam(name = "type", required = false) String type,
-               @RequestParam(name = "options", required = false) String options, Model model, RedirectAttributes redirect) {
-        Map<String, String> errors = surveys.add(day.id(), texte, type, options, organiser);
-        if (!errors.isEmpty()) {
-            return page(day, texte == null ? "" : texte, type == null ? "SCALE" : type, options == null ? "" : options, errors, model);
+               @RequestParam(name = "options", required = false) String options, Model model, Locale locale,
+               RedirectAttributes redirect) {
+        List<FieldProblem> problems = surveys.add(day.id(), texte, type, options, organiser);
+        if (!problems.isEmpty()) {
+            return page(day, texte == null ? "" : texte, type == null ? "SCALE" : type, options == null ? "" : options,
+                    FormErrors.of(problems, messages, locale), model);
         }
         redirect.addFlashAttribute("notice", text("survey.question.added", texte.strip()));
         return "redirect:" + path(day);

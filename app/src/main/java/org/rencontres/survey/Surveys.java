@@ -17,6 +17,7 @@ import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
@@ -63,15 +64,15 @@ class Surveys {
         return Arrays.stream(stored.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
-    /** Adds a question; returns the errors (field → French text), empty when added. */
+    /** Adds a question; returns the problems of the form, empty when added. */
     @Transactional
-    Map<String, String> add(long dayId, String text, String kind, String optionsText, Organiser organiser) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    List<FieldProblem> add(long dayId, String text, String kind, String optionsText, Organiser organiser) {
+        List<FieldProblem> problems = new ArrayList<>();
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
-            errors.put("texte", text("survey.question.error.text"));
+            problems.add(FieldProblem.of("texte", "survey.question.error.text"));
         } else if (t.length() > MAX_QUESTION) {
-            errors.put("texte", text("survey.question.error.long", MAX_QUESTION));
+            problems.add(FieldProblem.of("texte", "survey.question.error.long", MAX_QUESTION));
         }
         Question.Kind k = null;
         try {
@@ -80,20 +81,20 @@ class Surveys {
             k = null;
         }
         if (k == null) {
-            errors.put("type", text("survey.question.error.kind"));
+            problems.add(FieldProblem.of("type", "survey.question.error.kind"));
         }
         List<String> opts = options(optionsText);
         if (k == Question.Kind.CHOICE && opts.size() < 2) {
-            errors.put("options", text("survey.question.error.options"));
+            problems.add(FieldProblem.of("options", "survey.question.error.options"));
         } else if (k == Question.Kind.CHOICE && opts.stream().anyMatch(o -> o.length() > MAX_QUESTION)) {
-            errors.put("options", text("survey.question.error.option.long", MAX_QUESTION));
+            problems.add(FieldProblem.of("options", "survey.question.error.option.long", MAX_QUESTION));
         }
-        if (!errors.isEmpty()) {
-            return errors;
+        if (!problems.isEmpty()) {
+            return problems;
         }
         insert(dayId, t, k, k == Question.Kind.CHOICE ? String.join("\n", opts) : null);
         audit.record(dayId, organiser.accountId(), organiser.displayName(), "survey", "question.add", t);
-        return Map.of();
+        return List.of();
     }
 
     private void insert(long dayId, String text, Question.Kind kind, String options) {
@@ -200,12 +201,12 @@ class Surveys {
     }
 
     /**
-     * What a submission came to: the errors (field → text) when refused, whether it was already
+     * What a submission came to: the problems of the answers when refused, whether it was already
      * answered, or whether the survey is not open yet.
      */
-    record Submission(Map<String, String> errors, boolean alreadyAnswered, boolean notOpenYet) {
+    record Submission(List<FieldProblem> problems, boolean alreadyAnswered, boolean notOpenYet) {
         boolean saved() {
-            return errors.isEmpty() && !alreadyAnswered && !notOpenYet;
+            return problems.isEmpty() && !alreadyAnswered && !notOpenYet;
         }
     }
 
@@ -213,43 +214,43 @@ class Surveys {
     @Transactional
     Submission submit(Registration registration, Map<String, String> values) {
         if (answered(registration.id())) {
-            return new Submission(Map.of(), true, false);
+            return new Submission(List.of(), true, false);
         }
         Day day = days.find(registration.dayId()).orElseThrow();
         if (!isOpen(day, Instant.now())) {
-            return new Submission(Map.of(), false, true);
+            return new Submission(List.of(), false, true);
         }
         List<Question> qs = questions(registration.dayId());
-        Map<String, String> errors = new LinkedHashMap<>();
+        List<FieldProblem> problems = new ArrayList<>();
         for (Question q : qs) {
             String v = values.getOrDefault(q.field(), "").strip();
             switch (q.kind()) {
                 case SCALE -> {
                     if (!v.matches("[1-5]")) {
-                        errors.put(q.field(), text("survey.answer.error.scale", q.text()));
+                        problems.add(FieldProblem.of(q.field(), "survey.answer.error.scale", q.text()));
                     }
                 }
                 case CHOICE -> {
                     if (!v.isEmpty() && !q.options().contains(v)) {
-                        errors.put(q.field(), text("survey.answer.error.choice", q.text()));
+                        problems.add(FieldProblem.of(q.field(), "survey.answer.error.choice", q.text()));
                     }
                 }
                 case TEXT -> {
                     if (v.length() > MAX_TEXT) {
-                        errors.put(q.field(), text("survey.answer.error.long", MAX_TEXT));
+                        problems.add(FieldProblem.of(q.field(), "survey.answer.error.long", MAX_TEXT));
                     }
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            return new Submission(errors, false, false);
+        if (!problems.isEmpty()) {
+            return new Submission(problems, false, false);
         }
         long responseId;
         try {
             responseId = jdbc.sql("INSERT INTO survey_response (event_day_id, registration_id) VALUES (?, ?) RETURNING id")
                     .params(registration.dayId(), registration.id()).query(Long.class).single();
         } catch (DuplicateKeyException e) {
-            return new Submission(Map.of(), true, false);
+            return new Submission(List.of(), true, false);
         }
         for (Question q : qs) {
             String v = values.getOrDefault(q.field(), "").strip();
@@ -261,7 +262,7 @@ class Surveys {
                             q.kind() == Question.Kind.CHOICE ? v : null, q.kind() == Question.Kind.TEXT ? v : null)
                     .update();
         }
-        return new Submission(Map.of(), false, false);
+        return new Submission(List.of(), false, false);
     }
 
     // ---- results ----

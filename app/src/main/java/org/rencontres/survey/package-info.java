@@ -4,5 +4,7 @@
  * reaches from their space by a random key, one response per registration (a unique constraint),
  * and the results (counts, means, distributions as server-rendered SVG, the response rate).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Survey")
+@ApplicationModule(displayName = "Survey")
 package org.rencontres.survey;
+
+import org.springframework.modulith.ApplicationModule;

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.rencontres.shared.FieldProblem;
 
 /**
  * A request's addresses and number follow the shared rules (ContactValueTypesTest): the public form,
@@ -41,9 +42,9 @@ class RequestDraftRulesTest {
     void the_paper_form_says_which_field_breaks_the_rules() {
         PaperRequestForm form = new PaperRequestForm("Petit", "Jérôme", "jérôme@mairie.fr", "------", "Agent", "",
                 "Mairie d'Évry", "chef@mairie", "", "", "2026-12-01");
-        assertThat(PaperRequestChecker.check(form, List.of(), LocalDate.of(2026, 12, 1)).errors())
-                .containsEntry("courriel", "registration.admin.error.courriel.invalid")
-                .containsEntry("telephone", "registration.admin.error.telephone.invalid")
-                .containsEntry("responsable", "registration.admin.error.responsable.invalid");
+        assertThat(PaperRequestChecker.check(form, List.of(), LocalDate.of(2026, 12, 1)).problems())
+                .contains(FieldProblem.of("courriel", "registration.admin.error.courriel.invalid"),
+                        FieldProblem.of("telephone", "registration.admin.error.telephone.invalid"),
+                        FieldProblem.of("responsable", "registration.admin.error.responsable.invalid"));
     }
 }

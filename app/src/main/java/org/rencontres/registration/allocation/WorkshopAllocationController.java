@@ -11,6 +11,8 @@ import org.rencontres.registration.allocation.AllocationViews.Load;
 import org.rencontres.registration.allocation.AllocationViews.View;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.context.MessageSource;
@@ -42,7 +44,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequestMapping("/admin/journees/{slug}/ateliers/repartition")
 class WorkshopAllocationController {
 
-        private final WorkshopAllocations allocations;
+    private final WorkshopAllocations allocations;
     private final AllocationViews views;
     private final Workshops workshops;
     private final WorkshopRosters rosters;
@@ -93,11 +95,16 @@ class WorkshopAllocationController {
 
     @GetMapping("/calcul")
     String confirmRun(ManagedDay day, Model model) {
+        return confirmPage(day, "calcul", views.view(day.id()), FormErrors.none(), model);
+    }
+
+    /** The page that asks to confirm an act on the allocation (computing, publishing, unpublishing). */
+    private static String confirmPage(ManagedDay day, String action, View view, FormErrors errors, Model model) {
         model.addAttribute("day", day);
-        model.addAttribute("action", "calcul");
-        model.addAttribute("errors", Map.of());
-        model.addAttribute("allocation", views.allocation(day.id()).orElse(null));
-        model.addAttribute("view", views.view(day.id()));
+        model.addAttribute("action", action);
+        model.addAttribute("allocation", view.allocation().orElse(null));
+        model.addAttribute("view", view);
+        model.addAttribute("errors", errors);
         return "registration/admin/allocation-confirm";
     }
 
@@ -154,12 +161,7 @@ class WorkshopAllocationController {
 
     @GetMapping("/publication")
     String confirmPublish(ManagedDay day, Model model) {
-        model.addAttribute("day", day);
-        model.addAttribute("action", "publication");
-        model.addAttribute("allocation", views.allocation(day.id()).orElse(null));
-        model.addAttribute("view", views.view(day.id()));
-        model.addAttribute("errors", Map.of());
-        return "registration/admin/allocation-confirm";
+        return confirmPage(day, "publication", views.view(day.id()), FormErrors.none(), model);
     }
 
     @PostMapping("/publication")
@@ -169,12 +171,8 @@ class WorkshopAllocationController {
         View view = views.view(day.id());
         if (view.overCapacity() && !"oui".equals(overConfirmed)) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("day", day);
-            model.addAttribute("action", "publication");
-            model.addAttribute("allocation", view.allocation().orElse(null));
-            model.addAttribute("view", view);
-            model.addAttribute("errors", Map.of("depassement", "registration.allocation.error.over.confirm"));
-            return "registration/admin/allocation-confirm";
+            return confirmPage(day, "publication", view, FormErrors.of(List.of(FieldProblem.of("depassement",
+                    "registration.allocation.error.over.confirm")), messages, locale), model);
         }
         try {
             int count = allocations.publish(day, organiser);
@@ -188,12 +186,7 @@ class WorkshopAllocationController {
 
     @GetMapping("/depublication")
     String confirmUnpublish(ManagedDay day, Model model) {
-        model.addAttribute("day", day);
-        model.addAttribute("action", "depublication");
-        model.addAttribute("errors", Map.of());
-        model.addAttribute("allocation", views.allocation(day.id()).orElse(null));
-        model.addAttribute("view", views.view(day.id()));
-        return "registration/admin/allocation-confirm";
+        return confirmPage(day, "depublication", views.view(day.id()), FormErrors.none(), model);
     }
 
     @PostMapping("/depublication")

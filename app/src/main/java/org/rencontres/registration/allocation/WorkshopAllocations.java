@@ -27,6 +27,7 @@ import org.rencontres.registration.allocation.AllocationViews.SlotDraft;
 import org.rencontres.registration.allocation.AllocationViews.View;
 import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.WorkshopSlot;
@@ -94,24 +95,23 @@ public class WorkshopAllocations {
      * allocation is published or the registration is over.
      *
      * @param typed the choices as typed, rank 1 first
-     * @return the problems per field, empty when saved
+     * @return the problems of the fields, empty when saved
      */
     @Transactional
-    public Map<String, String> rank(long registrationId, Function<String, String> typed) {
+    public List<FieldProblem> rank(long registrationId, Function<String, String> typed) {
         Registration r = registrations.find(registrationId).orElseThrow();
         lock(r.dayId());
-        Map<String, String> errors = new LinkedHashMap<>();
         List<WorkshopRanking.Group> groups = views.groups(r.dayId());
         if (!views.mayRank(registrations.find(registrationId).orElseThrow())) {
-            errors.put(groups.isEmpty() ? WorkshopRanking.field(1, 1) : groups.get(0).field(1),
-                    "registration.ranking.error.closed");
-            return errors;
+            return List.of(FieldProblem.of(groups.isEmpty() ? WorkshopRanking.field(1, 1) : groups.get(0).field(1),
+                    "registration.ranking.error.closed"));
         }
-        List<Long> chosen = WorkshopRanking.read(groups, typed, errors);
-        if (errors.isEmpty()) {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Long> chosen = WorkshopRanking.read(groups, typed, problems);
+        if (problems.isEmpty()) {
             registrations.rankWorkshops(registrationId, chosen);
         }
-        return errors;
+        return problems;
     }
     /** Computes an optimal draft for the day's CONFIRMED registrations, replacing any draft; refused once published. */
     @Transactional

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.rencontres.shared.FieldProblem;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.WorkshopSlot;
 
@@ -50,11 +51,11 @@ public final class WorkshopRanking {
     /**
      * The choices as typed ({@code typed} gives a field's text, or null), checked: the first of each
      * slot is required, each must be one of that slot's workshops and none twice; a message key under
-     * the field for a bad one.
+     * the field for a bad one, added to {@code problems}.
      *
      * @return the workshop ids, slot by slot, best first within a slot
      */
-    public static List<Long> read(List<Group> groups, Function<String, String> typed, Map<String, String> errors) {
+    public static List<Long> read(List<Group> groups, Function<String, String> typed, List<FieldProblem> problems) {
         List<Long> chosen = new ArrayList<>();
         for (Group g : groups) {
             List<Long> inSlot = g.workshops().stream().map(Workshop::id).toList();
@@ -64,7 +65,7 @@ public final class WorkshopRanking {
                 text = text == null ? "" : text.strip();
                 if (text.isEmpty()) {
                     if (rank == 1) {
-                        errors.put(g.field(1), "registration.error.atelier.required");
+                        problems.add(FieldProblem.of(g.field(1), "registration.error.atelier.required"));
                     }
                     continue;
                 }
@@ -75,9 +76,9 @@ public final class WorkshopRanking {
                     id = null;
                 }
                 if (id == null || !inSlot.contains(id)) {
-                    errors.put(g.field(rank), "registration.error.atelier.unknown");
+                    problems.add(FieldProblem.of(g.field(rank), "registration.error.atelier.unknown"));
                 } else if (here.contains(id)) {
-                    errors.put(g.field(rank), "registration.error.atelier.twice");
+                    problems.add(FieldProblem.of(g.field(rank), "registration.error.atelier.twice"));
                 } else {
                     here.add(id);
                 }

@@ -1,0 +1,93 @@
+package org.rencontres.registration;
+
+import java.util.List;
+import java.util.Map;
+
+import org.rencontres.security.Organiser;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The one guard of the pages reached by a signed link, as {@code ManagedDay} is the one guard of the
+ * back office: a {@link SignedLink} parameter is the address's {@code {token}} checked for the purpose
+ * its {@link SignedLink.For} names, and a link that does not work ends the request here, before the
+ * method runs, on the one refusal page (404 for a tampered link, 410 for a used or expired one).
+ */
+@Configuration(proxyBeanMethods = false)
+class SignedLinkGuard implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+    /** The name of the address's variable that holds the token. */
+    static final String TOKEN = "token";
+
+    private final Links links;
+
+    SignedLinkGuard(Links links) {
+        this.links = links;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(this);
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == SignedLink.class;
+    }
+
+    @Override
+    public SignedLink resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+                                      WebDataBinderFactory binders) {
+        SignedLink.For purpose = parameter.getParameterAnnotation(SignedLink.For.class);
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request.getAttribute(
+                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        String token = variables == null ? null : variables.get(TOKEN);
+        if (purpose == null || token == null) {
+            throw new IllegalStateException(parameter.getExecutable()
+                    + " takes a SignedLink without @SignedLink.For or without {token} in its address");
+        }
+        Links.Checked checked = links.check(token, purpose.value());
+        if (!checked.ok()) {
+            throw new Links.LinkProblemException(checked.problem());
+        }
+        return new SignedLink(token, checked.link());
+    }
+
+    /**
+     * The page of a link that does not work, whether the guard found it so or the action did (a
+     * single-use link used meanwhile by another click). Nothing changed.
+     */
+    @ControllerAdvice(assignableTypes = {LinkPagesController.class, ServiceSpaceController.class})
+    static class Refusals {
+
+        @ExceptionHandler(Links.LinkProblemException.class)
+        ModelAndView refused(Links.LinkProblemException e) {
+            return page(e.problem);
+        }
+
+        static ModelAndView page(Links.Problem problem) {
+            ModelAndView page = new ModelAndView("registration/link-problem", Map.of("problem", problem.name()),
+                    problem == Links.Problem.INVALID ? HttpStatus.NOT_FOUND : HttpStatus.GONE);
+            // An exception handler gets no @ModelAttribute: the layout's signed-in organiser is added here.
+            Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+            if (signedIn != null && signedIn.getPrincipal() instanceof Organiser organiser) {
+                page.addObject("currentOrganiser", organiser);
+            }
+            return page;
+        }
+    }
+}
