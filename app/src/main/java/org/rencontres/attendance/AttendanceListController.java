@@ -5,7 +5,7 @@ import static org.rencontres.attendance.Attendances.HOUR;
 import java.util.List;
 import java.util.Locale;
 
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;

@@ -20,7 +20,7 @@ import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.Registrations;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.workshops.Workshop;
 import org.springframework.stereotype.Service;

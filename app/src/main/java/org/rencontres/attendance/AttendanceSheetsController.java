@@ -2,7 +2,7 @@ package org.rencontres.attendance;
 
 import java.util.List;
 
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.http.CacheControl;

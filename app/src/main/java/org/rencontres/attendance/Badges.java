@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.rencontres.document.PdfTemplates;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.Registrations;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

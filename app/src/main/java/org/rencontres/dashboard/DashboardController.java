@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.survey.SurveySummaries;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

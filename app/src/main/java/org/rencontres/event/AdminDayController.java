@@ -1,6 +1,5 @@
 package org.rencontres.event;
 
-import org.rencontres.security.ManagedDay;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;

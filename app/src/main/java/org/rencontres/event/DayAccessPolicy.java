@@ -1,7 +1,5 @@
 package org.rencontres.event;
 
-import org.rencontres.security.DayAccess;
-import org.rencontres.security.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;

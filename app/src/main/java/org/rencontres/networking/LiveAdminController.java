@@ -2,7 +2,7 @@ package org.rencontres.networking;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import org.rencontres.web.Confirmation;
 import org.rencontres.programme.Slot;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;

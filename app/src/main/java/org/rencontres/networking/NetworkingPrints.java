@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.rencontres.document.PdfTemplates;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.shared.PublicAddress;
 import org.springframework.stereotype.Service;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.rencontres.networking.RotationData.Presence;
 import org.rencontres.programme.Slot;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

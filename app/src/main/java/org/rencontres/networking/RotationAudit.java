@@ -1,7 +1,7 @@
 package org.rencontres.networking;
 
 import org.rencontres.audit.AuditTrail;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.stereotype.Component;
 

@@ -14,7 +14,7 @@ import org.rencontres.networking.RotationData.PlanStatus;
 import org.rencontres.networking.RotationData.Presence;
 import org.rencontres.networking.RotationData.RoomTable;
 import org.rencontres.networking.RotationSetup.Imported;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.springframework.http.HttpStatus;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.rencontres.networking.RotationOnTheDay.Progress;
 import org.rencontres.networking.RotationPages.Where;
 import org.rencontres.networking.RotationReplanning.Replanned;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

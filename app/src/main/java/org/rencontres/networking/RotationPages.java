@@ -8,7 +8,7 @@ import org.rencontres.networking.RotationData.RoomTable;
 import org.rencontres.networking.RotationSetup.Imported;
 import org.rencontres.web.Confirmation;
 import org.rencontres.programme.Slot;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
 import org.springframework.context.MessageSource;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.rencontres.networking.RotationData.PlanStatus;
 import org.rencontres.networking.RotationData.Settings;
 import org.rencontres.networking.RotationPages.Where;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;

@@ -23,7 +23,7 @@ import org.rencontres.planner.rotation.RotationMetricsCalculator;
 import org.rencontres.planner.rotation.RotationProblem;
 import org.rencontres.planner.rotation.TableSizes;
 import org.rencontres.programme.Slot;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.springframework.beans.factory.annotation.Value;

@@ -19,7 +19,7 @@ import org.rencontres.networking.RotationData.Member;
 import org.rencontres.networking.RotationData.RoomTable;
 import org.rencontres.networking.RotationData.Settings;
 import org.rencontres.programme.Slot;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.springframework.http.HttpStatus;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.rencontres.networking.RotationData.Member;
 import org.rencontres.networking.RotationData.RoomTable;
 import org.rencontres.networking.RotationPages.Where;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FormErrors;
 import org.springframework.http.HttpStatus;

@@ -12,7 +12,7 @@ import org.rencontres.audit.AuditTrail;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewPerson;
 import org.rencontres.directory.Person;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;

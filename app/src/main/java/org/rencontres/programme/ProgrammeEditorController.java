@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 import org.rencontres.web.Confirmation;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FormErrors;
 import org.springframework.context.MessageSource;

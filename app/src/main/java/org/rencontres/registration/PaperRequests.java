@@ -12,7 +12,7 @@ import org.rencontres.directory.Directory;
 import org.rencontres.event.Day;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;

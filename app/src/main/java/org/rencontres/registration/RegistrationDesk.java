@@ -11,7 +11,7 @@ import java.util.Set;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;

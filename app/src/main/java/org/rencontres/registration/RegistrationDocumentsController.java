@@ -2,7 +2,7 @@ package org.rencontres.registration;
 
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.rencontres.document.Downloads;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;

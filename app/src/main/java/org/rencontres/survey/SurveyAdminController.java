@@ -3,7 +3,7 @@ package org.rencontres.survey;
 import java.util.List;
 import java.util.Locale;
 
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;

@@ -12,7 +12,7 @@ import org.rencontres.programme.ProgrammeChanged;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
 import org.rencontres.programme.SlotKind;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;

@@ -7,7 +7,7 @@ import org.rencontres.event.Days;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
-import org.rencontres.security.DayAccess;
+import org.rencontres.event.DayAccess;
 import org.rencontres.security.Organiser;
 import org.rencontres.workshops.Workshops;
 import org.springframework.security.access.AccessDeniedException;

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.HalfDay;
 import org.rencontres.web.Confirmation;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FormErrors;
 import org.rencontres.writing.WritingGroups.Created;

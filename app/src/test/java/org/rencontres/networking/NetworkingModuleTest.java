@@ -26,7 +26,7 @@ import org.rencontres.programme.Slot;
 import org.rencontres.programme.SlotDraft;
 import org.rencontres.programme.SlotKind;
 import org.rencontres.security.Accounts;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.NewAccount;
 import org.rencontres.security.Organiser;
 import org.rencontres.security.Role;

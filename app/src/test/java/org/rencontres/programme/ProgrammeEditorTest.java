@@ -30,7 +30,7 @@ import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.security.Accounts;
-import org.rencontres.security.DayAccess;
+import org.rencontres.event.DayAccess;
 import org.rencontres.security.NewAccount;
 import org.rencontres.security.Organiser;
 import org.rencontres.security.Role;

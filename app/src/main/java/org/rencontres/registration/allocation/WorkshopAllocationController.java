@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.rencontres.registration.allocation.AllocationViews.Load;
 import org.rencontres.registration.allocation.AllocationViews.View;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;

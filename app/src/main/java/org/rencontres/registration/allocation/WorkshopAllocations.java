@@ -25,7 +25,7 @@ import org.rencontres.registration.allocation.AllocationViews.Line;
 import org.rencontres.registration.allocation.AllocationViews.Load;
 import org.rencontres.registration.allocation.AllocationViews.SlotDraft;
 import org.rencontres.registration.allocation.AllocationViews.View;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;

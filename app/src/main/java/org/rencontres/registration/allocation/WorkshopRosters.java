@@ -7,7 +7,7 @@ import org.rencontres.document.PdfTemplates;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.registration.Registration;
-import org.rencontres.security.ManagedDay;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;

@@ -1,8 +1,11 @@
-package org.rencontres.security;
+package org.rencontres.event;
+
+import org.rencontres.security.Organiser;
 
 /**
  * Who may manage which day: an organiser limited to an organising unit manages only that unit's
- * days. Implemented by the module that owns days; any back-office controller of a day calls it first.
+ * days. Decided once a request by {@link ManagedDayResolver}: controllers take a {@link ManagedDay}
+ * parameter and never call this themselves.
  */
 public interface DayAccess {
 

@@ -1,4 +1,4 @@
-package org.rencontres.security;
+package org.rencontres.event;
 
 import java.time.LocalDate;
 import java.time.LocalTime;

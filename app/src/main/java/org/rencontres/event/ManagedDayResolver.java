@@ -1,9 +1,10 @@
-package org.rencontres.security;
+package org.rencontres.event;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.rencontres.security.Organiser;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
