@@ -1,16 +1,23 @@
 package org.rencontres.event;
 
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
-import org.rencontres.shared.EmailAddress;
-import org.rencontres.shared.FrenchTime;
+import org.rencontres.event.DayLineForms.ContactForm;
+import org.rencontres.event.DayLineForms.DuplicateForm;
+import org.rencontres.event.DayLineForms.FileForm;
+import org.rencontres.event.DayLineForms.ResourceForm;
 import org.rencontres.security.Organiser;
-import org.rencontres.shared.Phone;
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,6 +25,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -27,15 +35,17 @@ class AdminDayController {
 
     private final Days days;
     private final DayAdministration administration;
-        private final Directory directory;
+    private final Directory directory;
     private final AuditTrail audit;
+    private final MessageSource messages;
 
-    AdminDayController(Days days, DayAdministration administration, Directory directory,
-                       AuditTrail audit) {
+    AdminDayController(Days days, DayAdministration administration, Directory directory, AuditTrail audit,
+                       MessageSource messages) {
         this.days = days;
         this.administration = administration;
         this.directory = directory;
         this.audit = audit;
+        this.messages = messages;
     }
 
     /** The whole day behind a managed one (the guard has let the organiser through). */
@@ -52,10 +62,10 @@ class AdminDayController {
         model.addAttribute("partners", day.partners().stream()
                 .map(p -> directory.organisation(p.organisationId()).map(Organisation::name).orElse("?")).toList());
         model.addAttribute("audit", audit.of(day.id()));
-        model.addAttribute("contactForm", new ContactForm("PROGRAMME", "", "", "", "", ""));
-        model.addAttribute("resourceForm", new ResourceForm("COMMUNITY_LINK", "", "", "", "PUBLIC"));
+        model.addAttribute("contactForm", ContactForm.empty());
+        model.addAttribute("resourceForm", ResourceForm.empty());
         model.addAttribute("titreFichier", "");
-        model.addAttribute("errors", Map.of());
+        model.addAttribute("errors", FormErrors.none());
         return "event/admin/day";
     }
 
@@ -63,7 +73,7 @@ class AdminDayController {
 
     @GetMapping("/admin/journees/nouvelle")
     String newDay(@AuthenticationPrincipal Organiser organiser, Model model) {
-        return form(model, DayForm.empty(organiser.organisingUnit()), Map.of(), null, false);
+        return form(model, DayForm.empty(organiser.organisingUnit()), List.of(), null, false);
     }
 
     @PostMapping("/admin/journees/nouvelle")
@@ -71,12 +81,12 @@ class AdminDayController {
         DayForm typed = forceUnit(organiser, form);
         DayForms.Result result = DayForms.read(typed, administration::organisationId);
         if (!result.isValid()) {
-            return form(model, typed, result.errors(), null, false);
+            return form(model, typed, result.problems(), null, false);
         }
         try {
             administration.create(result.draft(), result.tags(), organiser);
         } catch (DuplicateSessionCodeException e) {
-            return form(model, typed, Map.of("code", "day.error.code.taken"), null, false);
+            return form(model, typed, List.of(FieldProblem.of("code", "day.error.code.taken")), null, false);
         }
         redirect.addFlashAttribute("saved", "admin.day.created");
         return "redirect:/admin/journees/" + result.draft().sessionCode().slug();
@@ -87,7 +97,7 @@ class AdminDayController {
         Day day = managed(managed);
         Organisation organiserOrganisation = day.organiserId() == null ? null
                 : directory.organisation(day.organiserId()).orElse(null);
-        return form(model, DayForm.of(day, organiserOrganisation, days.tags(day.id())), Map.of(), day, false);
+        return form(model, DayForm.of(day, organiserOrganisation, days.tags(day.id())), List.of(), day, false);
     }
 
     @PostMapping("/admin/journees/{slug}/modifier")
@@ -97,7 +107,7 @@ class AdminDayController {
         DayForm typed = forceUnit(organiser, form);
         DayForms.Result result = DayForms.read(typed, administration::organisationId);
         if (!result.isValid()) {
-            return form(model, typed, result.errors(), day, false);
+            return form(model, typed, result.problems(), day, false);
         }
         if (typed.version() == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
@@ -105,17 +115,17 @@ class AdminDayController {
         try {
             administration.update(day, typed.version(), result.draft(), result.tags(), organiser);
         } catch (DayConflictException e) {
-            return form(model, typed, Map.of(), day, true);
+            return form(model, typed, List.of(), day, true);
         } catch (DuplicateSessionCodeException e) {
-            return form(model, typed, Map.of("code", "day.error.code.taken"), day, false);
+            return form(model, typed, List.of(FieldProblem.of("code", "day.error.code.taken")), day, false);
         }
         redirect.addFlashAttribute("saved", "admin.day.saved");
         return "redirect:/admin/journees/" + result.draft().sessionCode().slug();
     }
 
-    private String form(Model model, DayForm form, Map<String, String> errors, Day day, boolean conflict) {
+    private String form(Model model, DayForm form, List<FieldProblem> problems, Day day, boolean conflict) {
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", errors(problems));
         model.addAttribute("day", day);
         model.addAttribute("conflict", conflict);
         return "event/admin/day-form";
@@ -144,7 +154,7 @@ class AdminDayController {
         model.addAttribute("day", day);
         model.addAttribute("target", status);
         model.addAttribute("message", day.cancellationMessage() == null ? "" : day.cancellationMessage());
-        model.addAttribute("errors", Map.of());
+        model.addAttribute("errors", FormErrors.none());
         return "event/admin/status";
     }
 
@@ -154,11 +164,12 @@ class AdminDayController {
                         Model model, RedirectAttributes redirect) {
         Day day = managed(managed);
         DayStatus status = status(day, target);
-        if (status == DayStatus.CANCELLED && (message == null || message.isBlank())) {
+        List<FieldProblem> problems = DayLineForms.statusProblems(status, message);
+        if (!problems.isEmpty()) {
             model.addAttribute("day", day);
             model.addAttribute("target", status);
             model.addAttribute("message", "");
-            model.addAttribute("errors", Map.of("message", "day.error.cancellation"));
+            model.addAttribute("errors", errors(problems));
             return "event/admin/status";
         }
         administration.moveTo(day, status, message == null ? null : message.strip(), organiser);
@@ -203,8 +214,7 @@ class AdminDayController {
 
     @GetMapping("/admin/journees/{slug}/dupliquer")
     String duplicateForm(ManagedDay managed, Model model) {
-        Day day = managed(managed);
-        return duplicateForm(model, day, "", "", Map.of());
+        return duplicateForm(model, managed(managed), new DuplicateForm("", ""), List.of());
     }
 
     @PostMapping("/admin/journees/{slug}/dupliquer")
@@ -212,77 +222,40 @@ class AdminDayController {
                      @RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String date,
                      Model model, RedirectAttributes redirect) {
         Day day = managed(managed);
-        Map<String, String> errors = new LinkedHashMap<>();
-        SessionCode newCode = null;
-        LocalDate newDate = null;
-        if (code.strip().length() > SessionCode.MAX_LENGTH) {
-            errors.put("code", "day.error.code.long");
-        } else {
-            try {
-                newCode = new SessionCode(code);
-                if (days.exists(newCode)) {
-                    errors.put("code", "day.error.code.taken");
-                }
-            } catch (IllegalArgumentException e) {
-                errors.put("code", "day.error.code");
-            }
-        }
-        newDate = FrenchTime.parseDate(date).orElse(null);
-        if (newDate == null) {
-            errors.put("date", "day.error.date");
-        }
-        if (!errors.isEmpty()) {
-            return duplicateForm(model, day, code, date, errors);
+        DuplicateForm form = new DuplicateForm(code, date);
+        List<FieldProblem> problems = form.problems(days);
+        if (!problems.isEmpty()) {
+            return duplicateForm(model, day, form, problems);
         }
         try {
-            administration.duplicate(day, newCode, newDate, organiser);
+            administration.duplicate(day, form.sessionCode(), form.newDate(), organiser);
         } catch (DuplicateSessionCodeException e) {
-            return duplicateForm(model, day, code, date, Map.of("code", "day.error.code.taken"));
+            return duplicateForm(model, day, form, List.of(FieldProblem.of("code", "day.error.code.taken")));
         }
         redirect.addFlashAttribute("saved", "admin.day.duplicated");
-        return "redirect:/admin/journees/" + newCode.slug();
+        return "redirect:/admin/journees/" + form.sessionCode().slug();
     }
 
-    private String duplicateForm(Model model, Day day, String code, String date, Map<String, String> errors) {
+    private String duplicateForm(Model model, Day day, DuplicateForm form, List<FieldProblem> problems) {
         model.addAttribute("day", day);
-        model.addAttribute("code", code);
-        model.addAttribute("date", date);
-        model.addAttribute("errors", errors);
+        model.addAttribute("code", form.code());
+        model.addAttribute("date", form.date());
+        model.addAttribute("errors", errors(problems));
         return "event/admin/duplicate";
     }
 
     // ---- contacts, resources (links) and partners, one line at a time
 
-    record ContactForm(String objet, String nom, String fonction, String organisme, String telephone, String courriel) {
-    }
-
-    record ResourceForm(String genre, String intitule, String description, String adresse, String visibilite) {
-    }
-
     @PostMapping("/admin/journees/{slug}/contacts")
     String addContact(@AuthenticationPrincipal Organiser organiser, ManagedDay managed, ContactForm form,
                       Model model, RedirectAttributes redirect) {
         Day day = managed(managed);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Contact.Purpose purpose = enumOr(Contact.Purpose.class, form.objet(), Contact.Purpose.PROGRAMME, "objet",
-                "day.error.contact.purpose", errors);
-        if (form.nom() == null || form.nom().isBlank()) {
-            errors.put("nom", "day.error.contact.name");
-        }
-        String email = form.courriel() == null ? "" : form.courriel().strip();
-        if (!email.isEmpty() && !EmailAddress.isValid(email)) {
-            errors.put("courriel", "day.error.contact.email");
-        }
-        String phone = form.telephone() == null ? "" : form.telephone().strip();
-        if (!phone.isEmpty() && !Phone.isValid(phone)) {
-            errors.put("telephone", "day.error.contact.phone");
-        }
-        if (!errors.isEmpty()) {
+        List<FieldProblem> problems = form.problems();
+        if (!problems.isEmpty()) {
             model.addAttribute("contactForm", form);
-            return dayWithErrors(managed, model, errors);
+            return dayWithErrors(managed, model, problems);
         }
-        administration.addContact(day, new Contact(purpose, form.nom().strip(), blankToNull(form.fonction()),
-                blankToNull(form.organisme()), blankToNull(phone), blankToNull(email)), organiser);
+        administration.addContact(day, form.contact(), organiser);
         redirect.addFlashAttribute("saved", "admin.day.contact.added");
         return "redirect:/admin/journees/" + day.sessionCode().slug() + "#contacts";
     }
@@ -291,76 +264,49 @@ class AdminDayController {
     String addResource(@AuthenticationPrincipal Organiser organiser, ManagedDay managed, ResourceForm form,
                        Model model, RedirectAttributes redirect) {
         Day day = managed(managed);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Resource.Kind kind = enumOr(Resource.Kind.class, form.genre(), Resource.Kind.LINK, "genre",
-                "day.error.resource.kind", errors);
-        if (form.intitule() == null || form.intitule().isBlank()) {
-            errors.put("intitule", "day.error.resource.title");
-        }
-        if (form.adresse() == null || !DayForms.isWebAddress(form.adresse().strip())) {
-            errors.put("adresse", "day.error.url");
-        }
-        if (!errors.isEmpty()) {
+        List<FieldProblem> problems = form.problems();
+        if (!problems.isEmpty()) {
             model.addAttribute("resourceForm", form);
-            return dayWithErrors(managed, model, errors);
+            return dayWithErrors(managed, model, problems);
         }
-        Resource.Visibility visibility = "PARTICIPANTS".equals(form.visibilite())
-                ? Resource.Visibility.PARTICIPANTS : Resource.Visibility.PUBLIC;
-        administration.addResource(day, new Resource(kind, form.intitule().strip(), blankToNull(form.description()),
-                form.adresse().strip(), null, visibility), organiser);
+        administration.addResource(day, form.resource(), organiser);
         redirect.addFlashAttribute("saved", "admin.day.resource.added");
         return "redirect:/admin/journees/" + day.sessionCode().slug() + "#ressources";
     }
 
     @PostMapping("/admin/journees/{slug}/fichiers")
     String upload(@AuthenticationPrincipal Organiser organiser, ManagedDay managed,
-                  @RequestParam(name = "fichier", required = false) org.springframework.web.multipart.MultipartFile file,
+                  @RequestParam(name = "fichier", required = false) MultipartFile file,
                   @RequestParam(defaultValue = "") String titreFichier, @RequestParam(defaultValue = "DOCUMENT") String genreFichier,
                   @RequestParam(defaultValue = "PUBLIC") String visibiliteFichier,
-                  Model model, RedirectAttributes redirect) throws java.io.IOException {
+                  Model model, RedirectAttributes redirect) throws IOException {
         Day day = managed(managed);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Resource.Kind kind = enumOr(Resource.Kind.class, genreFichier, Resource.Kind.DOCUMENT, "genreFichier",
-                "day.error.resource.kind", errors);
-        Resource.Visibility visibility = enumOr(Resource.Visibility.class, visibiliteFichier, Resource.Visibility.PUBLIC,
-                "visibiliteFichier", "day.error.resource.visibility", errors);
-        if (titreFichier.isBlank()) {
-            errors.put("titreFichier", "day.error.resource.title");
-        }
-        if (file == null || file.isEmpty()) {
-            errors.put("fichier", "day.error.file.empty");
-        }
-        if (errors.isEmpty()) {
+        FileForm form = new FileForm(titreFichier, genreFichier, visibiliteFichier);
+        List<FieldProblem> problems = form.problems(file != null && !file.isEmpty());
+        if (problems.isEmpty()) {
             try {
-                administration.addFile(day, file.getOriginalFilename(), file.getBytes(),
-                        new Resource(kind, titreFichier.strip(), null, null, null, visibility), organiser);
+                administration.addFile(day, file.getOriginalFilename(), file.getBytes(), form.resource(), organiser);
                 redirect.addFlashAttribute("saved", "admin.day.resource.added");
                 return "redirect:/admin/journees/" + day.sessionCode().slug() + "#ressources";
             } catch (StoredFiles.Refused refused) {
-                errors.put("fichier", refused.reason);
+                problems = List.of(FieldProblem.of("fichier", refused.reason));
             }
         }
         model.addAttribute("titreFichier", titreFichier);
-        return dayWithErrors(managed, model, errors);
+        return dayWithErrors(managed, model, problems);
     }
 
     /** The day's back-office page again, with what the organiser typed and what is wrong with it. */
-    private String dayWithErrors(ManagedDay managed, Model model, Map<String, String> errors) {
-        Map<String, Object> typed = new java.util.HashMap<>(model.asMap());
+    private String dayWithErrors(ManagedDay managed, Model model, List<FieldProblem> problems) {
+        Map<String, Object> typed = new HashMap<>(model.asMap());
         day(managed, model);
         model.addAllAttributes(typed);
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", errors(problems));
         return "event/admin/day";
     }
 
-    private static <E extends Enum<E>> E enumOr(Class<E> type, String value, E fallback, String field, String error,
-                                                Map<String, String> errors) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            errors.put(field, error);
-            return fallback;
-        }
+    private FormErrors errors(List<FieldProblem> problems) {
+        return FormErrors.of(problems, messages, LocaleContextHolder.getLocale());
     }
 
     @PostMapping("/admin/journees/{slug}/partenaires")
@@ -369,21 +315,18 @@ class AdminDayController {
                       @RequestParam(defaultValue = "") String contribution,
                       Model model, RedirectAttributes redirect) {
         Day day = managed(managed);
-        if (organisme.isBlank()) {
-            return dayWithErrors(managed, model, Map.of("partenaire", "day.error.partner"));
-        }
-        if (organisme.strip().length() > org.rencontres.web.FieldBounds.SINGLE_LINE) {
-            // The name becomes an organisation of the directory, whose name is indexed.
-            return dayWithErrors(managed, model, Map.of("partenaire", "day.error.partner.long"));
+        List<FieldProblem> problems = DayLineForms.partnerProblems(organisme);
+        if (!problems.isEmpty()) {
+            return dayWithErrors(managed, model, problems);
         }
         boolean added;
         try {
             added = administration.addPartner(day, organisme.strip(), blankToNull(contribution), organiser);
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             added = false; // the same partner added at the same moment from another page
         }
         if (!added) {
-            return dayWithErrors(managed, model, Map.of("partenaire", "day.error.partner.taken"));
+            return dayWithErrors(managed, model, List.of(FieldProblem.of("partenaire", "day.error.partner.taken")));
         }
         redirect.addFlashAttribute("saved", "admin.day.partner.added");
         return "redirect:/admin/journees/" + day.sessionCode().slug() + "#partenaires";

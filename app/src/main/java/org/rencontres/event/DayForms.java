@@ -1,21 +1,22 @@
 package org.rencontres.event;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;
 
 /**
- * Reads a day form: either a {@link DayDraft} or, field by field, the keys of the French messages
- * that say what is wrong. Contacts, partners and resources are not part of this form.
+ * Reads a day form: either a {@link DayDraft} or, field by field, what is wrong ({@link FieldProblem}s).
+ * Contacts, partners and resources are not part of this form ({@link DayLineForms}).
  */
 final class DayForms {
 
@@ -24,10 +25,10 @@ final class DayForms {
     private DayForms() {
     }
 
-    /** What reading a form gives: a draft, or errors by field. */
-    record Result(DayDraft draft, List<String> tags, Map<String, String> errors) {
+    /** What reading a form gives: a draft, or its problems. */
+    record Result(DayDraft draft, List<String> tags, List<FieldProblem> problems) {
         boolean isValid() {
-            return errors.isEmpty();
+            return problems.isEmpty();
         }
     }
 
@@ -35,53 +36,53 @@ final class DayForms {
      * @param organiserId resolves the organiser's name to an organisation id (null when empty)
      */
     static Result read(DayForm f, Function<String, Long> organiserId) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        List<FieldProblem> errors = new ArrayList<>();
         SessionCode code = null;
         if (f.code() != null && f.code().strip().length() > SessionCode.MAX_LENGTH) {
             // The code is the day's address: one too long would make a day nobody can open.
-            errors.put("code", "day.error.code.long");
+            errors.add(FieldProblem.of("code", "day.error.code.long"));
         } else {
             try {
                 code = new SessionCode(f.code());
             } catch (IllegalArgumentException e) {
-                errors.put("code", "day.error.code");
+                errors.add(FieldProblem.of("code", "day.error.code"));
             }
         }
         if (blank(f.titre())) {
-            errors.put("titre", "day.error.title");
+            errors.add(FieldProblem.of("titre", "day.error.title"));
         }
         LocalDate date = FrenchTime.parseDate(f.date()).orElse(null);
         if (date == null) {
-            errors.put("date", "day.error.date");
+            errors.add(FieldProblem.of("date", "day.error.date"));
         }
         LocalTime start = time(f.debut(), "debut", errors);
         LocalTime end = time(f.fin(), "fin", errors);
         if (start != null && end != null && !end.isAfter(start)) {
-            errors.put("fin", "day.error.end");
+            errors.add(FieldProblem.of("fin", "day.error.end"));
         }
         String url = trim(f.lienInscription());
         if (!url.isEmpty() && !isWebAddress(url)) {
-            errors.put("lienInscription", "day.error.url");
+            errors.add(FieldProblem.of("lienInscription", "day.error.url"));
         }
         Venue venue = null;
         if (f.hasVenue()) {
             if (blank(f.lieuNom())) {
-                errors.put("lieuNom", "day.error.venue.name");
+                errors.add(FieldProblem.of("lieuNom", "day.error.venue.name"));
             }
             if (blank(f.lieuRue())) {
-                errors.put("lieuRue", "day.error.venue.street");
+                errors.add(FieldProblem.of("lieuRue", "day.error.venue.street"));
             }
             if (!POSTCODE.matcher(trim(f.lieuCodePostal())).matches()) {
-                errors.put("lieuCodePostal", "day.error.venue.postcode");
+                errors.add(FieldProblem.of("lieuCodePostal", "day.error.venue.postcode"));
             }
             if (blank(f.lieuVille())) {
-                errors.put("lieuVille", "day.error.venue.city");
+                errors.add(FieldProblem.of("lieuVille", "day.error.venue.city"));
             }
             BigDecimal latitude = coordinate(f.lieuLatitude(), 90, "lieuLatitude", errors);
             BigDecimal longitude = coordinate(f.lieuLongitude(), 180, "lieuLongitude", errors);
-            if ((latitude == null) != (longitude == null) && !errors.containsKey("lieuLatitude")
-                    && !errors.containsKey("lieuLongitude")) {
-                errors.put(latitude == null ? "lieuLatitude" : "lieuLongitude", "day.error.venue.coordinates");
+            if ((latitude == null) != (longitude == null) && !has(errors, "lieuLatitude")
+                    && !has(errors, "lieuLongitude")) {
+                errors.add(FieldProblem.of(latitude == null ? "lieuLatitude" : "lieuLongitude", "day.error.venue.coordinates"));
             }
             venue = new Venue(trim(f.lieuNom()), orNull(f.lieuBatiment()), trim(f.lieuRue()), trim(f.lieuCodePostal()),
                     trim(f.lieuVille()), orNull(f.lieuAdressePostale()), latitude, longitude, orNull(f.lieuAcces()));
@@ -89,7 +90,7 @@ final class DayForms {
         List<String> tags = java.util.Arrays.stream(trim(f.motsCles()).split(","))
                 .map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
         if (tags.stream().anyMatch(t -> t.length() > 60)) {
-            errors.put("motsCles", "day.error.tags");
+            errors.add(FieldProblem.of("motsCles", "day.error.tags"));
         }
         if (!errors.isEmpty()) {
             return new Result(null, List.of(), errors);
@@ -101,16 +102,16 @@ final class DayForms {
         return new Result(draft, tags, errors);
     }
 
-    private static LocalTime time(String value, String field, Map<String, String> errors) {
+    private static LocalTime time(String value, String field, List<FieldProblem> errors) {
         try {
             return LocalTime.parse(trim(value));
         } catch (DateTimeParseException | NullPointerException e) {
-            errors.put(field, "day.error.time");
+            errors.add(FieldProblem.of(field, "day.error.time"));
             return null;
         }
     }
 
-    private static BigDecimal coordinate(String value, int limit, String field, Map<String, String> errors) {
+    private static BigDecimal coordinate(String value, int limit, String field, List<FieldProblem> errors) {
         String v = trim(value).replace(',', '.');
         if (v.isEmpty()) {
             return null;
@@ -118,14 +119,18 @@ final class DayForms {
         try {
             BigDecimal d = new BigDecimal(v);
             if (d.abs().compareTo(BigDecimal.valueOf(limit)) > 0 || d.scale() > 6) {
-                errors.put(field, "day.error.venue.coordinate");
+                errors.add(FieldProblem.of(field, "day.error.venue.coordinate"));
                 return null;
             }
-            return d.setScale(6, java.math.RoundingMode.UNNECESSARY);
+            return d.setScale(6, RoundingMode.UNNECESSARY);
         } catch (NumberFormatException e) {
-            errors.put(field, "day.error.venue.coordinate");
+            errors.add(FieldProblem.of(field, "day.error.venue.coordinate"));
             return null;
         }
+    }
+
+    private static boolean has(List<FieldProblem> problems, String field) {
+        return problems.stream().anyMatch(p -> field.equals(p.field()));
     }
 
     static boolean isWebAddress(String url) {
