@@ -10,6 +10,6 @@ import java.time.Instant;
  * @param before the values before the change (readable text, one value a line), or null
  * @param after the values after the change, or null
  */
-public record OrganisationAuditEntry(long id, long organisationId, Instant at, Long accountId, String actor,
+record OrganisationAuditEntry(long id, long organisationId, Instant at, Long accountId, String actor,
                                      String action, String details, String before, String after) {
 }

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ephemeral a throw-away cluster in a temporary directory (tests)
  */
 @ConfigurationProperties("rencontres.embedded-database")
-public record EmbeddedDatabaseProperties(
+record EmbeddedDatabaseProperties(
         @DefaultValue("data/postgres") Path dataDirectory,
         @DefaultValue("0") int port,
         @DefaultValue("false") boolean ephemeral) {

@@ -15,7 +15,7 @@ import org.rencontres.programme.Slot;
 import org.rencontres.workshops.Workshop;
 
 /** Everything the public page of a day shows, assembled from the modules that own it. */
-public record DayPage(Day day, Organisation organiser, List<PartnerView> partners, Programme programme,
+record DayPage(Day day, Organisation organiser, List<PartnerView> partners, Programme programme,
                List<NetworkingSession> networking, List<Workshop> workshops, String jsonLd,
                Map<Long, List<String>> facilitatorNames) {
 

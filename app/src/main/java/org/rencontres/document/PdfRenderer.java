@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * {@code data:} URI.
  */
 @Component
-public class PdfRenderer {
+class PdfRenderer {
 
     /** The font family that documents use; regular, bold, oblique and bold oblique are embedded. */
     public static final String FONT_FAMILY = "DejaVu Sans";

@@ -8,7 +8,7 @@ import org.rencontres.directory.Organisation;
  * The day form as typed, field names as in the French form; kept as text so that a form with
  * errors comes back exactly as the organiser left it.
  */
-public record DayForm(String code, String titre, String soustitre, String theme, String date, String debut, String fin,
+record DayForm(String code, String titre, String soustitre, String theme, String date, String debut, String fin,
                       String contexte, String publicVise, String inscription, String lienInscription,
                       Boolean previsionnel, String organisateur, String unite, String lieuNom, String lieuBatiment,
                       String lieuRue, String lieuCodePostal, String lieuVille, String lieuAdressePostale,

@@ -1,7 +1,7 @@
 package org.rencontres.event;
 
 /** Another day already has that session code (whatever its spacing and case). */
-public class DuplicateSessionCodeException extends RuntimeException {
+class DuplicateSessionCodeException extends RuntimeException {
     public DuplicateSessionCodeException(SessionCode code) {
         super("Session code already used: " + code);
     }

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownWait how long a stopping instance waits for its running jobs to finish
  */
 @ConfigurationProperties("rencontres.jobs")
-public record JobsProperties(
+record JobsProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("10s") Duration pollingInterval,
         @DefaultValue("2") int threads,

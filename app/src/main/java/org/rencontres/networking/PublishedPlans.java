@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The published plans of the rotations: what the conductor screen and the printed material follow. */
 @Service
-public class PublishedPlans {
+class PublishedPlans {
 
     private final RotationStore store;
     private final NetworkingSessions sessions;

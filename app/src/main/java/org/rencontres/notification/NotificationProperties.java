@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts failures after which a message is marked FAILED
  */
 @ConfigurationProperties("rencontres.mail")
-public record NotificationProperties(
+record NotificationProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("Rencontres <ne-pas-repondre@rencontres.invalid>") String from,
         @DefaultValue("5s") Duration pollDelay,

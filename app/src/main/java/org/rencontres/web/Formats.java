@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Date and time formats for templates: {@code ${@formats.clock(slot.startsAt)}}. */
 @Component("formats")
-public class Formats {
+class Formats {
 
     public String clock(LocalTime time) {
         return FrenchTime.clock(time);
