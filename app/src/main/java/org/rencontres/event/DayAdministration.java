@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.directory.Directory;
@@ -86,8 +87,9 @@ class DayAdministration {
                 source.endsAt(), source.context().source().isEmpty() ? null : source.context().source(),
                 source.audience(), source.registrationInstructions(), source.registrationUrl(),
                 source.programmeProvisional(), source.organiserId(), source.organisingUnit(), source.venue(),
-                source.contacts(), source.partners(), source.resources());
+                source.contacts(), source.partners(), List.of());
         long id = days.create(copy);
+        copyResources(source, id);
         days.tag(id, days.tags(source.id()));
         events.publishEvent(new NewEditionCreated(source.id(), id));
         long shift = ChronoUnit.DAYS.between(source.date(), date);
@@ -95,6 +97,20 @@ class DayAdministration {
                 + shift + " jour(s).");
         record(source.id(), by, "edition", "Nouvelle édition créée : " + code + " le " + date + ".");
         return id;
+    }
+
+    /** The resources of a new edition: links as they are, uploaded files copied for it (a file belongs to one day). */
+    private void copyResources(Day source, long editionId) {
+        for (Resource r : source.resources()) {
+            if (r.storedFile() == null) {
+                days.addResource(editionId, r);
+            } else {
+                UUID copyId = UUID.randomUUID();
+                files.copy(source.id(), UUID.fromString(r.storedFile()), editionId, copyId);
+                days.addResource(editionId, new Resource(r.kind(), r.title(), r.description(), r.url(),
+                        copyId.toString(), r.visibility()));
+            }
+        }
     }
 
     @Transactional
@@ -112,7 +128,7 @@ class DayAdministration {
     /** Stores an uploaded file (refused unless its content is an accepted kind) as a resource of the day. */
     @Transactional
     void addFile(Day day, String fileName, byte[] content, Resource resource, Organiser by) {
-        java.util.UUID id = files.store(day.id(), fileName, content);
+        UUID id = files.store(day.id(), fileName, content);
         Resource stored = new Resource(resource.kind(), resource.title(), resource.description(), null, id.toString(),
                 resource.visibility());
         days.addResource(day.id(), stored);

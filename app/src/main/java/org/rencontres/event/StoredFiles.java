@@ -78,6 +78,15 @@ class StoredFiles {
         return id;
     }
 
+    /** A copy of a day's stored file for another day (a new edition), under the id given. */
+    void copy(long fromDayId, UUID id, long toDayId, UUID copyId) {
+        jdbc.sql("""
+                INSERT INTO event_file (id, event_day_id, file_name, content_type, size_bytes, sha256, content)
+                SELECT ?, ?, file_name, content_type, size_bytes, sha256, content
+                FROM event_file WHERE id = ? AND event_day_id = ?""")
+                .params(copyId, toDayId, id, fromDayId).update();
+    }
+
     Optional<StoredFile> find(long dayId, UUID id) {
         return jdbc.sql("""
                 SELECT id, event_day_id, file_name, content_type, size_bytes, content

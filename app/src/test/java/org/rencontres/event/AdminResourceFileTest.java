@@ -67,6 +67,36 @@ class AdminResourceFileTest {
     }
 
     @Test
+    void a_new_edition_serves_its_own_copy_of_each_file_and_keeps_its_links() throws Exception {
+        upload("Programme détaillé", "PUBLIC", "programme.pdf", "application/pdf", PDF);
+        organiser.submit(base, base + "/ressources", Map.of("genre", "LINK", "intitule", "Site de la journée",
+                "description", "", "adresse", "https://example.org/journee", "visibilite", "PUBLIC"));
+        Day source = days.find(slug()).orElseThrow();
+        assertThat(source.resources()).hasSize(2);
+
+        SessionCode editionCode = new SessionCode("ZFIL " + (System.nanoTime() % 1_000_000) + "B");
+        HttpResponse<String> done = organiser.submit(base + "/dupliquer", base + "/dupliquer",
+                Map.of("code", editionCode.value(), "date", "2032-09-16"));
+        assertThat(WebSession.location(done)).isEqualTo("/admin/journees/" + editionCode.slug());
+        Day edition = days.find(editionCode.slug()).orElseThrow();
+        days.changeStatus(edition.id(), DayStatus.PUBLISHED);
+
+        assertThat(edition.resources()).extracting(Resource::title)
+                .containsExactly("Programme détaillé", "Site de la journée");
+        assertThat(edition.resources().get(1).url()).isEqualTo("https://example.org/journee");
+        String copied = edition.resources().get(0).storedFile();
+        assertThat(copied).isNotNull().isNotEqualTo(source.resources().get(0).storedFile());
+        HttpResponse<byte[]> file = new WebSession(port).getBytes("/journees/" + editionCode.slug() + "/ressources/" + copied);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(PDF);
+        // The first edition's file is still its own, and is not served under the new edition's address.
+        assertThat(new WebSession(port).getBytes("/journees/" + slug() + "/ressources/"
+                + source.resources().get(0).storedFile()).statusCode()).isEqualTo(200);
+        assertThat(new WebSession(port).getBytes("/journees/" + editionCode.slug() + "/ressources/"
+                + source.resources().get(0).storedFile()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void a_pdf_is_stored_listed_and_served_inline_under_a_safe_name() throws Exception {
         HttpResponse<String> done = upload("Programme détaillé", "PUBLIC", "Programme détaillé \"v2\".pdf",
                 "application/pdf", PDF);
