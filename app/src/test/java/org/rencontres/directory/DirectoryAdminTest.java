@@ -158,6 +158,11 @@ class DirectoryAdminTest {
         assertThat(page.select("#siren").attr("aria-describedby")).isEqualTo("siren-aide siren-erreur");
         assertThat(page.select("#codepostal").attr("value")).isEqualTo("9108");
         assertThat(page.select("#type").attr("aria-describedby")).isEqualTo("type-erreur");
+        assertThat(page.select("#type").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select("select#type[name=type][required]")).hasSize(1);
+        assertThat(page.select("label[for=type]").text()).isEqualTo("Type (obligatoire)");
+        assertThat(page.select("#type-erreur").text()).isEqualTo("Choisissez le type d’organisation.");
+        assertThat(page.select("#nom").attr("aria-describedby")).isEqualTo("nom-erreur");
         assertThat(count("organisation")).isEqualTo(before);
     }
 
@@ -299,6 +304,8 @@ class DirectoryAdminTest {
                 "Indiquez un numéro de téléphone valide, par exemple 01 23 45 67 89.",
                 "Choisissez une organisation de l’annuaire.");
         assertThat(page.select("#organisation").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select("#organisation").attr("aria-describedby")).isEqualTo("organisation-erreur");
+        assertThat(page.select("select#organisation[name=organisation]:not([required]) option").first().text()).isEqualTo("Aucune organisation");
 
         HttpResponse<String> taken = organiser.submit("/admin/annuaire/personnes/nouvelle", "/admin/annuaire/personnes",
                 Map.of("prenom", "Emmanuel", "nom", "Homonyme", "fonction", "", "organisation", "",
@@ -329,8 +336,19 @@ class DirectoryAdminTest {
         assertThat(organiser.page("/admin/annuaire/organisations?q=grand+paris+sud&type=REGION").select("tbody tr")).isEmpty();
         assertThat(organiser.page("/admin/annuaire/organisations?q=100%25").select("main > p").eachText())
                 .contains("Aucune organisation ne correspond à cette recherche.");
-        assertThat(organiser.page("/admin/annuaire/personnes?q=THOUARY").select("tbody tr td:nth-child(4)").eachText())
-                .containsExactly("emmanuel.thouary@cnfpt.fr");
+        Document thouary = organiser.page("/admin/annuaire/personnes?q=THOUARY");
+        assertThat(thouary.select("tbody tr td:nth-child(4)").eachText()).containsExactly("emmanuel.thouary@cnfpt.fr");
+        // Both lists: the search form (its fields, one button) and a table whose caption counts the results.
+        assertThat(thouary.select("table caption").text()).isEqualTo("1 personne");
+        assertThat(thouary.select("form[role=search][method=get][action=/admin/annuaire/personnes] input#q").val()).isEqualTo("THOUARY");
+        assertThat(thouary.select("form[role=search] button[type=submit]").eachText()).containsExactly("Rechercher");
+        Document grandParisSud = organiser.page("/admin/annuaire/organisations?q=grand+paris+sud&type=INTERCOMMUNALITE");
+        assertThat(grandParisSud.select("table caption").text()).isEqualTo("1 organisation");
+        assertThat(grandParisSud.select("form[role=search][action=/admin/annuaire/organisations] select#type option[selected]").val())
+                .isEqualTo("INTERCOMMUNALITE");
+        assertThat(organiser.page("/admin/annuaire/personnes?q=personne+inconnue+zz").select("main > p").eachText())
+                .contains("Aucune personne ne correspond à cette recherche.");
+        assertThat(organiser.page("/admin/annuaire/personnes?q=personne+inconnue+zz").select("table")).isEmpty();
     }
 
     @Test
