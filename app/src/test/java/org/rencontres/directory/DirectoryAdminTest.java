@@ -34,6 +34,7 @@ class DirectoryAdminTest {
     @LocalServerPort int port;
     @Autowired Accounts accounts;
     @Autowired OrganisationCatalogue organisations;
+    @Autowired PeopleCatalogue people;
     @Autowired TrainingContacts contacts;
     @Autowired JdbcClient jdbc;
     @Autowired Days days;
@@ -313,6 +314,32 @@ class DirectoryAdminTest {
         assertThat(Jsoup.parse(taken.body()).select("#courriel-erreur").text())
                 .isEqualTo("Une autre personne de l’annuaire a déjà cette adresse électronique.");
         assertThat(count("person")).isEqualTo(before);
+    }
+
+    @Test
+    void a_person_is_created_changed_and_refused_when_wrong_or_gone() {
+        String email = "personne." + System.nanoTime() + "@cnfpt.fr";
+        Saved<Person> created = people.create(new PersonForm("Paule", "Catalogue", "Juriste", "", email, ""));
+        assertThat(created.ok()).isTrue();
+        long id = created.value().id();
+        assertThat(people.find(id)).hasValueSatisfying(p -> assertThat(p.familyName()).isEqualTo("Catalogue"));
+
+        Saved<Person> changed = people.update(id, new PersonForm("Paule", "Annuaire", "Juriste", "", email, ""));
+        assertThat(changed.ok()).isTrue();
+        assertThat(changed.value().familyName()).isEqualTo("Annuaire");
+
+        // Someone else's address: refused, nothing changed.
+        Saved<Person> taken = people.update(id, new PersonForm("Paule", "Homonyme", "", "", "EMMANUEL.THOUARY@cnfpt.fr", ""));
+        assertThat(taken.ok()).isFalse();
+        assertThat(taken.problems()).extracting(org.rencontres.shared.FieldProblem::field).containsExactly("courriel");
+        assertThat(people.find(id).orElseThrow().familyName()).isEqualTo("Annuaire");
+
+        // A person deleted in the meantime is not written again.
+        people.delete(id);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> people.update(id, new PersonForm("Paule", "Fantôme", "", "", "", "")))
+                .isInstanceOfSatisfying(DirectoryRefusal.class, r -> assertThat(r.messageKey()).isEqualTo("directory.error.gone"));
+        assertThat(people.find(id)).isEmpty();
     }
 
     @Test
