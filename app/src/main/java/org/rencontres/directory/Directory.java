@@ -86,11 +86,7 @@ public class Directory {
 
     @Transactional
     public Person addPerson(NewPerson p) {
-        long id = jdbc.sql("""
-                INSERT INTO person (given_name, family_name, job_title, organisation_id, email, phone)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(p.givenName(), p.familyName(), p.jobTitle(), p.organisationId(), p.email(), p.phone())
-                .query(Long.class).single();
+        long id = PeopleCatalogue.insert(jdbc, p);
         return people(List.of(id)).get(id);
     }
 

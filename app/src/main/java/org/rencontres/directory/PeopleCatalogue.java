@@ -2,6 +2,7 @@ package org.rencontres.directory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 import org.rencontres.shared.FieldProblem;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -56,33 +57,11 @@ public class PeopleCatalogue {
     }
 
     public Saved<Person> create(PersonForm form) {
-        List<FieldProblem> problems = check(form, null);
-        if (!problems.isEmpty()) {
-            return Saved.refused(problems);
-        }
-        NewPerson p = form.toNewPerson();
-        try {
-            long id = jdbc.sql("""
-                    INSERT INTO person (given_name, family_name, job_title, organisation_id, email, phone)
-                    VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                    .params(p.givenName(), p.familyName(), p.jobTitle(), p.organisationId(), p.email(), p.phone())
-                    .query(Long.class).single();
-            return Saved.done(find(id).orElseThrow());
-        } catch (DuplicateKeyException e) {
-            return Saved.refused("courriel", "directory.error.email.person.taken");
-        } catch (DataIntegrityViolationException e) {
-            // The organisation was deleted in the meantime.
-            return Saved.refused("organisation", "directory.error.organisation");
-        }
+        return save(form, null, p -> insert(jdbc, p));
     }
 
     public Saved<Person> update(long id, PersonForm form) {
-        List<FieldProblem> problems = check(form, id);
-        if (!problems.isEmpty()) {
-            return Saved.refused(problems);
-        }
-        NewPerson p = form.toNewPerson();
-        try {
+        return save(form, id, p -> {
             int changed = jdbc.sql("""
                     UPDATE person SET given_name = ?, family_name = ?, job_title = ?, organisation_id = ?, email = ?,
                         phone = ?
@@ -92,10 +71,35 @@ public class PeopleCatalogue {
             if (changed == 0) {
                 throw new DirectoryRefusal("directory.error.gone", null);
             }
-            return Saved.done(find(id).orElseThrow());
+            return id;
+        });
+    }
+
+    /** Records a new person as given, without the form's checks (for {@link Directory#addPerson}); their id. */
+    static long insert(JdbcClient jdbc, NewPerson p) {
+        return jdbc.sql("""
+                INSERT INTO person (given_name, family_name, job_title, organisation_id, email, phone)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(p.givenName(), p.familyName(), p.jobTitle(), p.organisationId(), p.email(), p.phone())
+                .query(Long.class).single();
+    }
+
+    /**
+     * The person of the form once {@code write} has written them (it returns their id), or what is wrong:
+     * the form's problems (nothing written), or what the database refused since the check.
+     */
+    private Saved<Person> save(PersonForm form, Long id, ToLongFunction<NewPerson> write) {
+        List<FieldProblem> problems = check(form, id);
+        if (!problems.isEmpty()) {
+            return Saved.refused(problems);
+        }
+        try {
+            return Saved.done(find(write.applyAsLong(form.toNewPerson())).orElseThrow());
         } catch (DuplicateKeyException e) {
+            // Another person took the address in the meantime.
             return Saved.refused("courriel", "directory.error.email.person.taken");
         } catch (DataIntegrityViolationException e) {
+            // The organisation was deleted in the meantime.
             return Saved.refused("organisation", "directory.error.organisation");
         }
     }

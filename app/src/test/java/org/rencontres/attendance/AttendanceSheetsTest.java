@@ -154,6 +154,11 @@ class AttendanceSheetsTest {
             assertThat(text.indexOf("Durand Denis")).isLessThan(text.indexOf("Martin Alice"));
             assertThat(text.indexOf("Martin Alice")).isLessThan(text.indexOf("Zola Bruno"));
             assertThat(images(doc)).isZero();
+            // The head shared by the PDFs (fragments/pdf): title and subject written into the metadata.
+            assertThat(doc.getDocumentInformation().getTitle()).startsWith("Feuille d'émargement " + code + " du ");
+            assertThat(doc.getDocumentInformation().getSubject())
+                    .startsWith("Feuille d'émargement de la journée « Journée des émargements » du ");
+            assertThat(doc.getDocumentInformation().getAuthor()).isNull();
         }
     }
 
@@ -197,6 +202,8 @@ class AttendanceSheetsTest {
 
         try (PDDocument doc = Loader.loadPDF(pdf(base() + "/badges.pdf?format=8"))) {
             assertThat(doc.getNumberOfPages()).isEqualTo(2);
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Badges " + code);
+            assertThat(doc.getDocumentInformation().getSubject()).isEqualTo("Badges de la journée « Journée des émargements » (9 personnes)");
             String text = text(doc);
             assertThat(text).contains(surnames).contains("Imbert", "Inès", "Ville de Bron").doesNotContain("Requise");
             // Labels of 99.1 mm: the second of a row sits in the right half of the sheet.

@@ -362,6 +362,9 @@ class AttendanceWebTest {
         assertThat(list.select("table[aria-labelledby=absents-titre] tbody th").text()).isEqualTo("Inscrite Camille");
         assertThat(organiser.page(desk("demi=apres-midi&q=syndicat")).select(".desk-results li .flag").text())
                 .isEqualTo("sans inscription");
+        // attendance/parts :: styles, in the layout's head: once on the list, once on the desk among its own head elements.
+        assertThat(list.select("head link[rel=stylesheet][href=/css/attendance.css]")).hasSize(1);
+        assertThat(organiser.page(desk()).select("head link[rel=stylesheet][href=/css/attendance.css]")).hasSize(1);
         HtmlChecker.assertValid("attendance-list", Map.of("list", list.outerHtml()));
     }
 
@@ -434,6 +437,7 @@ class AttendanceWebTest {
         assertThat(last.details()).endsWith("marqué présent : Arrivée par l'entrée des intervenants");
 
         assertThat(organiser.get(correction + "?demi=matin&personne=inscription-999999999&etat=present").statusCode()).isEqualTo(404);
+        assertThat(confirm.select("head link[rel=stylesheet][href=/css/attendance.css]")).hasSize(1);
         HtmlChecker.assertValid("attendance-correction", Map.of("confirm", confirm.outerHtml(), "error", noReason.body(),
                 "list", back.outerHtml()));
     }

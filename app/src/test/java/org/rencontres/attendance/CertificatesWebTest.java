@@ -139,6 +139,11 @@ class CertificatesWebTest {
         HttpResponse<byte[]> m = organiser.getBytes(base() + "/inscriptions/" + morning + ".pdf");
         assertThat(m.statusCode()).isEqualTo(200);
         String morningText = pdfText(m.body());
+        try (PDDocument doc = Loader.loadPDF(m.body())) {
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Attestation de présence de Camille Matin");
+            assertThat(doc.getDocumentInformation().getSubject()).startsWith("Journée des attestations – code session ZCRT");
+            assertThat(doc.getDocumentInformation().getAuthor()).isEqualTo(unit);
+        }
         // 09:00 to 13:00 (the default afternoon boundary): 4 hours.
         assertThat(morningText).contains("Camille Matin", "Commune de Test-sur-Seine", "Journée des attestations",
                 "ZCRT", unit, "Matin de 09h00 à 13h00 4 h", "Total des heures de présence 4 h")

@@ -91,6 +91,9 @@ class BrochureTest {
             assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("fr");
             assertThat(pdf.getDocumentCatalog().getViewerPreferences().displayDocTitle()).isTrue();
             assertThat(pdf.getDocumentCatalog().getDocumentOutline()).isNotNull();
+            // The head's own elements after the shared ones (fragments/pdf): the theme as keywords, the bookmarks.
+            assertThat(pdf.getDocumentInformation().getKeywords()).isEqualTo("Europe et international");
+            assertThat(pdf.getDocumentCatalog().getDocumentOutline().getFirstChild().getTitle()).isNotBlank();
             // The structure a screen reader walks: headings, the programme as a table, lists, links.
             List<String> structure = new ArrayList<>();
             structureTypes(pdf.getDocumentCatalog().getStructureTreeRoot().getKids(), structure);

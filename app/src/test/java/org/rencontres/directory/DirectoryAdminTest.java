@@ -34,6 +34,7 @@ class DirectoryAdminTest {
     @LocalServerPort int port;
     @Autowired Accounts accounts;
     @Autowired OrganisationCatalogue organisations;
+    @Autowired PeopleCatalogue people;
     @Autowired TrainingContacts contacts;
     @Autowired JdbcClient jdbc;
     @Autowired Days days;
@@ -158,6 +159,11 @@ class DirectoryAdminTest {
         assertThat(page.select("#siren").attr("aria-describedby")).isEqualTo("siren-aide siren-erreur");
         assertThat(page.select("#codepostal").attr("value")).isEqualTo("9108");
         assertThat(page.select("#type").attr("aria-describedby")).isEqualTo("type-erreur");
+        assertThat(page.select("#type").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select("select#type[name=type][required]")).hasSize(1);
+        assertThat(page.select("label[for=type]").text()).isEqualTo("Type (obligatoire)");
+        assertThat(page.select("#type-erreur").text()).isEqualTo("Choisissez le type d’organisation.");
+        assertThat(page.select("#nom").attr("aria-describedby")).isEqualTo("nom-erreur");
         assertThat(count("organisation")).isEqualTo(before);
     }
 
@@ -299,6 +305,8 @@ class DirectoryAdminTest {
                 "Indiquez un numéro de téléphone valide, par exemple 01 23 45 67 89.",
                 "Choisissez une organisation de l’annuaire.");
         assertThat(page.select("#organisation").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select("#organisation").attr("aria-describedby")).isEqualTo("organisation-erreur");
+        assertThat(page.select("select#organisation[name=organisation]:not([required]) option").first().text()).isEqualTo("Aucune organisation");
 
         HttpResponse<String> taken = organiser.submit("/admin/annuaire/personnes/nouvelle", "/admin/annuaire/personnes",
                 Map.of("prenom", "Emmanuel", "nom", "Homonyme", "fonction", "", "organisation", "",
@@ -306,6 +314,32 @@ class DirectoryAdminTest {
         assertThat(Jsoup.parse(taken.body()).select("#courriel-erreur").text())
                 .isEqualTo("Une autre personne de l’annuaire a déjà cette adresse électronique.");
         assertThat(count("person")).isEqualTo(before);
+    }
+
+    @Test
+    void a_person_is_created_changed_and_refused_when_wrong_or_gone() {
+        String email = "personne." + System.nanoTime() + "@cnfpt.fr";
+        Saved<Person> created = people.create(new PersonForm("Paule", "Catalogue", "Juriste", "", email, ""));
+        assertThat(created.ok()).isTrue();
+        long id = created.value().id();
+        assertThat(people.find(id)).hasValueSatisfying(p -> assertThat(p.familyName()).isEqualTo("Catalogue"));
+
+        Saved<Person> changed = people.update(id, new PersonForm("Paule", "Annuaire", "Juriste", "", email, ""));
+        assertThat(changed.ok()).isTrue();
+        assertThat(changed.value().familyName()).isEqualTo("Annuaire");
+
+        // Someone else's address: refused, nothing changed.
+        Saved<Person> taken = people.update(id, new PersonForm("Paule", "Homonyme", "", "", "EMMANUEL.THOUARY@cnfpt.fr", ""));
+        assertThat(taken.ok()).isFalse();
+        assertThat(taken.problems()).extracting(org.rencontres.shared.FieldProblem::field).containsExactly("courriel");
+        assertThat(people.find(id).orElseThrow().familyName()).isEqualTo("Annuaire");
+
+        // A person deleted in the meantime is not written again.
+        people.delete(id);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> people.update(id, new PersonForm("Paule", "Fantôme", "", "", "", "")))
+                .isInstanceOfSatisfying(DirectoryRefusal.class, r -> assertThat(r.messageKey()).isEqualTo("directory.error.gone"));
+        assertThat(people.find(id)).isEmpty();
     }
 
     @Test
@@ -329,8 +363,19 @@ class DirectoryAdminTest {
         assertThat(organiser.page("/admin/annuaire/organisations?q=grand+paris+sud&type=REGION").select("tbody tr")).isEmpty();
         assertThat(organiser.page("/admin/annuaire/organisations?q=100%25").select("main > p").eachText())
                 .contains("Aucune organisation ne correspond à cette recherche.");
-        assertThat(organiser.page("/admin/annuaire/personnes?q=THOUARY").select("tbody tr td:nth-child(4)").eachText())
-                .containsExactly("emmanuel.thouary@cnfpt.fr");
+        Document thouary = organiser.page("/admin/annuaire/personnes?q=THOUARY");
+        assertThat(thouary.select("tbody tr td:nth-child(4)").eachText()).containsExactly("emmanuel.thouary@cnfpt.fr");
+        // Both lists: the search form (its fields, one button) and a table whose caption counts the results.
+        assertThat(thouary.select("table caption").text()).isEqualTo("1 personne");
+        assertThat(thouary.select("form[role=search][method=get][action=/admin/annuaire/personnes] input#q").val()).isEqualTo("THOUARY");
+        assertThat(thouary.select("form[role=search] button[type=submit]").eachText()).containsExactly("Rechercher");
+        Document grandParisSud = organiser.page("/admin/annuaire/organisations?q=grand+paris+sud&type=INTERCOMMUNALITE");
+        assertThat(grandParisSud.select("table caption").text()).isEqualTo("1 organisation");
+        assertThat(grandParisSud.select("form[role=search][action=/admin/annuaire/organisations] select#type option[selected]").val())
+                .isEqualTo("INTERCOMMUNALITE");
+        assertThat(organiser.page("/admin/annuaire/personnes?q=personne+inconnue+zz").select("main > p").eachText())
+                .contains("Aucune personne ne correspond à cette recherche.");
+        assertThat(organiser.page("/admin/annuaire/personnes?q=personne+inconnue+zz").select("table")).isEmpty();
     }
 
     @Test

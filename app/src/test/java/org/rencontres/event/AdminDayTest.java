@@ -179,6 +179,8 @@ class AdminDayTest {
         session.submit("/admin/journees/nouvelle", "/admin/journees/nouvelle", dayForm("ZADM 103", "À supprimer"));
         Document confirm = session.page("/admin/journees/ZADM103/supprimer");
         assertThat(confirm.text()).contains("Cette action ne peut pas être annulée");
+        assertThat(confirm.select("form[method=post][action=/admin/journees/ZADM103/supprimer] button.button-danger")).hasSize(1);
+        assertThat(confirm.select("a[href=/admin/journees/ZADM103]").text()).isEqualTo("Annuler");
         assertThat(days.find("ZADM103")).isPresent();
         HttpResponse<String> deleted = session.submit("/admin/journees/ZADM103/supprimer", "/admin/journees/ZADM103/supprimer", Map.of());
         assertThat(WebSession.location(deleted)).isEqualTo("/admin");
@@ -247,6 +249,8 @@ class AdminDayTest {
 
         Document confirm = session.page(base + "/retirer?quoi=CONTACT&rang=0");
         assertThat(confirm.select("h1").text()).isEqualTo("Retirer : Magali Belot");
+        assertThat(confirm.select("form[method=post][action='" + base + "/retirer?quoi=CONTACT&rang=0'] button.button-danger").text())
+                .isEqualTo("Retirer");
         session.submit(base + "/retirer?quoi=CONTACT&rang=0", base + "/retirer?quoi=CONTACT&rang=0", Map.of());
         assertThat(days.find("ZADM104").orElseThrow().contacts()).isEmpty();
         assertThat(session.get(base + "/retirer?quoi=CONTACT&rang=0").statusCode()).isEqualTo(404);
