@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.rencontres.audit.AuditTrail;
@@ -54,7 +55,7 @@ class DayAdministration {
         List<String> tagsBefore = days.tags(before.id());
         days.tag(before.id(), tags);
         String changes = changes(before, after);
-        if (!new java.util.TreeSet<>(tagsBefore).equals(new java.util.TreeSet<>(tags))) {
+        if (!new TreeSet<>(tagsBefore).equals(new TreeSet<>(tags))) {
             changes = (changes.isEmpty() ? "" : changes + "\n") + "Thèmes : « " + String.join(", ", tagsBefore) + " » → « "
                     + String.join(", ", tags) + " »";
         }

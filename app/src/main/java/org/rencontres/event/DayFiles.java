@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The files offered with a day, for other modules: registration serves the documents reserved to
@@ -30,7 +31,7 @@ public class DayFiles {
      *
      * @throws IllegalArgumentException when the content is not an accepted kind of file
      */
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     public void addResourceFile(long dayId, String fileName, byte[] content, String title, String description,
                                 Resource.Visibility visibility) {
         UUID id;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -87,7 +88,7 @@ final class DayForms {
             venue = new Venue(trim(f.lieuNom()), orNull(f.lieuBatiment()), trim(f.lieuRue()), trim(f.lieuCodePostal()),
                     trim(f.lieuVille()), orNull(f.lieuAdressePostale()), latitude, longitude, orNull(f.lieuAcces()));
         }
-        List<String> tags = java.util.Arrays.stream(trim(f.motsCles()).split(","))
+        List<String> tags = Arrays.stream(trim(f.motsCles()).split(","))
                 .map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
         if (tags.stream().anyMatch(t -> t.length() > 60)) {
             errors.add(FieldProblem.of("motsCles", "day.error.tags"));

@@ -1,5 +1,8 @@
 package org.rencontres.event;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** The life of a day. Only published, cancelled and archived days are public. */
 public enum DayStatus {
     DRAFT, PUBLISHED, CANCELLED, ARCHIVED;
@@ -21,7 +24,7 @@ public enum DayStatus {
         };
     }
 
-    public java.util.List<DayStatus> nextStates() {
-        return java.util.Arrays.stream(values()).filter(this::mayBecome).toList();
+    public List<DayStatus> nextStates() {
+        return Arrays.stream(values()).filter(this::mayBecome).toList();
     }
 }

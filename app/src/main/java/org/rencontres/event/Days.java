@@ -1,12 +1,16 @@
 package org.rencontres.event;
 
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.rencontres.shared.RichText;
 import org.springframework.context.ApplicationEventPublisher;
@@ -260,8 +264,8 @@ public class Days {
                 rs.getString("subtitle"),
                 rs.getString("theme"),
                 rs.getObject("day_date", LocalDate.class),
-                rs.getObject("starts_at", java.time.LocalTime.class),
-                rs.getObject("ends_at", java.time.LocalTime.class),
+                rs.getObject("starts_at", LocalTime.class),
+                rs.getObject("ends_at", LocalTime.class),
                 ZoneId.of(rs.getString("time_zone")),
                 DayStatus.valueOf(rs.getString("status")),
                 rs.getString("cancellation_message"),
@@ -285,7 +289,7 @@ public class Days {
      */
     public Catalogue catalogue(LocalDate today, CatalogueQuery query) {
         StringBuilder where = new StringBuilder(" WHERE d.status <> 'DRAFT'");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         params.put("today", today);
         if (query.hasText()) {
             where.append("""
@@ -341,9 +345,9 @@ public class Days {
 
     /** Replaces the day's tags. */
     @Transactional
-    public void tag(long dayId, java.util.Collection<String> tags) {
+    public void tag(long dayId, Collection<String> tags) {
         jdbc.sql("DELETE FROM event_day_tag WHERE event_day_id = ?").param(dayId).update();
-        for (String tag : new java.util.TreeSet<>(tags)) {
+        for (String tag : new TreeSet<>(tags)) {
             jdbc.sql("INSERT INTO event_day_tag (event_day_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING")
                     .params(dayId, tag).update();
         }

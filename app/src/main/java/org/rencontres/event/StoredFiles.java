@@ -2,6 +2,7 @@ package org.rencontres.event;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
@@ -102,7 +103,7 @@ class StoredFiles {
     static String safeName(String fileName) {
         String base = fileName == null ? "" : fileName.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
-        String ascii = java.text.Normalizer.normalize(base, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String ascii = Normalizer.normalize(base, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String safe = ascii.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[.-]+", "").replaceAll("-{2,}", "-");
         if (safe.isBlank()) {
             safe = "document";

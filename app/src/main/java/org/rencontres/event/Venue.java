@@ -1,6 +1,7 @@
 package org.rencontres.event;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Where a day takes place.
@@ -20,8 +21,8 @@ public record Venue(String name, String building, String street, String postcode
         return street + ", " + postcode + " " + city;
     }
 
-    public java.util.List<String> accessLines() {
-        return accessNotes == null ? java.util.List.of()
+    public List<String> accessLines() {
+        return accessNotes == null ? List.of()
                 : accessNotes.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 }

@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** How times and dates read in French documents: "9h30", "jeudi 25 juin 2020". */
 public final class FrenchTime {
@@ -15,26 +19,26 @@ public final class FrenchTime {
     private FrenchTime() {
     }
 
-    private static final java.util.List<DateTimeFormatter> DATE_INPUTS = java.util.List.of(
+    private static final List<DateTimeFormatter> DATE_INPUTS = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT));
+            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT));
 
     /**
      * A date as typed: ISO from date pickers ("2020-06-25"), the French form from browsers that
      * show a plain text field ("25/06/2020"); empty when it is neither.
      */
-    public static java.util.Optional<LocalDate> parseDate(String typed) {
+    public static Optional<LocalDate> parseDate(String typed) {
         if (typed == null || typed.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (DateTimeFormatter format : DATE_INPUTS) {
             try {
-                return java.util.Optional.of(LocalDate.parse(typed.strip(), format));
-            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.of(LocalDate.parse(typed.strip(), format));
+            } catch (DateTimeParseException e) {
                 // try the next form
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** "9h30", "12h", "16h15". */
