@@ -1,9 +1,9 @@
 package org.rencontres.registration;
 
-import java.util.List;
 import java.util.Map;
 
 import org.rencontres.security.Organiser;
+import org.rencontres.web.PathGuard;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
@@ -11,14 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The one guard of the pages reached by a signed link, as {@code ManagedDay} is the one guard of the
@@ -27,38 +20,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * method runs, on the one refusal page (404 for a tampered link, 410 for a used or expired one).
  */
 @Configuration(proxyBeanMethods = false)
-class SignedLinkGuard implements HandlerMethodArgumentResolver, WebMvcConfigurer {
-
-    /** The name of the address's variable that holds the token. */
-    static final String TOKEN = "token";
+class SignedLinkGuard extends PathGuard<SignedLink> {
 
     private final Links links;
 
     SignedLinkGuard(Links links) {
+        super(SignedLink.class, "token");
         this.links = links;
     }
 
     @Override
-    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(this);
-    }
-
-    @Override
-    public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == SignedLink.class;
-    }
-
-    @Override
-    public SignedLink resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-                                      WebDataBinderFactory binders) {
+    protected SignedLink resolve(MethodParameter parameter, String token) {
         SignedLink.For purpose = parameter.getParameterAnnotation(SignedLink.For.class);
-        @SuppressWarnings("unchecked")
-        Map<String, String> variables = (Map<String, String>) request.getAttribute(
-                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        String token = variables == null ? null : variables.get(TOKEN);
-        if (purpose == null || token == null) {
-            throw new IllegalStateException(parameter.getExecutable()
-                    + " takes a SignedLink without @SignedLink.For or without {token} in its address");
+        if (purpose == null) {
+            throw new IllegalStateException(parameter.getExecutable() + " takes a SignedLink without @SignedLink.For");
         }
         Links.Checked checked = links.check(token, purpose.value());
         if (!checked.ok()) {
