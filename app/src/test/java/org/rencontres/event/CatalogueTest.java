@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jsoup.Jsoup;
@@ -60,20 +61,29 @@ class CatalogueTest {
 
     @Test
     void upcoming_days_soonest_first_then_past_editions_latest_first_never_drafts() throws Exception {
-        Document doc = catalogue("");
-
-        // Other tests publish days too: only the order of this test's own days is checked.
-        List<String> upcoming = doc.select("section").get(0).select("h3").eachText();
+        // Other tests publish days too, so the catalogue may run over several pages (20 days a page, upcoming first):
+        // read every page, and check only the order of this test's own days.
+        List<Document> pages = new ArrayList<>();
+        pages.add(catalogue(""));
+        int count = pages.get(0).select("nav.pagination [aria-current=page], nav.pagination a[aria-label]").size();
+        for (int page = 2; page <= count; page++) {
+            pages.add(catalogue("?page=" + page));
+        }
+        List<String> upcoming = pages.stream()
+                .flatMap(d -> d.select("section[aria-labelledby=a-venir] h3").eachText().stream()).toList();
         assertThat(upcoming).filteredOn(t -> t.startsWith("Journée ") && t.contains(" sur ")).containsExactly(
                 "Journée prochaine sur le climat", "Journée annulée sur les marchés", "Journée lointaine sur la commande publique");
-        List<String> past = doc.select("section").get(1).select("h3").eachText();
+        List<String> past = pages.stream()
+                .flatMap(d -> d.select("section[aria-labelledby=passees] h3").eachText().stream()).toList();
         int demo = past.indexOf(past.stream().filter(t -> t.startsWith("Nouveaux mandats")).findFirst().orElseThrow());
         assertThat(past.indexOf("Édition 2019 sur le numérique")).isGreaterThan(demo);
-        assertThat(doc.text()).doesNotContain("Brouillon à ne pas montrer");
-        assertThat(doc.select("section").get(0).select(".day-card").stream()
+        for (Document page : pages) {
+            assertThat(page.text()).doesNotContain("Brouillon à ne pas montrer");
+        }
+        assertThat(pages.stream().flatMap(d -> d.select("section[aria-labelledby=a-venir] .day-card").stream())
                 .filter(card -> card.text().contains("Journée annulée sur les marchés")).findFirst().orElseThrow()
                 .select(".badge").text()).isEqualTo("Journée annulée");
-        assertThat(doc.select("a[href=/journees/Z20IN001]")).hasSize(1);
+        assertThat(pages.stream().mapToInt(d -> d.select("a[href=/journees/Z20IN001]").size()).sum()).isEqualTo(1);
     }
 
     @Test
