@@ -2,17 +2,14 @@ package org.rencontres.attendance;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +30,7 @@ import org.rencontres.notification.Outbox;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.Registrations;
 import org.rencontres.shared.PublicAddress;
+import org.rencontres.shared.Secrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +48,6 @@ class Certificates {
 
     /** Side of the QR code's PNG, in pixels. */
     private static final int QR_PIXELS = 300;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH'h'mm", Locale.FRENCH);
 
@@ -192,9 +189,7 @@ class Certificates {
 
     /** A fresh verification code: 144 random bits, URL-safe (24 characters). */
     static String newCode() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.randomKey(18);
     }
 
     /** The address of the verification page of a code. */

@@ -3,13 +3,12 @@ package org.rencontres.registration;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.rencontres.shared.Secrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -58,20 +57,12 @@ class Signatures {
 
     /** {@code bytes} random bytes, URL-safe base64. */
     static String random(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return B64.encodeToString(b);
+        return Secrets.randomKey(bytes);
     }
 
     static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(value.getBytes(StandardCharsets.UTF_8));
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private byte[] key() {
         byte[] k = key;
@@ -93,8 +84,7 @@ class Signatures {
             }
             return configured.strip().getBytes(StandardCharsets.UTF_8);
         }
-        byte[] fresh = new byte[32];
-        RANDOM.nextBytes(fresh);
+        byte[] fresh = Secrets.randomBytes(32);
         jdbc.sql("INSERT INTO registration_secret (id, secret) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")
                 .param(fresh).update();
         return jdbc.sql("SELECT secret FROM registration_secret WHERE id = 1").query(byte[].class).single();

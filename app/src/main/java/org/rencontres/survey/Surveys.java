@@ -1,10 +1,8 @@
 package org.rencontres.survey;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,7 @@ import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.Secrets;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,7 +30,6 @@ class Surveys {
 
     static final int MAX_QUESTION = 500;
     static final int MAX_TEXT = 4000;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -169,9 +167,7 @@ class Surveys {
         if (registration.state() != RegistrationState.CONFIRMED) {
             return Optional.empty();
         }
-        byte[] bytes = new byte[20];
-        RANDOM.nextBytes(bytes);
-        String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String fresh = Secrets.randomKey(20);
         jdbc.sql("INSERT INTO survey_key (registration_id, event_day_id, token) VALUES (?, ?, ?) ON CONFLICT (registration_id) DO NOTHING")
                 .params(registration.id(), registration.dayId(), fresh).update();
         return jdbc.sql("SELECT token FROM survey_key WHERE registration_id = ?").param(registration.id()).query(String.class).optional();

@@ -1,9 +1,7 @@
 package org.rencontres.workshops;
 
-import java.security.SecureRandom;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import java.util.Optional;
 import org.rencontres.programme.ProgrammeCopied;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
+import org.rencontres.shared.Secrets;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -155,8 +154,6 @@ public class Workshops {
 
     // ---- facilitators ----
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     /** The facilitators of a workshop, in the order they were added. */
     public List<Facilitator> facilitatorsOf(long workshopId) {
         return jdbc.sql("""
@@ -177,9 +174,7 @@ public class Workshops {
     /** Adds a facilitator to a workshop, with a fresh access key (128 random bits, base64url); returns it. */
     @Transactional
     public Facilitator addFacilitator(long workshopId, String name, String email) {
-        byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
-        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String key = Secrets.randomKey(16);
         long id = jdbc.sql("""
                 INSERT INTO workshop_facilitator (workshop_id, name, email, access_key) VALUES (?, ?, ?, ?)
                 RETURNING id""").params(workshopId, name.strip(), email.strip(), key).query(Long.class).single();

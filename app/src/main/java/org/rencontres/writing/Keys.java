@@ -1,20 +1,15 @@
 package org.rencontres.writing;
 
-import java.security.SecureRandom;
-import java.util.Base64;
+import org.rencontres.shared.Secrets;
 
 /** Random keys of the read-only links and of the participants' access: 128 bits, base64url. */
 final class Keys {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Keys() {
     }
 
     static String random() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.randomKey(16);
     }
 
     static boolean wellFormed(String key) {
