@@ -281,6 +281,10 @@ class WorkshopAllocationWebTest {
         HttpResponse<byte[]> roster = organiser.getBytes(base() + "/" + a + "/liste.pdf");
         assertThat(roster.statusCode()).isEqualTo(200);
         assertThat(roster.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        try (PDDocument doc = Loader.loadPDF(roster.body())) {
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Atelier n°1 : Le document idéal");
+            assertThat(doc.getDocumentInformation().getSubject()).startsWith("Liste des participants d'un atelier – ");
+        }
         String text = pdfText(roster.body());
         assertThat(text).contains("Atelier n°1 : Le document idéal", "Salle Europe", "Yannick Lechevallier",
                 "3 pour 2 places", "Commune de Petit-sur-Seine");
