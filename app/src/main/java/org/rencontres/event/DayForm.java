@@ -33,13 +33,6 @@ record DayForm(String code, String titre, String soustitre, String theme, String
                 v == null ? "" : n(v.accessNotes()), d.version(), String.join(", ", tags));
     }
 
-    /** The same form as a new edition: another code and date to choose, nothing else changes. */
-    DayForm asNewEdition() {
-        return new DayForm("", titre, soustitre, theme, "", debut, fin, contexte, publicVise, inscription,
-                lienInscription, previsionnel, organisateur, unite, lieuNom, lieuBatiment, lieuRue, lieuCodePostal,
-                lieuVille, lieuAdressePostale, lieuLatitude, lieuLongitude, lieuAcces, null, motsCles);
-    }
-
     boolean hasVenue() {
         return List.of(n(lieuNom), n(lieuRue), n(lieuCodePostal), n(lieuVille)).stream().anyMatch(s -> !s.isBlank());
     }
