@@ -4,8 +4,6 @@ import org.rencontres.security.Organiser;
 import org.rencontres.web.PathGuard;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The one guard of the back office's day pages: a controller method that takes a {@link ManagedDay}
@@ -25,11 +23,6 @@ class ManagedDayResolver extends PathGuard<ManagedDay> {
 
     @Override
     protected ManagedDay resolve(MethodParameter parameter, String slug) {
-        return access.requireManage(signedIn(), slug);
-    }
-
-    private static Organiser signedIn() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof Organiser organiser ? organiser : null;
+        return access.requireManage(Organiser.signedIn().orElse(null), slug);
     }
 }

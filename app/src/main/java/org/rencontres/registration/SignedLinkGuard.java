@@ -7,8 +7,6 @@ import org.rencontres.web.PathGuard;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -58,10 +56,7 @@ class SignedLinkGuard extends PathGuard<SignedLink> {
             ModelAndView page = new ModelAndView("registration/link-problem", Map.of("problem", problem.name()),
                     problem == Links.Problem.INVALID ? HttpStatus.NOT_FOUND : HttpStatus.GONE);
             // An exception handler gets no @ModelAttribute: the layout's signed-in organiser is added here.
-            Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-            if (signedIn != null && signedIn.getPrincipal() instanceof Organiser organiser) {
-                page.addObject("currentOrganiser", organiser);
-            }
+            Organiser.signedIn().ifPresent(organiser -> page.addObject("currentOrganiser", organiser));
             return page;
         }
     }

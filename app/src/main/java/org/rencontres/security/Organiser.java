@@ -3,9 +3,12 @@ package org.rencontres.security;
 import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
@@ -35,6 +38,13 @@ public final class Organiser implements UserDetails {
         this.passwordHash = passwordHash;
         this.enabled = account.enabled();
         this.credentialsVersion = account.credentialsVersion();
+    }
+
+    /** The organiser signed in on this request, if any (outside a controller method's parameters). */
+    public static Optional<Organiser> signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Organiser organiser
+                ? Optional.of(organiser) : Optional.empty();
     }
 
     public long accountId() {

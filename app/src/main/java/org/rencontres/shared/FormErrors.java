@@ -2,7 +2,6 @@ package org.rencontres.shared;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +13,9 @@ import org.springframework.context.MessageSource;
  * A form's problems as the page shows them: one text a field (the first problem of that field), in the
  * order of the form, plus the texts about the whole form. The one shape of form errors: services
  * return {@link FieldProblem}s, the controller turns them into this with the page's locale, and the
- * fragments of {@code fragments/forms.html} show it. Iterating gives the field texts (field → text).
+ * fragments of {@code fragments/forms.html} show it.
  */
-public final class FormErrors implements Iterable<Map.Entry<String, String>> {
+public final class FormErrors {
 
     private static final FormErrors NONE = new FormErrors(Map.of(), List.of());
 
@@ -59,11 +58,6 @@ public final class FormErrors implements Iterable<Map.Entry<String, String>> {
         return byField.containsKey(field);
     }
 
-    /** The same as {@link #has}, for the fragments written for a map. */
-    public boolean containsKey(String field) {
-        return has(field);
-    }
-
     /** The text of that field's problem, or null. */
     public String get(String field) {
         return byField.get(field);
@@ -77,10 +71,5 @@ public final class FormErrors implements Iterable<Map.Entry<String, String>> {
     /** The problems of the form as a whole (a slot changed meanwhile by someone else). */
     public List<String> general() {
         return general;
-    }
-
-    @Override
-    public Iterator<Map.Entry<String, String>> iterator() {
-        return byField.entrySet().iterator();
     }
 }
