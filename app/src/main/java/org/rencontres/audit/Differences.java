@@ -3,6 +3,7 @@ package org.rencontres.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The changes of an edit as the audit trail words them: « Titre : « Ancien » → « Nouveau » ; Capacité : 30 → 40 »,
@@ -25,6 +26,17 @@ public final class Differences {
         return value(what, quoted(before), quoted(after));
     }
 
+    /**
+     * A value compared as it is (a whole text, a venue) and shown as a typed text in the words {@code shown}
+     * gives it (shortened, for instance): recorded even when the words shown happen to be the same.
+     */
+    public Differences text(String what, Object before, Object after, Function<Object, String> shown) {
+        if (!Objects.equals(before, after)) {
+            changes.add(what + " : " + quoted(shown.apply(before)) + " → " + quoted(shown.apply(after)));
+        }
+        return this;
+    }
+
     /** A yes-or-no setting. */
     public Differences flag(String what, boolean before, boolean after) {
         return value(what, yesNo(before), yesNo(after));
@@ -37,7 +49,12 @@ public final class Differences {
     /** The changes joined by « ; », empty when nothing changed. */
     @Override
     public String toString() {
-        return String.join(" ; ", changes);
+        return joined(" ; ");
+    }
+
+    /** The changes joined by that separator (a day's page shows its long edits one line a field). */
+    public String joined(String separator) {
+        return String.join(separator, changes);
     }
 
     /** A typed text between French quotation marks, "(vide)" when empty. */

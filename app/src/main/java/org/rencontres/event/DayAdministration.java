@@ -2,12 +2,11 @@ package org.rencontres.event;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.rencontres.audit.Differences;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewOrganisation;
@@ -54,12 +53,11 @@ class DayAdministration {
         days.update(before.id(), version, after);
         List<String> tagsBefore = days.tags(before.id());
         days.tag(before.id(), tags);
-        String changes = changes(before, after);
+        Differences changes = changes(before, after);
         if (!new TreeSet<>(tagsBefore).equals(new TreeSet<>(tags))) {
-            changes = (changes.isEmpty() ? "" : changes + "\n") + "Thèmes : « " + String.join(", ", tagsBefore) + " » → « "
-                    + String.join(", ", tags) + " »";
+            changes.text("Thèmes", String.join(", ", tagsBefore), String.join(", ", tags));
         }
-        record(before.id(), by, "updated", changes.isEmpty() ? "Enregistrée sans changement." : changes);
+        record(before.id(), by, "updated", changes.isEmpty() ? "Enregistrée sans changement." : changes.joined("\n"));
     }
 
     @Transactional
@@ -170,35 +168,29 @@ class DayAdministration {
     }
 
     /** What an organiser changed, field by field, in French. */
-    static String changes(Day before, DayDraft after) {
-        List<String> lines = new ArrayList<>();
-        diff(lines, "Code session", before.sessionCode().value(), after.sessionCode().value());
-        diff(lines, "Titre", before.title(), after.title());
-        diff(lines, "Sous-titre", before.subtitle(), after.subtitle());
-        diff(lines, "Thème", before.theme(), after.theme());
-        diff(lines, "Date", before.date(), after.date());
-        diff(lines, "Début", before.startsAt(), after.startsAt());
-        diff(lines, "Fin", before.endsAt(), after.endsAt());
-        diff(lines, "Contexte", before.context().isEmpty() ? null : before.context().source(), after.context());
-        diff(lines, "Public visé", before.audience(), after.audience());
-        diff(lines, "Modalités d'inscription", before.registrationInstructions(), after.registrationInstructions());
-        diff(lines, "Lien d'inscription", before.registrationUrl(), after.registrationUrl());
-        diff(lines, "Programme prévisionnel", before.programmeProvisional(), after.programmeProvisional());
-        diff(lines, "Organisateur", before.organiserId(), after.organiserId());
-        diff(lines, "Unité organisatrice", before.organisingUnit(), after.organisingUnit());
-        diff(lines, "Lieu", before.venue(), after.venue());
-        return String.join("\n", lines);
-    }
-
-    private static void diff(List<String> lines, String label, Object before, Object after) {
-        if (!Objects.equals(before, after)) {
-            lines.add(label + " : « " + shorten(before) + " » → « " + shorten(after) + " »");
-        }
+    static Differences changes(Day before, DayDraft after) {
+        Differences changes = new Differences();
+        changes.text("Code session", before.sessionCode().value(), after.sessionCode().value(), DayAdministration::shorten);
+        changes.text("Titre", before.title(), after.title(), DayAdministration::shorten);
+        changes.text("Sous-titre", before.subtitle(), after.subtitle(), DayAdministration::shorten);
+        changes.text("Thème", before.theme(), after.theme(), DayAdministration::shorten);
+        changes.text("Date", before.date(), after.date(), DayAdministration::shorten);
+        changes.text("Début", before.startsAt(), after.startsAt(), DayAdministration::shorten);
+        changes.text("Fin", before.endsAt(), after.endsAt(), DayAdministration::shorten);
+        changes.text("Contexte", before.context().isEmpty() ? null : before.context().source(), after.context(), DayAdministration::shorten);
+        changes.text("Public visé", before.audience(), after.audience(), DayAdministration::shorten);
+        changes.text("Modalités d'inscription", before.registrationInstructions(), after.registrationInstructions(), DayAdministration::shorten);
+        changes.text("Lien d'inscription", before.registrationUrl(), after.registrationUrl(), DayAdministration::shorten);
+        changes.text("Programme prévisionnel", before.programmeProvisional(), after.programmeProvisional(), DayAdministration::shorten);
+        changes.text("Organisateur", before.organiserId(), after.organiserId(), DayAdministration::shorten);
+        changes.text("Unité organisatrice", before.organisingUnit(), after.organisingUnit(), DayAdministration::shorten);
+        changes.text("Lieu", before.venue(), after.venue(), DayAdministration::shorten);
+        return changes;
     }
 
     private static String shorten(Object value) {
         if (value == null) {
-            return "";
+            return null;
         }
         String text = value instanceof Venue v ? v.name() + ", " + v.addressLine() : String.valueOf(value);
         return text.length() > 120 ? text.substring(0, 117) + "…" : text;
