@@ -50,8 +50,8 @@ class ProgrammeCopies {
                     .params(toDayId, old).query(Long.class).single();
             jdbc.sql("""
                     INSERT INTO programme_slot_person (slot_id, person_id, role, description, organisation_id,
-                        or_representative, position)
-                    SELECT ?, person_id, role, description, organisation_id, or_representative, position
+                        representative_text, position)
+                    SELECT ?, person_id, role, description, organisation_id, representative_text, position
                     FROM programme_slot_person WHERE slot_id = ?""").params(copy, old).update();
             jdbc.sql("""
                     INSERT INTO programme_topic (slot_id, title, position)
