@@ -95,7 +95,7 @@ class ExchangeController {
         if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
             return page(model, List.of(DocumentProblem.at("$", "exchange.check.nofile")));
         }
-        if (file.getSize() > ImportSizeLimit.MAX_BYTES) {
+        if (file.getSize() > SessionDocumentSizeLimit.MAX_BYTES) {
             return page(model, List.of(DocumentProblem.at("$", "exchange.check.size", megabytes())));
         }
         byte[] content = file.getBytes();
@@ -189,7 +189,7 @@ class ExchangeController {
     }
 
     private static String megabytes() {
-        double mb = ImportSizeLimit.MAX_BYTES / (1024.0 * 1024.0);
+        double mb = SessionDocumentSizeLimit.MAX_BYTES / (1024.0 * 1024.0);
         return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.FRANCE, "%.1f", mb);
     }
 }

@@ -74,7 +74,7 @@ class SessionSchema {
                     typeName(expected(e.getSchemaNode())));
             case "const" -> DocumentProblem.at(path, "exchange.schema.const", arg(args, 0));
             case "enum" -> DocumentProblem.at(path, "exchange.schema.enum", value(e.getInstanceNode()),
-                    arg(args, 0));
+                    allowed(e.getSchemaNode()));
             case "minLength" -> DocumentProblem.at(path, "exchange.schema.minLength", arg(args, 0));
             case "maxLength" -> DocumentProblem.at(path, "exchange.schema.maxLength", arg(args, 0));
             case "minimum" -> DocumentProblem.at(path, "exchange.schema.minimum", arg(args, 0));
@@ -114,13 +114,35 @@ class SessionSchema {
         return node.isArray() ? "array" : "object";
     }
 
+    /**
+     * The value of the keyword that refused (the validator gives the keyword's value, "string" for
+     * {@code "type": "string"}; an older shape gave the schema object holding it: both are read).
+     */
+    private static JsonNode keywordValue(JsonNode schemaNode, String keyword) {
+        if (schemaNode != null && schemaNode.isObject()) {
+            return schemaNode.get(keyword);
+        }
+        return schemaNode;
+    }
+
     /** The type the schema asks for (the first one, when it allows several). */
     private static String expected(JsonNode schemaNode) {
-        JsonNode type = schemaNode == null ? null : schemaNode.get("type");
+        JsonNode type = keywordValue(schemaNode, "type");
         if (type == null) {
             return "object";
         }
         return type.isArray() && !type.isEmpty() ? type.get(0).asString() : type.asString();
+    }
+
+    /** The values an enum allows, as the message lists them: [WELCOME, SPEECH…]. */
+    private static String allowed(JsonNode schemaNode) {
+        JsonNode values = keywordValue(schemaNode, "enum");
+        if (values == null || !values.isArray()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        values.forEach(v -> names.add(v.isString() ? v.asString() : v.toString()));
+        return names.toString();
     }
 
     /** A JSON type's French name, resolved with the page's messages. */
@@ -129,8 +151,8 @@ class SessionSchema {
     }
 
     private static String format(JsonNode schemaNode) {
-        JsonNode format = schemaNode == null ? null : schemaNode.get("format");
-        String name = format == null ? "" : format.asString();
+        JsonNode format = keywordValue(schemaNode, "format");
+        String name = format == null || !format.isString() ? "" : format.asString();
         return switch (name) {
             case "date", "date-time", "email" -> name;
             default -> "other";

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** A session document over the limit goes back to the import page, which says so in French. */
 @Configuration(proxyBeanMethods = false)
-class ImportSizeLimit {
+class SessionDocumentSizeLimit {
 
     /** The largest document taken: the demo session's is about 10 KB; a large session of three days, some 200 KB. */
     static final long MAX_BYTES = 2L * 1024 * 1024;
