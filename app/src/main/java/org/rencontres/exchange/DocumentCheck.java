@@ -108,10 +108,6 @@ class DocumentCheck {
             return problems;
         }
         partners(d, problems);
-        if (d.days().size() > 1) {
-            // Until sessions of several days land (issue 15, point 1): one day a session.
-            problems.add(DocumentProblem.at("$.days", "exchange.check.days.one", d.days().size()));
-        }
         Set<LocalDate> dates = new HashSet<>();
         Map<Integer, String> workshopNumbers = new HashMap<>();
         for (int i = 0; i < d.days().size(); i++) {
@@ -136,7 +132,7 @@ class DocumentCheck {
                 problems.add(DocumentProblem.at(at + ".end", "exchange.check.day.end"));
                 continue;
             }
-            slots(day, at, date, zone, start, end, workshopNumbers, problems);
+            slots(day, i, at, date, zone, start, end, workshopNumbers, problems);
         }
         return problems;
     }
@@ -153,8 +149,9 @@ class DocumentCheck {
         }
     }
 
-    private static void slots(SessionDocument.Day day, String dayPath, LocalDate date, ZoneId zone, LocalTime dayStart,
-                              LocalTime dayEnd, Map<Integer, String> workshopNumbers, List<DocumentProblem> problems) {
+    private static void slots(SessionDocument.Day day, long dayIndex, String dayPath, LocalDate date, ZoneId zone,
+                              LocalTime dayStart, LocalTime dayEnd, Map<Integer, String> workshopNumbers,
+                              List<DocumentProblem> problems) {
         List<Slot> placed = new ArrayList<>();
         for (int j = 0; j < day.slots().size(); j++) {
             SessionDocument.Slot s = day.slots().get(j);
@@ -169,7 +166,7 @@ class DocumentCheck {
             for (FieldProblem p : ProgrammeRules.checkTimes(null, start, end, kind, track, dayStart, dayEnd, placed)) {
                 problems.add(new DocumentProblem(at + ("fin".equals(p.field()) ? ".end" : ".start"), p.code(), p.args()));
             }
-            placed.add(new Slot(j, start, end, kind, null, s.title(), null, track, j, false, false, List.of(),
+            placed.add(new Slot(j, dayIndex, start, end, kind, null, s.title(), null, track, j, false, false, List.of(),
                     List.of()));
             people(s, at, problems);
             if (s.networking() != null) {

@@ -67,7 +67,7 @@ record SessionDocument(String format, String code, String title, String subtitle
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record SlotPerson(String role, Person person, String description, Organisation organisation,
-                      Boolean orRepresentative) {
+                      String representative) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -17,6 +17,7 @@ import org.rencontres.directory.Organisation;
 import org.rencontres.directory.Person;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
+import org.rencontres.event.SessionDay;
 import org.rencontres.networking.NetworkingSession;
 import org.rencontres.networking.NetworkingSessions;
 import org.rencontres.networking.RotationSetUp;
@@ -82,13 +83,19 @@ class SessionExport {
         Names names = new Names(people, organisations, organisationsByName);
 
         ZoneId zone = day.zone();
-        List<SessionDocument.Slot> slotDocs = new ArrayList<>();
-        for (Slot s : slots) {
-            slotDocs.add(slot(day.date(), zone, s, names, rotations.get(s.id()), setUpsBySlot.get(s.id()),
-                    workshopsBySlot.getOrDefault(s.id(), List.of())));
+        List<SessionDocument.Day> dayDocs = new ArrayList<>();
+        for (SessionDay sessionDay : day.days().all()) {
+            List<SessionDocument.Slot> slotDocs = new ArrayList<>();
+            for (Slot s : slots) {
+                if (s.sessionDayId() == sessionDay.id()) {
+                    slotDocs.add(slot(sessionDay.date(), zone, s, names, rotations.get(s.id()),
+                            setUpsBySlot.get(s.id()), workshopsBySlot.getOrDefault(s.id(), List.of())));
+                }
+            }
+            dayDocs.add(new SessionDocument.Day(sessionDay.date().toString(),
+                    iso(sessionDay.date(), sessionDay.startsAt(), zone), iso(sessionDay.date(), sessionDay.endsAt(), zone),
+                    slotDocs));
         }
-        List<SessionDocument.Day> dayDocs = List.of(new SessionDocument.Day(day.date().toString(),
-                iso(day.date(), day.startsAt(), zone), iso(day.date(), day.endsAt(), zone), slotDocs));
 
         return new SessionDocument(SessionDocument.FORMAT, day.sessionCode().value(), day.title(), day.subtitle(),
                 day.theme(), days.tags(dayId), zone.getId(),
@@ -128,8 +135,7 @@ class SessionExport {
 
     private static SessionDocument.SlotPerson slotPerson(SlotPerson p, Names names) {
         return new SessionDocument.SlotPerson(p.role().name(), names.person(p.personId()), p.description(),
-                p.organisation() == null ? null : names.organisationNamed(p.organisation()),
-                trueOrNull(p.orRepresentative()));
+                p.organisation() == null ? null : names.organisationNamed(p.organisation()), p.representative());
     }
 
     private static SessionDocument.Venue venue(org.rencontres.event.Venue v) {

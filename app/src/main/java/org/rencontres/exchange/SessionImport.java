@@ -17,6 +17,8 @@ import org.rencontres.event.Days;
 import org.rencontres.event.Partner;
 import org.rencontres.event.Resource;
 import org.rencontres.event.SessionCode;
+import org.rencontres.event.SessionDayDraft;
+import org.rencontres.event.SessionDays;
 import org.rencontres.event.Venue;
 import org.rencontres.networking.NetworkingDraft;
 import org.rencontres.networking.NetworkingSessions;
@@ -92,14 +94,14 @@ class SessionImport {
         }
         DirectoryMatch match = new DirectoryMatch(directory, true);
         String unit = by.organisingUnit() != null ? by.organisingUnit() : DocumentCheck.blankToNull(d.organisingUnit());
-        SessionDocument.Day first = d.days().get(0);
         List<Partner> partners = new ArrayList<>();
         for (SessionDocument.Partner p : SessionDocument.orEmpty(d.partners())) {
             partners.add(new Partner(match.organisation(p.organisation()), DocumentCheck.blankToNull(p.contribution())));
         }
         long dayId = days.create(new DayDraft(code, d.title().strip(), DocumentCheck.blankToNull(d.subtitle()),
-                DocumentCheck.blankToNull(d.theme()), LocalDate.parse(first.date()), time(first.start()),
-                time(first.end()), DocumentCheck.blankToNull(d.context()), DocumentCheck.blankToNull(d.audience()),
+                DocumentCheck.blankToNull(d.theme()), d.days().stream().map(day -> new SessionDayDraft(
+                        LocalDate.parse(day.date()), time(day.start()), time(day.end()))).toList(),
+                DocumentCheck.blankToNull(d.context()), DocumentCheck.blankToNull(d.audience()),
                 DocumentCheck.blankToNull(d.registrationInstructions()), DocumentCheck.blankToNull(d.registrationUrl()),
                 SessionDocument.yes(d.programmeProvisional()), match.organisation(d.organiser()), unit, venue(d.venue()),
                 SessionDocument.orEmpty(d.contacts()).stream().map(c -> new Contact(Contact.Purpose.valueOf(c.purpose()),
@@ -129,14 +131,16 @@ class SessionImport {
     /** Goes through the programme: counts it, and creates it when {@code dayId} is given. */
     private Counts walk(SessionDocument d, DirectoryMatch match, Long dayId) {
         Counts counts = new Counts();
+        SessionDays made = dayId == null ? null : days.days(dayId).orElseThrow();
         for (SessionDocument.Day day : d.days()) {
+            Long sessionDayId = made == null ? null : made.on(LocalDate.parse(day.date())).orElseThrow().id();
             for (SessionDocument.Slot s : day.slots()) {
                 counts.slots++;
                 List<SlotPersonDraft> people = new ArrayList<>();
                 for (SessionDocument.SlotPerson p : SessionDocument.orEmpty(s.people())) {
                     people.add(new SlotPersonDraft(match.person(p.person()), SlotRole.valueOf(p.role()),
                             DocumentCheck.blankToNull(p.description()), match.organisation(p.organisation()),
-                            SessionDocument.yes(p.orRepresentative())));
+                            p.representative()));
                 }
                 List<RotationSetUp.Table> tables = new ArrayList<>();
                 if (s.networking() != null) {
@@ -151,16 +155,16 @@ class SessionImport {
                 }
                 counts.workshops += SessionDocument.orEmpty(s.workshops()).size();
                 if (dayId != null) {
-                    create(dayId, s, people, tables);
+                    create(dayId, sessionDayId, s, people, tables);
                 }
             }
         }
         return counts;
     }
 
-    private void create(long dayId, SessionDocument.Slot s, List<SlotPersonDraft> people,
+    private void create(long dayId, long sessionDayId, SessionDocument.Slot s, List<SlotPersonDraft> people,
                         List<RotationSetUp.Table> tables) {
-        long slotId = programmes.addSlot(dayId, new SlotDraft(time(s.start()), time(s.end()), SlotKind.valueOf(s.kind()),
+        long slotId = programmes.addSlot(dayId, new SlotDraft(sessionDayId, time(s.start()), time(s.end()), SlotKind.valueOf(s.kind()),
                 DocumentCheck.blankToNull(s.format()), s.title().strip(), DocumentCheck.blankToNull(s.description()),
                 DocumentCheck.blankToNull(s.track()), SessionDocument.yes(s.provisional()),
                 SessionDocument.yes(s.topicsProvisional()),

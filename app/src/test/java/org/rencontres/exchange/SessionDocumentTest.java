@@ -6,6 +6,7 @@ import static org.rencontres.exchange.ExchangeFixture.export;
 import static org.rencontres.exchange.ExchangeFixture.importAs;
 import static org.rencontres.exchange.ExchangeFixture.withoutCode;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,8 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.TestFiles;
 import org.rencontres.WebSession;
+import org.rencontres.event.Day;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
+import org.rencontres.programme.Programmes;
+import org.rencontres.programme.Slot;
 import org.rencontres.security.Accounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,6 +51,7 @@ class SessionDocumentTest {
     @LocalServerPort int port;
     @Autowired Accounts accounts;
     @Autowired Days days;
+    @Autowired Programmes programmes;
     @Autowired JdbcClient jdbc;
 
     private WebSession organiser;
@@ -77,7 +82,7 @@ class SessionDocumentTest {
         JsonNode speeches = day.get("slots").get(1);
         assertThat(speeches.get("start").asString()).isEqualTo("2020-06-25T10:00:00+02:00");
         assertThat(speeches.get("people").get(0).get("person").get("familyName").asString()).isEqualTo("Pornet Rivoire");
-        assertThat(speeches.get("people").get(0).get("orRepresentative").asBoolean()).isTrue();
+        assertThat(speeches.get("people").get(0).get("representative").asString()).isEqualTo("ou son représentant");
         assertThat(day.get("slots").get(2).get("people").get(0).get("person").get("email").asString())
                 .isEqualTo("emmanuel.thouary@cnfpt.fr");
         assertThat(day.findValues("networking")).singleElement()
@@ -162,6 +167,47 @@ class SessionDocumentTest {
                         + "WHERE d.session_code = ? AND r.stored_file IS NOT NULL").param("ZEX" + n + " B")
                 .query(Long.class).single()).as("the file came back as a link").isZero();
         assertThat(organiser.page("/admin/journees/" + second).select(".day-status").text()).isEqualTo("Brouillon");
+    }
+
+    @Test
+    void a_session_of_two_days_goes_out_and_back_with_each_slot_under_its_day() throws Exception {
+        long n = System.nanoTime() % 1_000_000_000L;
+        ObjectNode source = export(organiser, "Z20IN001");
+        // As the export writes a speaker (the programme shows their job title and organisation when the slot names none).
+        ObjectNode speaker = (ObjectNode) source.get("days").get(0).get("slots").get(2).get("people").get(0).deepCopy();
+        ObjectNode second = ((ArrayNode) source.get("days")).addObject().put("date", "2020-06-26")
+                .put("start", "2020-06-26T09:00:00+02:00").put("end", "2020-06-26T12:30:00+02:00");
+        ArrayNode slots = second.putArray("slots");
+        slots.addObject().put("start", "2020-06-26T09:00:00+02:00").put("end", "2020-06-26T09:30:00+02:00")
+                .put("kind", "WELCOME").put("title", "Accueil du second jour");
+        ObjectNode talk = slots.addObject().put("start", "2020-06-26T09:30:00+02:00")
+                .put("end", "2020-06-26T10:30:00+02:00").put("kind", "TALK").put("title", "Retour sur la veille");
+        talk.putArray("people").add(speaker.put("representative", "ou sa représentante"));
+        ObjectNode workshops = slots.addObject().put("start", "2020-06-26T10:30:00+02:00")
+                .put("end", "2020-06-26T12:30:00+02:00").put("kind", "WORKSHOP").put("title", "Ateliers du second jour");
+        workshops.putArray("workshops").addObject().put("number", 3).put("title", "Atelier 3 : la suite")
+                .put("capacity", 20).put("room", "Salle B");
+        assertThat(validate(source)).isEmpty();
+
+        HttpResponse<String> uploaded = ExchangeFixture.upload(organiser, source);
+        assertThat(WebSession.location(uploaded)).isEqualTo(ExchangeFixture.IMPORT + "/apercu");
+        assertThat(organiser.page(ExchangeFixture.IMPORT + "/apercu").select(".import-preview li").eachText())
+                .containsExactly("jeudi 25 juin 2020, 9h30 – 16h30", "vendredi 26 juin 2020, 9h – 12h30");
+        String first = importAs(organiser, source, "ZEX" + n + " J");
+        Day made = days.find(first).orElseThrow();
+        assertThat(made.days().count()).isEqualTo(2);
+        assertThat(made.days().frenchDates()).isEqualTo("du jeudi 25 au vendredi 26 juin 2020");
+        assertThat(programmes.programmeOf(made.id()).day(made.days().last().id()).slots())
+                .extracting(Slot::title).containsExactly("Accueil du second jour", "Retour sur la veille",
+                        "Ateliers du second jour");
+        assertThat(programmes.programmeOf(made.id()).day(made.days().first().id()).slots()).hasSize(14);
+
+        ObjectNode firstExport = export(organiser, first);
+        assertThat(withoutCode(firstExport)).isEqualTo(withoutCode(source));
+        String again = importAs(organiser, firstExport, "ZEX" + n + " K");
+        ObjectNode secondExport = export(organiser, again);
+        assertThat(withoutCode(secondExport)).isEqualTo(withoutCode(source));
+        assertThat(validate(secondExport)).isEmpty();
     }
 
     private long count(String table) {

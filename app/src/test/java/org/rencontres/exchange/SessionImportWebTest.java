@@ -26,6 +26,7 @@ import org.rencontres.WebSession;
 import org.rencontres.event.DayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.registration.AgentSpaces;
 import org.rencontres.registration.Capacity;
 import org.rencontres.registration.Registrations;
@@ -34,6 +35,7 @@ import org.rencontres.security.Accounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -118,6 +120,25 @@ class SessionImportWebTest {
                 "$.days[0].slots[13].end : « 2020-06-26T16:30:00+02:00 » ne tombe pas le jeudi 25 juin 2020, "
                         + "jour auquel il appartient.");
 
+        // Several days: a date twice, a slot of the third day dated on the first; a representative too long.
+        ObjectNode twice = demo.deepCopy();
+        ObjectNode again = ((ArrayNode) twice.get("days")).addObject().put("date", "2020-06-25")
+                .put("start", "2020-06-25T09:00:00+02:00").put("end", "2020-06-25T12:00:00+02:00");
+        again.putArray("slots");
+        ObjectNode later = ((ArrayNode) twice.get("days")).addObject().put("date", "2020-06-26")
+                .put("start", "2020-06-26T09:00:00+02:00").put("end", "2020-06-26T12:00:00+02:00");
+        later.putArray("slots").addObject().put("start", "2020-06-25T10:00:00+02:00")
+                .put("end", "2020-06-26T11:00:00+02:00").put("kind", "TALK").put("title", "Mal daté");
+        assertThat(problems(upload(organiser, twice))).containsExactlyInAnyOrder(
+                "$.days[1].date : Le jeudi 25 juin 2020 figure deux fois parmi les jours.",
+                "$.days[2].slots[0].start : « 2020-06-25T10:00:00+02:00 » ne tombe pas le vendredi 26 juin 2020, "
+                        + "jour auquel il appartient.");
+        ObjectNode wordy = demo.deepCopy();
+        ((ObjectNode) wordy.get("days").get(0).get("slots").get(1).get("people").get(0))
+                .put("representative", "ou ".repeat(30));
+        assertThat(problems(upload(organiser, wordy))).containsExactly(
+                "$.days[0].slots[1].people[0].representative : Le texte doit tenir en 80 caractères au plus.");
+
         HttpResponse<String> tooLarge = upload(organiser, "gros.json", new byte[3 * 1024 * 1024]);
         assertThat(tooLarge.statusCode()).isEqualTo(303);
         assertThat(WebSession.location(tooLarge)).isEqualTo(IMPORT + "?trop-volumineux");
@@ -172,7 +193,7 @@ class SessionImportWebTest {
         // An agent with their space (a signed link) is no organiser.
         long n = System.nanoTime() % 1_000_000_000L;
         long dayId = days.create(new DayDraft(new SessionCode("ZEXAG " + n), "Journée de l'agent", null, null,
-                LocalDate.of(2016, 5, 10), LocalTime.of(9, 0), LocalTime.of(17, 0), null, null, null, null, false, null,
+                List.of(new SessionDayDraft(LocalDate.of(2016, 5, 10), LocalTime.of(9, 0), LocalTime.of(17, 0))), null, null, null, null, false, null,
                 "INSET de Nancy", null, List.of(), List.of(), List.of()));
         registrations.setCapacity(new Capacity(dayId, 50, 48, false));
         String mail = "agent.echange." + n + "@test.fr";
