@@ -18,6 +18,7 @@ import org.rencontres.event.Days;
 import org.rencontres.event.Partner;
 import org.rencontres.event.Resource;
 import org.rencontres.event.SessionCode;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Venue;
 import org.rencontres.networking.NetworkingDraft;
 import org.rencontres.networking.NetworkingSessions;
@@ -117,7 +118,7 @@ class DemoDayLoader implements ApplicationRunner {
                 "Nouveaux mandats, nouvelles perspectives",
                 "pour l'action internationale des collectivités territoriales (AICT)",
                 "Europe et international",
-                LocalDate.of(2020, 6, 25), LocalTime.of(9, 30), LocalTime.of(16, 30),
+                List.of(new SessionDayDraft(LocalDate.of(2020, 6, 25), LocalTime.of(9, 30), LocalTime.of(16, 30))),
                 """
                 2020, année électorale pour les municipalités et année de bilan et de réflexion prospective pour les agentes et agents territoriaux en charge de l'action internationale en collectivité territoriale (AICT).
 
@@ -215,7 +216,8 @@ class DemoDayLoader implements ApplicationRunner {
 
     private long slot(long dayId, String start, String end, SlotKind kind, String format, String title,
                       String description, String track, List<String> topics, List<SlotPersonDraft> people) {
-        return programmes.addSlot(dayId, new SlotDraft(LocalTime.parse(start), LocalTime.parse(end), kind, format,
+        long sessionDay = days.days(dayId).orElseThrow().first().id();
+        return programmes.addSlot(dayId, new SlotDraft(sessionDay, LocalTime.parse(start), LocalTime.parse(end), kind, format,
                 title, description, track, false, false, topics, people));
     }
 }

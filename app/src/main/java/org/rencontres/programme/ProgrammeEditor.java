@@ -85,7 +85,7 @@ class ProgrammeEditor {
     @Transactional
     Outcome add(ManagedDay day, Organiser who, SlotForm form) {
         lock(day.id());
-        SlotForm.Checked checked = form.check(null, day.startsAt(), day.endsAt(),
+        SlotForm.Checked checked = form.check(null, day.days(),
                 programmes.programmeOf(day.id()).slots());
         if (!checked.isValid()) {
             return Outcome.refused(checked.problems());
@@ -101,7 +101,7 @@ class ProgrammeEditor {
     Outcome update(ManagedDay day, Organiser who, long slotId, SlotForm form) {
         lock(day.id());
         Slot before = slot(day.id(), slotId);
-        SlotForm.Checked checked = form.check(slotId, day.startsAt(), day.endsAt(),
+        SlotForm.Checked checked = form.check(slotId, day.days(),
                 programmes.programmeOf(day.id()).slots());
         if (!checked.isValid()) {
             return Outcome.refused(checked.problems());
@@ -143,7 +143,7 @@ class ProgrammeEditor {
         lock(day.id());
         Slot slot = slot(day.id(), slotId);
         List<Slot> moment = programmes.programmeOf(day.id()).slots().stream()
-                .filter(s -> s.startsAt().equals(slot.startsAt())).toList();
+                .filter(s -> s.sessionDayId() == slot.sessionDayId() && s.startsAt().equals(slot.startsAt())).toList();
         int index = moment.indexOf(slot);
         int other = up ? index - 1 : index + 1;
         if (other < 0 || other >= moment.size()) {

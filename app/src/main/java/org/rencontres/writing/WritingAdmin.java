@@ -105,8 +105,7 @@ class WritingAdmin {
             v.put("name", f.name());
             v.put("workshop", document.title());
             v.put("title", day.fullTitle());
-            v.put("date", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH)
-                    .format(day.date()));
+            v.put("date", day.days().frenchDates());
             v.put("link", address.of("/ecriture/animation/" + f.accessKey()));
             outbox.send(Message.of(f.email(),
                     mails.render("writing/mail/facilitator", Locale.FRENCH, v)));

@@ -43,9 +43,10 @@ class DemoDayTest {
         assertThat(day.sessionCode().value()).isEqualTo("Z20IN 001");
         assertThat(day.fullTitle()).isEqualTo(
                 "Nouveaux mandats, nouvelles perspectives pour l'action internationale des collectivités territoriales (AICT)");
-        assertThat(day.date()).isEqualTo(LocalDate.of(2020, 6, 25));
-        assertThat(day.startsAt()).isEqualTo(LocalTime.of(9, 30));
-        assertThat(day.endsAt()).isEqualTo(LocalTime.of(16, 30));
+        assertThat(day.days().count()).isEqualTo(1);
+        assertThat(day.days().first().date()).isEqualTo(LocalDate.of(2020, 6, 25));
+        assertThat(day.days().first().startsAt()).isEqualTo(LocalTime.of(9, 30));
+        assertThat(day.days().first().endsAt()).isEqualTo(LocalTime.of(16, 30));
         assertThat(day.zone().getId()).isEqualTo("Europe/Paris");
         assertThat(day.status()).isEqualTo(DayStatus.PUBLISHED);
         assertThat(day.programmeProvisional()).isTrue();

@@ -26,6 +26,7 @@ import org.rencontres.directory.Organisation;
 import org.rencontres.directory.OrganisationKind;
 import org.rencontres.directory.Person;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -73,8 +74,7 @@ class ProgrammeEditorTest {
         unit = "INSET de Test " + n + " " + System.nanoTime();
         SessionCode code = new SessionCode("ZPRG " + n + " " + System.nanoTime() % 100_000);
         slug = code.slug();
-        dayId = days.create(new DayDraft(code, "Journée du programme " + n, null, null, LocalDate.of(2031, 5, 15),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        dayId = days.create(new DayDraft(code, "Journée du programme " + n, null, null, List.of(new SessionDayDraft(LocalDate.of(2031, 5, 15), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
         email = "programme." + n + "." + System.nanoTime() + "@cnfpt.fr";
@@ -398,12 +398,12 @@ class ProgrammeEditorTest {
         var day = access.requireManage(who, slug);
         events.clear();
 
-        ProgrammeEditor.Outcome refused = editor.add(day, who, new SlotForm("10h", "9h", "TALK", "", "Exposé", "", "",
+        ProgrammeEditor.Outcome refused = editor.add(day, who, new SlotForm("", "10h", "9h", "TALK", "", "Exposé", "", "",
                 false, "", false, null));
         assertThat(refused.isDone()).isFalse();
         assertThat(events.stream(ProgrammeChanged.class)).isEmpty();
 
-        ProgrammeEditor.Outcome added = editor.add(day, who, new SlotForm("10h", "11h", "TALK", "", "Exposé", "", "",
+        ProgrammeEditor.Outcome added = editor.add(day, who, new SlotForm("", "10h", "11h", "TALK", "", "Exposé", "", "",
                 false, "", false, null));
         editor.remove(day, who, added.slotId());
         assertThat(events.stream(ProgrammeChanged.class)).extracting(ProgrammeChanged::dayId).containsExactly(dayId, dayId);

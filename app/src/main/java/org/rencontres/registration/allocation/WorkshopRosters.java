@@ -38,7 +38,7 @@ class WorkshopRosters {
         List<Registration> people = allocations.roster(day.id(), workshop.id());
         Context context = new Context(Locale.FRENCH);
         context.setVariable("day", day);
-        context.setVariable("date", FrenchTime.longDate(day.date()));
+        context.setVariable("date", day.days().frenchDates());
         context.setVariable("unit", days.find(day.id()).map(Day::organisingUnit).orElse(null));
         context.setVariable("workshop", workshop);
         context.setVariable("facilitators", workshops.facilitatorsOf(workshop.id()));
