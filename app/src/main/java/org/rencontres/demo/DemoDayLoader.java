@@ -157,16 +157,16 @@ class DemoDayLoader implements ApplicationRunner {
         slot(dayId, "09:30", "10:00", WELCOME, null, "Accueil des participants et participantes", null, null);
         slot(dayId, "10:00", "10:15", SPEECH, null, "Allocutions d'ouverture", null, null,
                 List.of(), List.of(
-                        new SlotPersonDraft(pornet, SlotRole.SPEAKER, null, cnfpt.id(), true),
-                        new SlotPersonDraft(bisson, SlotRole.SPEAKER, null, agglo.id(), true)));
+                        new SlotPersonDraft(pornet, SlotRole.SPEAKER, null, cnfpt.id(), "ou son représentant"),
+                        new SlotPersonDraft(bisson, SlotRole.SPEAKER, null, agglo.id(), "ou son représentant")));
         slot(dayId, "10:00", "10:15", SPEECH, null, "Présentation du programme", null, null,
-                List.of(), List.of(new SlotPersonDraft(thouary, SlotRole.SPEAKER, null, cnfpt.id(), false)));
+                List.of(), List.of(new SlotPersonDraft(thouary, SlotRole.SPEAKER, null, cnfpt.id(), null)));
         slot(dayId, "10:15", "11:15", TALK, "Exposés introductifs", "Nouveaux enjeux de l'AICT pour l'année 2020", null, null,
                 List.of("Le diagnostic de mondialité", "Expertise territoriale et expatriation"), List.of());
         slot(dayId, "11:15", "12:15", INTERACTION, "Interaction", "L'AICT dans ma collectivité en 2020",
                 "Écriture collective de l'état de l'art. Échanges en petits groupes.", null);
         slot(dayId, "12:15", "12:30", SHARING, "Mise en partage des expériences", "Mise en partage des expériences", null, null,
-                List.of(), List.of(new SlotPersonDraft(lechevallier, SlotRole.MODERATOR, null, agence.id(), false)));
+                List.of(), List.of(new SlotPersonDraft(lechevallier, SlotRole.MODERATOR, null, agence.id(), null)));
         slot(dayId, "12:30", "14:00", MEAL, null, "Déjeuner",
                 "Sur place et offert par la Communauté d'agglomération de Grand Paris Sud.", null);
         long speedDating = slot(dayId, "12:45", "14:00", NETWORKING, "Interaction", "Le speed dating de l'AICT",
@@ -180,7 +180,7 @@ class DemoDayLoader implements ApplicationRunner {
         long atelier2 = slot(dayId, "14:30", "16:00", WORKSHOP, "Ateliers participatifs",
                 "Expertise territoriale et expatriation, mobilité internationale", null, "Atelier n°2");
         slot(dayId, "16:00", "16:15", SHARING, "Mise en partage des travaux en ateliers", "Mise en partage des travaux en ateliers",
-                null, null, List.of(), List.of(new SlotPersonDraft(lechevallier, SlotRole.MODERATOR, null, agence.id(), false)));
+                null, null, List.of(), List.of(new SlotPersonDraft(lechevallier, SlotRole.MODERATOR, null, agence.id(), null)));
         slot(dayId, "16:15", "16:30", CLOSING, null, "Mot de clôture", null, null);
         slot(dayId, "16:30", "16:30", END, null, "Fin de la journée d'actualité", null, null);
 

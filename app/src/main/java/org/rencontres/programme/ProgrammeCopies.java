@@ -52,8 +52,8 @@ class ProgrammeCopies {
                     .params(edition.toDayId(), edition.sessionDay(old.sessionDay()), old.id()).query(Long.class).single();
             jdbc.sql("""
                     INSERT INTO programme_slot_person (slot_id, person_id, role, description, organisation_id,
-                        or_representative, position)
-                    SELECT ?, person_id, role, description, organisation_id, or_representative, position
+                        representative_text, position)
+                    SELECT ?, person_id, role, description, organisation_id, representative_text, position
                     FROM programme_slot_person WHERE slot_id = ?""").params(copy, old.id()).update();
             jdbc.sql("""
                     INSERT INTO programme_topic (slot_id, title, position)

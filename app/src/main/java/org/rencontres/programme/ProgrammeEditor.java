@@ -178,7 +178,8 @@ class ProgrammeEditor {
             if (slot.people().stream().anyMatch(p -> p.personId() == person.id() && p.role() == role)) {
                 problems = List.of(FieldProblem.of("personne", "slot.person.error.twice"));
             } else {
-                attach(day, who, slot, person, role, SlotForm.emptyToNull(form.presentation()), form.representant());
+                attach(day, who, slot, person, role, SlotForm.emptyToNull(form.presentation()),
+                        Representative.normalise(form.representant()));
             }
         }
         return problems.isEmpty() ? Outcome.done(slotId) : Outcome.refused(problems);
@@ -199,7 +200,8 @@ class ProgrammeEditor {
         audit.record(day.id(), who.accountId(), who.displayName(), "programme", "person.created",
                 "Personne ajoutée à l'annuaire : " + person.fullName()
                         + (person.jobTitle() == null ? "" : ", " + person.jobTitle()));
-        attach(day, who, slot, person, PersonForm.role(form.nouveauRole()), null, form.nouveauRepresentant());
+        attach(day, who, slot, person, PersonForm.role(form.nouveauRole()), null,
+                Representative.normalise(form.nouveauRepresentant()));
         return Outcome.done(slotId);
     }
 
@@ -216,16 +218,16 @@ class ProgrammeEditor {
     }
 
     private void attach(ManagedDay day, Organiser who, Slot slot, Person person, SlotRole role, String presentation,
-                        boolean orRepresentative) {
+                        String representative) {
         jdbc.sql("""
                 INSERT INTO programme_slot_person (slot_id, person_id, role, description, organisation_id,
-                    or_representative, position)
+                    representative_text, position)
                 VALUES (?, ?, ?, ?, NULL, ?, (SELECT coalesce(max(position) + 1, 0) FROM programme_slot_person
                                               WHERE slot_id = ?))""")
-                .params(slot.id(), person.id(), role.name(), presentation, orRepresentative, slot.id())
+                .params(slot.id(), person.id(), role.name(), presentation, representative, slot.id())
                 .update();
         changed(day, who, "slot.person.added", person.fullName() + " (" + roleLabel(role)
-                + (orRepresentative ? ", ou son représentant" : "") + ") ajouté(e) au créneau « " + slot.title() + " »");
+                + (representative == null ? "" : ", " + Differences.quoted(representative)) + ") ajouté(e) au créneau « " + slot.title() + " »");
     }
 
     private void changed(ManagedDay day, Organiser who, String action, String details) {

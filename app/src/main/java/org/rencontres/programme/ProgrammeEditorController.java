@@ -241,6 +241,7 @@ class ProgrammeEditorController {
         model.addAttribute("errors", errors);
         model.addAttribute("kinds", SlotKind.values());
         model.addAttribute("roles", SlotRole.values());
+        model.addAttribute("usualRepresentatives", Representative.USUAL);
         model.addAttribute("people", directory.peopleByName());
         List<Organisation> organisations = directory.organisationsByName();
         model.addAttribute("organisations", organisations);

@@ -50,10 +50,10 @@ public class Programmes {
         for (SlotPersonDraft p : s.people()) {
             jdbc.sql("""
                     INSERT INTO programme_slot_person (slot_id, person_id, role, description, organisation_id,
-                        or_representative, position)
+                        representative_text, position)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")
                     .params(slotId, p.personId(), p.role().name(), p.description(), p.organisationId(),
-                            p.orRepresentative(), n++)
+                            p.representative(), n++)
                     .update();
         }
         return slotId;
@@ -108,7 +108,7 @@ public class Programmes {
             String description = r.description() != null ? r.description() : person.jobTitle();
             peopleBySlot.computeIfAbsent(r.slotId(), k -> new ArrayList<>()).add(new SlotPerson(
                     person.id(), person.givenName(), person.familyName(), r.role(), description,
-                    organisation == null ? null : organisation.name(), r.orRepresentative()));
+                    organisation == null ? null : organisation.name(), r.representativeText()));
         }
         List<Slot> slots = rows.stream().map(r -> new Slot(r.id(), r.sessionDayId(), r.startsAt(), r.endsAt(), r.kind(), r.formatLabel(),
                 r.title(), r.description(), r.track(), r.position(), r.provisional(), r.topicsProvisional(),
@@ -121,7 +121,7 @@ public class Programmes {
     }
 
     record PersonRow(long slotId, long personId, SlotRole role, String description, Long organisationId,
-                     boolean orRepresentative) {
+                     String representativeText) {
     }
 
 }

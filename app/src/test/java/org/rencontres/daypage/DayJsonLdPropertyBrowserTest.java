@@ -116,7 +116,7 @@ class DayJsonLdPropertyBrowserTest extends BrowserTest {
         for (int i = 0; i < speakers.size(); i++) {
             long personId = directory.addPerson(speakers.get(i)).id();
             people.add(new SlotPersonDraft(personId, SlotRole.SPEAKER, descriptions.get(i),
-                    speakers.get(i).organisationId(), false));
+                    speakers.get(i).organisationId(), null));
         }
         programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(9, 30), LocalTime.of(10, 30), SlotKind.TALK, null,
                 nasty(random), null, null, false, false, List.of(), people));

@@ -79,9 +79,9 @@ class DemoDayTest {
                 "09:30", "10:00", "10:00", "10:15", "11:15", "12:15", "12:30", "12:45", "14:00", "14:30", "14:30",
                 "16:00", "16:15", "16:30");
         Slot opening = programme.slots().get(1);
-        assertThat(opening.people()).extracting(SlotPerson::familyName, SlotPerson::orRepresentative)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Pornet Rivoire", true),
-                        org.assertj.core.groups.Tuple.tuple("Bisson", true));
+        assertThat(opening.people()).extracting(SlotPerson::familyName, SlotPerson::representative)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Pornet Rivoire", "ou son représentant"),
+                        org.assertj.core.groups.Tuple.tuple("Bisson", "ou son représentant"));
         assertThat(programme.slots().get(2).people()).extracting(SlotPerson::familyName).containsExactly("Thouary");
         assertThat(programme.slots().get(3).topics())
                 .containsExactly("Le diagnostic de mondialité", "Expertise territoriale et expatriation");

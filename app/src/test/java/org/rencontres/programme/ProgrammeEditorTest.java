@@ -294,17 +294,17 @@ class ProgrammeEditorTest {
 
         HttpResponse<String> created = organiser.submit(slotPath, slotPath + "/personnes/nouvelle", Map.of(
                 "prenom", "Dominique", "nom", "Nouvelle-Personne", "fonction", "directrice de test",
-                "organisation", String.valueOf(agency.id()), "nouveauRole", "SPEAKER", "nouveauRepresentant", "true"));
+                "organisation", String.valueOf(agency.id()), "nouveauRole", "SPEAKER", "nouveauRepresentant", "ou son représentant"));
         assertThat(WebSession.location(created)).isEqualTo(slotPath);
 
         Slot slot = programmes.programmeOf(dayId).slots().get(0);
         assertThat(slot.people()).extracting(SlotPerson::familyName, SlotPerson::role, SlotPerson::description,
-                        SlotPerson::organisation, SlotPerson::orRepresentative)
+                        SlotPerson::organisation, SlotPerson::representative)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Testeur", SlotRole.MODERATOR, "directeur de l'agence",
-                                "Agence de test du programme", false),
+                                "Agence de test du programme", null),
                         org.assertj.core.groups.Tuple.tuple("Nouvelle-Personne", SlotRole.SPEAKER, "directrice de test",
-                                "Agence de test du programme", true));
+                                "Agence de test du programme", "ou son représentant"));
         assertThat(directory.peopleByName()).anyMatch(p -> p.familyName().equals("Nouvelle-Personne"));
 
         Document publicPage = Jsoup.parse(new WebSession(port).get("/journees/" + slug).body());
@@ -414,7 +414,7 @@ class ProgrammeEditorTest {
         long id = add("12h15", "12h30", "SHARING", "Mise en partage", "");
         Person person = directory.addPerson(new NewPerson("Valide", "Html", null, null, null, null));
         organiser.submit(editorPath() + "/creneaux/" + id, editorPath() + "/creneaux/" + id + "/personnes",
-                Map.of("personne", String.valueOf(person.id()), "role", "HOST", "representant", "true"));
+                Map.of("personne", String.valueOf(person.id()), "role", "HOST", "representant", "ou sa représentante"));
         add("12h15", "12h30", "SHARING", "Seconde mise en partage", "");
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("editor", organiser.get(editorPath()).body());
