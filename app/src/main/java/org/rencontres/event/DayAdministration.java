@@ -127,9 +127,9 @@ class DayAdministration {
             sessionDays.put(source.days().all().get(i).id(), copies.get(i).id());
         }
         events.publishEvent(new NewEditionCreated(source.id(), id, sessionDays));
-        record(id, by, "duplicated", "Nouvelle édition de " + source.sessionCode() + " (" + source.days().firstDate() + "), décalée de "
-                + shift + " jour(s).");
-        record(source.id(), by, "edition", "Nouvelle édition créée : " + code + " le " + date + ".");
+        record(id, by, "duplicated", "Nouvelle édition de " + source.sessionCode() + " (" + source.days().frenchDates()
+                + "), chaque jour décalé de " + shift + " jour" + (Math.abs(shift) > 1 ? "s" : "") + ".");
+        record(source.id(), by, "edition", "Nouvelle édition créée : " + code + ", " + days.days(id).orElseThrow().frenchDates() + ".");
         return id;
     }
 

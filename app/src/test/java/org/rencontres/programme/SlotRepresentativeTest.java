@@ -27,6 +27,7 @@ import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewPerson;
 import org.rencontres.directory.Person;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -71,8 +72,7 @@ class SlotRepresentativeTest {
         String unit = "INSET du représentant " + n + " " + System.nanoTime();
         SessionCode code = new SessionCode("ZREP " + n + " " + System.nanoTime() % 100_000);
         slug = code.slug();
-        dayId = days.create(new DayDraft(code, "Journée du représentant " + n, null, null, LocalDate.of(2031, 6, 12),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        dayId = days.create(new DayDraft(code, "Journée du représentant " + n, null, null, List.of(new SessionDayDraft(LocalDate.of(2031, 6, 12), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
         String email = "representant." + n + "." + System.nanoTime() + "@cnfpt.fr";
