@@ -37,7 +37,6 @@ import org.rencontres.event.Day;
 import org.rencontres.event.DayChanged;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.SessionDay;
-import org.rencontres.event.SessionDays;
 import org.rencontres.programme.ProgrammeChanged;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
@@ -188,7 +187,7 @@ class RegistrationDocuments {
         Context context = new Context(Locale.FRENCH);
         context.setVariable("day", day);
         context.setVariable("times", times(day));
-        context.setVariable("datesOf", datesOf(day.days()));
+        context.setVariable("datesOf", day.days().frenchOf());
         context.setVariable("contacts", contacts(day));
         return context;
     }
@@ -211,17 +210,6 @@ class RegistrationDocuments {
             }
         }
         return List.copyOf(times);
-    }
-
-    /**
-     * The dates as said after "la journée": "du jeudi 25 juin 2020", "du mardi 16 au mercredi 17 mars
-     * 2027", "des mardi 16 et jeudi 18 mars 2027".
-     */
-    static String datesOf(SessionDays dates) {
-        if (dates.isSingle()) {
-            return "du " + dates.frenchDates();
-        }
-        return dates.consecutive() ? dates.frenchDates() : "des " + dates.frenchDates();
     }
 
     /** Whom to write to about a registration: the day's registration contacts, else its other contacts. */

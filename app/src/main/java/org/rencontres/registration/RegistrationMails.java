@@ -173,7 +173,7 @@ class RegistrationMails {
         v.put("title", day.fullTitle());
         v.put("code", day.sessionCode().toString());
         v.put("date", day.days().frenchDates());
-        v.put("dateOf", RegistrationDocuments.datesOf(day.days()));
+        v.put("dateOf", day.days().frenchOf());
         // A one-day session says its hours in the sentence of the day; a longer one, a line a day.
         v.put("times", day.days().first().frenchHours());
         v.put("dayLines", day.days().all().stream().map(DayLine::of).toList());

@@ -179,6 +179,17 @@ class SessionDaysPublicTest {
     }
 
     @Test
+    void the_brochure_of_a_two_day_session_says_its_range_in_its_subject() throws Exception {
+        twoDays();
+        HttpResponse<byte[]> response = new WebSession(port).getBytes("/journees/ZPUB001/plaquette.pdf");
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+            assertThat(pdf.getDocumentInformation().getSubject()).isEqualTo("Plaquette de la journée d'actualité "
+                    + "du mardi 18 au mercredi 19 mars 2031, Évry-Courcouronnes (code session ZPUB 001)");
+        }
+    }
+
+    @Test
     void the_catalogue_shows_each_sessions_range_and_sorts_by_first_day() throws Exception {
         // The two-day session ends after the other begins: it still comes first, by its first day.
         session("ZPUB 011", "Catalogue multijour, deux jours", List.of(
