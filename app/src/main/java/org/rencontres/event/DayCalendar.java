@@ -1,6 +1,7 @@
 package org.rencontres.event;
 
 import org.rencontres.shared.ContentLines;
+import org.rencontres.shared.FrenchTime;
 import java.net.URI;
 
 
@@ -49,7 +50,9 @@ class DayCalendar {
         StringBuilder description = new StringBuilder();
         if (!day.days().isSingle()) {
             description.append("Jour ").append(day.days().index(sessionDay)).append(" sur ").append(day.days().count())
-                    .append("\u00a0: ").append(sessionDay.frenchDate()).append(", ").append(sessionDay.frenchHours()).append("\n");
+                    .append("\u00a0: ").append(sessionDay.frenchDate()).append(", de ")
+                    .append(FrenchTime.clock(sessionDay.startsAt())).append(" à ")
+                    .append(FrenchTime.clock(sessionDay.endsAt())).append("\n");
         }
         description.append("Code session : ").append(day.sessionCode().value());
         if (!day.context().isEmpty()) {

@@ -108,7 +108,9 @@ class SessionDaysPublicTest {
     @Test
     void the_json_ld_of_a_half_day_session_has_its_hours_and_no_sub_event() throws Exception {
         morning();
-        JsonNode event = jsonLd(new WebSession(port).page("/journees/ZPUB002"));
+        Document page = new WebSession(port).page("/journees/ZPUB002");
+        assertThat(page.select(".day-when").text()).isEqualTo("mardi 8 avril 2031, de 9h à 12h30");
+        JsonNode event = jsonLd(page);
 
         assertThat(event.path("startDate").asString()).isEqualTo("2031-04-08T09:00+02:00");
         assertThat(event.path("endDate").asString()).isEqualTo("2031-04-08T12:30+02:00");
@@ -159,7 +161,7 @@ class SessionDaysPublicTest {
                 "journee-ZPUB001-jour-" + both.first().id() + "@localhost",
                 "journee-ZPUB001-jour-" + both.last().id() + "@localhost");
         assertThat(property(events.get(1), Property.DESCRIPTION))
-                .startsWith("Jour 2 sur 2\u00a0: mercredi 19 mars 2031, 9h30 – 12h30\nCode session : ZPUB 001");
+                .startsWith("Jour 2 sur 2\u00a0: mercredi 19 mars 2031, de 9h30 à 12h30\nCode session : ZPUB 001");
         assertThat(events).extracting(e -> property(e, Property.LOCATION))
                 .containsOnly("Hôtel de l'agglomération, 500 place des Champs-Élysées, 91080 Évry-Courcouronnes");
         assertThat(calendar.getComponents("VTIMEZONE")).hasSize(1);
