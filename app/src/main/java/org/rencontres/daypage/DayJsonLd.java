@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.rencontres.directory.Organisation;
 import org.rencontres.event.Day;
+import org.rencontres.event.SessionDay;
 import org.rencontres.event.Venue;
 import org.rencontres.programme.Programme;
 import org.rencontres.programme.Slot;
@@ -42,22 +43,28 @@ class DayJsonLd {
         if (day.audience() != null) {
             event.put("audience", Map.of("@type", "Audience", "audienceType", day.audience()));
         }
-        Venue venue = day.venue();
-        if (venue != null) {
-            Map<String, Object> place = new LinkedHashMap<>();
-            place.put("@type", "Place");
-            place.put("name", venue.name());
-            place.put("address", Map.of(
-                    "@type", "PostalAddress",
-                    "streetAddress", venue.street(),
-                    "postalCode", venue.postcode(),
-                    "addressLocality", venue.city(),
-                    "addressCountry", "FR"));
-            if (venue.hasCoordinates()) {
-                place.put("geo", Map.of("@type", "GeoCoordinates",
-                        "latitude", venue.latitude(), "longitude", venue.longitude()));
-            }
+        Map<String, Object> place = place(day.venue());
+        if (place != null) {
             event.put("location", place);
+        }
+        if (!day.days().isSingle()) {
+            // A session of several days: each day is an event of its own inside it, with its own hours
+            // (schema.org's subEvent), so that search engines show "day 2" at its real time.
+            List<Map<String, Object>> subEvents = new ArrayList<>();
+            for (SessionDay sessionDay : day.days().all()) {
+                Map<String, Object> sub = new LinkedHashMap<>();
+                sub.put("@type", "EducationEvent");
+                sub.put("name", day.fullTitle() + " – jour " + day.days().index(sessionDay));
+                sub.put("startDate", sessionDay.start(day.zone()).toOffsetDateTime().toString());
+                sub.put("endDate", sessionDay.end(day.zone()).toOffsetDateTime().toString());
+                sub.put("eventStatus", event.get("eventStatus"));
+                sub.put("eventAttendanceMode", "https://schema.org/OfflineEventAttendanceMode");
+                if (place != null) {
+                    sub.put("location", place);
+                }
+                subEvents.add(sub);
+            }
+            event.put("subEvent", subEvents);
         }
         if (organiser != null) {
             Map<String, Object> organisation = new LinkedHashMap<>();
@@ -94,5 +101,25 @@ class DayJsonLd {
         }
         // Written into a <script> element of the public page: whatever organisers typed must not end it.
         return JsonInHtml.write(event);
+    }
+
+    private static Map<String, Object> place(Venue venue) {
+        if (venue == null) {
+            return null;
+        }
+        Map<String, Object> place = new LinkedHashMap<>();
+        place.put("@type", "Place");
+        place.put("name", venue.name());
+        place.put("address", Map.of(
+                "@type", "PostalAddress",
+                "streetAddress", venue.street(),
+                "postalCode", venue.postcode(),
+                "addressLocality", venue.city(),
+                "addressCountry", "FR"));
+        if (venue.hasCoordinates()) {
+            place.put("geo", Map.of("@type", "GeoCoordinates",
+                    "latitude", venue.latitude(), "longitude", venue.longitude()));
+        }
+        return place;
     }
 }

@@ -1,6 +1,7 @@
 package org.rencontres.event;
 
 import org.rencontres.shared.ContentLines;
+import org.rencontres.shared.FrenchTime;
 import java.net.URI;
 
 
@@ -22,11 +23,38 @@ class DayCalendar {
 
     private final TimeZoneRegistry timeZones = TimeZoneRegistryFactory.getInstance().createRegistry();
 
+    /**
+     * One VEVENT per day of the session, each with its own hours. A one-day session keeps its one
+     * event and its UID as before; the days of a longer one share the SUMMARY and a UID stem, each
+     * with the day's id (not its rank), so that moving or removing another day leaves the UIDs of the
+     * rest as they were and a calendar that imports the file again updates the events it has.
+     */
     String of(Day day, String pageUrl, String host) {
-        VEvent event = new VEvent(day.start(), day.end(), day.fullTitle());
-        event.add(new Uid("journee-" + day.sessionCode().slug() + "@" + host));
+        String stem = "journee-" + day.sessionCode().slug();
+        Calendar calendar = new Calendar()
+                .withProdId("-//Rencontres//Journees d'actualite//FR")
+                .withDefaults()
+                .withComponent(timeZones.getTimeZone(day.zone().getId()).getVTimeZone())
+                .getFluentTarget();
+        for (SessionDay sessionDay : day.days().all()) {
+            String uid = day.days().isSingle() ? stem : stem + "-jour-" + sessionDay.id();
+            calendar.add(event(day, sessionDay, uid + "@" + host, pageUrl));
+        }
+        return ContentLines.fold(calendar.toString());
+    }
+
+    private static VEvent event(Day day, SessionDay sessionDay, String uid, String pageUrl) {
+        VEvent event = new VEvent(sessionDay.start(day.zone()), sessionDay.end(day.zone()), day.fullTitle());
+        event.add(new Uid(uid));
         event.add(new Url(URI.create(pageUrl)));
-        StringBuilder description = new StringBuilder("Code session : ").append(day.sessionCode().value());
+        StringBuilder description = new StringBuilder();
+        if (!day.days().isSingle()) {
+            description.append("Jour ").append(day.days().index(sessionDay)).append(" sur ").append(day.days().count())
+                    .append("\u00a0: ").append(sessionDay.frenchDate()).append(", de ")
+                    .append(FrenchTime.clock(sessionDay.startsAt())).append(" à ")
+                    .append(FrenchTime.clock(sessionDay.endsAt())).append("\n");
+        }
+        description.append("Code session : ").append(day.sessionCode().value());
         if (!day.context().isEmpty()) {
             description.append("\n\n").append(day.context().plain());
         }
@@ -46,12 +74,6 @@ class DayCalendar {
                     organizer.add(new net.fortuna.ical4j.model.parameter.Cn(c.name()));
                     event.add(organizer);
                 });
-        Calendar calendar = new Calendar()
-                .withProdId("-//Rencontres//Journees d'actualite//FR")
-                .withDefaults()
-                .withComponent(timeZones.getTimeZone(day.zone().getId()).getVTimeZone())
-                .withComponent(event)
-                .getFluentTarget();
-        return ContentLines.fold(calendar.toString());
+        return event;
     }
 }

@@ -111,6 +111,17 @@ public record SessionDays(List<SessionDay> all, ZoneId zone) {
         return consecutive() ? frenchDates() : "les " + frenchDates();
     }
 
+    /**
+     * The dates as said after a noun ("la journée …"): "du mardi 16 mars 2027", "du mardi 16 au
+     * mercredi 17 mars 2027", "des mardi 16 et jeudi 18 mars 2027".
+     */
+    public String frenchOf() {
+        if (isSingle()) {
+            return "du " + frenchDates();
+        }
+        return consecutive() ? frenchDates() : "des " + frenchDates();
+    }
+
     /** A date said before {@code next}: without the month and year they share. */
     private static String partial(LocalDate date, LocalDate next) {
         if (date.getYear() != next.getYear()) {

@@ -28,7 +28,7 @@ class PublicRequests {
 
     /** Why a day does not take requests, as a message key; null when it does. */
     enum Closed {
-        NOT_PUBLISHED, CANCELLED, PAST, NOT_YET_OPEN, CLOSED;
+        NOT_PUBLISHED, CANCELLED, PAST, BEGUN, NOT_YET_OPEN, CLOSED;
 
         String messageKey() {
             return "registration.closed." + name();
@@ -102,8 +102,11 @@ class PublicRequests {
         if (day.status() != DayStatus.PUBLISHED) {
             return Optional.of(Closed.NOT_PUBLISHED);
         }
-        if (day.days().firstDate().isBefore(LocalDate.now(clock.withZone(day.zone())))) {
-            return Optional.of(Closed.PAST);
+        // Registration is for the whole session: it closes once the first day is over, even when
+        // other days are still to come.
+        LocalDate today = LocalDate.now(clock.withZone(day.zone()));
+        if (day.days().firstDate().isBefore(today)) {
+            return Optional.of(day.days().lastDate().isBefore(today) ? Closed.PAST : Closed.BEGUN);
         }
         Optional<Capacity> capacity = registrations.capacity(day.id());
         Instant now = clock.instant();

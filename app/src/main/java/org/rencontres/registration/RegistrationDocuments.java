@@ -36,6 +36,7 @@ import org.rencontres.event.Contact;
 import org.rencontres.event.Day;
 import org.rencontres.event.DayChanged;
 import org.rencontres.event.DayStatus;
+import org.rencontres.event.SessionDay;
 import org.rencontres.programme.ProgrammeChanged;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
@@ -111,17 +112,38 @@ class RegistrationDocuments {
     }
 
     /**
-     * The day as an iCalendar file (RFC 5545) for this agent: one event at the day's venue, from the
-     * programme's first slot to its last, with the agent as attendee.
+     * The session as an iCalendar file (RFC 5545) for this agent: one event per day of the session at
+     * its venue, from that day's first slot of the programme to its last, with the agent as attendee.
+     * A one-day session keeps its one event and UID as before; the days of a longer one share the
+     * SUMMARY and a UID stem, each with the day's id (stable when another day moves or goes), as the
+     * public calendar file of the session does.
      */
     byte[] ics(Day day, Registration registration) {
         requireOfDay(day, registration);
-        Times times = times(day);
-        ZonedDateTime start = day.days().firstDate().atTime(times.start()).atZone(day.zone());
-        ZonedDateTime end = day.days().firstDate().atTime(times.end()).atZone(day.zone());
-        VEvent event = new VEvent(start, end, day.fullTitle());
-        event.add(new Uid("inscription-" + registration.id() + "-" + day.sessionCode().slug() + "@rencontres"));
-        StringBuilder description = new StringBuilder(text("documents.ics.code", day.sessionCode().value()));
+        String stem = "inscription-" + registration.id() + "-" + day.sessionCode().slug();
+        Calendar calendar = new Calendar()
+                .withProdId("-//Rencontres//Inscriptions//FR")
+                .withDefaults()
+                .withProperty(new Method(Method.VALUE_PUBLISH))
+                .withComponent(timeZones.getTimeZone(day.zone().getId()).getVTimeZone())
+                .getFluentTarget();
+        for (DayTimes times : times(day)) {
+            String uid = day.days().isSingle() ? stem : stem + "-jour-" + times.day().id();
+            calendar.add(event(day, registration, times, uid + "@rencontres"));
+        }
+        return ContentLines.fold(calendar.toString()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private VEvent event(Day day, Registration registration, DayTimes times, String uid) {
+        VEvent event = new VEvent(times.start(day), times.end(day), day.fullTitle());
+        event.add(new Uid(uid));
+        StringBuilder description = new StringBuilder();
+        if (!day.days().isSingle()) {
+            description.append(text("documents.ics.day", day.days().index(times.day()), day.days().count(),
+                    times.day().frenchDate(), FrenchTime.clock(times.startsAt()), FrenchTime.clock(times.endsAt())))
+                    .append('\n');
+        }
+        description.append(text("documents.ics.code", day.sessionCode().value()));
         if (day.venue() != null) {
             for (String line : day.venue().accessLines()) {
                 description.append('\n').append(line);
@@ -142,14 +164,7 @@ class RegistrationDocuments {
         attendee.add(Role.REQ_PARTICIPANT);
         attendee.add(registration.state() == RegistrationState.CONFIRMED ? PartStat.ACCEPTED : PartStat.NEEDS_ACTION);
         event.add(attendee);
-        Calendar calendar = new Calendar()
-                .withProdId("-//Rencontres//Inscriptions//FR")
-                .withDefaults()
-                .withProperty(new Method(Method.VALUE_PUBLISH))
-                .withComponent(timeZones.getTimeZone(day.zone().getId()).getVTimeZone())
-                .withComponent(event)
-                .getFluentTarget();
-        return ContentLines.fold(calendar.toString()).getBytes(StandardCharsets.UTF_8);
+        return event;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -172,19 +187,29 @@ class RegistrationDocuments {
         Context context = new Context(Locale.FRENCH);
         context.setVariable("day", day);
         context.setVariable("times", times(day));
+        context.setVariable("datesOf", day.days().frenchOf());
         context.setVariable("contacts", contacts(day));
         return context;
     }
 
-    /** When the agent is expected and may leave: the programme's first and last slots, else the day's times. */
-    Times times(Day day) {
+    /**
+     * When the agent is expected and may leave, day by day: that day's first and last slots of the
+     * programme, else the day's hours.
+     */
+    List<DayTimes> times(Day day) {
         List<Slot> slots = programmes.outline(day.id());
-        if (slots.isEmpty()) {
-            return new Times(day.days().first().startsAt(), day.days().first().endsAt());
+        List<DayTimes> times = new ArrayList<>();
+        for (SessionDay sessionDay : day.days().all()) {
+            List<Slot> ofDay = slots.stream().filter(s -> s.sessionDayId() == sessionDay.id()).toList();
+            if (ofDay.isEmpty()) {
+                times.add(new DayTimes(sessionDay, sessionDay.startsAt(), sessionDay.endsAt()));
+            } else {
+                times.add(new DayTimes(sessionDay,
+                        ofDay.stream().map(Slot::startsAt).min(Comparator.naturalOrder()).orElseThrow(),
+                        ofDay.stream().map(Slot::endsAt).max(Comparator.naturalOrder()).orElseThrow()));
+            }
         }
-        LocalTime start = slots.stream().map(Slot::startsAt).min(Comparator.naturalOrder()).orElseThrow();
-        LocalTime end = slots.stream().map(Slot::endsAt).max(Comparator.naturalOrder()).orElseThrow();
-        return new Times(start, end);
+        return List.copyOf(times);
     }
 
     /** Whom to write to about a registration: the day's registration contacts, else its other contacts. */
@@ -208,13 +233,25 @@ class RegistrationDocuments {
         return messages.getMessage(key, arguments, Locale.FRENCH);
     }
 
-
-
     private record BlankForm(long dayId, int dayVersion) {
     }
 
-    /** When the day begins and ends for the agent. */
-    record Times(LocalTime start, LocalTime end) {
+    /** When a day of the session begins and ends for the agent. */
+    record DayTimes(SessionDay day, LocalTime startsAt, LocalTime endsAt) {
+
+        ZonedDateTime start(Day session) {
+            return day.date().atTime(startsAt).atZone(session.zone());
+        }
+
+        ZonedDateTime end(Day session) {
+            return day.date().atTime(endsAt).atZone(session.zone());
+        }
+
+        /** "Mardi 16 mars 2027": the day as the first words of a line. */
+        public String capitalisedDate() {
+            String date = day.frenchDate();
+            return Character.toUpperCase(date.charAt(0)) + date.substring(1);
+        }
     }
 
     /**

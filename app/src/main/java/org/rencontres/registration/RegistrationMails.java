@@ -12,12 +12,14 @@ import org.rencontres.directory.TrainingContact;
 import org.rencontres.directory.TrainingContacts;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
+import org.rencontres.event.SessionDay;
 import org.rencontres.notification.Attachment;
 import org.rencontres.notification.MailContent;
 import org.rencontres.notification.MailTemplates;
 import org.rencontres.notification.Message;
 import org.rencontres.notification.Outbox;
 import org.rencontres.registration.allocation.WorkshopGiven;
+import org.rencontres.shared.FrenchTime;
 import org.rencontres.shared.PublicAddress;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -170,7 +172,10 @@ class RegistrationMails {
         v.put("title", day.fullTitle());
         v.put("code", day.sessionCode().toString());
         v.put("date", day.days().frenchDates());
+        v.put("dateOf", day.days().frenchOf());
+        // A one-day session says its hours in the sentence of the day; a longer one, a line a day.
         v.put("times", day.days().first().frenchHours());
+        v.put("dayLines", day.days().all().stream().map(DayLine::of).toList());
         v.put("venue", day.venue() == null ? null : day.venue().name() + ", " + day.venue().addressLine());
         v.put("page", address.of("/journees/" + day.sessionCode().slug()));
         return v;
@@ -184,6 +189,16 @@ class RegistrationMails {
     /** The agent's space serves until two months after the day (attendance documents come after it). */
     static Instant spaceExpiry(Day day) {
         return day.end().plusMonths(2).toInstant();
+    }
+
+    /** A day of the session as a line of the e-mail: "Mardi 16 mars 2027", "9h", "17h". */
+    record DayLine(String date, String start, String end) {
+
+        static DayLine of(SessionDay day) {
+            String date = day.frenchDate();
+            return new DayLine(Character.toUpperCase(date.charAt(0)) + date.substring(1),
+                    FrenchTime.clock(day.startsAt()), FrenchTime.clock(day.endsAt()));
+        }
     }
 
     private static String format(Instant at, ZoneId zone, Locale locale) {
