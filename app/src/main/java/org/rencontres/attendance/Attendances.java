@@ -41,9 +41,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Attendance at a day, per half-day. A row of {@code attendance} means present; none means absent.
+ * Attendance at a session, per day of the session and half-day ({@link HalfDays}). A row of
+ * {@code attendance} means present; none means absent.
  * Only CONFIRMED registrations of the day (and walk-ins) may check in at the desk; a second check-in
- * of the same person for the same half-day is refused by a unique index (several desks at once never
+ * of the same person for the same half-day of the same day is refused by a unique index (several desks at once never
  * double count), and a check-in sent again with the same idempotency key is answered as already
  * done. Corrections by an organiser need a reason and go to the audit trail in the same transaction.
  */
