@@ -59,6 +59,7 @@ class SeveralDaysAttendanceTest {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired AttendanceOfSessionDay attendanceOfSessionDay;
+    @Autowired Certificates certificates;
 
     private String unit;
     private WebSession organiser;
@@ -318,13 +319,24 @@ class SeveralDaysAttendanceTest {
         Document verify = new WebSession(port).page("/attestations/verifier/" + code);
         assertThat(verify.select(".verify-details dd").stream().map(Element::wholeText)).contains("11 h 30", said);
 
+        // The e-mail that goes with it says the session's dates.
+        Certificate issued = certificates.ofRegistration(camille).orElseThrow();
+        String mail = certificates.mail(days.find(dayId).orElseThrow(), registrations.find(camille).orElseThrow(), code,
+                issued.minutes(), new byte[0]).text();
+        assertThat(mail).contains("à la session «" + NBSP + "Session des présences" + NBSP + "»",
+                "du mardi 16 au mercredi 17 mars 2027" + NBSP + ": 11 h 30 de présence.");
+
         // Removing Wednesday: the confirmation says the certificates stay; its attendance goes, they stay as issued.
         SessionDay wednesday = day(dayId, WEDNESDAY);
         assertThat(attendanceOfSessionDay.on(dayId, wednesday.id(), Locale.FRENCH)).hasValue(
                 "2 présences enregistrées (2 attestations déjà délivrées restent valables)");
         assertThat(attendanceOfSessionDay.on(dayId, day(dayId, TUESDAY).id(), Locale.FRENCH)).hasValue(
                 "2 présences enregistrées (1 attestation déjà délivrée reste valable)");
-        days.removeDay(dayId, wednesday.id());
+        String remove = "/admin/journees/" + slug + "/jours/" + wednesday.id() + "/supprimer";
+        assertThat(organiser.page(remove).selectFirst("main").wholeText()).contains(
+                "2 présences enregistrées (2 attestations déjà délivrées restent valables)");
+        assertThat(organiser.submit(remove, remove, Map.of()).statusCode()).isEqualTo(302);
+        assertThat(days.days(dayId).orElseThrow().isSingle()).isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM attendance WHERE day_id = ? AND session_day_id = ?")
                 .params(dayId, wednesday.id()).query(Integer.class).single()).isZero();
         Document after = new WebSession(port).page("/attestations/verifier/" + code);
