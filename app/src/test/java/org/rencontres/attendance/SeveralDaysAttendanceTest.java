@@ -2,6 +2,9 @@ package org.rencontres.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +12,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -228,6 +232,38 @@ class SeveralDaysAttendanceTest {
         assertThat(organiser.status(correction + "?jour=2027-03-17&demi=apres-midi&personne=inscription-" + camille
                 + "&etat=present")).isEqualTo(404);
         assertThat(organiser.status(desk() + "?jour=2027-03-18")).isEqualTo(404);
+    }
+
+    @Test
+    void check_ins_kept_offline_carry_their_day() throws Exception {
+        long dayId = twoDays();
+        long camille = confirmed(dayId, "Camille", "Horsligne");
+        String morning2 = UUID.randomUUID().toString();
+        String afternoon2 = UUID.randomUUID().toString();
+        String notADay = UUID.randomUUID().toString();
+        String noDay = UUID.randomUUID().toString();
+        String queue = """
+                [{"cle":"%s","type":"inscription","personne":"%d","jour":"2027-03-17","demi":"matin"},
+                 {"cle":"%s","type":"inscription","personne":"%d","jour":"2027-03-17","demi":"apres-midi"},
+                 {"cle":"%s","type":"inscription","personne":"%d","jour":"2027-03-18","demi":"matin"},
+                 {"cle":"%s","type":"inscription","personne":"%d","demi":"apres-midi"}]"""
+                .formatted(morning2, camille, afternoon2, camille, notADay, camille, noDay, camille);
+        Document page = organiser.page(desk());
+        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + desk() + "/synchronisation"))
+                .header("Content-Type", "application/json").header("Cookie", "JSESSIONID=" + organiser.sessionId())
+                .header(page.select("meta[name=csrf-header]").attr("content"), page.select("meta[name=csrf-token]").attr("content"))
+                .POST(HttpRequest.BodyPublishers.ofString(queue)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).isEqualTo(200);
+        assertThat(sent.body()).contains("\"cle\":\"" + morning2 + "\",\"status\":\"RECORDED\"",
+                "\"cle\":\"" + afternoon2 + "\",\"status\":\"NO_SUCH_HALF_DAY\",\"recorded\":false",
+                "\"cle\":\"" + notADay + "\",\"status\":\"INVALID\"",
+                "\"cle\":\"" + noDay + "\",\"status\":\"RECORDED\"");
+        // Without a day, the desk's default: the first day (the session is not today).
+        assertThat(jdbc.sql("""
+                SELECT d.day_date || ' ' || a.half_day FROM attendance a JOIN event_session_day d ON d.id = a.session_day_id
+                WHERE a.registration_id = ? ORDER BY 1""").param(camille).query(String.class).list())
+                .containsExactly("2027-03-16 AFTERNOON", "2027-03-17 MORNING");
     }
 
     @Test
