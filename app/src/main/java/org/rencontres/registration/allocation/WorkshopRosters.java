@@ -8,7 +8,6 @@ import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.registration.Registration;
 import org.rencontres.event.ManagedDay;
-import org.rencontres.shared.FrenchTime;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;
