@@ -97,6 +97,7 @@
       type: form.getAttribute('data-type'),
       personne: field(form, 'personne'),
       code: field(form, 'code'),
+      jour: field(form, 'jour'),
       demi: field(form, 'demi'),
       moment: Date.now(),
       signature: field(form, 'signature'),

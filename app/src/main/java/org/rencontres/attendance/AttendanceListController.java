@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.rencontres.event.ManagedDay;
+import org.rencontres.event.SessionDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
@@ -47,22 +48,30 @@ class AttendanceListController {
 
     @GetMapping
     String list(ManagedDay day,
+                @RequestParam(name = "jour", required = false) String jour,
                 @RequestParam(name = "demi", required = false) String demi, Model model) {
-        HalfDay half = HalfDay.ofSlug(demi).orElseGet(() -> attendances.current(day.id()));
+        SessionHalfDay shown = shown(day, jour, demi);
         HalfDays halfDays = attendances.halfDays(day.id());
-        return listPage(day, half, halfDays.afternoonStarts().format(HOUR), FormErrors.none(), model);
+        return listPage(day, shown, halfDays.afternoonStarts().format(HOUR), FormErrors.none(), model);
     }
 
-    private String listPage(ManagedDay day, HalfDay half, String apresMidi, FormErrors errors, Model model) {
-        List<Attendee> people = attendances.attendees(day.id(), half);
+    private SessionHalfDay shown(ManagedDay day, String jour, String demi) {
+        return WelcomeDeskController.shown(day, WelcomeDeskController.sessionDay(day, jour, attendances), demi, attendances);
+    }
+
+    private String listPage(ManagedDay day, SessionHalfDay shown, String apresMidi, FormErrors errors, Model model) {
+        HalfDay half = shown.half();
+        HalfDays halfDays = attendances.halfDays(day.id());
+        List<Attendee> people = attendances.attendees(day.id(), shown.sessionDayId(), half);
         model.addAttribute("day", day);
         model.addAttribute("workshops", workshops.ofDay(day.id()));
         model.addAttribute("half", half);
-        model.addAttribute("halves", HalfDay.values());
-        model.addAttribute("halfDays", attendances.halfDays(day.id()));
+        model.addAttribute("sessionDay", shown.day());
+        model.addAttribute("halves", halfDays.of(shown.day()));
+        model.addAttribute("halfDays", halfDays);
         model.addAttribute("present", people.stream().filter(Attendee::present).toList());
         model.addAttribute("absent", people.stream().filter(a -> !a.present()).toList());
-        model.addAttribute("counts", attendances.counts(day.id(), half));
+        model.addAttribute("counts", attendances.counts(day.id(), shown.sessionDayId(), half));
         model.addAttribute("apresMidi", apresMidi);
         model.addAttribute("errors", errors);
         return "attendance/list";
@@ -70,40 +79,47 @@ class AttendanceListController {
 
     @PostMapping("/apres-midi")
     String afternoon(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
+                     @RequestParam(name = "jour", required = false) String jour,
                      @RequestParam(name = "demi", required = false) String demi,
                      @RequestParam(name = "apresMidi", required = false) String apresMidi, Model model,
                      Locale locale, RedirectAttributes redirect) {
-        HalfDay half = HalfDay.ofSlug(demi).orElse(HalfDay.MORNING);
+        SessionDay sessionDay = WelcomeDeskController.sessionDay(day, jour, attendances);
         List<FieldProblem> problems = attendances.setAfternoonStart(day.id(), apresMidi, organiser);
+        // The half-day asked for, if the day still has it with the new boundary.
+        SessionHalfDay shown = WelcomeDeskController.shown(day, sessionDay,
+                HalfDay.ofSlug(demi).orElse(HalfDay.MORNING).slug(), attendances);
         if (!problems.isEmpty()) {
-            return listPage(day, half, apresMidi == null ? "" : apresMidi, errors(problems, locale), model);
+            return listPage(day, shown, apresMidi == null ? "" : apresMidi, errors(problems, locale), model);
         }
         redirect.addFlashAttribute("notice", text(locale, "attendance.afternoon.saved",
                 attendances.halfDays(day.id()).afternoonStarts().format(HOUR)));
-        return "redirect:" + listPath(day, half);
+        return "redirect:" + listPath(day, sessionDay, shown.half());
     }
 
     @GetMapping("/correction")
     String correctionPage(ManagedDay day,
+                          @RequestParam(name = "jour", required = false) String jour,
                           @RequestParam(name = "demi", required = false) String demi,
                           @RequestParam(name = "personne", required = false) String personne,
                           @RequestParam(name = "etat", required = false) String etat, Model model) {
-        HalfDay half = HalfDay.ofSlug(demi).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        SessionHalfDay half = exact(day, jour, demi);
         Attendee person = person(day, half, personne);
         return correction(day, half, person, "present".equals(etat), "", FormErrors.none(), model);
     }
 
     @PostMapping("/correction")
     String correct(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
+                   @RequestParam(name = "jour", required = false) String jour,
                    @RequestParam(name = "demi", required = false) String demi,
                    @RequestParam(name = "personne", required = false) String personne,
                    @RequestParam(name = "etat", required = false) String etat,
                    @RequestParam(name = "motif", required = false) String motif, Model model,
                    Locale locale, RedirectAttributes redirect) {
-        HalfDay half = HalfDay.ofSlug(demi).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        SessionHalfDay half = exact(day, jour, demi);
         Attendee person = person(day, half, personne);
         boolean present = "present".equals(etat);
-        Attendances.Correction result = attendances.correct(day.id(), half, person.ref(), present, motif, organiser);
+        Attendances.Correction result = attendances.correct(day.id(), half.sessionDayId(), half.half(), person.ref(),
+                present, motif, organiser);
         String refused = switch (result) {
             case REASON_REQUIRED -> "attendance.correction.error.reason";
             case REASON_TOO_LONG -> "attendance.correction.error.long";
@@ -120,7 +136,14 @@ class AttendanceListController {
             default -> redirect.addFlashAttribute("notice", text(locale, present
                     ? "attendance.correction.done.present" : "attendance.correction.done.absent", person.name()));
         }
-        return "redirect:" + listPath(day, half);
+        return "redirect:" + listPath(day, half.day(), half.half());
+    }
+
+    /** The half-day a correction is about: it must be one of that day's, else not found. */
+    private SessionHalfDay exact(ManagedDay day, String jour, String demi) {
+        SessionDay sessionDay = WelcomeDeskController.sessionDay(day, jour, attendances);
+        return HalfDay.ofSlug(demi).flatMap(h -> attendances.halfDays(day.id()).find(sessionDay.id(), h))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @GetMapping("/{id}/signature.png")
@@ -130,10 +153,11 @@ class AttendanceListController {
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore()).body(png);
     }
 
-    private String correction(ManagedDay day, HalfDay half, Attendee person, boolean present, String motif,
+    private String correction(ManagedDay day, SessionHalfDay half, Attendee person, boolean present, String motif,
                               FormErrors errors, Model model) {
         model.addAttribute("day", day);
-        model.addAttribute("half", half);
+        model.addAttribute("half", half.half());
+        model.addAttribute("sessionDay", half.day());
         model.addAttribute("person", person);
         model.addAttribute("present", present);
         model.addAttribute("motif", motif);
@@ -141,13 +165,14 @@ class AttendanceListController {
         return "attendance/correction";
     }
 
-    private Attendee person(ManagedDay day, HalfDay half, String ref) {
-        return attendances.everyone(day.id(), half).stream().filter(a -> a.ref().equals(ref)).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    private Attendee person(ManagedDay day, SessionHalfDay half, String ref) {
+        return attendances.everyone(day.id(), half.sessionDayId(), half.half()).stream().filter(a -> a.ref().equals(ref))
+                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    static String listPath(ManagedDay day, HalfDay half) {
-        return "/admin/journees/" + day.slug() + "/presences?demi=" + half.slug();
+    static String listPath(ManagedDay day, SessionDay sessionDay, HalfDay half) {
+        return "/admin/journees/" + day.slug() + "/presences?"
+                + (day.days().isSingle() ? "" : "jour=" + sessionDay.date() + "&") + "demi=" + half.slug();
     }
 
     private FormErrors errors(List<FieldProblem> problems, Locale locale) {

@@ -3,7 +3,10 @@ package org.rencontres.attendance;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.rencontres.event.Days;
+import org.rencontres.event.SessionDay;
 import org.rencontres.event.SessionDayDependents;
+import org.rencontres.event.SessionDays;
 import org.rencontres.event.SessionDayRemoved;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -14,25 +17,51 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The attendance recorded on a day of the session: the organiser is told before the day moves or
- * goes, and it goes with a removed day (in the same transaction).
+ * goes, and it goes with a removed day (in the same transaction). Certificates already issued that
+ * count that day stay as issued (they keep their dates and hours, see {@link AttendedHalfDay}): the
+ * confirmation says how many.
  */
 @Component
 class AttendanceOfSessionDay implements SessionDayDependents {
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    private final Days days;
 
-    AttendanceOfSessionDay(JdbcClient jdbc, MessageSource messages) {
+    AttendanceOfSessionDay(JdbcClient jdbc, MessageSource messages, Days days) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.days = days;
     }
 
     @Override
     public Optional<String> on(long dayId, long sessionDayId, Locale locale) {
         int count = jdbc.sql("SELECT count(*) FROM attendance WHERE day_id = ? AND session_day_id = ?")
                 .params(dayId, sessionDayId).query(Integer.class).single();
-        return count == 0 ? Optional.empty()
-                : Optional.of(messages.getMessage("attendance.session.day.count", new Object[] {count}, locale));
+        if (count == 0) {
+            return Optional.empty();
+        }
+        String text = messages.getMessage("attendance.session.day.count", new Object[] {count}, locale);
+        int certificates = certificates(dayId, sessionDayId);
+        return Optional.of(certificates == 0 ? text
+                : messages.getMessage("attendance.session.day.certificates", new Object[] {text, certificates}, locale));
+    }
+
+    /**
+     * The certificates of the session that count a half-day of that day: those that name its date, and
+     * for its first day those issued before sessions had several days (they name no date).
+     */
+    private int certificates(long dayId, long sessionDayId) {
+        Optional<SessionDays> sessionDays = days.days(dayId);
+        Optional<SessionDay> day = sessionDays.flatMap(d -> d.byId(sessionDayId));
+        if (day.isEmpty()) {
+            return 0;
+        }
+        boolean first = day.get().id() == sessionDays.get().first().id();
+        return jdbc.sql("""
+                SELECT count(*) FROM attendance_certificate WHERE event_day_id = ?
+                AND (position(? IN half_days) > 0 OR (? AND half_days !~ '[0-9]'))""")
+                .params(dayId, day.get().date().toString(), first).query(Integer.class).single();
     }
 
     @EventListener

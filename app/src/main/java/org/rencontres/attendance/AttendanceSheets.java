@@ -27,8 +27,9 @@ import org.springframework.stereotype.Service;
 import org.thymeleaf.context.Context;
 
 /**
- * The attendance sheets (feuilles d'émargement) of a day as PDF, in French: for one half-day or for
- * the whole day (a column per half-day), blank to print and sign, or filled with what the desk
+ * The attendance sheets (feuilles d'émargement) of a session as PDF, in French: for one half-day of
+ * one of its days, for a whole day (a column per half-day of that day), or one sheet per half-day of
+ * every day, each headed with its day's date and its hours; blank to print and sign, or filled with what the desk
  * recorded (the captured signature and its time, or "absent(e)"). The people are those expected
  * (confirmed registrations, anyone marked present, walk-ins), sorted by name. Laid out by the
  * template {@code attendance/pdf/sheet}; nothing is kept, every request reads the attendance afresh.
@@ -46,6 +47,10 @@ class AttendanceSheets {
 
     /** A half-day column with its times ("09:00 – 13:00"). */
     record Column(HalfDay half, String times) {
+    }
+
+    /** One sheet: a day's date ("mardi 16 mars 2027"), its half-day columns and its lines. */
+    record Sheet(String date, List<Column> columns, boolean wholeDay, List<Line> lines) {
     }
 
     private final Attendances attendances;
@@ -68,8 +73,8 @@ class AttendanceSheets {
         return Comparator.comparing(Line::surname, collator).thenComparing(Line::givenName, collator);
     }
 
-    /** The lines of the sheet for these half-days; filled: with presences and signatures. */
-    List<Line> lines(long dayId, List<HalfDay> halves, boolean filled) {
+    /** The lines of the sheet for these half-days (of one day); filled: with presences and signatures. */
+    List<Line> lines(long dayId, List<SessionHalfDay> halves, boolean filled) {
         return lines(dayId, halves, filled, null);
     }
 
@@ -77,14 +82,15 @@ class AttendanceSheets {
      * The same, for one room: only the registrations given that workshop on confirmation (walk-ins,
      * who have none, are left out); {@code workshopId} null for everyone.
      */
-    List<Line> lines(long dayId, List<HalfDay> halves, boolean filled, Long workshopId) {
+    List<Line> lines(long dayId, List<SessionHalfDay> halves, boolean filled, Long workshopId) {
         Set<Long> inRoom = workshopId == null ? null : registrations.ofDay(dayId).stream()
                 .filter(r -> r.hasWorkshop(workshopId)).map(Registration::id)
                 .collect(Collectors.toSet());
         ZoneId zone = attendances.halfDays(dayId).zone();
         Map<String, Attendee[]> people = new LinkedHashMap<>();
         for (int i = 0; i < halves.size(); i++) {
-            for (Attendee a : attendances.attendees(dayId, halves.get(i))) {
+            SessionHalfDay h = halves.get(i);
+            for (Attendee a : attendances.attendees(dayId, h.sessionDayId(), h.half())) {
                 if (inRoom != null && (a.registrationId() == null || !inRoom.contains(a.registrationId()))) {
                     continue;
                 }
@@ -114,23 +120,22 @@ class AttendanceSheets {
         return new Cell(true, signature, FrenchTime.clock(at.atZone(zone).toLocalTime()));
     }
 
-    /** The sheet as PDF. */
-    byte[] sheet(ManagedDay day, List<HalfDay> halves, boolean filled) {
-        return sheet(day, halves, filled, null);
+    /** The sheets as PDF, one after the other (each list of half-days is one day's, one sheet). */
+    byte[] sheets(ManagedDay day, List<List<SessionHalfDay>> sheets, boolean filled) {
+        return sheets(day, sheets, filled, null);
     }
 
-    /** The sheet of one room (a workshop and its participants), or of everyone when {@code workshop} is null. */
-    byte[] sheet(ManagedDay day, List<HalfDay> halves, boolean filled, Workshop workshop) {
-        HalfDays halfDays = attendances.halfDays(day.id());
+    /** The sheets of one room (a workshop and its participants), or of everyone when {@code workshop} is null. */
+    byte[] sheets(ManagedDay day, List<List<SessionHalfDay>> sheets, boolean filled, Workshop workshop) {
         Context context = new Context(Locale.FRENCH);
         context.setVariable("day", day);
         context.setVariable("date", day.days().frenchDates());
         context.setVariable("unit", days.find(day.id()).map(Day::organisingUnit).orElse(null));
-        context.setVariable("columns", halves.stream().map(h -> new Column(h,
-                FrenchTime.clock(halfDays.start(h)) + " – " + FrenchTime.clock(halfDays.end(h)))).toList());
-        context.setVariable("wholeDay", halves.size() > 1);
+        context.setVariable("sheets", sheets.stream().map(halves -> new Sheet(halves.get(0).day().frenchDate(),
+                halves.stream().map(h -> new Column(h.half(), FrenchTime.clock(h.start()) + " – " + FrenchTime.clock(h.end())))
+                        .toList(),
+                halves.size() > 1, lines(day.id(), halves, filled, workshop == null ? null : workshop.id()))).toList());
         context.setVariable("filled", filled);
-        context.setVariable("lines", lines(day.id(), halves, filled, workshop == null ? null : workshop.id()));
         context.setVariable("room", workshop == null ? null : workshop.number() + ". " + workshop.title());
         return pdfs.render("attendance/pdf/sheet", context);
     }

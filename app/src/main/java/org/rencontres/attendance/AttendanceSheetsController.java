@@ -3,6 +3,7 @@ package org.rencontres.attendance;
 import java.util.List;
 
 import org.rencontres.event.ManagedDay;
+import org.rencontres.event.SessionDay;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.http.CacheControl;
@@ -29,8 +30,10 @@ import org.springframework.web.server.ResponseStatusException;
 class AttendanceSheetsController {
 
     static final String WHOLE_DAY = "journee";
+    /** Every half-day of every day of the session, a sheet each. */
+    static final String WHOLE_SESSION = "session";
 
-        private final Attendances attendances;
+    private final Attendances attendances;
     private final AttendanceSheets sheets;
     private final Badges badges;
     private final Workshops workshops;
@@ -45,18 +48,32 @@ class AttendanceSheetsController {
 
     @GetMapping("/emargement.pdf")
     ResponseEntity<byte[]> sheet(ManagedDay day,
+                                 @RequestParam(name = "jour", required = false) String jour,
                                  @RequestParam(name = "demi", required = false) String demi,
                                  @RequestParam(name = "mode", required = false) String mode,
                                  @RequestParam(name = "atelier", required = false) Long workshopId) {
         Workshop room = workshopId == null ? null : workshops.ofDay(day.id()).stream()
                 .filter(w -> w.id() == workshopId).findFirst().orElseThrow(AttendanceSheetsController::badRequest);
-        List<HalfDay> halves;
+        HalfDays halfDays = attendances.halfDays(day.id());
+        SessionDay sessionDay = jour == null || jour.isBlank() ? attendances.deskDay(day.id())
+                : WelcomeDeskController.date(jour).flatMap(day.days()::on).orElseThrow(AttendanceSheetsController::badRequest);
+        List<List<SessionHalfDay>> sheets;
+        String what;
         if (demi == null || demi.isBlank()) {
-            halves = List.of(attendances.current(day.id()));
+            SessionHalfDay now = attendances.current(day.id(), sessionDay);
+            sheets = List.of(List.of(now));
+            what = now.half().slug();
         } else if (WHOLE_DAY.equals(demi)) {
-            halves = List.of(HalfDay.values());
+            sheets = List.of(halfDays.of(sessionDay));
+            what = WHOLE_DAY;
+        } else if (WHOLE_SESSION.equals(demi)) {
+            sheets = halfDays.all().stream().map(List::of).toList();
+            what = WHOLE_SESSION;
         } else {
-            halves = List.of(HalfDay.ofSlug(demi).orElseThrow(AttendanceSheetsController::badRequest));
+            // A half-day the day does not have (the afternoon of a morning) is a wrong parameter too.
+            sheets = List.of(List.of(HalfDay.ofSlug(demi).flatMap(h -> halfDays.find(sessionDay.id(), h))
+                    .orElseThrow(AttendanceSheetsController::badRequest)));
+            what = demi;
         }
         boolean filled;
         if (mode == null || mode.isBlank() || "vierge".equals(mode)) {
@@ -66,9 +83,10 @@ class AttendanceSheetsController {
         } else {
             throw badRequest();
         }
-        String name = "emargement-" + day.slug() + "-" + (halves.size() > 1 ? WHOLE_DAY : halves.get(0).slug())
+        String name = "emargement-" + day.slug() + "-"
+                + (day.days().isSingle() || WHOLE_SESSION.equals(what) ? "" : sessionDay.date() + "-") + what
                 + (room == null ? "" : "-atelier-" + room.number()) + (filled ? "-rempli" : "-vierge") + ".pdf";
-        return pdf(name, sheets.sheet(day, halves, filled, room));
+        return pdf(name, this.sheets.sheets(day, sheets, filled, room));
     }
 
     @GetMapping("/badges.pdf")

@@ -41,9 +41,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Attendance at a day, per half-day. A row of {@code attendance} means present; none means absent.
+ * Attendance at a session, per day of the session and half-day ({@link HalfDays}). A row of
+ * {@code attendance} means present; none means absent.
  * Only CONFIRMED registrations of the day (and walk-ins) may check in at the desk; a second check-in
- * of the same person for the same half-day is refused by a unique index (several desks at once never
+ * of the same person for the same half-day of the same day is refused by a unique index (several desks at once never
  * double count), and a check-in sent again with the same idempotency key is answered as already
  * done. Corrections by an organiser need a reason and go to the audit trail in the same transaction.
  */
@@ -72,18 +73,28 @@ public class Attendances {
         this.clock = Clock.systemUTC();
     }
 
-    /** The half-days of a day, with its afternoon boundary (13:00 unless set otherwise). */
+    /** The half-days of a session, day by day, with its afternoon boundary (13:00 unless set otherwise). */
     public HalfDays halfDays(long dayId) {
         Day day = days.find(dayId).orElseThrow(() -> new IllegalArgumentException("No day " + dayId));
         LocalTime afternoon = jdbc.sql("SELECT afternoon_starts FROM attendance_setting WHERE day_id = ?")
                 .param(dayId).query(LocalTime.class).optional().orElse(HalfDays.DEFAULT_AFTERNOON);
-        SessionDay first = day.days().first();
-        return new HalfDays(dayId, first.id(), first.date(), day.zone(), first.startsAt(), afternoon, first.endsAt());
+        return new HalfDays(dayId, day.days(), afternoon);
     }
 
-    /** The half-day the desk is in now, by the day's clock. */
+    /** The day of the session the desk is on by default: today's, else the first. */
+    public SessionDay deskDay(long dayId) {
+        return halfDays(dayId).dayAt(clock.instant());
+    }
+
+    /** The half-day the desk is in now, on its default day ({@link #deskDay}). */
     public HalfDay current(long dayId) {
-        return halfDays(dayId).at(clock.instant());
+        HalfDays h = halfDays(dayId);
+        return h.at(h.dayAt(clock.instant()), clock.instant()).half();
+    }
+
+    /** The half-day of that day of the session the desk is in now (its only one for a half-day). */
+    public SessionHalfDay current(long dayId, SessionDay day) {
+        return halfDays(dayId).at(day, clock.instant());
     }
 
     /**
@@ -96,9 +107,9 @@ public class Attendances {
     public List<FieldProblem> setAfternoonStart(long dayId, String typed, Organiser who) {
         HalfDays h = halfDays(dayId);
         LocalTime afternoon = time(typed).orElse(null);
-        if (afternoon == null || !afternoon.isAfter(h.startsAt()) || !afternoon.isBefore(h.endsAt())) {
-            return List.of(FieldProblem.of("apresMidi", "attendance.afternoon.error", HOUR.format(h.startsAt()),
-                    HOUR.format(h.endsAt())));
+        if (afternoon == null || !afternoon.isAfter(h.earliestStart()) || !afternoon.isBefore(h.latestEnd())) {
+            return List.of(FieldProblem.of("apresMidi", "attendance.afternoon.error", HOUR.format(h.earliestStart()),
+                    HOUR.format(h.latestEnd())));
         }
         jdbc.sql("""
                 INSERT INTO attendance_setting (day_id, afternoon_starts) VALUES (?, ?)
@@ -180,6 +191,13 @@ public class Attendances {
     }
 
     private CheckInOutcome record(long dayId, Long registrationId, Long walkInId, String name, CheckIn checkIn) {
+        HalfDays halfDays = halfDays(dayId);
+        long sessionDayId = checkIn.sessionDayId() != null ? checkIn.sessionDayId()
+                : halfDays.dayAt(clock.instant()).id();
+        if (halfDays.find(sessionDayId, checkIn.halfDay()).isEmpty()) {
+            // Another session's day, or a half-day the day does not have (the afternoon of a morning).
+            return CheckInOutcome.refused(Kind.NO_SUCH_HALF_DAY, name);
+        }
         byte[] signature = null;
         if (checkIn.signaturePng() != null && !checkIn.signaturePng().isBlank()) {
             Optional<byte[]> png = png(checkIn.signaturePng());
@@ -202,7 +220,7 @@ public class Attendances {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 RETURNING present_at""")
-                .params(dayId, halfDays(dayId).sessionDayId(), checkIn.halfDay().name(), registrationId, walkInId, Timestamp.from(at), checkIn.actor(),
+                .params(dayId, sessionDayId, checkIn.halfDay().name(), registrationId, walkInId, Timestamp.from(at), checkIn.actor(),
                         signature, signature == null ? null : Timestamp.from(at), checkIn.key())
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional();
         if (inserted.isPresent()) {
@@ -213,9 +231,9 @@ public class Attendances {
             return replay.get();
         }
         Optional<OffsetDateTime> already = jdbc.sql("""
-                SELECT present_at FROM attendance WHERE day_id = ? AND half_day = ?
+                SELECT present_at FROM attendance WHERE day_id = ? AND session_day_id = ? AND half_day = ?
                 AND (registration_id = ? OR walk_in_id = ?)""")
-                .params(dayId, checkIn.halfDay().name(), registrationId, walkInId)
+                .params(dayId, sessionDayId, checkIn.halfDay().name(), registrationId, walkInId)
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional();
         return new CheckInOutcome(Kind.ALREADY_PRESENT, name, already.map(t -> local(dayId, t.toInstant())).orElse(null));
     }
@@ -270,34 +288,39 @@ public class Attendances {
     }
 
     /**
-     * The people of a day for a half-day: confirmed registrations, anyone already marked present
-     * (even if no longer confirmed) and walk-ins, by name.
+     * The people of a session for a half-day of its default day ({@link #deskDay}): confirmed
+     * registrations, anyone already marked present (even if no longer confirmed) and walk-ins, by name.
      */
     public List<Attendee> attendees(long dayId, HalfDay half) {
-        return people(dayId, half, true);
+        return people(dayId, deskDay(dayId).id(), half, true);
     }
 
-    /** Every registration of the day (any state) and every walk-in, with their presence for a half-day. */
-    public List<Attendee> everyone(long dayId, HalfDay half) {
-        return people(dayId, half, false);
+    /** The same for a half-day of a given day of the session. */
+    public List<Attendee> attendees(long dayId, long sessionDayId, HalfDay half) {
+        return people(dayId, sessionDayId, half, true);
     }
 
-    /** Registrations of the day (any state) and walk-ins whose name or organisation matches the text. */
-    public List<Attendee> search(long dayId, HalfDay half, String text) {
+    /** Every registration of the session (any state) and every walk-in, with their presence for a half-day. */
+    public List<Attendee> everyone(long dayId, long sessionDayId, HalfDay half) {
+        return people(dayId, sessionDayId, half, false);
+    }
+
+    /** Registrations of the session (any state) and walk-ins whose name or organisation matches the text. */
+    public List<Attendee> search(long dayId, long sessionDayId, HalfDay half, String text) {
         String wanted = fold(text == null ? "" : text).strip();
         if (wanted.isEmpty()) {
             return List.of();
         }
-        return people(dayId, half, false).stream()
+        return people(dayId, sessionDayId, half, false).stream()
                 .filter(a -> fold(a.givenName() + " " + a.surname() + " " + a.surname() + " " + a.givenName() + " "
                         + (a.organisation() == null ? "" : a.organisation())).contains(wanted))
                 .toList();
     }
 
-    private List<Attendee> people(long dayId, HalfDay half, boolean expectedOnly) {
+    private List<Attendee> people(long dayId, long sessionDayId, HalfDay half, boolean expectedOnly) {
         Map<Long, Row> byRegistration = new HashMap<>();
         Map<Long, Row> byWalkIn = new HashMap<>();
-        for (Row row : rows(dayId, half)) {
+        for (Row row : rows(dayId, sessionDayId, half)) {
             if (row.registrationId() != null) {
                 byRegistration.put(row.registrationId(), row);
             } else {
@@ -332,11 +355,11 @@ public class Attendances {
                        Instant signedAt, String correction) {
     }
 
-    private List<Row> rows(long dayId, HalfDay half) {
+    private List<Row> rows(long dayId, long sessionDayId, HalfDay half) {
         return jdbc.sql("""
                 SELECT id, registration_id, walk_in_id, present_at, recorded_by, signed_at, correction
-                FROM attendance WHERE day_id = ? AND half_day = ?""")
-                .params(dayId, half.name())
+                FROM attendance WHERE day_id = ? AND session_day_id = ? AND half_day = ?""")
+                .params(dayId, sessionDayId, half.name())
                 .query((rs, n) -> new Row(rs.getLong("id"), (Long) rs.getObject("registration_id"),
                         (Long) rs.getObject("walk_in_id"), rs.getObject("present_at", OffsetDateTime.class).toInstant(),
                         rs.getString("recorded_by"),
@@ -349,11 +372,13 @@ public class Attendances {
     public record Counts(int present, int expected, int walkIns) {
     }
 
-    public Counts counts(long dayId, HalfDay half) {
-        int present = jdbc.sql("SELECT count(*) FROM attendance WHERE day_id = ? AND half_day = ?")
-                .params(dayId, half.name()).query(Integer.class).single();
-        int walkIns = jdbc.sql("SELECT count(*) FROM attendance WHERE day_id = ? AND half_day = ? AND walk_in_id IS NOT NULL")
-                .params(dayId, half.name()).query(Integer.class).single();
+    public Counts counts(long dayId, long sessionDayId, HalfDay half) {
+        int present = jdbc.sql("SELECT count(*) FROM attendance WHERE day_id = ? AND session_day_id = ? AND half_day = ?")
+                .params(dayId, sessionDayId, half.name()).query(Integer.class).single();
+        int walkIns = jdbc.sql("""
+                SELECT count(*) FROM attendance WHERE day_id = ? AND session_day_id = ? AND half_day = ?
+                AND walk_in_id IS NOT NULL""")
+                .params(dayId, sessionDayId, half.name()).query(Integer.class).single();
         int expected = (int) registrations.ofDay(dayId).stream().filter(r -> r.state() == RegistrationState.CONFIRMED).count();
         return new Counts(present, expected, walkIns);
     }
@@ -372,8 +397,13 @@ public class Attendances {
      * @param ref the person: "inscription-12" or "sans-inscription-3" ({@link Attendee#ref()})
      */
     @Transactional
-    public Correction correct(long dayId, HalfDay half, String ref, boolean present, String reason, Organiser who) {
-        Optional<Attendee> person = people(dayId, half, false).stream().filter(a -> a.ref().equals(ref)).findFirst();
+    public Correction correct(long dayId, long sessionDayId, HalfDay half, String ref, boolean present, String reason,
+                              Organiser who) {
+        HalfDays halfDays = halfDays(dayId);
+        if (halfDays.find(sessionDayId, half).isEmpty()) {
+            return Correction.NO_SUCH_PERSON;
+        }
+        Optional<Attendee> person = people(dayId, sessionDayId, half, false).stream().filter(a -> a.ref().equals(ref)).findFirst();
         if (person.isEmpty()) {
             return Correction.NO_SUCH_PERSON;
         }
@@ -384,7 +414,8 @@ public class Attendances {
             return Correction.REASON_TOO_LONG;
         }
         Attendee a = person.get();
-        String halfName = half == HalfDay.MORNING ? "matin" : "après-midi";
+        String halfName = (half == HalfDay.MORNING ? "matin" : "après-midi") + (halfDays.days().isSingle() ? ""
+                : " du " + halfDays.days().byId(sessionDayId).orElseThrow().frenchDate());
         String subject = (a.walkIn() ? "Sans inscription n° " + a.walkInId() : "Inscription n° " + a.registrationId())
                 + " (" + a.name() + "), " + halfName;
         if (present) {
@@ -395,7 +426,7 @@ public class Attendances {
                     INSERT INTO attendance (day_id, session_day_id, half_day, registration_id, walk_in_id, present_at,
                                             recorded_by, correction)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                    .params(dayId, halfDays(dayId).sessionDayId(), half.name(), a.registrationId(), a.walkInId(), Timestamp.from(clock.instant()),
+                    .params(dayId, sessionDayId, half.name(), a.registrationId(), a.walkInId(), Timestamp.from(clock.instant()),
                             who.displayName(), reason.strip())
                     .update();
             if (added == 0) {
@@ -404,8 +435,10 @@ public class Attendances {
             audit.record(dayId, who.accountId(), who.displayName(), "attendance", "present",
                     subject + " marqué présent : " + reason.strip());
         } else {
-            int removed = jdbc.sql("DELETE FROM attendance WHERE day_id = ? AND half_day = ? AND (registration_id = ? OR walk_in_id = ?)")
-                    .params(dayId, half.name(), a.registrationId(), a.walkInId()).update();
+            int removed = jdbc.sql("""
+                    DELETE FROM attendance WHERE day_id = ? AND session_day_id = ? AND half_day = ?
+                    AND (registration_id = ? OR walk_in_id = ?)""")
+                    .params(dayId, sessionDayId, half.name(), a.registrationId(), a.walkInId()).update();
             if (removed == 0) {
                 return Correction.UNCHANGED;
             }

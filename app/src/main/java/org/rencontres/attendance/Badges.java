@@ -116,7 +116,7 @@ class Badges {
         Map<Long, Registration> byId = registrations.ofDay(dayId).stream()
                 .collect(Collectors.toMap(Registration::id, Function.identity()));
         List<Badge> badges = new ArrayList<>();
-        for (Attendee a : attendances.everyone(dayId, HalfDay.MORNING)) {
+        for (Attendee a : attendances.everyone(dayId, attendances.deskDay(dayId).id(), HalfDay.MORNING)) {
             if (!a.walkIn() && !a.confirmed()) {
                 continue;
             }

@@ -11,6 +11,6 @@ import java.util.List;
  * @param minutes the time attended, in minutes
  * @param emailedAt when it was queued for e-mail, or null
  */
-record Certificate(long id, long dayId, long registrationId, String code, int minutes, List<HalfDay> halfDays,
+record Certificate(long id, long dayId, long registrationId, String code, int minutes, List<AttendedHalfDay> halfDays,
                    Instant createdAt, Instant emailedAt) {
 }

@@ -9,19 +9,18 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.rencontres.document.PdfTemplates;
 import org.rencontres.document.QrCodes;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
+import org.rencontres.event.SessionDay;
 import org.rencontres.notification.Attachment;
 import org.rencontres.notification.MailContent;
 import org.rencontres.notification.MailTemplates;
@@ -29,6 +28,7 @@ import org.rencontres.notification.Message;
 import org.rencontres.notification.Outbox;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.Registrations;
+import org.rencontres.shared.FrenchTime;
 import org.rencontres.shared.PublicAddress;
 import org.rencontres.shared.Secrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +38,8 @@ import org.thymeleaf.context.Context;
 
 /**
  * Attendance certificates (attestations de présence): one per registration present at least one
- * half-day of a day, stating the half-days attended and their hours ({@link HalfDays#duration}), with
+ * half-day of a session, stating the half-days attended, day by day, and their hours (those of
+ * {@link HalfDays}: a half-day's hours clipped to its day's), summed over every day, with
  * a random code of 144 bits that both proves it genuine (the verification page) and fetches it (the
  * public PDF). A certificate keeps the hours and half-days of the moment it was issued. Walk-ins get
  * none (they have no registration to send it to).
@@ -80,29 +81,29 @@ class Certificates {
         }
     }
 
-    /** A registration present at least once, with the half-days attended (in order). */
-    record Present(long registrationId, String name, String organisation, List<HalfDay> halfDays) {
+    /** A registration present at least once, with the half-days attended (in order: day by day, morning first). */
+    record Present(long registrationId, String name, String organisation, List<AttendedHalfDay> halfDays) {
     }
 
-    /** The registrations of the day present at least one half-day, by name. */
+    /** The registrations of the session present at least one half-day of any of its days. */
     List<Present> present(long dayId) {
         Map<Long, Present> byRegistration = new LinkedHashMap<>();
-        for (HalfDay half : HalfDay.values()) {
-            for (Attendee a : attendances.attendees(dayId, half)) {
+        for (SessionHalfDay half : attendances.halfDays(dayId).all()) {
+            for (Attendee a : attendances.attendees(dayId, half.sessionDayId(), half.half())) {
                 if (a.registrationId() == null || !a.present()) {
                     continue;
                 }
                 Present p = byRegistration.computeIfAbsent(a.registrationId(),
                         id -> new Present(id, a.name(), a.organisation(), new ArrayList<>()));
-                p.halfDays().add(half);
+                p.halfDays().add(half.attended());
             }
         }
         return List.copyOf(byRegistration.values());
     }
 
-    /** The minutes of those half-days of the day. */
-    int minutes(HalfDays halfDays, List<HalfDay> attended) {
-        return (int) attended.stream().map(halfDays::duration).mapToLong(Duration::toMinutes).sum();
+    /** The minutes of those half-days, summed over every day. */
+    static int minutes(List<AttendedHalfDay> attended) {
+        return (int) attended.stream().map(AttendedHalfDay::duration).mapToLong(Duration::toMinutes).sum();
     }
 
     Optional<Certificate> find(String code) {
@@ -167,7 +168,7 @@ class Certificates {
         }
         Present p = present(dayId).stream().filter(x -> x.registrationId() == registrationId).findFirst()
                 .orElseThrow(() -> new NotPresent(r.givenName() + " " + r.surname()));
-        insert(dayId, p, newCode(), minutes(attendances.halfDays(dayId), p.halfDays()), false);
+        insert(dayId, p, newCode(), minutes(p.halfDays()), false);
         return ofRegistration(registrationId).orElseThrow();
     }
 
@@ -183,7 +184,7 @@ class Certificates {
                 ON CONFLICT (event_day_id, registration_id) DO NOTHING""")
                 .params(dayId, p.registrationId(), code,
                         BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP),
-                        p.halfDays().stream().map(HalfDay::name).collect(Collectors.joining(",")), emailed)
+                        AttendedHalfDay.stored(p.halfDays()), emailed)
                 .update() == 1;
     }
 
@@ -201,23 +202,30 @@ class Certificates {
     byte[] pdf(Certificate c) {
         Day day = days.find(c.dayId()).orElseThrow();
         Registration r = registrations.find(c.registrationId()).orElseThrow();
-        return pdf(day, attendances.halfDays(c.dayId()), r, c.code(), c.halfDays(), c.minutes());
+        return pdf(day, r, c.code(), c.halfDays(), c.minutes());
+    }
+
+    /** A row of the certificate's table: a half-day attended ({@code date} shown for a session of several days). */
+    record Row(String date, HalfDay half, String start, String end, String hours) {
     }
 
     /** The PDF of a certificate (stored or about to be). */
-    byte[] pdf(Day day, HalfDays halfDays, Registration r, String code, List<HalfDay> attended, int minutes) {
+    byte[] pdf(Day day, Registration r, String code, List<AttendedHalfDay> attended, int minutes) {
         Context context = new Context(Locale.FRENCH);
         context.setVariable("name", r.givenName() + " " + r.surname());
         context.setVariable("position", r.positionService());
         context.setVariable("employer", r.employerName());
         context.setVariable("day", day);
         context.setVariable("date", day.days().frenchDates());
-        List<String[]> halves = new ArrayList<>();
-        for (HalfDay h : attended) {
-            halves.add(new String[] {h.name(), HOUR.format(halfDays.start(h)), HOUR.format(halfDays.end(h)),
-                    hours(halfDays.duration(h).toMinutes())});
+        context.setVariable("when", day.days().frenchWhen());
+        context.setVariable("doneDate", FrenchTime.longDate(day.days().lastDate()));
+        List<Row> halves = new ArrayList<>();
+        for (AttendedHalfDay h : attended) {
+            halves.add(new Row(FrenchTime.longDate(h.date()), h.half(), HOUR.format(h.start()), HOUR.format(h.end()),
+                    hours(h.duration().toMinutes())));
         }
         context.setVariable("halves", halves);
+        context.setVariable("several", several(day, attended));
         context.setVariable("total", hours(minutes));
         context.setVariable("code", code);
         String url = verificationUrl(code);
@@ -228,12 +236,14 @@ class Certificates {
 
     /** The e-mail of a certificate to its agent, the PDF attached (queued at most once per certificate). */
     Message mail(Day day, Registration r, String code, int minutes, byte[] pdf) {
+        boolean several = !day.days().isSingle();
         Locale locale = Locale.forLanguageTag(r.language() == null ? "fr" : r.language());
         Map<String, Object> v = new HashMap<>();
         v.put("name", r.givenName() + " " + r.surname());
         v.put("title", day.fullTitle());
         v.put("code", day.sessionCode().toString());
-        v.put("date", day.days().frenchDates());
+        v.put("date", several ? day.days().frenchWhen() : day.days().frenchDates());
+        v.put("several", several);
         v.put("hours", hours(minutes));
         v.put("verification", verificationUrl(code));
         v.put("download", address.of("/attestations/" + code + ".pdf"));
@@ -249,6 +259,12 @@ class Certificates {
         return "attestation-" + day.sessionCode().slug() + "-" + who + ".pdf";
     }
 
+    /** Whether a certificate says its days: a session of several days, or half-days not on its only day. */
+    static boolean several(Day day, List<AttendedHalfDay> attended) {
+        return !day.days().isSingle()
+                || attended.stream().anyMatch(h -> !h.date().equals(day.days().firstDate()));
+    }
+
     /** "7 h", "3 h 30". */
     static String hours(long minutes) {
         long h = minutes / 60, m = minutes % 60;
@@ -260,14 +276,25 @@ class Certificates {
             FROM attendance_certificate""";
 
     private Certificate certificate(ResultSet rs, int n) throws SQLException {
-        List<HalfDay> halves = Arrays.stream(rs.getString("half_days").split(",")).filter(s -> !s.isBlank())
-                .map(HalfDay::valueOf).toList();
+        long dayId = rs.getLong("event_day_id");
+        List<AttendedHalfDay> halves = AttendedHalfDay.parse(rs.getString("half_days"), half -> legacy(dayId, half));
         OffsetDateTime emailed = rs.getObject("emailed_at", OffsetDateTime.class);
-        return new Certificate(rs.getLong("id"), rs.getLong("event_day_id"), rs.getLong("registration_id"),
+        return new Certificate(rs.getLong("id"), dayId, rs.getLong("registration_id"),
                 rs.getString("code"), rs.getBigDecimal("hours").multiply(BigDecimal.valueOf(60))
                         .setScale(0, RoundingMode.HALF_UP).intValue(), halves,
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 emailed == null ? null : emailed.toInstant());
+    }
+
+    /**
+     * A half-day of a certificate issued when sessions had one day (stored without its date): that of
+     * the session's first day, with today's hours.
+     */
+    private AttendedHalfDay legacy(long dayId, HalfDay half) {
+        HalfDays halfDays = attendances.halfDays(dayId);
+        SessionDay first = halfDays.days().first();
+        return halfDays.find(first.id(), half).map(SessionHalfDay::attended)
+                .orElse(new AttendedHalfDay(first.date(), half, first.startsAt(), first.startsAt()));
     }
 
 }

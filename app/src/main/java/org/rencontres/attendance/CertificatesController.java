@@ -1,6 +1,13 @@
 package org.rencontres.attendance;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -8,6 +15,7 @@ import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.Registrations;
+import org.rencontres.shared.FrenchTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -55,10 +63,28 @@ class CertificatesController {
         model.addAttribute("employer", r.employerName());
         model.addAttribute("day", day);
         model.addAttribute("hours", Certificates.hours(c.minutes()));
-        model.addAttribute("halves", String.join(", ", c.halfDays().stream()
-                .map(h -> messages.getMessage("attendance.certificates.half." + h.name(), null,
-                        LocaleContextHolder.getLocale())).toList()));
+        model.addAttribute("halves", halves(day, c.halfDays(), LocaleContextHolder.getLocale()));
         return "attendance/certificates-verify";
+    }
+
+    /**
+     * The half-days of a certificate as the verification page says them: "matin, après-midi" for a
+     * journée; day by day for a session of several days ("mardi 16 mars 2027 : matin, après-midi ;
+     * mercredi 17 mars 2027 : matin").
+     */
+    String halves(Day day, List<AttendedHalfDay> attended, Locale locale) {
+        Map<LocalDate, List<String>> byDate = new LinkedHashMap<>();
+        for (AttendedHalfDay h : attended) {
+            byDate.computeIfAbsent(h.date(), d -> new ArrayList<>())
+                    .add(messages.getMessage("attendance.certificates.half." + h.half().name(), null, locale));
+        }
+        if (!Certificates.several(day, attended)) {
+            return byDate.values().stream().flatMap(List::stream).collect(Collectors.joining(", "));
+        }
+        return byDate.entrySet().stream()
+                .map(e -> messages.getMessage("attendance.certificates.verify.dayHalves",
+                        new Object[] {FrenchTime.longDate(e.getKey()), String.join(", ", e.getValue())}, locale))
+                .collect(Collectors.joining(messages.getMessage("attendance.certificates.verify.daySeparator", null, locale)));
     }
 
     @GetMapping("/attestations/{code}.pdf")

@@ -135,7 +135,6 @@ class CertificatesRun implements DisposableBean {
     void run(long jobId, long dayId) {
         try {
             Day day = days.find(dayId).orElseThrow();
-            HalfDays halfDays = attendances.halfDays(dayId);
             List<Certificates.Pending> missing = certificates.missing(dayId);
             jdbc.sql("UPDATE attendance_certificate_job SET total = ?, updated_at = now() WHERE id = ?")
                     .params(missing.size(), jobId).update();
@@ -152,10 +151,10 @@ class CertificatesRun implements DisposableBean {
                         Certificate issued = pending.issued();
                         Registration r = byId.get(p.registrationId());
                         String code = issued != null ? issued.code() : Certificates.newCode();
-                        List<HalfDay> attended = issued != null ? issued.halfDays() : p.halfDays();
-                        int minutes = issued != null ? issued.minutes() : certificates.minutes(halfDays, attended);
+                        List<AttendedHalfDay> attended = issued != null ? issued.halfDays() : p.halfDays();
+                        int minutes = issued != null ? issued.minutes() : Certificates.minutes(attended);
                         return new Prepared(p, issued, r, code, minutes,
-                                certificates.pdf(day, halfDays, r, code, attended, minutes));
+                                certificates.pdf(day, r, code, attended, minutes));
                     }));
                 }
                 List<Prepared> prepared = new ArrayList<>();

@@ -14,7 +14,7 @@ public record CheckInOutcome(Kind kind, String name, LocalTime at) {
 
     public enum Kind {
         RECORDED, REPLAYED, ALREADY_PRESENT, UNKNOWN_CODE, OTHER_DAY, NOT_CONFIRMED, NO_SUCH_PERSON,
-        SIGNATURE_EMPTY, SIGNATURE_INVALID
+        SIGNATURE_EMPTY, SIGNATURE_INVALID, NO_SUCH_HALF_DAY
     }
 
     public boolean recorded() {

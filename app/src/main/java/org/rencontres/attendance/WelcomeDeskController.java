@@ -1,6 +1,8 @@
 package org.rencontres.attendance;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,11 +10,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.rencontres.event.ManagedDay;
+import org.rencontres.event.SessionDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -55,45 +60,52 @@ class WelcomeDeskController {
 
     @GetMapping
     String desk(ManagedDay day,
+                @RequestParam(name = "jour", required = false) String jour,
                 @RequestParam(name = "demi", required = false) String demi,
                 @RequestParam(name = "q", required = false) String q, Model model) {
-        return page(day, half(day, demi), q, "", NO_WALK_IN, FormErrors.none(), model);
+        SessionDay sessionDay = sessionDay(day, jour);
+        return page(day, shown(day, sessionDay, demi), q, "", NO_WALK_IN, FormErrors.none(), model);
     }
 
     @PostMapping("/presence")
     String present(@AuthenticationPrincipal Organiser organiser, ManagedDay day, DeskCheckIn form,
+                   @RequestParam(name = "jour", required = false) String jour,
                    @RequestParam(name = "q", required = false) String q,
                    @RequestParam(name = "personne", required = false) String personne,
                    RedirectAttributes redirect) {
-        HalfDay half = half(day, form.demi());
+        SessionDay sessionDay = sessionDay(day, jour);
+        HalfDay half = half(day, sessionDay, form.demi());
         Long id = number(personne);
         CheckInOutcome outcome = id == null ? CheckInOutcome.refused(CheckInOutcome.Kind.NO_SUCH_PERSON, null)
-                : attendances.checkIn(day.id(), id, form.checkIn(half, organiser));
+                : attendances.checkIn(day.id(), id, form.checkIn(half, organiser).on(sessionDay.id()));
         flash(redirect, outcome);
-        return "redirect:" + deskPath(day, half, q);
+        return "redirect:" + deskPath(day, sessionDay, half, q);
     }
 
     @PostMapping("/code")
     String code(@AuthenticationPrincipal Organiser organiser, ManagedDay day, DeskCheckIn form,
+                @RequestParam(name = "jour", required = false) String jour,
                 @RequestParam(name = "code", required = false) String code,
                 Model model, Locale locale, RedirectAttributes redirect) {
-        HalfDay half = half(day, form.demi());
+        SessionDay sessionDay = sessionDay(day, jour);
+        HalfDay half = half(day, sessionDay, form.demi());
         if (code == null || code.isBlank()) {
-            return page(day, half, null, "", NO_WALK_IN,
+            return page(day, shown(day, sessionDay, half.slug()), null, "", NO_WALK_IN,
                     errors(List.of(FieldProblem.of("code", "attendance.code.error.empty")), locale), model);
         }
-        CheckInOutcome outcome = attendances.checkInCode(day.id(), code, form.checkIn(half, organiser));
+        CheckInOutcome outcome = attendances.checkInCode(day.id(), code, form.checkIn(half, organiser).on(sessionDay.id()));
         if (!outcome.recorded()) {
-            return page(day, half, null, code.strip().replaceAll("\\s+", " "), NO_WALK_IN,
+            return page(day, shown(day, sessionDay, half.slug()), null, code.strip().replaceAll("\\s+", " "), NO_WALK_IN,
                     errors(List.of(new FieldProblem("code", outcome.messageKey(), List.of(outcome.messageArguments()))), locale),
                     model);
         }
         flash(redirect, outcome);
-        return "redirect:" + deskPath(day, half, null);
+        return "redirect:" + deskPath(day, sessionDay, half, null);
     }
 
     @PostMapping("/sans-inscription")
     String walkIn(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
+                  @RequestParam(name = "jour", required = false) String jour,
                   @RequestParam(name = "demi", required = false) String demi,
                   @RequestParam(name = "nom", required = false) String nom,
                   @RequestParam(name = "prenom", required = false) String prenom,
@@ -101,19 +113,20 @@ class WelcomeDeskController {
                   @RequestParam(name = "courriel", required = false) String courriel,
                   @RequestParam(name = "cle", required = false) String cle,
                   Model model, Locale locale, RedirectAttributes redirect) {
-        HalfDay half = half(day, demi);
+        SessionDay sessionDay = sessionDay(day, jour);
+        HalfDay half = half(day, sessionDay, demi);
         WalkIn walkIn = new WalkIn(nom, prenom, organisation, courriel);
         List<FieldProblem> problems = walkIn.problems();
         if (!problems.isEmpty()) {
-            return page(day, half, null, "", walkIn, errors(problems, locale), model);
+            return page(day, shown(day, sessionDay, half.slug()), null, "", walkIn, errors(problems, locale), model);
         }
         flash(redirect, attendances.checkInWalkIn(day.id(), walkIn,
-                new DeskCheckIn(demi, cle, null, null).checkIn(half, organiser)));
-        return "redirect:" + deskPath(day, half, null);
+                new DeskCheckIn(demi, cle, null, null).checkIn(half, organiser).on(sessionDay.id())));
+        return "redirect:" + deskPath(day, sessionDay, half, null);
     }
 
-    /** One check-in kept by a desk while offline (see static/js/checkin.js). */
-    record QueuedCheckIn(String cle, String type, String personne, String code, String demi, Long moment,
+    /** One check-in kept by a desk while offline (see static/js/checkin.js); {@code jour} the day's date. */
+    record QueuedCheckIn(String cle, String type, String personne, String code, String jour, String demi, Long moment,
                          String signature, Boolean signatureDemandee, String nom, String prenom,
                          String organisation, String courriel) {
     }
@@ -148,13 +161,15 @@ class WelcomeDeskController {
         for (QueuedCheckIn item : queue) {
             Optional<HalfDay> half = HalfDay.ofSlug(item.demi());
             UUID key = uuid(item.cle());
-            if (half.isEmpty() || key == null) {
+            Optional<SessionDay> sessionDay = item.jour() == null || item.jour().isBlank()
+                    ? Optional.of(attendances.deskDay(day.id())) : date(item.jour()).flatMap(day.days()::on);
+            if (half.isEmpty() || key == null || sessionDay.isEmpty()) {
                 results.add(new SyncResult(item.cle(), "INVALID", false, text("attendance.sync.invalid")));
                 continue;
             }
             CheckIn checkIn = new CheckIn(half.get(), organiser.displayName(), key,
                     Boolean.TRUE.equals(item.signatureDemandee()), item.signature(),
-                    item.moment() == null ? null : Instant.ofEpochMilli(item.moment()));
+                    item.moment() == null ? null : Instant.ofEpochMilli(item.moment()), sessionDay.get().id());
             CheckInOutcome outcome;
             if ("code".equals(item.type())) {
                 outcome = attendances.checkInCode(day.id(), item.code(), checkIn);
@@ -175,23 +190,63 @@ class WelcomeDeskController {
         return ResponseEntity.ok(results);
     }
 
-    private String page(ManagedDay day, HalfDay half, String q, String code, WalkIn walkIn, FormErrors errors,
+    private String page(ManagedDay day, SessionHalfDay shown, String q, String code, WalkIn walkIn, FormErrors errors,
                         Model model) {
+        HalfDays halfDays = attendances.halfDays(day.id());
+        HalfDay half = shown.half();
+        long sessionDayId = shown.sessionDayId();
         model.addAttribute("day", day);
         model.addAttribute("half", half);
-        model.addAttribute("halves", HalfDay.values());
-        model.addAttribute("halfDays", attendances.halfDays(day.id()));
+        model.addAttribute("sessionDay", shown.day());
+        model.addAttribute("halves", halfDays.of(shown.day()));
+        model.addAttribute("halfDays", halfDays);
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("results", q == null || q.isBlank() ? List.of() : attendances.search(day.id(), half, q));
-        model.addAttribute("counts", attendances.counts(day.id(), half));
+        model.addAttribute("results", q == null || q.isBlank() ? List.of()
+                : attendances.search(day.id(), sessionDayId, half, q));
+        model.addAttribute("counts", attendances.counts(day.id(), sessionDayId, half));
         model.addAttribute("code", code);
         model.addAttribute("walkIn", walkIn);
         model.addAttribute("errors", errors);
         return "attendance/desk";
     }
 
-    private HalfDay half(ManagedDay day, String demi) {
-        return HalfDay.ofSlug(demi).orElseGet(() -> attendances.current(day.id()));
+    /**
+     * The day of the session a request is about: {@code jour} is its date ("2027-03-17"); without it,
+     * today's day of the session, else its first. A date that is not one of its days is not found.
+     */
+    static SessionDay sessionDay(ManagedDay day, String jour, Attendances attendances) {
+        if (jour == null || jour.isBlank()) {
+            return attendances.deskDay(day.id());
+        }
+        return date(jour).flatMap(day.days()::on).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private SessionDay sessionDay(ManagedDay day, String jour) {
+        return sessionDay(day, jour, attendances);
+    }
+
+    /** The half-day a check-in is for: the one posted, else the one the desk is in now on that day. */
+    private HalfDay half(ManagedDay day, SessionDay sessionDay, String demi) {
+        return HalfDay.ofSlug(demi).orElseGet(() -> attendances.current(day.id(), sessionDay).half());
+    }
+
+    /** The half-day a page shows: the one asked for when the day has it, else the one the desk is in now. */
+    static SessionHalfDay shown(ManagedDay day, SessionDay sessionDay, String demi, Attendances attendances) {
+        HalfDays halfDays = attendances.halfDays(day.id());
+        return HalfDay.ofSlug(demi).flatMap(h -> halfDays.find(sessionDay.id(), h))
+                .orElseGet(() -> attendances.current(day.id(), sessionDay));
+    }
+
+    private SessionHalfDay shown(ManagedDay day, SessionDay sessionDay, String demi) {
+        return shown(day, sessionDay, demi, attendances);
+    }
+
+    static Optional<LocalDate> date(String s) {
+        try {
+            return Optional.of(LocalDate.parse(s.strip()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -224,8 +279,13 @@ class WelcomeDeskController {
 
     static final int MAX_SEARCH_IN_ADDRESS = 200;
 
-    static String deskPath(ManagedDay day, HalfDay half, String q) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/admin/journees/{slug}/accueil").queryParam("demi", half.slug());
+    static String deskPath(ManagedDay day, SessionDay sessionDay, HalfDay half, String q) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/admin/journees/{slug}/accueil");
+        // A session of one day keeps the addresses it always had.
+        if (!day.days().isSingle()) {
+            b.queryParam("jour", sessionDay.date().toString());
+        }
+        b.queryParam("demi", half.slug());
         // A search is a few words; a longer one is not carried into the address (the response's headers are bounded).
         if (q != null && !q.isBlank() && q.length() <= MAX_SEARCH_IN_ADDRESS) {
             b.queryParam("q", "{q}");

@@ -16,6 +16,8 @@ import java.util.Set;
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.Attendee;
 import org.rencontres.attendance.HalfDay;
+import org.rencontres.attendance.HalfDays;
+import org.rencontres.attendance.SessionHalfDay;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.registration.Registration;
@@ -104,9 +106,14 @@ class Dashboards {
         Set<Long> seen = new HashSet<>();
         Set<Long> walkIns = new HashSet<>();
         List<DayDashboard.Half> halves = new ArrayList<>();
-        for (HalfDay half : HalfDay.values()) {
+        HalfDays halfDays = attendances.halfDays(dayId);
+        boolean single = halfDays.days().isSingle();
+        Map<Long, Map<HalfDay, DayDashboard.Half>> byDay = new LinkedHashMap<>();
+        List<SessionHalfDay> shown = halfDays.all();
+        for (SessionHalfDay sessionHalf : shown) {
+            HalfDay half = sessionHalf.half();
             int present = 0, halfWalkIns = 0;
-            for (Attendee a : attendances.attendees(dayId, half)) {
+            for (Attendee a : attendances.attendees(dayId, sessionHalf.sessionDayId(), half)) {
                 if (!a.present()) {
                     continue;
                 }
@@ -120,40 +127,57 @@ class Dashboards {
                     }
                 }
             }
-            halves.add(new DayDashboard.Half(text(locale, "dashboard.half." + half.name()), present, confirmed,
-                    DayDashboard.percent(present, confirmed), halfWalkIns));
+            String label = text(locale, "dashboard.half." + half.name());
+            DayDashboard.Half h = new DayDashboard.Half(single ? label
+                    : text(locale, "dashboard.half.ofDay", sessionHalf.day().frenchDate(), label), present, confirmed,
+                    DayDashboard.percent(present, confirmed), halfWalkIns);
+            halves.add(h);
+            byDay.computeIfAbsent(sessionHalf.sessionDayId(), id -> new EnumMap<>(HalfDay.class)).put(half, h);
         }
+        List<DayDashboard.DayRow> days = single ? List.of() : halfDays.days().all().stream()
+                .map(d -> new DayDashboard.DayRow(text(locale, "dashboard.day.label", halfDays.days().index(d), d.frenchDate()),
+                        byDay.getOrDefault(d.id(), Map.of()).get(HalfDay.MORNING),
+                        byDay.getOrDefault(d.id(), Map.of()).get(HalfDay.AFTERNOON)))
+                .toList();
         int noShows = (int) all.stream()
                 .filter(r -> r.state() == RegistrationState.CONFIRMED && !seen.contains(r.id())).count();
-        return new DayDashboard(all.size(), byState, byOrganisation, byKind, funnel, halves, walkIns.size(), noShows);
+        return new DayDashboard(all.size(), byState, byOrganisation, byKind, funnel, halves, days, walkIns.size(), noShows);
     }
 
     /** The export's header and lines: one line per registration, sorted by name. */
     private List<List<String>> table(long dayId, Locale locale) {
         Map<Long, Optional<Organisation>> cache = new HashMap<>();
-        Map<HalfDay, Set<Long>> present = new EnumMap<>(HalfDay.class);
-        for (HalfDay half : HalfDay.values()) {
+        HalfDays halfDays = attendances.halfDays(dayId);
+        boolean single = halfDays.days().isSingle();
+        // A column per half-day of every day ("Présent le matin" alone for a journée, as always).
+        List<SessionHalfDay> columns = halfDays.all();
+        List<Set<Long>> present = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of(text(locale, "dashboard.csv.surname"),
+                text(locale, "dashboard.csv.givenName"), text(locale, "dashboard.csv.email"),
+                text(locale, "dashboard.csv.employer"), text(locale, "dashboard.csv.kind"),
+                text(locale, "dashboard.csv.state")));
+        for (SessionHalfDay c : columns) {
+            HalfDay half = c.half();
             Set<Long> ids = new HashSet<>();
-            attendances.attendees(dayId, half).stream().filter(a -> a.present() && !a.walkIn())
+            attendances.attendees(dayId, c.sessionDayId(), half).stream().filter(a -> a.present() && !a.walkIn())
                     .forEach(a -> ids.add(a.registrationId()));
-            present.put(half, ids);
+            present.add(ids);
+            String name = text(locale, half == HalfDay.MORNING ? "dashboard.csv.morning" : "dashboard.csv.afternoon");
+            header.add(single ? name : text(locale, "dashboard.csv.ofDay", name, c.day().frenchDate()));
         }
         String yes = text(locale, "dashboard.csv.yes");
         String no = text(locale, "dashboard.csv.no");
         List<List<String>> table = new ArrayList<>();
-        table.add(List.of(text(locale, "dashboard.csv.surname"), text(locale, "dashboard.csv.givenName"),
-                text(locale, "dashboard.csv.email"), text(locale, "dashboard.csv.employer"),
-                text(locale, "dashboard.csv.kind"), text(locale, "dashboard.csv.state"),
-                text(locale, "dashboard.csv.morning"), text(locale, "dashboard.csv.afternoon")));
+        table.add(header);
         List<Registration> all = new ArrayList<>(registrations.ofDay(dayId));
         all.sort(Comparator.comparing(Registration::surname, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(Registration::givenName, String.CASE_INSENSITIVE_ORDER).thenComparing(Registration::id));
         for (Registration r : all) {
             Employer e = employer(r, cache);
-            table.add(Arrays.asList(r.surname(), r.givenName(), r.email(), e.name(), text(locale, e.kindKey()),
-                    text(locale, "dashboard.state." + r.state().name()),
-                    present.get(HalfDay.MORNING).contains(r.id()) ? yes : no,
-                    present.get(HalfDay.AFTERNOON).contains(r.id()) ? yes : no));
+            List<String> line = new ArrayList<>(Arrays.asList(r.surname(), r.givenName(), r.email(), e.name(),
+                    text(locale, e.kindKey()), text(locale, "dashboard.state." + r.state().name())));
+            present.forEach(ids -> line.add(ids.contains(r.id()) ? yes : no));
+            table.add(line);
         }
         return table;
     }

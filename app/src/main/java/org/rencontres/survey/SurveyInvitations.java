@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the survey at the end of the day: once the day is over (and for two days after), every
+ * Sends the survey at the end of the session: once its last day is over (and for two days after), every
  * confirmed agent who has not answered gets one e-mail with the link to the form, through the
  * outbox; a recurring db-scheduler job ({@code survey-invitations}) runs it on one instance at a time.
  */
@@ -64,7 +64,7 @@ class SurveyInvitations {
     }
 
     /**
-     * Invites, once each, the confirmed agents of the days with questions that ended before
+     * Invites, once each, the confirmed agents of the sessions with questions whose last day ended before
      * {@code now} and less than {@link #WINDOW} ago.
      *
      * @return how many e-mails were queued
@@ -77,7 +77,8 @@ class SurveyInvitations {
             if (day.isEmpty()) {
                 continue;
             }
-            Instant end = day.get().end().toInstant();
+            // A session of several days is evaluated as a whole: after its last day's end.
+            Instant end = day.get().days().end().toInstant();
             if (end.isAfter(now) || end.plus(WINDOW).isBefore(now)) {
                 continue;
             }
