@@ -43,6 +43,12 @@ final class ProgrammeSheet {
     /** The most lines of slots a file may have: a three-day session with parallel tracks has about a hundred. */
     static final int MAX_LINES = 300;
 
+    /**
+     * The most rows read at all, blank ones included: a sheet of a million empty rows is refused as too
+     * long rather than read to its end.
+     */
+    static final int MAX_ROWS = 10 * MAX_LINES;
+
     /** The columns of the template, with the header names that mean each (compared after {@link #fold}). */
     enum Column {
         DAY("Jour", true, "jour", "date", "day"),
@@ -175,7 +181,11 @@ final class ProgrammeSheet {
         Map<Column, Integer> columns = new EnumMap<>(Column.class);
         List<Line> lines = new ArrayList<>();
         boolean header = true;
+        int rows = 0;
         while (raw.hasNext()) {
+            if (++rows > MAX_ROWS) {
+                return Table.unreadable("sheet.error.lines.many", MAX_LINES);
+            }
             RawLine line = raw.next();
             if (!line.hasContent()) {
                 continue;

@@ -335,6 +335,12 @@ class ProgrammeImportTest {
         }
         assertThat(refusal("long.csv", csv(many))).isEqualTo("Le fichier compte plus de " + ProgrammeSheet.MAX_LINES
                 + " lignes de créneaux" + NBSP + ": découpez-le en plusieurs fichiers.");
+        // Blank rows count too, past a bound: a sheet of endless empty rows is not read to its end.
+        String[] blank = new String[ProgrammeSheet.MAX_ROWS + 1];
+        Arrays.fill(blank, ";;;;");
+        blank[0] = "Jour;Début;Fin;Type;Titre";
+        blank[blank.length - 1] = "1;9h;10h;Exposé;Après les lignes vides";
+        assertThat(refusal("vides.csv", csv(blank))).startsWith("Le fichier compte plus de " + ProgrammeSheet.MAX_LINES);
         // Exactly the cap is taken (the lines overlap: the preview says so line by line).
         assertThat(upload(organiser, "juste.csv", csv(Arrays.copyOf(many, many.length - 1)), "ajouter").statusCode())
                 .isEqualTo(302);
