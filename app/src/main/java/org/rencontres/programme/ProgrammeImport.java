@@ -482,7 +482,7 @@ class ProgrammeImport {
     private Map<Column, String> help(ManagedDay day) {
         String sessionDays = days(day).stream().map(d -> messages.getMessage("sheet.template.day",
                 new Object[] {d.number(), FrenchTime.longDate(d.date()), FrenchTime.clock(d.startsAt()),
-                        FrenchTime.clock(d.endsAt())}, Locale.FRENCH)).collect(Collectors.joining(" ; "));
+                        FrenchTime.clock(d.endsAt())}, Locale.FRENCH)).collect(Collectors.joining("\u00a0; "));
         Map<Column, String> help = new LinkedHashMap<>();
         for (Column column : Column.values()) {
             help.put(column, switch (column) {
