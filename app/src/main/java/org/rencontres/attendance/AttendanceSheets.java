@@ -124,7 +124,7 @@ class AttendanceSheets {
         HalfDays halfDays = attendances.halfDays(day.id());
         Context context = new Context(Locale.FRENCH);
         context.setVariable("day", day);
-        context.setVariable("date", FrenchTime.longDate(day.date()));
+        context.setVariable("date", day.days().frenchDates());
         context.setVariable("unit", days.find(day.id()).map(Day::organisingUnit).orElse(null));
         context.setVariable("columns", halves.stream().map(h -> new Column(h,
                 FrenchTime.clock(halfDays.start(h)) + " – " + FrenchTime.clock(halfDays.end(h)))).toList());

@@ -29,6 +29,7 @@ import org.rencontres.attendance.CheckInOutcome.Kind;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
+import org.rencontres.event.SessionDay;
 import org.rencontres.registration.CheckInCodes;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationState;
@@ -76,7 +77,8 @@ public class Attendances {
         Day day = days.find(dayId).orElseThrow(() -> new IllegalArgumentException("No day " + dayId));
         LocalTime afternoon = jdbc.sql("SELECT afternoon_starts FROM attendance_setting WHERE day_id = ?")
                 .param(dayId).query(LocalTime.class).optional().orElse(HalfDays.DEFAULT_AFTERNOON);
-        return new HalfDays(dayId, day.date(), day.zone(), day.startsAt(), afternoon, day.endsAt());
+        SessionDay first = day.days().first();
+        return new HalfDays(dayId, first.id(), first.date(), day.zone(), first.startsAt(), afternoon, first.endsAt());
     }
 
     /** The half-day the desk is in now, by the day's clock. */
@@ -195,12 +197,12 @@ public class Attendances {
         Instant at = checkIn.presentAt() != null && !checkIn.presentAt().isAfter(now.plus(Duration.ofMinutes(5)))
                 && checkIn.presentAt().isAfter(now.minus(Duration.ofDays(2))) ? checkIn.presentAt() : now;
         Optional<OffsetDateTime> inserted = jdbc.sql("""
-                INSERT INTO attendance (day_id, half_day, registration_id, walk_in_id, present_at, recorded_by,
-                                        signature, signed_at, client_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO attendance (day_id, session_day_id, half_day, registration_id, walk_in_id, present_at,
+                                        recorded_by, signature, signed_at, client_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 RETURNING present_at""")
-                .params(dayId, checkIn.halfDay().name(), registrationId, walkInId, Timestamp.from(at), checkIn.actor(),
+                .params(dayId, halfDays(dayId).sessionDayId(), checkIn.halfDay().name(), registrationId, walkInId, Timestamp.from(at), checkIn.actor(),
                         signature, signature == null ? null : Timestamp.from(at), checkIn.key())
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional();
         if (inserted.isPresent()) {
@@ -390,9 +392,10 @@ public class Attendances {
                 return Correction.UNCHANGED;
             }
             int added = jdbc.sql("""
-                    INSERT INTO attendance (day_id, half_day, registration_id, walk_in_id, present_at, recorded_by, correction)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                    .params(dayId, half.name(), a.registrationId(), a.walkInId(), Timestamp.from(clock.instant()),
+                    INSERT INTO attendance (day_id, session_day_id, half_day, registration_id, walk_in_id, present_at,
+                                            recorded_by, correction)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                    .params(dayId, halfDays(dayId).sessionDayId(), half.name(), a.registrationId(), a.walkInId(), Timestamp.from(clock.instant()),
                             who.displayName(), reason.strip())
                     .update();
             if (added == 0) {

@@ -211,7 +211,7 @@ class Certificates {
         context.setVariable("position", r.positionService());
         context.setVariable("employer", r.employerName());
         context.setVariable("day", day);
-        context.setVariable("date", LONG_DATE.format(day.date()));
+        context.setVariable("date", day.days().frenchDates());
         List<String[]> halves = new ArrayList<>();
         for (HalfDay h : attended) {
             halves.add(new String[] {h.name(), HOUR.format(halfDays.start(h)), HOUR.format(halfDays.end(h)),
@@ -233,7 +233,7 @@ class Certificates {
         v.put("name", r.givenName() + " " + r.surname());
         v.put("title", day.fullTitle());
         v.put("code", day.sessionCode().toString());
-        v.put("date", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(day.date()));
+        v.put("date", day.days().frenchDates());
         v.put("hours", hours(minutes));
         v.put("verification", verificationUrl(code));
         v.put("download", address.of("/attestations/" + code + ".pdf"));

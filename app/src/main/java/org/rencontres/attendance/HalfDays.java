@@ -11,7 +11,7 @@ import java.time.ZonedDateTime;
  * The two half-days of a day: the morning from the day's start to {@code afternoonStarts}, the
  * afternoon from then to the day's end (the boundary is a per-day setting, 13:00 by default).
  */
-public record HalfDays(long dayId, LocalDate date, ZoneId zone, LocalTime startsAt, LocalTime afternoonStarts,
+public record HalfDays(long dayId, long sessionDayId, LocalDate date, ZoneId zone, LocalTime startsAt, LocalTime afternoonStarts,
                        LocalTime endsAt) {
 
     public static final LocalTime DEFAULT_AFTERNOON = LocalTime.of(13, 0);

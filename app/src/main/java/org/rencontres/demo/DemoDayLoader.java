@@ -18,6 +18,7 @@ import org.rencontres.event.Days;
 import org.rencontres.event.Partner;
 import org.rencontres.event.Resource;
 import org.rencontres.event.SessionCode;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Venue;
 import org.rencontres.networking.NetworkingDraft;
 import org.rencontres.networking.NetworkingSessions;
@@ -117,7 +118,7 @@ class DemoDayLoader implements ApplicationRunner {
                 "Nouveaux mandats, nouvelles perspectives",
                 "pour l'action internationale des collectivités territoriales (AICT)",
                 "Europe et international",
-                LocalDate.of(2020, 6, 25), LocalTime.of(9, 30), LocalTime.of(16, 30),
+                List.of(new SessionDayDraft(LocalDate.of(2020, 6, 25), LocalTime.of(9, 30), LocalTime.of(16, 30))),
                 """
                 2020, année électorale pour les municipalités et année de bilan et de réflexion prospective pour les agentes et agents territoriaux en charge de l'action internationale en collectivité territoriale (AICT).
 
@@ -156,16 +157,16 @@ class DemoDayLoader implements ApplicationRunner {
         slot(dayId, "09:30", "10:00", WELCOME, null, "Accueil des participants et participantes", null, null);
         slot(dayId, "10:00", "10:15", SPEECH, null, "Allocutions d'ouverture", null, null,
                 List.of(), List.of(
-                        new SlotPersonDraft(pornet, SlotRole.SPEAKER, null, cnfpt.id(), true),
-                        new SlotPersonDraft(bisson, SlotRole.SPEAKER, null, agglo.id(), true)));
+                        new SlotPersonDraft(pornet, SlotRole.SPEAKER, null, cnfpt.id(), "ou son représentant"),
+                        new SlotPersonDraft(bisson, SlotRole.SPEAKER, null, agglo.id(), "ou son représentant")));
         slot(dayId, "10:00", "10:15", SPEECH, null, "Présentation du programme", null, null,
-                List.of(), List.of(new SlotPersonDraft(thouary, SlotRole.SPEAKER, null, cnfpt.id(), false)));
+                List.of(), List.of(new SlotPersonDraft(thouary, SlotRole.SPEAKER, null, cnfpt.id(), null)));
         slot(dayId, "10:15", "11:15", TALK, "Exposés introductifs", "Nouveaux enjeux de l'AICT pour l'année 2020", null, null,
                 List.of("Le diagnostic de mondialité", "Expertise territoriale et expatriation"), List.of());
         slot(dayId, "11:15", "12:15", INTERACTION, "Interaction", "L'AICT dans ma collectivité en 2020",
                 "Écriture collective de l'état de l'art. Échanges en petits groupes.", null);
         slot(dayId, "12:15", "12:30", SHARING, "Mise en partage des expériences", "Mise en partage des expériences", null, null,
-                List.of(), List.of(new SlotPersonDraft(lechevallier, SlotRole.MODERATOR, null, agence.id(), false)));
+                List.of(), List.of(new SlotPersonDraft(lechevallier, SlotRole.MODERATOR, null, agence.id(), null)));
         slot(dayId, "12:30", "14:00", MEAL, null, "Déjeuner",
                 "Sur place et offert par la Communauté d'agglomération de Grand Paris Sud.", null);
         long speedDating = slot(dayId, "12:45", "14:00", NETWORKING, "Interaction", "Le speed dating de l'AICT",
@@ -179,7 +180,7 @@ class DemoDayLoader implements ApplicationRunner {
         long atelier2 = slot(dayId, "14:30", "16:00", WORKSHOP, "Ateliers participatifs",
                 "Expertise territoriale et expatriation, mobilité internationale", null, "Atelier n°2");
         slot(dayId, "16:00", "16:15", SHARING, "Mise en partage des travaux en ateliers", "Mise en partage des travaux en ateliers",
-                null, null, List.of(), List.of(new SlotPersonDraft(lechevallier, SlotRole.MODERATOR, null, agence.id(), false)));
+                null, null, List.of(), List.of(new SlotPersonDraft(lechevallier, SlotRole.MODERATOR, null, agence.id(), null)));
         slot(dayId, "16:15", "16:30", CLOSING, null, "Mot de clôture", null, null);
         slot(dayId, "16:30", "16:30", END, null, "Fin de la journée d'actualité", null, null);
 
@@ -215,7 +216,8 @@ class DemoDayLoader implements ApplicationRunner {
 
     private long slot(long dayId, String start, String end, SlotKind kind, String format, String title,
                       String description, String track, List<String> topics, List<SlotPersonDraft> people) {
-        return programmes.addSlot(dayId, new SlotDraft(LocalTime.parse(start), LocalTime.parse(end), kind, format,
+        long sessionDay = days.days(dayId).orElseThrow().first().id();
+        return programmes.addSlot(dayId, new SlotDraft(sessionDay, LocalTime.parse(start), LocalTime.parse(end), kind, format,
                 title, description, track, false, false, topics, people));
     }
 }

@@ -79,7 +79,7 @@ class AdminDayController {
     @PostMapping("/admin/journees/nouvelle")
     String create(@AuthenticationPrincipal Organiser organiser, DayForm form, Model model, RedirectAttributes redirect) {
         DayForm typed = forceUnit(organiser, form);
-        DayForms.Result result = DayForms.read(typed, administration::organisationId);
+        DayForms.Result result = DayForms.read(typed, administration::organisationId, null);
         if (!result.isValid()) {
             return form(model, typed, result.problems(), null, false);
         }
@@ -105,7 +105,8 @@ class AdminDayController {
                   RedirectAttributes redirect) {
         Day day = managed(managed);
         DayForm typed = forceUnit(organiser, form);
-        DayForms.Result result = DayForms.read(typed, administration::organisationId);
+        DayForms.Result result = DayForms.read(typed, administration::organisationId,
+                day.days().all().stream().map(SessionDay::draft).toList());
         if (!result.isValid()) {
             return form(model, typed, result.problems(), day, false);
         }

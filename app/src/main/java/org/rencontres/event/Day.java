@@ -1,24 +1,22 @@
 package org.rencontres.event;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.rencontres.shared.RichText;
 
-/** A day as stored, with everything the event module owns of it. */
+/**
+ * A session as stored (a "journée" in the organisers' words, whatever its number of days: the unit
+ * of registration, with its code, title and status), with everything the event module owns of it.
+ */
 public record Day(
         long id,
         SessionCode sessionCode,
         String title,
         String subtitle,
         String theme,
-        LocalDate date,
-        LocalTime startsAt,
-        LocalTime endsAt,
-        ZoneId zone,
+        SessionDays days,
         DayStatus status,
         String cancellationMessage,
         RichText context,
@@ -34,12 +32,18 @@ public record Day(
         List<Resource> resources,
         int version) {
 
+    /** When the session starts: its first day's start. */
     public ZonedDateTime start() {
-        return date.atTime(startsAt).atZone(zone);
+        return days.start();
     }
 
+    /** When the session ends: its last day's end. */
     public ZonedDateTime end() {
-        return date.atTime(endsAt).atZone(zone);
+        return days.end();
+    }
+
+    public ZoneId zone() {
+        return days.zone();
     }
 
     public String fullTitle() {

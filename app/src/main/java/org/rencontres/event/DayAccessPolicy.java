@@ -23,6 +23,6 @@ class DayAccessPolicy implements DayAccess {
             throw new AccessDeniedException("Day " + day.sessionCode() + " belongs to another organising unit");
         }
         return new ManagedDay(day.id(), day.sessionCode().value(), day.sessionCode().slug(), day.fullTitle(),
-                day.date(), day.startsAt(), day.endsAt());
+                day.days());
     }
 }

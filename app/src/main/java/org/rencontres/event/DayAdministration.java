@@ -2,7 +2,9 @@ package org.rencontres.event;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -12,6 +14,7 @@ import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewOrganisation;
 import org.rencontres.directory.OrganisationKind;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FrenchTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,6 +71,33 @@ class DayAdministration {
                         ? " (message : « " + message + " »)" : ""));
     }
 
+    /** Adds a day to the session (audited). */
+    @Transactional
+    long addDay(Day day, SessionDayDraft draft, Organiser by) {
+        long id = days.addDay(day.id(), draft);
+        record(day.id(), by, "session-day.added", "Jour ajouté : " + describe(draft));
+        return id;
+    }
+
+    /** Moves a day of the session or changes its hours (audited); what it holds goes with it. */
+    @Transactional
+    void changeDay(Day day, SessionDay before, SessionDayDraft after, Organiser by) {
+        days.changeDay(day.id(), before.id(), after);
+        record(day.id(), by, "session-day.changed", "Jour modifié : " + describe(before.draft()) + " → " + describe(after));
+    }
+
+    /** Removes a day of the session with what it holds (audited). */
+    @Transactional
+    void removeDay(Day day, SessionDay removed, String carried, Organiser by) {
+        days.removeDay(day.id(), removed.id());
+        record(day.id(), by, "session-day.removed", "Jour supprimé : " + describe(removed.draft())
+                + (carried.isEmpty() ? "" : " (avec " + carried + ")"));
+    }
+
+    private static String describe(SessionDayDraft d) {
+        return FrenchTime.longDate(d.date()) + ", " + FrenchTime.clock(d.startsAt()) + " – " + FrenchTime.clock(d.endsAt());
+    }
+
     @Transactional
     void deleteDraft(Day day, Organiser by) {
         days.deleteDraft(day.id());
@@ -82,19 +112,24 @@ class DayAdministration {
      */
     @Transactional
     long duplicate(Day source, SessionCode code, LocalDate date, Organiser by) {
-        DayDraft copy = new DayDraft(code, source.title(), source.subtitle(), source.theme(), date, source.startsAt(),
-                source.endsAt(), source.context().source().isEmpty() ? null : source.context().source(),
+        long shift = ChronoUnit.DAYS.between(source.days().firstDate(), date);
+        List<SessionDayDraft> shifted = source.days().all().stream().map(d -> d.draft().plusDays(shift)).toList();
+        DayDraft copy = new DayDraft(code, source.title(), source.subtitle(), source.theme(), shifted, source.context().source().isEmpty() ? null : source.context().source(),
                 source.audience(), source.registrationInstructions(), source.registrationUrl(),
                 source.programmeProvisional(), source.organiserId(), source.organisingUnit(), source.venue(),
                 source.contacts(), source.partners(), List.of());
         long id = days.create(copy);
         copyResources(source, id);
         days.tag(id, days.tags(source.id()));
-        events.publishEvent(new NewEditionCreated(source.id(), id));
-        long shift = ChronoUnit.DAYS.between(source.date(), date);
-        record(id, by, "duplicated", "Nouvelle édition de " + source.sessionCode() + " (" + source.date() + "), décalée de "
-                + shift + " jour(s).");
-        record(source.id(), by, "edition", "Nouvelle édition créée : " + code + " le " + date + ".");
+        List<SessionDay> copies = days.days(id).orElseThrow().all();
+        Map<Long, Long> sessionDays = new HashMap<>();
+        for (int i = 0; i < copies.size(); i++) {
+            sessionDays.put(source.days().all().get(i).id(), copies.get(i).id());
+        }
+        events.publishEvent(new NewEditionCreated(source.id(), id, sessionDays));
+        record(id, by, "duplicated", "Nouvelle édition de " + source.sessionCode() + " (" + source.days().frenchDates()
+                + "), chaque jour décalé de " + shift + " jour" + (Math.abs(shift) > 1 ? "s" : "") + ".");
+        record(source.id(), by, "edition", "Nouvelle édition créée : " + code + ", " + days.days(id).orElseThrow().frenchDates() + ".");
         return id;
     }
 
@@ -174,9 +209,6 @@ class DayAdministration {
         changes.text("Titre", before.title(), after.title(), DayAdministration::shorten);
         changes.text("Sous-titre", before.subtitle(), after.subtitle(), DayAdministration::shorten);
         changes.text("Thème", before.theme(), after.theme(), DayAdministration::shorten);
-        changes.text("Date", before.date(), after.date(), DayAdministration::shorten);
-        changes.text("Début", before.startsAt(), after.startsAt(), DayAdministration::shorten);
-        changes.text("Fin", before.endsAt(), after.endsAt(), DayAdministration::shorten);
         changes.text("Contexte", before.context().isEmpty() ? null : before.context().source(), after.context(), DayAdministration::shorten);
         changes.text("Public visé", before.audience(), after.audience(), DayAdministration::shorten);
         changes.text("Modalités d'inscription", before.registrationInstructions(), after.registrationInstructions(), DayAdministration::shorten);

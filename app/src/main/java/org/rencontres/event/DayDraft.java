@@ -1,18 +1,14 @@
 package org.rencontres.event;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 
-/** Everything that describes a day, to create it. */
+/** Everything that describes a session, to create it. */
 public record DayDraft(
         SessionCode sessionCode,
         String title,
         String subtitle,
         String theme,
-        LocalDate date,
-        LocalTime startsAt,
-        LocalTime endsAt,
+        List<SessionDayDraft> days,
         String context,
         String audience,
         String registrationInstructions,
@@ -26,8 +22,9 @@ public record DayDraft(
         List<Resource> resources) {
 
     public DayDraft {
-        if (!endsAt.isAfter(startsAt)) {
-            throw new IllegalArgumentException("A day must end after it starts");
+        days = List.copyOf(days);
+        if (days.isEmpty() || days.stream().map(SessionDayDraft::date).distinct().count() != days.size()) {
+            throw new IllegalArgumentException("A session has at least one day, two days never on the same date");
         }
         contacts = List.copyOf(contacts);
         partners = List.copyOf(partners);

@@ -22,8 +22,9 @@ record DayForm(String code, String titre, String soustitre, String theme, String
 
     static DayForm of(Day d, Organisation organiser, List<String> tags) {
         Venue v = d.venue();
-        return new DayForm(d.sessionCode().value(), d.title(), n(d.subtitle()), n(d.theme()), d.date().toString(),
-                d.startsAt().toString(), d.endsAt().toString(), d.context().source(), n(d.audience()),
+        SessionDay first = d.days().first();
+        return new DayForm(d.sessionCode().value(), d.title(), n(d.subtitle()), n(d.theme()), first.date().toString(),
+                first.startsAt().toString(), first.endsAt().toString(), d.context().source(), n(d.audience()),
                 n(d.registrationInstructions()), n(d.registrationUrl()), d.programmeProvisional(),
                 organiser == null ? "" : organiser.name(), n(d.organisingUnit()),
                 v == null ? "" : v.name(), v == null ? "" : n(v.building()), v == null ? "" : v.street(),

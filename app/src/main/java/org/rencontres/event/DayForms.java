@@ -35,8 +35,10 @@ final class DayForms {
 
     /**
      * @param organiserId resolves the organiser's name to an organisation id (null when empty)
+     * @param days the session's days when it exists (they are edited one by one, not on this form);
+     *             null for a new session, whose first day is read from the form's date and hours
      */
-    static Result read(DayForm f, Function<String, Long> organiserId) {
+    static Result read(DayForm f, Function<String, Long> organiserId, List<SessionDayDraft> days) {
         List<FieldProblem> errors = new ArrayList<>();
         SessionCode code = null;
         if (f.code() != null && f.code().strip().length() > SessionCode.MAX_LENGTH) {
@@ -52,14 +54,9 @@ final class DayForms {
         if (blank(f.titre())) {
             errors.add(FieldProblem.of("titre", "day.error.title"));
         }
-        LocalDate date = FrenchTime.parseDate(f.date()).orElse(null);
-        if (date == null) {
-            errors.add(FieldProblem.of("date", "day.error.date"));
-        }
-        LocalTime start = time(f.debut(), "debut", errors);
-        LocalTime end = time(f.fin(), "fin", errors);
-        if (start != null && end != null && !end.isAfter(start)) {
-            errors.add(FieldProblem.of("fin", "day.error.end"));
+        if (days == null) {
+            SessionDayDraft first = sessionDay(f.date(), f.debut(), f.fin(), errors);
+            days = first == null ? List.of() : List.of(first);
         }
         String url = trim(f.lienInscription());
         if (!url.isEmpty() && !isWebAddress(url)) {
@@ -97,10 +94,28 @@ final class DayForms {
             return new Result(null, List.of(), errors);
         }
         Long organiser = blank(f.organisateur()) ? null : organiserId.apply(trim(f.organisateur()));
-        DayDraft draft = new DayDraft(code, trim(f.titre()), orNull(f.soustitre()), orNull(f.theme()), date, start, end,
+        DayDraft draft = new DayDraft(code, trim(f.titre()), orNull(f.soustitre()), orNull(f.theme()), days,
                 orNull(f.contexte()), orNull(f.publicVise()), orNull(f.inscription()), orNull(url),
                 Boolean.TRUE.equals(f.previsionnel()), organiser, orNull(f.unite()), venue, List.of(), List.of(), List.of());
         return new Result(draft, tags, errors);
+    }
+
+    /**
+     * A day of a session as typed (fields "date", "debut", "fin"): the one rule for the session form
+     * and the form of each day; null, with its problems added, when something is wrong.
+     */
+    static SessionDayDraft sessionDay(String date, String debut, String fin, List<FieldProblem> errors) {
+        LocalDate day = FrenchTime.parseDate(date).orElse(null);
+        if (day == null) {
+            errors.add(FieldProblem.of("date", "day.error.date"));
+        }
+        LocalTime start = time(debut, "debut", errors);
+        LocalTime end = time(fin, "fin", errors);
+        if (start != null && end != null && !end.isAfter(start)) {
+            errors.add(FieldProblem.of("fin", "day.error.end"));
+            return null;
+        }
+        return day == null || start == null || end == null ? null : new SessionDayDraft(day, start, end);
     }
 
     private static LocalTime time(String value, String field, List<FieldProblem> errors) {

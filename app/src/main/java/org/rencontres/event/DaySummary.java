@@ -1,11 +1,10 @@
 package org.rencontres.event;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 
-/** A line of the catalogue. */
-public record DaySummary(long id, String sessionCode, String title, String subtitle, String theme, LocalDate date,
-                         LocalTime startsAt, LocalTime endsAt, DayStatus status, String city) {
+/** A line of the catalogue and of the organisers' list. */
+public record DaySummary(long id, String sessionCode, String title, String subtitle, String theme, SessionDays days,
+                         DayStatus status, String city) {
 
     public String slug() {
         return SessionCode.slugOf(sessionCode);
@@ -13,5 +12,9 @@ public record DaySummary(long id, String sessionCode, String title, String subti
 
     public String fullTitle() {
         return subtitle == null || subtitle.isBlank() ? title : title + " " + subtitle;
+    }
+
+    public LocalDate firstDate() {
+        return days.firstDate();
     }
 }

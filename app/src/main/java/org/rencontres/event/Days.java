@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -37,14 +38,18 @@ public class Days {
             throw new DuplicateSessionCodeException(d.sessionCode());
         }
         long id = jdbc.sql("""
-                INSERT INTO event_day (session_code, title, subtitle, theme, day_date, starts_at, ends_at,
+                INSERT INTO event_day (session_code, title, subtitle, theme, first_date, last_date,
                     context, audience, registration_instructions, registration_url, programme_provisional,
                     organiser_id, organising_unit)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(d.sessionCode().value(), d.title(), d.subtitle(), d.theme(), d.date(), d.startsAt(),
-                        d.endsAt(), d.context(), d.audience(), d.registrationInstructions(), d.registrationUrl(),
-                        d.programmeProvisional(), d.organiserId(), d.organisingUnit())
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(d.sessionCode().value(), d.title(), d.subtitle(), d.theme(), d.days().get(0).date(),
+                        d.days().get(0).date(), d.context(), d.audience(), d.registrationInstructions(),
+                        d.registrationUrl(), d.programmeProvisional(), d.organiserId(), d.organisingUnit())
                 .query(Long.class).single();
+        for (SessionDayDraft day : d.days()) {
+            insertDay(id, day);
+        }
+        datesChanged(id);
         saveVenue(id, d.venue());
         int position = 0;
         for (Contact c : d.contacts()) {
@@ -76,12 +81,12 @@ public class Days {
             throw new DuplicateSessionCodeException(d.sessionCode());
         }
         int updated = jdbc.sql("""
-                UPDATE event_day SET session_code = ?, title = ?, subtitle = ?, theme = ?, day_date = ?, starts_at = ?,
-                    ends_at = ?, context = ?, audience = ?, registration_instructions = ?, registration_url = ?,
+                UPDATE event_day SET session_code = ?, title = ?, subtitle = ?, theme = ?, context = ?, audience = ?,
+                    registration_instructions = ?, registration_url = ?,
                     programme_provisional = ?, organiser_id = ?, organising_unit = ?, version = version + 1,
                     updated_at = now()
                 WHERE id = ? AND version = ?""")
-                .params(d.sessionCode().value(), d.title(), d.subtitle(), d.theme(), d.date(), d.startsAt(), d.endsAt(),
+                .params(d.sessionCode().value(), d.title(), d.subtitle(), d.theme(),
                         d.context(), d.audience(), d.registrationInstructions(), d.registrationUrl(),
                         d.programmeProvisional(), d.organiserId(), d.organisingUnit(), id, expectedVersion)
                 .update();
@@ -120,6 +125,126 @@ public class Days {
             throw new IllegalStateException("Only a draft can be deleted");
         }
         events.publishEvent(new DayChanged(id));
+    }
+
+    /**
+     * Adds a day to the session.
+     *
+     * @throws SessionDayConflictException when the session already has a day on that date
+     */
+    @Transactional
+    public long addDay(long dayId, SessionDayDraft day) {
+        lockSession(dayId);
+        if (dateTaken(dayId, day.date(), null)) {
+            throw new SessionDayConflictException(day.date());
+        }
+        long id = insertDay(dayId, day);
+        datesChanged(dayId);
+        touched(dayId);
+        return id;
+    }
+
+    /**
+     * Moves a day of the session to another date or other hours; its programme, attendance and
+     * rotations stay with it.
+     *
+     * @throws SessionDayConflictException when the session already has another day on that date
+     */
+    @Transactional
+    public void changeDay(long dayId, long sessionDayId, SessionDayDraft day) {
+        lockSession(dayId);
+        if (dateTaken(dayId, day.date(), sessionDayId)) {
+            throw new SessionDayConflictException(day.date());
+        }
+        int updated = jdbc.sql("""
+                UPDATE event_session_day SET day_date = ?, starts_at = ?, ends_at = ?
+                WHERE id = ? AND event_day_id = ?""")
+                .params(day.date(), day.startsAt(), day.endsAt(), sessionDayId, dayId).update();
+        if (updated != 1) {
+            throw new IllegalArgumentException("No day " + sessionDayId + " in session " + dayId);
+        }
+        datesChanged(dayId);
+        touched(dayId);
+    }
+
+    /**
+     * Removes a day of the session with its programme slots (the database cascades); modules that
+     * keep rows of that day (attendance) hear {@link SessionDayRemoved}. The last day of a session
+     * cannot be removed.
+     */
+    @Transactional
+    public void removeDay(long dayId, long sessionDayId) {
+        lockSession(dayId);
+        int count = jdbc.sql("SELECT count(*) FROM event_session_day WHERE event_day_id = ?").param(dayId)
+                .query(Integer.class).single();
+        if (count <= 1) {
+            throw new IllegalStateException("A session keeps at least one day");
+        }
+        int deleted = jdbc.sql("DELETE FROM event_session_day WHERE id = ? AND event_day_id = ?")
+                .params(sessionDayId, dayId).update();
+        if (deleted != 1) {
+            throw new IllegalArgumentException("No day " + sessionDayId + " in session " + dayId);
+        }
+        datesChanged(dayId);
+        events.publishEvent(new SessionDayRemoved(dayId, sessionDayId));
+        touched(dayId);
+    }
+
+    /** The days of a session, for modules that only need its dates. */
+    public Optional<SessionDays> days(long dayId) {
+        return Optional.ofNullable(daysOf(List.of(dayId)).get(dayId));
+    }
+
+    private void lockSession(long dayId) {
+        jdbc.sql("SELECT id FROM event_day WHERE id = ? FOR UPDATE").param(dayId).query(Long.class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("No day " + dayId));
+    }
+
+    private boolean dateTaken(long dayId, LocalDate date, Long except) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM event_session_day WHERE event_day_id = ? AND day_date = ?
+                               AND id IS DISTINCT FROM ?)""")
+                .params(dayId, date, except).query(Boolean.class).single();
+    }
+
+    private long insertDay(long dayId, SessionDayDraft day) {
+        return jdbc.sql("""
+                INSERT INTO event_session_day (event_day_id, day_date, starts_at, ends_at) VALUES (?, ?, ?, ?)
+                RETURNING id""")
+                .params(dayId, day.date(), day.startsAt(), day.endsAt()).query(Long.class).single();
+    }
+
+    /** The session's first and last dates, kept on event_day for the catalogue, follow its days. */
+    private void datesChanged(long dayId) {
+        jdbc.sql("""
+                UPDATE event_day d SET first_date = s.first, last_date = s.last
+                FROM (SELECT min(day_date) AS first, max(day_date) AS last FROM event_session_day
+                      WHERE event_day_id = ?) s
+                WHERE d.id = ?""").params(dayId, dayId).update();
+    }
+
+    /** The days of these sessions, by session id. */
+    private Map<Long, SessionDays> daysOf(Collection<Long> dayIds) {
+        if (dayIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<SessionDay>> days = new HashMap<>();
+        Map<Long, ZoneId> zones = new HashMap<>();
+        jdbc.sql("""
+                SELECT s.event_day_id, s.id, s.day_date, s.starts_at, s.ends_at, d.time_zone
+                FROM event_session_day s JOIN event_day d ON d.id = s.event_day_id
+                WHERE s.event_day_id = ANY (?) ORDER BY s.event_day_id, s.day_date""")
+                .param(dayIds.toArray(Long[]::new))
+                .query(rs -> {
+                    long dayId = rs.getLong("event_day_id");
+                    zones.put(dayId, ZoneId.of(rs.getString("time_zone")));
+                    days.computeIfAbsent(dayId, k -> new ArrayList<>()).add(new SessionDay(rs.getLong("id"),
+                            rs.getObject("day_date", LocalDate.class), rs.getObject("starts_at", LocalTime.class),
+                            rs.getObject("ends_at", LocalTime.class)));
+                });
+        Map<Long, SessionDays> result = new HashMap<>();
+        days.forEach((id, list) -> result.put(id, new SessionDays(list, zones.get(id))));
+        return result;
     }
 
     @Transactional
@@ -251,11 +376,12 @@ public class Days {
                 .param(id).query(Partner.class).list();
         List<Resource> resources = jdbc.sql("SELECT * FROM event_resource WHERE event_day_id = ? ORDER BY position")
                 .param(id).query(Resource.class).list();
+        SessionDays days = daysOf(List.of(id)).get(id);
         return jdbc.sql("SELECT * FROM event_day WHERE id = ?").param(id)
-                .query((rs, n) -> day(rs, venue, contacts, partners, resources)).single();
+                .query((rs, n) -> day(rs, days, venue, contacts, partners, resources)).single();
     }
 
-    private static Day day(ResultSet rs, Venue venue, List<Contact> contacts, List<Partner> partners,
+    private static Day day(ResultSet rs, SessionDays days, Venue venue, List<Contact> contacts, List<Partner> partners,
                            List<Resource> resources) throws SQLException {
         return new Day(
                 rs.getLong("id"),
@@ -263,10 +389,7 @@ public class Days {
                 rs.getString("title"),
                 rs.getString("subtitle"),
                 rs.getString("theme"),
-                rs.getObject("day_date", LocalDate.class),
-                rs.getObject("starts_at", LocalTime.class),
-                rs.getObject("ends_at", LocalTime.class),
-                ZoneId.of(rs.getString("time_zone")),
+                days,
                 DayStatus.valueOf(rs.getString("status")),
                 rs.getString("cancellation_message"),
                 RichText.of(rs.getString("context")),
@@ -306,11 +429,11 @@ public class Days {
             params.put("place", "%" + escapeLike(query.place().strip()) + "%");
         }
         if (query.from() != null) {
-            where.append(" AND d.day_date >= :from");
+            where.append(" AND d.last_date >= :from");
             params.put("from", query.from());
         }
         if (query.to() != null) {
-            where.append(" AND d.day_date <= :to");
+            where.append(" AND d.first_date <= :to");
             params.put("to", query.to());
         }
         String from = " FROM event_day d LEFT JOIN event_venue v ON v.event_day_id = d.id";
@@ -319,15 +442,14 @@ public class Days {
         int page = Math.min(Math.max(query.page(), 1), pages);
         params.put("limit", PAGE_SIZE);
         params.put("offset", (page - 1) * PAGE_SIZE);
-        List<DaySummary> rows = jdbc.sql("""
-                SELECT d.id, d.session_code, d.title, d.subtitle, d.theme, d.day_date AS date, d.starts_at,
-                       d.ends_at, d.status, v.city""" + from + where + "\n" + """
-                ORDER BY (d.day_date < :today), CASE WHEN d.day_date >= :today THEN d.day_date END ASC,
-                         d.day_date DESC, d.starts_at, d.id
+        List<DaySummary> rows = summaries(jdbc.sql("""
+                SELECT d.id, d.session_code, d.title, d.subtitle, d.theme, d.status, v.city""" + from + where + "\n" + """
+                ORDER BY (d.last_date < :today), CASE WHEN d.last_date >= :today THEN d.first_date END ASC,
+                         d.first_date DESC, d.id
                 LIMIT :limit OFFSET :offset""")
-                .params(params).query(DaySummary.class).list();
-        List<DaySummary> upcoming = rows.stream().filter(d -> !d.date().isBefore(today)).toList();
-        List<DaySummary> past = rows.stream().filter(d -> d.date().isBefore(today)).toList();
+                .params(params));
+        List<DaySummary> upcoming = rows.stream().filter(d -> !d.days().lastDate().isBefore(today)).toList();
+        List<DaySummary> past = rows.stream().filter(d -> d.days().lastDate().isBefore(today)).toList();
         return new Catalogue(upcoming, past, page, pages, total);
     }
 
@@ -356,13 +478,23 @@ public class Days {
 
     /** Every day, drafts included, of one organising unit (or of all when null), latest first. */
     public List<DaySummary> forOrganisers(String organisingUnit) {
-        return jdbc.sql("""
-                SELECT d.id, d.session_code, d.title, d.subtitle, d.theme, d.day_date AS date, d.starts_at,
-                       d.ends_at, d.status, v.city
+        return summaries(jdbc.sql("""
+                SELECT d.id, d.session_code, d.title, d.subtitle, d.theme, d.status, v.city
                 FROM event_day d LEFT JOIN event_venue v ON v.event_day_id = d.id
                 WHERE CAST(? AS TEXT) IS NULL OR lower(d.organising_unit) = lower(?)
-                ORDER BY d.day_date DESC, d.id DESC""")
-                .params(organisingUnit, organisingUnit).query(DaySummary.class).list();
+                ORDER BY d.first_date DESC, d.id DESC""")
+                .params(organisingUnit, organisingUnit));
+    }
+
+    /** The lines of a list of sessions, each with its days, in the order of the query. */
+    private List<DaySummary> summaries(JdbcClient.StatementSpec query) {
+        record Row(long id, String sessionCode, String title, String subtitle, String theme, DayStatus status,
+                   String city) {
+        }
+        List<Row> rows = query.query(Row.class).list();
+        Map<Long, SessionDays> days = daysOf(rows.stream().map(Row::id).toList());
+        return rows.stream().map(r -> new DaySummary(r.id(), r.sessionCode(), r.title(), r.subtitle(), r.theme(),
+                days.get(r.id()), r.status(), r.city())).toList();
     }
 
     private static String escapeLike(String text) {

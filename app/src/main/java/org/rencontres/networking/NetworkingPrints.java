@@ -190,7 +190,7 @@ class NetworkingPrints {
     private Context context(ManagedDay day, NetworkingSession session, PublishedPlan plan) {
         Context context = new Context(Locale.FRENCH);
         context.setVariable("day", day);
-        context.setVariable("date", FrenchTime.longDate(day.date()));
+        context.setVariable("date", day.days().frenchDates());
         context.setVariable("rotation", session);
         context.setVariable("times", times(plan));
         return context;

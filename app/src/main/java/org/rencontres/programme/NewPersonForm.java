@@ -9,17 +9,13 @@ import java.util.List;
  *
  * @param fonction the job title, as the programme prints it
  * @param organisation the id of their organisation in the directory; empty for none
+ * @param nouveauRepresentant what the programme prints after them (« ou sa représentante »); empty for nothing
  */
 record NewPersonForm(String prenom, String nom, String fonction, String organisation, String nouveauRole,
-                            Boolean nouveauRepresentant) {
-
-    /** An unticked checkbox sends nothing: it reads as false. */
-    public NewPersonForm {
-        nouveauRepresentant = Boolean.TRUE.equals(nouveauRepresentant);
-    }
+                     String nouveauRepresentant) {
 
     public static NewPersonForm empty() {
-        return new NewPersonForm("", "", "", "", SlotRole.SPEAKER.name(), false);
+        return new NewPersonForm("", "", "", "", SlotRole.SPEAKER.name(), "");
     }
 
     List<FieldProblem> check(boolean organisationKnown) {
@@ -43,6 +39,7 @@ record NewPersonForm(String prenom, String nom, String fonction, String organisa
         if (PersonForm.role(nouveauRole) == null) {
             problems.add(FieldProblem.of("nouveauRole", "slot.person.error.role"));
         }
+        PersonForm.checkRepresentative("nouveauRepresentant", nouveauRepresentant, problems);
         return problems;
     }
 

@@ -9,17 +9,12 @@ import java.util.List;
  *
  * @param personne the person's id in the directory
  * @param presentation how the programme presents them; empty for their job title
- * @param representant the programme says "ou son représentant"
+ * @param representant what the programme prints after them (« ou sa représentante »); empty for nothing
  */
-record PersonForm(String personne, String role, Boolean representant, String presentation) {
-
-    /** An unticked checkbox sends nothing: it reads as false. */
-    public PersonForm {
-        representant = Boolean.TRUE.equals(representant);
-    }
+record PersonForm(String personne, String role, String representant, String presentation) {
 
     public static PersonForm empty() {
-        return new PersonForm("", SlotRole.SPEAKER.name(), false, "");
+        return new PersonForm("", SlotRole.SPEAKER.name(), "", "");
     }
 
     List<FieldProblem> check(boolean personKnown) {
@@ -33,6 +28,7 @@ record PersonForm(String personne, String role, Boolean representant, String pre
         if (presentation != null && presentation.strip().length() > SlotForm.MAX_TITLE) {
             problems.add(FieldProblem.of("presentation", "slot.error.too.long", SlotForm.MAX_TITLE));
         }
+        checkRepresentative("representant", representant, problems);
         return problems;
     }
 
@@ -41,6 +37,13 @@ record PersonForm(String personne, String role, Boolean representant, String pre
             return personne == null ? null : Long.valueOf(personne.strip());
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    static void checkRepresentative(String field, String typed, List<FieldProblem> problems) {
+        if (Representative.tooLong(typed)) {
+            problems.add(FieldProblem.of(field, "slot.person.error.representative.long", Representative.MAX_LENGTH,
+                    Representative.length(Representative.normalise(typed))));
         }
     }
 

@@ -8,13 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The programme of a day: its slots, and their arrangement as a timeline. */
+/**
+ * The programme of a session: its slots, and their arrangement as a timeline. A session of several
+ * days shows one programme per day: {@link #day(long)}.
+ */
 public record Programme(long dayId, List<Slot> slots) {
 
     public Programme {
         slots = slots.stream()
-                .sorted(Comparator.comparing(Slot::startsAt).thenComparing(Slot::position))
+                .sorted(Comparator.comparing(Slot::sessionDayId).thenComparing(Slot::startsAt)
+                        .thenComparing(Slot::position))
                 .toList();
+    }
+
+    /** The programme of one day of the session. */
+    public Programme day(long sessionDayId) {
+        return new Programme(dayId, slots.stream().filter(s -> s.sessionDayId() == sessionDayId).toList());
     }
 
     /**
@@ -26,7 +35,8 @@ public record Programme(long dayId, List<Slot> slots) {
         List<Entry> entries = new ArrayList<>();
         for (Slot slot : slots) {
             Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
-            if (last != null && (slot.startsAt().equals(last.startsAt())
+            if (last != null && last.slots.get(0).sessionDayId() == slot.sessionDayId()
+                    && (slot.startsAt().equals(last.startsAt())
                     || (last.startsAt().isBefore(slot.startsAt()) && slot.startsAt().isBefore(last.endsAt())
                         && !last.tracks().contains(slot.track())))) {
                 last.slots.add(slot);

@@ -31,32 +31,34 @@ class ProgrammeCopies {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(NewEditionCreated edition) {
-        Map<Long, Long> slots = copy(edition.fromDayId(), edition.toDayId());
+        Map<Long, Long> slots = copy(edition);
         events.publishEvent(new ProgrammeCopied(edition.fromDayId(), edition.toDayId(), slots));
     }
 
-    /** Copies every slot of one day to another; returns the new slot id of each old one. */
-    private Map<Long, Long> copy(long fromDayId, long toDayId) {
+    /** Copies every slot of a session to its new edition, each on the matching day; returns the new slot id of each old one. */
+    private Map<Long, Long> copy(NewEditionCreated edition) {
+        record Source(long id, long sessionDay) {
+        }
         Map<Long, Long> slots = new HashMap<>();
-        List<Long> ids = jdbc.sql("SELECT id FROM programme_slot WHERE event_day_id = ? ORDER BY position")
-                .param(fromDayId).query(Long.class).list();
-        for (long old : ids) {
+        List<Source> sources = jdbc.sql("SELECT id, session_day_id FROM programme_slot WHERE event_day_id = ? ORDER BY position")
+                .param(edition.fromDayId()).query((rs, n) -> new Source(rs.getLong(1), rs.getLong(2))).list();
+        for (Source old : sources) {
             long copy = jdbc.sql("""
-                    INSERT INTO programme_slot (event_day_id, starts_at, ends_at, kind, format_label, title, description,
-                        track, position, provisional, topics_provisional)
-                    SELECT ?, starts_at, ends_at, kind, format_label, title, description, track, position, provisional,
-                        topics_provisional
+                    INSERT INTO programme_slot (event_day_id, session_day_id, starts_at, ends_at, kind, format_label,
+                        title, description, track, position, provisional, topics_provisional)
+                    SELECT ?, ?, starts_at, ends_at, kind, format_label, title, description, track, position,
+                        provisional, topics_provisional
                     FROM programme_slot WHERE id = ? RETURNING id""")
-                    .params(toDayId, old).query(Long.class).single();
+                    .params(edition.toDayId(), edition.sessionDay(old.sessionDay()), old.id()).query(Long.class).single();
             jdbc.sql("""
                     INSERT INTO programme_slot_person (slot_id, person_id, role, description, organisation_id,
-                        or_representative, position)
-                    SELECT ?, person_id, role, description, organisation_id, or_representative, position
-                    FROM programme_slot_person WHERE slot_id = ?""").params(copy, old).update();
+                        representative_text, position)
+                    SELECT ?, person_id, role, description, organisation_id, representative_text, position
+                    FROM programme_slot_person WHERE slot_id = ?""").params(copy, old.id()).update();
             jdbc.sql("""
                     INSERT INTO programme_topic (slot_id, title, position)
-                    SELECT ?, title, position FROM programme_topic WHERE slot_id = ?""").params(copy, old).update();
-            slots.put(old, copy);
+                    SELECT ?, title, position FROM programme_topic WHERE slot_id = ?""").params(copy, old.id()).update();
+            slots.put(old.id(), copy);
         }
         return slots;
     }

@@ -13,6 +13,8 @@ import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewPerson;
 import org.rencontres.directory.Person;
 import org.rencontres.event.ManagedDay;
+import org.rencontres.event.SessionDay;
+import org.rencontres.event.SessionDays;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;
@@ -85,7 +87,7 @@ class ProgrammeEditor {
     @Transactional
     Outcome add(ManagedDay day, Organiser who, SlotForm form) {
         lock(day.id());
-        SlotForm.Checked checked = form.check(null, day.startsAt(), day.endsAt(),
+        SlotForm.Checked checked = form.check(null, day.days(),
                 programmes.programmeOf(day.id()).slots());
         if (!checked.isValid()) {
             return Outcome.refused(checked.problems());
@@ -101,7 +103,7 @@ class ProgrammeEditor {
     Outcome update(ManagedDay day, Organiser who, long slotId, SlotForm form) {
         lock(day.id());
         Slot before = slot(day.id(), slotId);
-        SlotForm.Checked checked = form.check(slotId, day.startsAt(), day.endsAt(),
+        SlotForm.Checked checked = form.check(slotId, day.days(),
                 programmes.programmeOf(day.id()).slots());
         if (!checked.isValid()) {
             return Outcome.refused(checked.problems());
@@ -115,10 +117,10 @@ class ProgrammeEditor {
             }
         }
         int updated = jdbc.sql("""
-                UPDATE programme_slot SET starts_at = ?, ends_at = ?, kind = ?, format_label = ?, title = ?,
-                    description = ?, track = ?, provisional = ?, topics_provisional = ?, version = version + 1
+                UPDATE programme_slot SET session_day_id = ?, starts_at = ?, ends_at = ?, kind = ?, format_label = ?,
+                    title = ?, description = ?, track = ?, provisional = ?, topics_provisional = ?, version = version + 1
                 WHERE id = ? AND event_day_id = ? AND version = ?""")
-                .params(d.startsAt(), d.endsAt(), d.kind().name(), d.formatLabel(), d.title(), d.description(),
+                .params(d.sessionDayId(), d.startsAt(), d.endsAt(), d.kind().name(), d.formatLabel(), d.title(), d.description(),
                         d.track(), d.provisional(), d.topicsProvisional(), slotId, day.id(),
                         form.version() == null ? -1 : form.version())
                 .update();
@@ -131,7 +133,7 @@ class ProgrammeEditor {
             jdbc.sql("INSERT INTO programme_topic (slot_id, title, position) VALUES (?, ?, ?)")
                     .params(slotId, topic, n++).update();
         }
-        String differences = differences(before, d);
+        String differences = differences(before, d, day.days());
         changed(day, who, "slot.updated", "Créneau « " + before.title() + " » modifié"
                 + (differences.isEmpty() ? " (aucun changement)" : " : " + differences));
         return Outcome.done(slotId);
@@ -143,7 +145,7 @@ class ProgrammeEditor {
         lock(day.id());
         Slot slot = slot(day.id(), slotId);
         List<Slot> moment = programmes.programmeOf(day.id()).slots().stream()
-                .filter(s -> s.startsAt().equals(slot.startsAt())).toList();
+                .filter(s -> s.sessionDayId() == slot.sessionDayId() && s.startsAt().equals(slot.startsAt())).toList();
         int index = moment.indexOf(slot);
         int other = up ? index - 1 : index + 1;
         if (other < 0 || other >= moment.size()) {
@@ -178,7 +180,8 @@ class ProgrammeEditor {
             if (slot.people().stream().anyMatch(p -> p.personId() == person.id() && p.role() == role)) {
                 problems = List.of(FieldProblem.of("personne", "slot.person.error.twice"));
             } else {
-                attach(day, who, slot, person, role, SlotForm.emptyToNull(form.presentation()), form.representant());
+                attach(day, who, slot, person, role, SlotForm.emptyToNull(form.presentation()),
+                        Representative.normalise(form.representant()));
             }
         }
         return problems.isEmpty() ? Outcome.done(slotId) : Outcome.refused(problems);
@@ -195,7 +198,8 @@ class ProgrammeEditor {
             return Outcome.refused(problems);
         }
         Person person = createPerson(day, who, form.prenom(), form.nom(), form.fonction(), organisationId);
-        attach(day, who, slot, person, PersonForm.role(form.nouveauRole()), null, form.nouveauRepresentant());
+        attach(day, who, slot, person, PersonForm.role(form.nouveauRole()), null,
+                Representative.normalise(form.nouveauRepresentant()));
         return Outcome.done(slotId);
     }
 
@@ -226,16 +230,16 @@ class ProgrammeEditor {
     }
 
     private void attach(ManagedDay day, Organiser who, Slot slot, Person person, SlotRole role, String presentation,
-                        boolean orRepresentative) {
+                        String representative) {
         jdbc.sql("""
                 INSERT INTO programme_slot_person (slot_id, person_id, role, description, organisation_id,
-                    or_representative, position)
+                    representative_text, position)
                 VALUES (?, ?, ?, ?, NULL, ?, (SELECT coalesce(max(position) + 1, 0) FROM programme_slot_person
                                               WHERE slot_id = ?))""")
-                .params(slot.id(), person.id(), role.name(), presentation, orRepresentative, slot.id())
+                .params(slot.id(), person.id(), role.name(), presentation, representative, slot.id())
                 .update();
         changed(day, who, "slot.person.added", person.fullName() + " (" + roleLabel(role)
-                + (orRepresentative ? ", ou son représentant" : "") + ") ajouté(e) au créneau « " + slot.title() + " »");
+                + (representative == null ? "" : ", " + Differences.quoted(representative)) + ") ajouté(e) au créneau « " + slot.title() + " »");
     }
 
     void changed(ManagedDay day, Organiser who, String action, String details) {
@@ -248,8 +252,9 @@ class ProgrammeEditor {
                 .query((rs, n) -> 1).list();
     }
 
-    private String differences(Slot before, SlotDraft after) {
+    private String differences(Slot before, SlotDraft after, SessionDays days) {
         Differences changes = new Differences();
+        changes.value("Jour", dayLabel(days, before.sessionDayId()), dayLabel(days, after.sessionDayId()));
         changes.value("Début", FrenchTime.clock(before.startsAt()), FrenchTime.clock(after.startsAt()));
         changes.value("Fin", FrenchTime.clock(before.endsAt()), FrenchTime.clock(after.endsAt()));
         changes.value("Nature", kindLabel(before.kind()), kindLabel(after.kind()));
@@ -261,6 +266,10 @@ class ProgrammeEditor {
         changes.value("Sujets", Differences.quoted(String.join(" / ", before.topics())), Differences.quoted(String.join(" / ", after.topics())));
         changes.flag("Sujets sous réserve", before.topicsProvisional(), after.topicsProvisional());
         return changes.toString();
+    }
+
+    private static String dayLabel(SessionDays days, long sessionDayId) {
+        return days.byId(sessionDayId).map(SessionDay::frenchDate).orElse("?");
     }
 
     private static String range(LocalTime start, LocalTime end) {

@@ -9,6 +9,7 @@ import org.rencontres.web.Confirmation;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.event.ManagedDay;
+import org.rencontres.event.SessionDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FormErrors;
 import org.springframework.context.MessageSource;
@@ -211,7 +212,8 @@ class ProgrammeEditorController {
     private String editorPage(ManagedDay day, SlotForm form, FormErrors errors, Model model, boolean fragment) {
         Programme programme = programmes.programmeOf(day.id());
         model.addAttribute("day", day);
-        model.addAttribute("rows", EditorRow.of(programme));
+        model.addAttribute("dayRows", day.days().all().stream()
+                .map(d -> new DayRows(d, EditorRow.of(programme.day(d.id())))).toList());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("kinds", SlotKind.values());
@@ -239,6 +241,7 @@ class ProgrammeEditorController {
         model.addAttribute("errors", errors);
         model.addAttribute("kinds", SlotKind.values());
         model.addAttribute("roles", SlotRole.values());
+        model.addAttribute("usualRepresentatives", Representative.USUAL);
         model.addAttribute("people", directory.peopleByName());
         List<Organisation> organisations = directory.organisationsByName();
         model.addAttribute("organisations", organisations);
@@ -264,6 +267,10 @@ class ProgrammeEditorController {
     }
 
     /** A slot of the editor's list, with the moves it allows (within slots that start at the same time). */
+    /** The editor's slots of one day of the session. */
+    record DayRows(SessionDay day, List<EditorRow> rows) {
+    }
+
     record EditorRow(Slot slot, boolean canMoveUp, boolean canMoveDown) {
         static List<EditorRow> of(Programme programme) {
             List<Slot> slots = programme.slots();

@@ -27,6 +27,7 @@ import org.rencontres.directory.Person;
 import org.rencontres.document.FileKind;
 import org.rencontres.document.Uploads;
 import org.rencontres.event.ManagedDay;
+import org.rencontres.event.SessionDays;
 import org.rencontres.programme.ProgrammeSheet.Column;
 import org.rencontres.programme.ProgrammeSheet.Line;
 import org.rencontres.security.Organiser;
@@ -185,7 +186,9 @@ class ProgrammeImport {
 
     /** The days of the session, in order. */
     static List<SheetDay> days(ManagedDay day) {
-        return List.of(new SheetDay(1, 0, day.date(), day.startsAt(), day.endsAt()));
+        SessionDays days = day.days();
+        return days.all().stream()
+                .map(d -> new SheetDay(days.index(d), d.id(), d.date(), d.startsAt(), d.endsAt())).toList();
     }
 
     /**
@@ -195,20 +198,18 @@ class ProgrammeImport {
     Preview check(ManagedDay day, List<Line> lines, boolean replace) {
         List<SheetDay> days = days(day);
         List<Slot> existing = programmes.programmeOf(day.id()).slots();
-        Map<SheetDay, List<Slot>> placed = new HashMap<>();
-        for (SheetDay d : days) {
-            placed.put(d, replace ? new ArrayList<>() : new ArrayList<>(existing));
-        }
+        // The slots each line is checked against: those kept, then the lines above it (the form keeps those of its day).
+        List<Slot> placed = replace ? new ArrayList<>() : new ArrayList<>(existing);
         People people = new People(directory.peopleByName(), directory.organisationsByName());
         Map<String, SlotKind> kinds = kinds();
         List<CheckedLine> checked = new ArrayList<>();
         for (Line line : lines) {
-            checked.add(check(line, days, placed, kinds, people));
+            checked.add(check(line, day.days(), days, placed, kinds, people));
         }
         return new Preview(days, List.copyOf(checked), existing.size());
     }
 
-    private CheckedLine check(Line line, List<SheetDay> days, Map<SheetDay, List<Slot>> placed,
+    private CheckedLine check(Line line, SessionDays sessionDays, List<SheetDay> days, List<Slot> placed,
                               Map<String, SlotKind> kinds, People people) {
         List<SheetProblem> problems = new ArrayList<>();
         int n = line.number();
@@ -221,14 +222,13 @@ class ProgrammeImport {
             problems.add(error(n, Column.KIND, "sheet.error.kind.unknown", kindText, kindLabels()));
         }
         // The editor's form, filled from the line: the same checks, the same rules.
-        SlotForm form = new SlotForm(line.cell(Column.START), line.cell(Column.END), kind == null ? "" : kind.name(),
+        // A line whose day is unknown names none of the session's days (its problem is already said): the form checks the rest.
+        SlotForm form = new SlotForm(day == null ? "-1" : String.valueOf(day.sessionDayId()), line.cell(Column.START), line.cell(Column.END), kind == null ? "" : kind.name(),
                 "", line.cell(Column.TITLE), line.cell(Column.DESCRIPTION), line.cell(Column.ROOM), false, "", false,
                 null);
-        List<Slot> others = day == null ? List.of() : placed.get(day);
-        SlotForm.Checked slot = form.check(null, day == null ? LocalTime.MIN : day.startsAt(),
-                day == null ? LocalTime.MAX : day.endsAt(), others);
+        SlotForm.Checked slot = form.check(null, sessionDays, placed);
         for (FieldProblem p : slot.problems()) {
-            if (!p.field().equals("nature")) {
+            if (!p.field().equals("nature") && !p.field().equals("jour")) {
                 problems.add(fromForm(n, p, form, day));
             }
         }
@@ -236,9 +236,8 @@ class ProgrammeImport {
         SlotDraft draft = null;
         if (problems.stream().noneMatch(SheetProblem::blocking) && slot.isValid()) {
             SlotDraft d = slot.draft();
-            draft = new SlotDraft(d.startsAt(), d.endsAt(), d.kind(), d.formatLabel(), d.title(), d.description(),
-                    d.track(), d.provisional(), d.topicsProvisional(), d.topics(), List.of());
-            others.add(new Slot(-n, d.startsAt(), d.endsAt(), d.kind(), null, d.title(), null, d.track(), n, false,
+            draft = d;
+            placed.add(new Slot(-n, d.sessionDayId(), d.startsAt(), d.endsAt(), d.kind(), null, d.title(), null, d.track(), n, false,
                     false, List.of(), List.of()));
         }
         return new CheckedLine(line, day, draft, plans, List.copyOf(problems));
@@ -343,7 +342,7 @@ class ProgrammeImport {
                     continue;
                 }
                 List<FieldProblem> form = new NewPersonForm(parts[0], parts[1], "",
-                        organisation == null ? "" : String.valueOf(organisation.id()), SlotRole.SPEAKER.name(), false)
+                        organisation == null ? "" : String.valueOf(organisation.id()), SlotRole.SPEAKER.name(), "")
                         .check(true);
                 if (!form.isEmpty()) {
                     problems.add(new SheetProblem(n, Column.PEOPLE, form.get(0), true));
@@ -421,10 +420,10 @@ class ProgrammeImport {
                         k -> editor.createPerson(day, who, p.givenName(), p.familyName(), null, p.organisationId()).id());
                 // A new person's organisation is theirs in the directory: the slot need not repeat it.
                 Long shown = p.personId() != null ? p.organisationId() : null;
-                people.add(new SlotPersonDraft(personId, SlotRole.SPEAKER, p.presentation(), shown, false));
+                people.add(new SlotPersonDraft(personId, SlotRole.SPEAKER, p.presentation(), shown, null));
             }
             SlotDraft d = line.draft();
-            programmes.addSlot(day.id(), new SlotDraft(d.startsAt(), d.endsAt(), d.kind(), d.formatLabel(), d.title(),
+            programmes.addSlot(day.id(), new SlotDraft(d.sessionDayId(), d.startsAt(), d.endsAt(), d.kind(), d.formatLabel(), d.title(),
                     d.description(), d.track(), d.provisional(), d.topicsProvisional(), d.topics(), people));
             added++;
         }

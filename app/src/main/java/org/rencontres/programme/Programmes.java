@@ -35,10 +35,10 @@ public class Programmes {
         int position = jdbc.sql("SELECT coalesce(max(position) + 1, 0) FROM programme_slot WHERE event_day_id = ?")
                 .param(dayId).query(Integer.class).single();
         long slotId = jdbc.sql("""
-                INSERT INTO programme_slot (event_day_id, starts_at, ends_at, kind, format_label, title, description,
-                    track, position, provisional, topics_provisional)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(dayId, s.startsAt(), s.endsAt(), s.kind().name(), s.formatLabel(), s.title(), s.description(),
+                INSERT INTO programme_slot (event_day_id, session_day_id, starts_at, ends_at, kind, format_label, title,
+                    description, track, position, provisional, topics_provisional)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(dayId, s.sessionDayId(), s.startsAt(), s.endsAt(), s.kind().name(), s.formatLabel(), s.title(), s.description(),
                         s.track(), position, s.provisional(), s.topicsProvisional())
                 .query(Long.class).single();
         int n = 0;
@@ -50,10 +50,10 @@ public class Programmes {
         for (SlotPersonDraft p : s.people()) {
             jdbc.sql("""
                     INSERT INTO programme_slot_person (slot_id, person_id, role, description, organisation_id,
-                        or_representative, position)
+                        representative_text, position)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")
                     .params(slotId, p.personId(), p.role().name(), p.description(), p.organisationId(),
-                            p.orRepresentative(), n++)
+                            p.representative(), n++)
                     .update();
         }
         return slotId;
@@ -66,7 +66,7 @@ public class Programmes {
     public List<Slot> outline(long dayId) {
         return jdbc.sql("SELECT * FROM programme_slot WHERE event_day_id = ? ORDER BY starts_at, position")
                 .param(dayId).query(SlotRow.class).list().stream()
-                .map(r -> new Slot(r.id(), r.startsAt(), r.endsAt(), r.kind(), r.formatLabel(), r.title(),
+                .map(r -> new Slot(r.id(), r.sessionDayId(), r.startsAt(), r.endsAt(), r.kind(), r.formatLabel(), r.title(),
                         r.description(), r.track(), r.position(), r.provisional(), r.topicsProvisional(), List.of(),
                         List.of()))
                 .toList();
@@ -108,20 +108,20 @@ public class Programmes {
             String description = r.description() != null ? r.description() : person.jobTitle();
             peopleBySlot.computeIfAbsent(r.slotId(), k -> new ArrayList<>()).add(new SlotPerson(
                     person.id(), person.givenName(), person.familyName(), r.role(), description,
-                    organisation == null ? null : organisation.name(), r.orRepresentative()));
+                    organisation == null ? null : organisation.name(), r.representativeText()));
         }
-        List<Slot> slots = rows.stream().map(r -> new Slot(r.id(), r.startsAt(), r.endsAt(), r.kind(), r.formatLabel(),
+        List<Slot> slots = rows.stream().map(r -> new Slot(r.id(), r.sessionDayId(), r.startsAt(), r.endsAt(), r.kind(), r.formatLabel(),
                 r.title(), r.description(), r.track(), r.position(), r.provisional(), r.topicsProvisional(),
                 topics.getOrDefault(r.id(), List.of()), peopleBySlot.getOrDefault(r.id(), List.of()))).toList();
         return new Programme(dayId, slots);
     }
 
-    record SlotRow(long id, LocalTime startsAt, LocalTime endsAt, SlotKind kind, String formatLabel, String title,
+    record SlotRow(long id, long sessionDayId, LocalTime startsAt, LocalTime endsAt, SlotKind kind, String formatLabel, String title,
                    String description, String track, int position, boolean provisional, boolean topicsProvisional) {
     }
 
     record PersonRow(long slotId, long personId, SlotRole role, String description, Long organisationId,
-                     boolean orRepresentative) {
+                     String representativeText) {
     }
 
 }

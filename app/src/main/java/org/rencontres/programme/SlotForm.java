@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.rencontres.event.SessionDay;
+import org.rencontres.event.SessionDays;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;
 
@@ -14,11 +16,12 @@ import org.rencontres.shared.FrenchTime;
  * A slot as the editor's form sends it, every field as typed (named as the French form names
  * them), so that a form with errors comes back exactly as it was.
  *
+ * @param jour the id of the session's day; may be empty when the session has one day
  * @param piste the parallel track; empty for the main programme
  * @param sujets the topics, one a line
  * @param version the version of the slot the form was filled from (edits only)
  */
-record SlotForm(String debut, String fin, String nature, String format, String titre, String description,
+record SlotForm(String jour, String debut, String fin, String nature, String format, String titre, String description,
                        String piste, Boolean provisoire, String sujets, Boolean sujetsSousReserve, Integer version) {
 
     /** An unticked checkbox sends nothing: it reads as false. */
@@ -33,12 +36,12 @@ record SlotForm(String debut, String fin, String nature, String format, String t
     static final int MAX_TOPICS = 30;
 
     public static SlotForm empty() {
-        return new SlotForm("", "", "", "", "", "", "", false, "", false, null);
+        return new SlotForm("", "", "", "", "", "", "", "", false, "", false, null);
     }
 
     /** The form filled with a slot's current values. */
     public static SlotForm of(Slot slot, int version) {
-        return new SlotForm(FrenchTime.clock(slot.startsAt()), FrenchTime.clock(slot.endsAt()), slot.kind().name(),
+        return new SlotForm(String.valueOf(slot.sessionDayId()), FrenchTime.clock(slot.startsAt()), FrenchTime.clock(slot.endsAt()), slot.kind().name(),
                 nullToEmpty(slot.formatLabel()), slot.title(), nullToEmpty(slot.description()),
                 nullToEmpty(slot.track()), slot.provisional(), String.join("\n", slot.topics()),
                 slot.topicsProvisional(), version);
@@ -53,11 +56,15 @@ record SlotForm(String debut, String fin, String nature, String format, String t
     }
 
     /**
-     * Checks the form against the day's hours and its other slots: the draft when all is well,
-     * otherwise the problems, at most one a field.
+     * Checks the form against its day's hours and the other slots of that day: the draft when all
+     * is well, otherwise the problems, at most one a field.
      */
-    public Checked check(Long slotId, LocalTime dayStartsAt, LocalTime dayEndsAt, List<Slot> daySlots) {
+    public Checked check(Long slotId, SessionDays days, List<Slot> slots) {
         List<FieldProblem> problems = new ArrayList<>();
+        SessionDay day = day(days).orElse(null);
+        if (day == null) {
+            problems.add(FieldProblem.of("jour", "slot.error.day"));
+        }
         Optional<LocalTime> start = time(debut, "debut", "slot.error.start.missing", "slot.error.start.format", problems);
         Optional<LocalTime> end = time(fin, "fin", "slot.error.end.missing", "slot.error.end.format", problems);
         SlotKind kind = null;
@@ -92,19 +99,20 @@ record SlotForm(String debut, String fin, String nature, String format, String t
         } else if (sujetsSousReserve && topics.isEmpty()) {
             problems.add(FieldProblem.of("sujets", "slot.error.topics.provisional"));
         }
-        if (start.isPresent() && end.isPresent() && kind != null) {
-            ProgrammeRules.checkTimes(slotId, start.get(), end.get(), kind, emptyToNull(piste), dayStartsAt,
-                            dayEndsAt, daySlots).stream()
+        if (start.isPresent() && end.isPresent() && kind != null && day != null) {
+            List<Slot> daySlots = slots.stream().filter(s -> s.sessionDayId() == day.id()).toList();
+            ProgrammeRules.checkTimes(slotId, start.get(), end.get(), kind, emptyToNull(piste), day.startsAt(),
+                            day.endsAt(), daySlots).stream()
                     .filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
                     .forEach(problems::add);
         }
         if (!problems.isEmpty()) {
             // In the order of the form, so that the summary reads like the form.
-            List<String> order = List.of("debut", "fin", "nature", "format", "titre", "description", "piste", "sujets");
+            List<String> order = List.of("jour", "debut", "fin", "nature", "format", "titre", "description", "piste", "sujets");
             problems.sort(Comparator.comparingInt(p -> order.indexOf(p.field())));
             return new Checked(null, List.copyOf(problems));
         }
-        return new Checked(new SlotDraft(start.get(), end.get(), kind, emptyToNull(format), titre.strip(),
+        return new Checked(new SlotDraft(day.id(), start.get(), end.get(), kind, emptyToNull(format), titre.strip(),
                 emptyToNull(description), emptyToNull(piste), provisoire, sujetsSousReserve, topics, List.of()), List.of());
     }
 
@@ -112,6 +120,18 @@ record SlotForm(String debut, String fin, String nature, String format, String t
     public record Checked(SlotDraft draft, List<FieldProblem> problems) {
         public boolean isValid() {
             return problems.isEmpty();
+        }
+    }
+
+    /** The day chosen: by its id, or the only day of a one-day session when none is chosen. */
+    private Optional<SessionDay> day(SessionDays days) {
+        if (blank(jour)) {
+            return days.isSingle() ? Optional.of(days.first()) : Optional.empty();
+        }
+        try {
+            return days.byId(Long.parseLong(jour.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

@@ -62,7 +62,7 @@ class PaperRequests {
         if (day == null || day.status() == DayStatus.CANCELLED) {
             return Optional.of("registration.admin.paper.closed.CANCELLED");
         }
-        if (day.date().isBefore(today())) {
+        if (day.days().firstDate().isBefore(today())) {
             return Optional.of("registration.admin.paper.closed.PAST");
         }
         return Optional.empty();

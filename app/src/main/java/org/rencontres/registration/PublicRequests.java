@@ -102,7 +102,7 @@ class PublicRequests {
         if (day.status() != DayStatus.PUBLISHED) {
             return Optional.of(Closed.NOT_PUBLISHED);
         }
-        if (day.date().isBefore(LocalDate.now(clock.withZone(day.zone())))) {
+        if (day.days().firstDate().isBefore(LocalDate.now(clock.withZone(day.zone())))) {
             return Optional.of(Closed.PAST);
         }
         Optional<Capacity> capacity = registrations.capacity(day.id());

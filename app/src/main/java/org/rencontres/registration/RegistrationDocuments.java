@@ -117,8 +117,8 @@ class RegistrationDocuments {
     byte[] ics(Day day, Registration registration) {
         requireOfDay(day, registration);
         Times times = times(day);
-        ZonedDateTime start = day.date().atTime(times.start()).atZone(day.zone());
-        ZonedDateTime end = day.date().atTime(times.end()).atZone(day.zone());
+        ZonedDateTime start = day.days().firstDate().atTime(times.start()).atZone(day.zone());
+        ZonedDateTime end = day.days().firstDate().atTime(times.end()).atZone(day.zone());
         VEvent event = new VEvent(start, end, day.fullTitle());
         event.add(new Uid("inscription-" + registration.id() + "-" + day.sessionCode().slug() + "@rencontres"));
         StringBuilder description = new StringBuilder(text("documents.ics.code", day.sessionCode().value()));
@@ -180,7 +180,7 @@ class RegistrationDocuments {
     Times times(Day day) {
         List<Slot> slots = programmes.outline(day.id());
         if (slots.isEmpty()) {
-            return new Times(day.startsAt(), day.endsAt());
+            return new Times(day.days().first().startsAt(), day.days().first().endsAt());
         }
         LocalTime start = slots.stream().map(Slot::startsAt).min(Comparator.naturalOrder()).orElseThrow();
         LocalTime end = slots.stream().map(Slot::endsAt).max(Comparator.naturalOrder()).orElseThrow();

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -170,9 +169,8 @@ class RegistrationMails {
         v.put("employer", r.employerName() == null ? "" : r.employerName());
         v.put("title", day.fullTitle());
         v.put("code", day.sessionCode().toString());
-        v.put("date", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(day.date()));
-        v.put("times", DateTimeFormatter.ofPattern("HH:mm", locale).format(day.startsAt()) + " – "
-                + DateTimeFormatter.ofPattern("HH:mm", locale).format(day.endsAt()));
+        v.put("date", day.days().frenchDates());
+        v.put("times", day.days().first().frenchHours());
         v.put("venue", day.venue() == null ? null : day.venue().name() + ", " + day.venue().addressLine());
         v.put("page", address.of("/journees/" + day.sessionCode().slug()));
         return v;

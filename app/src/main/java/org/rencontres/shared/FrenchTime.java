@@ -14,7 +14,8 @@ import java.util.Optional;
 public final class FrenchTime {
 
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEEE", Locale.FRENCH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM", Locale.FRENCH);
 
     private FrenchTime() {
     }
@@ -48,9 +49,24 @@ public final class FrenchTime {
                 : time.getHour() + "h" + String.format("%02d", time.getMinute());
     }
 
-    /** "jeudi 25 juin 2020". */
+    /** "jeudi 25 juin 2020", "jeudi 1er avril 2027". */
     public static String longDate(LocalDate date) {
-        return LONG_DATE.format(date);
+        return weekdayAndDay(date) + " " + monthAndYear(date);
+    }
+
+    /** "jeudi 25", "jeudi 1er": the first of the month is written "1er" in French. */
+    public static String weekdayAndDay(LocalDate date) {
+        return WEEKDAY.format(date) + " " + (date.getDayOfMonth() == 1 ? "1er" : String.valueOf(date.getDayOfMonth()));
+    }
+
+    /** "juin", in lower case as French writes months. */
+    public static String month(LocalDate date) {
+        return MONTH.format(date);
+    }
+
+    /** "juin 2020". */
+    public static String monthAndYear(LocalDate date) {
+        return month(date) + " " + date.getYear();
     }
 
     /** The machine-readable form for {@code <time datetime>}: "2020-06-25T09:30+02:00". */

@@ -1,7 +1,6 @@
 package org.rencontres.writing;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -105,8 +104,7 @@ class WritingAdmin {
             v.put("name", f.name());
             v.put("workshop", document.title());
             v.put("title", day.fullTitle());
-            v.put("date", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH)
-                    .format(day.date()));
+            v.put("date", day.days().frenchDates());
             v.put("link", address.of("/ecriture/animation/" + f.accessKey()));
             outbox.send(Message.of(f.email(),
                     mails.render("writing/mail/facilitator", Locale.FRENCH, v)));

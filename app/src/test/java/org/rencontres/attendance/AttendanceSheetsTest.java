@@ -27,9 +27,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rencontres.programme.SlotDraft;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.registration.Capacity;
@@ -73,8 +75,7 @@ class AttendanceSheetsTest {
         unit = "INSET des feuilles " + n;
         code = "ZEMA " + n;
         slug = new SessionCode(code).slug();
-        dayId = days.create(new DayDraft(new SessionCode(code), "Journée des émargements", null, null,
-                LocalDate.of(2016, 6, 21), LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null,
+        dayId = days.create(new DayDraft(new SessionCode(code), "Journée des émargements", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 6, 21), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null,
                 null, false, null, unit, null, List.of(), List.of(), List.of()));
         registrations.setCapacity(new Capacity(dayId, 50, 48, false));
         String email = "emargement." + n + "@cnfpt.fr";
@@ -245,7 +246,7 @@ class AttendanceSheetsTest {
 
     @Test
     void a_sheet_per_room_lists_the_participants_given_that_workshop() throws Exception {
-        long slot = programmes.addSlot(dayId, new org.rencontres.programme.SlotDraft(LocalTime.of(14, 0),
+        long slot = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(14, 0),
                 LocalTime.of(16, 0), org.rencontres.programme.SlotKind.WORKSHOP, null, "Ateliers", null, null, false,
                 false, List.of(), List.of()));
         workshops.add(dayId, new org.rencontres.workshops.WorkshopDraft(slot, 1, "Le document idéal", null, null, null));

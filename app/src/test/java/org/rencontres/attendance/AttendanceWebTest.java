@@ -37,6 +37,7 @@ import org.rencontres.WebSession;
 import org.rencontres.audit.AuditEntry;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.registration.Capacity;
@@ -93,8 +94,7 @@ class AttendanceWebTest {
     }
 
     private long day(String code) {
-        long id = days.create(new DayDraft(new SessionCode(code), "Journée de l'accueil", null, null,
-                LocalDate.of(2016, 6, 14), LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null,
+        long id = days.create(new DayDraft(new SessionCode(code), "Journée de l'accueil", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 6, 14), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null,
                 null, false, null, unit, null, List.of(), List.of(), List.of()));
         registrations.setCapacity(new Capacity(id, 50, 48, false));
         return id;

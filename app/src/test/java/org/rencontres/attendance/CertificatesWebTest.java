@@ -21,6 +21,7 @@ import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.notification.QueuedMails;
@@ -66,8 +67,7 @@ class CertificatesWebTest {
         long n = System.nanoTime() % 100_000_000;
         unit = "INSET des attestations " + n;
         slug = new SessionCode("ZCRT " + n).slug();
-        dayId = days.create(new DayDraft(new SessionCode("ZCRT " + n), "Journée des attestations", null, null,
-                LocalDate.of(2016, 9, 20), LocalTime.of(9, 0), LocalTime.of(16, 30), "Une journée de test.", null, null,
+        dayId = days.create(new DayDraft(new SessionCode("ZCRT " + n), "Journée des attestations", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 9, 20), LocalTime.of(9, 0), LocalTime.of(16, 30))), "Une journée de test.", null, null,
                 null, false, null, unit, null, List.of(), List.of(), List.of()));
         registrations.setCapacity(new Capacity(dayId, 50, 48, false));
         email = "attestations." + n + "@cnfpt.fr";

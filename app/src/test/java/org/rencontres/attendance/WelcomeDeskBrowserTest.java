@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rencontres.BrowserSupport;
 import org.rencontres.BrowserTest;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.registration.Capacity;
@@ -54,8 +55,7 @@ class WelcomeDeskBrowserTest extends BrowserTest {
         SessionCode code = new SessionCode("ZATB " + n);
         slug = code.slug();
         // A draft in 2016: the back office works on it, the public catalogue never lists it.
-        dayId = days.create(new DayDraft(code, "Journée de l'accueil mobile", null, null, LocalDate.of(2016, 6, 15),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        dayId = days.create(new DayDraft(code, "Journée de l'accueil mobile", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 6, 15), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
         registrations.setCapacity(new Capacity(dayId, 20, 48, false));
         String email = "mobile." + n + "@cnfpt.fr";

@@ -32,6 +32,7 @@ import org.rencontres.directory.NewOrganisation;
 import org.rencontres.directory.Organisation;
 import org.rencontres.directory.OrganisationKind;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.registration.Capacity;
@@ -75,8 +76,7 @@ class DashboardWebTest {
         unit = "INSET du tableau " + n;
         SessionCode code = new SessionCode("ZDSH " + n);
         slug = code.slug();
-        dayId = days.create(new DayDraft(code, "Journée du tableau de bord", null, null, LocalDate.of(2016, 9, 20),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        dayId = days.create(new DayDraft(code, "Journée du tableau de bord", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 9, 20), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
         agglo = directory.addOrganisation(NewOrganisation.named("Agglomération du Tableau " + n, OrganisationKind.INTERCOMMUNALITE));
 

@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,12 @@ class DurableCommitsTest {
                 assertThat(show(s, "synchronous_commit")).isEqualTo("on");
                 assertThat(show(s, "full_page_writes")).isEqualTo("on");
                 // The demo day took place in 2020: its form takes requests only for a day to come.
-                s.executeUpdate("UPDATE event_day SET day_date = current_date + 365 WHERE session_code = 'Z20IN 001'");
+                s.executeUpdate("""
+                        UPDATE event_session_day SET day_date = day_date + (current_date + 365 - d.first_date)
+                        FROM event_day d WHERE d.id = event_session_day.event_day_id AND d.session_code = 'Z20IN 001'""");
+                s.executeUpdate("""
+                        UPDATE event_day SET first_date = current_date + 365, last_date = last_date + (current_date + 365 - first_date)
+                        WHERE session_code = 'Z20IN 001'""");
             }
 
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();

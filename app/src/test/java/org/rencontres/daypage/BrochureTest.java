@@ -30,8 +30,10 @@ import org.apache.pdfbox.text.TextPosition;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.rencontres.programme.SlotDraft;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -204,20 +206,19 @@ class BrochureTest {
 
     @Test
     void the_brochure_follows_changes_of_the_programme() throws Exception {
-        long id = days.create(new DayDraft(new SessionCode("ZPLAQ 002"), "Journée au programme changeant", null, null,
-                LocalDate.of(2016, 3, 10), LocalTime.of(9, 0), LocalTime.of(12, 0), null, null, null, null,
+        long id = days.create(new DayDraft(new SessionCode("ZPLAQ 002"), "Journée au programme changeant", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 3, 10), LocalTime.of(9, 0), LocalTime.of(12, 0))), null, null, null, null,
                 false, null, null, null, List.of(), List.of(), List.of()));
         days.changeStatus(id, DayStatus.PUBLISHED);
         assertThat(text(brochure("/journees/ZPLAQ002/plaquette.pdf")).squeezed()).doesNotContain("Accueilcafé");
 
-        programmes.addSlot(id, new org.rencontres.programme.SlotDraft(LocalTime.of(9, 0), LocalTime.of(9, 30),
+        programmes.addSlot(id, new SlotDraft(days.days(id).orElseThrow().first().id(), LocalTime.of(9, 0), LocalTime.of(9, 30),
                 org.rencontres.programme.SlotKind.WELCOME, null, "Accueil café", null, null, false, false, List.of(), List.of()));
         events.publishEvent(new org.rencontres.programme.ProgrammeChanged(id));
 
         text(brochure("/journees/ZPLAQ002/plaquette.pdf")).carries("Accueil café");
 
         // A workshop's room and facilitators are printed with it.
-        long slot = programmes.addSlot(id, new org.rencontres.programme.SlotDraft(LocalTime.of(10, 0), LocalTime.of(11, 30),
+        long slot = programmes.addSlot(id, new SlotDraft(days.days(id).orElseThrow().first().id(), LocalTime.of(10, 0), LocalTime.of(11, 30),
                 org.rencontres.programme.SlotKind.WORKSHOP, null, "Ateliers", null, null, false, false, List.of(), List.of()));
         long workshop = workshops.add(id, new org.rencontres.workshops.WorkshopDraft(slot, 1, "Le document idéal", null,
                 null, 12, "Salle Seine"));
@@ -234,8 +235,7 @@ class BrochureTest {
         HttpResponse<byte[]> unknown = get("/journees/INCONNU/plaquette.pdf");
         assertThat(new String(unknown.body(), StandardCharsets.UTF_8)).contains("Page introuvable");
 
-        long id = days.create(new DayDraft(new SessionCode("ZPLAQ 001"), "Journée « R&D » <plaquette> & co", null, null,
-                LocalDate.of(2031, 5, 15), LocalTime.of(9, 0), LocalTime.of(12, 30), "Une *matinée*.", null, null, null,
+        long id = days.create(new DayDraft(new SessionCode("ZPLAQ 001"), "Journée « R&D » <plaquette> & co", null, null, List.of(new SessionDayDraft(LocalDate.of(2031, 5, 15), LocalTime.of(9, 0), LocalTime.of(12, 30))), "Une *matinée*.", null, null, null,
                 false, null, null, null, List.of(), List.of(), List.of()));
         assertThat(get("/journees/ZPLAQ001/plaquette.pdf").statusCode()).isEqualTo(404);
 

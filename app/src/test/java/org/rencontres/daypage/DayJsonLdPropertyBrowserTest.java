@@ -22,6 +22,7 @@ import org.rencontres.directory.Organisation;
 import org.rencontres.directory.OrganisationKind;
 import org.rencontres.event.Day;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.Partner;
@@ -108,17 +109,16 @@ class DayJsonLdPropertyBrowserTest extends BrowserTest {
         Venue venue = new Venue(nasty(random), null, nasty(random), nasty(random), nasty(random), null,
                 new BigDecimal("48.624000"), new BigDecimal("2.443000"), null);
         SessionCode code = new SessionCode("ZJL " + n);
-        long dayId = days.create(new DayDraft(code, title, subtitle, null, LocalDate.of(2027, 3, 18),
-                LocalTime.of(9, 30), LocalTime.of(16, 30), context, audience, null, null, false, organiser.id(),
+        long dayId = days.create(new DayDraft(code, title, subtitle, null, List.of(new SessionDayDraft(LocalDate.of(2027, 3, 18), LocalTime.of(9, 30), LocalTime.of(16, 30))), context, audience, null, null, false, organiser.id(),
                 "INSET de test", venue, List.of(), partners.stream().map(p -> new Partner(p.id(), null)).toList(),
                 List.of()));
         List<SlotPersonDraft> people = new ArrayList<>();
         for (int i = 0; i < speakers.size(); i++) {
             long personId = directory.addPerson(speakers.get(i)).id();
             people.add(new SlotPersonDraft(personId, SlotRole.SPEAKER, descriptions.get(i),
-                    speakers.get(i).organisationId(), false));
+                    speakers.get(i).organisationId(), null));
         }
-        programmes.addSlot(dayId, new SlotDraft(LocalTime.of(9, 30), LocalTime.of(10, 30), SlotKind.TALK, null,
+        programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(9, 30), LocalTime.of(10, 30), SlotKind.TALK, null,
                 nasty(random), null, null, false, false, List.of(), people));
         days.moveTo(dayId, DayStatus.PUBLISHED, null);
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.security.Accounts;
@@ -218,7 +219,7 @@ class DirectoryAdminTest {
                 "", "", "", "", "")).value();
         // A draft day in the past, organised by it (never shown in the catalogue), removed afterwards.
         long day = days.create(new DayDraft(new SessionCode("ZDIR " + System.nanoTime() % 100_000_000),
-                "Journée de l'organisme", null, null, LocalDate.of(2016, 5, 10), LocalTime.of(9, 0), LocalTime.of(17, 0),
+                "Journée de l'organisme", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 5, 10), LocalTime.of(9, 0), LocalTime.of(17, 0))),
                 "Une journée de test.", null, null, null, false, unused.id(), "INSET de l'annuaire", null, List.of(),
                 List.of(), List.of()));
         try {

@@ -41,8 +41,7 @@ class AdminResourceFileTest {
     @BeforeEach
     void aPublishedDayAndItsOrganiser() throws Exception {
         SessionCode code = new SessionCode("ZFIL " + System.nanoTime() % 1_000_000);
-        long id = days.create(new DayDraft(code, "Journée des fichiers", null, null, LocalDate.of(2031, 9, 18),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), null, null, null, null, false, null, "INSET de Test fichiers",
+        long id = days.create(new DayDraft(code, "Journée des fichiers", null, null, List.of(new SessionDayDraft(LocalDate.of(2031, 9, 18), LocalTime.of(9, 0), LocalTime.of(17, 0))), null, null, null, null, false, null, "INSET de Test fichiers",
                 null, List.of(), List.of(), List.of()));
         days.changeStatus(id, DayStatus.PUBLISHED);
         base = "/admin/journees/" + code.slug();

@@ -45,8 +45,7 @@ class CatalogueTest {
         if (days.exists(sessionCode)) {
             return;
         }
-        long id = days.create(new DayDraft(sessionCode, title, null, "Thème " + city, date, LocalTime.of(9, 0),
-                LocalTime.of(17, 0), null, null, null, null, false, null, null,
+        long id = days.create(new DayDraft(sessionCode, title, null, "Thème " + city, List.of(new SessionDayDraft(date, LocalTime.of(9, 0), LocalTime.of(17, 0))), null, null, null, null, false, null, null,
                 new Venue("Salle", null, "1 rue de la Mairie", "00000", city, null, null, null, null),
                 List.of(), List.of(), List.of()));
         days.changeStatus(id, status);
@@ -124,8 +123,7 @@ class CatalogueTest {
         for (int i = 0; i < Days.PAGE_SIZE + 3; i++) {
             SessionCode code = new SessionCode("ZPAGE " + (100 + i));
             if (!days.exists(code)) {
-                long id = days.create(new DayDraft(code, "Journée paginée " + (100 + i), null, null, first.plusWeeks(i),
-                        LocalTime.of(9, 0), LocalTime.of(12, 0), null, null, null, null, false, null, null, null,
+                long id = days.create(new DayDraft(code, "Journée paginée " + (100 + i), null, null, List.of(new SessionDayDraft(first.plusWeeks(i), LocalTime.of(9, 0), LocalTime.of(12, 0))), null, null, null, null, false, null, null, null,
                         List.of(), List.of(), List.of()));
                 days.tag(id, List.of("Pagination"));
                 days.changeStatus(id, DayStatus.ARCHIVED);

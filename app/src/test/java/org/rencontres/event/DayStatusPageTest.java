@@ -51,8 +51,7 @@ class DayStatusPageTest {
 
     @Test
     void drafts_are_hidden_published_days_shown_cancelled_days_flagged() throws Exception {
-        long id = days.create(new DayDraft(new SessionCode("ZSTAT 001"), "Journée sur le statut", null, null,
-                LocalDate.of(2031, 3, 6), LocalTime.of(9, 0), LocalTime.of(12, 30), "Une *matinée*.", null, null, null,
+        long id = days.create(new DayDraft(new SessionCode("ZSTAT 001"), "Journée sur le statut", null, null, List.of(new SessionDayDraft(LocalDate.of(2031, 3, 6), LocalTime.of(9, 0), LocalTime.of(12, 30))), "Une *matinée*.", null, null, null,
                 false, null, null, null, List.of(), List.of(), List.of()));
 
         assertThat(get("/journees/ZSTAT001").statusCode()).isEqualTo(404);

@@ -43,9 +43,10 @@ class DemoDayTest {
         assertThat(day.sessionCode().value()).isEqualTo("Z20IN 001");
         assertThat(day.fullTitle()).isEqualTo(
                 "Nouveaux mandats, nouvelles perspectives pour l'action internationale des collectivités territoriales (AICT)");
-        assertThat(day.date()).isEqualTo(LocalDate.of(2020, 6, 25));
-        assertThat(day.startsAt()).isEqualTo(LocalTime.of(9, 30));
-        assertThat(day.endsAt()).isEqualTo(LocalTime.of(16, 30));
+        assertThat(day.days().count()).isEqualTo(1);
+        assertThat(day.days().first().date()).isEqualTo(LocalDate.of(2020, 6, 25));
+        assertThat(day.days().first().startsAt()).isEqualTo(LocalTime.of(9, 30));
+        assertThat(day.days().first().endsAt()).isEqualTo(LocalTime.of(16, 30));
         assertThat(day.zone().getId()).isEqualTo("Europe/Paris");
         assertThat(day.status()).isEqualTo(DayStatus.PUBLISHED);
         assertThat(day.programmeProvisional()).isTrue();
@@ -78,9 +79,9 @@ class DemoDayTest {
                 "09:30", "10:00", "10:00", "10:15", "11:15", "12:15", "12:30", "12:45", "14:00", "14:30", "14:30",
                 "16:00", "16:15", "16:30");
         Slot opening = programme.slots().get(1);
-        assertThat(opening.people()).extracting(SlotPerson::familyName, SlotPerson::orRepresentative)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Pornet Rivoire", true),
-                        org.assertj.core.groups.Tuple.tuple("Bisson", true));
+        assertThat(opening.people()).extracting(SlotPerson::familyName, SlotPerson::representative)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Pornet Rivoire", "ou son représentant"),
+                        org.assertj.core.groups.Tuple.tuple("Bisson", "ou son représentant"));
         assertThat(programme.slots().get(2).people()).extracting(SlotPerson::familyName).containsExactly("Thouary");
         assertThat(programme.slots().get(3).topics())
                 .containsExactly("Le diagnostic de mondialité", "Expertise territoriale et expatriation");

@@ -16,6 +16,7 @@ import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.CheckIn;
 import org.rencontres.attendance.HalfDay;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.programme.Programmes;
@@ -65,10 +66,9 @@ class CheckedInParticipantsTest {
         long n = SEQUENCE.incrementAndGet();
         String unit = "INSET de l'accueil " + n;
         SessionCode code = new SessionCode("ZCKI " + n);
-        long dayId = days.create(new DayDraft(code, "Journée de l'accueil", null, null, LocalDate.of(2016, 9, 21),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        long dayId = days.create(new DayDraft(code, "Journée de l'accueil", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 9, 21), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
-        long slotId = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(12, 45), LocalTime.of(14, 0),
+        long slotId = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(12, 45), LocalTime.of(14, 0),
                 SlotKind.NETWORKING, null, "Le speed dating", null, null, false, false, List.of(), List.of()));
         long sessionId = sessions.define(dayId, new NetworkingDraft(slotId, "Speed dating", null, 3, 10, 12, false,
                 List.of("ODD", "FICOL")));
@@ -99,10 +99,9 @@ class CheckedInParticipantsTest {
         long n = SEQUENCE.incrementAndGet();
         String unit = "INSET du calcul " + n;
         SessionCode code = new SessionCode("ZCAL " + n);
-        long dayId = days.create(new DayDraft(code, "Journée du calcul", null, null, LocalDate.of(2016, 9, 22),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        long dayId = days.create(new DayDraft(code, "Journée du calcul", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 9, 22), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
-        long slotId = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(12, 45), LocalTime.of(14, 0),
+        long slotId = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(12, 45), LocalTime.of(14, 0),
                 SlotKind.NETWORKING, null, "Le speed dating", null, null, false, false, List.of(), List.of()));
         long sessionId = sessions.define(dayId, new NetworkingDraft(slotId, "Speed dating", null, 3, 10, 12, false,
                 List.of("ODD")));

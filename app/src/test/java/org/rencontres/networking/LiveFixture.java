@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.programme.Programmes;
@@ -26,10 +27,9 @@ record LiveFixture(long dayId, String slug, String unit, long slotId, long sessi
         long n = SEQUENCE.incrementAndGet();
         String unit = "INSET du direct " + n;
         SessionCode code = new SessionCode("ZLIV " + n);
-        long dayId = days.create(new DayDraft(code, "Journée du direct", null, null, LocalDate.of(2016, 5, 20),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Journée de test du direct.", null, null, null, false, null,
+        long dayId = days.create(new DayDraft(code, "Journée du direct", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 5, 20), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Journée de test du direct.", null, null, null, false, null,
                 unit, null, List.of(), List.of(), List.of()));
-        long slotId = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(12, 45), LocalTime.of(14, 0),
+        long slotId = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(12, 45), LocalTime.of(14, 0),
                 SlotKind.NETWORKING, null, "Speed dating", null, null, false, false, List.of(), List.of()));
         long sessionId = rotations.define(dayId, new NetworkingDraft(slotId, "Speed dating de l'AICT", null, 3, 10,
                 12, false, List.of("ODD", "FICOL")));

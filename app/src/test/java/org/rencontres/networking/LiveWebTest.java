@@ -1,5 +1,6 @@
 package org.rencontres.networking;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rencontres.programme.SlotDraft;
 import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
@@ -135,8 +137,8 @@ class LiveWebTest {
 
     @Test
     void a_rotation_without_a_published_plan_says_so() throws Exception {
-        long slot = programmes.addSlot(fixture.dayId(), new org.rencontres.programme.SlotDraft(
-                java.time.LocalTime.of(15, 0), java.time.LocalTime.of(16, 0),
+        long slot = programmes.addSlot(fixture.dayId(),
+                new SlotDraft(days.days(fixture.dayId()).orElseThrow().first().id(), java.time.LocalTime.of(15, 0), java.time.LocalTime.of(16, 0),
                 org.rencontres.programme.SlotKind.NETWORKING, null, "Second speed dating", null, null, false, false,
                 java.util.List.of(), java.util.List.of()));
         long rotation = rotations.define(fixture.dayId(), new NetworkingDraft(slot, "Second speed dating", null, 4, 8, 8, false,

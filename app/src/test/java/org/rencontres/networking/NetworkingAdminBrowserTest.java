@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rencontres.BrowserSupport;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.programme.Programmes;
@@ -72,10 +73,9 @@ class NetworkingAdminBrowserTest {
     void an_organiser_sets_up_the_rotation_from_the_keyboard_and_the_form_is_accessible() {
         String unit = "INSET du navigateur réseau " + System.nanoTime();
         SessionCode code = new SessionCode("ZNAR " + System.nanoTime() % 100_000);
-        long dayId = days.create(new DayDraft(code, "Journée au navigateur", null, null, LocalDate.of(2031, 9, 25),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Test.", null, null, null, false, null, unit, null,
+        long dayId = days.create(new DayDraft(code, "Journée au navigateur", null, null, List.of(new SessionDayDraft(LocalDate.of(2031, 9, 25), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Test.", null, null, null, false, null, unit, null,
                 List.of(), List.of(), List.of()));
-        long slotId = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(12, 45), LocalTime.of(14, 0),
+        long slotId = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(12, 45), LocalTime.of(14, 0),
                 SlotKind.NETWORKING, null, "Speed dating", null, null, false, false, List.of(), List.of()));
         String email = "navigateur.reseau." + System.nanoTime() + "@cnfpt.fr";
         accounts.create(new NewAccount(email, "Nina Navigatrice", Role.ORGANISER, unit, PASSWORD));

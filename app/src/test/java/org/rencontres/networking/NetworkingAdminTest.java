@@ -20,6 +20,7 @@ import org.rencontres.WebSession;
 import org.rencontres.audit.AuditEntry;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -62,20 +63,19 @@ class NetworkingAdminTest {
         String unit = "INSET du réseautage " + n;
         SessionCode code = new SessionCode("ZRES " + n % 100_000_000);
         slug = code.slug();
-        dayId = days.create(new DayDraft(code, "Journée du réseautage", null, null, LocalDate.of(2016, 6, 12),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        dayId = days.create(new DayDraft(code, "Journée du réseautage", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 6, 12), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
-        talkSlot = programmes.addSlot(dayId, slot("10:00", "11:00", SlotKind.TALK, "Exposé introductif"));
-        networkingSlot = programmes.addSlot(dayId, slot("12:45", "14:00", SlotKind.NETWORKING, "Le speed dating"));
+        talkSlot = programmes.addSlot(dayId, slot(days.days(dayId).orElseThrow().first().id(), "10:00", "11:00", SlotKind.TALK, "Exposé introductif"));
+        networkingSlot = programmes.addSlot(dayId, slot(days.days(dayId).orElseThrow().first().id(), "12:45", "14:00", SlotKind.NETWORKING, "Le speed dating"));
         String email = "reseau." + n + "@cnfpt.fr";
         accounts.create(new NewAccount(email, "Rémi Réseau", Role.ORGANISER, unit, PASSWORD));
         organiser = new WebSession(port);
         organiser.signIn(email, PASSWORD);
     }
 
-    private static SlotDraft slot(String start, String end, SlotKind kind, String title) {
-        return new SlotDraft(LocalTime.parse(start), LocalTime.parse(end), kind, null, title, null, null, false, false,
+    private static SlotDraft slot(long firstDay, String start, String end, SlotKind kind, String title) {
+        return new SlotDraft(firstDay, LocalTime.parse(start), LocalTime.parse(end), kind, null, title, null, null, false, false,
                 List.of(), List.of());
     }
 
@@ -265,10 +265,9 @@ class NetworkingAdminTest {
         // A networking slot of another day (of the same unit) is unknown here.
         long n = System.nanoTime();
         SessionCode code = new SessionCode("ZAUT " + n % 100_000_000);
-        long other = days.create(new DayDraft(code, "Autre journée", null, null, LocalDate.of(2016, 6, 13),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Test.", null, null, null, false, null,
+        long other = days.create(new DayDraft(code, "Autre journée", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 6, 13), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Test.", null, null, null, false, null,
                 "INSET d'une autre " + n, null, List.of(), List.of(), List.of()));
-        long otherSlot = programmes.addSlot(other, slot("12:00", "13:00", SlotKind.NETWORKING, "Autre speed dating"));
+        long otherSlot = programmes.addSlot(other, slot(days.days(other).orElseThrow().first().id(), "12:00", "13:00", SlotKind.NETWORKING, "Autre speed dating"));
         assertThat(organiser.get(path(otherSlot)).statusCode()).isEqualTo(404);
         assertThat(organiser.submit(path(), path(otherSlot), rotation("Intrus", "6", "10", "12", "")).statusCode())
                 .isEqualTo(404);

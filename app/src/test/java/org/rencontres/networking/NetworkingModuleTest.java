@@ -17,6 +17,7 @@ import org.rencontres.directory.NewPerson;
 import org.rencontres.directory.Person;
 import org.rencontres.event.Day;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.networking.RotationData.Member;
@@ -71,16 +72,14 @@ class NetworkingModuleTest {
     void aDayWithARotation() {
         n = System.nanoTime() % 100_000_000;
         String unit = "INSET du module de réseautage " + n;
-        long dayId = days.create(new DayDraft(new SessionCode("ZNET " + n), "Journée du réseautage", null, null,
-                LocalDate.of(2016, 9, 20), LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null,
+        long dayId = days.create(new DayDraft(new SessionCode("ZNET " + n), "Journée du réseautage", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 9, 20), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null,
                 null, false, null, unit, null, List.of(), List.of(), List.of()));
         Day d = days.find(dayId).orElseThrow();
-        day = new ManagedDay(d.id(), d.sessionCode().value(), d.sessionCode().slug(), d.title(), d.date(), d.startsAt(),
-                d.endsAt());
+        day = new ManagedDay(d.id(), d.sessionCode().value(), d.sessionCode().slug(), d.title(), d.days());
         long accountId = accounts.create(new NewAccount("reseau." + n + "@cnfpt.fr", "Rémi Réseau", Role.ORGANISER, unit,
                 PASSWORD)).id();
         organiser = accounts.current(accountId).orElseThrow();
-        long slotId = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(12, 30), LocalTime.of(13, 30),
+        long slotId = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(12, 30), LocalTime.of(13, 30),
                 SlotKind.NETWORKING, null, "Le speed dating", null, null, false, false, List.of(), List.of()));
         slot = programmes.outline(dayId).stream().filter(s -> s.id() == slotId).findFirst().orElseThrow();
         long sessionId = sessions.define(dayId, new NetworkingDraft(slotId, "Le speed dating du module", null, 3, 10, 12,

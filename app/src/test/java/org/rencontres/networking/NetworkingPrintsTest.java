@@ -30,6 +30,7 @@ import org.rencontres.WebSession;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewPerson;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -91,11 +92,10 @@ class NetworkingPrintsTest {
         SessionCode sessionCode = new SessionCode("ZIMP " + n);
         code = sessionCode.value();
         slug = sessionCode.slug();
-        dayId = days.create(new DayDraft(sessionCode, "Journée des impressions", null, null, LocalDate.of(2016, 10, 4),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        dayId = days.create(new DayDraft(sessionCode, "Journée des impressions", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 10, 4), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
-        slotId = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(12, 45), LocalTime.of(14, 0), SlotKind.NETWORKING,
+        slotId = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(12, 45), LocalTime.of(14, 0), SlotKind.NETWORKING,
                 null, "Le speed dating", null, null, false, false, List.of(), List.of()));
         sessionId = sessions.define(dayId, new NetworkingDraft(slotId, "Le speed dating imprimé", null, 3, 10, 12,
                 false, THEMES));
@@ -339,8 +339,7 @@ class NetworkingPrintsTest {
     void a_large_room_gets_the_whole_plan_on_a3() throws Exception {
         // Nine tables of five (45 people), three rounds: laid out straight from a plan built here.
         PublishedPlan large = room(9, 5, 3);
-        ManagedDay day = new ManagedDay(dayId, code, slug, "Journée des impressions", LocalDate.of(2016, 10, 4),
-                LocalTime.of(9, 0), LocalTime.of(17, 0));
+        ManagedDay day = new ManagedDay(dayId, code, slug, "Journée des impressions", days.days(dayId).orElseThrow());
         NetworkingSession session = sessions.ofSlot(dayId, slotId).orElseThrow();
         assertThat(NetworkingPrints.large(large)).isTrue();
 

@@ -28,6 +28,7 @@ import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewPerson;
 import org.rencontres.directory.Person;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -80,11 +81,10 @@ class ReplanTest {
         long n = SEQUENCE.incrementAndGet();
         String unit = "INSET de la re-planification " + n;
         SessionCode code = new SessionCode("ZRPN " + n);
-        dayId = days.create(new DayDraft(code, "Journée de la re-planification", null, null, LocalDate.of(2016, 10, 4),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        dayId = days.create(new DayDraft(code, "Journée de la re-planification", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 10, 4), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
-        slotId = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(12, 45), LocalTime.of(14, 0), SlotKind.NETWORKING,
+        slotId = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(12, 45), LocalTime.of(14, 0), SlotKind.NETWORKING,
                 null, "Le speed dating", null, null, false, false, List.of(), List.of()));
         sessionId = sessions.define(dayId, new NetworkingDraft(slotId, "Le speed dating du jour", null, 3, 10, 12,
                 false, List.of("ODD", "FICOL")));

@@ -14,6 +14,7 @@ import org.rencontres.BrowserTest;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewPerson;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.programme.Programmes;
@@ -46,10 +47,9 @@ class RotationPlanBrowserTest extends BrowserTest {
         long n = System.nanoTime();
         String unit = "INSET du plan au navigateur " + n;
         SessionCode code = new SessionCode("ZRPB " + n % 100_000);
-        long dayId = days.create(new DayDraft(code, "Journée au navigateur", null, null, LocalDate.of(2031, 10, 2),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Test.", null, null, null, false, null, unit, null,
+        long dayId = days.create(new DayDraft(code, "Journée au navigateur", null, null, List.of(new SessionDayDraft(LocalDate.of(2031, 10, 2), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Test.", null, null, null, false, null, unit, null,
                 List.of(), List.of(), List.of()));
-        long slotId = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(12, 45), LocalTime.of(14, 0),
+        long slotId = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(12, 45), LocalTime.of(14, 0),
                 SlotKind.NETWORKING, null, "Speed dating", null, null, false, false, List.of(), List.of()));
         long sessionId = sessions.define(dayId, new NetworkingDraft(slotId, "Speed dating", null, 3, 10, 12, false,
                 List.of("ODD", "FICOL", "Formation")));

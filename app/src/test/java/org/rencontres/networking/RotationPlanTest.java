@@ -26,6 +26,7 @@ import org.rencontres.directory.NewPerson;
 import org.rencontres.directory.PeopleCatalogue;
 import org.rencontres.directory.Person;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -85,11 +86,10 @@ class RotationPlanTest {
         String unit = "INSET du plan de table " + n;
         SessionCode code = new SessionCode("ZRPL " + n);
         slug = code.slug();
-        dayId = days.create(new DayDraft(code, "Journée du plan de table", null, null, LocalDate.of(2016, 9, 20),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        dayId = days.create(new DayDraft(code, "Journée du plan de table", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 9, 20), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
-        slotId = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(12, 45), LocalTime.of(14, 0), SlotKind.NETWORKING,
+        slotId = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(12, 45), LocalTime.of(14, 0), SlotKind.NETWORKING,
                 null, "Le speed dating", null, null, false, false, List.of(), List.of()));
         sessionId = sessions.define(dayId, new NetworkingDraft(slotId, "Le speed dating de l'AICT", null, 3, 10, 12,
                 false, List.of("ODD", "FICOL", "Expatriation", "Formation")));
@@ -446,7 +446,7 @@ class RotationPlanTest {
                 "n'est plus dans l'annuaire : choisissez un autre animateur.");
 
         // A slot too short for a single round.
-        long shortSlot = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(16, 0), LocalTime.of(16, 10),
+        long shortSlot = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(16, 0), LocalTime.of(16, 10),
                 SlotKind.NETWORKING, null, "Speed dating éclair", null, null, false, false, List.of(), List.of()));
         sessions.define(dayId, new NetworkingDraft(shortSlot, "Éclair", null, 4, 10, 12, false, List.of()));
         String shortBase = "/admin/journees/" + slug + "/reseautage/" + shortSlot;

@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rencontres.BrowserSupport;
 import org.rencontres.BrowserTest;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.security.Accounts;
@@ -41,8 +42,7 @@ class ProgrammeEditorBrowserTest extends BrowserTest {
     void an_organiser_adds_a_slot_from_the_keyboard_and_the_editor_is_accessible() {
         String unit = "INSET du navigateur " + System.nanoTime();
         SessionCode code = new SessionCode("ZNAV " + System.nanoTime() % 100_000);
-        long dayId = days.create(new DayDraft(code, "Journée au navigateur", null, null, LocalDate.of(2031, 9, 18),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Test.", null, null, null, false, null, unit, null,
+        long dayId = days.create(new DayDraft(code, "Journée au navigateur", null, null, List.of(new SessionDayDraft(LocalDate.of(2031, 9, 18), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Test.", null, null, null, false, null, unit, null,
                 List.of(), List.of(), List.of()));
         String email = "navigateur." + System.nanoTime() + "@cnfpt.fr";
         accounts.create(new NewAccount(email, "Nina Navigatrice", Role.ORGANISER, unit, PASSWORD));

@@ -26,6 +26,7 @@ import org.rencontres.directory.Organisation;
 import org.rencontres.directory.OrganisationKind;
 import org.rencontres.directory.Person;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -73,8 +74,7 @@ class ProgrammeEditorTest {
         unit = "INSET de Test " + n + " " + System.nanoTime();
         SessionCode code = new SessionCode("ZPRG " + n + " " + System.nanoTime() % 100_000);
         slug = code.slug();
-        dayId = days.create(new DayDraft(code, "Journée du programme " + n, null, null, LocalDate.of(2031, 5, 15),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        dayId = days.create(new DayDraft(code, "Journée du programme " + n, null, null, List.of(new SessionDayDraft(LocalDate.of(2031, 5, 15), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
         email = "programme." + n + "." + System.nanoTime() + "@cnfpt.fr";
@@ -294,17 +294,17 @@ class ProgrammeEditorTest {
 
         HttpResponse<String> created = organiser.submit(slotPath, slotPath + "/personnes/nouvelle", Map.of(
                 "prenom", "Dominique", "nom", "Nouvelle-Personne", "fonction", "directrice de test",
-                "organisation", String.valueOf(agency.id()), "nouveauRole", "SPEAKER", "nouveauRepresentant", "true"));
+                "organisation", String.valueOf(agency.id()), "nouveauRole", "SPEAKER", "nouveauRepresentant", "ou son représentant"));
         assertThat(WebSession.location(created)).isEqualTo(slotPath);
 
         Slot slot = programmes.programmeOf(dayId).slots().get(0);
         assertThat(slot.people()).extracting(SlotPerson::familyName, SlotPerson::role, SlotPerson::description,
-                        SlotPerson::organisation, SlotPerson::orRepresentative)
+                        SlotPerson::organisation, SlotPerson::representative)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Testeur", SlotRole.MODERATOR, "directeur de l'agence",
-                                "Agence de test du programme", false),
+                                "Agence de test du programme", null),
                         org.assertj.core.groups.Tuple.tuple("Nouvelle-Personne", SlotRole.SPEAKER, "directrice de test",
-                                "Agence de test du programme", true));
+                                "Agence de test du programme", "ou son représentant"));
         assertThat(directory.peopleByName()).anyMatch(p -> p.familyName().equals("Nouvelle-Personne"));
 
         Document publicPage = Jsoup.parse(new WebSession(port).get("/journees/" + slug).body());
@@ -398,12 +398,12 @@ class ProgrammeEditorTest {
         var day = access.requireManage(who, slug);
         events.clear();
 
-        ProgrammeEditor.Outcome refused = editor.add(day, who, new SlotForm("10h", "9h", "TALK", "", "Exposé", "", "",
+        ProgrammeEditor.Outcome refused = editor.add(day, who, new SlotForm("", "10h", "9h", "TALK", "", "Exposé", "", "",
                 false, "", false, null));
         assertThat(refused.isDone()).isFalse();
         assertThat(events.stream(ProgrammeChanged.class)).isEmpty();
 
-        ProgrammeEditor.Outcome added = editor.add(day, who, new SlotForm("10h", "11h", "TALK", "", "Exposé", "", "",
+        ProgrammeEditor.Outcome added = editor.add(day, who, new SlotForm("", "10h", "11h", "TALK", "", "Exposé", "", "",
                 false, "", false, null));
         editor.remove(day, who, added.slotId());
         assertThat(events.stream(ProgrammeChanged.class)).extracting(ProgrammeChanged::dayId).containsExactly(dayId, dayId);
@@ -414,7 +414,7 @@ class ProgrammeEditorTest {
         long id = add("12h15", "12h30", "SHARING", "Mise en partage", "");
         Person person = directory.addPerson(new NewPerson("Valide", "Html", null, null, null, null));
         organiser.submit(editorPath() + "/creneaux/" + id, editorPath() + "/creneaux/" + id + "/personnes",
-                Map.of("personne", String.valueOf(person.id()), "role", "HOST", "representant", "true"));
+                Map.of("personne", String.valueOf(person.id()), "role", "HOST", "representant", "ou sa représentante"));
         add("12h15", "12h30", "SHARING", "Seconde mise en partage", "");
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("editor", organiser.get(editorPath()).body());

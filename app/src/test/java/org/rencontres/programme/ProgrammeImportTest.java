@@ -35,6 +35,7 @@ import org.rencontres.event.DayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.registration.AgentSpaces;
 import org.rencontres.security.Accounts;
 import org.rencontres.security.NewAccount;
@@ -57,6 +58,7 @@ class ProgrammeImportTest {
     private static final String NBSP = "\u00a0";
     private static final AtomicInteger DAYS = new AtomicInteger();
     private static final LocalDate FIRST = LocalDate.of(2031, 5, 15);
+    private static final LocalDate SECOND = FIRST.plusDays(1);
 
     @LocalServerPort int port;
     @Autowired Days days;
@@ -77,8 +79,9 @@ class ProgrammeImportTest {
         unit = "INSET de l'import " + n + " " + System.nanoTime();
         SessionCode code = new SessionCode("ZIMP " + n + " " + System.nanoTime() % 100_000);
         slug = code.slug();
-        dayId = days.create(new DayDraft(code, "Session importée " + n, null, null, FIRST,
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une session de test.", null, null, null, false, null, unit,
+        dayId = days.create(new DayDraft(code, "Session importée " + n, null, null,
+                List.of(new SessionDayDraft(FIRST, LocalTime.of(9, 0), LocalTime.of(17, 0)),
+                        new SessionDayDraft(SECOND, LocalTime.of(9, 30), LocalTime.of(16, 30))), "Une session de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
         String email = "import." + n + "." + System.nanoTime() + "@cnfpt.fr";
@@ -161,12 +164,13 @@ class ProgrammeImportTest {
         String csvText = new String(csv.body(), StandardCharsets.UTF_8);
         assertThat(csvText).startsWith("\uFEFF\"Jour\";\"Début\";\"Fin\";\"Type\";\"Titre\";\"Intervenants\";\"Salle\";\"Description\"")
                 .contains("# Type" + NBSP + ": Le type du créneau, l'un de" + NBSP + ": Accueil, Allocution, Exposé")
-                .contains("Jour 1 = jeudi 15 mai 2031, de 9h à 17h");
+                .contains("Jour 1 = jeudi 15 mai 2031, de 9h à 17h" + NBSP + "; Jour 2 = vendredi 16 mai 2031, de 9h30 à 16h30");
 
         Document page = preview("modele-programme.xlsx", xlsx.body(), "ajouter");
         String previewPath = page.location().replaceFirst("^https?://[^/]+", "");
         assertThat(page.select("#erreurs")).isEmpty();
-        assertThat(text(page.select("table.import-lines caption"))).isEqualTo("Jour 1" + NBSP + ": jeudi 15 mai 2031 (9h – 17h)");
+        assertThat(texts(page.select("table.import-lines caption"))).as("the template's two lines, one on each day").containsExactly(
+                "Jour 1" + NBSP + ": jeudi 15 mai 2031 (9h – 17h)", "Jour 2" + NBSP + ": vendredi 16 mai 2031 (9h30 – 16h30)");
         assertThat(page.select("table.import-lines tbody tr")).hasSize(2);
         assertThat(text(page.select(".notes li"))).contains("Ligne 3" + NBSP + ": Claude Exemple n'est pas dans l'annuaire");
         assertThat(page.select("form[action$=/confirmer] button").text()).isEqualTo("Ajouter les 2 créneaux au programme");
@@ -180,6 +184,8 @@ class ProgrammeImportTest {
         List<Slot> slots = slots();
         assertThat(slots).extracting(Slot::title).containsExactly("Accueil des participants", "Exposé introductif");
         assertThat(slots).extracting(Slot::kind).containsExactly(SlotKind.WELCOME, SlotKind.TALK);
+        assertThat(slots).extracting(Slot::startsAt).containsExactly(LocalTime.of(9, 0), LocalTime.of(9, 30));
+        assertThat(slots.get(0).sessionDayId()).as("one slot on each day").isNotEqualTo(slots.get(1).sessionDayId());
         assertThat(slots.get(0).description()).isEqualTo("Café d'accueil et remise des badges.");
         assertThat(slots.get(1).people()).extracting(p -> p.givenName() + " " + p.familyName())
                 .containsExactly("Claude Exemple", "Dominique Modèle");
@@ -233,11 +239,13 @@ class ProgrammeImportTest {
                 "12/12/2099;9h;10h;Exposé;Date inconnue;;",
                 "1;13h;14h;Exposé;Seul;Madonna;",
                 "1;9h15;9h45;Exposé;Chevauche l'accueil;;",
-                "1;9h15;9h45;Atelier;En parallèle;;Salle 2"), "ajouter");
+                "1;9h15;9h45;Atelier;En parallèle;;Salle 2",
+                "2;9h30;9h45;Atelier;Même piste, autre jour;;Salle 2",
+                "2;9h;9h30;Accueil;Avant l'ouverture du jour 2;;"), "ajouter");
         String previewPath = page.location().replaceFirst("^https?://[^/]+", "");
 
         assertThat(texts(page.select("#erreurs li a"))).containsExactly(
-                "Ligne 3" + NBSP + ": le jour 3 n'existe pas" + NBSP + ": la session compte un seul jour.",
+                "Ligne 3" + NBSP + ": le jour 3 n'existe pas" + NBSP + ": la session compte 2 jours.",
                 "Ligne 4" + NBSP + ": l'heure de début «" + NBSP + "9h75" + NBSP + "» ne se lit pas" + NBSP
                         + ": écrivez-la comme 9h30, 14h ou 09:30.",
                 "Ligne 5" + NBSP + ": le type «" + NBSP + "Conférence" + NBSP + "» n'existe pas" + NBSP
@@ -249,20 +257,24 @@ class ProgrammeImportTest {
                         + ": changez l'heure, ou les horaires du jour dans la fiche de la journée.",
                 "Ligne 8" + NBSP + ": le créneau finit à 8h, en dehors des horaires du jour 1 (9h – 17h)" + NBSP
                         + ": changez l'heure, ou les horaires du jour dans la fiche de la journée.",
-                "Ligne 9" + NBSP + ": le samedi 12 décembre 2099 n'est pas un jour de la session (jeudi 15 mai 2031).",
+                "Ligne 9" + NBSP + ": le samedi 12 décembre 2099 n'est pas un jour de la session (jeudi 15 mai 2031, vendredi 16 mai 2031).",
                 "Ligne 10" + NBSP + ": «" + NBSP + "Madonna" + NBSP + "»" + NBSP
                         + ": écrivez le prénom puis le nom, par exemple «" + NBSP + "Camille Martin (Ville de Lyon)" + NBSP + "».",
                 "Ligne 11" + NBSP + ": ce créneau chevauche « Accueil café » (9h – 9h30) dans le programme principal : "
-                        + "changez l'horaire, ou placez-le sur une piste parallèle.");
+                        + "changez l'horaire, ou placez-le sur une piste parallèle.",
+                "Ligne 14" + NBSP + ": le créneau commence à 9h, en dehors des horaires du jour 2 (9h30 – 16h30)" + NBSP
+                        + ": changez l'heure, ou les horaires du jour dans la fiche de la journée.");
         assertThat(texts(page.select("#erreurs .problem-column"))).containsExactly("(colonne «" + NBSP + "Jour"
                 + NBSP + "»)", "(colonne «" + NBSP + "Début" + NBSP + "»)", "(colonne «" + NBSP + "Type" + NBSP + "»)",
                 "(colonne «" + NBSP + "Titre" + NBSP + "»)", "(colonne «" + NBSP + "Fin" + NBSP + "»)",
                 "(colonne «" + NBSP + "Début" + NBSP + "»)", "(colonne «" + NBSP + "Fin" + NBSP + "»)",
                 "(colonne «" + NBSP + "Jour" + NBSP + "»)",
-                "(colonne «" + NBSP + "Intervenants" + NBSP + "»)", "(colonne «" + NBSP + "Début" + NBSP + "»)");
+                "(colonne «" + NBSP + "Intervenants" + NBSP + "»)", "(colonne «" + NBSP + "Début" + NBSP + "»)",
+                "(colonne «" + NBSP + "Début" + NBSP + "»)");
         assertThat(page.select("#erreurs a").eachAttr("href")).startsWith("#ligne-3", "#ligne-4");
         assertThat(page.select("#ligne-7").hasClass("status-error")).isTrue();
         assertThat(page.select("#ligne-12").hasClass("status-error")).as("a parallel track overlaps freely").isFalse();
+        assertThat(page.select("#ligne-13").hasClass("status-error")).as("the same track on another day overlaps nothing").isFalse();
         assertThat(page.select("form[action$=/confirmer]")).as("no confirmation while a line is wrong").isEmpty();
 
         // Even a confirmation forged from the kept token saves nothing: the lines are checked again.
@@ -270,7 +282,7 @@ class ProgrammeImportTest {
         HttpResponse<String> forced = organiser.submit(previewPath, importPath() + "/confirmer",
                 Map.of("jeton", token, "mode", "ajouter"));
         assertThat(forced.statusCode()).isEqualTo(200);
-        assertThat(Jsoup.parse(forced.body()).select("#erreurs li")).hasSize(10);
+        assertThat(Jsoup.parse(forced.body()).select("#erreurs li")).hasSize(11);
         assertThat(slots()).isEmpty();
         assertThat(peopleNamed("Madonna", "")).isZero();
         assertThat(importAudits()).isEmpty();

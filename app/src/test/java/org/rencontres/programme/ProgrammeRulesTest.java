@@ -19,7 +19,7 @@ class ProgrammeRulesTest {
     private long nextId = 1;
 
     private Slot existing(String start, String end, SlotKind kind, String title, String track) {
-        Slot slot = new Slot(nextId++, LocalTime.parse(start), LocalTime.parse(end), kind, null, title, null, track,
+        Slot slot = new Slot(nextId++, 1, LocalTime.parse(start), LocalTime.parse(end), kind, null, title, null, track,
                 (int) nextId, false, false, List.of(), List.of());
         day.add(slot);
         return slot;

@@ -12,7 +12,7 @@ class ProgrammeTimelineTest {
     private int position;
 
     private Slot slot(String start, String end, SlotKind kind, String title, String track) {
-        return new Slot(position, LocalTime.parse(start), LocalTime.parse(end), kind, null, title, null, track,
+        return new Slot(position, 1, LocalTime.parse(start), LocalTime.parse(end), kind, null, title, null, track,
                 position++, false, false, List.of(), List.of());
     }
 

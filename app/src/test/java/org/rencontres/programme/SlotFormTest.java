@@ -1,33 +1,39 @@
 package org.rencontres.programme;
 
-import org.rencontres.shared.FieldProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.rencontres.event.SessionDay;
+import org.rencontres.event.SessionDays;
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FrenchTime;
 
 /** The editor's slot form: what organisers type, the messages they get, the draft it gives. */
 class SlotFormTest {
 
     private static final LocalTime START = LocalTime.of(9, 0);
     private static final LocalTime END = LocalTime.of(17, 0);
+    private static final SessionDays DAYS = new SessionDays(
+            List.of(new SessionDay(1, LocalDate.of(2027, 3, 16), START, END)), FrenchTime.PARIS);
 
     private static SlotForm form(String start, String end, String kind, String title, String track, String topics,
                                  boolean topicsProvisional) {
-        return new SlotForm(start, end, kind, "", title, "", track, false, topics, topicsProvisional, null);
+        return new SlotForm("", start, end, kind, "", title, "", track, false, topics, topicsProvisional, null);
     }
 
     private static List<String> problems(SlotForm form) {
-        return form.check(null, START, END, List.of()).problems().stream().map(p -> p.field() + ":" + p.code()).toList();
+        return form.check(null, DAYS, List.of()).problems().stream().map(p -> p.field() + ":" + p.code()).toList();
     }
 
     @Test
     void a_complete_form_gives_a_draft_with_its_topics_and_track() {
-        SlotForm.Checked checked = new SlotForm("14h30", "16:00", "WORKSHOP", " Ateliers participatifs ",
+        SlotForm.Checked checked = new SlotForm("", "14h30", "16:00", "WORKSHOP", " Ateliers participatifs ",
                 " Le document idéal ", "", " Atelier n°1 ", true, "Premier sujet\n\n  Second sujet  \r\n", true, null)
-                .check(null, START, END, List.of());
+                .check(null, DAYS, List.of());
 
         assertThat(checked.isValid()).isTrue();
         SlotDraft d = checked.draft();
@@ -70,13 +76,13 @@ class SlotFormTest {
 
     @Test
     void an_edited_slot_is_compared_with_the_others_but_not_with_itself() {
-        Slot talk = new Slot(7, LocalTime.of(10, 0), LocalTime.of(11, 0), SlotKind.TALK, null, "Exposé", null, null, 0,
+        Slot talk = new Slot(7, 1, LocalTime.of(10, 0), LocalTime.of(11, 0), SlotKind.TALK, null, "Exposé", null, null, 0,
                 false, false, List.of(), List.of());
         SlotForm longer = form("10h", "11h30", "TALK", "Exposé", "", "", false);
-        assertThat(longer.check(7L, START, END, List.of(talk)).isValid()).isTrue();
-        assertThat(longer.check(null, START, END, List.of(talk)).problems()).extracting(FieldProblem::code)
+        assertThat(longer.check(7L, DAYS, List.of(talk)).isValid()).isTrue();
+        assertThat(longer.check(null, DAYS, List.of(talk)).problems()).extracting(FieldProblem::code)
                 .containsExactly("slot.error.overlap.main");
-        assertThat(SlotForm.of(talk, 3)).isEqualTo(new SlotForm("10h", "11h", "TALK", "", "Exposé", "", "", false, "",
+        assertThat(SlotForm.of(talk, 3)).isEqualTo(new SlotForm("1", "10h", "11h", "TALK", "", "Exposé", "", "", false, "",
                 false, 3));
     }
 }

@@ -22,6 +22,7 @@ import org.rencontres.directory.OrganisationForm;
 import org.rencontres.directory.TrainingContactForm;
 import org.rencontres.directory.TrainingContacts;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -66,8 +67,7 @@ class ManagerAddressFlagTest {
         n = System.nanoTime() % 100_000_000;
         SessionCode code = new SessionCode("ZFLAG " + n);
         slug = code.slug();
-        dayId = days.create(new DayDraft(code, "Journée des responsables", null, null, LocalDate.now().plusMonths(4),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null,
+        dayId = days.create(new DayDraft(code, "Journée des responsables", null, null, List.of(new SessionDayDraft(LocalDate.now().plusMonths(4), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null,
                 "INSET des responsables", null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
         registrations.setCapacity(new Capacity(dayId, 10, 48, true));

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.rencontres.BrowserSupport;
 import org.rencontres.BrowserTest;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.security.Accounts;
@@ -38,8 +39,7 @@ class RegistrationAdminBrowserTest extends BrowserTest {
         long n = System.nanoTime() % 100_000_000;
         String unit = "INSET du papier " + n;
         SessionCode code = new SessionCode("ZRPB " + n);
-        long dayId = days.create(new DayDraft(code, "Journée du papier", null, null, LocalDate.of(2031, 10, 9),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        long dayId = days.create(new DayDraft(code, "Journée du papier", null, null, List.of(new SessionDayDraft(LocalDate.of(2031, 10, 9), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
         // A draft: the back office works on it, and the public catalogue other tests read never lists it.
         accounts.create(new NewAccount("papier." + n + "@cnfpt.fr", "Pia Papier", Role.ORGANISER, unit, PASSWORD));

@@ -24,6 +24,7 @@ import org.rencontres.directory.NewOrganisation;
 import org.rencontres.directory.Organisation;
 import org.rencontres.directory.OrganisationKind;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -81,8 +82,7 @@ class RegistrationAdminWebTest {
      * catalogue, whose first page other tests read, never shows them).
      */
     private long day(String code, LocalDate date, DayStatus status) {
-        long id = days.create(new DayDraft(new SessionCode(code), "Journée du bureau des inscriptions", null, null,
-                date, LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null,
+        long id = days.create(new DayDraft(new SessionCode(code), "Journée du bureau des inscriptions", null, null, List.of(new SessionDayDraft(date, LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null,
                 null, false, null, unit, null, List.of(), List.of(), List.of()));
         if (status != DayStatus.DRAFT) {
             days.changeStatus(id, status);

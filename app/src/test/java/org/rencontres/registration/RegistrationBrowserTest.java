@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.rencontres.BrowserSupport;
 import org.rencontres.BrowserTest;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -36,8 +37,7 @@ class RegistrationBrowserTest extends BrowserTest {
         long n = System.nanoTime() % 100_000_000;
         String unit = "INSET du navigateur " + n;
         SessionCode code = new SessionCode("ZRWN " + n);
-        long dayId = days.create(new DayDraft(code, "Journée du navigateur", null, null, LocalDate.of(2031, 9, 9),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        long dayId = days.create(new DayDraft(code, "Journée du navigateur", null, null, List.of(new SessionDayDraft(LocalDate.of(2031, 9, 9), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
 

@@ -21,6 +21,7 @@ import org.rencontres.directory.OrganisationKind;
 import org.rencontres.directory.TrainingContactForm;
 import org.rencontres.directory.TrainingContacts;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -57,8 +58,7 @@ class RegistrationChainBrowserTest extends BrowserTest {
         long n = System.nanoTime() % 100_000_000;
         String unit = "INSET de la chaîne " + n;
         SessionCode code = new SessionCode("ZCHN " + n);
-        long dayId = days.create(new DayDraft(code, "Journée de la chaîne", null, null, LocalDate.of(2031, 10, 7),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        long dayId = days.create(new DayDraft(code, "Journée de la chaîne", null, null, List.of(new SessionDayDraft(LocalDate.of(2031, 10, 7), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
         try {

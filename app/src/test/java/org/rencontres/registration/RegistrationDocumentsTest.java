@@ -36,6 +36,7 @@ import org.rencontres.directory.OrganisationKind;
 import org.rencontres.event.Contact;
 import org.rencontres.event.Day;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.event.Venue;
@@ -64,7 +65,7 @@ class RegistrationDocumentsTest {
     void aDayWithItsProgramme() {
         long n = System.nanoTime() % 100_000_000;
         long id = days.create(new DayDraft(new SessionCode("ZDOC " + n), "Écrire la coopération", "entre collectivités",
-                null, LocalDate.of(2031, 5, 20), LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.",
+                null, List.of(new SessionDayDraft(LocalDate.of(2031, 5, 20), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.",
                 null, "Inscription par le service formation.", null, false, null, "INSET de Documents " + n,
                 new Venue("Hôtel de l'agglomération", "Salle du conseil", "500 place des Champs-Élysées", "91080",
                         "Évry-Courcouronnes", null, null, null, "En RER : ligne D, gare d'Évry-Courcouronnes.\nEn bus : ligne 402."),
@@ -74,9 +75,9 @@ class RegistrationDocumentsTest {
                                 "03 83 19 22 20", "magali.secretaire@cnfpt.fr")),
                 List.of(), List.of()));
         // The programme starts before and ends before the day's announced times: the agent's times follow it.
-        programmes.addSlot(id, new SlotDraft(LocalTime.of(8, 45), LocalTime.of(9, 30), SlotKind.WELCOME, null,
+        programmes.addSlot(id, new SlotDraft(days.days(id).orElseThrow().first().id(), LocalTime.of(8, 45), LocalTime.of(9, 30), SlotKind.WELCOME, null,
                 "Accueil", null, null, false, false, List.of(), List.of()));
-        programmes.addSlot(id, new SlotDraft(LocalTime.of(15, 0), LocalTime.of(16, 45), SlotKind.CLOSING, null,
+        programmes.addSlot(id, new SlotDraft(days.days(id).orElseThrow().first().id(), LocalTime.of(15, 0), LocalTime.of(16, 45), SlotKind.CLOSING, null,
                 "Clôture", null, null, false, false, List.of(), List.of()));
         day = days.find(new SessionCode("ZDOC " + n).slug()).orElseThrow();
         employer = directory.addOrganisation(new NewOrganisation("Commune de Documents-sur-Test " + n, null,
@@ -235,8 +236,7 @@ class RegistrationDocumentsTest {
     @Test
     void without_a_programme_or_contacts_the_documents_give_the_days_times_and_say_whom_to_ask() throws Exception {
         String code = "ZDOB " + System.nanoTime() % 100_000_000;
-        days.create(new DayDraft(new SessionCode(code), "Journée sans programme", null, null, LocalDate.of(2031, 6, 3),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, null,
+        days.create(new DayDraft(new SessionCode(code), "Journée sans programme", null, null, List.of(new SessionDayDraft(LocalDate.of(2031, 6, 3), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, null,
                 null, List.of(), List.of(), List.of()));
         Day bare = days.find(new SessionCode(code).slug()).orElseThrow();
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -56,8 +57,7 @@ class RegistrationDocumentsWebTest {
     }
 
     private long day(String code, DayStatus status) {
-        long id = days.create(new DayDraft(new SessionCode(code), "Journée des documents", null, null,
-                LocalDate.of(2016, 9, 15), LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null,
+        long id = days.create(new DayDraft(new SessionCode(code), "Journée des documents", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 9, 15), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null,
                 null, false, null, unit, null, List.of(), List.of(), List.of()));
         if (status != DayStatus.DRAFT) {
             days.changeStatus(id, status);

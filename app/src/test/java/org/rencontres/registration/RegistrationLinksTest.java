@@ -24,6 +24,7 @@ import org.rencontres.directory.OrganisationKind;
 import org.rencontres.directory.TrainingContactForm;
 import org.rencontres.directory.TrainingContacts;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -73,8 +74,7 @@ class RegistrationLinksTest {
         date = LocalDate.now().plusMonths(4);
         SessionCode code = new SessionCode("ZLNK " + n);
         slug = code.slug();
-        dayId = days.create(new DayDraft(code, "Journée des liens", null, null, date, LocalTime.of(9, 0),
-                LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, "INSET des liens " + n,
+        dayId = days.create(new DayDraft(code, "Journée des liens", null, null, List.of(new SessionDayDraft(date, LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, "INSET des liens " + n,
                 null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
         registrations.setCapacity(new Capacity(dayId, 2, 48, false));
@@ -265,7 +265,7 @@ class RegistrationLinksTest {
 
     @Test
     void ranked_workshop_choices_are_checked_and_the_best_one_with_a_free_seat_is_given_on_confirmation() throws Exception {
-        long slot = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(14, 0), LocalTime.of(16, 0), SlotKind.WORKSHOP,
+        long slot = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(14, 0), LocalTime.of(16, 0), SlotKind.WORKSHOP,
                 null, "Ateliers", null, null, false, false, List.of(), List.of()));
         workshops.add(dayId, new WorkshopDraft(slot, 1, "Le document idéal", null, null, 1));
         workshops.add(dayId, new WorkshopDraft(slot, 2, "Expertise territoriale", null, null, null));
@@ -428,7 +428,7 @@ class RegistrationLinksTest {
     @Test
     void the_form_asks_who_takes_part_in_the_networking_time_when_the_programme_has_one() throws Exception {
         assertThat(visitor.page(form()).select("#reseautage")).isEmpty();
-        programmes.addSlot(dayId, new SlotDraft(LocalTime.of(12, 30), LocalTime.of(14, 0), SlotKind.NETWORKING,
+        programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(12, 30), LocalTime.of(14, 0), SlotKind.NETWORKING,
                 null, "Le speed dating", null, null, false, false, List.of(), List.of()));
         var page = visitor.page(form());
         assertThat(page.select("label[for=reseautage]").text()).startsWith("Je souhaite participer au temps de rencontres");

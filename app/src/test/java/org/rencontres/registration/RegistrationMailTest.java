@@ -34,6 +34,7 @@ import org.rencontres.directory.OrganisationKind;
 import org.rencontres.directory.TrainingContactForm;
 import org.rencontres.directory.TrainingContacts;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -106,8 +107,7 @@ class RegistrationMailTest {
         }
         n = System.nanoTime() % 100_000_000;
         SessionCode code = new SessionCode("ZMAIL " + n);
-        dayId = days.create(new DayDraft(code, "Journée des courriels", null, null, LocalDate.now().plusMonths(2),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null,
+        dayId = days.create(new DayDraft(code, "Journée des courriels", null, null, List.of(new SessionDayDraft(LocalDate.now().plusMonths(2), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null,
                 "INSET des courriels", null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
         employer = directory.organisationNamed(NewOrganisation.named("Commune des Courriels " + n, OrganisationKind.COMMUNE));

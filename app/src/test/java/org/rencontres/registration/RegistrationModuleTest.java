@@ -22,6 +22,7 @@ import org.rencontres.directory.OrganisationKind;
 import org.rencontres.directory.TrainingContactForm;
 import org.rencontres.directory.TrainingContacts;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -63,8 +64,7 @@ class RegistrationModuleTest {
     void aDayWithSeatsAndAnEmployer() {
         mails = new QueuedMails(jdbc);
         n = System.nanoTime() % 100_000_000;
-        dayId = days.create(new DayDraft(new SessionCode("ZMOD " + n), "Journée du module", null, null,
-                LocalDate.now().plusMonths(2), LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null,
+        dayId = days.create(new DayDraft(new SessionCode("ZMOD " + n), "Journée du module", null, null, List.of(new SessionDayDraft(LocalDate.now().plusMonths(2), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null,
                 null, false, null, "INSET du module", null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
         registrations.setCapacity(new Capacity(dayId, 1, 48, false));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -55,8 +56,7 @@ class RegistrationRateLimitTest {
         jdbc.sql("DELETE FROM registration_email_attempt").update();
         long n = System.nanoTime() % 100_000_000;
         slug = new SessionCode("ZRTE " + n).slug();
-        dayId = days.create(new DayDraft(new SessionCode("ZRTE " + n), "Journée des collègues", null, null,
-                LocalDate.of(2031, 6, 12), LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null,
+        dayId = days.create(new DayDraft(new SessionCode("ZRTE " + n), "Journée des collègues", null, null, List.of(new SessionDayDraft(LocalDate.of(2031, 6, 12), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null,
                 null, false, null, "INSET des limites " + n, null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
         visitor = new WebSession(port);

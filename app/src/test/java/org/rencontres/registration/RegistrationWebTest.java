@@ -20,6 +20,7 @@ import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewOrganisation;
 import org.rencontres.directory.OrganisationKind;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -62,8 +63,7 @@ class RegistrationWebTest {
     }
 
     private long day(String code, LocalDate date, DayStatus status) {
-        long id = days.create(new DayDraft(new SessionCode(code), "Journée des inscriptions", null, null, date,
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        long id = days.create(new DayDraft(new SessionCode(code), "Journée des inscriptions", null, null, List.of(new SessionDayDraft(date, LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
         if (status != DayStatus.DRAFT) {
             days.changeStatus(id, status);

@@ -13,6 +13,7 @@ import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.TestFiles;
 import org.rencontres.WebSession;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayFiles;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
@@ -39,8 +40,7 @@ class ReservedDocumentsWebTest {
     void a_confirmed_agent_downloads_the_reserved_documents_as_attachments_with_their_checked_type() throws Exception {
         long n = System.nanoTime() % 100_000_000;
         String slug = new SessionCode("ZRDO " + n).slug();
-        long dayId = days.create(new DayDraft(new SessionCode("ZRDO " + n), "Journée des documents", null, null,
-                LocalDate.of(2031, 7, 3), LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null,
+        long dayId = days.create(new DayDraft(new SessionCode("ZRDO " + n), "Journée des documents", null, null, List.of(new SessionDayDraft(LocalDate.of(2031, 7, 3), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null,
                 null, false, null, "INSET des documents " + n, null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
         registrations.setCapacity(new Capacity(dayId, 20, 48, false));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 
@@ -20,8 +21,7 @@ final class TestDays {
 
     static long create(Days days, String title) {
         long n = SEQUENCE.incrementAndGet();
-        return days.create(new DayDraft(new SessionCode("ZREG " + n), title, null, null, LocalDate.of(2016, 3, 15),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Journée de test des inscriptions.", null, null, null, false,
+        return days.create(new DayDraft(new SessionCode("ZREG " + n), title, null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 3, 15), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Journée de test des inscriptions.", null, null, null, false,
                 null, "INSET de Test inscriptions", null, List.of(), List.of(), List.of()));
     }
 

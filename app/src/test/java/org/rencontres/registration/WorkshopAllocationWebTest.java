@@ -23,6 +23,7 @@ import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -76,12 +77,11 @@ class WorkshopAllocationWebTest {
         SessionCode code = new SessionCode("ZALL " + n);
         slug = code.slug();
         String unit = "INSET de la répartition " + n;
-        dayId = days.create(new DayDraft(code, "Journée des ateliers répartis", null, null,
-                LocalDate.now().plusMonths(4), LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null,
+        dayId = days.create(new DayDraft(code, "Journée des ateliers répartis", null, null, List.of(new SessionDayDraft(LocalDate.now().plusMonths(4), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null,
                 null, null, false, null, unit, null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
         registrations.setCapacity(new Capacity(dayId, 20, 48, false));
-        long slot = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(14, 0), LocalTime.of(16, 0),
+        long slot = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(14, 0), LocalTime.of(16, 0),
                 SlotKind.WORKSHOP, null, "Ateliers participatifs", null, null, false, false, List.of(), List.of()));
         a = workshops.add(dayId, new WorkshopDraft(slot, 1, "Le document idéal", null, null, 2, "Salle Europe"));
         b = workshops.add(dayId, new WorkshopDraft(slot, 2, "Expertise territoriale", null, null, 2, null));

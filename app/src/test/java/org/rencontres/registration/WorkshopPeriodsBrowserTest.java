@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rencontres.BrowserSupport;
 import org.rencontres.BrowserTest;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -59,17 +60,16 @@ class WorkshopPeriodsBrowserTest extends BrowserTest {
         SessionCode code = new SessionCode("ZPNB " + n);
         slug = code.slug();
         String unit = "INSET des périodes au navigateur " + n;
-        dayId = days.create(new DayDraft(code, "Journée à deux temps d'ateliers", null, null,
-                LocalDate.now().plusMonths(4), LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null,
+        dayId = days.create(new DayDraft(code, "Journée à deux temps d'ateliers", null, null, List.of(new SessionDayDraft(LocalDate.now().plusMonths(4), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null,
                 null, null, false, null, unit, null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
         registrations.setCapacity(new Capacity(dayId, 20, 48, false));
-        long morning = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(9, 30), LocalTime.of(12, 0),
+        long morning = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(9, 30), LocalTime.of(12, 0),
                 SlotKind.WORKSHOP, null, "État de l'art", null, null, false, false, List.of(), List.of()));
-        long afternoon1 = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(14, 30), LocalTime.of(16, 0),
+        long afternoon1 = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(14, 30), LocalTime.of(16, 0),
                 SlotKind.WORKSHOP, "Ateliers participatifs", "Le document idéal", null, "Atelier n°1", false, false,
                 List.of(), List.of()));
-        long afternoon2 = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(14, 30), LocalTime.of(16, 0),
+        long afternoon2 = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(14, 30), LocalTime.of(16, 0),
                 SlotKind.WORKSHOP, "Ateliers participatifs", "Mobilité", null, "Atelier n°2", false, false,
                 List.of(), List.of()));
         long a = workshops.add(dayId, new WorkshopDraft(morning, 1, "Coopération", null, null, 2, null));

@@ -22,6 +22,7 @@ import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -76,18 +77,17 @@ class WorkshopPeriodsWebTest {
         SessionCode code = new SessionCode("ZPER " + n);
         slug = code.slug();
         String unit = "INSET des périodes " + n;
-        dayId = days.create(new DayDraft(code, "Journée à deux temps d'ateliers", null, null,
-                LocalDate.now().plusMonths(4), LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null,
+        dayId = days.create(new DayDraft(code, "Journée à deux temps d'ateliers", null, null, List.of(new SessionDayDraft(LocalDate.now().plusMonths(4), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null,
                 null, null, false, null, unit, null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
         registrations.setCapacity(new Capacity(dayId, 20, 48, false));
-        long morning = morningSlot = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(9, 30), LocalTime.of(12, 0),
+        long morning = morningSlot = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(9, 30), LocalTime.of(12, 0),
                 SlotKind.WORKSHOP, "Écriture collective", "État de l'art en petits groupes", null, null, false, false,
                 List.of(), List.of()));
-        long afternoon1 = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(14, 30), LocalTime.of(16, 0),
+        long afternoon1 = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(14, 30), LocalTime.of(16, 0),
                 SlotKind.WORKSHOP, "Ateliers participatifs", "Le document idéal", null, "Atelier n°1", false, false,
                 List.of(), List.of()));
-        long afternoon2 = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(14, 30), LocalTime.of(16, 0),
+        long afternoon2 = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(14, 30), LocalTime.of(16, 0),
                 SlotKind.WORKSHOP, "Ateliers participatifs", "Mobilité internationale", null, "Atelier n°2", false,
                 false, List.of(), List.of()));
         morningA = workshops.add(dayId, new WorkshopDraft(morning, 1, "Coopération décentralisée", null, null, 1, null));
@@ -318,7 +318,7 @@ class WorkshopPeriodsWebTest {
 
     @Test
     void a_period_with_a_single_workshop_asks_no_choice_and_gives_it() throws Exception {
-        long evening = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(16, 30), LocalTime.of(17, 0),
+        long evening = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(16, 30), LocalTime.of(17, 0),
                 SlotKind.WORKSHOP, null, "Restitution", null, null, false, false, List.of(), List.of()));
         long plenary = workshops.add(dayId, new WorkshopDraft(evening, 5, "Restitution commune", null, null, null, null));
         Document page = visitor.page(form());

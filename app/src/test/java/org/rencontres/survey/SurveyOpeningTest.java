@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.rencontres.event.Day;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.SessionCode;
+import org.rencontres.event.SessionDay;
+import org.rencontres.event.SessionDays;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.shared.RichText;
 
@@ -18,8 +20,9 @@ import org.rencontres.shared.RichText;
 class SurveyOpeningTest {
 
     private static Day startingAt(LocalDate date, LocalTime startsAt) {
-        return new Day(1, new SessionCode("ZOPEN 1"), "Journée", null, null, date, startsAt, LocalTime.of(16, 30),
-                FrenchTime.PARIS, DayStatus.PUBLISHED, null, RichText.of(""), null, null, null, false, null, null, null,
+        return new Day(1, new SessionCode("ZOPEN 1"), "Journée", null, null,
+                new SessionDays(List.of(new SessionDay(1, date, startsAt, LocalTime.of(16, 30))), FrenchTime.PARIS),
+                DayStatus.PUBLISHED, null, RichText.of(""), null, null, null, false, null, null, null,
                 List.of(), List.of(), List.of(), 0);
     }
 

@@ -20,6 +20,7 @@ import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.notification.QueuedMails;
@@ -66,8 +67,7 @@ class SurveyWebTest {
         long n = System.nanoTime() % 100_000_000;
         unit = "INSET des évaluations " + n;
         slug = new SessionCode("ZSRV " + n).slug();
-        dayId = days.create(new DayDraft(new SessionCode("ZSRV " + n), "Journée des évaluations", null, null,
-                LocalDate.of(2016, 10, 4), LocalTime.of(9, 0), LocalTime.of(16, 30), "Une journée de test.", null, null,
+        dayId = days.create(new DayDraft(new SessionCode("ZSRV " + n), "Journée des évaluations", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 10, 4), LocalTime.of(9, 0), LocalTime.of(16, 30))), "Une journée de test.", null, null,
                 null, false, null, unit, null, List.of(), List.of(), List.of()));
         String email = "evaluations." + n + "@cnfpt.fr";
         accounts.create(new NewAccount(email, "Eva Luation", Role.ORGANISER, unit, PASSWORD));
@@ -250,8 +250,7 @@ class SurveyWebTest {
         // A day to come, of the same unit, through the event module.
         long n = System.nanoTime() % 100_000_000;
         SessionCode code = new SessionCode("ZSRF " + n);
-        DayDraft toCome = new DayDraft(code, "Journée à venir", null, null, LocalDate.of(2099, 6, 25),
-                LocalTime.of(9, 0), LocalTime.of(16, 30), "Une journée de test.", null, null, null, false, null, unit,
+        DayDraft toCome = new DayDraft(code, "Journée à venir", null, null, List.of(new SessionDayDraft(LocalDate.of(2099, 6, 25), LocalTime.of(9, 0), LocalTime.of(16, 30))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of());
         dayId = days.create(toCome);
         slug = code.slug();
@@ -280,11 +279,9 @@ class SurveyWebTest {
         assertThat(answers()).isZero();
 
         // Once the day has begun (moved to yesterday), the same key takes the answers as usual.
-        int version = days.find(dayId).orElseThrow().version();
         LocalDate yesterday = LocalDate.now(FrenchTime.PARIS).minusDays(1);
-        days.update(dayId, version, new DayDraft(code, toCome.title(), null, null, yesterday, toCome.startsAt(),
-                toCome.endsAt(), toCome.context(), null, null, null, false, null, unit, null, List.of(), List.of(),
-                List.of()));
+        days.changeDay(dayId, days.days(dayId).orElseThrow().first().id(),
+                new SessionDayDraft(yesterday, toCome.days().get(0).startsAt(), toCome.days().get(0).endsAt()));
         assertThat(agent.page(link).select("form[action^=/evaluation]")).hasSize(1);
         HttpResponse<String> saved = agent.submit(link, link, full);
         assertThat(saved.statusCode()).isEqualTo(200);

@@ -20,6 +20,7 @@ import org.rencontres.WebSession;
 import org.rencontres.audit.AuditEntry;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -63,13 +64,12 @@ class WorkshopsAdminTest {
         String unit = "INSET des ateliers " + n;
         SessionCode code = new SessionCode("ZATE " + n % 100_000_000);
         slug = code.slug();
-        dayId = days.create(new DayDraft(code, "Journée des ateliers", null, null, LocalDate.of(2016, 6, 19),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null, null, false, null, unit,
+        dayId = days.create(new DayDraft(code, "Journée des ateliers", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 6, 19), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null, null, false, null, unit,
                 null, List.of(), List.of(), List.of()));
         days.changeStatus(dayId, DayStatus.PUBLISHED);
-        meal = programmes.addSlot(dayId, slot("12:30", "14:00", SlotKind.MEAL, "Déjeuner", null));
-        first = programmes.addSlot(dayId, slot("14:30", "16:00", SlotKind.WORKSHOP, "Le document idéal", "Atelier n°1"));
-        second = programmes.addSlot(dayId, slot("14:30", "16:00", SlotKind.WORKSHOP, "Expertise territoriale",
+        meal = programmes.addSlot(dayId, slot(days.days(dayId).orElseThrow().first().id(), "12:30", "14:00", SlotKind.MEAL, "Déjeuner", null));
+        first = programmes.addSlot(dayId, slot(days.days(dayId).orElseThrow().first().id(), "14:30", "16:00", SlotKind.WORKSHOP, "Le document idéal", "Atelier n°1"));
+        second = programmes.addSlot(dayId, slot(days.days(dayId).orElseThrow().first().id(), "14:30", "16:00", SlotKind.WORKSHOP, "Expertise territoriale",
                 "Atelier n°2"));
         String email = "ateliers." + n + "@cnfpt.fr";
         accounts.create(new NewAccount(email, "Alice Atelier", Role.ORGANISER, unit, PASSWORD));
@@ -77,8 +77,8 @@ class WorkshopsAdminTest {
         organiser.signIn(email, PASSWORD);
     }
 
-    private static SlotDraft slot(String start, String end, SlotKind kind, String title, String track) {
-        return new SlotDraft(LocalTime.parse(start), LocalTime.parse(end), kind, null, title, null, track, false,
+    private static SlotDraft slot(long firstDay, String start, String end, SlotKind kind, String title, String track) {
+        return new SlotDraft(firstDay, LocalTime.parse(start), LocalTime.parse(end), kind, null, title, null, track, false,
                 false, List.of(), List.of());
     }
 
@@ -250,10 +250,9 @@ class WorkshopsAdminTest {
 
         long n = System.nanoTime();
         SessionCode code = new SessionCode("ZAUT " + n % 100_000_000);
-        long other = days.create(new DayDraft(code, "Autre journée", null, null, LocalDate.of(2016, 6, 20),
-                LocalTime.of(9, 0), LocalTime.of(17, 0), "Test.", null, null, null, false, null,
+        long other = days.create(new DayDraft(code, "Autre journée", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 6, 20), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Test.", null, null, null, false, null,
                 "INSET d'une autre " + n, null, List.of(), List.of(), List.of()));
-        long otherSlot = programmes.addSlot(other, slot("14:00", "15:00", SlotKind.WORKSHOP, "Autre atelier", null));
+        long otherSlot = programmes.addSlot(other, slot(days.days(other).orElseThrow().first().id(), "14:00", "15:00", SlotKind.WORKSHOP, "Autre atelier", null));
         assertThat(organiser.get(path(otherSlot)).statusCode()).isEqualTo(404);
         assertThat(organiser.submit(path(first), path(otherSlot), workshop("1", "Intrus", "", "")).statusCode())
                 .isEqualTo(404);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.rencontres.event.DayDraft;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.programme.Programmes;
@@ -36,13 +37,12 @@ record WritingFixture(long dayId, String slug, String organiserEmail, List<Works
         long n = System.nanoTime() % 100_000_000;
         String unit = "INSET de l'écriture " + n;
         String code = "ZECR " + n;
-        long dayId = days.create(new DayDraft(new SessionCode(code), "Journée d'écriture", null, null,
-                LocalDate.of(2016, 6, 23), LocalTime.of(9, 0), LocalTime.of(17, 0), "Une journée de test.", null, null,
+        long dayId = days.create(new DayDraft(new SessionCode(code), "Journée d'écriture", null, null, List.of(new SessionDayDraft(LocalDate.of(2016, 6, 23), LocalTime.of(9, 0), LocalTime.of(17, 0))), "Une journée de test.", null, null,
                 null, false, null, unit, null, List.of(), List.of(), List.of()));
         registrations.setCapacity(new Capacity(dayId, 200, 190, false));
         String email = "ecriture." + n + "@cnfpt.fr";
         accounts.create(new NewAccount(email, "Élise Écriture", Role.ORGANISER, unit, PASSWORD));
-        long slot = programmes.addSlot(dayId, new SlotDraft(LocalTime.of(14, 0), LocalTime.of(16, 0), SlotKind.WORKSHOP,
+        long slot = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(14, 0), LocalTime.of(16, 0), SlotKind.WORKSHOP,
                 null, "Ateliers participatifs", null, null, false, false, List.of(), List.of()));
         workshops.add(dayId, new WorkshopDraft(slot, 1, "État de l'art", null, WritingTemplate.STATE_OF_THE_ART, perWorkshop));
         workshops.add(dayId, new WorkshopDraft(slot, 2, "Bright Mirror", null, WritingTemplate.BRIGHT_MIRROR, perWorkshop));

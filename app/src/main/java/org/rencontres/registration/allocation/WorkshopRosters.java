@@ -8,7 +8,6 @@ import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.registration.Registration;
 import org.rencontres.event.ManagedDay;
-import org.rencontres.shared.FrenchTime;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;
@@ -38,7 +37,7 @@ class WorkshopRosters {
         List<Registration> people = allocations.roster(day.id(), workshop.id());
         Context context = new Context(Locale.FRENCH);
         context.setVariable("day", day);
-        context.setVariable("date", FrenchTime.longDate(day.date()));
+        context.setVariable("date", day.days().frenchDates());
         context.setVariable("unit", days.find(day.id()).map(Day::organisingUnit).orElse(null));
         context.setVariable("workshop", workshop);
         context.setVariable("facilitators", workshops.facilitatorsOf(workshop.id()));
