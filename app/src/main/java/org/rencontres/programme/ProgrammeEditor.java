@@ -197,14 +197,24 @@ class ProgrammeEditor {
         if (!problems.isEmpty()) {
             return Outcome.refused(problems);
         }
-        Person person = directory.addPerson(new NewPerson(form.prenom().strip(), form.nom().strip(),
-                SlotForm.emptyToNull(form.fonction()), organisationId, null, null));
-        audit.record(day.id(), who.accountId(), who.displayName(), "programme", "person.created",
-                "Personne ajoutée à l'annuaire : " + person.fullName()
-                        + (person.jobTitle() == null ? "" : ", " + person.jobTitle()));
+        Person person = createPerson(day, who, form.prenom(), form.nom(), form.fonction(), organisationId);
         attach(day, who, slot, person, PersonForm.role(form.nouveauRole()), null,
                 Representative.normalise(form.nouveauRepresentant()));
         return Outcome.done(slotId);
+    }
+
+    /**
+     * Records a person in the directory on behalf of the programme (a new speaker), audited on the day:
+     * the one way the editor and the import create people. The caller has checked the form.
+     */
+    Person createPerson(ManagedDay day, Organiser who, String givenName, String familyName, String jobTitle,
+                        Long organisationId) {
+        Person person = directory.addPerson(new NewPerson(givenName.strip(), familyName.strip(),
+                SlotForm.emptyToNull(jobTitle), organisationId, null, null));
+        audit.record(day.id(), who.accountId(), who.displayName(), "programme", "person.created",
+                "Personne ajoutée à l'annuaire : " + person.fullName()
+                        + (person.jobTitle() == null ? "" : ", " + person.jobTitle()));
+        return person;
     }
 
     @Transactional
@@ -232,12 +242,12 @@ class ProgrammeEditor {
                 + (representative == null ? "" : ", " + Differences.quoted(representative)) + ") ajouté(e) au créneau « " + slot.title() + " »");
     }
 
-    private void changed(ManagedDay day, Organiser who, String action, String details) {
+    void changed(ManagedDay day, Organiser who, String action, String details) {
         audit.record(day.id(), who.accountId(), who.displayName(), "programme", action, details);
         events.publishEvent(new ProgrammeChanged(day.id()));
     }
 
-    private void lock(long dayId) {
+    void lock(long dayId) {
         jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(PROGRAMME_LOCK, (int) dayId)
                 .query((rs, n) -> 1).list();
     }
@@ -271,7 +281,7 @@ class ProgrammeEditor {
     }
 
     // The audit trail is kept in French, whatever the organiser's language.
-    private String kindLabel(SlotKind kind) {
+    String kindLabel(SlotKind kind) {
         return messages.getMessage("programme.kind." + kind.name(), null, Locale.FRENCH);
     }
 

@@ -70,36 +70,50 @@ public final class Spreadsheets {
         return out.toString();
     }
 
+    /** A sheet of a workbook: its name, and its rows, the first being the header. */
+    public record Sheet(String name, List<? extends List<?>> rows) {
+    }
+
     /**
      * An Excel workbook of one sheet: the first row is the header, in bold and frozen; a cell is text
      * (a string cell), a number, or null (empty).
      */
     public static byte[] xlsx(String sheetName, List<? extends List<?>> rows) {
+        return xlsx(List.of(new Sheet(sheetName, rows)));
+    }
+
+    /** An Excel workbook of these sheets, in order, each written as {@link #xlsx(String, List)} writes its one. */
+    public static byte[] xlsx(List<Sheet> sheets) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(out, "Rencontres", "1.0");
-            Worksheet sheet = workbook.newWorksheet(sheetName);
-            int width = 1;
-            for (int r = 0; r < rows.size(); r++) {
-                List<?> row = rows.get(r);
-                width = Math.max(width, row.size());
-                for (int c = 0; c < row.size(); c++) {
-                    Object cell = row.get(c);
-                    if (cell instanceof Number number) {
-                        sheet.value(r, c, number);
-                    } else if (cell != null) {
-                        sheet.value(r, c, cell.toString());
-                    }
-                }
-            }
-            if (!rows.isEmpty()) {
-                sheet.range(0, 0, 0, width - 1).style().bold().set();
-                sheet.freezePane(0, 1);
+            for (Sheet s : sheets) {
+                write(workbook.newWorksheet(s.name()), s.rows());
             }
             workbook.finish();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         return out.toByteArray();
+    }
+
+    private static void write(Worksheet sheet, List<? extends List<?>> rows) {
+        int width = 1;
+        for (int r = 0; r < rows.size(); r++) {
+            List<?> row = rows.get(r);
+            width = Math.max(width, row.size());
+            for (int c = 0; c < row.size(); c++) {
+                Object cell = row.get(c);
+                if (cell instanceof Number number) {
+                    sheet.value(r, c, number);
+                } else if (cell != null) {
+                    sheet.value(r, c, cell.toString());
+                }
+            }
+        }
+        if (!rows.isEmpty()) {
+            sheet.range(0, 0, 0, width - 1).style().bold().set();
+            sheet.freezePane(0, 1);
+        }
     }
 }
