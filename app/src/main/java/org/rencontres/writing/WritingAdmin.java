@@ -1,7 +1,6 @@
 package org.rencontres.writing;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -105,7 +104,9 @@ class WritingAdmin {
             v.put("name", f.name());
             v.put("workshop", document.title());
             v.put("title", day.fullTitle());
-            v.put("date", day.days().frenchDates());
+            // The workshop's own day: "le mercredi 17 mars 2027", on a session of several days too.
+            v.put("date", workshops.sessionDayOf(document.dayId(), document.workshopId())
+                    .map(d -> "le " + d.frenchDate()).orElse(day.days().frenchWhen()));
             v.put("link", address.of("/ecriture/animation/" + f.accessKey()));
             outbox.send(Message.of(f.email(),
                     mails.render("writing/mail/facilitator", Locale.FRENCH, v)));
