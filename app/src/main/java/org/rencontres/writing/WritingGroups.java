@@ -16,6 +16,8 @@ import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.Attendee;
 import org.rencontres.attendance.HalfDay;
 import org.rencontres.audit.AuditTrail;
+import org.rencontres.event.Days;
+import org.rencontres.event.SessionDays;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
 import org.rencontres.registration.Registration;
@@ -64,9 +66,11 @@ class WritingGroups {
     private final Registrations registrations;
     private final Programmes programmes;
     private final AuditTrail audit;
+    private final Days days;
 
     WritingGroups(JdbcClient jdbc, WritingDocuments documents, Attendances attendances, Registrations registrations,
-                  Programmes programmes, AuditTrail audit) {
+                  Programmes programmes, AuditTrail audit, Days days) {
+        this.days = days;
         this.jdbc = jdbc;
         this.documents = documents;
         this.attendances = attendances;
@@ -78,6 +82,20 @@ class WritingGroups {
     /** The day's slots a split may be tied to, in the programme's order. */
     List<Slot> slots(long dayId) {
         return programmes.outline(dayId);
+    }
+
+    /**
+     * How the page names each slot: "10:00–11:00 · Échanges", with its day first when the session has
+     * several ("mercredi 17 mars 2027, 10:00–11:00 · Échanges": the same hours come back each day).
+     */
+    Map<Long, String> slotLabels(long dayId) {
+        Optional<SessionDays> sessionDays = days.days(dayId).filter(d -> !d.isSingle());
+        Map<Long, String> labels = new LinkedHashMap<>();
+        for (Slot s : slots(dayId)) {
+            String day = sessionDays.flatMap(d -> d.byId(s.sessionDayId())).map(d -> d.frenchDate() + ", ").orElse("");
+            labels.put(s.id(), day + s.startsAt() + "–" + s.endsAt() + (s.title() == null ? "" : " · " + s.title()));
+        }
+        return labels;
     }
 
     /** The people a split of that half-day would share out: registered, confirmed and marked present. */
@@ -261,10 +279,9 @@ class WritingGroups {
                         Collectors.mapping(MemberRow::registrationId, Collectors.toList())));
         Map<Long, Registration> people = registrations.ofDay(dayId).stream()
                 .collect(Collectors.toMap(Registration::id, Function.identity()));
-        Map<Long, String> slotLabels = new LinkedHashMap<>();
+        Map<Long, String> slotLabels = slotLabels(dayId);
         Map<Long, Slot> slotsById = new LinkedHashMap<>();
         for (Slot s : slots(dayId)) {
-            slotLabels.put(s.id(), s.startsAt() + "–" + s.endsAt() + (s.title() == null ? "" : " · " + s.title()));
             slotsById.put(s.id(), s);
         }
         Map<HalfDay, List<Attendee>> present = new EnumMap<>(HalfDay.class);

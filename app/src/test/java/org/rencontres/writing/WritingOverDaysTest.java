@@ -7,7 +7,9 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
 import org.rencontres.event.DayDraft;
@@ -32,12 +34,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The facilitator's e-mail names the day of their workshop: on a session of two days, the second
- * day's workshop says the second day (not the range, nor the first day); a half-day session says
- * its one date.
+ * Collective writing on a session of several days: the facilitator's e-mail names the day of their
+ * workshop (the second day's workshop says the second day, not the range nor the first day; a
+ * half-day session says its one date), and the small groups' form tells apart the slots that come
+ * back at the same hours each day.
  */
 @RencontresIntegrationTest
-class FacilitatorMailDayTest {
+class WritingOverDaysTest {
 
     private static final String PASSWORD = "correct horse battery";
 
@@ -49,27 +52,39 @@ class FacilitatorMailDayTest {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
 
-    /** Creates the session, a workshop on its {@code onDay}-th day (from 1), sends its facilitator their link. */
-    private String mailOf(List<SessionDayDraft> sessionDays, int onDay) throws Exception {
-        long n = System.nanoTime() % 100_000_000;
+    private long n;
+    private SessionCode code;
+    private WebSession organiser;
+
+    private long session(List<SessionDayDraft> sessionDays) throws Exception {
+        n = System.nanoTime() % 100_000_000;
         String unit = "INSET des animateurs " + n;
-        SessionCode code = new SessionCode("ZFAC " + n);
+        code = new SessionCode("ZFAC " + n);
         long dayId = days.create(new DayDraft(code, "Rencontres de l'écriture", null, null, sessionDays,
                 "Une session de test.", null, null, null, false, null, unit, null, List.of(), List.of(), List.of()));
+        String email = "animateurs." + n + "@cnfpt.fr";
+        accounts.create(new NewAccount(email, "Anne Animation", Role.ORGANISER, unit, PASSWORD));
+        organiser = new WebSession(port);
+        organiser.signIn(email, PASSWORD);
+        return dayId;
+    }
+
+    private long slot(long dayId, long sessionDayId, SlotKind kind, String title) {
+        return programmes.addSlot(dayId, new SlotDraft(sessionDayId, LocalTime.of(10, 0), LocalTime.of(12, 0), kind,
+                null, title, null, null, false, false, List.of(), List.of()));
+    }
+
+    /** Creates the session, a workshop on its {@code onDay}-th day (from 1), sends its facilitator their link. */
+    private String mailOf(List<SessionDayDraft> sessionDays, int onDay) throws Exception {
+        long dayId = session(sessionDays);
         SessionDays all = days.days(dayId).orElseThrow();
-        long slot = programmes.addSlot(dayId, new SlotDraft(all.all().get(onDay - 1).id(), LocalTime.of(10, 0),
-                LocalTime.of(12, 0), SlotKind.WORKSHOP, null, "Ateliers", null, null, false, false, List.of(),
-                List.of()));
+        long slot = slot(dayId, all.all().get(onDay - 1).id(), SlotKind.WORKSHOP, "Ateliers");
         long workshop = workshops.add(dayId, new WorkshopDraft(slot, 1, "Le document idéal", null,
                 WritingTemplate.BRIGHT_MIRROR, null, null));
         Facilitator f = workshops.addFacilitator(workshop, "Félix Facile", "felix." + n + "@cnfpt.fr");
         documents.ensureForWorkshops(dayId);
         WritingDocument document = documents.ofWorkshop(workshop).orElseThrow();
 
-        String email = "animateurs." + n + "@cnfpt.fr";
-        accounts.create(new NewAccount(email, "Anne Animation", Role.ORGANISER, unit, PASSWORD));
-        WebSession organiser = new WebSession(port);
-        organiser.signIn(email, PASSWORD);
         String list = "/admin/journees/" + code.slug() + "/ecriture";
         assertThat(organiser.submit(list, list + "/" + document.id() + "/animation/" + f.id(), Map.of()).statusCode())
                 .isEqualTo(302);
@@ -81,7 +96,7 @@ class FacilitatorMailDayTest {
     void the_second_days_workshop_says_the_second_day() throws Exception {
         String text = mailOf(List.of(new SessionDayDraft(LocalDate.of(2031, 3, 18), LocalTime.of(9, 0), LocalTime.of(17, 0)),
                 new SessionDayDraft(LocalDate.of(2031, 3, 19), LocalTime.of(9, 0), LocalTime.of(12, 30))), 2);
-        assertThat(text).contains("Vous animez l'atelier « Le document idéal » de la journée « Rencontres de l'écriture » "
+        assertThat(text).contains("Vous animez l'atelier « Atelier 1 – Le document idéal » de la journée « Rencontres de l'écriture » "
                 + "le mercredi 19 mars 2031.").doesNotContain("mardi 18");
     }
 
@@ -96,5 +111,28 @@ class FacilitatorMailDayTest {
     void a_half_day_sessions_workshop_says_its_date() throws Exception {
         String text = mailOf(List.of(new SessionDayDraft(LocalDate.of(2031, 4, 8), LocalTime.of(9, 0), LocalTime.of(12, 30))), 1);
         assertThat(text).contains("« Rencontres de l'écriture » le mardi 8 avril 2031.");
+    }
+
+    @Test
+    void the_small_groups_form_names_the_day_of_each_slot_when_the_session_has_several() throws Exception {
+        long dayId = session(List.of(new SessionDayDraft(LocalDate.of(2031, 3, 18), LocalTime.of(9, 0), LocalTime.of(17, 0)),
+                new SessionDayDraft(LocalDate.of(2031, 3, 19), LocalTime.of(9, 0), LocalTime.of(12, 30))));
+        SessionDays both = days.days(dayId).orElseThrow();
+        long tuesday = slot(dayId, both.first().id(), SlotKind.INTERACTION, "Échanges");
+        long wednesday = slot(dayId, both.last().id(), SlotKind.INTERACTION, "Échanges");
+        Document page = organiser.page("/admin/journees/" + code.slug() + "/ecriture/groupes");
+        assertThat(page.select("#creneau option[value=" + tuesday + "]").text())
+                .isEqualTo("mardi 18 mars 2031, 10:00–12:00 · Échanges");
+        assertThat(page.select("#creneau option[value=" + wednesday + "]").text())
+                .isEqualTo("mercredi 19 mars 2031, 10:00–12:00 · Échanges");
+        HtmlChecker.assertValid("writing-over-days", Map.of("groups", page.outerHtml()));
+    }
+
+    @Test
+    void a_half_day_sessions_slots_are_named_by_their_hours_as_before() throws Exception {
+        long dayId = session(List.of(new SessionDayDraft(LocalDate.of(2031, 4, 8), LocalTime.of(9, 0), LocalTime.of(12, 30))));
+        long morning = slot(dayId, days.days(dayId).orElseThrow().first().id(), SlotKind.INTERACTION, "Échanges");
+        Document page = organiser.page("/admin/journees/" + code.slug() + "/ecriture/groupes");
+        assertThat(page.select("#creneau option[value=" + morning + "]").text()).isEqualTo("10:00–12:00 · Échanges");
     }
 }
