@@ -45,10 +45,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A rotation belongs to a slot of one day of the session. On a session of two days (yesterday
- * 9h–17h and today 9h–12h30) with a rotation on each day: the prints and the back-office pages of
+ * A rotation belongs to a slot of one day of the session. On a session of two days (Tuesday
+ * 9h–17h, Wednesday 9h–12h30) with a rotation at the same hours on each day: the prints and the back-office pages of
  * each rotation say its own day; the welcome desk's arrivals imported into a rotation are those
- * checked in on its day; the live screen of today's rotation opens; the removal of a day names the
+ * checked in on its day; the live screen of the second day's rotation opens; the removal of a day names the
  * rotation that goes with it. A half-day session (a morning only) shows no date, as a one-day
  * session never did.
  */
@@ -75,10 +75,10 @@ class RotationOnAnyDayTest {
     private String slug;
     private String code;
     private String title;
-    private LocalDate yesterday;
-    private LocalDate today;
-    private long yesterdaySlot;
-    private long todaySlot;
+    private LocalDate firstDay;
+    private LocalDate secondDay;
+    private long firstSlot;
+    private long secondSlot;
     private WebSession organiser;
 
     @BeforeEach
@@ -89,19 +89,19 @@ class RotationOnAnyDayTest {
         code = sessionCode.value();
         slug = sessionCode.slug();
         title = "Rencontres de deux jours";
-        today = LocalDate.now(PARIS);
-        yesterday = today.minusDays(1);
+        firstDay = LocalDate.of(2031, 3, 18);
+        secondDay = LocalDate.of(2031, 3, 19);
         dayId = days.create(new DayDraft(sessionCode, title, null, null,
-                List.of(new SessionDayDraft(yesterday, LocalTime.of(9, 0), LocalTime.of(17, 0)),
-                        new SessionDayDraft(today, LocalTime.of(9, 0), LocalTime.of(12, 30))),
+                List.of(new SessionDayDraft(firstDay, LocalTime.of(9, 0), LocalTime.of(17, 0)),
+                        new SessionDayDraft(secondDay, LocalTime.of(9, 0), LocalTime.of(12, 30))),
                 "Une session de test.", null, null, null, false, null, unit, null, List.of(), List.of(), List.of()));
         SessionDays both = days.days(dayId).orElseThrow();
         // The same hours on both days: only the day tells the two rotations apart.
-        todaySlot = networkingSlot(both.last().id());
-        yesterdaySlot = networkingSlot(both.first().id());
-        sessions.define(dayId, new NetworkingDraft(yesterdaySlot, "Speed dating d'hier", null, 3, 10, 12, false,
+        secondSlot = networkingSlot(both.last().id());
+        firstSlot = networkingSlot(both.first().id());
+        sessions.define(dayId, new NetworkingDraft(firstSlot, "Speed dating du mardi", null, 3, 10, 12, false,
                 List.of("ODD")));
-        sessions.define(dayId, new NetworkingDraft(todaySlot, "Speed dating du jour", null, 3, 10, 12, false,
+        sessions.define(dayId, new NetworkingDraft(secondSlot, "Speed dating du mercredi", null, 3, 10, 12, false,
                 List.of("ODD")));
         String email = "reseau.jours." + n + "@cnfpt.fr";
         accounts.create(new NewAccount(email, "Rita Réseau", Role.ORGANISER, unit, PASSWORD));
@@ -148,35 +148,35 @@ class RotationOnAnyDayTest {
 
     @Test
     void each_rotations_prints_and_pages_say_its_own_day() throws Exception {
-        String todayText = FrenchTime.longDate(today);
-        String yesterdayText = FrenchTime.longDate(yesterday);
-        NetworkingSession ofToday = sessions.ofSlot(dayId, todaySlot).orElseThrow();
-        PublishedPlan plan = plan(ofToday.id());
-        for (byte[] pdf : List.of(prints.wholePlan(managed(), ofToday, plan), prints.tables(managed(), ofToday, plan),
-                prints.routeCards(managed(), ofToday, plan, prints.cards(plan, null)))) {
-            assertThat(text(pdf)).contains(todayText).doesNotContain(yesterdayText);
+        String secondText = FrenchTime.longDate(secondDay);
+        String firstText = FrenchTime.longDate(firstDay);
+        NetworkingSession ofSecond = sessions.ofSlot(dayId, secondSlot).orElseThrow();
+        PublishedPlan plan = plan(ofSecond.id());
+        for (byte[] pdf : List.of(prints.wholePlan(managed(), ofSecond, plan), prints.tables(managed(), ofSecond, plan),
+                prints.routeCards(managed(), ofSecond, plan, prints.cards(plan, null)))) {
+            assertThat(text(pdf)).contains(secondText).doesNotContain(firstText);
         }
-        NetworkingSession ofYesterday = sessions.ofSlot(dayId, yesterdaySlot).orElseThrow();
-        assertThat(text(prints.wholePlan(managed(), ofYesterday, plan(ofYesterday.id()))))
-                .contains(yesterdayText).doesNotContain(todayText);
+        NetworkingSession ofFirst = sessions.ofSlot(dayId, firstSlot).orElseThrow();
+        assertThat(text(prints.wholePlan(managed(), ofFirst, plan(ofFirst.id()))))
+                .contains(firstText).doesNotContain(secondText);
 
-        Document page = organiser.page(base(todaySlot));
+        Document page = organiser.page(base(secondSlot));
         assertThat(page.selectFirst(".editor-slot-when").text())
-                .isEqualTo("Le " + todayText + ", de 10h45 à 11h45 – " + title);
+                .isEqualTo("Le " + secondText + ", de 10h45 à 11h45 – " + title);
         HtmlChecker.assertValid("rotation-on-any-day", Map.of("rotation page", page.outerHtml()));
-        assertThat(organiser.page(base(yesterdaySlot) + "/organisation").text())
-                .contains("Le " + yesterdayText + ", de 10h45 à 11h45");
+        assertThat(organiser.page(base(firstSlot) + "/organisation").text())
+                .contains("Le " + firstText + ", de 10h45 à 11h45");
 
-        // The live screen of today's rotation opens on its plan.
-        live.prepare(ofToday.id(), dayId, LiveFixture.plan(600, 60));
-        Document screen = organiser.page(base(todaySlot) + "/direct");
+        // The live screen of the second day's rotation opens on its plan.
+        live.prepare(ofSecond.id(), dayId, LiveFixture.plan(600, 60));
+        Document screen = organiser.page(base(secondSlot) + "/direct");
         assertThat(screen.text()).contains("Table A");
 
-        // Removing yesterday names its rotation, not today's.
+        // Removing the first day names its rotation, not the second day's.
         SessionDays both = days.days(dayId).orElseThrow();
         Document removal = organiser.page("/admin/journees/" + slug + "/jours/" + both.first().id() + "/supprimer");
-        assertThat(removal.select("main").text()).contains("1 créneau du programme (dont le speed dating « Speed dating d'hier »)")
-                .doesNotContain("Speed dating du jour");
+        assertThat(removal.select("main").text()).contains("1 créneau du programme (dont le speed dating « Speed dating du mardi »)")
+                .doesNotContain("Speed dating du mercredi");
     }
 
     private long confirmed(String given) {
@@ -189,30 +189,35 @@ class RotationOnAnyDayTest {
         return id;
     }
 
+    private void checkedInAt(long registrationId, LocalDate date) {
+        jdbc.sql("UPDATE attendance SET present_at = ? WHERE registration_id = ?")
+                .params(OffsetDateTime.of(date.atTime(9, 20), PARIS.getRules().getOffset(date.atTime(9, 20))),
+                        registrationId)
+                .update();
+    }
+
     @Test
     void the_arrivals_imported_into_a_rotation_are_those_checked_in_on_its_day() throws Exception {
         registrations.setCapacity(new Capacity(dayId, 10, 48, false));
-        long cameToday = confirmed("Aujourd'hui");
-        long cameYesterday = confirmed("Hier");
-        assertThat(attendances.checkIn(dayId, cameToday, CheckIn.plain(HalfDay.MORNING, "Accueil")).recorded()).isTrue();
-        assertThat(attendances.checkIn(dayId, cameYesterday, CheckIn.plain(HalfDay.MORNING, "Accueil")).recorded())
+        long cameSecond = confirmed("Mercredi");
+        long cameFirst = confirmed("Mardi");
+        assertThat(attendances.checkIn(dayId, cameSecond, CheckIn.plain(HalfDay.MORNING, "Accueil")).recorded()).isTrue();
+        assertThat(attendances.checkIn(dayId, cameFirst, CheckIn.plain(HalfDay.MORNING, "Accueil")).recorded())
                 .isTrue();
-        // Hier was checked in yesterday morning, at the desk of the first day.
-        jdbc.sql("UPDATE attendance SET present_at = ? WHERE registration_id = ?")
-                .params(OffsetDateTime.of(yesterday.atTime(9, 20), PARIS.getRules().getOffset(yesterday.atTime(9, 20))),
-                        cameYesterday)
-                .update();
+        // Each was checked in on the morning of their own day, at that day's desk.
+        checkedInAt(cameFirst, firstDay);
+        checkedInAt(cameSecond, secondDay);
 
-        for (long slot : List.of(todaySlot, yesterdaySlot)) {
+        for (long slot : List.of(secondSlot, firstSlot)) {
             String participants = base(slot) + "/participants";
             assertThat(organiser.submit(participants, participants + "/import-presents", Map.of()).statusCode())
                     .isEqualTo(302);
         }
-        long ofToday = sessions.ofSlot(dayId, todaySlot).orElseThrow().id();
-        long ofYesterday = sessions.ofSlot(dayId, yesterdaySlot).orElseThrow().id();
-        assertThat(store.members(ofToday)).extracting(RotationData.Member::registrationId).containsExactly(cameToday);
-        assertThat(store.members(ofYesterday)).extracting(RotationData.Member::registrationId)
-                .containsExactly(cameYesterday);
+        long ofSecond = sessions.ofSlot(dayId, secondSlot).orElseThrow().id();
+        long ofFirst = sessions.ofSlot(dayId, firstSlot).orElseThrow().id();
+        assertThat(store.members(ofSecond)).extracting(RotationData.Member::registrationId).containsExactly(cameSecond);
+        assertThat(store.members(ofFirst)).extracting(RotationData.Member::registrationId)
+                .containsExactly(cameFirst);
     }
 
     @Test
