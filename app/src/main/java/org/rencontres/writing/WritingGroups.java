@@ -1,6 +1,8 @@
 package org.rencontres.writing;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.rencontres.attendance.Attendances;
@@ -17,6 +20,7 @@ import org.rencontres.attendance.Attendee;
 import org.rencontres.attendance.HalfDay;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.Days;
+import org.rencontres.event.SessionDay;
 import org.rencontres.event.SessionDays;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
@@ -105,6 +109,24 @@ class WritingGroups {
                 .toList();
     }
 
+    /**
+     * Whether a person present at the half-day was there on the day of the split's slot: on a session
+     * of several days, being checked in on Tuesday says nothing of Wednesday. By the date of the
+     * check-in in the session's time zone (the desk records it on arrival). Without a slot, or on a
+     * session of one day, everyone present at the half-day, as before. (Attendance keeps the session
+     * day of each row; once it offers the people of one session day, ask it for that day instead.)
+     */
+    private Predicate<Attendee> onDayOf(long dayId, Long slotId) {
+        Optional<SessionDays> several = slotId == null ? Optional.empty() : days.days(dayId).filter(d -> !d.isSingle());
+        Optional<LocalDate> date = several.flatMap(d -> slots(dayId).stream().filter(s -> s.id() == slotId).findFirst()
+                .flatMap(s -> d.byId(s.sessionDayId()))).map(SessionDay::date);
+        if (date.isEmpty()) {
+            return a -> true;
+        }
+        ZoneId zone = several.get().zone();
+        return a -> a.presentAt() != null && a.presentAt().atZone(zone).toLocalDate().equals(date.get());
+    }
+
     /** A new split's id, or what is wrong with its form (nothing created). */
     record Created(Long setId, List<FieldProblem> problems) {
     }
@@ -120,7 +142,8 @@ class WritingGroups {
             return new Created(null, problems);
         }
         Request request = form.request();
-        List<Attendee> present = splittable(dayId, request.halfDay());
+        List<Attendee> present = splittable(dayId, request.halfDay()).stream()
+                .filter(onDayOf(dayId, request.slotId())).toList();
         if (present.isEmpty()) {
             return new Created(null, List.of(FieldProblem.of("demi-journee", "writing.groups.error.nobody")));
         }
@@ -304,6 +327,7 @@ class WritingGroups {
             HalfDay half = s.halfDay() != null ? HalfDay.valueOf(s.halfDay())
                     : inferred(dayId, inGroups, s.slotId() == null ? null : slotsById.get(s.slotId()), present);
             List<Member> late = present.computeIfAbsent(half, h -> splittable(dayId, h)).stream()
+                    .filter(onDayOf(dayId, s.slotId()))
                     .filter(a -> !inGroups.contains(a.registrationId()))
                     .map(a -> new Member(a.registrationId(), a.givenName() + " " + a.surname(), a.organisation()))
                     .sorted(Comparator.comparing(Member::name, String.CASE_INSENSITIVE_ORDER)).toList();

@@ -2,8 +2,10 @@ package org.rencontres.writing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
+import org.rencontres.attendance.Attendances;
+import org.rencontres.attendance.CheckIn;
+import org.rencontres.attendance.HalfDay;
 import org.rencontres.event.DayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -20,6 +25,9 @@ import org.rencontres.event.SessionDays;
 import org.rencontres.notification.QueuedMails;
 import org.rencontres.notification.QueuedMails.QueuedMail;
 import org.rencontres.programme.Programmes;
+import org.rencontres.registration.Capacity;
+import org.rencontres.registration.Registrations;
+import org.rencontres.registration.RequestDraft;
 import org.rencontres.programme.SlotDraft;
 import org.rencontres.programme.SlotKind;
 import org.rencontres.security.Accounts;
@@ -36,8 +44,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Collective writing on a session of several days: the facilitator's e-mail names the day of their
  * workshop (the second day's workshop says the second day, not the range nor the first day; a
- * half-day session says its one date), and the small groups' form tells apart the slots that come
- * back at the same hours each day.
+ * half-day session says its one date), the small groups' form tells apart the slots that come
+ * back at the same hours each day, and a split tied to the second day's slot takes those present on
+ * that day.
  */
 @RencontresIntegrationTest
 class WritingOverDaysTest {
@@ -51,6 +60,9 @@ class WritingOverDaysTest {
     @Autowired WritingDocuments documents;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired Registrations registrations;
+    @Autowired Attendances attendances;
+    @Autowired WritingGroups groups;
 
     private long n;
     private SessionCode code;
@@ -134,5 +146,47 @@ class WritingOverDaysTest {
         long morning = slot(dayId, days.days(dayId).orElseThrow().first().id(), SlotKind.INTERACTION, "Échanges");
         Document page = organiser.page("/admin/journees/" + code.slug() + "/ecriture/groupes");
         assertThat(page.select("#creneau option[value=" + morning + "]").text()).isEqualTo("10:00–12:00 · Échanges");
+    }
+
+    private long confirmedAndCheckedIn(long dayId, String surname, LocalDate on) {
+        long id = registrations.request(dayId, new RequestDraft(surname, "Agent", "jours." + System.nanoTime() + "@test.fr",
+                "01 60 79 74 00", "Juriste", null, "Commune de " + surname, null, null, null,
+                Instant.parse("2016-01-10T10:00:00Z")));
+        registrations.advance(id, "orga@cnfpt.fr", null);
+        registrations.advance(id, "orga@cnfpt.fr", null);
+        registrations.confirm(id, "orga@cnfpt.fr");
+        assertThat(attendances.checkIn(dayId, id, CheckIn.plain(HalfDay.MORNING, "Accueil")).recorded()).isTrue();
+        // Checked in on the morning of that day, at its desk.
+        jdbc.sql("UPDATE attendance SET present_at = ? WHERE registration_id = ?")
+                .params(on.atTime(9, 20).atZone(ZoneId.of("Europe/Paris")).toOffsetDateTime(), id).update();
+        return id;
+    }
+
+    @Test
+    void a_split_tied_to_a_slot_of_the_second_day_takes_those_present_that_day() throws Exception {
+        LocalDate tuesday = LocalDate.of(2031, 5, 13);
+        LocalDate wednesday = LocalDate.of(2031, 5, 14);
+        long dayId = session(List.of(new SessionDayDraft(tuesday, LocalTime.of(9, 0), LocalTime.of(17, 0)),
+                new SessionDayDraft(wednesday, LocalTime.of(9, 0), LocalTime.of(12, 30))));
+        registrations.setCapacity(new Capacity(dayId, 20, 48, false));
+        SessionDays both = days.days(dayId).orElseThrow();
+        long wednesdaySlot = slot(dayId, both.last().id(), SlotKind.INTERACTION, "Échanges");
+        long onTuesday = confirmedAndCheckedIn(dayId, "Mardi", tuesday);
+        long onWednesday = confirmedAndCheckedIn(dayId, "Mercredi", wednesday);
+        long alsoOnWednesday = confirmedAndCheckedIn(dayId, "Mercredie", wednesday);
+
+        String page = "/admin/journees/" + code.slug() + "/ecriture/groupes";
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("titre", "Échanges du mercredi");
+        form.put("creneau", String.valueOf(wednesdaySlot));
+        form.put("taille", "2");
+        form.put("demi-journee", "matin");
+        form.put("modele", "STATE_OF_THE_ART");
+        assertThat(organiser.submit(page, page, form).statusCode()).isEqualTo(302);
+        WritingGroups.GroupSet set = groups.ofDay(dayId).get(0);
+        assertThat(set.groups().stream().flatMap(g -> g.members().stream()).map(WritingGroups.Member::registrationId))
+                .containsExactlyInAnyOrder(onWednesday, alsoOnWednesday).doesNotContain(onTuesday);
+        // Nor is Tuesday's presence a late arrival of Wednesday's split.
+        assertThat(set.late()).isEmpty();
     }
 }
