@@ -14,6 +14,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * One instance's ear on a PostgreSQL channel: a connection of its own (outside the pool, so the pool
@@ -21,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * {@code getNotifications(timeout)}. Each payload is handed to {@code onNotification}; a broken
  * connection is opened again after a pause and {@code onReconnect} is then called, since
  * notifications may have been missed meanwhile. Modules that fan changes out across instances
- * (the networking clock, collective writing) each own one.
+ * (the networking clock, collective writing) each own one: a bean of a subclass that says where the
+ * payloads go, which the application starts and stops with itself.
  */
-public final class PostgresListener {
+public class PostgresListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresListener.class);
     private static final int WAIT_MILLIS = 1000;
@@ -39,8 +41,8 @@ public final class PostgresListener {
     private volatile Connection connection;
 
     /** @param channel a PostgreSQL identifier (letters, digits, underscores) */
-    public PostgresListener(DataSource dataSource, String channel, Consumer<String> onNotification,
-                            Runnable onReconnect) {
+    protected PostgresListener(DataSource dataSource, String channel, Consumer<String> onNotification,
+                               Runnable onReconnect) {
         if (!channel.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("Not a channel name: " + channel);
         }
@@ -50,6 +52,7 @@ public final class PostgresListener {
         this.onReconnect = onReconnect;
     }
 
+    @Override
     public void start() {
         running = true;
         Thread t = new Thread(this::listen, "listen-" + channel);
@@ -58,6 +61,7 @@ public final class PostgresListener {
         t.start();
     }
 
+    @Override
     public boolean isRunning() {
         return running;
     }
@@ -136,6 +140,7 @@ public final class PostgresListener {
         return dataSource.getConnection();
     }
 
+    @Override
     public void stop() {
         running = false;
         Thread t = thread;

@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.rencontres.audit.AuditTrail;
-import org.rencontres.notification.MailTemplates;
-import org.rencontres.notification.Message;
-import org.rencontres.notification.Outbox;
+import org.rencontres.notification.Mailer;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.PublicAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,20 +64,18 @@ class DirectoryChanges {
     private final TrainingContacts contacts;
     private final OrganisationDescriptions describe;
     private final AuditTrail audit;
-    private final Outbox outbox;
-    private final MailTemplates mails;
+    private final Mailer mailer;
     private final PublicAddress address;
 
     DirectoryChanges(JdbcClient jdbc, OrganisationCatalogue catalogue, TrainingContacts contacts,
-                     OrganisationDescriptions describe, AuditTrail audit, Outbox outbox, MailTemplates mails,
+                     OrganisationDescriptions describe, AuditTrail audit, Mailer mailer,
                      PublicAddress address) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.contacts = contacts;
         this.describe = describe;
         this.audit = audit;
-        this.outbox = outbox;
-        this.mails = mails;
+        this.mailer = mailer;
         this.address = address;
     }
 
@@ -282,10 +278,10 @@ class DirectoryChanges {
                 c.before(), c.after());
         Change now = find(c.id()).orElseThrow();
         if (c.requesterEmail() != null && !c.requesterEmail().isBlank()) {
-            outbox.send(Message.of(c.requesterEmail(), mails.render("directory/mail/change", Locale.FRENCH, Map.of(
+            mailer.queue(c.requesterEmail(), "directory/mail/change", Locale.FRENCH, Map.of(
                     "change", now,
                     "approved", status == Status.APPROVED,
-                    "link", address.of(OrganisationsController.BASE + "/" + c.organisationId())))));
+                    "link", address.of(OrganisationsController.BASE + "/" + c.organisationId())));
         }
         return now;
     }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FormErrors;
+import org.rencontres.web.Confirmation;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -111,10 +112,12 @@ class OrganisationsController {
     }
 
     @GetMapping(BASE + "/{id}/supprimer")
-    String confirmDelete(@AuthenticationPrincipal Organiser organiser, @PathVariable long id, Model model) {
+    String confirmDelete(@AuthenticationPrincipal Organiser organiser, @PathVariable long id, Model model,
+                         Locale locale) {
         Organisation organisation = organisation(id);
-        return confirmPage(model, organiser.isAdministrator() ? "directory.organisation.delete.question"
-                : "directory.organisation.delete.ask", submit(organiser), organisation.name(),
+        return confirmPage(model, messages, locale,
+                organiser.isAdministrator() ? "directory.organisation.delete.question" : "directory.organisation.delete.ask",
+                submit(organiser), organisation.name(),
                 BASE + "/" + id + "/supprimer", BASE + "/" + id);
     }
 
@@ -154,9 +157,9 @@ class OrganisationsController {
 
     @GetMapping(BASE + "/{id}/contacts/{contact}/retirer")
     String confirmRemoveContact(@AuthenticationPrincipal Organiser organiser, @PathVariable long id,
-                                @PathVariable long contact, Model model) {
+                                @PathVariable long contact, Model model, Locale locale) {
         TrainingContact c = contacts.find(organisation(id).id(), contact).orElseThrow(NotFound::new);
-        return confirmPage(model, organiser.isAdministrator() ? "directory.contact.remove.question"
+        return confirmPage(model, messages, locale, organiser.isAdministrator() ? "directory.contact.remove.question"
                 : "directory.contact.remove.ask", submit(organiser), c.email(),
                 BASE + "/" + id + "/contacts/" + contact + "/retirer", BASE + "/" + id);
     }
@@ -208,19 +211,17 @@ class OrganisationsController {
     }
 
     /**
-     * The page that asks before a deletion.
+     * The back office's page that asks before a deletion ({@link Confirmation}).
      *
      * @param question the message key of the question, {0} being the subject
      * @param submit the message key of the button, or null for "delete for good"
      */
-    static String confirmPage(Model model, String question, String submit, String subject, String action,
-                              String cancel) {
-        model.addAttribute("question", question);
-        model.addAttribute("submit", submit);
-        model.addAttribute("subject", subject);
-        model.addAttribute("action", action);
-        model.addAttribute("cancel", cancel);
-        return "directory/admin/confirm";
+    static String confirmPage(Model model, MessageSource messages, Locale locale, String question, String submit,
+                              String subject, String action, String cancel) {
+        return Confirmation.of(messages.getMessage("directory.confirm.title", null, locale),
+                messages.getMessage(question, new Object[] {subject}, locale), action,
+                messages.getMessage(submit == null ? "directory.confirm.submit" : submit, null, locale), cancel, null)
+                .show(model);
     }
 
     static int pageNumber(String page) {

@@ -63,9 +63,9 @@ class PeopleController {
     }
 
     @GetMapping(BASE + "/{id}/supprimer")
-    String confirmDelete(@PathVariable long id, Model model) {
+    String confirmDelete(@PathVariable long id, Model model, Locale locale) {
         Person person = person(id);
-        return OrganisationsController.confirmPage(model, "directory.person.delete.question", null,
+        return OrganisationsController.confirmPage(model, messages, locale, "directory.person.delete.question", null,
                 person.fullName(), BASE + "/" + id + "/supprimer", BASE + "/" + id);
     }
 

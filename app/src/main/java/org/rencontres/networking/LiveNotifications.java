@@ -1,13 +1,10 @@
 package org.rencontres.networking;
 
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import org.rencontres.database.PostgresListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,20 +16,12 @@ import org.springframework.stereotype.Component;
  * screen here is then sent its state, since notifications may have been missed meanwhile.
  */
 @Component
-class LiveNotifications implements SmartLifecycle {
+class LiveNotifications extends PostgresListener {
 
     private static final Logger log = LoggerFactory.getLogger(LiveNotifications.class);
 
-    private final PostgresListener listener;
-
     LiveNotifications(DataSource dataSource, LiveStream stream) {
-        this.listener = new PostgresListener(dataSource, LiveSessions.CHANNEL,
-                parameter -> dispatch(stream, parameter), stream::changedAll);
-    }
-
-    @Override
-    public void start() {
-        listener.start();
+        super(dataSource, LiveSessions.CHANNEL, parameter -> dispatch(stream, parameter), stream::changedAll);
     }
 
     private static void dispatch(LiveStream stream, String parameter) {
@@ -47,20 +36,5 @@ class LiveNotifications implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Live session {}: screens not told ({})", sessionId, e.getMessage());
         }
-    }
-
-    @Override
-    public void stop() {
-        listener.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return listener.isRunning();
-    }
-
-    /** Closes the listening connection as a network failure would (tests of the reconnection). */
-    void dropConnection() throws SQLException {
-        listener.dropConnection();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Person;
@@ -127,12 +128,11 @@ class RotationPlanning {
      */
     @Transactional
     List<FieldProblem> generate(ManagedDay day, Organiser who, Slot slot, NetworkingSession session) {
-        store.lock(session.id());
-        PlanStatus status = store.status(session.id());
-        List<FieldProblem> refused = unchangeable(status, null);
-        if (!refused.isEmpty()) {
-            return refused;
-        }
+        return changing(session, null, status -> startGeneration(day, who, slot, session, status));
+    }
+
+    private List<FieldProblem> startGeneration(ManagedDay day, Organiser who, Slot slot, NetworkingSession session,
+                                               PlanStatus status) {
         List<FieldProblem> problems = blockers(slot, session);
         if (!problems.isEmpty()) {
             return problems;
@@ -170,12 +170,11 @@ class RotationPlanning {
      */
     @Transactional
     List<FieldProblem> swap(ManagedDay day, Organiser who, NetworkingSession session, SwapForm form) {
-        store.lock(session.id());
-        PlanStatus status = store.status(session.id());
-        List<FieldProblem> refused = unchangeable(status, "networking.swap.error.no.plan");
-        if (!refused.isEmpty()) {
-            return refused;
-        }
+        return changing(session, "networking.swap.error.no.plan", status -> swapSeats(day, who, session, form, status));
+    }
+
+    private List<FieldProblem> swapSeats(ManagedDay day, Organiser who, NetworkingSession session, SwapForm form,
+                                         PlanStatus status) {
         List<FieldProblem> problems = new ArrayList<>();
         Integer round = number(form.tour(), "tour", "networking.swap.error.round.missing", problems);
         if (round != null && (round < 1 || round > status.rounds())) {
@@ -227,15 +226,21 @@ class RotationPlanning {
         return List.of();
     }
 
-    /** The refusal when the plan is published, or when there is none yet ({@code noPlan}; null: no matter). */
-    private static List<FieldProblem> unchangeable(PlanStatus status, String noPlan) {
+    /**
+     * Locks the rotation's plan and makes that change to it, given its status; the refusal instead (nothing
+     * changes) when the plan is published, or when there is none yet ({@code noPlan}; null: no matter).
+     */
+    private List<FieldProblem> changing(NetworkingSession session, String noPlan,
+                                        Function<PlanStatus, List<FieldProblem>> change) {
+        store.lock(session.id());
+        PlanStatus status = store.status(session.id());
         if (status.published()) {
             return List.of(FieldProblem.of("plan", "networking.plan.error.published"));
         }
         if (noPlan != null && !status.done()) {
             return List.of(FieldProblem.of("plan", noPlan));
         }
-        return List.of();
+        return change.apply(status);
     }
 
     /** Whether {@code who} may sit at {@code table} in round r, once {@code leaving} has left it. */
@@ -262,12 +267,12 @@ class RotationPlanning {
     /** Publishes the plan, which freezes it; the problems when it is not ready (nothing published). */
     @Transactional
     List<FieldProblem> publish(ManagedDay day, Organiser who, Slot slot, NetworkingSession session) {
-        store.lock(session.id());
-        PlanStatus status = store.status(session.id());
-        List<FieldProblem> refused = unchangeable(status, "networking.publish.error.no.plan");
-        if (!refused.isEmpty()) {
-            return refused;
-        }
+        return changing(session, "networking.publish.error.no.plan",
+                status -> publishPlan(day, who, slot, session, status));
+    }
+
+    private List<FieldProblem> publishPlan(ManagedDay day, Organiser who, Slot slot, NetworkingSession session,
+                                           PlanStatus status) {
         List<FieldProblem> problems = new ArrayList<>(blockers(slot, session));
         int members = store.members(session.id()).size();
         if (store.seats(session.id()).size() != members * status.rounds()) {

@@ -13,6 +13,8 @@ import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewPerson;
 import org.rencontres.directory.Person;
 import org.rencontres.event.ManagedDay;
+import org.rencontres.event.SessionDay;
+import org.rencontres.event.SessionDays;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;
@@ -115,10 +117,10 @@ class ProgrammeEditor {
             }
         }
         int updated = jdbc.sql("""
-                UPDATE programme_slot SET starts_at = ?, ends_at = ?, kind = ?, format_label = ?, title = ?,
-                    description = ?, track = ?, provisional = ?, topics_provisional = ?, version = version + 1
+                UPDATE programme_slot SET session_day_id = ?, starts_at = ?, ends_at = ?, kind = ?, format_label = ?,
+                    title = ?, description = ?, track = ?, provisional = ?, topics_provisional = ?, version = version + 1
                 WHERE id = ? AND event_day_id = ? AND version = ?""")
-                .params(d.startsAt(), d.endsAt(), d.kind().name(), d.formatLabel(), d.title(), d.description(),
+                .params(d.sessionDayId(), d.startsAt(), d.endsAt(), d.kind().name(), d.formatLabel(), d.title(), d.description(),
                         d.track(), d.provisional(), d.topicsProvisional(), slotId, day.id(),
                         form.version() == null ? -1 : form.version())
                 .update();
@@ -131,7 +133,7 @@ class ProgrammeEditor {
             jdbc.sql("INSERT INTO programme_topic (slot_id, title, position) VALUES (?, ?, ?)")
                     .params(slotId, topic, n++).update();
         }
-        String differences = differences(before, d);
+        String differences = differences(before, d, day.days());
         changed(day, who, "slot.updated", "Créneau « " + before.title() + " » modifié"
                 + (differences.isEmpty() ? " (aucun changement)" : " : " + differences));
         return Outcome.done(slotId);
@@ -240,8 +242,9 @@ class ProgrammeEditor {
                 .query((rs, n) -> 1).list();
     }
 
-    private String differences(Slot before, SlotDraft after) {
+    private String differences(Slot before, SlotDraft after, SessionDays days) {
         Differences changes = new Differences();
+        changes.value("Jour", dayLabel(days, before.sessionDayId()), dayLabel(days, after.sessionDayId()));
         changes.value("Début", FrenchTime.clock(before.startsAt()), FrenchTime.clock(after.startsAt()));
         changes.value("Fin", FrenchTime.clock(before.endsAt()), FrenchTime.clock(after.endsAt()));
         changes.value("Nature", kindLabel(before.kind()), kindLabel(after.kind()));
@@ -253,6 +256,10 @@ class ProgrammeEditor {
         changes.value("Sujets", Differences.quoted(String.join(" / ", before.topics())), Differences.quoted(String.join(" / ", after.topics())));
         changes.flag("Sujets sous réserve", before.topicsProvisional(), after.topicsProvisional());
         return changes.toString();
+    }
+
+    private static String dayLabel(SessionDays days, long sessionDayId) {
+        return days.byId(sessionDayId).map(SessionDay::frenchDate).orElse("?");
     }
 
     private static String range(LocalTime start, LocalTime end) {

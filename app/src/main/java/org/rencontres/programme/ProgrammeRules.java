@@ -18,7 +18,7 @@ import org.rencontres.shared.FrenchTime;
  * exactly the same start and end form one moment, shown one after the other (opening speeches,
  * then the presentation of the programme), and so do not count as an overlap.
  */
-final class ProgrammeRules {
+public final class ProgrammeRules {
 
     /** "9h30", "9h", "09:30", "9:30", "14 h 15". */
     private static final Pattern CLOCK = Pattern.compile("(\\d{1,2})\\s*[hH:]\\s*(\\d{2})?");

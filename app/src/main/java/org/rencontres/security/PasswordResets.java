@@ -7,9 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.rencontres.notification.MailTemplates;
-import org.rencontres.notification.Message;
-import org.rencontres.notification.Outbox;
+import org.rencontres.notification.Mailer;
 import org.rencontres.shared.PublicAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,17 +27,15 @@ class PasswordResets {
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final SignInAttempts attempts;
-    private final MailTemplates templates;
-    private final Outbox outbox;
+    private final Mailer mailer;
     private final PublicAddress address;
 
-    PasswordResets(JdbcClient jdbc, Accounts accounts, SignInAttempts attempts, MailTemplates templates,
-                   Outbox outbox, PublicAddress address) {
+    PasswordResets(JdbcClient jdbc, Accounts accounts, SignInAttempts attempts, Mailer mailer,
+                   PublicAddress address) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.attempts = attempts;
-        this.templates = templates;
-        this.outbox = outbox;
+        this.mailer = mailer;
         this.address = address;
     }
 
@@ -50,9 +46,9 @@ class PasswordResets {
         account.ifPresent(a -> {
             String token = issue(a.id());
             String link = address.of(PATH + "?jeton=" + token);
-            outbox.send(Message.of(a.email(), templates.render("security/mail/password-reset", Locale.FRENCH,
+            mailer.queue(a.email(), "security/mail/password-reset", Locale.FRENCH,
                     Map.of("name", a.displayName(), "link", link, "sentBy", sentBy,
-                            "hours", VALIDITY.toHours()))));
+                            "hours", VALIDITY.toHours()));
         });
         return account;
     }

@@ -14,9 +14,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
-import org.rencontres.notification.MailTemplates;
-import org.rencontres.notification.Message;
-import org.rencontres.notification.Outbox;
+import org.rencontres.notification.Mailer;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
@@ -42,19 +40,17 @@ class SurveyInvitations {
     private final Surveys surveys;
     private final Days days;
     private final Registrations registrations;
-    private final Outbox outbox;
-    private final MailTemplates templates;
+    private final Mailer mailer;
     private final PublicAddress address;
     private final TransactionTemplate transaction;
 
-    SurveyInvitations(JdbcClient jdbc, Surveys surveys, Days days, Registrations registrations, Outbox outbox,
-                      MailTemplates templates, PublicAddress address, TransactionTemplate transaction) {
+    SurveyInvitations(JdbcClient jdbc, Surveys surveys, Days days, Registrations registrations, Mailer mailer,
+                      PublicAddress address, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.surveys = surveys;
         this.days = days;
         this.registrations = registrations;
-        this.outbox = outbox;
-        this.templates = templates;
+        this.mailer = mailer;
         this.address = address;
         this.transaction = transaction;
     }
@@ -107,7 +103,7 @@ class SurveyInvitations {
         v.put("name", r.givenName() + " " + r.surname());
         v.put("title", day.fullTitle());
         v.put("link", address.of("/evaluation/" + token));
-        outbox.send(Message.of(r.email(), templates.render("survey/mail/invitation", Locale.forLanguageTag(r.language()), v)));
+        mailer.queue(r.email(), "survey/mail/invitation", Locale.forLanguageTag(r.language()), v);
         return true;
     }
 }

@@ -9,9 +9,7 @@ import java.util.Optional;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.DayFiles;
 import org.rencontres.event.Resource;
-import org.rencontres.notification.MailTemplates;
-import org.rencontres.notification.Message;
-import org.rencontres.notification.Outbox;
+import org.rencontres.notification.Mailer;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.PublicAddress;
 import org.rencontres.workshops.Facilitator;
@@ -29,16 +27,14 @@ class WritingAdmin {
     private final DayFiles dayFiles;
     private final AuditTrail audit;
     private final Workshops workshops;
-    private final Outbox outbox;
-    private final MailTemplates mails;
+    private final Mailer mailer;
     private final PublicAddress address;
 
     WritingAdmin(WritingDocuments documents, EditorPages pages, WritingExports exports, DayFiles dayFiles,
-                 AuditTrail audit, Workshops workshops, Outbox outbox, MailTemplates mails,
+                 AuditTrail audit, Workshops workshops, Mailer mailer,
                  PublicAddress address) {
         this.workshops = workshops;
-        this.outbox = outbox;
-        this.mails = mails;
+        this.mailer = mailer;
         this.address = address;
         this.documents = documents;
         this.pages = pages;
@@ -108,8 +104,7 @@ class WritingAdmin {
             v.put("date", workshops.sessionDayOf(document.dayId(), document.workshopId())
                     .map(d -> "le " + d.frenchDate()).orElse(day.days().frenchWhen()));
             v.put("link", address.of("/ecriture/animation/" + f.accessKey()));
-            outbox.send(Message.of(f.email(),
-                    mails.render("writing/mail/facilitator", Locale.FRENCH, v)));
+            mailer.queue(f.email(), "writing/mail/facilitator", Locale.FRENCH, v);
             record(document.dayId(), by, "writing.facilitator.sent", "Lien d'animation envoyé à " + f.name() + " ("
                     + f.email() + ") pour " + document.title());
         });

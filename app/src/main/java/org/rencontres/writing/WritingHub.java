@@ -7,12 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.sql.DataSource;
-
-import org.rencontres.database.PostgresListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
@@ -23,10 +19,11 @@ import org.springframework.web.socket.TextMessage;
  * update or a presence received here goes at once to the other browsers of this instance, and as a
  * PostgreSQL notification ({@value #CHANNEL}) to the other instances, which send it to theirs. A
  * notification carries the update when it fits in PostgreSQL's 8,000 bytes, else only its number
- * (the other instances read it from the table).
+ * (the other instances read it from the table). {@link WritingNotifications} hands it what the other
+ * instances send.
  */
 @Component
-class WritingHub implements SmartLifecycle {
+class WritingHub {
 
     static final String CHANNEL = "writing";
     static final byte UPDATE = 1;
@@ -47,15 +44,13 @@ class WritingHub implements SmartLifecycle {
     }
     private final JdbcClient jdbc;
     private final UpdateStore store;
-    private final PostgresListener listener;
 
     private final tools.jackson.databind.json.JsonMapper json;
 
-    WritingHub(JdbcClient jdbc, UpdateStore store, DataSource dataSource, tools.jackson.databind.json.JsonMapper json) {
+    WritingHub(JdbcClient jdbc, UpdateStore store, tools.jackson.databind.json.JsonMapper json) {
         this.json = json;
         this.jdbc = jdbc;
         this.store = store;
-        this.listener = new PostgresListener(dataSource, CHANNEL, this::heard, this::resyncAll);
     }
 
     void join(Peer peer) {
@@ -237,7 +232,7 @@ class WritingHub implements SmartLifecycle {
     }
 
     /** A notification from PostgreSQL: "instance document kind seq data". */
-    private void heard(String payload) {
+    void heard(String payload) {
         String[] parts = payload.split(" ", 5);
         if (parts.length < 4 || parts[0].equals(instance)) {
             return;
@@ -265,23 +260,8 @@ class WritingHub implements SmartLifecycle {
     }
 
     /** After the listening connection was lost: every browser here asks again for what it may have missed. */
-    private void resyncAll() {
+    void resyncAll() {
         TextMessage resync = new TextMessage("{\"t\":\"resync\"}");
         peers.values().forEach(set -> set.forEach(p -> p.send(resync)));
-    }
-
-    @Override
-    public void start() {
-        listener.start();
-    }
-
-    @Override
-    public void stop() {
-        listener.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return listener.isRunning();
     }
 }

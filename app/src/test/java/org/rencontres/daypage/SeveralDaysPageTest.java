@@ -64,7 +64,7 @@ class SeveralDaysPageTest {
         assertThat(page.select(".day-days li").eachText())
                 .containsExactly("mardi 16 mars 2027, de 9h à 17h", "mercredi 17 mars 2027, de 9h à 12h30");
         assertThat(page.select("#programme h3.programme-date").eachText())
-                .containsExactly("Jour 1\u00a0: mardi 16 mars 2027", "Jour 2\u00a0: mercredi 17 mars 2027");
+                .containsExactly("Jour 1 : mardi 16 mars 2027", "Jour 2 : mercredi 17 mars 2027");
         Element first = page.getElementById("programme-jour-1");
         Element second = page.getElementById("programme-jour-2");
         assertThat(first).isNotNull();

@@ -111,7 +111,7 @@ class SessionDayAdminTest {
         HttpResponse<String> asked = organiser.submit(edit, edit, day("2031-04-10", "08:30", "16:00"));
         assertThat(asked.statusCode()).isEqualTo(200);
         Document confirm = Jsoup.parse(asked.body());
-        assertThat(confirm.select("h1").text()).isEqualTo("Déplacer le mercredi 9 avril 2031\u00a0?");
+        assertThat(confirm.select("h1").text()).isEqualTo("Déplacer le mercredi 9 avril 2031 ?");
         assertThat(confirm.select("main").text()).contains("Le mercredi 9 avril 2031 devient le jeudi 10 avril 2031.",
                 "1 créneau du programme");
         assertThat(confirm.select("input[name=confirme]").attr("value")).isEqualTo("oui");
@@ -142,12 +142,13 @@ class SessionDayAdminTest {
 
         Document confirm = organiser.page(remove);
         assertThat(confirm.select("main").text())
-                .contains("Ce qui est prévu ce jour-là est supprimé avec lui\u00a0: 1 créneau du programme.");
+                .contains("Ce qui est prévu ce jour-là est supprimé avec lui : 1 créneau du programme.");
         assertThat(confirm.select("form[method=post][action=" + remove + "] button")).hasSize(1);
         assertThat(days.days(id).orElseThrow().count()).isEqualTo(2);
 
         HttpResponse<String> removed = organiser.submit(remove, remove, Map.of());
         assertThat(WebSession.location(removed)).isEqualTo("/admin/journees/ZSDA003#jours");
+        assertThat(organiser.page("/admin/journees/ZSDA003").select("[role=status]").text()).isEqualTo("Le jour a été supprimé.");
         assertThat(days.days(id).orElseThrow().all()).extracting(SessionDay::id).containsExactly(first);
         assertThat(programmes.outline(id)).extracting(s -> s.title()).containsExactly("Ouverture");
         assertThat(audit.of(id)).extracting(e -> e.details()).anyMatch(d -> d.startsWith("Jour supprimé") && d.contains("mercredi 14 mai 2031"));
@@ -156,8 +157,8 @@ class SessionDayAdminTest {
         HttpResponse<String> refused = organiser.get(last);
         assertThat(WebSession.location(refused)).isEqualTo("/admin/journees/ZSDA003#jours");
         assertThat(organiser.page("/admin/journees/ZSDA003").select("[role=status]").text())
-                .isEqualTo("Une session garde au moins un jour\u00a0: ajoutez-en un autre avant de supprimer celui-ci.");
-        assertThat(organiser.post(last, Map.of()).statusCode()).isEqualTo(409);
+                .isEqualTo("Une session garde au moins un jour : ajoutez-en un autre avant de supprimer celui-ci.");
+        assertThat(organiser.submit("/admin/journees/ZSDA003", last, Map.of()).statusCode()).isEqualTo(409);
         assertThat(organiser.page("/admin/journees/ZSDA003").select("#jours a[href=" + last + "]")).isEmpty();
         assertThat(days.days(id).orElseThrow().count()).isEqualTo(1);
     }

@@ -41,6 +41,7 @@ class ProgrammeSeveralDaysTest {
     @Autowired Days days;
     @Autowired Accounts accounts;
     @Autowired Programmes programmes;
+    @Autowired org.rencontres.audit.AuditTrail audit;
 
     private String slug;
     private long dayId;
@@ -89,9 +90,10 @@ class ProgrammeSeveralDaysTest {
 
         Document empty = organiser.page(editor());
         assertThat(empty.select("#editeur h3").eachText()).containsExactly(
-                "Jour 1\u00a0: mardi 18 mars 2031, de 9h à 17h", "Jour 2\u00a0: mercredi 19 mars 2031, de 9h à 12h30");
+                "Jour 1 : mardi 18 mars 2031, de 9h à 17h", "Jour 2 : mercredi 19 mars 2031, de 9h à 12h30");
         assertThat(empty.select("select#jour option").eachText())
-                .containsExactly("Choisir le jour", "mardi 18 mars 2031", "mercredi 19 mars 2031");
+                .containsExactly("Choisir le jour", "Jour 1 : mardi 18 mars 2031, de 9h à 17h",
+                        "Jour 2 : mercredi 19 mars 2031, de 9h à 12h30");
 
         HttpResponse<String> noDay = organiser.submit(editor(), editor() + "/creneaux", slot("", "9h", "10h", "Sans jour"));
         assertThat(Jsoup.parse(noDay.body()).select("#jour-erreur").text())
@@ -144,23 +146,29 @@ class ProgrammeSeveralDaysTest {
         String path = editor() + "/creneaux/" + moving;
         Document form = organiser.page(path);
         Map<String, String> edit = new LinkedHashMap<>();
-        form.select("form[action=" + path + "] input[name], form[action=" + path + "] textarea[name]")
+        form.select("form[action=" + path + "] input[name]:not([type=checkbox]), form[action=" + path + "] input[type=checkbox][checked], form[action=" + path + "] textarea[name]")
                 .forEach(e -> edit.put(e.attr("name"), e.tagName().equals("textarea") ? e.text() : e.attr("value")));
         form.select("form[action=" + path + "] select[name]").forEach(e -> edit.put(e.attr("name"),
                 e.select("option[selected]").attr("value")));
         assertThat(edit.get("jour")).isEqualTo(String.valueOf(tuesday));
 
         edit.put("jour", String.valueOf(wednesday));
+        edit.put("debut", "10h30");
+        edit.put("fin", "11h30");
         HttpResponse<String> refused = organiser.submit(path, path, edit);
-        assertThat(Jsoup.parse(refused.body()).select("#debut-erreur").text()).startsWith("Ce créneau chevauche « Table ronde »");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(refused.body()).select(".error-summary li").eachText())
+                .singleElement().asString().startsWith("Ce créneau chevauche « Table ronde »");
         assertThat(programmes.programmeOf(dayId).day(tuesday).slots()).extracting(Slot::title).containsExactly("Exposé");
 
         edit.put("debut", "11h");
-        edit.put("fin", "12h");
+        edit.put("fin", "12h30");
         HttpResponse<String> moved = organiser.submit(path, path, edit);
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(302);
         assertThat(programmes.programmeOf(dayId).day(wednesday).slots()).extracting(Slot::title)
                 .containsExactly("Table ronde", "Exposé");
         assertThat(programmes.programmeOf(dayId).day(tuesday).slots()).isEmpty();
+        assertThat(audit.of(dayId)).extracting(e -> e.details())
+                .anyMatch(d -> d.contains("Jour : mardi 18 mars 2031 → mercredi 19 mars 2031"));
     }
 }

@@ -9,7 +9,6 @@ import org.rencontres.event.Days;
 import org.rencontres.registration.Registration;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.event.SessionDay;
-import org.rencontres.shared.FrenchTime;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;

@@ -1,0 +1,195 @@
+package org.rencontres.exchange;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.rencontres.event.Days;
+import org.rencontres.event.ManagedDay;
+import org.rencontres.event.SessionCode;
+import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FormErrors;
+import org.rencontres.shared.Secrets;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A session as one JSON document: its export (any day page's guard decides who may have it), and its
+ * import as a new draft in three steps: upload (checked whole, every problem shown with its JSON path,
+ * nothing saved), preview kept in the HTTP session (never in the page) with the new code to give,
+ * then confirmation. The schema is public.
+ */
+@Controller
+class ExchangeController {
+
+    static final String IMPORT = "/admin/journees/importer";
+    private static final String PENDING = "exchange.import.pending";
+
+    private final SessionExport export;
+    private final DocumentCheck check;
+    private final SessionImport imports;
+    private final SessionSchema schema;
+    private final Days days;
+    private final MessageSource messages;
+
+    ExchangeController(SessionExport export, DocumentCheck check, SessionImport imports, SessionSchema schema,
+                       Days days, MessageSource messages) {
+        this.export = export;
+        this.check = check;
+        this.imports = imports;
+        this.schema = schema;
+        this.days = days;
+        this.messages = messages;
+    }
+
+    @GetMapping("/admin/journees/{slug}/export.json")
+    ResponseEntity<byte[]> export(ManagedDay day) {
+        byte[] json = DocumentCheck.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(export.export(day.id()));
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("session-" + day.slug() + ".json").build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(json);
+    }
+
+    @GetMapping(SessionSchema.ADDRESS)
+    ResponseEntity<byte[]> schema() {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json"))
+                .cacheControl(CacheControl.noCache()).body(schema.text());
+    }
+
+    // ---- import
+
+    /** An upload kept between the preview and the confirmation; {@code token} names it. */
+    record Pending(String token, String fileName, byte[] content, SessionImport.Preview preview) implements Serializable {
+    }
+
+    @GetMapping(IMPORT)
+    String form(@RequestParam(name = "trop-volumineux", required = false) String tooLarge, Model model) {
+        return page(model, tooLarge == null ? List.of()
+                : List.of(DocumentProblem.at("$", "exchange.check.size", megabytes())));
+    }
+
+    @PostMapping(IMPORT)
+    String upload(@RequestParam(name = "fichier", required = false) MultipartFile file, HttpSession session,
+                  Model model) throws IOException {
+        if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
+            return page(model, List.of(DocumentProblem.at("$", "exchange.check.nofile")));
+        }
+        if (file.getSize() > SessionDocumentSizeLimit.MAX_BYTES) {
+            return page(model, List.of(DocumentProblem.at("$", "exchange.check.size", megabytes())));
+        }
+        byte[] content = file.getBytes();
+        DocumentCheck.Checked checked = check.check(content);
+        if (!checked.isValid()) {
+            return page(model, checked.problems());
+        }
+        String name = file.getOriginalFilename().strip();
+        Pending pending = new Pending(Secrets.randomKey(16), name.length() > 200 ? name.substring(0, 200) : name,
+                content, imports.preview(checked.document()));
+        session.setAttribute(PENDING, pending);
+        return "redirect:" + IMPORT + "/apercu";
+    }
+
+    @GetMapping(IMPORT + "/apercu")
+    String preview(HttpSession session, Model model) {
+        if (!(session.getAttribute(PENDING) instanceof Pending pending)) {
+            return "redirect:" + IMPORT;
+        }
+        return previewPage(model, pending, "", List.of());
+    }
+
+    @PostMapping(IMPORT + "/confirmer")
+    String confirm(@AuthenticationPrincipal Organiser organiser,
+                   @RequestParam(name = "jeton", defaultValue = "") String token,
+                   @RequestParam(name = "code", defaultValue = "") String code, HttpSession session, Model model,
+                   RedirectAttributes redirect) {
+        if (!(session.getAttribute(PENDING) instanceof Pending pending) || !pending.token().equals(token)) {
+            return page(model, List.of(DocumentProblem.at("$", "exchange.check.expired")));
+        }
+        SessionCode sessionCode;
+        String typed = code.strip();
+        if (typed.isEmpty()) {
+            return previewPage(model, pending, code, List.of(FieldProblem.of("code", "exchange.code.missing")));
+        }
+        if (typed.length() > SessionCode.MAX_LENGTH) {
+            return previewPage(model, pending, code, List.of(FieldProblem.of("code", "exchange.code.long",
+                    SessionCode.MAX_LENGTH)));
+        }
+        try {
+            sessionCode = new SessionCode(typed);
+        } catch (IllegalArgumentException e) {
+            return previewPage(model, pending, code, List.of(FieldProblem.of("code", "exchange.code.invalid")));
+        }
+        if (days.exists(sessionCode)) {
+            return previewPage(model, pending, code, List.of(FieldProblem.of("code", "exchange.code.taken",
+                    sessionCode.value())));
+        }
+        DocumentCheck.Checked checked = check.check(pending.content());
+        SessionImport.Imported imported;
+        try {
+            imported = imports.apply(checked.document(), sessionCode, pending.fileName(), organiser).orElse(null);
+        } catch (DataIntegrityViolationException e) {
+            // The same code or organisation recorded at that moment by another page: all rolled back.
+            return previewPage(model, pending, code, List.of(FieldProblem.general("exchange.import.conflict")));
+        }
+        if (imported == null) {
+            return previewPage(model, pending, code, List.of(FieldProblem.of("code", "exchange.code.taken",
+                    sessionCode.value())));
+        }
+        session.removeAttribute(PENDING);
+        redirect.addFlashAttribute("saved", "exchange.import.done");
+        return "redirect:/admin/journees/" + imported.slug();
+    }
+
+    @PostMapping(IMPORT + "/annuler")
+    String cancel(HttpSession session) {
+        session.removeAttribute(PENDING);
+        return "redirect:" + IMPORT;
+    }
+
+    /** A problem as the page shows it: where, and what, in the page's language. */
+    record Shown(String path, String text) {
+    }
+
+    private String page(Model model, List<DocumentProblem> problems) {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("problems", problems.stream()
+                .map(p -> new Shown(p.path(), messages.getMessage(p.code(), p.args().toArray(), locale))).toList());
+        model.addAttribute("maxSize", megabytes());
+        return "exchange/import";
+    }
+
+    private String previewPage(Model model, Pending pending, String code, List<FieldProblem> problems) {
+        model.addAttribute("pending", pending);
+        model.addAttribute("preview", pending.preview());
+        model.addAttribute("code", code);
+        model.addAttribute("errors", FormErrors.of(problems, messages,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        return "exchange/import-preview";
+    }
+
+    private static String megabytes() {
+        double mb = SessionDocumentSizeLimit.MAX_BYTES / (1024.0 * 1024.0);
+        return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.FRANCE, "%.1f", mb);
+    }
+}
