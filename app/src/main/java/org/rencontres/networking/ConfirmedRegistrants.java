@@ -2,6 +2,9 @@ package org.rencontres.networking;
 
 import java.util.List;
 
+import org.rencontres.event.SessionDay;
+import org.rencontres.event.SessionDays;
+
 /**
  * Where the rotation's participants come from when the organiser imports them: the day's confirmed
  * registrants ({@link RegistrantsForNetworking} reads them from registration and attendance).
@@ -12,10 +15,10 @@ interface ConfirmedRegistrants {
     List<Registrant> confirmed(long dayId);
 
     /**
-     * On the day: those of {@link #confirmed} who have been checked in at the welcome desk (for any
-     * half-day so far).
+     * On the day: those of {@link #confirmed} who have been checked in at the welcome desk on the
+     * rotation's day {@code on} of the session (for any half-day so far).
      */
-    List<Registrant> checkedIn(long dayId);
+    List<Registrant> checkedIn(long dayId, SessionDays days, SessionDay on);
 
     /**
      * A confirmed registrant.

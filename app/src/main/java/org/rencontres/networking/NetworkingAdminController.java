@@ -86,6 +86,7 @@ class NetworkingAdminController {
     private String page(ManagedDay day, Slot slot, NetworkingForm form, FormErrors errors, Model model) {
         model.addAttribute("day", day);
         model.addAttribute("slot", slot);
+        model.addAttribute("slotDate", RotationDay.shown(day, slot));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("exists", admin.ofSlot(day.id(), slot.id()).isPresent());

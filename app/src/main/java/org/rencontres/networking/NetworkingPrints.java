@@ -40,12 +40,15 @@ class NetworkingPrints {
     private final RotationStore store;
     private final PdfTemplates pdfs;
     private final PublicAddress address;
+    private final RotationDay rotationDay;
 
-    NetworkingPrints(PublishedPlans plans, RotationStore store, PdfTemplates pdfs, PublicAddress address) {
+    NetworkingPrints(PublishedPlans plans, RotationStore store, PdfTemplates pdfs, PublicAddress address,
+                     RotationDay rotationDay) {
         this.plans = plans;
         this.store = store;
         this.pdfs = pdfs;
         this.address = address;
+        this.rotationDay = rotationDay;
     }
 
     /** The rotation's plan when it is published. */
@@ -190,7 +193,8 @@ class NetworkingPrints {
     private Context context(ManagedDay day, NetworkingSession session, PublishedPlan plan) {
         Context context = new Context(Locale.FRENCH);
         context.setVariable("day", day);
-        context.setVariable("date", day.days().frenchDates());
+        // The rotation's own day: on a session of several days, the one its slot is on.
+        context.setVariable("date", rotationDay.of(day, session).frenchDate());
         context.setVariable("rotation", session);
         context.setVariable("times", times(plan));
         return context;

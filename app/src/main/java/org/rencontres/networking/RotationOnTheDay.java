@@ -36,9 +36,11 @@ class RotationOnTheDay {
     private final RotationSetup setup;
     private final LiveSessions live;
     private final RotationAudit audit;
+    private final RotationDay rotationDay;
 
     RotationOnTheDay(RotationStore store, ConfirmedRegistrants registrants, RotationSetup setup, LiveSessions live,
-                     RotationAudit audit) {
+                     RotationAudit audit, RotationDay rotationDay) {
+        this.rotationDay = rotationDay;
         this.store = store;
         this.registrants = registrants;
         this.setup = setup;
@@ -93,9 +95,11 @@ class RotationOnTheDay {
         if (progress.startedRounds() >= status.rounds()) {
             return new Imported(0, 0, Outcome.refused(FieldProblem.of("participants", "networking.replan.error.last")));
         }
-        List<ConfirmedRegistrants.Registrant> arrivals = registrants.checkedIn(day.id()).stream()
+        List<ConfirmedRegistrants.Registrant> here = registrants.checkedIn(day.id(), day.days(),
+                rotationDay.of(day, session));
+        List<ConfirmedRegistrants.Registrant> arrivals = here.stream()
                 .filter(r -> !store.hasRegistration(session.id(), r.registrationId())).toList();
-        int already = registrants.checkedIn(day.id()).size() - arrivals.size();
+        int already = here.size() - arrivals.size();
         for (ConfirmedRegistrants.Registrant r : arrivals) {
             store.addLateMember(session.id(), r.name(), r.organisation(), progress.startedRounds(), r.registrationId());
         }

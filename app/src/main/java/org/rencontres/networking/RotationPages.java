@@ -59,6 +59,7 @@ class RotationPages {
     void common(Where w, Model model) {
         model.addAttribute("day", w.day());
         model.addAttribute("slot", w.slot());
+        model.addAttribute("slotDate", RotationDay.shown(w.day(), w.slot()));
         model.addAttribute("rotation", w.session());
         model.addAttribute("base", w.base());
         model.addAttribute("published", planning.status(w.session()).published());

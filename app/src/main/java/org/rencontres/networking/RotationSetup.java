@@ -40,8 +40,11 @@ class RotationSetup {
     private final Directory directory;
     private final ConfirmedRegistrants registrants;
     private final RotationAudit audit;
+    private final RotationDay rotationDay;
 
-    RotationSetup(RotationStore store, Directory directory, ConfirmedRegistrants registrants, RotationAudit audit) {
+    RotationSetup(RotationStore store, Directory directory, ConfirmedRegistrants registrants, RotationAudit audit,
+                  RotationDay rotationDay) {
+        this.rotationDay = rotationDay;
         this.store = store;
         this.directory = directory;
         this.registrants = registrants;
@@ -268,7 +271,9 @@ class RotationSetup {
         }
         int added = 0;
         int already = 0;
-        for (ConfirmedRegistrants.Registrant r : checkedIn ? registrants.checkedIn(day.id()) : registrants.confirmed(day.id())) {
+        for (ConfirmedRegistrants.Registrant r : checkedIn
+                ? registrants.checkedIn(day.id(), day.days(), rotationDay.of(day, session))
+                : registrants.confirmed(day.id())) {
             if (store.hasRegistration(session.id(), r.registrationId())) {
                 already++;
                 continue;

@@ -1,5 +1,6 @@
 package org.rencontres.workshops;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
+import org.rencontres.event.Days;
+import org.rencontres.event.SessionDay;
+import org.rencontres.event.SessionDays;
 import org.rencontres.programme.ProgrammeCopied;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
@@ -26,10 +31,12 @@ public class Workshops {
 
     private final JdbcClient jdbc;
     private final Programmes programmes;
+    private final Days days;
 
-    Workshops(JdbcClient jdbc, Programmes programmes) {
+    Workshops(JdbcClient jdbc, Programmes programmes, Days days) {
         this.jdbc = jdbc;
         this.programmes = programmes;
+        this.days = days;
     }
 
     @Transactional
@@ -68,6 +75,15 @@ public class Workshops {
         return jdbc.sql("SELECT event_day_id FROM workshop WHERE id = ?").param(workshopId).query(Long.class).optional();
     }
 
+    /**
+     * The day of the session a workshop takes place on (its slot's); empty when it is not one of the
+     * session's or its slot is gone from the programme.
+     */
+    public Optional<SessionDay> sessionDayOf(long dayId, long workshopId) {
+        return slotsOfDay(dayId).stream().filter(p -> p.holds(workshopId) && p.sessionDayId() != null).findFirst()
+                .flatMap(p -> days.days(dayId).flatMap(d -> d.byId(p.sessionDayId())));
+    }
+
     /** The workshops held during that slot of the day, by number. */
     public List<Workshop> ofSlot(long dayId, long slotId) {
         return ofDay(dayId).stream().filter(w -> w.slotId() == slotId).toList();
@@ -93,40 +109,55 @@ public class Workshops {
     }
 
     /**
-     * The day's workshop periods in the programme's order: the slots holding workshops, those that
-     * overlap in time taken together (parallel tracks), each with its workshops. A participant takes
-     * one workshop of each period. Slots gone from the programme come last, one period each.
+     * The session's workshop periods in the programme's order: day by day (by date), the slots holding
+     * workshops, those of the same day that overlap in time taken together (parallel tracks), each
+     * with its workshops. A participant takes one workshop of each period. Slots gone from the
+     * programme come last, one period each.
      */
     public List<WorkshopSlot> slotsOfDay(long dayId) {
         List<Workshop> all = ofDay(dayId);
         if (all.isEmpty()) {
             return List.of();
         }
+        SessionDays sessionDays = days.days(dayId).orElse(null);
         Map<Long, Slot> slots = new HashMap<>();
         programmes.outline(dayId).forEach(s -> slots.put(s.id(), s));
         Map<Long, List<Workshop>> bySlot = new LinkedHashMap<>();
         all.forEach(w -> bySlot.computeIfAbsent(w.slotId(), k -> new ArrayList<>()).add(w));
-        List<Slot> placed = bySlot.keySet().stream().map(slots::get).filter(Objects::nonNull)
-                .sorted(Comparator.comparing(Slot::startsAt).thenComparing(Slot::endsAt).thenComparing(Slot::id))
-                .toList();
+        Map<Long, List<Slot>> placedByDay = new TreeMap<>();
+        bySlot.keySet().stream().map(slots::get).filter(Objects::nonNull)
+                .forEach(s -> placedByDay.computeIfAbsent(s.sessionDayId(), k -> new ArrayList<>()).add(s));
+        List<Long> dayOrder = new ArrayList<>(placedByDay.keySet());
+        dayOrder.sort(Comparator.comparing((Long id) -> dateOf(sessionDays, id), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Comparator.naturalOrder()));
         List<WorkshopSlot> result = new ArrayList<>();
-        List<Slot> period = new ArrayList<>();
-        for (Slot s : placed) {
-            if (!period.isEmpty() && !overlaps(period, s)) {
-                result.add(period(period, bySlot));
-                period = new ArrayList<>();
+        for (Long sessionDayId : dayOrder) {
+            LocalDate shown = sessionDays == null || sessionDays.isSingle() ? null : dateOf(sessionDays, sessionDayId);
+            List<Slot> placed = placedByDay.get(sessionDayId).stream()
+                    .sorted(Comparator.comparing(Slot::startsAt).thenComparing(Slot::endsAt).thenComparing(Slot::id))
+                    .toList();
+            List<Slot> period = new ArrayList<>();
+            for (Slot s : placed) {
+                if (!period.isEmpty() && !overlaps(period, s)) {
+                    result.add(period(period, bySlot, shown));
+                    period = new ArrayList<>();
+                }
+                period.add(s);
             }
-            period.add(s);
-        }
-        if (!period.isEmpty()) {
-            result.add(period(period, bySlot));
+            if (!period.isEmpty()) {
+                result.add(period(period, bySlot, shown));
+            }
         }
         bySlot.forEach((slotId, workshops) -> {
             if (!slots.containsKey(slotId)) {
-                result.add(new WorkshopSlot(slotId, List.of(slotId), null, null, null, workshops));
+                result.add(new WorkshopSlot(slotId, List.of(slotId), null, null, null, null, null, workshops));
             }
         });
         return List.copyOf(result);
+    }
+
+    private static LocalDate dateOf(SessionDays sessionDays, long sessionDayId) {
+        return sessionDays == null ? null : sessionDays.byId(sessionDayId).map(SessionDay::date).orElse(null);
     }
 
     private static boolean overlaps(List<Slot> period, Slot s) {
@@ -135,14 +166,14 @@ public class Workshops {
         return s.startsAt().equals(start) || s.startsAt().isBefore(end);
     }
 
-    private static WorkshopSlot period(List<Slot> period, Map<Long, List<Workshop>> bySlot) {
+    private static WorkshopSlot period(List<Slot> period, Map<Long, List<Workshop>> bySlot, LocalDate shown) {
         LocalTime end = period.stream().map(Slot::endsAt).max(Comparator.naturalOrder()).orElseThrow();
         List<Workshop> workshops = period.stream().flatMap(s -> bySlot.get(s.id()).stream())
                 .sorted(Comparator.comparingInt(Workshop::number)).toList();
         String title = period.size() == 1 ? period.get(0).title()
                 : period.stream().map(Slot::formatLabel).distinct().count() == 1 ? period.get(0).formatLabel() : null;
-        return new WorkshopSlot(period.get(0).id(), period.stream().map(Slot::id).toList(), period.get(0).startsAt(),
-                end, title, workshops);
+        return new WorkshopSlot(period.get(0).id(), period.stream().map(Slot::id).toList(), period.get(0).sessionDayId(),
+                shown, period.get(0).startsAt(), end, title, workshops);
     }
 
     public List<Workshop> ofDay(long dayId) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.rencontres.web.Confirmation;
 import org.rencontres.programme.Slot;
 import org.rencontres.event.ManagedDay;
+import org.rencontres.event.SessionDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
@@ -143,6 +144,9 @@ class WorkshopsAdminController {
     private String slotPage(ManagedDay day, Slot slot, WorkshopForm form, FormErrors errors, Model model) {
         model.addAttribute("day", day);
         model.addAttribute("slot", slot);
+        // On a session of several days, the slot's own day: a 9h30 slot may exist on each of them.
+        model.addAttribute("slotDate", day.days().isSingle() ? null
+                : day.days().byId(slot.sessionDayId()).map(SessionDay::frenchDate).orElse(null));
         model.addAttribute("workshops", admin.ofSlot(day.id(), slot.id()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

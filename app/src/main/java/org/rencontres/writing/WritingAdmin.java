@@ -100,7 +100,9 @@ class WritingAdmin {
             v.put("name", f.name());
             v.put("workshop", document.title());
             v.put("title", day.fullTitle());
-            v.put("date", day.days().frenchDates());
+            // The workshop's own day: "le mercredi 17 mars 2027", on a session of several days too.
+            v.put("date", workshops.sessionDayOf(document.dayId(), document.workshopId())
+                    .map(d -> "le " + d.frenchDate()).orElse(day.days().frenchWhen()));
             v.put("link", address.of("/ecriture/animation/" + f.accessKey()));
             mailer.queue(f.email(), "writing/mail/facilitator", Locale.FRENCH, v);
             record(document.dayId(), by, "writing.facilitator.sent", "Lien d'animation envoyé à " + f.name() + " ("

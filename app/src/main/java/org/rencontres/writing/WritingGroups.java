@@ -1,6 +1,8 @@
 package org.rencontres.writing;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -10,12 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.Attendee;
 import org.rencontres.attendance.HalfDay;
 import org.rencontres.audit.AuditTrail;
+import org.rencontres.event.Days;
+import org.rencontres.event.SessionDay;
+import org.rencontres.event.SessionDays;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
 import org.rencontres.registration.Registration;
@@ -64,9 +70,11 @@ class WritingGroups {
     private final Registrations registrations;
     private final Programmes programmes;
     private final AuditTrail audit;
+    private final Days days;
 
     WritingGroups(JdbcClient jdbc, WritingDocuments documents, Attendances attendances, Registrations registrations,
-                  Programmes programmes, AuditTrail audit) {
+                  Programmes programmes, AuditTrail audit, Days days) {
+        this.days = days;
         this.jdbc = jdbc;
         this.documents = documents;
         this.attendances = attendances;
@@ -80,11 +88,43 @@ class WritingGroups {
         return programmes.outline(dayId);
     }
 
+    /**
+     * How the page names each slot: "10:00–11:00 · Échanges", with its day first when the session has
+     * several ("mercredi 17 mars 2027, 10:00–11:00 · Échanges": the same hours come back each day).
+     */
+    Map<Long, String> slotLabels(long dayId) {
+        Optional<SessionDays> sessionDays = days.days(dayId).filter(d -> !d.isSingle());
+        Map<Long, String> labels = new LinkedHashMap<>();
+        for (Slot s : slots(dayId)) {
+            String day = sessionDays.flatMap(d -> d.byId(s.sessionDayId())).map(d -> d.frenchDate() + ", ").orElse("");
+            labels.put(s.id(), day + s.startsAt() + "–" + s.endsAt() + (s.title() == null ? "" : " · " + s.title()));
+        }
+        return labels;
+    }
+
     /** The people a split of that half-day would share out: registered, confirmed and marked present. */
     List<Attendee> splittable(long dayId, HalfDay half) {
         return attendances.attendees(dayId, half).stream()
                 .filter(a -> !a.walkIn() && a.registrationId() != null && a.confirmed() && a.present())
                 .toList();
+    }
+
+    /**
+     * Whether a person present at the half-day was there on the day of the split's slot: on a session
+     * of several days, being checked in on Tuesday says nothing of Wednesday. By the date of the
+     * check-in in the session's time zone (the desk records it on arrival). Without a slot, or on a
+     * session of one day, everyone present at the half-day, as before. (Attendance keeps the session
+     * day of each row; once it offers the people of one session day, ask it for that day instead.)
+     */
+    private Predicate<Attendee> onDayOf(long dayId, Long slotId) {
+        Optional<SessionDays> several = slotId == null ? Optional.empty() : days.days(dayId).filter(d -> !d.isSingle());
+        Optional<LocalDate> date = several.flatMap(d -> slots(dayId).stream().filter(s -> s.id() == slotId).findFirst()
+                .flatMap(s -> d.byId(s.sessionDayId()))).map(SessionDay::date);
+        if (date.isEmpty()) {
+            return a -> true;
+        }
+        ZoneId zone = several.get().zone();
+        return a -> a.presentAt() != null && a.presentAt().atZone(zone).toLocalDate().equals(date.get());
     }
 
     /** A new split's id, or what is wrong with its form (nothing created). */
@@ -102,7 +142,8 @@ class WritingGroups {
             return new Created(null, problems);
         }
         Request request = form.request();
-        List<Attendee> present = splittable(dayId, request.halfDay());
+        List<Attendee> present = splittable(dayId, request.halfDay()).stream()
+                .filter(onDayOf(dayId, request.slotId())).toList();
         if (present.isEmpty()) {
             return new Created(null, List.of(FieldProblem.of("demi-journee", "writing.groups.error.nobody")));
         }
@@ -261,10 +302,9 @@ class WritingGroups {
                         Collectors.mapping(MemberRow::registrationId, Collectors.toList())));
         Map<Long, Registration> people = registrations.ofDay(dayId).stream()
                 .collect(Collectors.toMap(Registration::id, Function.identity()));
-        Map<Long, String> slotLabels = new LinkedHashMap<>();
+        Map<Long, String> slotLabels = slotLabels(dayId);
         Map<Long, Slot> slotsById = new LinkedHashMap<>();
         for (Slot s : slots(dayId)) {
-            slotLabels.put(s.id(), s.startsAt() + "–" + s.endsAt() + (s.title() == null ? "" : " · " + s.title()));
             slotsById.put(s.id(), s);
         }
         Map<HalfDay, List<Attendee>> present = new EnumMap<>(HalfDay.class);
@@ -287,6 +327,7 @@ class WritingGroups {
             HalfDay half = s.halfDay() != null ? HalfDay.valueOf(s.halfDay())
                     : inferred(dayId, inGroups, s.slotId() == null ? null : slotsById.get(s.slotId()), present);
             List<Member> late = present.computeIfAbsent(half, h -> splittable(dayId, h)).stream()
+                    .filter(onDayOf(dayId, s.slotId()))
                     .filter(a -> !inGroups.contains(a.registrationId()))
                     .map(a -> new Member(a.registrationId(), a.givenName() + " " + a.surname(), a.organisation()))
                     .sorted(Comparator.comparing(Member::name, String.CASE_INSENSITIVE_ORDER)).toList();

@@ -53,6 +53,7 @@ class WritingGroupsController {
         model.addAttribute("day", day);
         model.addAttribute("sets", groups.ofDay(day.id()));
         model.addAttribute("slots", groups.slots(day.id()));
+        model.addAttribute("slotLabels", groups.slotLabels(day.id()));
         model.addAttribute("halfDays", HalfDay.values());
         model.addAttribute("present", Map.of(
                 HalfDay.MORNING.slug(), groups.splittable(day.id(), HalfDay.MORNING).size(),

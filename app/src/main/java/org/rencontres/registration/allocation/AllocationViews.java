@@ -153,13 +153,15 @@ public class AllocationViews {
         return groups;
     }
 
-    /** "14h30 – 16h : Ateliers participatifs", or without the title when the period has none. */
+    /**
+     * "14h30 – 16h : Ateliers participatifs" ("Mardi 16 mars, 14h30 – 16h : …" when the session has
+     * several days), or without the title when the period has none.
+     */
     private static String hours(WorkshopSlot slot, int position) {
         if (slot.startsAt() == null) {
             return slot.title() != null ? slot.title() : "Ateliers, créneau n° " + position;
         }
-        return FrenchTime.clock(slot.startsAt()) + " – " + FrenchTime.clock(slot.endsAt())
-                + (slot.title() == null ? "" : " : " + slot.title());
+        return slot.when() + (slot.title() == null ? "" : " : " + slot.title());
     }
 
     /** The day's workshop slots as the ranking form shows them. */
@@ -182,8 +184,7 @@ public class AllocationViews {
             String title = w.number() + ". " + w.title();
             Optional<WorkshopSlot> slot = slots.stream().filter(s -> s.holds(w.id())).findFirst();
             if (slots.size() > 1 && slot.isPresent() && slot.get().startsAt() != null) {
-                return FrenchTime.clock(slot.get().startsAt()) + " – " + FrenchTime.clock(slot.get().endsAt()) + " : "
-                        + title;
+                return slot.get().when() + " : " + title;
             }
             return title;
         }).toList();

@@ -265,7 +265,8 @@ public class WorkshopAllocations {
         if (view.slots().size() == 1) {
             return profileText(view.slots().get(0).profile());
         }
-        return view.slots().stream().map(d -> (d.slot().startsAt() == null ? "" : FrenchTime.clock(d.slot().startsAt()) + " : ")
+        return view.slots().stream().map(d -> (d.slot().startsAt() == null ? ""
+                : (d.slot().day() == null ? "" : d.slot().day() + " ") + FrenchTime.clock(d.slot().startsAt()) + " : ")
                 + profileText(d.profile())).collect(Collectors.joining(" ; "));
     }
 

@@ -8,6 +8,7 @@ import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.registration.Registration;
 import org.rencontres.event.ManagedDay;
+import org.rencontres.event.SessionDay;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;
@@ -37,7 +38,10 @@ class WorkshopRosters {
         List<Registration> people = allocations.roster(day.id(), workshop.id());
         Context context = new Context(Locale.FRENCH);
         context.setVariable("day", day);
-        context.setVariable("date", day.days().frenchDates());
+        // A workshop takes place on one day of the session: its roster says that day, not the whole range.
+        String date = workshops.sessionDayOf(day.id(), workshop.id()).map(SessionDay::frenchDate)
+                .orElse(day.days().frenchDates());
+        context.setVariable("date", date);
         context.setVariable("unit", days.find(day.id()).map(Day::organisingUnit).orElse(null));
         context.setVariable("workshop", workshop);
         context.setVariable("facilitators", workshops.facilitatorsOf(workshop.id()));
