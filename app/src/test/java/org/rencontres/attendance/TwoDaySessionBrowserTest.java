@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
@@ -25,8 +24,8 @@ import org.rencontres.BrowserTest;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.registration.Capacity;
+import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
-import org.rencontres.registration.RequestDraft;
 import org.rencontres.security.Accounts;
 import org.rencontres.security.NewAccount;
 import org.rencontres.security.Role;
@@ -169,15 +168,34 @@ class TwoDaySessionBrowserTest extends BrowserTest {
         assertThat(publicPage).contains("du mardi 18 au mercredi 19 mars 2031", "Exposé du premier jour", "Atelier du second jour");
         BrowserSupport.assertAccessible(browser);
 
-        // A confirmed agent, through the registration module's API.
+        // The agent asks for a seat on the public form, in the browser; the approvals that follow are
+        // other people's acts (employer, training service, organiser), done through the module's API.
         long dayId = days.find(slug).orElseThrow().id();
         registrations.setCapacity(new Capacity(dayId, 20, 48, false));
-        long camille = registrations.request(dayId, new RequestDraft("Deuxjours", "Camille",
-                "camille." + n + "@test.fr", "01 60 79 74 00", "Juriste", null, "Commune de Test-sur-Seine", null, null,
-                null, Instant.parse("2031-01-10T10:00:00Z")));
-        registrations.advance(camille, "orga@cnfpt.fr", null);
-        registrations.advance(camille, "orga@cnfpt.fr", null);
-        registrations.confirm(camille, "orga@cnfpt.fr");
+        browser.findElement(By.linkText("S'inscrire en ligne")).click();
+        waitForText(By.tagName("h1"), "S'inscrire à la journée");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("du mardi 18 au mercredi 19 mars 2031");
+        BrowserSupport.assertAccessible(browser);
+        type("nom", "Deuxjours");
+        type("prenom", "Camille");
+        type("courriel", "camille." + n + "@test.fr");
+        type("telephone", "01 60 79 74 00");
+        type("fonction", "Juriste");
+        type("employeur", "Commune de Test-sur-Seine");
+        browser.findElement(By.id("consentement")).click();
+        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        waitForText(By.tagName("h1"), "Demande d'inscription reçue");
+        BrowserSupport.assertAccessible(browser);
+        long camille = registrations.ofDay(dayId).stream().filter(r -> r.email().equals("camille." + n + "@test.fr"))
+                .findFirst().orElseThrow().id();
+        for (int step = 0; step < 3 && state(camille) != RegistrationState.CONFIRMED; step++) {
+            if (state(camille) == RegistrationState.AWAITING_ORGANISER) {
+                registrations.confirm(camille, "orga@cnfpt.fr");
+            } else {
+                registrations.advance(camille, "orga@cnfpt.fr", null);
+            }
+        }
+        assertThat(state(camille)).isEqualTo(RegistrationState.CONFIRMED);
 
         // The desk: outside the session's dates it opens on day 1.
         browser.get(url("/admin/journees/" + slug));
@@ -248,5 +266,9 @@ class TwoDaySessionBrowserTest extends BrowserTest {
         String verified = browser.findElement(By.cssSelector(".verify-details")).getText();
         assertThat(verified).contains("11 h 30", "mardi 18 mars 2031 : matin, après-midi ; mercredi 19 mars 2031 : matin");
         BrowserSupport.assertAccessible(browser);
+    }
+
+    private RegistrationState state(long registration) {
+        return registrations.find(registration).orElseThrow().state();
     }
 }
