@@ -173,4 +173,29 @@ class SessionDayAdminTest {
                 .doesNotContain("supprimé avec lui");
         assertThat(organiser.get("/admin/journees/ZSDA004/jours/999999999").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void a_new_edition_shifts_every_day_by_the_same_offset_and_each_slot_follows_its_day() throws Exception {
+        long id = session("ZSDA 005", LocalDate.of(2031, 3, 18));
+        long second = days.addDay(id, new SessionDayDraft(LocalDate.of(2031, 3, 20), LocalTime.of(9, 0), LocalTime.of(12, 30)));
+        programmes.addSlot(id, new SlotDraft(second, LocalTime.of(9, 0), LocalTime.of(10, 0), SlotKind.TALK,
+                null, "Exposé du jeudi", null, null, false, false, List.of(), List.of()));
+        WebSession organiser = organiser("jours.edition@cnfpt.fr");
+        String duplicate = "/admin/journees/ZSDA005/dupliquer";
+        HttpResponse<String> done = organiser.submit(duplicate, duplicate, Map.of("code", "ZSDA 006", "date", "2032-03-16"));
+        assertThat(WebSession.location(done)).isEqualTo("/admin/journees/ZSDA006");
+
+        long copy = days.find("ZSDA006").orElseThrow().id();
+        SessionDays shifted = days.days(copy).orElseThrow();
+        assertThat(shifted.all()).extracting(SessionDay::date)
+                .containsExactly(LocalDate.of(2032, 3, 16), LocalDate.of(2032, 3, 18));
+        assertThat(shifted.last().endsAt()).isEqualTo(LocalTime.of(12, 30));
+        assertThat(shifted.frenchDates()).isEqualTo("mardi 16 et jeudi 18 mars 2032");
+        assertThat(programmes.outline(copy)).singleElement().satisfies(s -> {
+            assertThat(s.title()).isEqualTo("Exposé du jeudi");
+            assertThat(s.sessionDayId()).isEqualTo(shifted.last().id());
+        });
+        assertThat(days.days(id).orElseThrow().all()).extracting(SessionDay::date)
+                .containsExactly(LocalDate.of(2031, 3, 18), LocalDate.of(2031, 3, 20));
+    }
 }
