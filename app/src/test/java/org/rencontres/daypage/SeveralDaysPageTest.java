@@ -35,7 +35,7 @@ class SeveralDaysPageTest {
     @Autowired Programmes programmes;
 
     private long session(String code, List<SessionDayDraft> dates) {
-        long id = days.create(new DayDraft(new SessionCode(code), "Rencontre de l'action internationale", null, null, dates,
+        long id = days.create(new DayDraft(new SessionCode(code), "Rencontre des territoires sur deux jours", null, null, dates,
                 "Deux jours d'échanges.", null, null, null, false, null, null, null, List.of(), List.of(), List.of()));
         days.changeStatus(id, DayStatus.PUBLISHED);
         return id;
