@@ -72,6 +72,23 @@ public record SessionDays(List<SessionDay> all, ZoneId zone) {
         return all.stream().filter(d -> d.date().equals(date)).findFirst();
     }
 
+    /**
+     * Where the session stands for registration on a date: {@code OPEN} up to the end of its first
+     * day, {@code BEGUN} once its first day is over and its last is not, {@code PAST} once its last day
+     * is over. The one rule for the public form and for paper requests alike.
+     */
+    public RegistrationPhase registrationPhase(LocalDate today) {
+        if (!firstDate().isBefore(today)) {
+            return RegistrationPhase.OPEN;
+        }
+        return lastDate().isBefore(today) ? RegistrationPhase.PAST : RegistrationPhase.BEGUN;
+    }
+
+    /** See {@link #registrationPhase(LocalDate)}. */
+    public enum RegistrationPhase {
+        OPEN, BEGUN, PAST
+    }
+
     /** 1 for the first day ("Jour 1"). */
     public int index(SessionDay day) {
         return all.indexOf(day) + 1;

@@ -13,6 +13,7 @@ import org.rencontres.event.Day;
 import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.ManagedDay;
+import org.rencontres.event.SessionDays;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;
@@ -62,8 +63,9 @@ class PaperRequests {
         if (day == null || day.status() == DayStatus.CANCELLED) {
             return Optional.of("registration.admin.paper.closed.CANCELLED");
         }
-        if (day.days().firstDate().isBefore(today())) {
-            return Optional.of("registration.admin.paper.closed.PAST");
+        SessionDays.RegistrationPhase phase = day.days().registrationPhase(today());
+        if (phase != SessionDays.RegistrationPhase.OPEN) {
+            return Optional.of("registration.admin.paper.closed." + phase.name());
         }
         return Optional.empty();
     }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.event.Day;
+import org.rencontres.event.SessionDays;
 import org.rencontres.event.DayStatus;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.SlotKind;
@@ -105,8 +106,9 @@ class PublicRequests {
         // Registration is for the whole session: it closes once the first day is over, even when
         // other days are still to come.
         LocalDate today = LocalDate.now(clock.withZone(day.zone()));
-        if (day.days().firstDate().isBefore(today)) {
-            return Optional.of(day.days().lastDate().isBefore(today) ? Closed.PAST : Closed.BEGUN);
+        SessionDays.RegistrationPhase phase = day.days().registrationPhase(today);
+        if (phase != SessionDays.RegistrationPhase.OPEN) {
+            return Optional.of(Closed.valueOf(phase.name()));
         }
         Optional<Capacity> capacity = registrations.capacity(day.id());
         Instant now = clock.instant();

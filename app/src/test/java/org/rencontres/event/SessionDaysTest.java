@@ -81,4 +81,17 @@ class SessionDaysTest {
         assertThatThrownBy(() -> days(LocalDate.of(2027, 3, 16), LocalDate.of(2027, 3, 16)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void registration_is_open_through_the_first_day_begun_until_the_last_and_past_after() {
+        SessionDays two = days(LocalDate.of(2027, 3, 16), LocalDate.of(2027, 3, 18));
+        assertThat(two.registrationPhase(LocalDate.of(2027, 3, 1))).isEqualTo(SessionDays.RegistrationPhase.OPEN);
+        assertThat(two.registrationPhase(LocalDate.of(2027, 3, 16))).isEqualTo(SessionDays.RegistrationPhase.OPEN);
+        assertThat(two.registrationPhase(LocalDate.of(2027, 3, 17))).isEqualTo(SessionDays.RegistrationPhase.BEGUN);
+        assertThat(two.registrationPhase(LocalDate.of(2027, 3, 18))).isEqualTo(SessionDays.RegistrationPhase.BEGUN);
+        assertThat(two.registrationPhase(LocalDate.of(2027, 3, 19))).isEqualTo(SessionDays.RegistrationPhase.PAST);
+        SessionDays one = days(LocalDate.of(2027, 3, 16));
+        assertThat(one.registrationPhase(LocalDate.of(2027, 3, 16))).isEqualTo(SessionDays.RegistrationPhase.OPEN);
+        assertThat(one.registrationPhase(LocalDate.of(2027, 3, 17))).isEqualTo(SessionDays.RegistrationPhase.PAST);
+    }
 }
