@@ -31,11 +31,13 @@ class CatalogueController {
     private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
     private final Days days;
+    private final DayCatalogue catalogue;
     private final DayCalendar calendar;
     private final Clock clock;
 
-    CatalogueController(Days days, DayCalendar calendar, Optional<Clock> clock) {
+    CatalogueController(Days days, DayCatalogue catalogue, DayCalendar calendar, Optional<Clock> clock) {
         this.days = days;
+        this.catalogue = catalogue;
         this.calendar = calendar;
         this.clock = clock.orElse(Clock.system(FrenchTime.PARIS));
     }
@@ -60,15 +62,15 @@ class CatalogueController {
         } catch (NumberFormatException e) {
             // a mistyped page number shows the first page
         }
-        Days.CatalogueQuery query = errors.isEmpty()
-                ? new Days.CatalogueQuery(text, tag, place, fromDate, toDate, pageNumber)
-                : Days.CatalogueQuery.ALL;
-        model.addAttribute("catalogue", days.catalogue(LocalDate.now(clock), query));
+        DayCatalogue.CatalogueQuery query = errors.isEmpty()
+                ? new DayCatalogue.CatalogueQuery(text, tag, place, fromDate, toDate, pageNumber)
+                : DayCatalogue.CatalogueQuery.ALL;
+        model.addAttribute("catalogue", catalogue.catalogue(LocalDate.now(clock), query));
         model.addAttribute("filtered", query.isFiltered());
         model.addAttribute("errors", errors);
         model.addAttribute("q", text);
         model.addAttribute("theme", tag);
-        model.addAttribute("themes", days.publicTags());
+        model.addAttribute("themes", catalogue.publicTags());
         model.addAttribute("lieu", place);
         model.addAttribute("du", from);
         model.addAttribute("au", to);

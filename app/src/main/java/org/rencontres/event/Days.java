@@ -402,64 +402,6 @@ public class Days {
                 venue, contacts, partners, resources, rs.getInt("version"));
     }
 
-    /** Days per catalogue page. */
-    public static final int PAGE_SIZE = 20;
-
-    /**
-     * The public catalogue, one page of it: days still to come, soonest first, then past editions,
-     * latest first. Filters are optional: words of the title, subtitle, theme or tags; a tag; a
-     * city; a date range.
-     */
-    public Catalogue catalogue(LocalDate today, CatalogueQuery query) {
-        StringBuilder where = new StringBuilder(" WHERE d.status <> 'DRAFT'");
-        Map<String, Object> params = new HashMap<>();
-        params.put("today", today);
-        if (query.hasText()) {
-            where.append("""
-                     AND ((d.title || ' ' || coalesce(d.subtitle, '') || ' ' || coalesce(d.theme, '')) ILIKE :text
-                          OR EXISTS (SELECT 1 FROM event_day_tag t WHERE t.event_day_id = d.id AND t.tag ILIKE :text))""");
-            params.put("text", "%" + escapeLike(query.text().strip()) + "%");
-        }
-        if (query.hasTag()) {
-            where.append(" AND EXISTS (SELECT 1 FROM event_day_tag t WHERE t.event_day_id = d.id AND lower(t.tag) = lower(:tag))");
-            params.put("tag", query.tag().strip());
-        }
-        if (query.hasPlace()) {
-            where.append(" AND v.city ILIKE :place");
-            params.put("place", "%" + escapeLike(query.place().strip()) + "%");
-        }
-        if (query.from() != null) {
-            where.append(" AND d.last_date >= :from");
-            params.put("from", query.from());
-        }
-        if (query.to() != null) {
-            where.append(" AND d.first_date <= :to");
-            params.put("to", query.to());
-        }
-        String from = " FROM event_day d LEFT JOIN event_venue v ON v.event_day_id = d.id";
-        long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int page = Math.min(Math.max(query.page(), 1), pages);
-        params.put("limit", PAGE_SIZE);
-        params.put("offset", (page - 1) * PAGE_SIZE);
-        List<DaySummary> rows = summaries(jdbc.sql("""
-                SELECT d.id, d.session_code, d.title, d.subtitle, d.theme, d.status, v.city""" + from + where + "\n" + """
-                ORDER BY (d.last_date < :today), CASE WHEN d.last_date >= :today THEN d.first_date END ASC,
-                         d.first_date DESC, d.id
-                LIMIT :limit OFFSET :offset""")
-                .params(params));
-        List<DaySummary> upcoming = rows.stream().filter(d -> !d.days().lastDate().isBefore(today)).toList();
-        List<DaySummary> past = rows.stream().filter(d -> d.days().lastDate().isBefore(today)).toList();
-        return new Catalogue(upcoming, past, page, pages, total);
-    }
-
-    /** The tags of public days, for the catalogue's theme filter. */
-    public List<String> publicTags() {
-        return jdbc.sql("""
-                SELECT DISTINCT t.tag FROM event_day_tag t JOIN event_day d ON d.id = t.event_day_id
-                WHERE d.status <> 'DRAFT' ORDER BY t.tag""").query(String.class).list();
-    }
-
     public List<String> tags(long dayId) {
         return jdbc.sql("SELECT tag FROM event_day_tag WHERE event_day_id = ? ORDER BY tag").param(dayId)
                 .query(String.class).list();
@@ -487,7 +429,7 @@ public class Days {
     }
 
     /** The lines of a list of sessions, each with its days, in the order of the query. */
-    private List<DaySummary> summaries(JdbcClient.StatementSpec query) {
+    List<DaySummary> summaries(JdbcClient.StatementSpec query) {
         record Row(long id, String sessionCode, String title, String subtitle, String theme, DayStatus status,
                    String city) {
         }
@@ -495,38 +437,6 @@ public class Days {
         Map<Long, SessionDays> days = daysOf(rows.stream().map(Row::id).toList());
         return rows.stream().map(r -> new DaySummary(r.id(), r.sessionCode(), r.title(), r.subtitle(), r.theme(),
                 days.get(r.id()), r.status(), r.city())).toList();
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** One page of the catalogue, in its two lists. */
-    public record Catalogue(List<DaySummary> upcoming, List<DaySummary> past, int page, int pages, long total) {
-        public boolean isEmpty() {
-            return upcoming.isEmpty() && past.isEmpty();
-        }
-    }
-
-    /** What a visitor filters the catalogue by; every part may be empty; pages count from 1. */
-    public record CatalogueQuery(String text, String tag, String place, LocalDate from, LocalDate to, int page) {
-        public static final CatalogueQuery ALL = new CatalogueQuery(null, null, null, null, null, 1);
-
-        boolean hasText() {
-            return text != null && !text.isBlank();
-        }
-
-        boolean hasTag() {
-            return tag != null && !tag.isBlank();
-        }
-
-        boolean hasPlace() {
-            return place != null && !place.isBlank();
-        }
-
-        public boolean isFiltered() {
-            return hasText() || hasTag() || hasPlace() || from != null || to != null;
-        }
     }
 
 }

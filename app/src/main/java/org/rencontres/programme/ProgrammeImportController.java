@@ -48,12 +48,14 @@ class ProgrammeImportController {
     private static final String REPLACE = "remplacer";
 
     private final ProgrammeImport imports;
+    private final ProgrammeTemplate template;
     private final MessageSource messages;
     private final long maxBytes;
 
-    ProgrammeImportController(ProgrammeImport imports, MessageSource messages,
+    ProgrammeImportController(ProgrammeImport imports, ProgrammeTemplate template, MessageSource messages,
                               ObjectProvider<MultipartConfigElement> multipart) {
         this.imports = imports;
+        this.template = template;
         this.messages = messages;
         this.maxBytes = maxBytes(multipart.getIfAvailable());
     }
@@ -75,13 +77,13 @@ class ProgrammeImportController {
     ResponseEntity<byte[]> templateXlsx(ManagedDay day) {
         return download("modele-programme.xlsx",
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-                imports.templateXlsx(day));
+                template.templateXlsx(day));
     }
 
     @GetMapping("/modele-programme.csv")
     ResponseEntity<byte[]> templateCsv(ManagedDay day) {
         return download("modele-programme.csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
-                imports.templateCsv(day).getBytes(StandardCharsets.UTF_8));
+                template.templateCsv(day).getBytes(StandardCharsets.UTF_8));
     }
 
     @PostMapping

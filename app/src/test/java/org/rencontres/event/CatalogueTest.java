@@ -120,7 +120,7 @@ class CatalogueTest {
     @Test
     void filters_by_tag_and_pages_through_many_days_with_shareable_links() throws Exception {
         LocalDate first = LocalDate.of(2010, 1, 7);
-        for (int i = 0; i < Days.PAGE_SIZE + 3; i++) {
+        for (int i = 0; i < DayCatalogue.PAGE_SIZE + 3; i++) {
             SessionCode code = new SessionCode("ZPAGE " + (100 + i));
             if (!days.exists(code)) {
                 long id = days.create(new DayDraft(code, "Journée paginée " + (100 + i), null, null, List.of(new SessionDayDraft(first.plusWeeks(i), LocalTime.of(9, 0), LocalTime.of(12, 0))), null, null, null, null, false, null, null, null,
@@ -130,9 +130,9 @@ class CatalogueTest {
             }
         }
         Document page1 = catalogue("?theme=Pagination");
-        assertThat(page1.select(".day-card h3")).hasSize(Days.PAGE_SIZE);
+        assertThat(page1.select(".day-card h3")).hasSize(DayCatalogue.PAGE_SIZE);
         assertThat(page1.select(".day-card h3").first().text()).isEqualTo("Journée paginée 122");
-        assertThat(page1.select(".catalogue-count").text()).isEqualTo((Days.PAGE_SIZE + 3) + " journées pour cette recherche.");
+        assertThat(page1.select(".catalogue-count").text()).isEqualTo((DayCatalogue.PAGE_SIZE + 3) + " journées pour cette recherche.");
         assertThat(page1.select(".pagination [aria-current=page]").text()).isEqualTo("1");
         String next = page1.select(".pagination a[rel=next]").attr("href");
         assertThat(next).contains("theme=Pagination").contains("page=2");
