@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.notification.Mailer;
 import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FrenchText;
 import org.rencontres.shared.PublicAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -217,7 +218,7 @@ class DirectoryChanges {
     @Transactional
     Change approve(DirectoryActor admin, long changeId) {
         Change c = lockPending(changeId);
-        String note = "à la demande de " + c.requesterName() + " (demande n° " + c.id() + ")";
+        String note = "à la demande " + FrenchText.de(c.requesterName()) + " (demande n° " + c.id() + ")";
         switch (c.kind()) {
             case UPDATE -> {
                 Saved<Organisation> saved = catalogue.update(c.organisationId(), c.form(), admin, note);
@@ -273,7 +274,7 @@ class DirectoryChanges {
                 .params(status.name(), admin.accountId(), admin.name(), reason, c.id()).update();
         String action = status == Status.APPROVED ? "change.approved" : "change.refused";
         audit.recordOrganisation(c.organisationId(), admin.accountId(), admin.name(), action,
-                "Demande n° " + c.id() + " (" + label(c.kind()) + ") de " + c.requesterName()
+                "Demande n° " + c.id() + " (" + label(c.kind()) + ") " + FrenchText.de(c.requesterName())
                         + (reason == null ? "" : " – motif\u00a0: " + reason),
                 c.before(), c.after());
         Change now = find(c.id()).orElseThrow();

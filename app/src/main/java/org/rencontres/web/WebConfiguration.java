@@ -8,7 +8,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.multipart.MultipartRequest;
@@ -26,6 +29,30 @@ import org.springframework.web.util.WebUtils;
 class WebConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+
+    /** Spring Boot's settings (spring.messages.*), bound here since our message source replaces Boot's. */
+    @Bean
+    @ConfigurationProperties("spring.messages")
+    MessageSourceProperties messageSourceProperties() {
+        return new MessageSourceProperties();
+    }
+
+    /** The messages of every module, with French elision (« d’Inès ») applied to « de {n} »: {@link FrenchMessageSource}. */
+    @Bean
+    MessageSource messageSource(MessageSourceProperties properties) {
+        FrenchMessageSource source = new FrenchMessageSource();
+        source.setBasenames(properties.getBasename().toArray(String[]::new));
+        if (properties.getEncoding() != null) {
+            source.setDefaultEncoding(properties.getEncoding().name());
+        }
+        source.setFallbackToSystemLocale(properties.isFallbackToSystemLocale());
+        if (properties.getCacheDuration() != null) {
+            source.setCacheMillis(properties.getCacheDuration().toMillis());
+        }
+        source.setAlwaysUseMessageFormat(properties.isAlwaysUseMessageFormat());
+        source.setUseCodeAsDefaultMessage(properties.isUseCodeAsDefaultMessage());
+        return source;
+    }
 
     @Bean
     LocaleResolver localeResolver() {

@@ -81,7 +81,7 @@ class DirectoryChangesBrowserTest {
             browser.findElement(By.cssSelector("main form button[type=submit]")).click();
             pageShows(browser, "Demandes de modification de l’annuaire");
             assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
-                    .isEqualTo("La demande de Yvonne Navigatrice est approuvée et appliquée.");
+                    .isEqualTo("La demande d’Yvonne Navigatrice est approuvée et appliquée.");
             assertThat(contacts.of(o.id())).extracting(TrainingContact::email).containsExactly("y" + n + "@unite-y.fr");
 
             browser.get("http://localhost:" + port + "/admin/annuaire/organisations/" + o.id());

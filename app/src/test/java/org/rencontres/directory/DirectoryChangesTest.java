@@ -162,7 +162,7 @@ class DirectoryChangesTest {
         HttpResponse<String> approved = admin.submit(approveContact, approveContact, Map.of());
         assertThat(WebSession.location(approved)).isEqualTo(DirectoryChangesController.BASE);
         assertThat(admin.page(DirectoryChangesController.BASE).select("[role=status]").text())
-                .isEqualTo("La demande de Yves de l’unité Y est approuvée et appliquée.");
+                .isEqualTo("La demande d’Yves de l’unité Y est approuvée et appliquée.");
         assertThat(emails()).containsExactly("formation@mairie-gouvernance.fr", "yves@unite-y.fr");
         assertThat(status(pending.get(0))).isEqualTo("APPROVED");
 
@@ -185,7 +185,7 @@ class DirectoryChangesTest {
         // The history shows who did what, with before and after.
         Document shown = admin.page(page);
         List<String> actions = shown.select(".directory-history tbody tr td:nth-child(3)").eachText();
-        assertThat(actions).anyMatch(a -> a.startsWith("Adresse du service formation ajoutée yves@unite-y.fr – à la demande de Yves de l’unité Y"))
+        assertThat(actions).anyMatch(a -> a.startsWith("Adresse du service formation ajoutée yves@unite-y.fr – à la demande d’Yves de l’unité Y"))
                 .anyMatch(a -> a.startsWith("Modification de la fiche " + renamed))
                 .anyMatch(a -> a.startsWith("Demande approuvée"));
         var added = shown.select(".directory-history tbody tr").stream()

@@ -376,7 +376,7 @@ class RegistrationAdminWebTest {
         });
 
         Document detail = organiser.page(queue() + "/" + r.id());
-        assertThat(detail.select("[role=status]").text()).isEqualTo("Demande papier de Éloïse Lefèvre enregistrée : demandée.");
+        assertThat(detail.select("[role=status]").text()).isEqualTo("Demande papier d’Éloïse Lefèvre enregistrée : demandée.");
         assertThat(detail.select("#champ-origine").text()).isEqualTo("bulletin papier");
         String scanLink = detail.select("a.scan-link").attr("href");
         assertThat(scanLink).isEqualTo(queue() + "/" + r.id() + "/scan");
