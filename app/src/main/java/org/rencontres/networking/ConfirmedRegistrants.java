@@ -3,7 +3,6 @@ package org.rencontres.networking;
 import java.util.List;
 
 import org.rencontres.event.SessionDay;
-import org.rencontres.event.SessionDays;
 
 /**
  * Where the rotation's participants come from when the organiser imports them: the day's confirmed
@@ -18,7 +17,7 @@ interface ConfirmedRegistrants {
      * On the day: those of {@link #confirmed} who have been checked in at the welcome desk on the
      * rotation's day {@code on} of the session (for any half-day so far).
      */
-    List<Registrant> checkedIn(long dayId, SessionDays days, SessionDay on);
+    List<Registrant> checkedIn(long dayId, SessionDay on);
 
     /**
      * A confirmed registrant.

@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.rencontres.attendance.Attendances;
-import org.rencontres.attendance.Attendee;
 import org.rencontres.attendance.HalfDay;
 import org.rencontres.event.SessionDay;
-import org.rencontres.event.SessionDays;
 import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
 import org.springframework.stereotype.Component;
@@ -29,24 +27,13 @@ class RegistrantsForNetworking implements ConfirmedRegistrants {
     }
 
     @Override
-    public List<Registrant> checkedIn(long dayId, SessionDays days, SessionDay on) {
+    public List<Registrant> checkedIn(long dayId, SessionDay on) {
         Set<Long> present = new HashSet<>();
         for (HalfDay half : HalfDay.values()) {
-            attendances.attendees(dayId, half).stream().filter(a -> a.present() && a.registrationId() != null)
-                    .filter(a -> days.isSingle() || checkedInOn(a, days, on))
+            attendances.attendees(dayId, on.id(), half).stream().filter(a -> a.present() && a.registrationId() != null)
                     .forEach(a -> present.add(a.registrationId()));
         }
         return confirmed(dayId).stream().filter(r -> present.contains(r.registrationId())).toList();
-    }
-
-    /**
-     * Whether that presence was recorded on the rotation's day: on a session of several days, being
-     * checked in on Tuesday says nothing of Wednesday. The welcome desk records a check-in when the
-     * person arrives, so its date is the day's. (Attendance keeps the session day of each row; once it
-     * offers the people of one session day, ask it for {@code on} instead.)
-     */
-    private static boolean checkedInOn(Attendee a, SessionDays days, SessionDay on) {
-        return a.presentAt() != null && a.presentAt().atZone(days.zone()).toLocalDate().equals(on.date());
     }
 
     @Override

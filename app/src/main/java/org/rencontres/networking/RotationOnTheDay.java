@@ -95,7 +95,7 @@ class RotationOnTheDay {
         if (progress.startedRounds() >= status.rounds()) {
             return new Imported(0, 0, Outcome.refused(FieldProblem.of("participants", "networking.replan.error.last")));
         }
-        List<ConfirmedRegistrants.Registrant> here = registrants.checkedIn(day.id(), day.days(),
+        List<ConfirmedRegistrants.Registrant> here = registrants.checkedIn(day.id(),
                 rotationDay.of(day, session));
         List<ConfirmedRegistrants.Registrant> arrivals = here.stream()
                 .filter(r -> !store.hasRegistration(session.id(), r.registrationId())).toList();

@@ -272,7 +272,7 @@ class RotationSetup {
         int added = 0;
         int already = 0;
         for (ConfirmedRegistrants.Registrant r : checkedIn
-                ? registrants.checkedIn(day.id(), day.days(), rotationDay.of(day, session))
+                ? registrants.checkedIn(day.id(), rotationDay.of(day, session))
                 : registrants.confirmed(day.id())) {
             if (store.hasRegistration(session.id(), r.registrationId())) {
                 already++;

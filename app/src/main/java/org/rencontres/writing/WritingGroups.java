@@ -1,8 +1,6 @@
 package org.rencontres.writing;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -12,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.rencontres.attendance.Attendances;
@@ -20,7 +17,6 @@ import org.rencontres.attendance.Attendee;
 import org.rencontres.attendance.HalfDay;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.Days;
-import org.rencontres.event.SessionDay;
 import org.rencontres.event.SessionDays;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
@@ -104,27 +100,24 @@ class WritingGroups {
 
     /** The people a split of that half-day would share out: registered, confirmed and marked present. */
     List<Attendee> splittable(long dayId, HalfDay half) {
-        return attendances.attendees(dayId, half).stream()
+        return splittable(dayId, null, half);
+    }
+
+    /**
+     * The same on one day of the session (on a session of several days, being checked in on Tuesday says
+     * nothing of Wednesday); without a day, the one the welcome desk opens on.
+     */
+    private List<Attendee> splittable(long dayId, Long sessionDayId, HalfDay half) {
+        return (sessionDayId == null ? attendances.attendees(dayId, half)
+                : attendances.attendees(dayId, sessionDayId, half)).stream()
                 .filter(a -> !a.walkIn() && a.registrationId() != null && a.confirmed() && a.present())
                 .toList();
     }
 
-    /**
-     * Whether a person present at the half-day was there on the day of the split's slot: on a session
-     * of several days, being checked in on Tuesday says nothing of Wednesday. By the date of the
-     * check-in in the session's time zone (the desk records it on arrival). Without a slot, or on a
-     * session of one day, everyone present at the half-day, as before. (Attendance keeps the session
-     * day of each row; once it offers the people of one session day, ask it for that day instead.)
-     */
-    private Predicate<Attendee> onDayOf(long dayId, Long slotId) {
-        Optional<SessionDays> several = slotId == null ? Optional.empty() : days.days(dayId).filter(d -> !d.isSingle());
-        Optional<LocalDate> date = several.flatMap(d -> slots(dayId).stream().filter(s -> s.id() == slotId).findFirst()
-                .flatMap(s -> d.byId(s.sessionDayId()))).map(SessionDay::date);
-        if (date.isEmpty()) {
-            return a -> true;
-        }
-        ZoneId zone = several.get().zone();
-        return a -> a.presentAt() != null && a.presentAt().atZone(zone).toLocalDate().equals(date.get());
+    /** The day of the session the split's slot falls on; without a slot, the desk's day ({@link #splittable}). */
+    private Long sessionDayOf(long dayId, Long slotId) {
+        return slotId == null ? null
+                : slots(dayId).stream().filter(x -> x.id() == slotId).findFirst().map(Slot::sessionDayId).orElse(null);
     }
 
     /** A new split's id, or what is wrong with its form (nothing created). */
@@ -142,8 +135,7 @@ class WritingGroups {
             return new Created(null, problems);
         }
         Request request = form.request();
-        List<Attendee> present = splittable(dayId, request.halfDay()).stream()
-                .filter(onDayOf(dayId, request.slotId())).toList();
+        List<Attendee> present = splittable(dayId, sessionDayOf(dayId, request.slotId()), request.halfDay());
         if (present.isEmpty()) {
             return new Created(null, List.of(FieldProblem.of("demi-journee", "writing.groups.error.nobody")));
         }
@@ -326,8 +318,9 @@ class WritingGroups {
                     .map(Member::registrationId).collect(Collectors.toSet());
             HalfDay half = s.halfDay() != null ? HalfDay.valueOf(s.halfDay())
                     : inferred(dayId, inGroups, s.slotId() == null ? null : slotsById.get(s.slotId()), present);
-            List<Member> late = present.computeIfAbsent(half, h -> splittable(dayId, h)).stream()
-                    .filter(onDayOf(dayId, s.slotId()))
+            Slot slot = s.slotId() == null ? null : slotsById.get(s.slotId());
+            List<Member> late = (slot == null ? present.computeIfAbsent(half, h -> splittable(dayId, h))
+                    : splittable(dayId, slot.sessionDayId(), half)).stream()
                     .filter(a -> !inGroups.contains(a.registrationId()))
                     .map(a -> new Member(a.registrationId(), a.givenName() + " " + a.surname(), a.organisation()))
                     .sorted(Comparator.comparing(Member::name, String.CASE_INSENSITIVE_ORDER)).toList();

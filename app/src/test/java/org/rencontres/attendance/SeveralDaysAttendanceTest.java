@@ -1,6 +1,8 @@
 package org.rencontres.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rencontres.TestSessions.TUESDAY;
+import static org.rencontres.TestSessions.WEDNESDAY;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -23,18 +24,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
+import org.rencontres.TestSessions;
 import org.rencontres.WebSession;
-import org.rencontres.event.DayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.event.SessionDay;
 import org.rencontres.event.SessionDayDraft;
-import org.rencontres.registration.Capacity;
 import org.rencontres.registration.Registrations;
-import org.rencontres.registration.RequestDraft;
 import org.rencontres.security.Accounts;
-import org.rencontres.security.NewAccount;
-import org.rencontres.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,10 +48,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RencontresIntegrationTest
 class SeveralDaysAttendanceTest {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final char NBSP = '\u00a0';
-    private static final LocalDate TUESDAY = LocalDate.of(2027, 3, 16);
-    private static final LocalDate WEDNESDAY = LocalDate.of(2027, 3, 17);
 
     @LocalServerPort int port;
     @Autowired Days days;
@@ -74,40 +68,28 @@ class SeveralDaysAttendanceTest {
         n = System.nanoTime() % 100_000_000;
         unit = "INSET des sessions " + n;
         String email = "sessions." + n + "@cnfpt.fr";
-        accounts.create(new NewAccount(email, "Sam Session", Role.ORGANISER, unit, PASSWORD));
-        organiser = new WebSession(port);
-        organiser.signIn(email, PASSWORD);
+        organiser = TestSessions.organiser(accounts, port, email, "Sam Session", unit);
     }
 
     /** A session of these days, its slug in {@link #slug}. */
     private long session(String prefix, SessionDayDraft... sessionDays) {
         SessionCode code = new SessionCode(prefix + " " + (n++));
         slug = code.slug();
-        long id = days.create(new DayDraft(code, "Session des présences", null, null, List.of(sessionDays),
-                "Une session de test.", null, null, null, false, null, unit, null, List.of(), List.of(), List.of()));
-        registrations.setCapacity(new Capacity(id, 50, 48, false));
-        return id;
+        return TestSessions.session(days, registrations, code, "Session des présences", unit, sessionDays);
     }
 
     private String slug;
 
     private long twoDays() {
-        return session("ZDEU", new SessionDayDraft(TUESDAY, LocalTime.of(9, 0), LocalTime.of(17, 0)),
-                new SessionDayDraft(WEDNESDAY, LocalTime.of(9, 0), LocalTime.of(12, 30)));
+        return session("ZDEU", TestSessions.twoDays());
     }
 
     private long halfDay() {
-        return session("ZDEM", new SessionDayDraft(TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 30)));
+        return session("ZDEM", TestSessions.halfDay());
     }
 
     private long confirmed(long dayId, String givenName, String surname) {
-        long id = registrations.request(dayId, new RequestDraft(surname, givenName,
-                givenName.toLowerCase(Locale.ROOT) + "." + System.nanoTime() + "@test.fr", "01 60 79 74 00", "Juriste",
-                null, "Commune de Test-sur-Seine", null, null, null, Instant.parse("2026-06-10T10:00:00Z")));
-        registrations.advance(id, "orga@cnfpt.fr", null);
-        registrations.advance(id, "orga@cnfpt.fr", null);
-        registrations.confirm(id, "orga@cnfpt.fr");
-        return id;
+        return TestSessions.confirmed(registrations, dayId, givenName, surname);
     }
 
     private SessionDay day(long dayId, LocalDate date) {

@@ -1,13 +1,13 @@
 package org.rencontres.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rencontres.TestSessions.TUESDAY;
+import static org.rencontres.TestSessions.WEDNESDAY;
 
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +21,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
+import org.rencontres.TestSessions;
 import org.rencontres.WebSession;
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.CheckIn;
 import org.rencontres.attendance.CheckInOutcome;
 import org.rencontres.attendance.HalfDay;
-import org.rencontres.event.DayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
 import org.rencontres.event.SessionDayDraft;
-import org.rencontres.registration.Capacity;
 import org.rencontres.registration.Registrations;
-import org.rencontres.registration.RequestDraft;
 import org.rencontres.security.Accounts;
-import org.rencontres.security.NewAccount;
-import org.rencontres.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -46,10 +42,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @RencontresIntegrationTest
 class SeveralDaysDashboardTest {
-
-    private static final String PASSWORD = "correct horse battery";
-    private static final LocalDate TUESDAY = LocalDate.of(2027, 3, 16);
-    private static final LocalDate WEDNESDAY = LocalDate.of(2027, 3, 17);
 
     @LocalServerPort int port;
     @Autowired Days days;
@@ -66,26 +58,15 @@ class SeveralDaysDashboardTest {
         n = System.nanoTime() % 100_000_000;
         unit = "INSET des tableaux " + n;
         String email = "tableaux." + n + "@cnfpt.fr";
-        accounts.create(new NewAccount(email, "Tao Tableaux", Role.ORGANISER, unit, PASSWORD));
-        organiser = new WebSession(port);
-        organiser.signIn(email, PASSWORD);
+        organiser = TestSessions.organiser(accounts, port, email, "Tao Tableaux", unit);
     }
 
     private long session(SessionCode code, SessionDayDraft... sessionDays) {
-        long id = days.create(new DayDraft(code, "Session du tableau de bord", null, null, List.of(sessionDays),
-                "Une session de test.", null, null, null, false, null, unit, null, List.of(), List.of(), List.of()));
-        registrations.setCapacity(new Capacity(id, 50, 48, false));
-        return id;
+        return TestSessions.session(days, registrations, code, "Session du tableau de bord", unit, sessionDays);
     }
 
     private long confirmed(long dayId, String givenName, String surname) {
-        long id = registrations.request(dayId, new RequestDraft(surname, givenName, surname.toLowerCase() + "." + System.nanoTime()
-                + "@test.fr", "01 60 79 74 00", "Juriste", null, "Commune de Testville", null, null, null,
-                Instant.parse("2026-06-10T10:00:00Z")));
-        registrations.advance(id, "orga@cnfpt.fr", null);
-        registrations.advance(id, "orga@cnfpt.fr", null);
-        registrations.confirm(id, "orga@cnfpt.fr");
-        return id;
+        return TestSessions.confirmed(registrations, dayId, givenName, surname);
     }
 
     private void present(long dayId, long registrationId, LocalDate date, HalfDay half) {
@@ -106,8 +87,7 @@ class SeveralDaysDashboardTest {
     @Test
     void a_session_of_two_days_shows_attendance_per_day_and_half_day() throws Exception {
         SessionCode code = new SessionCode("ZDSJ " + n);
-        long dayId = session(code, new SessionDayDraft(TUESDAY, LocalTime.of(9, 0), LocalTime.of(17, 0)),
-                new SessionDayDraft(WEDNESDAY, LocalTime.of(9, 0), LocalTime.of(12, 30)));
+        long dayId = session(code, TestSessions.twoDays());
         long ana = confirmed(dayId, "Ana", "Alpha");
         long bruno = confirmed(dayId, "Bruno", "Bravo");
         confirmed(dayId, "Chloé", "Charlie");
@@ -145,7 +125,7 @@ class SeveralDaysDashboardTest {
     @Test
     void a_half_day_session_shows_its_morning_only() throws Exception {
         SessionCode code = new SessionCode("ZDSM " + n);
-        long dayId = session(code, new SessionDayDraft(TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 30)));
+        long dayId = session(code, TestSessions.halfDay());
         long ana = confirmed(dayId, "Ana", "Alpha");
         present(dayId, ana, TUESDAY, HalfDay.MORNING);
 

@@ -3,18 +3,14 @@ package org.rencontres.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
+import org.rencontres.ScratchDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V38 makes every existing day a one-day session: on a database of its own (same embedded server),
@@ -29,13 +25,8 @@ class SessionDaysMigrationTest {
 
     @Test
     void each_day_becomes_a_one_day_session_that_holds_its_slots_and_presences() throws Exception {
-        String database = "session_days_migration_" + System.nanoTime();
-        JdbcClient server = JdbcClient.create(dataSource);
-        server.sql("CREATE DATABASE " + database).update();
-        try {
-            DriverManagerDataSource old = dataSourceOf(database);
-            Flyway.configure().dataSource(old).locations("classpath:db/migration").target("37").load().migrate();
-            JdbcClient db = JdbcClient.create(old);
+        try (ScratchDatabase old = ScratchDatabase.migratedTo(dataSource, "session_days_migration", "37")) {
+            JdbcClient db = old.jdbc();
             long day = db.sql("""
                     INSERT INTO event_day (session_code, title, day_date, starts_at, ends_at)
                     VALUES ('ZMIG 38', 'Journée d''avant', DATE '2020-10-08', TIME '09:30', TIME '16:30') RETURNING id""")
@@ -57,7 +48,7 @@ class SessionDaysMigrationTest {
                     INSERT INTO attendance (day_id, half_day, walk_in_id, present_at, recorded_by)
                     VALUES (?, 'MORNING', ?, TIMESTAMPTZ '2020-10-08 09:40+02', 'Accueil')""").params(day, walkIn).update();
 
-            Flyway.configure().dataSource(old).locations("classpath:db/migration").target("38").load().migrate();
+            old.migrateTo("38");
 
             assertThat(db.sql("""
                     SELECT event_day_id || ' ' || day_date || ' ' || starts_at || '-' || ends_at
@@ -99,17 +90,6 @@ class SessionDaysMigrationTest {
                     .query(Long.class).single()).isZero();
             assertThat(db.sql("SELECT count(*) FROM programme_slot WHERE event_day_id = ?").param(other)
                     .query(Long.class).single()).isZero();
-        } finally {
-            server.sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)").update();
-        }
-    }
-
-    /** The same server and account as the application's database, another database. */
-    private DriverManagerDataSource dataSourceOf(String database) throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            DatabaseMetaData meta = connection.getMetaData();
-            String url = meta.getURL().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
-            return new DriverManagerDataSource(url, meta.getUserName(), "");
         }
     }
 }

@@ -41,6 +41,7 @@ import org.rencontres.security.Accounts;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.security.NewAccount;
 import org.rencontres.security.Role;
+import org.rencontres.shared.FrenchText;
 import org.rencontres.shared.PublicAddress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -285,7 +286,7 @@ class NetworkingPrintsTest {
         String url = decodeQr(one);
         assertThat(url).isEqualTo(address.of("/reseautage/direct/" + sessionId + "/participant/" + key))
                 .startsWith("http").endsWith("/reseautage/direct/" + sessionId + "/participant/" + key);
-        assertThat(figures(one)).containsExactly("Code QR de la page personnelle de " + name + " : " + url);
+        assertThat(figures(one)).containsExactly("Code QR de la page personnelle " + FrenchText.de(name) + " : " + url);
         HttpResponse<String> personal = new WebSession(port).get(URI.create(url).getPath());
         assertThat(personal.statusCode()).isEqualTo(200);
         assertThat(personal.body()).contains(name);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +40,6 @@ import org.rencontres.security.Role;
 import org.rencontres.shared.FrenchTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A rotation belongs to a slot of one day of the session. On a session of two days (Tuesday
@@ -57,7 +54,6 @@ class RotationOnAnyDayTest {
 
     private static final String PASSWORD = "correct horse battery";
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 10_000_000);
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @LocalServerPort int port;
     @Autowired Days days;
@@ -69,7 +65,6 @@ class RotationOnAnyDayTest {
     @Autowired Attendances attendances;
     @Autowired RotationStore store;
     @Autowired LiveSessions live;
-    @Autowired JdbcClient jdbc;
 
     private long dayId;
     private String slug;
@@ -189,24 +184,17 @@ class RotationOnAnyDayTest {
         return id;
     }
 
-    private void checkedInAt(long registrationId, LocalDate date) {
-        jdbc.sql("UPDATE attendance SET present_at = ? WHERE registration_id = ?")
-                .params(OffsetDateTime.of(date.atTime(9, 20), PARIS.getRules().getOffset(date.atTime(9, 20))),
-                        registrationId)
-                .update();
-    }
-
     @Test
     void the_arrivals_imported_into_a_rotation_are_those_checked_in_on_its_day() throws Exception {
         registrations.setCapacity(new Capacity(dayId, 10, 48, false));
         long cameSecond = confirmed("Mercredi");
         long cameFirst = confirmed("Mardi");
-        assertThat(attendances.checkIn(dayId, cameSecond, CheckIn.plain(HalfDay.MORNING, "Accueil")).recorded()).isTrue();
-        assertThat(attendances.checkIn(dayId, cameFirst, CheckIn.plain(HalfDay.MORNING, "Accueil")).recorded())
-                .isTrue();
-        // Each was checked in on the morning of their own day, at that day's desk.
-        checkedInAt(cameFirst, firstDay);
-        checkedInAt(cameSecond, secondDay);
+        // Each is checked in on the morning of their own day, at that day's desk.
+        SessionDays both = days.days(dayId).orElseThrow();
+        assertThat(attendances.checkIn(dayId, cameSecond, CheckIn.plain(HalfDay.MORNING, "Accueil")
+                .on(both.on(secondDay).orElseThrow().id())).recorded()).isTrue();
+        assertThat(attendances.checkIn(dayId, cameFirst, CheckIn.plain(HalfDay.MORNING, "Accueil")
+                .on(both.on(firstDay).orElseThrow().id())).recorded()).isTrue();
 
         for (long slot : List.of(secondSlot, firstSlot)) {
             String participants = base(slot) + "/participants";

@@ -3,19 +3,16 @@ package org.rencontres.programme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
+import org.rencontres.ScratchDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V37 turns the « ou son représentant » checkbox into the organiser's text: on a database of its own
@@ -30,13 +27,8 @@ class RepresentativeMigrationTest {
 
     @Test
     void ticked_boxes_become_the_words_they_printed_and_unticked_ones_nothing() throws Exception {
-        String database = "representative_migration_" + System.nanoTime();
-        JdbcClient server = JdbcClient.create(dataSource);
-        server.sql("CREATE DATABASE " + database).update();
-        try {
-            DriverManagerDataSource old = dataSourceOf(database);
-            Flyway.configure().dataSource(old).locations("classpath:db/migration").target("36").load().migrate();
-            JdbcClient db = JdbcClient.create(old);
+        try (ScratchDatabase old = ScratchDatabase.migratedTo(dataSource, "representative_migration", "36")) {
+            JdbcClient db = old.jdbc();
             long person = db.sql("INSERT INTO person (given_name, family_name) VALUES ('Michel', 'Bisson') RETURNING id")
                     .query(Long.class).single();
             long other = db.sql("INSERT INTO person (given_name, family_name) VALUES ('Emmanuel', 'Thouary') RETURNING id")
@@ -54,7 +46,7 @@ class RepresentativeMigrationTest {
                     VALUES (?, ?, 'SPEAKER', TRUE, 0), (?, ?, 'SPEAKER', FALSE, 1)""")
                     .params(slot, person, slot, other).update();
 
-            Flyway.configure().dataSource(old).locations("classpath:db/migration").target("37").load().migrate();
+            old.migrateTo("37");
 
             assertThat(db.sql("""
                     SELECT person_id, representative_text FROM programme_slot_person ORDER BY position""")
@@ -78,17 +70,6 @@ class RepresentativeMigrationTest {
                         .as("%s", refused).isInstanceOf(DataIntegrityViolationException.class)
                         .hasMessageContaining("programme_slot_person_representative_text_check");
             }
-        } finally {
-            server.sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)").update();
-        }
-    }
-
-    /** The same server and account as the application's database, another database. */
-    private DriverManagerDataSource dataSourceOf(String database) throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            DatabaseMetaData meta = connection.getMetaData();
-            String url = meta.getURL().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
-            return new DriverManagerDataSource(url, meta.getUserName(), "");
         }
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
+import org.rencontres.TestSessions;
 import org.rencontres.WebSession;
 import org.rencontres.event.DayDraft;
 import org.rencontres.event.DayStatus;
@@ -31,8 +32,6 @@ import org.rencontres.programme.Programmes;
 import org.rencontres.programme.SlotDraft;
 import org.rencontres.programme.SlotKind;
 import org.rencontres.security.Accounts;
-import org.rencontres.security.NewAccount;
-import org.rencontres.security.Role;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.workshops.WorkshopDraft;
 import org.rencontres.workshops.WorkshopSlot;
@@ -49,8 +48,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @RencontresIntegrationTest
 class WorkshopPeriodsOverDaysTest {
-
-    private static final String PASSWORD = "correct horse battery";
 
     @LocalServerPort int port;
     @Autowired Days days;
@@ -95,9 +92,7 @@ class WorkshopPeriodsOverDaysTest {
         wednesdayA = workshops.add(dayId, new WorkshopDraft(wednesdaySlot, 3, "Bright Mirror", null, null, 1, null));
         wednesdayB = workshops.add(dayId, new WorkshopDraft(wednesdaySlot, 4, "Mobilité", null, null, null, null));
         String email = "deuxjours." + n + "@cnfpt.fr";
-        accounts.create(new NewAccount(email, "Jeanne Jours", Role.ORGANISER, unit, PASSWORD));
-        organiser = new WebSession(port);
-        organiser.signIn(email, PASSWORD);
+        organiser = TestSessions.organiser(accounts, port, email, "Jeanne Jours", unit);
         visitor = new WebSession(port);
     }
 

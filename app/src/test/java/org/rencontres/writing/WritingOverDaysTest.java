@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -38,8 +37,8 @@ import org.rencontres.workshops.WorkshopDraft;
 import org.rencontres.workshops.Workshops;
 import org.rencontres.workshops.WritingTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Collective writing on a session of several days: the facilitator's e-mail names the day of their
@@ -59,10 +58,10 @@ class WritingOverDaysTest {
     @Autowired Workshops workshops;
     @Autowired WritingDocuments documents;
     @Autowired Accounts accounts;
-    @Autowired JdbcClient jdbc;
     @Autowired Registrations registrations;
     @Autowired Attendances attendances;
     @Autowired WritingGroups groups;
+    @Autowired JdbcClient jdbc;
 
     private long n;
     private SessionCode code;
@@ -155,10 +154,10 @@ class WritingOverDaysTest {
         registrations.advance(id, "orga@cnfpt.fr", null);
         registrations.advance(id, "orga@cnfpt.fr", null);
         registrations.confirm(id, "orga@cnfpt.fr");
-        assertThat(attendances.checkIn(dayId, id, CheckIn.plain(HalfDay.MORNING, "Accueil")).recorded()).isTrue();
         // Checked in on the morning of that day, at its desk.
-        jdbc.sql("UPDATE attendance SET present_at = ? WHERE registration_id = ?")
-                .params(on.atTime(9, 20).atZone(ZoneId.of("Europe/Paris")).toOffsetDateTime(), id).update();
+        long sessionDay = days.days(dayId).orElseThrow().on(on).orElseThrow().id();
+        assertThat(attendances.checkIn(dayId, id, CheckIn.plain(HalfDay.MORNING, "Accueil").on(sessionDay)).recorded())
+                .isTrue();
         return id;
     }
 
