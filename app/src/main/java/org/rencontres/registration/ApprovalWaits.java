@@ -38,13 +38,13 @@ class ApprovalWaits {
                 String reasonKey, String employer) {
 
         /** Whole days since the request entered its step, counted on Paris dates. */
-        long days(Instant now) {
+        public long days(Instant now) {
             LocalDate from = since.atZone(FrenchTime.PARIS).toLocalDate();
             return Math.max(0, ChronoUnit.DAYS.between(from, now.atZone(FrenchTime.PARIS).toLocalDate()));
         }
 
         /** Whether someone other than the organiser can be sent the link again or reminded. */
-        boolean approverToAsk() {
+        public boolean approverToAsk() {
             return whom != Whom.ORGANISER && !addresses.isEmpty();
         }
     }

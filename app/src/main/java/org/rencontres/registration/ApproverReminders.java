@@ -40,12 +40,12 @@ class ApproverReminders {
     @Transactional
     int remindDue(Instant now, Duration after) {
         List<Registration> due = jdbc.sql("SELECT " + COLUMNS + """
-                 FROM registration r
-                WHERE r.state IN ('AWAITING_MANAGER', 'AWAITING_TRAINING_SERVICE')
+                 FROM registration
+                WHERE state IN ('AWAITING_MANAGER', 'AWAITING_TRAINING_SERVICE')
                   AND NOT EXISTS (SELECT 1 FROM registration_approver_reminder a
-                                   WHERE a.registration_id = r.id AND a.step = r.state)
-                  AND (SELECT max(t.at) FROM registration_transition t WHERE t.registration_id = r.id) <= ?
-                ORDER BY r.id FOR UPDATE OF r SKIP LOCKED""")
+                                   WHERE a.registration_id = registration.id AND a.step = registration.state)
+                  AND (SELECT max(t.at) FROM registration_transition t WHERE t.registration_id = registration.id) <= ?
+                ORDER BY id FOR UPDATE SKIP LOCKED""")
                 .param(utc(now.minus(after))).query(RegistrationRows::registrationOf).list();
         int reminded = 0;
         for (Registration r : due) {

@@ -105,13 +105,12 @@ class StallsWebTest {
     @Test
     void the_queue_says_for_whom_and_since_when_and_a_request_no_service_can_decide_goes_to_the_organiser_with_the_reason()
             throws Exception {
-        long withService = submit("Léa", served.id(), served.name());
+        long withService = submit("Lea", served.id(), served.name());
         long noAddress = submit("Marc", unserved.id(), unserved.name());
         long typed = submit("Ines", null, "Commune de Nulle-Part " + n);
         waitedDays(withService, 3);
 
         Document page = organiser.page(queue());
-        HtmlChecker.assertValid("stalls", Map.of("queue", page.outerHtml()));
         String servedWait = page.select("#demande-" + withService + " .registration-wait").text();
         assertThat(servedWait).startsWith("Attend le service formation (" + service + ") depuis le ")
                 .endsWith("(depuis 3 jours)");
@@ -133,7 +132,7 @@ class StallsWebTest {
                 Map.of());
         assertThat(reminded.statusCode()).isEqualTo(302);
         assertThat(organiser.page(queue() + "/" + withService).select("[role=status]").text())
-                .isEqualTo("Léa Durand : relance envoyée.");
+                .isEqualTo("Lea Durand : relance envoyée.");
         List<String> subjects = new QueuedMails(jdbc).subjects(service);
         assertThat(subjects).hasSize(before + 1);
         assertThat(new QueuedMails(jdbc).lastText(service)).contains("la demande attend votre décision depuis le");
@@ -146,6 +145,8 @@ class StallsWebTest {
         organiser.submit(queue() + "/" + noAddress, queue() + "/" + noAddress + "/relancer", Map.of());
         assertThat(organiser.page(queue() + "/" + noAddress).select("[role=status]").text())
                 .contains("Personne d’autre que vous ne peut décider de cette demande.");
+        HtmlChecker.assertValid("stalls", Map.of("queue", page.outerHtml(),
+                "detail", organiser.page(queue() + "/" + withService).outerHtml()));
     }
 
     @Test
