@@ -75,6 +75,7 @@ class StallsMailTest {
     @Autowired ApproverReminders reminders;
     @Autowired OrganiserDigest digest;
     @Autowired JdbcClient jdbc;
+    @Autowired List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks;
 
     private long n;
     private String unit;
@@ -240,6 +241,12 @@ class StallsMailTest {
         submit(quietDay, "Edgar", null);
         assertThat(digest.sendTo(quiet.id(), Instant.now().plusSeconds(60))).isTrue();
         assertThat(subjects("calme" + n + "@rappels.test", 1)).hasSize(1);
+    }
+
+    @Test
+    void both_jobs_are_declared_to_the_cluster_safe_scheduler() {
+        assertThat(tasks).extracting(com.github.kagkarlsson.scheduler.task.Task::getName)
+                .contains(RegistrationJobs.APPROVER_REMINDERS, RegistrationJobs.DIGEST);
     }
 
     private static String to(MimeMessage m) {
