@@ -68,7 +68,7 @@ class Dashboards {
         Map<RegistrationState, Long> states = new EnumMap<>(RegistrationState.class);
         Map<String, Long> organisations = new HashMap<>();
         Map<String, Long> kinds = new LinkedHashMap<>();
-        long manager = 0, training = 0, confirmedEver = 0;
+        long manager = 0, training = 0, inPlace = 0, confirmedEver = 0;
         for (Registration r : all) {
             states.merge(r.state(), 1L, Long::sum);
             Employer e = employer(r, cache);
@@ -78,9 +78,13 @@ class Dashboards {
             if (history.stream().anyMatch(t -> t.to() == RegistrationState.AWAITING_TRAINING_SERVICE)) {
                 manager++;
             }
+            // A step the organiser decided in the approver's place is the organiser's, not the service's.
             if (history.stream().anyMatch(t -> t.from() == RegistrationState.AWAITING_TRAINING_SERVICE
-                    && t.to() == RegistrationState.AWAITING_ORGANISER)) {
+                    && t.to() == RegistrationState.AWAITING_ORGANISER && !t.inPlace())) {
                 training++;
+            }
+            if (history.stream().anyMatch(t -> t.inPlace() && t.to() != RegistrationState.REFUSED)) {
+                inPlace++;
             }
             if (history.stream().anyMatch(t -> t.to() == RegistrationState.CONFIRMED)) {
                 confirmedEver++;
@@ -100,6 +104,7 @@ class Dashboards {
                 new DayDashboard.Step(text(locale, "dashboard.funnel.requested"), requested, DayDashboard.percent(requested, requested)),
                 new DayDashboard.Step(text(locale, "dashboard.funnel.manager"), manager, DayDashboard.percent(manager, requested)),
                 new DayDashboard.Step(text(locale, "dashboard.funnel.training"), training, DayDashboard.percent(training, requested)),
+                new DayDashboard.Step(text(locale, "dashboard.funnel.organiser"), inPlace, DayDashboard.percent(inPlace, requested)),
                 new DayDashboard.Step(text(locale, "dashboard.funnel.confirmed"), confirmedEver, DayDashboard.percent(confirmedEver, requested)));
 
         int confirmed = (int) all.stream().filter(r -> r.state() == RegistrationState.CONFIRMED).count();

@@ -269,6 +269,7 @@ class LinkPagesController {
         model.addAttribute("registration", r);
         model.addAttribute("day", day);
         model.addAttribute("history", registrations.history(id));
+        model.addAttribute("waitingRank", registrations.waitingRank(id).orElse(null));
         model.addAttribute("choices", allocations.choiceGroups(r));
         boolean visible = allocations.workshopVisible(r.dayId());
         model.addAttribute("myWorkshops", allocations.visibleWorkshopTitles(r));

@@ -140,6 +140,26 @@ class RegistrationChain {
         return RegistrationState.REFUSED;
     }
 
+    /**
+     * The organiser decides in the place of the line manager or of the training service that has not
+     * answered (or that no one can ask): the move is recorded as the organiser's, in place.
+     */
+    RegistrationState decideInPlace(long id, String actor, boolean yes, String reason) {
+        if (!yes && (reason == null || reason.isBlank())) {
+            throw new ReasonRequiredException();
+        }
+        Locked l = moves.lockOnChain(id);
+        RegistrationState state = l.registration().state();
+        if (state != RegistrationState.AWAITING_MANAGER && state != RegistrationState.AWAITING_TRAINING_SERVICE) {
+            throw new IllegalTransitionException(state, null);
+        }
+        RegistrationState next = !yes ? RegistrationState.REFUSED : state == RegistrationState.AWAITING_MANAGER
+                ? RegistrationState.AWAITING_TRAINING_SERVICE : RegistrationState.AWAITING_ORGANISER;
+        // On the chain no seat is held: a refusal frees none.
+        moves.move(l, next, actor, blankToNull(reason), null, null, true);
+        return next;
+    }
+
     RegistrationState advance(long id, String actor, String reason) {
         RegistrationState seen = queries.find(id).orElseThrow(() -> new NoSuchRegistrationException(id)).state();
         Locked l = seen == RegistrationState.AWAITING_ORGANISER ? moves.lock(id) : moves.lockOnChain(id);

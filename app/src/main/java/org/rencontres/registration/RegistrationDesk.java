@@ -33,12 +33,20 @@ class RegistrationDesk {
     record Result(long id, String name, String messageKey, boolean done) {
     }
 
-    /** A line of the queue: the registration, whether it came on paper, and the flag of its manager's address or null. */
-    record Row(Registration registration, boolean paper, ManagerAddressCheck.Flag managerFlag) {
+    /**
+     * A line of the queue: the registration, whether it came on paper, the flag of its manager's
+     * address or null, for whom and since when it waits (null off the chain), and its rank among
+     * those still waiting (null off the waiting list).
+     */
+    record Row(Registration registration, boolean paper, ManagerAddressCheck.Flag managerFlag, ApprovalWaits.Wait pending,
+               Integer waitingRank) {
     }
 
-    /** The queue as filtered, and how many requests each state has under the other filters. */
-    record Queue(List<Row> rows, Map<RegistrationState, Integer> counts, int total) {
+    /**
+     * The queue as filtered, how many requests each state has under the other filters, and the
+     * seats: taken (confirmed or offered), left, and the waiting list's size.
+     */
+    record Queue(List<Row> rows, Map<RegistrationState, Integer> counts, int total, int taken, int waiting) {
     }
 
     private final Registrations registrations;
@@ -48,10 +56,17 @@ class RegistrationDesk {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final ManagerAddressCheck managerCheck;
+    private final ApprovalWaits approvalWaits;
+    private final RegistrationQueries queries;
+    private final RegistrationMails mails;
 
     RegistrationDesk(Registrations registrations, PaperForms paperForms, Directory directory, AuditTrail audit,
-                     JdbcClient jdbc, PlatformTransactionManager transactions, ManagerAddressCheck managerCheck) {
+                     JdbcClient jdbc, PlatformTransactionManager transactions, ManagerAddressCheck managerCheck,
+                     ApprovalWaits approvalWaits, RegistrationQueries queries, RegistrationMails mails) {
         this.managerCheck = managerCheck;
+        this.approvalWaits = approvalWaits;
+        this.queries = queries;
+        this.mails = mails;
         this.registrations = registrations;
         this.paperForms = paperForms;
         this.directory = directory;
@@ -74,6 +89,9 @@ class RegistrationDesk {
         int total = 0;
         List<Registration> all = registrations.ofDay(day.id());
         Map<Long, ManagerAddressCheck.Flag> flags = managerCheck.of(all);
+        Map<Long, ApprovalWaits.Wait> waits = approvalWaits.ofDay(day.id(), all);
+        Map<Long, Integer> ranks = queries.waitingRanks(day.id());
+        int taken = (int) all.stream().filter(r -> r.state().holdsSeat()).count();
         for (Registration r : all) {
             boolean onPaper = paper.contains(r.id());
             if (!filter.matchesAllButState(r, onPaper)) {
@@ -82,10 +100,45 @@ class RegistrationDesk {
             counts.merge(r.state(), 1, Integer::sum);
             total++;
             if (filter.matches(r, onPaper)) {
-                rows.add(new Row(r, onPaper, flags.get(r.id())));
+                rows.add(new Row(r, onPaper, flags.get(r.id()), waits.get(r.id()), ranks.get(r.id())));
             }
         }
-        return new Queue(rows, counts, total);
+        return new Queue(rows, counts, total, taken, ranks.size());
+    }
+
+    /** For whom and since when the request waits, if it is on the chain. */
+    Optional<ApprovalWaits.Wait> waitOf(Registration r) {
+        return approvalWaits.of(r);
+    }
+
+    /** The rank of a waiting-listed request among those still waiting. */
+    Integer waitingRank(Registration r) {
+        return queries.waitingRanks(r.dayId()).get(r.id());
+    }
+
+    /**
+     * Sends the approver of a waiting request its link again, or a reminder, audited.
+     *
+     * @return the report: how many addresses were written to, or why none
+     */
+    Result askAgain(ManagedDay day, Organiser organiser, long id, boolean reminder) {
+        Registration r = ofDay(day, id);
+        String name = r.givenName() + " " + r.surname();
+        Optional<ApprovalWaits.Wait> wait = approvalWaits.of(r);
+        if (wait.isEmpty() || !wait.get().approverToAsk()) {
+            return new Result(id, name, "registration.admin.error.no.approver", false);
+        }
+        Integer sent = transaction.execute(status -> {
+            int n = mails.askAgain(r, reminder, wait.get().since());
+            audit.record(day.id(), organiser.accountId(), organiser.displayName(), "registration",
+                    reminder ? "remind-approver" : "resend-link",
+                    name + " : " + (reminder ? "relance envoyée à " : "lien renvoyé à ")
+                            + String.join(", ", wait.get().addresses()));
+            return n;
+        });
+        return new Result(id, name, sent != null && sent > 0
+                ? (reminder ? "registration.admin.notice.reminded" : "registration.admin.notice.resent")
+                : "registration.admin.error.no.approver", sent != null && sent > 0);
     }
 
     /** The flag of the request's line manager address, if it is doubtful. */
@@ -178,6 +231,20 @@ class RegistrationDesk {
         long id = r.id();
         String name = r.givenName() + " " + r.surname();
         String actor = organiser.displayName();
+        boolean approverStep = r.state() == RegistrationState.AWAITING_MANAGER
+                || r.state() == RegistrationState.AWAITING_TRAINING_SERVICE;
+        if (approverStep && (action == Action.ADVANCE || action == Action.REFUSE)) {
+            // The organiser decides in the approver's place: credited to the organiser, said so in the audit.
+            boolean yes = action == Action.ADVANCE;
+            RegistrationState reached = registrations.decideInPlace(id, actor, yes, reason);
+            String approver = r.state() == RegistrationState.AWAITING_MANAGER ? "du responsable hiérarchique"
+                    : "du service formation";
+            audit.record(day.id(), organiser.accountId(), actor, "registration", yes ? "accept-in-place" : "refuse-in-place",
+                    name + " : " + (yes ? "accepté" : "refusé") + " par l'organisateur à la place " + approver
+                            + " (" + r.state() + " → " + reached + ")"
+                            + (reason == null || reason.isBlank() ? "" : " (" + reason.strip() + ")"));
+            return new Result(id, name, "registration.state." + reached.name(), true);
+        }
         {
             RegistrationState reached = switch (action) {
                 case ADVANCE -> registrations.advance(id, actor, reason);

@@ -2,11 +2,14 @@ package org.rencontres.registration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Optional;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import org.rencontres.shared.FrenchTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +25,8 @@ class RegistrationJobs {
 
     static final String EXPIRE_OFFERS = "registration-expire-offers";
     static final String REMINDERS = "registration-reminders";
+    static final String APPROVER_REMINDERS = "registration-approver-reminders";
+    static final String DIGEST = "registration-organiser-digest";
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationJobs.class);
 
@@ -58,6 +63,42 @@ class RegistrationJobs {
                     int sent = reminders.remindDue(time.instant(), before);
                     if (sent > 0) {
                         log.info("{} reminder(s) queued", sent);
+                    }
+                });
+    }
+
+    /**
+     * Reminds the line managers and training services that have not answered a request within
+     * {@code rencontres.registration.approver-reminder-days} (3 by default), once per request and
+     * step; looks every {@code rencontres.registration.reminder-check-interval} (1 hour by default).
+     */
+    @Bean
+    RecurringTask<Void> approverRemindersTask(ApproverReminders reminders, Optional<Clock> clock,
+                                              @Value("${rencontres.registration.reminder-check-interval:1h}") Duration interval,
+                                              @Value("${rencontres.registration.approver-reminder-days:3}") int days) {
+        Clock time = clock.orElse(Clock.systemUTC());
+        return Tasks.recurring(APPROVER_REMINDERS, FixedDelay.of(interval))
+                .execute((instance, context) -> {
+                    int sent = reminders.remindDue(time.instant(), Duration.ofDays(days));
+                    if (sent > 0) {
+                        log.info("{} approver reminder(s) queued", sent);
+                    }
+                });
+    }
+
+    /**
+     * The organisers' daily digest, every day at {@code rencontres.registration.digest-time} (07:00,
+     * Paris time, by default).
+     */
+    @Bean
+    RecurringTask<Void> organiserDigestTask(OrganiserDigest digest, Optional<Clock> clock,
+                                            @Value("${rencontres.registration.digest-time:07:00}") LocalTime at) {
+        Clock time = clock.orElse(Clock.systemUTC());
+        return Tasks.recurring(DIGEST, Schedules.daily(FrenchTime.PARIS, at))
+                .execute((instance, context) -> {
+                    int sent = digest.sendDue(time.instant());
+                    if (sent > 0) {
+                        log.info("{} organiser digest(s) queued", sent);
                     }
                 });
     }

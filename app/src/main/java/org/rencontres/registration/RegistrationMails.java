@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -44,9 +45,11 @@ class RegistrationMails {
     private final Links links;
     private final PublicAddress address;
     private final Convocations convocations;
+    private final RegistrationQueries queries;
 
     RegistrationMails(Outbox outbox, MailTemplates templates, Days days, TrainingContacts trainingContacts, Links links,
-                      PublicAddress address, Convocations convocations) {
+                      PublicAddress address, Convocations convocations, RegistrationQueries queries) {
+        this.queries = queries;
         this.outbox = outbox;
         this.templates = templates;
         this.days = days;
@@ -76,9 +79,47 @@ class RegistrationMails {
             // The agent hears once that the request was received and where it went.
             tellAgent(day, r, "RECEIVED", to, reason, true);
         } else {
-            tellAgent(day, r, to.name(), to, reason, to == RegistrationState.OFFERED || to == RegistrationState.CONFIRMED
+            // A step the organiser took in the approver's place is told as the organiser's.
+            String kind = (to == RegistrationState.AWAITING_TRAINING_SERVICE || to == RegistrationState.AWAITING_ORGANISER)
+                    && lastInPlace(r.id()) ? to.name() + "_IN_PLACE" : to.name();
+            tellAgent(day, r, kind, to, reason, to == RegistrationState.OFFERED || to == RegistrationState.CONFIRMED
                     || to == RegistrationState.WAITING_LIST);
         }
+    }
+
+    private boolean lastInPlace(long id) {
+        List<Transition> history = queries.history(id);
+        return !history.isEmpty() && history.get(history.size() - 1).inPlace();
+    }
+
+    /**
+     * Sends the approver of a waiting request a fresh single-use link again: the line manager, or
+     * each training-service address of the employer. As a reminder, the e-mail says since when the
+     * request waits. Earlier links stay valid until the step is over.
+     *
+     * @return how many addresses were written to (0 when no one but the organiser can decide)
+     */
+    int askAgain(Registration r, boolean reminder, Instant since) {
+        Day day = days.find(r.dayId()).orElseThrow();
+        Instant expires = linkExpiry(day);
+        String suffix = reminder ? "_REMINDER" : "";
+        String sinceText = format(since, day.zone(), Locale.forLanguageTag(r.language()));
+        if (r.state() == RegistrationState.AWAITING_MANAGER && r.lineManagerEmail() != null) {
+            String token = links.issue(Links.Purpose.MANAGER, r.id(), r.lineManagerEmail(), expires);
+            sendLink(day, r, r.lineManagerEmail(), "MANAGER" + suffix, "/inscription/avis/" + token, expires, sinceText);
+            return 1;
+        }
+        if (r.state() != RegistrationState.AWAITING_TRAINING_SERVICE || r.employerOrganisationId() == null) {
+            return 0;
+        }
+        int sent = 0;
+        for (TrainingContact contact : trainingContacts.of(r.employerOrganisationId())) {
+            String token = links.issue(Links.Purpose.TRAINING_SERVICE, r.id(), contact.email(), expires);
+            sendLink(day, r, contact.email(), "TRAINING_SERVICE" + suffix, "/inscription/decision/" + token, expires,
+                    sinceText);
+            sent++;
+        }
+        return sent;
     }
 
     /** Whether the day begins after {@code now} and no later than {@code now + within}. */
@@ -135,8 +176,13 @@ class RegistrationMails {
     }
 
     private void sendLink(Day day, Registration r, String to, String kind, String path, Instant expires) {
+        sendLink(day, r, to, kind, path, expires, null);
+    }
+
+    private void sendLink(Day day, Registration r, String to, String kind, String path, Instant expires, String since) {
         Locale locale = Locale.forLanguageTag(r.language());
         Map<String, Object> v = variables(day, r, locale);
+        v.put("since", since);
         v.put("kind", kind);
         v.put("link", address.of(path));
         v.put("expires", format(expires, day.zone(), locale));

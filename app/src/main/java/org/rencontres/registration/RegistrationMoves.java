@@ -87,6 +87,12 @@ class RegistrationMoves {
 
     void move(Locked l, RegistrationState target, String actor, String reason, Integer position,
               Instant offerDeadline) {
+        move(l, target, actor, reason, position, offerDeadline, false);
+    }
+
+    /** A move; {@code inPlace} when the organiser decides in the place of the line manager or the training service. */
+    void move(Locked l, RegistrationState target, String actor, String reason, Integer position,
+              Instant offerDeadline, boolean inPlace) {
         Registration r = l.registration();
         r.state().check(target, reason);
         if (actor == null || actor.isBlank()) {
@@ -105,7 +111,7 @@ class RegistrationMoves {
                     offer_deadline = coalesce(?, offer_deadline), version = version + 1
                 WHERE id = ?""")
                 .params(target.name(), position, utc(offerDeadline), r.id()).update();
-        record(r.id(), r.state(), target, actor, reason);
+        record(r.id(), r.state(), target, actor, reason, inPlace);
         if (r.state() == RegistrationState.AWAITING_MANAGER || r.state() == RegistrationState.AWAITING_TRAINING_SERVICE) {
             links.retire(r.id());
         }
@@ -113,11 +119,16 @@ class RegistrationMoves {
     }
 
     void record(long id, RegistrationState from, RegistrationState to, String actor, String reason) {
+        record(id, from, to, actor, reason, false);
+    }
+
+    private void record(long id, RegistrationState from, RegistrationState to, String actor, String reason,
+                        boolean inPlace) {
         jdbc.sql("""
-                INSERT INTO registration_transition (registration_id, from_state, to_state, actor, reason)
-                VALUES (?, ?, ?, ?, ?)""")
+                INSERT INTO registration_transition (registration_id, from_state, to_state, actor, reason, in_place)
+                VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(id, from == null ? null : from.name(), to.name(), actor.strip(),
-                        reason == null || reason.isBlank() ? null : reason.strip())
+                        reason == null || reason.isBlank() ? null : reason.strip(), inPlace)
                 .update();
     }
 

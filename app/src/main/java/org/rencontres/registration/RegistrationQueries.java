@@ -47,15 +47,49 @@ class RegistrationQueries {
 
     List<Transition> history(long id) {
         return jdbc.sql("""
-                SELECT registration_id, from_state, to_state, at, actor, reason FROM registration_transition
+                SELECT registration_id, from_state, to_state, at, actor, reason, in_place FROM registration_transition
                 WHERE registration_id = ? ORDER BY id""")
                 .param(id)
                 .query((rs, n) -> new Transition(rs.getLong("registration_id"),
                         rs.getString("from_state") == null ? null : RegistrationState.valueOf(rs.getString("from_state")),
                         RegistrationState.valueOf(rs.getString("to_state")),
                         rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
-                        rs.getString("reason")))
+                        rs.getString("reason"), rs.getBoolean("in_place")))
                 .list();
+    }
+
+    /** When the registration entered its present state (its last transition). */
+    Optional<java.time.Instant> since(long id) {
+        return jdbc.sql("SELECT max(at) FROM registration_transition WHERE registration_id = ?")
+                .param(id).query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional()
+                .filter(java.util.Objects::nonNull).map(OffsetDateTime::toInstant);
+    }
+
+    /** When each registration of the day entered its present state, by id. */
+    Map<Long, java.time.Instant> sinceOfDay(long dayId) {
+        Map<Long, java.time.Instant> since = new HashMap<>();
+        jdbc.sql("""
+                SELECT t.registration_id, max(t.at) FROM registration_transition t
+                  JOIN registration r ON r.id = t.registration_id
+                 WHERE r.event_day_id = ? GROUP BY t.registration_id""")
+                .param(dayId)
+                .query((ResultSet rs) -> {
+                    since.put(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+                });
+        return since;
+    }
+
+    /**
+     * The rank of each waiting-listed registration of the day among those still waiting (1 is served
+     * first): the stored positions keep gaps when people leave the list, the ranks shown do not.
+     */
+    Map<Long, Integer> waitingRanks(long dayId) {
+        Map<Long, Integer> ranks = new HashMap<>();
+        int rank = 1;
+        for (Registration r : waitingList(dayId)) {
+            ranks.put(r.id(), rank++);
+        }
+        return ranks;
     }
 
     boolean hasLiveRequest(long dayId, String email) {

@@ -135,6 +135,18 @@ public class Registrations {
     }
 
     /**
+     * The organiser decides in the place of the line manager (favourable: on to the training service)
+     * or of the training service (accepted: on to the organiser), or refuses in their place (a reason
+     * is required); recorded as the organiser's decision, in place, and told so to the agent.
+     *
+     * @throws IllegalTransitionException unless the registration waits for its line manager or training service
+     */
+    @Transactional
+    public RegistrationState decideInPlace(long id, String actor, boolean yes, String reason) {
+        return chain.decideInPlace(id, actor, yes, reason);
+    }
+
+    /**
      * Moves a registration to the next step of the chain: REQUESTED goes to AWAITING_MANAGER when
      * the day asks for the line manager's opinion, else to AWAITING_TRAINING_SERVICE; then
      * AWAITING_ORGANISER; from AWAITING_ORGANISER this is {@link #confirm}.
@@ -244,6 +256,12 @@ public class Registrations {
     /** The day's waiting list, first served first. */
     public List<Registration> waitingList(long dayId) {
         return queries.waitingList(dayId);
+    }
+
+    /** The rank of a waiting-listed registration among those of its day still waiting (1 is served first). */
+    public Optional<Integer> waitingRank(long id) {
+        return queries.find(id).filter(r -> r.state() == RegistrationState.WAITING_LIST)
+                .map(r -> queries.waitingRanks(r.dayId()).get(id));
     }
 
     /** The registration's transitions, oldest first. */

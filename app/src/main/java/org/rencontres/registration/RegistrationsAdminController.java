@@ -45,10 +45,12 @@ class RegistrationsAdminController {
     private final Registrations registrations;
     private final PaperRequests paper;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
     RegistrationsAdminController(RegistrationDesk desk, Registrations registrations, PaperRequests paper,
-                                 MessageSource messages) {
+                                 MessageSource messages, Optional<java.time.Clock> clock) {
         this.messages = messages;
+        this.clock = clock.orElse(java.time.Clock.systemUTC());
         this.desk = desk;
         this.registrations = registrations;
         this.paper = paper;
@@ -106,6 +108,20 @@ class RegistrationsAdminController {
                        RedirectAttributes redirect) {
         redirect.addFlashAttribute("notices", List.of(notice(desk.act(day, organiser, id, a, null))));
         return "redirect:" + params.backTo(queuePath(day), id);
+    }
+
+    @PostMapping("/{id}/renvoyer-lien")
+    String resendLink(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
+                      RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notices", List.of(notice(desk.askAgain(day, organiser, id, false))));
+        return "redirect:" + queuePath(day) + "/" + id;
+    }
+
+    @PostMapping("/{id}/relancer")
+    String remind(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable long id,
+                  RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notices", List.of(notice(desk.askAgain(day, organiser, id, true))));
+        return "redirect:" + queuePath(day) + "/" + id;
     }
 
     @GetMapping({"/{id}/refus", "/{id}/annulation"})
@@ -238,6 +254,9 @@ class RegistrationsAdminController {
         model.addAttribute("counts", queue.counts());
         model.addAttribute("total", queue.total());
         model.addAttribute("capacity", registrations.capacity(day.id()).orElse(null));
+        model.addAttribute("taken", queue.taken());
+        model.addAttribute("waiting", queue.waiting());
+        model.addAttribute("now", clock.instant());
         model.addAttribute("places", seats);
         model.addAttribute("delai", hours);
         model.addAttribute("errors", errors);
@@ -263,6 +282,9 @@ class RegistrationsAdminController {
         model.addAttribute("r", r);
         model.addAttribute("history", desk.history(day, r.id()));
         model.addAttribute("paperForm", desk.paperForm(r.id()).orElse(null));
+        model.addAttribute("wait", desk.waitOf(r).orElse(null));
+        model.addAttribute("waitingRank", desk.waitingRank(r));
+        model.addAttribute("now", clock.instant());
         model.addAttribute("managerFlag", desk.managerFlag(r).orElse(null));
         model.addAttribute("employer", desk.organisation(r.employerOrganisationId()).orElse(null));
         model.addAttribute("organisations", desk.organisations());

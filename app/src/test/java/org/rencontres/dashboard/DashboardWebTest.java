@@ -131,6 +131,7 @@ class DashboardWebTest {
                 Map.entry("Demandes", List.of("4", "100 %")),
                 Map.entry("Avis du responsable passé", List.of("2", "50 %")),
                 Map.entry("Accord du service formation", List.of("2", "50 %")),
+                Map.entry("Accord de l’organisateur à la place du responsable ou du service formation", List.of("0", "0 %")),
                 Map.entry("Confirmées", List.of("2", "50 %")));
         assertThat(table(html, "table-presences")).containsExactly(
                 Map.entry("Matin", List.of("1", "2", "50 %", "0")),
