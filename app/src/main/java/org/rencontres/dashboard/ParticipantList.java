@@ -23,6 +23,7 @@ import org.rencontres.registration.Registration;
 import org.rencontres.registration.Registrations;
 import org.rencontres.registration.questions.Question;
 import org.rencontres.registration.questions.Questions;
+import org.rencontres.shared.FrenchTime;
 import org.rencontres.shared.Spreadsheets;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.WorkshopSlot;
@@ -112,8 +113,13 @@ class ParticipantList {
                     text("dashboard.csv.employer"), text("dashboard.csv.kind"), text("dashboard.csv.state")));
             for (int i = 0; i < periods.size(); i++) {
                 WorkshopSlot p = periods.get(i);
-                header.add(p.when() == null ? text("dashboard.csv.workshop.unplaced", i + 1)
-                        : text("dashboard.csv.workshop", p.when()));
+                if (p.startsAt() == null) {
+                    header.add(text("dashboard.csv.workshop.unplaced", i + 1));
+                } else {
+                    // "mardi 16 mars, 9h30 – 11h" on a session of several days, else the hours alone.
+                    String hours = FrenchTime.clock(p.startsAt()) + " – " + FrenchTime.clock(p.endsAt());
+                    header.add(text("dashboard.csv.workshop", p.day() == null ? hours : p.day() + ", " + hours));
+                }
             }
             header.add(text("dashboard.csv.networking"));
             header.add(text("dashboard.csv.dietary"));
