@@ -81,6 +81,7 @@ class ParticipantListExportTest {
     private long n;
     private long dayId;
     private String page;
+    private String queue;
     private SessionDays both;
     private long cooperation, citizenship, mirror, mobility;
     private long ana, bruno;
@@ -92,6 +93,7 @@ class ParticipantListExportTest {
         String unit = "INSET des listes " + n;
         SessionCode code = new SessionCode("ZDLP " + n);
         page = "/admin/journees/" + code.slug() + "/tableau-de-bord";
+        queue = "/admin/journees/" + code.slug() + "/inscriptions";
         dayId = days.create(new DayDraft(code, "Session des listes", null, null,
                 List.of(new SessionDayDraft(TUESDAY, LocalTime.of(9, 0), LocalTime.of(17, 0)),
                         new SessionDayDraft(WEDNESDAY, LocalTime.of(9, 0), LocalTime.of(17, 0))),
@@ -190,6 +192,20 @@ class ParticipantListExportTest {
             assertThat(rows.get(3).getCell(0).getText()).isEqualTo("Walker");
             assertThat(rows.get(3).getCell(7).getText()).isEqualTo("sans inscription (ajouté à l’accueil)");
         }
+    }
+
+    @Test
+    void the_request_page_shows_the_workshops_given_and_ranked_the_networking_opt_in_and_the_answers() throws Exception {
+        Document alpha = organiser.page(queue + "/" + ana);
+        assertThat(alpha.select("#champ-ateliers").text()).isEqualTo("1. Coopération, 3. Bright Mirror");
+        assertThat(alpha.select("#champ-choix-ateliers li").eachText()).containsExactly("1. Coopération",
+                "2. Citoyenneté", "3. Bright Mirror", "4. Mobilité");
+        assertThat(alpha.select("#champ-reseautage").text()).isEqualTo("souhaite participer");
+        assertThat(alpha.select("dd[id^=reponse-]").eachText()).containsExactly("Plus d'un an", "=1+1 et des échanges");
+        Document bravo = organiser.page(queue + "/" + bruno);
+        assertThat(bravo.select("#champ-ateliers").text()).isEqualTo("2. Citoyenneté, 4. Mobilité");
+        assertThat(bravo.select("#champ-reseautage").text()).isEqualTo("ne souhaite pas participer");
+        assertThat(bravo.select("dd[id^=reponse-]").eachText()).containsExactly("sans réponse", "sans réponse");
     }
 
     @Test
