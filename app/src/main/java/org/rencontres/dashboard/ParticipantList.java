@@ -232,8 +232,18 @@ class ParticipantList {
 
     /** Every workshop's roster, a sheet each, named by the workshop's number and title. */
     byte[] rostersXlsx(long dayId, Locale locale) {
-        List<Spreadsheets.Sheet> sheets = rosters(dayId, locale).stream()
-                .map(r -> new Spreadsheets.Sheet(sheetName(r.workshop()), r.rows())).toList();
+        List<Spreadsheets.Sheet> sheets = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Roster r : rosters(dayId, locale)) {
+            // Excel refuses two sheets of one name (case aside): a repeat gets the workshop's id.
+            String name = sheetName(r.workshop());
+            if (!names.add(name.toLowerCase(Locale.ROOT))) {
+                String suffix = " #" + r.workshop().id();
+                name = name.substring(0, Math.min(name.length(), 31 - suffix.length())) + suffix;
+                names.add(name.toLowerCase(Locale.ROOT));
+            }
+            sheets.add(new Spreadsheets.Sheet(name, r.rows()));
+        }
         if (sheets.isEmpty()) {
             sheets = List.of(new Spreadsheets.Sheet(messages.getMessage("dashboard.xlsx.noWorkshop", null, locale),
                     List.of(List.of(messages.getMessage("dashboard.xlsx.noWorkshop", null, locale)))));
