@@ -1,25 +1,20 @@
 package org.rencontres.dashboard;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.rencontres.event.ManagedDay;
 import org.rencontres.survey.SurveySummaries;
+import org.rencontres.workshops.Workshops;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** The day's dashboard page and its CSV and XLSX exports. */
+/** The day's dashboard page; its exports are {@link ParticipantListController}'s. */
 @Controller
 @RequestMapping("/admin/journees/{slug}/tableau-de-bord")
 class DashboardController {
@@ -27,9 +22,11 @@ class DashboardController {
     private final Dashboards dashboards;
     private final SurveySummaries surveys;
     private final MessageSource messages;
+    private final Workshops workshops;
 
     DashboardController(Dashboards dashboards, MessageSource messages,
-                        SurveySummaries surveys) {
+                        SurveySummaries surveys, Workshops workshops) {
+        this.workshops = workshops;
         this.surveys = surveys;
         this.dashboards = dashboards;
         this.messages = messages;
@@ -41,6 +38,7 @@ class DashboardController {
         DayDashboard d = dashboards.of(day.id(), locale);
         model.addAttribute("day", day);
         model.addAttribute("d", d);
+        model.addAttribute("workshops", workshops.ofDay(day.id()));
         model.addAttribute("stateChart", BarChart.of("graphique-etats", text("dashboard.state.heading"),
                 d.byState().stream().map(c -> BarChart.bar(c.label(), c.count())).toList()));
         model.addAttribute("organisationChart", BarChart.of("graphique-organisations", text("dashboard.organisation.heading"),
@@ -61,27 +59,6 @@ class DashboardController {
         model.addAttribute("attendanceChart", BarChart.of("graphique-presences", text("dashboard.attendance.heading"),
                 d.halves().stream().map(h -> BarChart.bar(h.label(), h.present())).toList()));
         return "dashboard/page";
-    }
-
-    @GetMapping("/inscriptions.csv")
-    ResponseEntity<byte[]> csv(ManagedDay day) {
-        byte[] body = dashboards.csv(day.id(), LocaleContextHolder.getLocale()).getBytes(StandardCharsets.UTF_8);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("inscriptions-" + day.slug() + ".csv").build().toString())
-                .cacheControl(CacheControl.noStore())
-                .body(body);
-    }
-
-    @GetMapping("/inscriptions.xlsx")
-    ResponseEntity<byte[]> xlsx(ManagedDay day) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("inscriptions-" + day.slug() + ".xlsx").build().toString())
-                .cacheControl(CacheControl.noStore())
-                .body(dashboards.xlsx(day.id(), LocaleContextHolder.getLocale()));
     }
 
     private String text(String key) {

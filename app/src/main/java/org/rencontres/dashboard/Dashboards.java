@@ -1,8 +1,6 @@
 package org.rencontres.dashboard;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,11 +22,10 @@ import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
 import org.rencontres.registration.Transition;
-import org.rencontres.shared.Spreadsheets;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
-/** Computes a day's dashboard and its CSV export from the registration, directory and attendance APIs. */
+/** Computes a day's dashboard from the registration, directory and attendance APIs (exports: {@link ParticipantList}). */
 @Service
 class Dashboards {
 
@@ -147,54 +144,6 @@ class Dashboards {
         int noShows = (int) all.stream()
                 .filter(r -> r.state() == RegistrationState.CONFIRMED && !seen.contains(r.id())).count();
         return new DayDashboard(all.size(), byState, byOrganisation, byKind, funnel, halves, days, walkIns.size(), noShows);
-    }
-
-    /** The export's header and lines: one line per registration, sorted by name. */
-    private List<List<String>> table(long dayId, Locale locale) {
-        Map<Long, Optional<Organisation>> cache = new HashMap<>();
-        HalfDays halfDays = attendances.halfDays(dayId);
-        boolean single = halfDays.days().isSingle();
-        // A column per half-day of every day ("Présent le matin" alone for a journée, as always).
-        List<SessionHalfDay> columns = halfDays.all();
-        List<Set<Long>> present = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of(text(locale, "dashboard.csv.surname"),
-                text(locale, "dashboard.csv.givenName"), text(locale, "dashboard.csv.email"),
-                text(locale, "dashboard.csv.employer"), text(locale, "dashboard.csv.kind"),
-                text(locale, "dashboard.csv.state")));
-        for (SessionHalfDay c : columns) {
-            HalfDay half = c.half();
-            Set<Long> ids = new HashSet<>();
-            attendances.attendees(dayId, c.sessionDayId(), half).stream().filter(a -> a.present() && !a.walkIn())
-                    .forEach(a -> ids.add(a.registrationId()));
-            present.add(ids);
-            String name = text(locale, half == HalfDay.MORNING ? "dashboard.csv.morning" : "dashboard.csv.afternoon");
-            header.add(single ? name : text(locale, "dashboard.csv.ofDay", name, c.day().frenchDate()));
-        }
-        String yes = text(locale, "dashboard.csv.yes");
-        String no = text(locale, "dashboard.csv.no");
-        List<List<String>> table = new ArrayList<>();
-        table.add(header);
-        List<Registration> all = new ArrayList<>(registrations.ofDay(dayId));
-        all.sort(Comparator.comparing(Registration::surname, String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(Registration::givenName, String.CASE_INSENSITIVE_ORDER).thenComparing(Registration::id));
-        for (Registration r : all) {
-            Employer e = employer(r, cache);
-            List<String> line = new ArrayList<>(Arrays.asList(r.surname(), r.givenName(), r.email(), e.name(),
-                    text(locale, e.kindKey()), text(locale, "dashboard.state." + r.state().name())));
-            present.forEach(ids -> line.add(ids.contains(r.id()) ? yes : no));
-            table.add(line);
-        }
-        return table;
-    }
-
-    /** The CSV export: one line per registration (see {@link Spreadsheets#csv} for the format and formulas). */
-    public String csv(long dayId, Locale locale) {
-        return Spreadsheets.csv(table(dayId, locale));
-    }
-
-    /** The same lines as an Excel workbook, the header in bold and frozen. */
-    public byte[] xlsx(long dayId, Locale locale) {
-        return Spreadsheets.xlsx(text(locale, "dashboard.xlsx.sheet"), table(dayId, locale));
     }
 
     private String text(Locale locale, String key, Object... args) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 
 import org.rencontres.audit.AuditTrail;
@@ -14,6 +16,9 @@ import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.event.SessionDays;
+import org.rencontres.registration.questions.Question;
+import org.rencontres.registration.questions.QuestionAnswers;
+import org.rencontres.registration.questions.Questions;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;
@@ -43,11 +48,14 @@ class PaperRequests {
     private final Directory directory;
     private final Days days;
     private final AuditTrail audit;
+    private final Questions questions;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     PaperRequests(Registrations registrations, PaperForms paperForms, Directory directory, Days days,
-                  AuditTrail audit, PlatformTransactionManager transactions, Optional<Clock> clock) {
+                  AuditTrail audit, Questions questions, PlatformTransactionManager transactions,
+                  Optional<Clock> clock) {
+        this.questions = questions;
         this.registrations = registrations;
         this.paperForms = paperForms;
         this.directory = directory;
@@ -74,15 +82,29 @@ class PaperRequests {
         return LocalDate.now(clock.withZone(FrenchTime.PARIS));
     }
 
-    Outcome record(ManagedDay day, Organiser organiser, PaperRequestForm form, PaperForms.Upload upload) {
+    /** The organiser's questions of the day, which the paper form asks too. */
+    List<Question> questions(ManagedDay day) {
+        return questions.ofDay(day.id());
+    }
+
+    /**
+     * Checks and records a paper request with its scan.
+     *
+     * @param answered the values typed under each question's field (several for a multiple choice)
+     */
+    Outcome record(ManagedDay day, Organiser organiser, PaperRequestForm form, PaperForms.Upload upload,
+                   Function<String, List<String>> answered) {
         if (closed(day).isPresent()) {
             // The page offers no form then; a form sent all the same is refused.
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
         PaperRequestChecker.Checked checked = PaperRequestChecker.check(form, directory.organisationsByName(), today());
         PaperForms.Verdict scan = paperForms.check(upload);
-        if (!checked.valid() || !scan.accepted()) {
+        List<FieldProblem> answerProblems = new ArrayList<>();
+        Map<Long, List<String>> answers = QuestionAnswers.read(questions(day), answered, answerProblems);
+        if (!checked.valid() || !scan.accepted() || !answerProblems.isEmpty()) {
             List<FieldProblem> problems = new ArrayList<>(checked.problems());
+            problems.addAll(answerProblems);
             if (!scan.accepted()) {
                 problems.add(FieldProblem.of("scan", scan.refusal()));
             }
@@ -93,6 +115,7 @@ class PaperRequests {
         try {
             long id = transaction.execute(status -> {
                 long registrationId = registrations.request(day.id(), draft);
+                questions.save(registrationId, answers);
                 paperForms.store(registrationId, upload, scan.contentType(), checked.receivedOn(),
                         organiser.displayName());
                 audit.record(day.id(), organiser.accountId(), organiser.displayName(), "registration", "paper",

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -16,6 +17,9 @@ import org.rencontres.event.DayStatus;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.SlotKind;
 import org.rencontres.registration.allocation.WorkshopRanking;
+import org.rencontres.registration.questions.Question;
+import org.rencontres.registration.questions.QuestionAnswers;
+import org.rencontres.registration.questions.Questions;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;
@@ -55,10 +59,12 @@ class PublicRequests {
     private final Workshops workshops;
     private final Attempts attempts;
     private final Programmes programmes;
+    private final Questions questions;
     private final Clock clock;
 
     PublicRequests(Registrations registrations, Directory directory, Workshops workshops, Attempts attempts,
-                   Programmes programmes, Optional<Clock> clock) {
+                   Programmes programmes, Questions questions, Optional<Clock> clock) {
+        this.questions = questions;
         this.programmes = programmes;
         this.registrations = registrations;
         this.directory = directory;
@@ -79,6 +85,11 @@ class PublicRequests {
     /** The day's workshops an agent ranks, slot by slot in the programme's order. */
     List<WorkshopRanking.Group> workshopGroups(Day day) {
         return WorkshopRanking.groups(workshops.slotsOfDay(day.id()));
+    }
+
+    /** The organiser's questions of the day, in their order. */
+    List<Question> questions(Day day) {
+        return questions.ofDay(day.id());
     }
 
     /** Whether the day's programme has a networking rotation (then the form asks who wants to take part). */
@@ -125,10 +136,11 @@ class PublicRequests {
      * Checks the form and records the request. A form filled by a robot (honeypot) is answered as
      * if accepted, and nothing is recorded.
      */
-    Outcome submit(Day day, RequestForm form, Function<String, String> posted, String clientAddress,
-                   Locale locale) {
+    Outcome submit(Day day, RequestForm form, Function<String, String> posted,
+                   Function<String, List<String>> postedAll, String clientAddress, Locale locale) {
         List<FieldProblem> problems = form.problems(managerAsked(day));
         List<Long> choices = WorkshopRanking.read(workshopGroups(day), posted, problems);
+        Map<Long, List<String>> answers = QuestionAnswers.read(questions(day), postedAll, problems);
         if (!problems.isEmpty()) {
             return new Outcome(problems, null);
         }
@@ -146,7 +158,8 @@ class PublicRequests {
                 employer.map(Organisation::name).orElse(form.employeur()), form.responsable(), form.repas(),
                 form.accessibilite(), clock.instant(), form.networking() && hasNetworking(day));
         try {
-            long id = registrations.submit(day.id(), draft, locale == null ? "fr" : locale.getLanguage(), choices);
+            long id = registrations.submit(day.id(), draft, locale == null ? "fr" : locale.getLanguage(), choices,
+                    answers);
             return new Outcome(List.of(), registrations.find(id).orElseThrow().state());
         } catch (DuplicateRegistrationException duplicate) {
             return new Outcome(List.of(FieldProblem.of("courriel", "registration.error.duplicate")), null);

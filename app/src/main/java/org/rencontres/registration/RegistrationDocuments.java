@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -40,6 +41,8 @@ import org.rencontres.event.SessionDay;
 import org.rencontres.programme.ProgrammeChanged;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
+import org.rencontres.registration.questions.Question;
+import org.rencontres.registration.questions.Questions;
 import org.rencontres.shared.ContentLines;
 import org.rencontres.shared.FrenchTime;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,9 +74,11 @@ class RegistrationDocuments {
     private final Directory directory;
     private final TimeZoneRegistry timeZones = TimeZoneRegistryFactory.getInstance().createRegistry();
     private final Cache<BlankForm, byte[]> blankForms;
+    private final Questions questions;
 
     RegistrationDocuments(PdfTemplates pdfs, MessageSource messages, Programmes programmes, Directory directory,
-                          @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl) {
+                          Questions questions, @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl) {
+        this.questions = questions;
         this.pdfs = pdfs;
         this.messages = messages;
         this.programmes = programmes;
@@ -84,7 +89,9 @@ class RegistrationDocuments {
     /** The registration form to print, fill in by hand and have signed by the employer. */
     byte[] blankBulletin(Day day) {
         // The version in the key: an edit seen before the DayChanged event still gives a fresh form.
-        return blankForms.get(new BlankForm(day.id(), day.version()), key -> bulletinOf(day, null));
+        // The questions in the key as well: they change without changing the day.
+        List<Question> asked = questions.ofDay(day.id());
+        return blankForms.get(new BlankForm(day.id(), day.version(), asked), key -> bulletinOf(day, null));
     }
 
     /** The same form filled in from a request, with its number and date. */
@@ -180,6 +187,8 @@ class RegistrationDocuments {
     private byte[] bulletinOf(Day day, Agent agent) {
         Context context = context(day);
         context.setVariable("agent", agent);
+        context.setVariable("questions", questions.ofDay(day.id()));
+        context.setVariable("answers", agent == null ? Map.of() : questions.answersOf(agent.number()));
         return pdfs.render("registration/pdf/bulletin", context);
     }
 
@@ -233,7 +242,7 @@ class RegistrationDocuments {
         return messages.getMessage(key, arguments, Locale.FRENCH);
     }
 
-    private record BlankForm(long dayId, int dayVersion) {
+    private record BlankForm(long dayId, int dayVersion, List<Question> questions) {
     }
 
     /** When a day of the session begins and ends for the agent. */

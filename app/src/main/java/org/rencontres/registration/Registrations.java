@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rencontres.registration.questions.Questions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,8 +29,11 @@ public class Registrations {
     private final RegistrationChain chain;
     private final RegistrationMoves moves;
     private final Seats seats;
+    private final Questions questions;
 
-    Registrations(RegistrationQueries queries, RegistrationChain chain, RegistrationMoves moves, Seats seats) {
+    Registrations(RegistrationQueries queries, RegistrationChain chain, RegistrationMoves moves, Seats seats,
+                  Questions questions) {
+        this.questions = questions;
         this.queries = queries;
         this.chain = chain;
         this.moves = moves;
@@ -85,7 +89,18 @@ public class Registrations {
      */
     @Transactional
     public long submit(long dayId, RequestDraft draft, String language, List<Long> workshopChoices) {
+        return submit(dayId, draft, language, workshopChoices, Map.of());
+    }
+
+    /**
+     * The same, with the answers to the session's questions (question id → texts, already checked by
+     * {@link org.rencontres.registration.questions.QuestionAnswers}), stored with the request.
+     */
+    @Transactional
+    public long submit(long dayId, RequestDraft draft, String language, List<Long> workshopChoices,
+                       Map<Long, List<String>> answers) {
         long id = chain.request(dayId, draft, language, null, workshopChoices);
+        questions.save(id, answers);
         chain.advance(id, SYSTEM, null);
         return id;
     }

@@ -1,18 +1,29 @@
 package org.rencontres.registration;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.rencontres.document.Downloads;
 import org.rencontres.event.ManagedDay;
+import org.rencontres.registration.questions.Question;
+import org.rencontres.registration.questions.QuestionAnswers;
+import org.rencontres.registration.questions.Questions;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
 import org.rencontres.shared.FrenchTime;
+import org.rencontres.workshops.Workshop;
+import org.rencontres.workshops.Workshops;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -29,8 +40,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 /**
  * The organiser's side of registration: the queue of a day's requests (seats, filters that travel
  * in the address, counts per state, the moves of each request and bulk moves), the detail page of a
@@ -44,13 +53,18 @@ class RegistrationsAdminController {
     private final RegistrationDesk desk;
     private final Registrations registrations;
     private final PaperRequests paper;
+    private final Questions questions;
+    private final Workshops workshops;
     private final MessageSource messages;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     RegistrationsAdminController(RegistrationDesk desk, Registrations registrations, PaperRequests paper,
-                                 MessageSource messages, Optional<java.time.Clock> clock) {
+                                 Questions questions, Workshops workshops, MessageSource messages,
+                                 Optional<Clock> clock) {
+        this.questions = questions;
+        this.workshops = workshops;
         this.messages = messages;
-        this.clock = clock.orElse(java.time.Clock.systemUTC());
+        this.clock = clock.orElse(Clock.systemUTC());
         this.desk = desk;
         this.registrations = registrations;
         this.paper = paper;
@@ -205,20 +219,21 @@ class RegistrationsAdminController {
                      @RequestParam(name = "trop-volumineux", required = false) String tooLarge, Model model,
                      Locale locale) {
         // Sent back by PaperUploadSizeLimit: the scan was far over the limit, nothing was read.
-        return paperPage(day, PaperRequestForm.receivedOn(paper.today()), tooLarge == null ? FormErrors.none()
+        return paperPage(day, PaperRequestForm.receivedOn(paper.today()), name -> List.of(), tooLarge == null ? FormErrors.none()
                 : errors(List.of(FieldProblem.of("scan", "registration.admin.error.scan.size")), locale), model);
     }
 
     @PostMapping("/papier")
     String recordPaper(@AuthenticationPrincipal Organiser organiser, ManagedDay day, PaperRequestForm form,
-                       @RequestParam(name = "scan", required = false) MultipartFile scan, Model model,
-                       Locale locale, RedirectAttributes redirect) throws IOException {
+                       @RequestParam(name = "scan", required = false) MultipartFile scan, HttpServletRequest request,
+                       Model model, Locale locale, RedirectAttributes redirect) throws IOException {
+        Function<String, List<String>> answered = RequestController.all(request);
         if (paper.closed(day).isPresent()) {
-            return paperPage(day, form, FormErrors.none(), model);
+            return paperPage(day, form, answered, FormErrors.none(), model);
         }
-        PaperRequests.Outcome outcome = paper.record(day, organiser, form, upload(scan));
+        PaperRequests.Outcome outcome = paper.record(day, organiser, form, upload(scan), answered);
         if (!outcome.accepted()) {
-            return paperPage(day, form, errors(outcome.problems(), locale), model);
+            return paperPage(day, form, answered, errors(outcome.problems(), locale), model);
         }
         redirect.addFlashAttribute("notices", List.of(new Notice("registration.admin.notice.paper", outcome.name(),
                 "registration.state.REQUESTED")));
@@ -290,10 +305,23 @@ class RegistrationsAdminController {
         model.addAttribute("organisations", desk.organisations());
         model.addAttribute("organisation", organisation);
         model.addAttribute("errors", errors);
+        // What the agent chose beyond the usual fields: workshops (given, and as ranked), networking, answers.
+        Map<Long, Workshop> byId = workshops.ofDay(day.id()).stream()
+                .collect(Collectors.toMap(Workshop::id, w -> w));
+        model.addAttribute("workshopsGiven", r.workshopIds().stream().map(byId::get).filter(Objects::nonNull).toList());
+        model.addAttribute("workshopsRanked", registrations.workshopChoices(r.id()).stream().map(byId::get)
+                .filter(Objects::nonNull).toList());
+        model.addAttribute("hasWorkshops", !byId.isEmpty());
+        model.addAttribute("questions", questions.ofDay(day.id()));
+        model.addAttribute("answers", questions.answersOf(r.id()));
         return "registration/admin/detail";
     }
 
-    private String paperPage(ManagedDay day, PaperRequestForm form, FormErrors errors, Model model) {
+    private String paperPage(ManagedDay day, PaperRequestForm form, Function<String, List<String>> answered,
+                             FormErrors errors, Model model) {
+        List<Question> questions = paper.questions(day);
+        model.addAttribute("questions", questions);
+        model.addAttribute("answers", QuestionAnswers.typed(questions, answered));
         model.addAttribute("day", day);
         model.addAttribute("closed", paper.closed(day).orElse(null));
         model.addAttribute("form", form);

@@ -10,6 +10,8 @@ import java.util.function.Function;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.registration.allocation.WorkshopRanking;
+import org.rencontres.registration.questions.Question;
+import org.rencontres.registration.questions.QuestionAnswers;
 import org.rencontres.shared.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -43,7 +45,7 @@ class RequestController {
     @GetMapping("/journees/{code}/inscription")
     String form(@PathVariable String code, Model model) {
         Day day = day(code);
-        return page(day, RequestForm.empty(), name -> null, FormErrors.none(), model);
+        return page(day, RequestForm.empty(), name -> null, name -> List.of(), FormErrors.none(), model);
     }
 
     @PostMapping("/journees/{code}/inscription")
@@ -52,9 +54,10 @@ class RequestController {
                   HttpServletResponse response, Locale locale) {
         Day day = day(code);
         if (requests.closed(day).isPresent()) {
-            return page(day, form, posted::get, FormErrors.none(), model);
+            return page(day, form, posted::get, all(request), FormErrors.none(), model);
         }
-        PublicRequests.Outcome outcome = requests.submit(day, form, posted::get, request.getRemoteAddr(), locale);
+        PublicRequests.Outcome outcome = requests.submit(day, form, posted::get, all(request), request.getRemoteAddr(),
+                locale);
         if (outcome.refusedBy() != null) {
             // Too many submissions: the form again, as typed, with when the next one will be taken.
             Attempts.Verdict rate = outcome.refusedBy();
@@ -63,10 +66,10 @@ class RequestController {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(rate.retryAfterSeconds(now)));
             model.addAttribute("rateLimit", rate.messageKey());
             model.addAttribute("retryAt", rate.retryText(now));
-            return page(day, form, posted::get, FormErrors.none(), model);
+            return page(day, form, posted::get, all(request), FormErrors.none(), model);
         }
         if (!outcome.accepted()) {
-            return page(day, form, posted::get, FormErrors.of(outcome.problems(), messages, locale), model);
+            return page(day, form, posted::get, all(request), FormErrors.of(outcome.problems(), messages, locale), model);
         }
         redirect.addFlashAttribute("etat", outcome.state().name());
         return "redirect:/journees/" + day.sessionCode().slug() + "/inscription/confirmation";
@@ -83,7 +86,7 @@ class RequestController {
     }
 
     private String page(Day day, RequestForm form, Function<String, String> posted,
-                        FormErrors errors, Model model) {
+                        Function<String, List<String>> answered, FormErrors errors, Model model) {
         Optional<PublicRequests.Closed> closed = requests.closed(day);
         model.addAttribute("day", day);
         if (closed.isPresent()) {
@@ -104,7 +107,18 @@ class RequestController {
         model.addAttribute("managerAsked", requests.managerAsked(day));
         model.addAttribute("networking", requests.hasNetworking(day));
         model.addAttribute("closesAt", requests.window(day).map(Capacity::closesAt).orElse(null));
+        List<Question> questions = requests.questions(day);
+        model.addAttribute("questions", questions);
+        model.addAttribute("answers", QuestionAnswers.typed(questions, answered));
         return "registration/request";
+    }
+
+    /** Every value posted under a name (a multiple choice posts several), none as an empty list. */
+    static Function<String, List<String>> all(HttpServletRequest request) {
+        return name -> {
+            String[] values = request.getParameterValues(name);
+            return values == null ? List.of() : List.of(values);
+        };
     }
 
     private Day day(String code) {

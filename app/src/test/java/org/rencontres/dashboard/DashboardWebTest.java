@@ -202,7 +202,9 @@ class DashboardWebTest {
             header = parser.getHeaderNames();
             records = parser.getRecords();
         }
-        assertThat(header).containsExactly("Nom", "Prénom", "Courriel", "Employeur", "Type d'employeur", "État",
+        // A session without workshops or questions: the columns of before, and the fixed ones of issue 16.
+        assertThat(header).containsExactly("Nom", "Prénom", "Courriel", "Téléphone", "Fonction et service", "Employeur",
+                "Type d'employeur", "État", "Temps de rencontres", "Repas", "Accessibilité",
                 "Présent le matin", "Présent l'après-midi");
         assertThat(records).hasSize(4);
         assertThat(records.stream().map(r -> r.get("Nom")).toList()).containsExactly("Alpha", "Bravo", "Charlie", "Delta");
@@ -238,6 +240,7 @@ class DashboardWebTest {
         assertThat(typed.get("Nom")).isEqualTo("'" + surname);
         assertThat(typed.get("Prénom")).isEqualTo("'+1+1");
         assertThat(typed.get("Employeur")).isEqualTo("'@SUM(A1:A9)");
+        assertThat(typed.get("Fonction et service")).isEqualTo("'-Juriste");
         // What needs nothing is written as it came.
         CSVRecord ana = records.stream().filter(r -> r.get("Nom").equals("Alpha")).findFirst().orElseThrow();
         assertThat(ana.get("Prénom")).isEqualTo("Ana");
@@ -247,13 +250,14 @@ class DashboardWebTest {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             Row line = workbook.getFirstSheet().read().stream()
                     .filter(r -> r.getCellAsString(2).orElse("").startsWith("formule.")).findFirst().orElseThrow();
-            for (int c : new int[] {0, 1, 3}) {
+            for (int c : new int[] {0, 1, 4, 5}) {
                 assertThat(line.getCell(c).getType()).isEqualTo(CellType.STRING);
                 assertThat(line.getCell(c).getFormula()).isNull();
             }
             assertThat(line.getCell(0).asString()).isEqualTo(surname);
             assertThat(line.getCell(1).asString()).isEqualTo("+1+1");
-            assertThat(line.getCell(3).asString()).isEqualTo("@SUM(A1:A9)");
+            assertThat(line.getCell(4).asString()).isEqualTo("-Juriste");
+            assertThat(line.getCell(5).asString()).isEqualTo("@SUM(A1:A9)");
         }
     }
 
