@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
@@ -38,6 +40,13 @@ class RegistrationWindowPageTest {
     @Autowired Registrations registrations;
 
     private final LocalDate today = LocalDate.now(FrenchTime.PARIS);
+    private final List<Long> published = new ArrayList<>();
+
+    /** Back to draft: this test's sessions do not crowd the public catalogue that other tests read. */
+    @AfterEach
+    void unpublish() {
+        published.forEach(id -> days.changeStatus(id, DayStatus.DRAFT));
+    }
 
     /** A published session two months ahead, its registration period (dates included) or none. */
     private String session(LocalDate firstDay, LocalDate lastDay) {
@@ -46,6 +55,7 @@ class RegistrationWindowPageTest {
                 List.of(new SessionDayDraft(today.plusMonths(2), LocalTime.of(9, 0), LocalTime.of(17, 0))),
                 "Une journée.", null, null, null, false, null, null, null, List.of(), List.of(), List.of()));
         days.changeStatus(id, DayStatus.PUBLISHED);
+        published.add(id);
         if (firstDay != null || lastDay != null) {
             registrations.setCapacity(new Capacity(id, 30, 48, false, midnight(firstDay),
                     lastDay == null ? null : midnight(lastDay.plusDays(1))));
