@@ -98,8 +98,9 @@ class SessionSettingsTest {
 
     @Test
     void a_session_without_a_meal_does_not_ask_for_dietary_needs() throws Exception {
-        // By default a session offers one, and the form asks.
+        // By default a session offers one, and the form asks; the demo's brochure offers lunch on site.
         assertThat(days.find(slug).orElseThrow().mealOffered()).isTrue();
+        assertThat(days.find("Z20IN001").orElseThrow().mealOffered()).isTrue();
         assertThat(new WebSession(port).page("/journees/" + slug + "/inscription").select("textarea#repas")).hasSize(1);
         Document edit = organiser.page(admin() + "/modifier");
         assertThat(edit.select("input#repas-oui[checked]")).hasSize(1);
