@@ -116,6 +116,42 @@ class SessionSettingsTest {
         assertThat(form.select("textarea#repas")).isEmpty();
         assertThat(form.text()).doesNotContain("régime");
         assertThat(organiser.page(admin() + "/modifier").select("input#repas-non[checked]")).hasSize(1);
+
+        // A request that still sends dietary needs (an old page) does not record them.
+        registrations.setCapacity(new Capacity(dayId, 10, 48, false));
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("nom", "Martin");
+        request.put("prenom", "Léa");
+        request.put("courriel", "lea.martin." + n + "@reglages.test");
+        request.put("telephone", "01 60 79 74 00");
+        request.put("fonction", "Chargée de formation");
+        request.put("employeur", "Commune des réglages " + n);
+        request.put("responsable", "");
+        request.put("repas", "Sans gluten");
+        request.put("accessibilite", "");
+        request.put("consentement", "oui");
+        request.put("siteWeb", "");
+        new WebSession(port).submit("/journees/" + slug + "/inscription", "/journees/" + slug + "/inscription", request);
+        assertThat(registrations.ofDay(dayId)).singleElement().satisfies(r -> assertThat(r.dietaryNeeds()).isNull());
+    }
+
+    @Test
+    void a_session_with_a_meal_records_the_dietary_needs_given() throws Exception {
+        registrations.setCapacity(new Capacity(dayId, 10, 48, false));
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("nom", "Durand");
+        request.put("prenom", "Inès");
+        request.put("courriel", "ines.durand." + n + "@reglages.test");
+        request.put("telephone", "01 60 79 74 00");
+        request.put("fonction", "Juriste");
+        request.put("employeur", "Commune des réglages " + n);
+        request.put("responsable", "");
+        request.put("repas", "Sans gluten");
+        request.put("accessibilite", "");
+        request.put("consentement", "oui");
+        request.put("siteWeb", "");
+        new WebSession(port).submit("/journees/" + slug + "/inscription", "/journees/" + slug + "/inscription", request);
+        assertThat(registrations.ofDay(dayId)).singleElement().satisfies(r -> assertThat(r.dietaryNeeds()).isEqualTo("Sans gluten"));
     }
 
     @Test
