@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class RencontresApplication {
 
     public static void main(String[] args) {
+        StopSignals.exitCleanly();
         SpringApplication.run(RencontresApplication.class, args);
     }
 }

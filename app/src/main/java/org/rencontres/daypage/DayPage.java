@@ -12,12 +12,16 @@ import org.rencontres.event.Venue;
 import org.rencontres.networking.NetworkingSession;
 import org.rencontres.programme.Programme;
 import org.rencontres.programme.Slot;
+import org.rencontres.registration.RegistrationWindow;
 import org.rencontres.workshops.Workshop;
 
-/** Everything the public page of a day shows, assembled from the modules that own it. */
+/**
+ * Everything the public page of a day shows, assembled from the modules that own it; {@code registration}
+ * says whether its online form takes requests (the page offers it only then, and says when it opens).
+ */
 record DayPage(Day day, Organisation organiser, List<PartnerView> partners, Programme programme,
                List<NetworkingSession> networking, List<Workshop> workshops, String jsonLd,
-               Map<Long, List<String>> facilitatorNames) {
+               Map<Long, List<String>> facilitatorNames, RegistrationWindow registration) {
 
     /** The names of the people who facilitate a workshop, in the order they were added. */
     public List<String> facilitators(Workshop workshop) {

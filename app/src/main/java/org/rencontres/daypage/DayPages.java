@@ -21,6 +21,7 @@ import org.rencontres.networking.NetworkingSessions;
 import org.rencontres.programme.Programme;
 import org.rencontres.programme.ProgrammeChanged;
 import org.rencontres.programme.Programmes;
+import org.rencontres.registration.RegistrationWindows;
 import org.rencontres.workshops.Facilitator;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
@@ -39,12 +40,13 @@ class DayPages {
     private final Workshops workshops;
     private final Directory directory;
     private final DayJsonLd jsonLd;
+    private final RegistrationWindows registrationWindows;
     private final Cache<String, Optional<DayPage>> cache;
     /** The page as rendered for visitors who are not signed in, by page address and language. */
     private final Cache<String, String> html;
 
     DayPages(Days days, Programmes programmes, NetworkingSessions networking, Workshops workshops,
-             Directory directory, DayJsonLd jsonLd,
+             Directory directory, DayJsonLd jsonLd, RegistrationWindows registrationWindows,
              @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl) {
         this.cache = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(cacheTtl).build();
         this.html = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(cacheTtl).build();
@@ -54,6 +56,7 @@ class DayPages {
         this.workshops = workshops;
         this.directory = directory;
         this.jsonLd = jsonLd;
+        this.registrationWindows = registrationWindows;
     }
 
     /**
@@ -113,6 +116,7 @@ class DayPages {
                     .map(Facilitator::name).toList());
         }
         return new DayPage(day, organiser, partners, programme, networking.ofDay(day.id()),
-                ofDay, jsonLd.of(day, organiser, partners, programme, pageUrl), facilitators);
+                ofDay, jsonLd.of(day, organiser, partners, programme, pageUrl), facilitators,
+                registrationWindows.of(day));
     }
 }

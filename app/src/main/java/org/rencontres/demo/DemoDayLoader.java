@@ -152,7 +152,9 @@ class DemoDayLoader implements ApplicationRunner {
                         new Resource(Resource.Kind.COMMUNITY_LINK, "E-communauté Action internationale des collectivités territoriales",
                                 "L'espace d'échange en ligne du CNFPT sur l'AICT.", "https://e-communaut.es.cnfpt.fr/", null),
                         new Resource(Resource.Kind.BROCHURE, "Plaquette du « Diagnostic territorial de mondialité » de Grand Paris Sud",
-                                "Disponible sur la e-communauté AICT du CNFPT.", "https://e-communaut.es.cnfpt.fr/", null))));
+                                "Disponible sur la e-communauté AICT du CNFPT.", "https://e-communaut.es.cnfpt.fr/", null)),
+                // The brochure: « DEJEUNER sur place et offert par la Communauté d'agglomération de Grand Paris Sud ».
+                true));
 
         slot(dayId, "09:30", "10:00", WELCOME, null, "Accueil des participants et participantes", null, null);
         slot(dayId, "10:00", "10:15", SPEECH, null, "Allocutions d'ouverture", null, null,

@@ -36,4 +36,60 @@ final class OrganisationKinds {
     static Optional<OrganisationKind> parse(String text) {
         return Optional.ofNullable(NAMES.get(Texts.fold(text)));
     }
+
+    /** Words that, at the start of a name, say its kind ("Ville de Nancy", "Communauté d'agglomération de…"). */
+    private static final Map<String, OrganisationKind> LEADING = new java.util.LinkedHashMap<>();
+    /** Words that say it anywhere in the name ("CNFPT – INSET de Nancy"). */
+    private static final Map<String, OrganisationKind> ANYWHERE = new java.util.LinkedHashMap<>();
+
+    static {
+        for (String s : new String[] {"ville", "mairie", "commune"}) {
+            LEADING.put(s, OrganisationKind.COMMUNE);
+        }
+        for (String s : new String[] {"communaute de communes", "communaute d agglomeration", "communaute urbaine",
+                "communaute de l agglomeration", "metropole", "eurometropole", "syndicat intercommunal",
+                "syndicat mixte", "epci", "etablissement public territorial", "pole metropolitain"}) {
+            LEADING.put(s, OrganisationKind.INTERCOMMUNALITE);
+        }
+        for (String s : new String[] {"conseil departemental", "departement", "collectivite europeenne d alsace"}) {
+            LEADING.put(s, OrganisationKind.DEPARTEMENT);
+        }
+        for (String s : new String[] {"conseil regional", "region", "collectivite territoriale de", "collectivite de corse"}) {
+            LEADING.put(s, OrganisationKind.REGION);
+        }
+        LEADING.put("association", OrganisationKind.ASSOCIATION);
+        LEADING.put("federation", OrganisationKind.ASSOCIATION);
+        ANYWHERE.put("association", OrganisationKind.ASSOCIATION);
+        for (String s : new String[] {"cnfpt", "inset", "inet", "centre de gestion", "cdg", "ministere", "prefecture",
+                "universite", "etablissement public", "caisse des depots", "agence francaise de developpement",
+                "centre hospitalier", "chambre de commerce", "chambre des metiers", "chambre d agriculture"}) {
+            ANYWHERE.put(s, OrganisationKind.PUBLIC_BODY);
+        }
+    }
+
+    /**
+     * The kind an organisation recorded by its name alone most likely is (a session's partner typed in
+     * the session's page): its kind written out ("Association", "Région"), else what its name starts with
+     * ("Ville de…", "Communauté d'agglomération…", "Conseil départemental…"), else a public body it names
+     * (CNFPT, ministry, university…); "Autre" when the name says nothing, never a guess of "public".
+     */
+    static OrganisationKind guess(String name) {
+        String folded = Texts.fold(name);
+        Optional<OrganisationKind> written = parse(folded);
+        if (written.isPresent()) {
+            return written.get();
+        }
+        for (Map.Entry<String, OrganisationKind> e : LEADING.entrySet()) {
+            if (folded.equals(e.getKey()) || folded.startsWith(e.getKey() + " ")) {
+                return e.getValue();
+            }
+        }
+        String padded = " " + folded + " ";
+        for (Map.Entry<String, OrganisationKind> e : ANYWHERE.entrySet()) {
+            if (padded.contains(" " + e.getKey() + " ")) {
+                return e.getValue();
+            }
+        }
+        return OrganisationKind.OTHER;
+    }
 }

@@ -142,7 +142,7 @@ class AdminDayController {
                 form.fin(), form.contexte(), form.publicVise(), form.inscription(), form.lienInscription(),
                 form.previsionnel(), form.organisateur(), unit, form.lieuNom(), form.lieuBatiment(), form.lieuRue(),
                 form.lieuCodePostal(), form.lieuVille(), form.lieuAdressePostale(), form.lieuLatitude(),
-                form.lieuLongitude(), form.lieuAcces(), form.version(), form.motsCles());
+                form.lieuLongitude(), form.lieuAcces(), form.version(), form.motsCles(), form.repas());
     }
 
     // ---- status, deletion, duplication: each asks for confirmation first
@@ -314,6 +314,7 @@ class AdminDayController {
     String addPartner(@AuthenticationPrincipal Organiser organiser, ManagedDay managed,
                       @RequestParam(name = "partenaire", defaultValue = "") String organisme,
                       @RequestParam(defaultValue = "") String contribution,
+                      @RequestParam(name = "typePartenaire", defaultValue = "") String kind,
                       Model model, RedirectAttributes redirect) {
         Day day = managed(managed);
         List<FieldProblem> problems = DayLineForms.partnerProblems(organisme);
@@ -322,7 +323,8 @@ class AdminDayController {
         }
         boolean added;
         try {
-            added = administration.addPartner(day, organisme.strip(), blankToNull(contribution), organiser);
+            added = administration.addPartner(day, organisme.strip(), DayLineForms.partnerKind(kind),
+                    blankToNull(contribution), organiser);
         } catch (DuplicateKeyException e) {
             added = false; // the same partner added at the same moment from another page
         }

@@ -8,7 +8,8 @@ import org.rencontres.shared.RichText;
 
 /**
  * A session as stored (a "journée" in the organisers' words, whatever its number of days: the unit
- * of registration, with its code, title and status), with everything the event module owns of it.
+ * of registration, with its code, title and status), with everything the event module owns of it;
+ * {@code mealOffered} whether its participants are offered a meal (a lunch « libre » is not).
  */
 public record Day(
         long id,
@@ -30,7 +31,19 @@ public record Day(
         List<Contact> contacts,
         List<Partner> partners,
         List<Resource> resources,
-        int version) {
+        int version,
+        boolean mealOffered) {
+
+    /** A session that offers its participants a meal (the usual case). */
+    public Day(long id, SessionCode sessionCode, String title, String subtitle, String theme, SessionDays days,
+               DayStatus status, String cancellationMessage, RichText context, String audience,
+               String registrationInstructions, String registrationUrl, boolean programmeProvisional, Long organiserId,
+               String organisingUnit, Venue venue, List<Contact> contacts, List<Partner> partners,
+               List<Resource> resources, int version) {
+        this(id, sessionCode, title, subtitle, theme, days, status, cancellationMessage, context, audience,
+                registrationInstructions, registrationUrl, programmeProvisional, organiserId, organisingUnit, venue,
+                contacts, partners, resources, version, true);
+    }
 
     /** When the session starts: its first day's start. */
     public ZonedDateTime start() {

@@ -38,9 +38,17 @@ class DayAdministration {
         this.events = events;
     }
 
-    /** The organisation of that name, recorded when it is new (as an "other public body"). */
+    /**
+     * The organisation of that name, recorded when it is new: of the kind the organiser chose, or
+     * else the kind its name says (not "other public body" whatever it is).
+     */
     Long organisationId(String name) {
-        return directory.organisationNamed(NewOrganisation.named(name, OrganisationKind.PUBLIC_BODY)).id();
+        return organisationId(name, null);
+    }
+
+    Long organisationId(String name, OrganisationKind kind) {
+        OrganisationKind recorded = kind != null ? kind : OrganisationKind.guessedFrom(name);
+        return directory.organisationNamed(NewOrganisation.named(name, recorded)).id();
     }
 
     @Transactional
@@ -117,7 +125,7 @@ class DayAdministration {
         DayDraft copy = new DayDraft(code, source.title(), source.subtitle(), source.theme(), shifted, source.context().source().isEmpty() ? null : source.context().source(),
                 source.audience(), source.registrationInstructions(), source.registrationUrl(),
                 source.programmeProvisional(), source.organiserId(), source.organisingUnit(), source.venue(),
-                source.contacts(), source.partners(), List.of());
+                source.contacts(), source.partners(), List.of(), source.mealOffered());
         long id = days.create(copy);
         copyResources(source, id);
         days.tag(id, days.tags(source.id()));
@@ -171,8 +179,8 @@ class DayAdministration {
     }
 
     @Transactional
-    boolean addPartner(Day day, String organisation, String contribution, Organiser by) {
-        long organisationId = organisationId(organisation);
+    boolean addPartner(Day day, String organisation, OrganisationKind kind, String contribution, Organiser by) {
+        long organisationId = organisationId(organisation, kind);
         if (day.partners().stream().anyMatch(p -> p.organisationId() == organisationId)) {
             return false; // a partner once (the table's unique key would refuse it anyway)
         }
@@ -217,6 +225,7 @@ class DayAdministration {
         changes.text("Organisateur", before.organiserId(), after.organiserId(), DayAdministration::shorten);
         changes.text("Unité organisatrice", before.organisingUnit(), after.organisingUnit(), DayAdministration::shorten);
         changes.text("Lieu", before.venue(), after.venue(), DayAdministration::shorten);
+        changes.flag("Repas offert", before.mealOffered(), after.mealOffered());
         return changes;
     }
 

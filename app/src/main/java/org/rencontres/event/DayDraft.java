@@ -2,7 +2,11 @@ package org.rencontres.event;
 
 import java.util.List;
 
-/** Everything that describes a session, to create it. */
+/**
+ * Everything that describes a session, to create it.
+ *
+ * @param mealOffered whether participants are offered a meal (then the registration form asks for dietary needs)
+ */
 public record DayDraft(
         SessionCode sessionCode,
         String title,
@@ -19,7 +23,17 @@ public record DayDraft(
         Venue venue,
         List<Contact> contacts,
         List<Partner> partners,
-        List<Resource> resources) {
+        List<Resource> resources,
+        boolean mealOffered) {
+
+    /** A session that offers its participants a meal (the usual case). */
+    public DayDraft(SessionCode sessionCode, String title, String subtitle, String theme, List<SessionDayDraft> days,
+                    String context, String audience, String registrationInstructions, String registrationUrl,
+                    boolean programmeProvisional, Long organiserId, String organisingUnit, Venue venue,
+                    List<Contact> contacts, List<Partner> partners, List<Resource> resources) {
+        this(sessionCode, title, subtitle, theme, days, context, audience, registrationInstructions, registrationUrl,
+                programmeProvisional, organiserId, organisingUnit, venue, contacts, partners, resources, true);
+    }
 
     public DayDraft {
         days = List.copyOf(days);

@@ -13,11 +13,11 @@ record DayForm(String code, String titre, String soustitre, String theme, String
                       Boolean previsionnel, String organisateur, String unite, String lieuNom, String lieuBatiment,
                       String lieuRue, String lieuCodePostal, String lieuVille, String lieuAdressePostale,
                       String lieuLatitude, String lieuLongitude, String lieuAcces, Integer version,
-                      String motsCles) {
+                      String motsCles, String repas) {
 
     static DayForm empty(String organisingUnit) {
         return new DayForm("", "", "", "", "", "09:00", "17:00", "", "", "", "", true, "", organisingUnit,
-                "", "", "", "", "", "", "", "", "", null, "");
+                "", "", "", "", "", "", "", "", "", null, "", "oui");
     }
 
     static DayForm of(Day d, Organisation organiser, List<String> tags) {
@@ -31,7 +31,13 @@ record DayForm(String code, String titre, String soustitre, String theme, String
                 v == null ? "" : v.postcode(), v == null ? "" : v.city(), v == null ? "" : n(v.postalAddress()),
                 v == null || v.latitude() == null ? "" : v.latitude().toPlainString(),
                 v == null || v.longitude() == null ? "" : v.longitude().toPlainString(),
-                v == null ? "" : n(v.accessNotes()), d.version(), String.join(", ", tags));
+                v == null ? "" : n(v.accessNotes()), d.version(), String.join(", ", tags),
+                d.mealOffered() ? "oui" : "non");
+    }
+
+    /** Whether a meal is offered: « oui » unless the organiser answered « non » (a form without the field keeps it). */
+    public boolean mealOffered() {
+        return !"non".equals(repas);
     }
 
     boolean hasVenue() {

@@ -96,7 +96,8 @@ final class DayForms {
         Long organiser = blank(f.organisateur()) ? null : organiserId.apply(trim(f.organisateur()));
         DayDraft draft = new DayDraft(code, trim(f.titre()), orNull(f.soustitre()), orNull(f.theme()), days,
                 orNull(f.contexte()), orNull(f.publicVise()), orNull(f.inscription()), orNull(url),
-                Boolean.TRUE.equals(f.previsionnel()), organiser, orNull(f.unite()), venue, List.of(), List.of(), List.of());
+                Boolean.TRUE.equals(f.previsionnel()), organiser, orNull(f.unite()), venue, List.of(), List.of(), List.of(),
+                f.mealOffered());
         return new Result(draft, tags, errors);
     }
 

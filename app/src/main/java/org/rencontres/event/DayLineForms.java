@@ -2,8 +2,10 @@ package org.rencontres.event;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import org.rencontres.directory.OrganisationKind;
 import org.rencontres.shared.EmailAddress;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;
@@ -113,6 +115,12 @@ final class DayLineForms {
             return List.of(FieldProblem.of("partenaire", "day.error.partner.long"));
         }
         return List.of();
+    }
+
+    /** The kind chosen for a new partner, or null to let its name say it (an unknown value counts as not chosen). */
+    static OrganisationKind partnerKind(String typed) {
+        return Arrays.stream(OrganisationKind.values()).filter(k -> k.name().equals(typed))
+                .findFirst().orElse(null);
     }
 
     /** A new edition's code and first date. */

@@ -40,11 +40,12 @@ public class Days {
         long id = jdbc.sql("""
                 INSERT INTO event_day (session_code, title, subtitle, theme, first_date, last_date,
                     context, audience, registration_instructions, registration_url, programme_provisional,
-                    organiser_id, organising_unit)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                    organiser_id, organising_unit, meal_offered)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(d.sessionCode().value(), d.title(), d.subtitle(), d.theme(), d.days().get(0).date(),
                         d.days().get(0).date(), d.context(), d.audience(), d.registrationInstructions(),
-                        d.registrationUrl(), d.programmeProvisional(), d.organiserId(), d.organisingUnit())
+                        d.registrationUrl(), d.programmeProvisional(), d.organiserId(), d.organisingUnit(),
+                        d.mealOffered())
                 .query(Long.class).single();
         for (SessionDayDraft day : d.days()) {
             insertDay(id, day);
@@ -83,12 +84,14 @@ public class Days {
         int updated = jdbc.sql("""
                 UPDATE event_day SET session_code = ?, title = ?, subtitle = ?, theme = ?, context = ?, audience = ?,
                     registration_instructions = ?, registration_url = ?,
-                    programme_provisional = ?, organiser_id = ?, organising_unit = ?, version = version + 1,
+                    programme_provisional = ?, organiser_id = ?, organising_unit = ?, meal_offered = ?,
+                    version = version + 1,
                     updated_at = now()
                 WHERE id = ? AND version = ?""")
                 .params(d.sessionCode().value(), d.title(), d.subtitle(), d.theme(),
                         d.context(), d.audience(), d.registrationInstructions(), d.registrationUrl(),
-                        d.programmeProvisional(), d.organiserId(), d.organisingUnit(), id, expectedVersion)
+                        d.programmeProvisional(), d.organiserId(), d.organisingUnit(), d.mealOffered(), id,
+                        expectedVersion)
                 .update();
         if (updated != 1) {
             throw new DayConflictException(id);
@@ -399,7 +402,7 @@ public class Days {
                 rs.getBoolean("programme_provisional"),
                 (Long) rs.getObject("organiser_id"),
                 rs.getString("organising_unit"),
-                venue, contacts, partners, resources, rs.getInt("version"));
+                venue, contacts, partners, resources, rs.getInt("version"), rs.getBoolean("meal_offered"));
     }
 
     public List<String> tags(long dayId) {

@@ -155,7 +155,8 @@ class PublicRequests {
                 .filter(o -> o.name().strip().equalsIgnoreCase(form.employeur().strip())).findFirst();
         RequestDraft draft = new RequestDraft(form.nom(), form.prenom(), form.courriel(), form.telephone(),
                 form.fonction(), employer.map(Organisation::id).orElse(null),
-                employer.map(Organisation::name).orElse(form.employeur()), form.responsable(), form.repas(),
+                employer.map(Organisation::name).orElse(form.employeur()), form.responsable(),
+                day.mealOffered() ? form.repas() : null,
                 form.accessibilite(), clock.instant(), form.networking() && hasNetworking(day));
         try {
             long id = registrations.submit(day.id(), draft, locale == null ? "fr" : locale.getLanguage(), choices,

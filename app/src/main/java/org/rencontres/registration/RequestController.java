@@ -92,8 +92,8 @@ class RequestController {
         if (closed.isPresent()) {
             model.addAttribute("reason", closed.get().messageKey());
             requests.window(day).ifPresent(w -> {
-                model.addAttribute("opensAt", w.opensAt());
-                model.addAttribute("closesAt", w.closesAt());
+                model.addAttribute("firstDay", w.firstDay());
+                model.addAttribute("lastDay", w.lastDay());
             });
             model.addAttribute("showDay", closed.get() != PublicRequests.Closed.NOT_PUBLISHED);
             return "registration/closed";
@@ -106,7 +106,7 @@ class RequestController {
         model.addAttribute("organisations", requests.organisationNames());
         model.addAttribute("managerAsked", requests.managerAsked(day));
         model.addAttribute("networking", requests.hasNetworking(day));
-        model.addAttribute("closesAt", requests.window(day).map(Capacity::closesAt).orElse(null));
+        model.addAttribute("lastDay", requests.window(day).map(Capacity::lastDay).orElse(null));
         List<Question> questions = requests.questions(day);
         model.addAttribute("questions", questions);
         model.addAttribute("answers", QuestionAnswers.typed(questions, answered));

@@ -2,6 +2,7 @@ package org.rencontres.security;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -10,8 +11,20 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @Controller
 class SignInController {
 
+    private final Accounts accounts;
+
+    SignInController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /**
+     * While no administrator exists (a fresh install), the page says how to create the first one: the
+     * set-up link {@link FirstAdministrator} printed in the log, or its two environment variables. The
+     * link itself is never shown here: whoever opens it becomes administrator.
+     */
     @GetMapping("/connexion")
-    String signIn() {
+    String signIn(Model model) {
+        model.addAttribute("firstStart", !accounts.hasAdministrator());
         return "security/sign-in";
     }
 

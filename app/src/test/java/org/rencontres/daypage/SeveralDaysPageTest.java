@@ -92,6 +92,6 @@ class SeveralDaysPageTest {
         Document morning = new WebSession(port).page("/journees/ZSDP003");
         assertThat(morning.select(".day-when").text()).isEqualTo("mardi 4 mai 2027, de 9h à 12h30");
         assertThat(morning.select(".day-days, #programme h3.programme-date")).isEmpty();
-        assertThat(morning.select("#programme p.programme-date").text()).isEqualTo("mardi 4 mai 2027");
+        assertThat(morning.select("#programme p.programme-date").text()).isEqualTo("Mardi 4 mai 2027");
     }
 }

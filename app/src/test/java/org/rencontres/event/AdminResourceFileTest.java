@@ -218,6 +218,9 @@ class AdminResourceFileTest {
     @Test
     void files_over_ten_megabytes_are_refused_with_a_message() throws Exception {
         long before = storedFiles();
+        // Without the parameter, the session's page shows no alert at all (it once showed it on every visit).
+        assertThat(organiser.page(base).select("[role=alert]").text()).doesNotContain("10 Mo");
+        assertThat(organiser.page(base + "?autre").select("[role=alert]").text()).doesNotContain("10 Mo");
         byte[] justOver = Arrays.copyOf(PDF, (int) StoredFiles.MAX_BYTES + 1);
         HttpResponse<String> over = upload("Trop gros", "PUBLIC", "gros.pdf", "application/pdf", justOver);
         assertThat(Jsoup.parse(over.body()).select("#fichier-erreur").text()).startsWith("Le fichier dépasse 10 Mo");

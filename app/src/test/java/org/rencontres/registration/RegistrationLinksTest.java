@@ -32,6 +32,7 @@ import org.rencontres.notification.QueuedMails;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.SlotDraft;
 import org.rencontres.programme.SlotKind;
+import org.rencontres.shared.FrenchTime;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.WorkshopDraft;
 import org.rencontres.workshops.Workshops;
@@ -247,20 +248,33 @@ class RegistrationLinksTest {
     @Test
     void the_form_says_when_registration_opens_and_when_it_closed() throws Exception {
         Instant now = Instant.now();
-        registrations.setCapacity(new Capacity(dayId, 2, 48, false, now.plus(Duration.ofDays(3)), null));
-        assertThat(visitor.get(form()).body()).contains("ne sont pas encore ouvertes : elles ouvriront le");
+        LocalDate today = LocalDate.now(FrenchTime.PARIS);
+        // Dates as the queue's form stores them: from the start of the first day to the start of the day after the last.
+        registrations.setCapacity(new Capacity(dayId, 2, 48, false, parisMidnight(today.plusDays(3)), null));
+        assertThat(visitor.page(form()).text()).contains("ne sont pas encore ouvertes : elles ouvriront le "
+                + FrenchTime.longDate(today.plusDays(3)) + ".");
         visitor.post(form(), request(agent, ""));
         assertThat(registrations.ofDay(dayId)).isEmpty();
 
         registrations.setCapacity(new Capacity(dayId, 2, 48, false, now.minus(Duration.ofDays(10)),
-                now.minus(Duration.ofDays(1))));
-        assertThat(visitor.get(form()).body()).contains("sont closes depuis le");
+                parisMidnight(today)));
+        assertThat(visitor.page(form()).text()).contains("sont closes : le dernier jour pour s'inscrire était le "
+                + FrenchTime.longDate(today.minusDays(1)) + ".");
 
         registrations.setCapacity(new Capacity(dayId, 2, 48, false, now.minus(Duration.ofDays(10)),
-                now.plus(Duration.ofDays(10))));
+                parisMidnight(today.plusDays(11))));
         var open = visitor.page(form());
-        assertThat(open.text()).contains("Les inscriptions sont ouvertes jusqu'au");
+        // The last day it is open, not the stored instant (« jusqu'au 10/12/2026 00:00 » for a closing date of 09/12).
+        assertThat(open.text()).contains("Les inscriptions sont ouvertes jusqu'au " + FrenchTime.longDate(today.plusDays(10)) + ".")
+                .doesNotContain("00:00");
         assertThat(open.select("datalist#employeurs option").eachAttr("value")).contains(employer.name());
+
+        registrations.setCapacity(new Capacity(dayId, 2, 48, false));
+        assertThat(visitor.page(form()).text()).doesNotContain("Les inscriptions sont ouvertes jusqu'au");
+    }
+
+    private static Instant parisMidnight(LocalDate date) {
+        return date.atStartOfDay(FrenchTime.PARIS).toInstant();
     }
 
     @Test

@@ -193,8 +193,9 @@ class WorkshopPeriodsWebTest {
         // The choices, period by period.
         assertThat(space.select("#choix-periode-1").text()).isEqualTo("9h30 – 12h : État de l'art en petits groupes");
         assertThat(space.select("#mes-choix li").eachText())
-                .containsExactly("1. Coopération décentralisée", "2. Éducation à la citoyenneté");
-        assertThat(space.select("#mes-choix-2 li").eachText()).containsExactly("3. Bright Mirror", "4. Mobilité");
+                .containsExactly("Atelier n° 1 : Coopération décentralisée", "Atelier n° 2 : Éducation à la citoyenneté");
+        assertThat(space.select("#mes-choix-2 li").eachText())
+                .containsExactly("Atelier n° 3 : Bright Mirror", "Atelier n° 4 : Mobilité");
 
         // Ranking again from the space keeps the periods apart too.
         String ranking = space("Second") + "/ateliers";
@@ -375,7 +376,8 @@ class WorkshopPeriodsWebTest {
         AgentLinks.confirm(registrations, id);
         assertThat(registrations.find(id).orElseThrow().workshopIds()).containsExactlyInAnyOrder(morningA, mirror);
         Document space = visitor.page(space("Mixte"));
-        assertThat(space.select("#mes-choix li").eachText()).containsExactly("3. Bright Mirror", "4. Mobilité");
+        // A numbered list (the rank) whose items do not start with a number too ("1. 1.").
+        assertThat(space.select("ol#mes-choix li").eachText()).containsExactly("Atelier n° 3 : Bright Mirror", "Atelier n° 4 : Mobilité");
         assertThat(space.select("#choix-periode-1").text()).isEqualTo("14h30 – 16h : Ateliers participatifs");
     }
 }

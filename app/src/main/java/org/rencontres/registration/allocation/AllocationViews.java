@@ -145,7 +145,8 @@ public class AllocationViews {
             }
             List<String> titles = choices.stream().filter(slot::holds)
                     .map(c -> slot.workshops().stream().filter(w -> w.id() == c).findFirst().orElseThrow())
-                    .map(w -> w.number() + ". " + w.title()).toList();
+                    // Shown in a numbered list (the rank): the workshop's own number is written out, not "1. 1.".
+                    .map(w -> "Atelier n°\u00a0" + w.number() + "\u00a0: " + w.title()).toList();
             if (!titles.isEmpty()) {
                 groups.add(new ChoiceGroup(slots.size() > 1 ? hours(slot, i + 1) : null, titles));
             }

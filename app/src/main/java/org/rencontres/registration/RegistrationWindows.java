@@ -1,0 +1,27 @@
+package org.rencontres.registration;
+
+import java.util.Optional;
+
+import org.rencontres.event.Day;
+import org.springframework.stereotype.Service;
+
+/** When a session's public form takes requests, by the same rule as the form itself ({@link PublicRequests}). */
+@Service
+public class RegistrationWindows {
+
+    private final PublicRequests requests;
+
+    RegistrationWindows(PublicRequests requests) {
+        this.requests = requests;
+    }
+
+    public RegistrationWindow of(Day day) {
+        Optional<Capacity> capacity = requests.window(day);
+        RegistrationWindow.Phase phase = requests.closed(day)
+                .map(c -> c == PublicRequests.Closed.NOT_YET_OPEN
+                        ? RegistrationWindow.Phase.NOT_YET_OPEN : RegistrationWindow.Phase.CLOSED)
+                .orElse(RegistrationWindow.Phase.OPEN);
+        return new RegistrationWindow(phase, capacity.map(Capacity::firstDay).orElse(null),
+                capacity.map(Capacity::lastDay).orElse(null));
+    }
+}
