@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.rencontres.event.Days;
 import org.rencontres.event.NewEditionCreated;
+import org.rencontres.registration.questions.Questions;
 import org.rencontres.shared.FrenchTime;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -15,17 +16,19 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A new edition keeps the registration settings of the session it copies: its seats, the hours to
  * answer an offer, whether the line manager's opinion is asked, and its registration period moved
- * by as many days as the session. Never its registrations.
+ * by as many days as the session; and the organiser's questions. Never its registrations or answers.
  */
 @Service
 class CapacityCopies {
 
     private final Registrations registrations;
     private final Days days;
+    private final Questions questions;
 
-    CapacityCopies(Registrations registrations, Days days) {
+    CapacityCopies(Registrations registrations, Days days, Questions questions) {
         this.registrations = registrations;
         this.days = days;
+        this.questions = questions;
     }
 
     // Synchronous, in the transaction that creates the new edition: a failure here rolls it back.
@@ -39,6 +42,7 @@ class CapacityCopies {
             registrations.setCapacity(new Capacity(edition.toDayId(), c.seats(), c.offerHours(),
                     c.managerOpinionAsked(), shifted(c.opensAt(), shift), shifted(c.closesAt(), shift)));
         });
+        questions.copy(edition.fromDayId(), edition.toDayId());
     }
 
     /** The same hour of the day (Paris), {@code days} later: a period from midnight to midnight stays so. */

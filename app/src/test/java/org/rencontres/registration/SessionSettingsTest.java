@@ -1,6 +1,7 @@
 package org.rencontres.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
+import org.rencontres.registration.questions.Question;
+import org.rencontres.registration.questions.Questions;
 import org.rencontres.WebSession;
 import org.rencontres.audit.AuditEntry;
 import org.rencontres.audit.AuditTrail;
@@ -48,6 +51,7 @@ class SessionSettingsTest {
     @Autowired Days days;
     @Autowired Registrations registrations;
     @Autowired AuditTrail audit;
+    @Autowired Questions questions;
 
     private final long n = System.nanoTime() % 1_000_000;
     private final String unit = "INSET des réglages " + n;
@@ -163,6 +167,12 @@ class SessionSettingsTest {
         registrations.setCapacity(new Capacity(dayId, 40, 72, true, opens, closes));
         Document edit = organiser.page(admin() + "/modifier");
         organiser.post(admin() + "/modifier", fieldsOf(edit, "form[method=post]:has(#repas-oui)", Map.of("repas", "non")));
+        String questionsPage = admin() + "/questions";
+        assertThat(organiser.submit(questionsPage, questionsPage, Map.of("type", "SINGLE_CHOICE", "libelle",
+                "Votre collectivité", "aide", "", "choix", "Commune\nDépartement", "obligatoire", "oui")).statusCode())
+                .isEqualTo(302);
+        assertThat(organiser.submit(questionsPage, questionsPage, Map.of("type", "SHORT_TEXT", "libelle",
+                "Vos attentes", "aide", "En une phrase", "choix", "")).statusCode()).isEqualTo(302);
 
         LocalDate editionDate = first.plusYears(1);
         SessionCode code = new SessionCode("ZSET " + n + "B");
@@ -178,6 +188,10 @@ class SessionSettingsTest {
                 first.minusDays(9).plusDays(shift).atStartOfDay(FrenchTime.PARIS).toInstant()));
         assertThat(copied.lastDay()).isEqualTo(editionDate.minusDays(10));
         assertThat(registrations.ofDay(edition.id())).isEmpty();
+        assertThat(questions.ofDay(edition.id())).extracting(Question::label, Question::required, Question::choices)
+                .containsExactly(tuple("Votre collectivité", true, List.of("Commune", "Département")),
+                        tuple("Vos attentes", false, List.of()));
+        assertThat(questions.ofDay(dayId)).hasSize(2);
     }
 
     @Test
@@ -188,5 +202,6 @@ class SessionSettingsTest {
         Day edition = days.find(code.slug()).orElseThrow();
         assertThat(edition.mealOffered()).isTrue();
         assertThat(registrations.capacity(edition.id())).isEmpty();
+        assertThat(questions.ofDay(edition.id())).isEmpty();
     }
 }

@@ -116,6 +116,14 @@ public class Questions {
     }
 
     /** How many registrations answered the question. */
+    /** A new edition asks the questions of the session it copies, in the same order; never their answers. */
+    public void copy(long fromDayId, long toDayId) {
+        jdbc.sql("""
+                INSERT INTO registration_question (event_day_id, position, kind, label, help, required, choices)
+                SELECT ?, position, kind, label, help, required, choices FROM registration_question
+                WHERE event_day_id = ? ORDER BY position""").params(toDayId, fromDayId).update();
+    }
+
     public int answerCount(long questionId) {
         return jdbc.sql("SELECT count(*) FROM registration_answer WHERE question_id = ?").param(questionId)
                 .query(Integer.class).single();
