@@ -77,7 +77,7 @@ class RegistrationMails {
             tellAgent(day, r, "RECEIVED", to, reason, true);
         } else {
             tellAgent(day, r, to.name(), to, reason, to == RegistrationState.OFFERED || to == RegistrationState.CONFIRMED
-                    || to == RegistrationState.WAITING_LIST);
+                    || to == RegistrationState.WAITING_LIST, from == RegistrationState.CONFIRMED && !to.isLive());
         }
     }
 
@@ -145,6 +145,12 @@ class RegistrationMails {
 
     private void tellAgent(Day day, Registration r, String kind, RegistrationState state, String reason,
                            boolean withSpace) {
+        tellAgent(day, r, kind, state, reason, withSpace, false);
+    }
+
+    /** @param calendarHeld the registration ended after its convocation was sent: a cancelling .ics goes with it */
+    private void tellAgent(Day day, Registration r, String kind, RegistrationState state, String reason,
+                           boolean withSpace, boolean calendarHeld) {
         Locale locale = Locale.forLanguageTag(r.language());
         Map<String, Object> v = variables(day, r, locale);
         v.put("kind", kind);
@@ -160,6 +166,10 @@ class RegistrationMails {
             for (Attachment a : convocations.attachments(day, r)) {
                 message = message.withAttachment(a);
             }
+        }
+        if (calendarHeld) {
+            // The convocation put the session in the agent's calendar: this file takes it out.
+            message = message.withAttachment(convocations.calendar(day, r, null));
         }
         outbox.send(message);
     }
