@@ -103,7 +103,7 @@ class SessionChangePagesTest {
         assertThat(organiser.page(cancel).select("#personnes-prevenues").text())
                 .isEqualTo("2 personnes inscrites seront prévenues par courriel.");
         assertThat(organiser.page("/admin/journees/" + empty.slug() + "/etat?vers=CANCELLED")
-                .select("#personnes-prevenues").text()).isEqualTo("Aucune personne inscrite n'est à prévenir.");
+                .select("#personnes-prevenues").text()).isEqualTo("Aucune personne inscrite à prévenir.");
 
         WebSession agent = new WebSession(port);
         String space = AgentSpaces.pathOf(jdbc, email("confirmee"));
