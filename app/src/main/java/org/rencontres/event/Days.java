@@ -121,6 +121,8 @@ public class Days {
                 .params(target.name(), target == DayStatus.CANCELLED ? cancellationMessage : null, id).update();
         if (target == DayStatus.CANCELLED) {
             notices.cancelled(id, cancellationMessage);
+        } else if (current == DayStatus.CANCELLED && target == DayStatus.PUBLISHED) {
+            notices.reinstated(id);
         }
         events.publishEvent(new DayChanged(id));
     }

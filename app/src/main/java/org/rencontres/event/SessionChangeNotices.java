@@ -32,6 +32,10 @@ class SessionChangeNotices {
         events.publishEvent(new SessionCancelled(dayId, message, next(dayId)));
     }
 
+    void reinstated(long dayId) {
+        events.publishEvent(new SessionReinstated(dayId, next(dayId)));
+    }
+
     /** Nothing is told when the days, their hours and the place are all as they were. */
     void rescheduled(long dayId, SessionDays before, SessionDays after, Venue venueBefore) {
         Venue venueAfter = venue(dayId);

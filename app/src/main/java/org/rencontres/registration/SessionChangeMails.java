@@ -11,6 +11,7 @@ import org.rencontres.event.Days;
 import org.rencontres.event.PeopleToTell;
 import org.rencontres.event.SessionCancelled;
 import org.rencontres.event.SessionDays;
+import org.rencontres.event.SessionReinstated;
 import org.rencontres.event.SessionRescheduled;
 import org.rencontres.notification.Attachment;
 import org.rencontres.notification.MailTemplates;
@@ -67,6 +68,21 @@ class SessionChangeMails implements PeopleToTell {
             Message message = message(r, v, "cancelled-" + cancelled.sequence());
             if (r.state() == RegistrationState.CONFIRMED) {
                 message = message.withAttachment(convocations.calendar(day, r, null));
+            }
+            outbox.send(message);
+        }
+    }
+
+    /** A cancelled session takes place after all: the confirmed get their convocation and calendar file again. */
+    @EventListener
+    void reinstated(SessionReinstated reinstated) {
+        Day day = days.find(reinstated.dayId()).orElseThrow();
+        for (Registration r : live(day.id())) {
+            Message message = message(r, variables(day, r, "SESSION_REINSTATED"), "reinstated-" + reinstated.sequence());
+            if (r.state() == RegistrationState.CONFIRMED) {
+                for (Attachment a : convocations.attachments(day, r)) {
+                    message = message.withAttachment(a);
+                }
             }
             outbox.send(message);
         }

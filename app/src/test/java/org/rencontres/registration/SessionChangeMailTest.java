@@ -194,6 +194,20 @@ class SessionChangeMailTest {
         assertThat(body(toWaiting)).contains("La salle est indisponible");
         assertThat(attachments(toWaiting)).isEmpty();
         assertThat(people(dayId)).isEqualTo(live.size());
+
+        // Published again: the same people hear it takes place after all; the confirmed one gets the calendar back.
+        days.moveTo(dayId, DayStatus.PUBLISHED, null);
+        for (String who : live) {
+            assertThat(outbox.to(email(who), "Journée maintenue")).as(who).hasSize(1);
+        }
+        assertThat(outbox.to(email("refusee"), "Journée maintenue")).isEmpty();
+        Map<String, byte[]> back = attachments(mail(email("confirmee"), "Journée maintenue"));
+        Calendar again = ics(back);
+        assertThat(again.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("PUBLISH");
+        assertThat(uid(event(again))).isEqualTo(uid(cancelled));
+        assertThat(sequence(event(again))).isGreaterThan(sequence(cancelled));
+        assertThat(status(event(again))).isEqualTo("CONFIRMED");
+        assertThat(back.keySet()).anyMatch(f -> f.endsWith(".pdf"));
     }
 
     @Test

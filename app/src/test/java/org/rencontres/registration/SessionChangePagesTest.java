@@ -127,6 +127,15 @@ class SessionChangePagesTest {
         }
         assertThat(agent.get(space + "/convocation.pdf").statusCode()).isEqualTo(404);
         assertThat(agent.get(space + "/agenda.ics").statusCode()).isEqualTo(404);
+
+        // Publishing it again tells the same people, and says so first.
+        String publish = "/admin/journees/" + code.slug() + "/etat?vers=PUBLISHED";
+        Document again = organiser.page(publish);
+        assertThat(again.select("#personnes-prevenues").text()).isEqualTo("2 personnes inscrites seront prévenues par courriel.");
+        assertThat(again.select("textarea")).isEmpty();
+        organiser.submit(publish, publish, Map.of());
+        assertThat(agent.page(space).select("#etat").text()).isEqualTo("confirmée");
+        assertThat(agent.get(space + "/convocation.pdf").statusCode()).isEqualTo(200);
     }
 
     @Test
