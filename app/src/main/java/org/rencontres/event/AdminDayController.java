@@ -1,8 +1,10 @@
 package org.rencontres.event;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.rencontres.audit.AuditTrail;
@@ -15,6 +17,7 @@ import org.rencontres.event.DayLineForms.ResourceForm;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
+import org.rencontres.web.Confirmation;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
@@ -38,14 +41,21 @@ class AdminDayController {
     private final Directory directory;
     private final AuditTrail audit;
     private final MessageSource messages;
+    private final List<PeopleToTell> peopleToTell;
 
     AdminDayController(Days days, DayAdministration administration, Directory directory, AuditTrail audit,
-                       MessageSource messages) {
+                       MessageSource messages, List<PeopleToTell> peopleToTell) {
         this.days = days;
         this.administration = administration;
         this.directory = directory;
         this.audit = audit;
         this.messages = messages;
+        this.peopleToTell = peopleToTell;
+    }
+
+    /** How many people a cancellation or a change of dates or venue of that session reaches by e-mail. */
+    private int people(long dayId) {
+        return peopleToTell.stream().mapToInt(p -> p.of(dayId)).sum();
     }
 
     /** The whole day behind a managed one (the guard has let the organiser through). */
@@ -101,7 +111,8 @@ class AdminDayController {
     }
 
     @PostMapping("/admin/journees/{slug}/modifier")
-    String update(@AuthenticationPrincipal Organiser organiser, ManagedDay managed, DayForm form, Model model,
+    String update(@AuthenticationPrincipal Organiser organiser, ManagedDay managed, DayForm form,
+                  @RequestParam(name = "confirme", required = false) String confirmed, Model model, Locale locale,
                   RedirectAttributes redirect) {
         Day day = managed(managed);
         DayForm typed = forceUnit(organiser, form);
@@ -113,6 +124,11 @@ class AdminDayController {
         if (typed.version() == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
+        int people = Venue.samePlace(day.venue(), result.draft().venue()) ? 0 : people(day.id());
+        if (people > 0 && !"oui".equals(confirmed)) {
+            // A new venue is e-mailed to every registrant: the organiser reads how many before it is saved.
+            return venueConfirmation(managed, day, typed, result.draft().venue(), people, locale, model);
+        }
         try {
             administration.update(day, typed.version(), result.draft(), result.tags(), organiser);
         } catch (DayConflictException e) {
@@ -122,6 +138,29 @@ class AdminDayController {
         }
         redirect.addFlashAttribute("saved", "admin.day.saved");
         return "redirect:/admin/journees/" + result.draft().sessionCode().slug();
+    }
+
+    private String venueConfirmation(ManagedDay managed, Day day, DayForm typed, Venue venue, int people, Locale locale,
+                                     Model model) {
+        String action = "/admin/journees/" + managed.slug() + "/modifier";
+        Confirmation confirmation = Confirmation.of(
+                messages.getMessage("admin.day.venue.change.title", new Object[] {day.sessionCode().value()}, locale),
+                messages.getMessage("admin.day.venue.change.text", new Object[] {
+                        day.venue() == null ? "–" : day.venue().describe(), venue == null ? "–" : venue.describe()}, locale),
+                action, messages.getMessage("admin.day.venue.change.confirm", null, locale),
+                "/admin/journees/" + managed.slug(), messages.getMessage("admin.cancel", null, locale))
+                .saying(messages.getMessage("admin.day.people.told", new Object[] {people}, locale));
+        for (RecordComponent field : DayForm.class.getRecordComponents()) {
+            try {
+                Object value = field.getAccessor().invoke(typed);
+                if (value != null) {
+                    confirmation = confirmation.sending(field.getName(), String.valueOf(value));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return confirmation.sending("confirme", "oui").show(model);
     }
 
     private String form(Model model, DayForm form, List<FieldProblem> problems, Day day, boolean conflict) {
@@ -156,6 +195,7 @@ class AdminDayController {
         model.addAttribute("target", status);
         model.addAttribute("message", day.cancellationMessage() == null ? "" : day.cancellationMessage());
         model.addAttribute("errors", FormErrors.none());
+        model.addAttribute("people", people(day.id()));
         return "event/admin/status";
     }
 
@@ -171,6 +211,7 @@ class AdminDayController {
             model.addAttribute("target", status);
             model.addAttribute("message", "");
             model.addAttribute("errors", errors(problems));
+            model.addAttribute("people", people(day.id()));
             return "event/admin/status";
         }
         administration.moveTo(day, status, message == null ? null : message.strip(), organiser);

@@ -210,23 +210,39 @@ class DayAdministration {
         audit.record(dayId, by.accountId(), by.displayName(), "day", action, details);
     }
 
-    /** What an organiser changed, field by field, in French. */
+    /**
+     * What an organiser changed, field by field, in French. Texts are compared line ending aside: a browser sends
+     * a text area's lines ended by CR LF, so a text stored with LF alone (the demo day, one created by code)
+     * would otherwise read as changed by every save.
+     */
     static Differences changes(Day before, DayDraft after) {
         Differences changes = new Differences();
         changes.text("Code session", before.sessionCode().value(), after.sessionCode().value(), DayAdministration::shorten);
         changes.text("Titre", before.title(), after.title(), DayAdministration::shorten);
-        changes.text("Sous-titre", before.subtitle(), after.subtitle(), DayAdministration::shorten);
-        changes.text("Thème", before.theme(), after.theme(), DayAdministration::shorten);
-        changes.text("Contexte", before.context().isEmpty() ? null : before.context().source(), after.context(), DayAdministration::shorten);
-        changes.text("Public visé", before.audience(), after.audience(), DayAdministration::shorten);
-        changes.text("Modalités d'inscription", before.registrationInstructions(), after.registrationInstructions(), DayAdministration::shorten);
+        changes.text("Sous-titre", lines(before.subtitle()), lines(after.subtitle()), DayAdministration::shorten);
+        changes.text("Thème", lines(before.theme()), lines(after.theme()), DayAdministration::shorten);
+        changes.text("Contexte", before.context().isEmpty() ? null : lines(before.context().source()),
+                lines(after.context()), DayAdministration::shorten);
+        changes.text("Public visé", lines(before.audience()), lines(after.audience()), DayAdministration::shorten);
+        changes.text("Modalités d'inscription", lines(before.registrationInstructions()),
+                lines(after.registrationInstructions()), DayAdministration::shorten);
         changes.text("Lien d'inscription", before.registrationUrl(), after.registrationUrl(), DayAdministration::shorten);
         changes.text("Programme prévisionnel", before.programmeProvisional(), after.programmeProvisional(), DayAdministration::shorten);
         changes.text("Organisateur", before.organiserId(), after.organiserId(), DayAdministration::shorten);
         changes.text("Unité organisatrice", before.organisingUnit(), after.organisingUnit(), DayAdministration::shorten);
-        changes.text("Lieu", before.venue(), after.venue(), DayAdministration::shorten);
+        changes.text("Lieu", lines(before.venue()), lines(after.venue()), DayAdministration::shorten);
         changes.flag("Repas offert", before.mealOffered(), after.mealOffered());
         return changes;
+    }
+
+    private static String lines(String text) {
+        return text == null ? null : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static Venue lines(Venue v) {
+        return v == null ? null : new Venue(v.name(), v.building(), v.street(), v.postcode(), v.city(),
+                lines(v.postalAddress()), v.latitude() == null ? null : v.latitude().stripTrailingZeros(),
+                v.longitude() == null ? null : v.longitude().stripTrailingZeros(), lines(v.accessNotes()));
     }
 
     private static String shorten(Object value) {

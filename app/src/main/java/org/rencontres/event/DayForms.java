@@ -167,7 +167,8 @@ final class DayForms {
         return s == null ? "" : s.strip();
     }
 
+    /** A typed text, or null when blank; lines ended by LF whatever the browser sent (a text area sends CR LF). */
     private static String orNull(String s) {
-        return blank(s) ? null : s.strip();
+        return blank(s) ? null : s.strip().replace("\r\n", "\n");
     }
 }

@@ -25,10 +25,12 @@ public class Days {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final SessionChangeNotices notices;
 
-    Days(JdbcClient jdbc, ApplicationEventPublisher events) {
+    Days(JdbcClient jdbc, ApplicationEventPublisher events, SessionChangeNotices notices) {
         this.jdbc = jdbc;
         this.events = events;
+        this.notices = notices;
     }
 
     /** Records a new day, as a draft, with its venue, contacts, partners and resources. */
@@ -96,8 +98,11 @@ public class Days {
         if (updated != 1) {
             throw new DayConflictException(id);
         }
+        SessionDays daysBefore = currentDays(id);
+        Venue venueBefore = venue(id);
         jdbc.sql("DELETE FROM event_venue WHERE event_day_id = ?").param(id).update();
         saveVenue(id, d.venue());
+        rescheduled(id, daysBefore, venueBefore);
         events.publishEvent(new DayChanged(id));
     }
 
@@ -117,6 +122,11 @@ public class Days {
                 UPDATE event_day SET status = ?, cancellation_message = ?, version = version + 1, updated_at = now()
                 WHERE id = ?""")
                 .params(target.name(), target == DayStatus.CANCELLED ? cancellationMessage : null, id).update();
+        if (target == DayStatus.CANCELLED) {
+            notices.cancelled(id, cancellationMessage);
+        } else if (current == DayStatus.CANCELLED && target == DayStatus.PUBLISHED) {
+            notices.reinstated(id);
+        }
         events.publishEvent(new DayChanged(id));
     }
 
@@ -141,8 +151,10 @@ public class Days {
         if (dateTaken(dayId, day.date(), null)) {
             throw new SessionDayConflictException(day.date());
         }
+        SessionDays before = currentDays(dayId);
         long id = insertDay(dayId, day);
         datesChanged(dayId);
+        rescheduled(dayId, before, venue(dayId));
         touched(dayId);
         return id;
     }
@@ -159,6 +171,7 @@ public class Days {
         if (dateTaken(dayId, day.date(), sessionDayId)) {
             throw new SessionDayConflictException(day.date());
         }
+        SessionDays before = currentDays(dayId);
         int updated = jdbc.sql("""
                 UPDATE event_session_day SET day_date = ?, starts_at = ?, ends_at = ?
                 WHERE id = ? AND event_day_id = ?""")
@@ -167,6 +180,7 @@ public class Days {
             throw new IllegalArgumentException("No day " + sessionDayId + " in session " + dayId);
         }
         datesChanged(dayId);
+        rescheduled(dayId, before, venue(dayId));
         touched(dayId);
     }
 
@@ -183,6 +197,7 @@ public class Days {
         if (count <= 1) {
             throw new IllegalStateException("A session keeps at least one day");
         }
+        SessionDays before = currentDays(dayId);
         int deleted = jdbc.sql("DELETE FROM event_session_day WHERE id = ? AND event_day_id = ?")
                 .params(sessionDayId, dayId).update();
         if (deleted != 1) {
@@ -190,12 +205,30 @@ public class Days {
         }
         datesChanged(dayId);
         events.publishEvent(new SessionDayRemoved(dayId, sessionDayId));
+        rescheduled(dayId, before, venue(dayId));
         touched(dayId);
     }
 
     /** The days of a session, for modules that only need its dates. */
     public Optional<SessionDays> days(long dayId) {
         return Optional.ofNullable(daysOf(List.of(dayId)).get(dayId));
+    }
+
+    /** The SEQUENCE of the session's calendar files ({@link SessionChangeNotices}). */
+    public int calendarSequence(long dayId) {
+        return notices.calendarSequence(dayId);
+    }
+
+    private void rescheduled(long dayId, SessionDays before, Venue venueBefore) {
+        notices.rescheduled(dayId, before, currentDays(dayId), venueBefore);
+    }
+
+    private SessionDays currentDays(long dayId) {
+        return daysOf(List.of(dayId)).get(dayId);
+    }
+
+    private Venue venue(long dayId) {
+        return notices.venue(dayId);
     }
 
     private void lockSession(long dayId) {

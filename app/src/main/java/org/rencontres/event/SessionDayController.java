@@ -34,13 +34,15 @@ class SessionDayController {
     private final DayAdministration administration;
     private final List<SessionDayDependents> dependents;
     private final MessageSource messages;
+    private final List<PeopleToTell> peopleToTell;
 
     SessionDayController(Days days, DayAdministration administration, List<SessionDayDependents> dependents,
-                         MessageSource messages) {
+                         MessageSource messages, List<PeopleToTell> peopleToTell) {
         this.days = days;
         this.administration = administration;
         this.dependents = dependents;
         this.messages = messages;
+        this.peopleToTell = peopleToTell;
     }
 
     @GetMapping("/admin/journees/{slug}/jours/nouveau")
@@ -50,11 +52,21 @@ class SessionDayController {
 
     @PostMapping("/admin/journees/{slug}/jours/nouveau")
     String add(@AuthenticationPrincipal Organiser organiser, ManagedDay managed, SessionDayForm form, Model model,
-               RedirectAttributes redirect) {
+               Locale locale, RedirectAttributes redirect) {
         List<FieldProblem> problems = new ArrayList<>();
         SessionDayDraft draft = DayForms.sessionDay(form.date(), form.debut(), form.fin(), problems);
         if (draft == null) {
             return form(model, managed, null, form, problems);
+        }
+        int people = people(managed);
+        if (people > 0 && !form.confirmed()) {
+            String action = "/admin/journees/" + managed.slug() + "/jours/nouveau";
+            return Confirmation.of(text(locale, "admin.session.day.add.title", FrenchTime.longDate(draft.date())),
+                            text(locale, "admin.day.people.told", people), action,
+                            text(locale, "admin.session.day.add.confirm"), "/admin/journees/" + managed.slug(),
+                            text(locale, "admin.cancel"))
+                    .sending("date", form.date()).sending("debut", form.debut()).sending("fin", form.fin())
+                    .sending("confirme", "oui").show(model);
         }
         try {
             administration.addDay(session(managed), draft, organiser);
@@ -81,14 +93,22 @@ class SessionDayController {
             return form(model, managed, day, form, problems);
         }
         String carried = carried(managed, day, locale);
-        if (!draft.date().equals(day.date()) && !carried.isEmpty() && !form.confirmed()) {
+        boolean moved = !draft.date().equals(day.date());
+        // Registrants are told of any change of date or hours: the organiser reads how many first.
+        int people = draft.equals(day.draft()) ? 0 : people(managed);
+        if ((moved && !carried.isEmpty() || people > 0) && !form.confirmed()) {
             String action = "/admin/journees/" + managed.slug() + "/jours/" + id;
-            return Confirmation.of(text(locale, "admin.session.day.move.title", day.frenchDate()),
-                            text(locale, "admin.session.day.move.text", day.frenchDate(),
-                                    FrenchTime.longDate(draft.date()), carried),
-                            action, text(locale, "admin.session.day.move.confirm"), action,
-                            text(locale, "admin.cancel"))
-                    .sending("date", form.date()).sending("debut", form.debut()).sending("fin", form.fin())
+            String what = moved && !carried.isEmpty()
+                    ? text(locale, "admin.session.day.move.text", day.frenchDate(), FrenchTime.longDate(draft.date()), carried)
+                    : text(locale, "admin.session.day.change.text", day.frenchDate() + ", " + day.frenchHours(),
+                            FrenchTime.longDate(draft.date()) + ", " + FrenchTime.clock(draft.startsAt()) + " – "
+                                    + FrenchTime.clock(draft.endsAt()));
+            Confirmation confirmation = Confirmation.of(text(locale, "admin.session.day.move.title", day.frenchDate()),
+                    what, action, text(locale, "admin.session.day.move.confirm"), action, text(locale, "admin.cancel"));
+            if (people > 0) {
+                confirmation = confirmation.saying(text(locale, "admin.day.people.told", people));
+            }
+            return confirmation.sending("date", form.date()).sending("debut", form.debut()).sending("fin", form.fin())
                     .sending("confirme", "oui").show(model);
         }
         try {
@@ -110,12 +130,13 @@ class SessionDayController {
             return "redirect:" + back + "#jours";
         }
         String carried = carried(managed, day, locale);
-        return Confirmation.of(text(locale, "admin.session.day.remove.title", day.frenchDate()),
-                        carried.isEmpty() ? text(locale, "admin.session.day.remove.empty")
-                                : text(locale, "admin.session.day.remove.carried", carried),
-                        back + "/jours/" + id + "/supprimer", text(locale, "admin.session.day.remove.confirm"),
-                        back, text(locale, "admin.cancel"))
-                .show(model);
+        Confirmation confirmation = Confirmation.of(text(locale, "admin.session.day.remove.title", day.frenchDate()),
+                carried.isEmpty() ? text(locale, "admin.session.day.remove.empty")
+                        : text(locale, "admin.session.day.remove.carried", carried),
+                back + "/jours/" + id + "/supprimer", text(locale, "admin.session.day.remove.confirm"),
+                back, text(locale, "admin.cancel"));
+        int people = people(managed);
+        return (people > 0 ? confirmation.saying(text(locale, "admin.day.people.told", people)) : confirmation).show(model);
     }
 
     @PostMapping("/admin/journees/{slug}/jours/{id}/supprimer")
@@ -128,6 +149,11 @@ class SessionDayController {
         administration.removeDay(session(managed), day, carried(managed, day, locale), organiser);
         redirect.addFlashAttribute("saved", "admin.session.day.removed");
         return "redirect:/admin/journees/" + managed.slug() + "#jours";
+    }
+
+    /** How many people a change of the session's dates reaches by e-mail. */
+    private int people(ManagedDay managed) {
+        return peopleToTell.stream().mapToInt(p -> p.of(managed.id())).sum();
     }
 
     /** What the modules keep on that day, joined: "3 créneaux du programme, 12 présences". */

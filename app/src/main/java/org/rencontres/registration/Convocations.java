@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.rencontres.event.Day;
+import org.rencontres.event.SessionDays;
 import org.rencontres.notification.Attachment;
 import org.rencontres.registration.allocation.AllocationViews;
 import org.springframework.stereotype.Component;
@@ -73,8 +74,19 @@ class Convocations {
 
     /** The attachments of the confirmation e-mail: the convocation and the calendar file. */
     List<Attachment> attachments(Day day, Registration r) {
-        return List.of(new Attachment(pdfName(day, r), "application/pdf", pdf(day, r)),
-                new Attachment(icsName(day), "text/calendar; charset=UTF-8; method=PUBLISH", ics(day, r)));
+        return List.of(new Attachment(pdfName(day, r), "application/pdf", pdf(day, r)), calendar(day, r, null));
+    }
+
+    /**
+     * The calendar file as an attachment: an update of the one sent before (same UIDs, higher SEQUENCE), or its
+     * cancellation when the session is cancelled or the registration ended.
+     *
+     * @param before the session's days before a change, whose events the change took away are cancelled; or null
+     */
+    Attachment calendar(Day day, Registration r, SessionDays before) {
+        String method = RegistrationDocuments.cancels(day, r) ? "CANCEL" : "PUBLISH";
+        return new Attachment(icsName(day), "text/calendar; charset=UTF-8; method=" + method,
+                documents.ics(day, r, before));
     }
 
     /** The agent's workshops, unless the organiser's allocation is under way (then none yet). */

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.rencontres.document.Downloads;
 import org.rencontres.event.Day;
+import org.rencontres.event.DayStatus;
 import org.rencontres.event.DayFiles;
 import org.rencontres.event.Days;
 import org.rencontres.event.Resource;
@@ -197,10 +198,14 @@ class LinkPagesController {
                 .body(pdf ? convocations.pdf(day, r) : convocations.ics(day, r));
     }
 
-    /** The link's registration, if confirmed: what is reserved to participants is not found for the others. */
+    /**
+     * The link's registration, if confirmed to a session that is not cancelled: what is reserved to participants
+     * (the convocation among them) is not found for the others.
+     */
     private Registration confirmed(SignedLink link) {
         Registration r = registrations.find(link.registrationId()).orElseThrow();
-        if (r.state() != RegistrationState.CONFIRMED) {
+        if (r.state() != RegistrationState.CONFIRMED
+                || days.find(r.dayId()).map(d -> d.status() == DayStatus.CANCELLED).orElse(true)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return r;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -26,6 +28,7 @@ import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
@@ -37,7 +40,9 @@ import org.rencontres.event.Contact;
 import org.rencontres.event.Day;
 import org.rencontres.event.DayChanged;
 import org.rencontres.event.DayStatus;
+import org.rencontres.event.Days;
 import org.rencontres.event.SessionDay;
+import org.rencontres.event.SessionDays;
 import org.rencontres.programme.ProgrammeChanged;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
@@ -75,10 +80,13 @@ class RegistrationDocuments {
     private final TimeZoneRegistry timeZones = TimeZoneRegistryFactory.getInstance().createRegistry();
     private final Cache<BlankForm, byte[]> blankForms;
     private final Questions questions;
+    private final Days days;
 
     RegistrationDocuments(PdfTemplates pdfs, MessageSource messages, Programmes programmes, Directory directory,
-                          Questions questions, @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl) {
+                          Questions questions, Days days,
+                          @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl) {
         this.questions = questions;
+        this.days = days;
         this.pdfs = pdfs;
         this.messages = messages;
         this.programmes = programmes;
@@ -126,22 +134,59 @@ class RegistrationDocuments {
      * public calendar file of the session does.
      */
     byte[] ics(Day day, Registration registration) {
+        return ics(day, registration, null);
+    }
+
+    /**
+     * The same file after a change of the session's days: each event it held before that the change took away (a
+     * day removed, or the one event of a one-day session that became longer) comes again as cancelled, so that the
+     * agent's calendar drops it. SEQUENCE is the session's calendar sequence, raised by each change registrants are
+     * told of, one more for a registration that ended (its file is a cancellation, sent after its convocation); a
+     * cancelled session or an ended registration gives {@code METHOD:CANCEL}, every event {@code STATUS:CANCELLED}.
+     *
+     * @param before the session's days as the agent's calendar holds them, or null
+     */
+    byte[] ics(Day day, Registration registration, SessionDays before) {
         requireOfDay(day, registration);
-        String stem = "inscription-" + registration.id() + "-" + day.sessionCode().slug();
+        boolean cancelled = cancels(day, registration);
+        int sequence = days.calendarSequence(day.id()) + (registration.state().isLive() ? 0 : 1);
         Calendar calendar = new Calendar()
                 .withProdId("-//Rencontres//Inscriptions//FR")
                 .withDefaults()
-                .withProperty(new Method(Method.VALUE_PUBLISH))
+                .withProperty(new Method(cancelled ? Method.VALUE_CANCEL : Method.VALUE_PUBLISH))
                 .withComponent(timeZones.getTimeZone(day.zone().getId()).getVTimeZone())
                 .getFluentTarget();
         for (DayTimes times : times(day)) {
-            String uid = day.days().isSingle() ? stem : stem + "-jour-" + times.day().id();
-            calendar.add(event(day, registration, times, uid + "@rencontres"));
+            VEvent event = event(day, registration, times, uid(day, day.days(), times.day(), registration), cancelled);
+            event.add(new Sequence(sequence));
+            calendar.add(event);
+        }
+        if (before != null) {
+            Set<String> now = day.days().all().stream().map(d -> uid(day, day.days(), d, registration))
+                    .collect(Collectors.toSet());
+            for (SessionDay gone : before.all()) {
+                String uid = uid(day, before, gone, registration);
+                if (!now.contains(uid)) {
+                    VEvent event = event(day, registration, new DayTimes(gone, gone.startsAt(), gone.endsAt()), uid, true);
+                    event.add(new Sequence(sequence));
+                    calendar.add(event);
+                }
+            }
         }
         return ContentLines.fold(calendar.toString()).getBytes(StandardCharsets.UTF_8);
     }
 
-    private VEvent event(Day day, Registration registration, DayTimes times, String uid) {
+    /** Whether the agent's calendar file withdraws the session: it is cancelled, or the registration ended. */
+    static boolean cancels(Day day, Registration registration) {
+        return day.status() == DayStatus.CANCELLED || !registration.state().isLive();
+    }
+
+    private static String uid(Day day, SessionDays days, SessionDay sessionDay, Registration registration) {
+        String stem = "inscription-" + registration.id() + "-" + day.sessionCode().slug();
+        return (days.isSingle() ? stem : stem + "-jour-" + sessionDay.id()) + "@rencontres";
+    }
+
+    private VEvent event(Day day, Registration registration, DayTimes times, String uid, boolean cancelled) {
         VEvent event = new VEvent(times.start(day), times.end(day), day.fullTitle());
         event.add(new Uid(uid));
         StringBuilder description = new StringBuilder();
@@ -160,7 +205,7 @@ class RegistrationDocuments {
         if (day.venue() != null) {
             event.add(new Location(day.venue().name() + ", " + day.venue().addressLine()));
         }
-        event.add(new Status(day.status() == DayStatus.CANCELLED ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
+        event.add(new Status(cancelled ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
         contacts(day).stream().filter(c -> c.email() != null).findFirst().ifPresent(c -> {
             Organizer organizer = new Organizer(URI.create("mailto:" + c.email()));
             organizer.add(new Cn(c.name()));

@@ -83,7 +83,7 @@ class RegistrationMails {
             String kind = (to == RegistrationState.AWAITING_TRAINING_SERVICE || to == RegistrationState.AWAITING_ORGANISER)
                     && lastInPlace(r.id()) ? to.name() + "_IN_PLACE" : to.name();
             tellAgent(day, r, kind, to, reason, to == RegistrationState.OFFERED || to == RegistrationState.CONFIRMED
-                    || to == RegistrationState.WAITING_LIST);
+                    || to == RegistrationState.WAITING_LIST, from == RegistrationState.CONFIRMED && !to.isLive());
         }
     }
 
@@ -191,6 +191,12 @@ class RegistrationMails {
 
     private void tellAgent(Day day, Registration r, String kind, RegistrationState state, String reason,
                            boolean withSpace) {
+        tellAgent(day, r, kind, state, reason, withSpace, false);
+    }
+
+    /** @param calendarHeld the registration ended after its convocation was sent: a cancelling .ics goes with it */
+    private void tellAgent(Day day, Registration r, String kind, RegistrationState state, String reason,
+                           boolean withSpace, boolean calendarHeld) {
         Locale locale = Locale.forLanguageTag(r.language());
         Map<String, Object> v = variables(day, r, locale);
         v.put("kind", kind);
@@ -206,6 +212,10 @@ class RegistrationMails {
             for (Attachment a : convocations.attachments(day, r)) {
                 message = message.withAttachment(a);
             }
+        }
+        if (calendarHeld) {
+            // The convocation put the session in the agent's calendar: this file takes it out.
+            message = message.withAttachment(convocations.calendar(day, r, null));
         }
         outbox.send(message);
     }
