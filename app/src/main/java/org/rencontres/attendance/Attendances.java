@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
@@ -446,6 +447,12 @@ public class Attendances {
                     subject + " marqué absent : " + reason.strip());
         }
         return Correction.CORRECTED;
+    }
+
+    /** The registrations of the session present at least one half-day of any of its days (walk-ins aside). */
+    public Set<Long> presentRegistrations(long dayId) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT registration_id FROM attendance WHERE day_id = ? AND registration_id IS NOT NULL")
+                .param(dayId).query(Long.class).list());
     }
 
     /** The signature kept with a presence of that day, as PNG. */

@@ -10,11 +10,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.rencontres.document.PdfTemplates;
 import org.rencontres.document.QrCodes;
@@ -41,8 +43,9 @@ import org.thymeleaf.context.Context;
  * half-day of a session, stating the half-days attended, day by day, and their hours (those of
  * {@link HalfDays}: a half-day's hours clipped to its day's), summed over every day, with
  * a random code of 144 bits that both proves it genuine (the verification page) and fetches it (the
- * public PDF). A certificate keeps the hours and half-days of the moment it was issued. Walk-ins get
- * none (they have no registration to send it to).
+ * public PDF). A certificate keeps the hours and half-days of the moment it was issued. Walk-ins who
+ * gave an e-mail address at the desk get one too, like the registrations present; those who gave none
+ * get none (there is nowhere to send it).
  */
 @Service
 class Certificates {
@@ -81,24 +84,71 @@ class Certificates {
         }
     }
 
-    /** A registration present at least once, with the half-days attended (in order: day by day, morning first). */
-    record Present(long registrationId, String name, String organisation, List<AttendedHalfDay> halfDays) {
+    /**
+     * A registration, or a walk-in with an e-mail address, present at least once, with the half-days
+     * attended (in order: day by day, morning first).
+     *
+     * @param registrationId the registration, or null for a walk-in
+     * @param walkInId the walk-in, or null for a registration
+     */
+    record Present(Long registrationId, Long walkInId, String name, String organisation, List<AttendedHalfDay> halfDays) {
+
+        /** "inscription-12" or "sans-inscription-3", as {@link Attendee#ref()}. */
+        String ref() {
+            return walkInId != null ? "sans-inscription-" + walkInId : "inscription-" + registrationId;
+        }
     }
 
-    /** The registrations of the session present at least one half-day of any of its days. */
+    /**
+     * Who a certificate names and where it goes: a registration's agent, or a walk-in.
+     *
+     * @param key what makes the e-mail unique ("12" for a registration, "walk-in-3" for a walk-in)
+     */
+    record Holder(String givenName, String surname, String position, String employer, String email, String language,
+                  String key) {
+
+        String name() {
+            return givenName + " " + surname;
+        }
+
+        static Holder of(Registration r) {
+            return new Holder(r.givenName(), r.surname(), r.positionService(), r.employerName(), r.email(),
+                    r.language() == null ? "fr" : r.language(), String.valueOf(r.id()));
+        }
+    }
+
+    /** The registrations, and the walk-ins who gave an e-mail, present at least one half-day of any of the session's days. */
     List<Present> present(long dayId) {
-        Map<Long, Present> byRegistration = new LinkedHashMap<>();
+        Set<Long> reachable = new HashSet<>(jdbc.sql(
+                "SELECT id FROM attendance_walk_in WHERE day_id = ? AND email IS NOT NULL AND btrim(email) <> ''")
+                .param(dayId).query(Long.class).list());
+        Map<String, Present> byPerson = new LinkedHashMap<>();
         for (SessionHalfDay half : attendances.halfDays(dayId).all()) {
             for (Attendee a : attendances.attendees(dayId, half.sessionDayId(), half.half())) {
-                if (a.registrationId() == null || !a.present()) {
+                if (!a.present() || (a.walkIn() && !reachable.contains(a.walkInId()))) {
                     continue;
                 }
-                Present p = byRegistration.computeIfAbsent(a.registrationId(),
-                        id -> new Present(id, a.name(), a.organisation(), new ArrayList<>()));
+                Present p = byPerson.computeIfAbsent(a.ref(),
+                        ref -> new Present(a.registrationId(), a.walkInId(), a.name(), a.organisation(), new ArrayList<>()));
                 p.halfDays().add(half.attended());
             }
         }
-        return List.copyOf(byRegistration.values());
+        return List.copyOf(byPerson.values());
+    }
+
+    /** The person a certificate is for. */
+    Holder holder(Certificate c) {
+        return c.walkInId() != null ? walkIn(c.walkInId()).orElseThrow()
+                : Holder.of(registrations.find(c.registrationId()).orElseThrow());
+    }
+
+    /** A walk-in as a certificate names them (no job title: the desk does not ask it). */
+    Optional<Holder> walkIn(long walkInId) {
+        return jdbc.sql("SELECT given_name, surname, organisation, email FROM attendance_walk_in WHERE id = ?")
+                .param(walkInId)
+                .query((rs, n) -> new Holder(rs.getString("given_name"), rs.getString("surname"), null,
+                        rs.getString("organisation"), rs.getString("email"), "fr", "walk-in-" + walkInId))
+                .optional();
     }
 
     /** The minutes of those half-days, summed over every day. */
@@ -117,6 +167,15 @@ class Certificates {
         return jdbc.sql(SELECT + " WHERE registration_id = ?").param(registrationId).query(this::certificate).optional();
     }
 
+    Optional<Certificate> ofWalkIn(long walkInId) {
+        return jdbc.sql(SELECT + " WHERE walk_in_id = ?").param(walkInId).query(this::certificate).optional();
+    }
+
+    /** The certificate already issued to that person, if any. */
+    private Optional<Certificate> issuedTo(Present p) {
+        return p.walkInId() != null ? ofWalkIn(p.walkInId()) : ofRegistration(p.registrationId());
+    }
+
     int count(long dayId) {
         return jdbc.sql("SELECT count(*) FROM attendance_certificate WHERE event_day_id = ?").param(dayId)
                 .query(Integer.class).single();
@@ -131,12 +190,13 @@ class Certificates {
      * the certificates issued singly that were never e-mailed.
      */
     List<Pending> missing(long dayId) {
-        Map<Long, Certificate> issued = new HashMap<>();
+        Map<String, Certificate> issued = new HashMap<>();
         jdbc.sql(SELECT + " WHERE event_day_id = ?").param(dayId).query(this::certificate).list()
-                .forEach(c -> issued.put(c.registrationId(), c));
+                .forEach(c -> issued.put(c.walkInId() != null ? "sans-inscription-" + c.walkInId()
+                        : "inscription-" + c.registrationId(), c));
         List<Pending> pending = new ArrayList<>();
         for (Present p : present(dayId)) {
-            Certificate c = issued.get(p.registrationId());
+            Certificate c = issued.get(p.ref());
             if (c == null) {
                 pending.add(new Pending(p, null));
             } else if (c.emailedAt() == null) {
@@ -166,10 +226,32 @@ class Certificates {
         if (existing.isPresent()) {
             return existing.get();
         }
-        Present p = present(dayId).stream().filter(x -> x.registrationId() == registrationId).findFirst()
-                .orElseThrow(() -> new NotPresent(r.givenName() + " " + r.surname()));
+        Present p = present(dayId).stream().filter(x -> Long.valueOf(registrationId).equals(x.registrationId()))
+                .findFirst().orElseThrow(() -> new NotPresent(r.givenName() + " " + r.surname()));
         insert(dayId, p, newCode(), minutes(p.halfDays()), false);
         return ofRegistration(registrationId).orElseThrow();
+    }
+
+    /**
+     * The certificate of a walk-in of the day who gave an e-mail, issued now if they have none.
+     *
+     * @throws NotPresent when the walk-in is no longer present at any half-day
+     * @throws IllegalArgumentException when the walk-in is not one of the day's, or gave no e-mail
+     */
+    @Transactional
+    Certificate issueToWalkIn(long dayId, long walkInId) {
+        Optional<Certificate> existing = ofWalkIn(walkInId);
+        if (existing.isPresent() && existing.get().dayId() == dayId) {
+            return existing.get();
+        }
+        boolean ofDay = jdbc.sql("SELECT count(*) FROM attendance_walk_in WHERE id = ? AND day_id = ?")
+                .params(walkInId, dayId).query(Integer.class).single() == 1;
+        Holder h = walkIn(walkInId).filter(x -> ofDay && x.email() != null && !x.email().isBlank())
+                .orElseThrow(() -> new IllegalArgumentException("No walk-in " + walkInId + " with an e-mail in day " + dayId));
+        Present p = present(dayId).stream().filter(x -> Long.valueOf(walkInId).equals(x.walkInId())).findFirst()
+                .orElseThrow(() -> new NotPresent(h.name()));
+        insert(dayId, p, newCode(), minutes(p.halfDays()), false);
+        return ofWalkIn(walkInId).orElseThrow();
     }
 
     /**
@@ -178,11 +260,13 @@ class Certificates {
      * @return whether it was inserted
      */
     boolean insert(long dayId, Present p, String code, int minutes, boolean emailed) {
+        String conflict = p.walkInId() != null ? "(event_day_id, walk_in_id) WHERE walk_in_id IS NOT NULL"
+                : "(event_day_id, registration_id)";
         return jdbc.sql("""
-                INSERT INTO attendance_certificate (event_day_id, registration_id, code, hours, half_days, emailed_at)
-                VALUES (?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)
-                ON CONFLICT (event_day_id, registration_id) DO NOTHING""")
-                .params(dayId, p.registrationId(), code,
+                INSERT INTO attendance_certificate (event_day_id, registration_id, walk_in_id, code, hours, half_days, emailed_at)
+                VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)
+                ON CONFLICT """ + conflict + " DO NOTHING")
+                .params(dayId, p.registrationId(), p.walkInId(), code,
                         BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP),
                         AttendedHalfDay.stored(p.halfDays()), emailed)
                 .update() == 1;
@@ -201,8 +285,7 @@ class Certificates {
     /** The PDF of a stored certificate. */
     byte[] pdf(Certificate c) {
         Day day = days.find(c.dayId()).orElseThrow();
-        Registration r = registrations.find(c.registrationId()).orElseThrow();
-        return pdf(day, r, c.code(), c.halfDays(), c.minutes());
+        return pdf(day, holder(c), c.code(), c.halfDays(), c.minutes());
     }
 
     /** A row of the certificate's table: a half-day attended ({@code date} shown for a session of several days). */
@@ -210,11 +293,11 @@ class Certificates {
     }
 
     /** The PDF of a certificate (stored or about to be). */
-    byte[] pdf(Day day, Registration r, String code, List<AttendedHalfDay> attended, int minutes) {
+    byte[] pdf(Day day, Holder r, String code, List<AttendedHalfDay> attended, int minutes) {
         Context context = new Context(Locale.FRENCH);
-        context.setVariable("name", r.givenName() + " " + r.surname());
-        context.setVariable("position", r.positionService());
-        context.setVariable("employer", r.employerName());
+        context.setVariable("name", r.name());
+        context.setVariable("position", r.position());
+        context.setVariable("employer", r.employer());
         context.setVariable("day", day);
         context.setVariable("date", day.days().frenchDates());
         context.setVariable("when", day.days().frenchWhen());
@@ -235,11 +318,11 @@ class Certificates {
     }
 
     /** The e-mail of a certificate to its agent, the PDF attached (queued at most once per certificate). */
-    Message mail(Day day, Registration r, String code, int minutes, byte[] pdf) {
+    Message mail(Day day, Holder r, String code, int minutes, byte[] pdf) {
         boolean several = !day.days().isSingle();
-        Locale locale = Locale.forLanguageTag(r.language() == null ? "fr" : r.language());
+        Locale locale = Locale.forLanguageTag(r.language());
         Map<String, Object> v = new HashMap<>();
-        v.put("name", r.givenName() + " " + r.surname());
+        v.put("name", r.name());
         v.put("title", day.fullTitle());
         v.put("code", day.sessionCode().toString());
         v.put("date", several ? day.days().frenchWhen() : day.days().frenchDates());
@@ -250,10 +333,10 @@ class Certificates {
         MailContent content = mails.render("attendance/mail/certificate", locale, v);
         return Message.of(r.email(), content)
                 .withAttachment(new Attachment(fileName(day, r), "application/pdf", pdf))
-                .withDedupKey("attendance-certificate-" + day.id() + "-" + r.id());
+                .withDedupKey("attendance-certificate-" + day.id() + "-" + r.key());
     }
 
-    static String fileName(Day day, Registration r) {
+    static String fileName(Day day, Holder r) {
         String who = Normalizer.normalize(r.surname() + "-" + r.givenName(), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9-]+", "-");
         return "attestation-" + day.sessionCode().slug() + "-" + who + ".pdf";
@@ -272,15 +355,15 @@ class Certificates {
     }
 
     private static final String SELECT = """
-            SELECT id, event_day_id, registration_id, code, hours, half_days, created_at, emailed_at
+            SELECT id, event_day_id, registration_id, walk_in_id, code, hours, half_days, created_at, emailed_at
             FROM attendance_certificate""";
 
     private Certificate certificate(ResultSet rs, int n) throws SQLException {
         long dayId = rs.getLong("event_day_id");
         List<AttendedHalfDay> halves = AttendedHalfDay.parse(rs.getString("half_days"), half -> legacy(dayId, half));
         OffsetDateTime emailed = rs.getObject("emailed_at", OffsetDateTime.class);
-        return new Certificate(rs.getLong("id"), dayId, rs.getLong("registration_id"),
-                rs.getString("code"), rs.getBigDecimal("hours").multiply(BigDecimal.valueOf(60))
+        return new Certificate(rs.getLong("id"), dayId, rs.getObject("registration_id", Long.class),
+                rs.getObject("walk_in_id", Long.class), rs.getString("code"), rs.getBigDecimal("hours").multiply(BigDecimal.valueOf(60))
                         .setScale(0, RoundingMode.HALF_UP).intValue(), halves,
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 emailed == null ? null : emailed.toInstant());

@@ -96,6 +96,22 @@ class CertificatesAdminController {
         return pdf(certificates.pdf(c), "attestation-" + day.slug() + "-" + registrationId + ".pdf");
     }
 
+    /** The certificate of a walk-in who gave an e-mail at the desk, issued now if needed. */
+    @GetMapping("/sans-inscription/{walkInId}.pdf")
+    Object oneWalkIn(ManagedDay day,
+                     @PathVariable long walkInId, Model model, HttpServletResponse response) {
+        Certificate c;
+        try {
+            c = certificates.issueToWalkIn(day.id(), walkInId);
+        } catch (Certificates.NotPresent e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return statusPage(day, e.getMessage(), model);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return pdf(certificates.pdf(c), "attestation-" + day.slug() + "-sans-inscription-" + walkInId + ".pdf");
+    }
+
     static ResponseEntity<byte[]> pdf(byte[] pdf, String fileName) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName).build().toString())

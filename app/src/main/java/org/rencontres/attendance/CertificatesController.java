@@ -13,8 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
-import org.rencontres.registration.Registration;
-import org.rencontres.registration.Registrations;
 import org.rencontres.shared.FrenchTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -36,14 +34,12 @@ class CertificatesController {
 
     private final Certificates certificates;
     private final Days days;
-    private final Registrations registrations;
     private final MessageSource messages;
 
-    CertificatesController(Certificates certificates, Days days, Registrations registrations, MessageSource messages) {
+    CertificatesController(Certificates certificates, Days days, MessageSource messages) {
         this.messages = messages;
         this.certificates = certificates;
         this.days = days;
-        this.registrations = registrations;
     }
 
     @GetMapping("/attestations/verifier/{code}")
@@ -57,10 +53,10 @@ class CertificatesController {
         }
         Certificate c = found.get();
         Day day = days.find(c.dayId()).orElseThrow();
-        Registration r = registrations.find(c.registrationId()).orElseThrow();
+        Certificates.Holder r = certificates.holder(c);
         model.addAttribute("certificate", c);
-        model.addAttribute("name", r.givenName() + " " + r.surname());
-        model.addAttribute("employer", r.employerName());
+        model.addAttribute("name", r.name());
+        model.addAttribute("employer", r.employer());
         model.addAttribute("day", day);
         model.addAttribute("hours", Certificates.hours(c.minutes()));
         model.addAttribute("halves", halves(day, c.halfDays(), LocaleContextHolder.getLocale()));

@@ -128,7 +128,7 @@ class CertificatesRun implements DisposableBean {
         return Optional.empty();
     }
 
-    private record Prepared(Certificates.Present present, Certificate issued, Registration registration, String code, int minutes,
+    private record Prepared(Certificates.Present present, Certificate issued, Certificates.Holder holder, String code, int minutes,
                             byte[] pdf) {
     }
 
@@ -149,7 +149,9 @@ class CertificatesRun implements DisposableBean {
                     futures.add(renderers.submit(() -> {
                         Certificates.Present p = pending.present();
                         Certificate issued = pending.issued();
-                        Registration r = byId.get(p.registrationId());
+                        // A registration's agent, or a walk-in who gave an e-mail at the desk.
+                        Certificates.Holder r = p.walkInId() != null ? certificates.walkIn(p.walkInId()).orElseThrow()
+                                : Certificates.Holder.of(byId.get(p.registrationId()));
                         String code = issued != null ? issued.code() : Certificates.newCode();
                         List<AttendedHalfDay> attended = issued != null ? issued.halfDays() : p.halfDays();
                         int minutes = issued != null ? issued.minutes() : Certificates.minutes(attended);
@@ -168,7 +170,7 @@ class CertificatesRun implements DisposableBean {
                                 ? certificates.insert(dayId, p.present(), p.code(), p.minutes(), true)
                                 : certificates.markEmailed(p.issued().id());
                         if (fresh) {
-                            outbox.send(certificates.mail(day, p.registration(), p.code(), p.minutes(), p.pdf()));
+                            outbox.send(certificates.mail(day, p.holder(), p.code(), p.minutes(), p.pdf()));
                         }
                     }
                     jdbc.sql("UPDATE attendance_certificate_job SET done = done + ?, updated_at = now() WHERE id = ?")

@@ -22,8 +22,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The printed material of a published rotation, as PDF, for the organisers of its day: route cards
- * (all participants, or one), table sheets and the whole plan. Access to the day is checked before
- * anything is read; an unpublished plan gives a 404 page saying what to do. Thin: the layout is in
+ * (all participants, or one, or those a re-planning changed), table sheets and the whole plan. Access to
+ * the day is checked before anything is read; an unpublished plan gives a 404 page saying what to do, and
+ * the cards to reprint when none is a page saying so. Thin: the layout is in
  * {@link NetworkingPrints}.
  */
 @Controller
@@ -68,7 +69,7 @@ class NetworkingPrintsController {
     }
 
     @GetMapping("/parcours.pdf")
-    ResponseEntity<byte[]> routeCards(ManagedDay day,
+    Object routeCards(ManagedDay day,
                                       @PathVariable long slotId,
                                       @RequestParam(name = "participant", required = false) Long participantId,
                                       @RequestParam(name = "reimpression", required = false) String reprintOnly) {
@@ -79,6 +80,14 @@ class NetworkingPrintsController {
             Map<Long, Presence> presences = store.presences(p.session().id());
             cards = cards.stream().filter(c -> presences.containsKey(c.participantId())
                     && presences.get(c.participantId()).reprint()).toList();
+            if (cards.isEmpty()) {
+                // Nothing re-planned (or every card reprinted already): a page that says so, not an error.
+                ModelAndView none = new ModelAndView("networking/admin/reprint-none");
+                none.addObject("day", p.day());
+                none.addObject("rotation", p.session());
+                none.addObject("base", "/admin/journees/" + p.day().slug() + "/reseautage/" + p.session().slotId());
+                return none;
+            }
         }
         if (cards.isEmpty()) {
             // Someone not in this plan (or a plan nobody sits in): nothing to print, nothing revealed.

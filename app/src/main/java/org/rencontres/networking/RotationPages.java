@@ -62,7 +62,11 @@ class RotationPages {
         model.addAttribute("slotDate", RotationDay.shown(w.day(), w.slot()));
         model.addAttribute("rotation", w.session());
         model.addAttribute("base", w.base());
-        model.addAttribute("published", planning.status(w.session()).published());
+        boolean published = planning.status(w.session()).published();
+        model.addAttribute("published", published);
+        // The cards whose route a re-planning changed: the link to reprint them shows only when there are some.
+        model.addAttribute("reprints", published ? onTheDay.presences(w.session()).values().stream()
+                .filter(RotationData.Presence::reprint).count() : 0L);
     }
 
     String participantsPage(Where w, ParticipantForm form, DepartureForm departure, FormErrors errors,

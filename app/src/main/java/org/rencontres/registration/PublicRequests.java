@@ -3,6 +3,7 @@ package org.rencontres.registration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.event.Day;
+import org.rencontres.event.SessionDay;
 import org.rencontres.event.SessionDays;
 import org.rencontres.event.DayStatus;
 import org.rencontres.programme.Programmes;
@@ -95,6 +97,24 @@ class PublicRequests {
     /** Whether the day's programme has a networking rotation (then the form asks who wants to take part). */
     boolean hasNetworking(Day day) {
         return programmes.outline(day.id()).stream().anyMatch(s -> s.kind() == SlotKind.NETWORKING);
+    }
+
+    /**
+     * When a networking rotation of the day takes place, as the form's opt-in says it.
+     *
+     * @param date its day ("mardi 16 mars 2027") on a session of several days, else null
+     */
+    record NetworkingTime(String title, String date, LocalTime start, LocalTime end) {
+    }
+
+    /** The day's networking slots in the programme's order (none: the form does not ask). */
+    List<NetworkingTime> networkingTimes(Day day) {
+        SessionDays sessionDays = day.days();
+        return programmes.outline(day.id()).stream().filter(s -> s.kind() == SlotKind.NETWORKING)
+                .map(s -> new NetworkingTime(s.title(), sessionDays.isSingle() ? null
+                        : sessionDays.byId(s.sessionDayId()).map(SessionDay::frenchDate).orElse(null),
+                        s.startsAt(), s.endsAt()))
+                .toList();
     }
 
     /** Whether the day asks for the line manager's opinion (then the manager's address is required). */

@@ -13,7 +13,9 @@ import org.rencontres.registration.allocation.WorkshopRanking;
 import org.rencontres.registration.questions.Question;
 import org.rencontres.registration.questions.QuestionAnswers;
 import org.rencontres.shared.FormErrors;
+import org.rencontres.shared.FrenchTime;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -105,7 +107,16 @@ class RequestController {
         model.addAttribute("typed", WorkshopRanking.typed(groups, posted));
         model.addAttribute("organisations", requests.organisationNames());
         model.addAttribute("managerAsked", requests.managerAsked(day));
-        model.addAttribute("networking", requests.hasNetworking(day));
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> networkingTimes = requests.networkingTimes(day).stream()
+                .map(t -> messages.getMessage(t.date() == null ? "registration.field.reseautage.when"
+                        : "registration.field.reseautage.when.dated", new Object[] {t.title(), FrenchTime.clock(t.start()),
+                        FrenchTime.clock(t.end()), t.date()}, locale))
+                .toList();
+        model.addAttribute("networking", !networkingTimes.isEmpty());
+        // The opt-in says when the rotations are (their slots' titles and hours), not a meal they may not be at.
+        model.addAttribute("networkingLabel", messages.getMessage("registration.field.reseautage",
+                new Object[] {String.join("\u00a0; ", networkingTimes)}, locale));
         model.addAttribute("lastDay", requests.window(day).map(Capacity::lastDay).orElse(null));
         List<Question> questions = requests.questions(day);
         model.addAttribute("questions", questions);

@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 /** The aggregated answers of a day's survey. */
-record Results(int responses, int confirmed, List<QuestionResult> questions) {
+record Results(int responses, int present, List<QuestionResult> questions) {
 
-    /** Responses per confirmed registration, in whole percent (0 when nobody is confirmed). */
+    /**
+     * Responses per confirmed registration present at least one half-day, in whole percent (0 when
+     * nobody came).
+     */
     public int ratePercent() {
-        return confirmed == 0 ? 0 : Math.round(100f * responses / confirmed);
+        return present == 0 ? 0 : Math.round(100f * responses / present);
     }
 
     /**

@@ -16,8 +16,6 @@ import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.notification.Mailer;
 import org.rencontres.registration.Registration;
-import org.rencontres.registration.RegistrationState;
-import org.rencontres.registration.Registrations;
 import org.rencontres.shared.PublicAddress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the survey at the end of the session: once its last day is over (and for two days after), every
- * confirmed agent who has not answered gets one e-mail with the link to the form, through the
+ * confirmed agent present at least one half-day who has not answered gets one e-mail with the link to the
+ * form (a confirmed no-show gets none), through the
  * outbox; a recurring db-scheduler job ({@code survey-invitations}) runs it on one instance at a time.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,17 +38,15 @@ class SurveyInvitations {
     private final JdbcClient jdbc;
     private final Surveys surveys;
     private final Days days;
-    private final Registrations registrations;
     private final Mailer mailer;
     private final PublicAddress address;
     private final TransactionTemplate transaction;
 
-    SurveyInvitations(JdbcClient jdbc, Surveys surveys, Days days, Registrations registrations, Mailer mailer,
+    SurveyInvitations(JdbcClient jdbc, Surveys surveys, Days days, Mailer mailer,
                       PublicAddress address, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.surveys = surveys;
         this.days = days;
-        this.registrations = registrations;
         this.mailer = mailer;
         this.address = address;
         this.transaction = transaction;
@@ -64,7 +61,8 @@ class SurveyInvitations {
     }
 
     /**
-     * Invites, once each, the confirmed agents of the sessions with questions whose last day ended before
+     * Invites, once each, the confirmed agents present at least one half-day of the sessions with questions
+     * whose last day ended before
      * {@code now} and less than {@link #WINDOW} ago.
      *
      * @return how many e-mails were queued
@@ -82,8 +80,8 @@ class SurveyInvitations {
             if (end.isAfter(now) || end.plus(WINDOW).isBefore(now)) {
                 continue;
             }
-            for (Registration r : registrations.ofDay(dayId)) {
-                if (r.state() == RegistrationState.CONFIRMED && Boolean.TRUE.equals(transaction.execute(s -> invite(day.get(), r)))) {
+            for (Registration r : surveys.invitable(dayId).toList()) {
+                if (Boolean.TRUE.equals(transaction.execute(s -> invite(day.get(), r)))) {
                     sent++;
                 }
             }

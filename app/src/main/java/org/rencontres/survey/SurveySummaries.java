@@ -9,12 +9,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class SurveySummaries {
 
-    /** One question's counts by answer ("1".."5" for a scale, the options for a choice), with its mean for a scale. */
-    public record Summary(String question, int answered, Double mean, Map<String, Integer> counts) {
+    /**
+     * One question's counts by answer ("1".."5" for a scale, the options for a choice), with its mean for a
+     * scale ({@code scale}; null while nobody answered).
+     */
+    public record Summary(String question, boolean scale, int answered, Double mean, Map<String, Integer> counts) {
     }
 
-    /** The day's answers: how many responded, of how many confirmed, and each scale or choice question. */
-    public record DaySummary(int responses, int confirmed, List<Summary> questions) {
+    /**
+     * The day's answers: how many responded, of how many confirmed people present at least one half-day,
+     * and each scale or choice question.
+     */
+    public record DaySummary(int responses, int present, List<Summary> questions) {
     }
 
     private final Surveys surveys;
@@ -25,8 +31,9 @@ public class SurveySummaries {
 
     public DaySummary of(long dayId) {
         Results results = surveys.results(dayId);
-        return new DaySummary(results.responses(), results.confirmed(), results.questions().stream()
+        return new DaySummary(results.responses(), results.present(), results.questions().stream()
                 .filter(q -> q.question().kind() != Question.Kind.TEXT)
-                .map(q -> new Summary(q.question().text(), q.answered(), q.mean(), q.counts())).toList());
+                .map(q -> new Summary(q.question().text(), q.question().kind() == Question.Kind.SCALE,
+                        q.answered(), q.mean(), q.counts())).toList());
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rencontres.attendance.Attendances;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
@@ -36,13 +37,16 @@ class Surveys {
     private final Registrations registrations;
     private final MessageSource messages;
     private final Days days;
+    private final Attendances attendances;
 
-    Surveys(JdbcClient jdbc, AuditTrail audit, Registrations registrations, MessageSource messages, Days days) {
+    Surveys(JdbcClient jdbc, AuditTrail audit, Registrations registrations, MessageSource messages, Days days,
+            Attendances attendances) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.registrations = registrations;
         this.messages = messages;
         this.days = days;
+        this.attendances = attendances;
     }
 
     // ---- questions ----
@@ -183,6 +187,16 @@ class Surveys {
                 .filter(r -> r.state() == RegistrationState.CONFIRMED);
     }
 
+    /**
+     * Who is asked for their opinion: the confirmed registrations of the session present at least one
+     * half-day (the survey is about a day they lived; a confirmed no-show is neither invited nor counted).
+     */
+    java.util.stream.Stream<Registration> invitable(long dayId) {
+        java.util.Set<Long> present = attendances.presentRegistrations(dayId);
+        return registrations.ofDay(dayId).stream()
+                .filter(r -> r.state() == RegistrationState.CONFIRMED && present.contains(r.id()));
+    }
+
     boolean answered(long registrationId) {
         return jdbc.sql("SELECT count(*) FROM survey_response WHERE registration_id = ?").param(registrationId)
                 .query(Integer.class).single() > 0;
@@ -265,7 +279,8 @@ class Surveys {
 
     Results results(long dayId) {
         int responses = jdbc.sql("SELECT count(*) FROM survey_response WHERE event_day_id = ?").param(dayId).query(Integer.class).single();
-        int confirmed = (int) registrations.ofDay(dayId).stream().filter(r -> r.state() == RegistrationState.CONFIRMED).count();
+        // The rate is of the people who came (present at least one half-day), not of those confirmed.
+        int present = (int) invitable(dayId).count();
         List<Results.QuestionResult> out = new ArrayList<>();
         for (Question q : questions(dayId)) {
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -300,7 +315,7 @@ class Surveys {
             }
             out.add(new Results.QuestionResult(q, answered, mean, counts, texts));
         }
-        return new Results(responses, confirmed, out);
+        return new Results(responses, present, out);
     }
 
     private String text(String key, Object... args) {

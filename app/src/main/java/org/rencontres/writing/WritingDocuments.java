@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.rencontres.workshops.Workshop;
@@ -47,10 +48,16 @@ class WritingDocuments {
                 .toList();
     }
 
-    /** Gives each workshop of the day that has none its document (title and template from the workshop). */
+    /**
+     * Gives each workshop of the day that writes collectively (it has a writing method) and has none its
+     * document (title and template from the workshop). A workshop « sans écriture collective » gets none.
+     */
     @Transactional
     public void ensureForWorkshops(long dayId) {
         for (Workshop w : workshops.ofDay(dayId)) {
+            if (w.writingTemplate() == null) {
+                continue;
+            }
             jdbc.sql("""
                     INSERT INTO writing_document (event_day_id, workshop_id, title, template, read_key)
                     VALUES (?, ?, ?, ?, ?) ON CONFLICT (workshop_id) DO NOTHING""")
@@ -58,6 +65,12 @@ class WritingDocuments {
                             DocumentTemplate.of(w.writingTemplate()).name(), Keys.random())
                     .update();
         }
+    }
+
+    /** The day's workshops that write collectively (those with a writing method), by id. */
+    Set<Long> writingWorkshops(long dayId) {
+        return workshops.ofDay(dayId).stream().filter(w -> w.writingTemplate() != null).map(Workshop::id)
+                .collect(Collectors.toSet());
     }
 
     /** A new document of the day, for a small group or for nobody in particular. */

@@ -1,6 +1,7 @@
 package org.rencontres.writing;
 
 import java.util.List;
+import java.util.Set;
 
 import org.rencontres.registration.AgentSpaceLinks;
 import org.rencontres.registration.Registration;
@@ -8,7 +9,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** The agent's space links to the shared documents the agent may write in (their workshop's, their group's). */
+/**
+ * The agent's space links to the shared documents the agent may write in (their workshop's when it writes
+ * collectively, their group's).
+ */
 @Component
 class WritingLinksForAgents implements AgentSpaceLinks {
 
@@ -24,10 +28,14 @@ class WritingLinksForAgents implements AgentSpaceLinks {
 
     @Override
     public List<Link> of(Registration registration) {
-        if (registration.workshopIds().stream().anyMatch(w -> documents.ofWorkshop(w).isEmpty())) {
+        // Only the workshops that write collectively have a document; one made before its workshop was set
+        // « sans écriture collective » is not offered either.
+        Set<Long> writing = documents.writingWorkshops(registration.dayId());
+        if (registration.workshopIds().stream().anyMatch(w -> writing.contains(w) && documents.ofWorkshop(w).isEmpty())) {
             documents.ensureForWorkshops(registration.dayId());
         }
         return documents.ofDay(registration.dayId()).stream()
+                .filter(d -> d.workshopId() == null || writing.contains(d.workshopId()))
                 .filter(d -> access.belongs(registration, d))
                 .map(d -> new Link(messages.getMessage("writing.space.link", new Object[] {d.title()},
                         LocaleContextHolder.getLocale()), "/ecriture/participant/" + documents.participantKey(d.id(), registration.id())))

@@ -227,6 +227,53 @@ class CertificatesWebTest {
     }
 
     @Test
+    void walk_ins_who_gave_an_e_mail_get_a_certificate_like_registrants_and_those_who_gave_none_do_not() throws Exception {
+        long camille = confirmed("Camille", "Durand", mail("camille"));
+        present(camille, HalfDay.MORNING);
+        String ninaMail = mail("nina");
+        assertThat(attendances.checkInWalkIn(dayId, new WalkIn("Nouvel", "Nina", "Commune d'Ailleurs", ninaMail),
+                CheckIn.plain(HalfDay.AFTERNOON, "Accueil")).kind()).isEqualTo(CheckInOutcome.Kind.RECORDED);
+        assertThat(attendances.checkInWalkIn(dayId, new WalkIn("Sansmail", "Sam", "Commune d'Ici", ""),
+                CheckIn.plain(HalfDay.MORNING, "Accueil")).kind()).isEqualTo(CheckInOutcome.Kind.RECORDED);
+
+        Document status = organiser.page(base());
+        assertThat(status.select(".certificates-counts").text())
+                .isEqualTo("2 participant(s) présent(s), 0 attestation(s) délivrée(s), 2 à créer ou envoyer.");
+        assertThat(status.select("ul[aria-labelledby=participants-titre] a").eachText())
+                .anySatisfy(t -> assertThat(t).contains("Nina Nouvel"))
+                .noneSatisfy(t -> assertThat(t).contains("Sam Sansmail"));
+        Document done = generate();
+        assertThat(done.select(".certificates-state").text()).isEqualTo("Génération terminée : 2 sur 2.");
+
+        // Nina's e-mail, with her PDF: her name, her organisation, her afternoon (13h to 16h30).
+        QueuedMails queued = new QueuedMails(jdbc);
+        List<QueuedMail> sent = queued.to(ninaMail, "Votre attestation");
+        assertThat(sent).hasSize(1);
+        String code = jdbc.sql("SELECT code FROM attendance_certificate WHERE event_day_id = ? AND walk_in_id IS NOT NULL")
+                .param(dayId).query(String.class).single();
+        String text = pdfText(queued.attachment(sent.get(0).id(), "application/pdf"));
+        assertThat(text).contains("Nina Nouvel", "Commune d'Ailleurs", "Total des heures de présence 3 h 30", code);
+        assertThat(sent.get(0).text()).contains("3 h 30", "/attestations/verifier/" + code);
+        Document genuine = new WebSession(port).page("/attestations/verifier/" + code);
+        assertThat(genuine.select(".verify-genuine").text()).isEqualTo("Cette attestation de présence est authentique.");
+        assertThat(genuine.select(".verify-details").text()).contains("Nina Nouvel", "après-midi");
+        assertThat(new WebSession(port).getBytes("/attestations/" + code + ".pdf").statusCode()).isEqualTo(200);
+        // The walk-in who gave no address has none.
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM attendance_certificate c JOIN attendance_walk_in w ON w.id = c.walk_in_id
+                WHERE w.day_id = ? AND w.surname = 'Sansmail'""").param(dayId).query(Integer.class).single()).isZero();
+
+        // Her certificate from the organiser's list is the same one; a second run sends nothing again.
+        String href = organiser.page(base()).select("ul[aria-labelledby=participants-titre] a:contains(Nina Nouvel)").attr("href");
+        assertThat(href).contains("/sans-inscription/").endsWith(".pdf");
+        HttpResponse<byte[]> one = organiser.getBytes(href);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(pdfText(one.body())).contains(code);
+        assertThat(generate().select(".certificates-state").text()).isEqualTo("Génération terminée : 0 sur 0.");
+        assertThat(queued.to(ninaMail, "Votre attestation")).hasSize(1);
+    }
+
+    @Test
     void an_unknown_code_is_not_a_certificate() throws Exception {
         HttpResponse<String> unknown = new WebSession(port).get("/attestations/verifier/AbCdEfGhIjKlMnOpQrStUvWx");
         assertThat(unknown.statusCode()).isEqualTo(404);

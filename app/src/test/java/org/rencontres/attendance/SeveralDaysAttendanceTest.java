@@ -339,7 +339,7 @@ class SeveralDaysAttendanceTest {
 
         // The e-mail that goes with it says the session's dates.
         Certificate issued = certificates.ofRegistration(camille).orElseThrow();
-        String mail = certificates.mail(days.find(dayId).orElseThrow(), registrations.find(camille).orElseThrow(), code,
+        String mail = certificates.mail(days.find(dayId).orElseThrow(), Certificates.Holder.of(registrations.find(camille).orElseThrow()), code,
                 issued.minutes(), new byte[0]).text();
         assertThat(mail).contains("à la session «" + NBSP + "Session des présences" + NBSP + "»",
                 "du mardi 16 au mercredi 17 mars 2027" + NBSP + ": 11 h 30 de présence.");

@@ -153,8 +153,11 @@ class DashboardWebTest {
         assertThat(html.selectFirst("svg#graphique-parcours").nextElementSibling().tagName()).isEqualTo("table");
         assertThat(html.select("a[href$=/tableau-de-bord/inscriptions.csv]")).hasSize(1);
         // No survey question yet: the section says how many answered, without charts.
-        assertThat(html.select("#avis-titre ~ p").first().text()).isEqualTo("Réponses : 0 sur 2 inscrits confirmés.");
+        // (Counted of the confirmed people present at least one half-day: one came in the morning.)
+        assertThat(html.select("#avis-titre ~ p").first().text())
+                .isEqualTo("Réponses : 0 sur 1 personne présente au moins une demi-journée.");
         assertThat(html.select("svg[id^=graphique-avis]")).isEmpty();
+        assertThat(html.select("section.dashboard-survey")).isEmpty();
 
         HtmlChecker.assertValid("dashboard", Map.of("tableau-de-bord", response.body()));
     }

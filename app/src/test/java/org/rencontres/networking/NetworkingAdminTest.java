@@ -130,6 +130,8 @@ class NetworkingAdminTest {
         assertThat(organiser.page(path()).select("[role=status]").text()).isEqualTo("Le speed dating est enregistré.");
 
         NetworkingSession session = stored().orElseThrow();
+        assertThat(organiser.page(path() + "/organisation").select("#rotation-aide").text())
+                .isEqualTo("En minutes ; les règles du speed dating prévoient de 10 à 12 minutes.");
         assertThat(session.title()).isEqualTo("Le speed dating de l'AICT");
         assertThat(session.groupSize()).isEqualTo(6);
         assertThat(session.rotationMinMinutes()).isEqualTo(10);
@@ -158,6 +160,9 @@ class NetworkingAdminTest {
         assertThat(after.rotationMaxMinutes()).isEqualTo(8);
         assertThat(after.themesProvisional()).isFalse();
         assertThat(after.themes()).containsExactly("Déclaration de l'APD", "ODD, FICOL");
+        // The same length at both ends: one length, not « de 8 à 8 minutes ».
+        assertThat(organiser.page(path() + "/organisation").select("#rotation-aide").text())
+                .isEqualTo("En minutes ; les règles du speed dating prévoient 8 minutes.");
         shown = publicPage();
         assertThat(shown.select("#reseautage-" + networkingSlot + " .themes li").eachText())
                 .containsExactly("Déclaration de l'APD", "ODD, FICOL");

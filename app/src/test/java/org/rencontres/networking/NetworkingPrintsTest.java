@@ -243,12 +243,21 @@ class NetworkingPrintsTest {
         aGeneratedPlan();
         publish();
         Document plan = organiser.page(base + "/plan");
+        // The publication is announced as done (a status), not in a red alert.
+        assertThat(plan.select(".alert, [role=alert]")).isEmpty();
+        assertThat(plan.select("p.notice[role=status]").eachText()).contains("Le plan est publié.")
+                .anySatisfy(t -> assertThat(t).startsWith("Le plan est publié : les tables, les participants et le plan sont figés."));
+        // Right after publication nobody's card is to be reprinted: no link, and the address says so (no 404).
         assertThat(plan.select("#impressions a").eachAttr("href")).containsExactly(base + "/impressions/parcours.pdf",
-                base + "/impressions/parcours.pdf?reimpression=oui", base + "/impressions/tables.pdf",
-                base + "/impressions/plan.pdf");
-        // Right after publication nobody's card is to be reprinted.
-        assertThat(organiser.get(base + "/impressions/parcours.pdf?reimpression=oui").statusCode()).isEqualTo(404);
-        HtmlChecker.assertValid("plan publié avec ses impressions", Map.of("plan publié", plan.outerHtml()));
+                base + "/impressions/tables.pdf", base + "/impressions/plan.pdf");
+        HttpResponse<String> noReprint = organiser.get(base + "/impressions/parcours.pdf?reimpression=oui");
+        assertThat(noReprint.statusCode()).isEqualTo(200);
+        Document nothing = Jsoup.parse(noReprint.body());
+        assertThat(nothing.select("h1").text()).isEqualTo("Aucune carte de parcours à réimprimer pour « Le speed dating imprimé »");
+        assertThat(nothing.select("main").text()).contains("Aucun parcours n'a changé depuis la publication du plan");
+        assertThat(nothing.select("main a").attr("href")).isEqualTo(base + "/plan");
+        HtmlChecker.assertValid("plan publié avec ses impressions", Map.of("plan publié", plan.outerHtml(),
+                "rien à réimprimer", noReprint.body()));
         PublishedPlan published = publishedPlans.published(sessionId).orElseThrow();
         Map<String, List<TableSeats>> route = route(published);
 
@@ -362,6 +371,45 @@ class NetworkingPrintsTest {
         assertThat(mediaBox(a4).getWidth()).isCloseTo(PDRectangle.A4.getHeight(), org.assertj.core.data.Offset.offset(1f));
         assertThat(NetworkingPrints.large(room(9, 4, 3))).isTrue();
         assertThat(NetworkingPrints.large(room(7, 6, 3))).isTrue();
+    }
+
+    @Test
+    void route_cards_take_one_page_each_with_no_blank_page_after_the_last() throws Exception {
+        ManagedDay day = new ManagedDay(dayId, code, slug, "Journée des impressions", days.days(dayId).orElseThrow());
+        NetworkingSession session = sessions.ofSlot(dayId, slotId).orElseThrow();
+        // From one round to the eight of a long slot, every card with its QR code.
+        for (int rounds = 1; rounds <= 8; rounds++) {
+            PublishedPlan plan = longWinded(room(4, 3, rounds));
+            List<NetworkingPrints.Card> cards = prints.cards(plan, null).stream().map(c -> {
+                String url = address.of("/reseautage/direct/" + sessionId + "/participant/cle" + c.participantId());
+                return new NetworkingPrints.Card(c.participantId(), c.name(), c.organisation(), c.stops(), url,
+                        org.rencontres.document.QrCodes.dataUri(url, 360));
+            }).toList();
+            byte[] pdf = prints.routeCards(day, session, plan, cards);
+            assertThat(pages(pdf)).as(rounds + " rounds").isEqualTo(cards.size());
+            for (int p = 1; p <= cards.size(); p++) {
+                assertThat(pageText(pdf, p)).as(rounds + " rounds, page " + p).contains(cards.get(p - 1).name());
+            }
+            byte[] one = prints.routeCards(day, session, plan, cards.subList(0, 1));
+            assertThat(pages(one)).as(rounds + " rounds, one card").isEqualTo(1);
+        }
+    }
+
+    /** The same plan with the long places, themes and organisations of a real day. */
+    private static PublishedPlan longWinded(PublishedPlan plan) {
+        List<PlannedRound> rounds = new ArrayList<>();
+        for (PlannedRound r : plan.rounds()) {
+            List<TableSeats> tables = new ArrayList<>();
+            for (TableSeats t : r.tables()) {
+                tables.add(new TableSeats(t.table(), "Salle des commissions, près du pilier côté fenêtre",
+                        t.theme() + " : quelles coopérations entre collectivités et partenaires ?", t.host(),
+                        t.seats().stream().map(x -> new Seat(x.participantId(), x.registrationId(), x.name(),
+                                "Communauté d'agglomération Grand Paris Sud Seine-Essonne-Sénart")).toList()));
+            }
+            rounds.add(new PlannedRound(r.number(), tables));
+        }
+        return new PublishedPlan(plan.sessionId(), plan.dayId(), plan.rotationMinutes(), plan.changeoverMinutes(),
+                plan.startsAt(), rounds);
     }
 
     /** A plan of {@code tables} tables of {@code size} people who move round by round. */

@@ -278,6 +278,11 @@ class ReplanTest {
         Document personal = organiser.page("/reseautage/direct/" + sessionId + "/participant/" + key(moved.id()));
         assertThat(personal.select("#seat-next").text()).contains(newTable);
 
+        // The plan's page offers them, with how many.
+        Document planPage = organiser.page(base + "/plan");
+        assertThat(planPage.select("#impressions a[href$=reimpression=oui]").text()).isEqualTo(
+                "Cartes de parcours à réimprimer : " + (flagged.size() == 1 ? "1 carte" : flagged.size() + " cartes")
+                        + " dont le parcours a changé à la re-planification");
         // The cards to reprint: exactly the flagged people's, one A5 page each.
         var reprint = organiser.getBytes(base + "/impressions/parcours.pdf?reimpression=oui");
         assertThat(reprint.statusCode()).isEqualTo(200);

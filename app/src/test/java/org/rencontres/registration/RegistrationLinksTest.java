@@ -445,7 +445,14 @@ class RegistrationLinksTest {
         programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(12, 30), LocalTime.of(14, 0), SlotKind.NETWORKING,
                 null, "Le speed dating", null, null, false, false, List.of(), List.of()));
         var page = visitor.page(form());
-        assertThat(page.select("label[for=reseautage]").text()).startsWith("Je souhaite participer au temps de rencontres");
+        // The opt-in says when the rotation takes place: its slot's title and hours, not a meal.
+        assertThat(page.select("label[for=reseautage]").text()).isEqualTo("Je souhaite participer au temps de rencontres "
+                + "(« speed dating » par petits groupes autour de thèmes) : « Le speed dating », de 12h30 à 14h.");
+        programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(16, 0), LocalTime.of(16, 45), SlotKind.NETWORKING,
+                null, "Rencontres de fin de journée", null, null, false, false, List.of(), List.of()));
+        assertThat(visitor.page(form()).select("label[for=reseautage]").text())
+                .endsWith(": « Le speed dating », de 12h30 à 14h ; « Rencontres de fin de journée », de 16h à 16h45.")
+                .doesNotContain("déjeuner");
         Map<String, String> yes = new LinkedHashMap<>(request("oui" + agent, ""));
         yes.put("reseautage", "oui");
         assertThat(visitor.submit(form(), form(), yes).statusCode()).isEqualTo(302);

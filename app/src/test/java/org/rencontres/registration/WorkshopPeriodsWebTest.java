@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * parallel slots (one workshop each, in two tracks, as the demo day has them), which make one
  * period. Agents rank per period, get one workshop per period on confirmation and from the
  * organiser's allocation (computed, adjusted and published period by period), and see both in their
- * space, on their convocation and in their writing links.
+ * space, on their convocation and in their writing links (only the workshops with a writing method have one).
  */
 @RencontresIntegrationTest
 class WorkshopPeriodsWebTest {
@@ -90,9 +90,11 @@ class WorkshopPeriodsWebTest {
         long afternoon2 = programmes.addSlot(dayId, new SlotDraft(days.days(dayId).orElseThrow().first().id(), LocalTime.of(14, 30), LocalTime.of(16, 0),
                 SlotKind.WORKSHOP, "Ateliers participatifs", "Mobilité internationale", null, "Atelier n°2", false,
                 false, List.of(), List.of()));
-        morningA = workshops.add(dayId, new WorkshopDraft(morning, 1, "Coopération décentralisée", null, null, 1, null));
+        morningA = workshops.add(dayId, new WorkshopDraft(morning, 1, "Coopération décentralisée", null,
+                org.rencontres.workshops.WritingTemplate.STATE_OF_THE_ART, 1, null));
         morningB = workshops.add(dayId, new WorkshopDraft(morning, 2, "Éducation à la citoyenneté", null, null, null, null));
-        mirror = workshops.add(dayId, new WorkshopDraft(afternoon1, 3, "Bright Mirror", null, null, 1, null));
+        mirror = workshops.add(dayId, new WorkshopDraft(afternoon1, 3, "Bright Mirror", null,
+                org.rencontres.workshops.WritingTemplate.BRIGHT_MIRROR, 1, null));
         mobility = workshops.add(dayId, new WorkshopDraft(afternoon2, 4, "Mobilité", null, null, null, null));
         String email = "periodes." + n + "@cnfpt.fr";
         accounts.create(new NewAccount(email, "Paule Périodes", Role.ORGANISER, unit, PASSWORD));
@@ -189,6 +191,8 @@ class WorkshopPeriodsWebTest {
                 "9h30 – 12h : 1. Coopération décentralisée", "14h30 – 16h : 3. Bright Mirror");
         assertThat(space.select("a[href^=/ecriture/participant/]")).hasSize(2);
         HtmlChecker.assertValid("workshop-periods", Map.of("space", space.outerHtml()));
+        // The second's two workshops are « sans écriture collective »: no shared document to link to.
+        assertThat(visitor.page(space("Second")).select("a[href^=/ecriture/participant/]")).isEmpty();
 
         // The choices, period by period.
         assertThat(space.select("#choix-periode-1").text()).isEqualTo("9h30 – 12h : État de l'art en petits groupes");

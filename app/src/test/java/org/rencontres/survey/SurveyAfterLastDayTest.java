@@ -12,6 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
+import org.rencontres.attendance.Attendances;
+import org.rencontres.attendance.CheckIn;
+import org.rencontres.attendance.HalfDay;
+import org.rencontres.attendance.CheckInOutcome;
 import org.rencontres.event.DayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
@@ -30,6 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The survey of a session of several days goes out after its last day, not after its first: a
  * two-day session (16 March 2027 09:00–17:00, 17 March 09:00–12:30) and a half-day one (09:00–12:30).
+ * It goes to the confirmed agents present at least one half-day (here the morning of the session's
+ * first day); a confirmed agent who never came gets none.
  */
 @RencontresIntegrationTest
 class SurveyAfterLastDayTest {
@@ -43,6 +49,10 @@ class SurveyAfterLastDayTest {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired SurveyInvitations invitations;
+    @Autowired Attendances attendances;
+
+    /** The confirmed agent of the last session made who never came. */
+    private String noShow;
 
     /** A session of these days with the usual questions and one confirmed agent; returns the agent's address. */
     private String sessionWithAnAgent(SessionDayDraft... sessionDays) throws Exception {
@@ -59,12 +69,22 @@ class SurveyAfterLastDayTest {
         organiser.submit(base, base + "/habituelles", Map.of());
         registrations.setCapacity(new Capacity(dayId, 50, 48, false));
         String agent = "agent." + System.nanoTime() + "@test.fr";
-        long id = registrations.request(dayId, new RequestDraft("Avis", "Agent", agent, "01 60 79 74 00", "Juriste",
+        long id = confirmed(dayId, agent);
+        noShow = "absent." + System.nanoTime() + "@test.fr";
+        confirmed(dayId, noShow);
+        long firstDay = days.days(dayId).orElseThrow().first().id();
+        assertThat(attendances.checkIn(dayId, id, CheckIn.plain(HalfDay.MORNING, "Accueil").on(firstDay)).kind())
+                .isEqualTo(CheckInOutcome.Kind.RECORDED);
+        return agent;
+    }
+
+    private long confirmed(long dayId, String mail) {
+        long id = registrations.request(dayId, new RequestDraft("Avis", "Agent", mail, "01 60 79 74 00", "Juriste",
                 null, "Commune de Test-sur-Seine", null, null, null, Instant.parse("2026-06-10T10:00:00Z")));
         registrations.advance(id, "orga@cnfpt.fr", null);
         registrations.advance(id, "orga@cnfpt.fr", null);
         registrations.confirm(id, "orga@cnfpt.fr");
-        return agent;
+        return id;
     }
 
     private int invitations(String agent) {
@@ -83,6 +103,7 @@ class SurveyAfterLastDayTest {
         assertThat(invitations(agent)).isZero();
         invitations.sendDue(lastEnd.plusSeconds(60));
         assertThat(invitations(agent)).isEqualTo(1);
+        assertThat(invitations(noShow)).isZero();
     }
 
     @Test
@@ -93,5 +114,6 @@ class SurveyAfterLastDayTest {
         assertThat(invitations(agent)).isZero();
         invitations.sendDue(end.plusSeconds(60));
         assertThat(invitations(agent)).isEqualTo(1);
+        assertThat(invitations(noShow)).isZero();
     }
 }

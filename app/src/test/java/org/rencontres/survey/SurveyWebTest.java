@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
+import org.rencontres.attendance.Attendances;
+import org.rencontres.attendance.CheckIn;
+import org.rencontres.attendance.HalfDay;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.DayDraft;
 import org.rencontres.event.SessionDayDraft;
@@ -56,6 +59,7 @@ class SurveyWebTest {
     @Autowired JdbcClient jdbc;
     @Autowired SurveyInvitations invitations;
     @Autowired AuditTrail audit;
+    @Autowired Attendances attendances;
 
     private String slug;
     private long dayId;
@@ -83,6 +87,13 @@ class SurveyWebTest {
         registrations.setCapacity(new Capacity(dayId, 50, 48, false));
         registrations.confirm(id, "orga@cnfpt.fr");
         return id;
+    }
+
+    /** Marks the registration present on the morning of the day's first day (the welcome desk's check-in). */
+    private long present(long registrationId) {
+        long firstDay = days.days(dayId).orElseThrow().first().id();
+        attendances.checkIn(dayId, registrationId, CheckIn.plain(HalfDay.MORNING, "Accueil").on(firstDay));
+        return registrationId;
     }
 
     private String base() {
@@ -301,7 +312,7 @@ class SurveyWebTest {
         String[] liked = {"Les ateliers", "", "Le déjeuner"};
         for (int i = 0; i < 3; i++) {
             String m = mail("agent" + i);
-            long id = confirmed("Agent" + i, m);
+            long id = present(confirmed("Agent" + i, m));
             String link = surveyLink(id, m);
             Map<String, String> values = new LinkedHashMap<>();
             values.put(q.get("Satisfaction générale"), "" + notes[i][0]);
@@ -312,10 +323,13 @@ class SurveyWebTest {
             WebSession agent = new WebSession(port);
             assertThat(Jsoup.parse(agent.submit(link, link, values).body()).select(".notice").text()).startsWith("Merci");
         }
-        confirmed("Quatrième", mail("quatre"));
+        present(confirmed("Quatrième", mail("quatre")));
+        // Confirmed but never came: not counted in the response rate.
+        confirmed("Absent", mail("absent"));
 
         Document page = organiser.page(base());
-        assertThat(page.select(".survey-rate").text()).isEqualTo("Réponses : 3 sur 4 inscrits confirmés (taux de réponse : 75 %).");
+        assertThat(page.select(".survey-rate").text())
+                .isEqualTo("Réponses : 3 sur 4 personnes présentes au moins une demi-journée (taux de réponse : 75 %).");
         Element general = page.selectFirst("[data-result=" + q.get("Satisfaction générale").substring(1) + "]");
         assertThat(general.select(".survey-summary").text()).isEqualTo("Réponses : 3, moyenne : 4,0 sur 5.");
         Element svg = general.selectFirst("svg[role=img]");
@@ -341,18 +355,31 @@ class SurveyWebTest {
 
         // The day's dashboard draws the same counts.
         Document dashboard = organiser.page("/admin/journees/" + slug + "/tableau-de-bord");
-        assertThat(dashboard.select("#avis-titre ~ p").first().text()).isEqualTo("Réponses : 3 sur 4 inscrits confirmés.");
+        assertThat(dashboard.select("#avis-titre ~ p").first().text()).isEqualTo("Réponses : 3 sur 4 personnes présentes au moins une demi-journée.");
         assertThat(dashboard.select("svg[id^=graphique-avis]")).hasSize(4);
         assertThat(dashboard.selectFirst("svg#graphique-avis-1").attr("aria-label"))
                 .contains("Satisfaction générale", "3 1", "4 1", "5 1");
+        // Each chart under its question as a heading, followed by the same counts in a table.
+        assertThat(dashboard.select("section.dashboard-survey > h3").eachText()).containsExactly("Satisfaction générale",
+                "Utilité pour votre pratique", "Qualité de l'organisation", "Reviendrez-vous ?");
+        Element satisfaction = dashboard.selectFirst("section[aria-labelledby=avis-question-1]");
+        assertThat(satisfaction.select(".dashboard-summary").text()).isEqualTo("Réponses : 3, moyenne : 4,0 sur 5.");
+        assertThat(satisfaction.select("svg#graphique-avis-1")).hasSize(1);
+        assertThat(satisfaction.select("table caption").text()).isEqualTo("Satisfaction générale");
+        assertThat(satisfaction.select("table tbody tr").eachText()).containsExactly("Note 1 sur 5 0", "Note 2 sur 5 0",
+                "Note 3 sur 5 1", "Note 4 sur 5 1", "Note 5 sur 5 1");
+        Element comeBack = dashboard.selectFirst("section[aria-labelledby=avis-question-4]");
+        assertThat(comeBack.select("table tbody tr").eachText()).containsExactly("Oui 2", "Non 1");
+        assertThat(comeBack.select(".dashboard-summary").text()).isEqualTo("Réponses : 3.");
+        HtmlChecker.assertValid("survey-dashboard", Map.of("dashboard", organiser.get("/admin/journees/" + slug + "/tableau-de-bord").body()));
     }
 
     @Test
-    void after_the_day_each_confirmed_agent_who_has_not_answered_is_invited_once_by_e_mail() throws Exception {
+    void after_the_day_each_agent_present_who_has_not_answered_is_invited_once_by_e_mail() throws Exception {
         organiser.submit(base(), base() + "/habituelles", Map.of());
         Map<String, String> q = fieldsByText();
         String answered = mail("repondu");
-        long first = confirmed("Répondu", answered);
+        long first = present(confirmed("Répondu", answered));
         String link = surveyLink(first, answered);
         Map<String, String> values = new LinkedHashMap<>();
         values.put(q.get("Satisfaction générale"), "5");
@@ -360,7 +387,9 @@ class SurveyWebTest {
         values.put(q.get("Qualité de l'organisation"), "4");
         new WebSession(port).submit(link, link, values);
         String waiting = mail("attente");
-        confirmed("Attente", waiting);
+        present(confirmed("Attente", waiting));
+        String absent = mail("absent");
+        confirmed("Absent", absent);
 
         java.time.Instant end = LocalDate.of(2016, 10, 4).atTime(16, 30).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant();
         QueuedMails queued = new QueuedMails(jdbc);
@@ -371,6 +400,8 @@ class SurveyWebTest {
         invitations.sendDue(end.plusSeconds(7200));
         assertThat(mails.apply(waiting)).isEqualTo(1);
         assertThat(mails.apply(answered)).isZero();
+        // Confirmed but present at no half-day: not asked about a day they did not live.
+        assertThat(mails.apply(absent)).isZero();
         String body = queued.lastText(waiting);
         assertThat(body).contains("Journée des évaluations", "/evaluation/");
     }
