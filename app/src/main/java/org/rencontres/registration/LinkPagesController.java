@@ -51,10 +51,13 @@ class LinkPagesController {
     private final WorkshopAllocations ranking;
     private final ManagerAddressCheck managerCheck;
     private final MessageSource messages;
+    private final ApprovalWaits waits;
 
     LinkPagesController(Registrations registrations, Days days, DayFiles dayFiles,
                         Convocations convocations, List<AgentSpaceLinks> extras, AllocationViews allocations,
-                        WorkshopAllocations ranking, ManagerAddressCheck managerCheck, MessageSource messages) {
+                        WorkshopAllocations ranking, ManagerAddressCheck managerCheck, MessageSource messages,
+                        ApprovalWaits waits) {
+        this.waits = waits;
         this.messages = messages;
         this.managerCheck = managerCheck;
         this.extras = extras;
@@ -275,6 +278,10 @@ class LinkPagesController {
         model.addAttribute("day", day);
         model.addAttribute("history", registrations.history(id));
         model.addAttribute("waitingRank", registrations.waitingRank(id).orElse(null));
+        // A request no approver can decide is the organiser's to decide: say so, not "awaiting the training service".
+        boolean organiserDecides = waits.of(r).map(w -> w.whom() == ApprovalWaits.Whom.ORGANISER).orElse(false);
+        model.addAttribute("stateKey", "registration.state."
+                + (organiserDecides ? RegistrationState.AWAITING_ORGANISER : r.state()).name());
         model.addAttribute("choices", allocations.choiceGroups(r));
         boolean visible = allocations.workshopVisible(r.dayId());
         model.addAttribute("myWorkshops", allocations.visibleWorkshopTitles(r));

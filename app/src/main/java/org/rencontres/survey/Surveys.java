@@ -165,10 +165,13 @@ class Surveys {
 
     // ---- the agents' keys and responses ----
 
-    /** The key of a CONFIRMED registration's form, made on first use; empty for other states. */
+    /**
+     * The key of the form of a CONFIRMED registration present at least one half-day, made on first use;
+     * empty for anyone else (a confirmed no-show was not at the day the survey is about).
+     */
     @Transactional
     Optional<String> keyOf(Registration registration) {
-        if (registration.state() != RegistrationState.CONFIRMED) {
+        if (!mayAnswer(registration)) {
             return Optional.empty();
         }
         String fresh = Secrets.randomKey(20);
@@ -184,7 +187,11 @@ class Surveys {
         }
         return jdbc.sql("SELECT registration_id FROM survey_key WHERE token = ?").param(token).query(Long.class).optional()
                 .flatMap(registrations::find)
-                .filter(r -> r.state() == RegistrationState.CONFIRMED);
+                .filter(this::mayAnswer);
+    }
+
+    private boolean mayAnswer(Registration r) {
+        return r.state() == RegistrationState.CONFIRMED && attendances.presentRegistrations(r.dayId()).contains(r.id());
     }
 
     /**

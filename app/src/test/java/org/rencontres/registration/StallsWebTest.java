@@ -121,6 +121,14 @@ class StallsWebTest {
                 .startsWith("Attend l’organisateur (employeur hors annuaire, aucun service formation connu pour Commune de Nulle-Part "
                         + n + ")");
 
+        // The agents' spaces say who has the request now: the organiser, when no service can decide.
+        assertThat(new WebSession(port).page(AgentLinks.space(jdbc, "ines." + n + "@agents.test")).select("#etat").text())
+                .isEqualTo("en attente de l'organisateur");
+        assertThat(new WebSession(port).page(AgentLinks.space(jdbc, "marc." + n + "@agents.test")).select("#etat").text())
+                .isEqualTo("en attente de l'organisateur");
+        assertThat(new WebSession(port).page(AgentLinks.space(jdbc, "lea." + n + "@agents.test")).select("#etat").text())
+                .isEqualTo("en attente du service formation");
+
         // The detail page offers to send the link again and to remind only where someone else can answer.
         Document detail = organiser.page(queue() + "/" + withService);
         assertThat(detail.select("#attente").text()).startsWith("Attend le service formation");

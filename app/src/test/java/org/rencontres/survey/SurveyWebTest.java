@@ -129,6 +129,7 @@ class SurveyWebTest {
         String space = AgentSpaces.pathOf(jdbc, agentMail);
         // (This test's day is in 2016, so its links have expired: give them a day more.)
         AgentSpaces.keepOpen(jdbc, registrationId);
+        present(registrationId);
         Document page = new WebSession(port).page(space);
         String href = page.select("a:contains(Donner mon avis sur la journée)").attr("href");
         assertThat(href).startsWith("/evaluation/");
@@ -324,8 +325,13 @@ class SurveyWebTest {
             assertThat(Jsoup.parse(agent.submit(link, link, values).body()).select(".notice").text()).startsWith("Merci");
         }
         present(confirmed("Quatrième", mail("quatre")));
-        // Confirmed but never came: not counted in the response rate.
-        confirmed("Absent", mail("absent"));
+        // Confirmed but never came: not counted in the response rate, and their space offers no survey.
+        String absentMail = mail("absent");
+        long absent = confirmed("Absent", absentMail);
+        AgentSpaces.keepOpen(jdbc, absent);
+        Document absentSpace = new WebSession(port).page(AgentSpaces.pathOf(jdbc, absentMail));
+        assertThat(absentSpace.select("h1")).isNotEmpty();
+        assertThat(absentSpace.select("a[href^=/evaluation/]")).isEmpty();
 
         Document page = organiser.page(base());
         assertThat(page.select(".survey-rate").text())
