@@ -250,7 +250,8 @@ class Certificates {
         MailContent content = mails.render("attendance/mail/certificate", locale, v);
         return Message.of(r.email(), content)
                 .withAttachment(new Attachment(fileName(day, r), "application/pdf", pdf))
-                .withDedupKey("attendance-certificate-" + day.id() + "-" + r.id());
+                .withDedupKey("attendance-certificate-" + day.id() + "-" + r.id())
+                .withDay(day.id());
     }
 
     static String fileName(Day day, Registration r) {
