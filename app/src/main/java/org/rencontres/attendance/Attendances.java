@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
@@ -293,6 +294,13 @@ public class Attendances {
      */
     public List<Attendee> attendees(long dayId, HalfDay half) {
         return people(dayId, deskDay(dayId).id(), half, true);
+    }
+
+    /** The registrations of session {@code dayId} marked present on at least one of its half-days. */
+    public Set<Long> presentRegistrations(long dayId) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT registration_id FROM attendance"
+                        + " WHERE day_id = ? AND registration_id IS NOT NULL")
+                .param(dayId).query(Long.class).list());
     }
 
     /** The same for a half-day of a given day of the session. */
