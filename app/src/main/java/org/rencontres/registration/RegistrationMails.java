@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.rencontres.directory.TrainingContact;
 import org.rencontres.directory.TrainingContacts;
@@ -21,6 +22,7 @@ import org.rencontres.notification.Outbox;
 import org.rencontres.registration.allocation.WorkshopGiven;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.shared.PublicAddress;
+import org.rencontres.workshops.Workshops;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -44,9 +46,11 @@ class RegistrationMails {
     private final Links links;
     private final PublicAddress address;
     private final Convocations convocations;
+    private final Workshops workshops;
 
     RegistrationMails(Outbox outbox, MailTemplates templates, Days days, TrainingContacts trainingContacts, Links links,
-                      PublicAddress address, Convocations convocations) {
+                      PublicAddress address, Convocations convocations, Workshops workshops) {
+        this.workshops = workshops;
         this.outbox = outbox;
         this.templates = templates;
         this.days = days;
@@ -76,8 +80,8 @@ class RegistrationMails {
             // The agent hears once that the request was received and where it went.
             tellAgent(day, r, "RECEIVED", to, reason, true);
         } else {
-            tellAgent(day, r, to.name(), to, reason, to == RegistrationState.OFFERED || to == RegistrationState.CONFIRMED
-                    || to == RegistrationState.WAITING_LIST);
+            // Every e-mail to the agent links their space, the intermediate steps' too (issue 16).
+            tellAgent(day, r, to.name(), to, reason, true);
         }
     }
 
@@ -140,7 +144,7 @@ class RegistrationMails {
         v.put("kind", kind);
         v.put("link", address.of(path));
         v.put("expires", format(expires, day.zone(), locale));
-        outbox.send(Message.of(to, templates.render("registration/mail/link", locale, v)));
+        outbox.send(Message.of(to, templates.render("registration/mail/link", locale, v)).withDay(day.id()));
     }
 
     private void tellAgent(Day day, Registration r, String kind, RegistrationState state, String reason,
@@ -155,7 +159,10 @@ class RegistrationMails {
             v.put("space", address.of("/inscription/espace/" + token));
         }
         v.put("deadline", r.offerDeadline() == null ? null : format(r.offerDeadline(), day.zone(), locale));
-        Message message = Message.of(r.email(), templates.render("registration/mail/state", locale, v));
+        // The workshops given, named: « Coopération décentralisée », « Jumelages ».
+        v.put("workshops", workshops.ofDay(day.id()).stream().filter(w -> r.hasWorkshop(w.id()))
+                .map(w -> "« " + w.title() + " »").collect(Collectors.joining(", ")));
+        Message message = Message.of(r.email(), templates.render("registration/mail/state", locale, v)).withDay(day.id());
         if (state == RegistrationState.CONFIRMED && !"REMINDER".equals(kind) && !"WORKSHOP".equals(kind)) {
             for (Attachment a : convocations.attachments(day, r)) {
                 message = message.withAttachment(a);
