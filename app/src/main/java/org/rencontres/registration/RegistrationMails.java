@@ -161,7 +161,7 @@ class RegistrationMails {
         v.put("deadline", r.offerDeadline() == null ? null : format(r.offerDeadline(), day.zone(), locale));
         // The workshops given, named: « Coopération décentralisée », « Jumelages ».
         v.put("workshops", workshops.ofDay(day.id()).stream().filter(w -> r.hasWorkshop(w.id()))
-                .map(w -> "« " + w.title() + " »").collect(Collectors.joining(", ")));
+                .map(w -> "«\u00a0" + w.title() + "\u00a0»").collect(Collectors.joining(", ")));
         Message message = Message.of(r.email(), templates.render("registration/mail/state", locale, v)).withDay(day.id());
         if (state == RegistrationState.CONFIRMED && !"REMINDER".equals(kind) && !"WORKSHOP".equals(kind)) {
             for (Attachment a : convocations.attachments(day, r)) {
