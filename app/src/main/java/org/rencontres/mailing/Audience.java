@@ -44,17 +44,17 @@ record Audience(Set<RegistrationState> states, Long workshopId, String organisat
     }
 
     /** The value of field {@code rotation}. */
-    String rotation() {
+    public String rotation() {
         return networking == null ? "" : networking ? "oui" : "non";
     }
 
     /** The value of field {@code presence}. */
-    String presence() {
+    public String presence() {
         return present == null ? "" : present ? "present" : "absent";
     }
 
     /** The value of field {@code atelier}. */
-    String workshop() {
+    public String workshop() {
         return workshopId == null ? "" : workshopId.toString();
     }
 }

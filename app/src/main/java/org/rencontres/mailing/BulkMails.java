@@ -77,7 +77,7 @@ class BulkMails {
     /** A recipient and the name of their organisation as the page shows it. */
     record Recipient(Registration registration, String organisation) {
 
-        String name() {
+        public String name() {
             return registration.givenName() + " " + registration.surname();
         }
     }
@@ -88,7 +88,7 @@ class BulkMails {
 
     /** The session's registrations that {@code audience} selects, by surname then given name. */
     @Transactional(readOnly = true)
-    List<Recipient> recipients(long dayId, Audience audience) {
+    public List<Recipient> recipients(long dayId, Audience audience) {
         Map<Long, Optional<Organisation>> cache = new HashMap<>();
         Set<Long> present = audience.present() == null ? Set.of() : attendances.presentRegistrations(dayId);
         Collator collator = Collator.getInstance(Locale.FRENCH);
@@ -106,7 +106,7 @@ class BulkMails {
 
     /** The organisations of the session's registrations, by name. */
     @Transactional(readOnly = true)
-    List<String> organisations(long dayId) {
+    public List<String> organisations(long dayId) {
         Map<Long, Optional<Organisation>> cache = new HashMap<>();
         Set<String> names = new TreeSet<>(Collator.getInstance(Locale.FRENCH));
         for (Registration r : registrations.ofDay(dayId)) {
@@ -182,7 +182,7 @@ class BulkMails {
      * @return how many recipients it went to
      */
     @Transactional
-    int send(ManagedDay day, Draft draft, String sending, Organiser by) {
+    public int send(ManagedDay day, Draft draft, String sending, Organiser by) {
         String key = validKey(sending);
         List<Recipient> to = recipients(day.id(), draft.audience());
         for (Recipient recipient : to) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.notification.MailDelivery;
 import org.rencontres.notification.MailLog;
@@ -41,13 +40,13 @@ class MailLogController {
 
     private final MailLog log;
     private final MailDelivery delivery;
-    private final AuditTrail audit;
+    private final Resends resends;
     private final MessageSource messages;
 
-    MailLogController(MailLog log, MailDelivery delivery, AuditTrail audit, MessageSource messages) {
+    MailLogController(MailLog log, MailDelivery delivery, Resends resends, MessageSource messages) {
         this.log = log;
         this.delivery = delivery;
-        this.audit = audit;
+        this.resends = resends;
         this.messages = messages;
     }
 
@@ -84,6 +83,12 @@ class MailLogController {
     @GetMapping("/{id}")
     String message(ManagedDay day, @PathVariable("id") long id, Model model, Locale locale) {
         MailLog.Mail mail = log.find(day.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        boolean masked = !delivery.keptNotSent();
+        if (masked) {
+            mail = new MailLog.Mail(mail.entry(), PersonalLinks.mask(mail.text()), PersonalLinks.mask(mail.html()),
+                    mail.attachments());
+        }
+        model.addAttribute("masked", masked);
         model.addAttribute("day", day);
         model.addAttribute("mail", mail);
         model.addAttribute("created", format(mail.entry().createdAt()));
@@ -105,10 +110,8 @@ class MailLogController {
     String resend(@AuthenticationPrincipal Organiser organiser, ManagedDay day, @PathVariable("id") long id,
                   Locale locale, RedirectAttributes redirect) {
         MailLog.Mail mail = log.find(day.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        long copy = log.resend(day.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        audit.record(day.id(), organiser.accountId(), organiser.displayName(), "mailing", "resend",
-                "Courriel « " + mail.entry().subject() + " » renvoyé à " + mail.entry().recipient()
-                        + " (copie du message " + id + " : message " + copy + ")");
+        long copy = resends.resend(day.id(), id, organiser)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         redirect.addFlashAttribute("notice", messages.getMessage("mailing.resend.done",
                 new Object[] {mail.entry().recipient()}, locale));
         return "redirect:/admin/journees/" + day.slug() + "/courriels/" + copy;

@@ -1,5 +1,6 @@
 package org.rencontres.notification;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ public class MailDelivery {
 
     private final boolean smtpConfigured;
 
+    @Autowired
     MailDelivery(Environment environment) {
         this(hasText(environment.getProperty("spring.mail.host"))
                 || hasText(environment.getProperty("spring.mail.jndi-name")));

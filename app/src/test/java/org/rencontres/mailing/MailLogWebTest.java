@@ -166,6 +166,9 @@ class MailLogWebTest {
         assertThat(page.select("h1").text()).isEqualTo("Inscription confirmée et convocation : Journée du journal des courriels");
         assertThat(page.select("#destinataire").text()).isEqualTo(day.email("Alice"));
         assertThat(page.select("#texte").text()).startsWith("Bonjour Alice Dupont,");
+        // No SMTP server here (a trial): the personal links are shown whole, the log being the only way to them.
+        assertThat(page.select("#texte").text()).contains("/inscription/espace/").doesNotContain(PersonalLinks.MASK);
+        assertThat(page.select("#liens-masques")).isEmpty();
         assertThat(page.select("#pieces-jointes li").eachText()).hasSize(2)
                 .anyMatch(name -> name.endsWith(".pdf")).anyMatch(name -> name.endsWith(".ics"));
         Element frame = page.selectFirst("iframe#html");
