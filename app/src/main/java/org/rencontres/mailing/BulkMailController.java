@@ -64,7 +64,7 @@ class BulkMailController {
         model.addAttribute("day", day);
         model.addAttribute("draft", draft);
         model.addAttribute("preview", bulk.preview(day, draft,
-                messages.getMessage("mailing.bulk.preview.space", null, locale)));
+                messages.getMessage("mailing.preview.space", null, locale)));
         model.addAttribute("sending", BulkMails.newKey());
         return "mailing/preview";
     }

@@ -13,7 +13,7 @@ final class PersonalLinks {
 
     private static final Pattern KEY = Pattern.compile(
             "(/(?:inscription/(?:espace|avis|decision)|service-formation/espace|evaluation|ecriture/animation)/)"
-                    + "[^\\s\"'<>/?#)]+");
+                    + "[A-Za-z0-9._~-]+");
 
     static final String MASK = "[lien-personnel-masque]";
 
