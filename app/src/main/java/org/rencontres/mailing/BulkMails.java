@@ -70,7 +70,8 @@ class BulkMails {
 
         Draft {
             subject = subject == null ? "" : subject.strip();
-            text = text == null ? "" : text.strip();
+            // A browser sends a text area's line breaks as CRLF: one kind of line break in the message.
+            text = text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n').strip();
         }
     }
 

@@ -144,7 +144,7 @@ class BulkMailWebTest {
         assertThat(preview.select("#nombre-destinataires").text()).isEqualTo("2 destinataires");
         assertThat(preview.select("h2").first().text()).isEqualTo("Aperçu pour Alice Dupont (" + day.email("Alice") + ")");
         assertThat(preview.select("#apercu-objet").text()).isEqualTo("Rappel pour Alice Dupont");
-        assertThat(preview.select("#apercu-texte").text()).isEqualTo("Bonjour Alice, Votre convocation pour "
+        assertThat(preview.select("#apercu-texte").first().wholeText()).isEqualTo("Bonjour Alice,\n\nVotre convocation pour "
                 + "« Journée des envois groupés » : [lien personnel vers son espace]");
         HtmlChecker.assertValid("bulk-preview", Map.of("preview", preview.outerHtml()));
         // The preview sends nothing.
