@@ -35,12 +35,18 @@ final class MailingDays {
 
     MailingDays(int port, Days days, Registrations registrations, Accounts accounts, String prefix, String title)
             throws Exception {
+        this(port, days, registrations, accounts, prefix, title, LocalDate.of(2016, 5, 12));
+    }
+
+    /** A session on {@code date}: one to come keeps its agents' space links valid (two months after it). */
+    MailingDays(int port, Days days, Registrations registrations, Accounts accounts, String prefix, String title,
+                LocalDate date) throws Exception {
         this.registrations = registrations;
         SessionCode code = new SessionCode(prefix + " " + n);
         slug = code.slug();
         unit = "INSET des courriels " + prefix + " " + n;
         dayId = days.create(new DayDraft(code, title, null, null,
-                List.of(new SessionDayDraft(LocalDate.of(2016, 5, 12), LocalTime.of(9, 0), LocalTime.of(17, 0))),
+                List.of(new SessionDayDraft(date, LocalTime.of(9, 0), LocalTime.of(17, 0))),
                 "Une journée de test des courriels.", null, null, null, false, null, unit, null, List.of(), List.of(),
                 List.of()));
         registrations.setCapacity(new Capacity(dayId, 40, 48, false));
