@@ -296,13 +296,6 @@ public class Attendances {
         return people(dayId, deskDay(dayId).id(), half, true);
     }
 
-    /** The registrations of session {@code dayId} marked present on at least one of its half-days. */
-    public Set<Long> presentRegistrations(long dayId) {
-        return Set.copyOf(jdbc.sql("SELECT DISTINCT registration_id FROM attendance"
-                        + " WHERE day_id = ? AND registration_id IS NOT NULL")
-                .param(dayId).query(Long.class).list());
-    }
-
     /** The same for a half-day of a given day of the session. */
     public List<Attendee> attendees(long dayId, long sessionDayId, HalfDay half) {
         return people(dayId, sessionDayId, half, true);
@@ -454,6 +447,12 @@ public class Attendances {
                     subject + " marqué absent : " + reason.strip());
         }
         return Correction.CORRECTED;
+    }
+
+    /** The registrations of the session present at least one half-day of any of its days (walk-ins aside). */
+    public Set<Long> presentRegistrations(long dayId) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT registration_id FROM attendance WHERE day_id = ? AND registration_id IS NOT NULL")
+                .param(dayId).query(Long.class).list());
     }
 
     /** The signature kept with a presence of that day, as PNG. */
