@@ -333,7 +333,8 @@ class Certificates {
         MailContent content = mails.render("attendance/mail/certificate", locale, v);
         return Message.of(r.email(), content)
                 .withAttachment(new Attachment(fileName(day, r), "application/pdf", pdf))
-                .withDedupKey("attendance-certificate-" + day.id() + "-" + r.key());
+                .withDedupKey("attendance-certificate-" + day.id() + "-" + r.key())
+                .withDay(day.id());
     }
 
     static String fileName(Day day, Holder r) {

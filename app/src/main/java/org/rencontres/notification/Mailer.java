@@ -30,4 +30,9 @@ public class Mailer {
     public long queue(String to, String name, Locale locale, Map<String, ?> variables) {
         return outbox.send(Message.of(to, templates.render(name, locale, variables)));
     }
+
+    /** As {@link #queue(String, String, Locale, Map)}, the message filed under session {@code dayId}. */
+    public long queue(long dayId, String to, String name, Locale locale, Map<String, ?> variables) {
+        return outbox.send(Message.of(to, templates.render(name, locale, variables)).withDay(dayId));
+    }
 }

@@ -16,9 +16,17 @@ import jakarta.mail.internet.InternetAddress;
  * @param attachments attached files, possibly none
  * @param dedupKey when not {@code null}, a second message with the same key is not queued again
  *        (for instance {@code "registration-42-confirmed"})
+ * @param dayId the session the message belongs to, shown in that session's e-mail log, or {@code null}
+ *        (a message about no session: a password reset, a directory change)
  */
 public record Message(String to, String subject, String text, String html, List<Attachment> attachments,
-        String dedupKey) {
+        String dedupKey, Long dayId) {
+
+    /** A message that belongs to no session. */
+    public Message(String to, String subject, String text, String html, List<Attachment> attachments,
+            String dedupKey) {
+        this(to, subject, text, html, attachments, dedupKey, null);
+    }
 
     public Message {
         if (to == null || to.isBlank()) {
@@ -48,11 +56,16 @@ public record Message(String to, String subject, String text, String html, List<
     public Message withAttachment(Attachment attachment) {
         List<Attachment> more = new ArrayList<>(attachments);
         more.add(attachment);
-        return new Message(to, subject, text, html, more, dedupKey);
+        return new Message(to, subject, text, html, more, dedupKey, dayId);
     }
 
     /** The same message, queued at most once for this key. */
     public Message withDedupKey(String key) {
-        return new Message(to, subject, text, html, attachments, key);
+        return new Message(to, subject, text, html, attachments, key, dayId);
+    }
+
+    /** The same message, filed under session {@code dayId} (its e-mail log lists it). */
+    public Message withDay(long dayId) {
+        return new Message(to, subject, text, html, attachments, dedupKey, dayId);
     }
 }

@@ -38,11 +38,12 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public long send(Message message) {
         Optional<Long> id = jdbc.sql("""
-                INSERT INTO notification_outbox (dedup_key, recipient, subject, text_body, html_body)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO notification_outbox (dedup_key, recipient, subject, text_body, html_body, event_day_id)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (dedup_key) DO NOTHING
                 RETURNING id""")
-                .params(message.dedupKey(), message.to(), message.subject(), message.text(), message.html())
+                .params(message.dedupKey(), message.to(), message.subject(), message.text(), message.html(),
+                        message.dayId())
                 .query(Long.class).optional();
         if (id.isEmpty()) {
             return jdbc.sql("SELECT id FROM notification_outbox WHERE dedup_key = ?")

@@ -8,6 +8,8 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the row locks are held until the outcome is committed, so several workers, in one instance or in
  * several, never claim the same message. A failure counts an attempt and schedules the next one with
  * exponential back-off; after {@code rencontres.mail.max-attempts} failures the message is marked
- * FAILED and kept. Off when {@code rencontres.mail.enabled=false} (messages are still queued).
+ * FAILED and kept. Off when {@code rencontres.mail.enabled=false} (messages are still queued). Without an
+ * SMTP server ({@code spring.mail.host} unset, so no {@link JavaMailSender}) it says once at start that
+ * e-mails are kept, not sent, and then never polls: no warning at every retry, every message stays
+ * readable on its session's e-mail log page.
  */
 @Component
 @ConditionalOnProperty(name = "rencontres.mail.enabled", havingValue = "true", matchIfMissing = true)
@@ -38,6 +43,13 @@ class OutboxSender {
     private final NotificationProperties properties;
     private final MessageIds messageIds;
 
+    @Autowired
+    OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+            ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties, MessageIds messageIds) {
+        this(jdbc, transactionManager, mailSender.getIfAvailable(), properties, messageIds);
+    }
+
+    /** @param mailSender the SMTP sender, or {@code null} when no SMTP server is configured */
     OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, JavaMailSender mailSender,
             NotificationProperties properties, MessageIds messageIds) {
         this.jdbc = jdbc;
@@ -45,10 +57,22 @@ class OutboxSender {
         this.mailSender = mailSender;
         this.properties = properties;
         this.messageIds = messageIds;
+        if (mailSender == null) {
+            log.info("No SMTP server configured (spring.mail.host): e-mails are kept in the outbox, not sent; "
+                    + "read them on each session's e-mail log page (/admin/journees/<code>/courriels)");
+        }
+    }
+
+    /** Whether this worker sends e-mails (false when no SMTP server is configured). */
+    boolean sends() {
+        return mailSender != null;
     }
 
     @Scheduled(fixedDelayString = "${rencontres.mail.poll-delay:5s}", initialDelayString = "${rencontres.mail.poll-delay:5s}")
     void poll() {
+        if (mailSender == null) {
+            return;
+        }
         try {
             while (sendDue() == properties.batchSize()) {
                 // a full batch: more may be due
@@ -60,6 +84,9 @@ class OutboxSender {
 
     /** Claims and sends one batch of due messages; returns how many were claimed. */
     int sendDue() {
+        if (mailSender == null) {
+            return 0;
+        }
         Integer claimed = transactions.execute(status -> {
             List<Pending> batch = jdbc.sql("""
                     SELECT id, recipient, subject, text_body, html_body, attempts

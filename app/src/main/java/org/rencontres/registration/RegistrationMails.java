@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.rencontres.directory.TrainingContact;
 import org.rencontres.directory.TrainingContacts;
@@ -22,6 +23,7 @@ import org.rencontres.notification.Outbox;
 import org.rencontres.registration.allocation.WorkshopGiven;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.shared.PublicAddress;
+import org.rencontres.workshops.Workshops;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -46,10 +48,12 @@ class RegistrationMails {
     private final PublicAddress address;
     private final Convocations convocations;
     private final RegistrationQueries queries;
+    private final Workshops workshops;
 
     RegistrationMails(Outbox outbox, MailTemplates templates, Days days, TrainingContacts trainingContacts, Links links,
-                      PublicAddress address, Convocations convocations, RegistrationQueries queries) {
+                      PublicAddress address, Convocations convocations, RegistrationQueries queries, Workshops workshops) {
         this.queries = queries;
+        this.workshops = workshops;
         this.outbox = outbox;
         this.templates = templates;
         this.days = days;
@@ -82,8 +86,8 @@ class RegistrationMails {
             // A step the organiser took in the approver's place is told as the organiser's.
             String kind = (to == RegistrationState.AWAITING_TRAINING_SERVICE || to == RegistrationState.AWAITING_ORGANISER)
                     && lastInPlace(r.id()) ? to.name() + "_IN_PLACE" : to.name();
-            tellAgent(day, r, kind, to, reason, to == RegistrationState.OFFERED || to == RegistrationState.CONFIRMED
-                    || to == RegistrationState.WAITING_LIST, from == RegistrationState.CONFIRMED && !to.isLive());
+            // Every e-mail to the agent links their space, the intermediate steps' too (issue 16).
+            tellAgent(day, r, kind, to, reason, true, from == RegistrationState.CONFIRMED && !to.isLive());
         }
     }
 
@@ -186,7 +190,7 @@ class RegistrationMails {
         v.put("kind", kind);
         v.put("link", address.of(path));
         v.put("expires", format(expires, day.zone(), locale));
-        outbox.send(Message.of(to, templates.render("registration/mail/link", locale, v)));
+        outbox.send(Message.of(to, templates.render("registration/mail/link", locale, v)).withDay(day.id()));
     }
 
     private void tellAgent(Day day, Registration r, String kind, RegistrationState state, String reason,
@@ -207,7 +211,10 @@ class RegistrationMails {
             v.put("space", address.of("/inscription/espace/" + token));
         }
         v.put("deadline", r.offerDeadline() == null ? null : format(r.offerDeadline(), day.zone(), locale));
-        Message message = Message.of(r.email(), templates.render("registration/mail/state", locale, v));
+        // The workshops given, named: « Coopération décentralisée », « Jumelages ».
+        v.put("workshops", workshops.ofDay(day.id()).stream().filter(w -> r.hasWorkshop(w.id()))
+                .map(w -> "«\u00a0" + w.title() + "\u00a0»").collect(Collectors.joining(", ")));
+        Message message = Message.of(r.email(), templates.render("registration/mail/state", locale, v)).withDay(day.id());
         if (state == RegistrationState.CONFIRMED && !"REMINDER".equals(kind) && !"WORKSHOP".equals(kind)) {
             for (Attachment a : convocations.attachments(day, r)) {
                 message = message.withAttachment(a);

@@ -156,7 +156,7 @@ class SessionChangeMails implements PeopleToTell {
     private Message message(Registration r, Map<String, Object> v, String change) {
         Locale locale = Locale.forLanguageTag(r.language());
         return Message.of(r.email(), templates.render("registration/mail/change", locale, v))
-                .withDedupKey("session-" + r.dayId() + "-" + change + "-registration-" + r.id());
+                .withDedupKey("session-" + r.dayId() + "-" + change + "-registration-" + r.id()).withDay(r.dayId());
     }
 
     private String text(Locale locale, String key, Object... args) {

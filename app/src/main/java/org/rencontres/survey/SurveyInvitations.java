@@ -16,6 +16,7 @@ import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.notification.Mailer;
 import org.rencontres.registration.Registration;
+import org.rencontres.registration.SpaceLinks;
 import org.rencontres.shared.PublicAddress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -41,9 +42,11 @@ class SurveyInvitations {
     private final Mailer mailer;
     private final PublicAddress address;
     private final TransactionTemplate transaction;
+    private final SpaceLinks spaceLinks;
 
     SurveyInvitations(JdbcClient jdbc, Surveys surveys, Days days, Mailer mailer,
-                      PublicAddress address, TransactionTemplate transaction) {
+                      PublicAddress address, TransactionTemplate transaction, SpaceLinks spaceLinks) {
+        this.spaceLinks = spaceLinks;
         this.jdbc = jdbc;
         this.surveys = surveys;
         this.days = days;
@@ -102,7 +105,9 @@ class SurveyInvitations {
         v.put("name", r.givenName() + " " + r.surname());
         v.put("title", day.fullTitle());
         v.put("link", address.of("/evaluation/" + token));
-        mailer.queue(r.email(), "survey/mail/invitation", Locale.forLanguageTag(r.language()), v);
+        // Every e-mail to an agent links their space (issue 16).
+        v.put("space", spaceLinks.of(r));
+        mailer.queue(day.id(), r.email(), "survey/mail/invitation", Locale.forLanguageTag(r.language()), v);
         return true;
     }
 }

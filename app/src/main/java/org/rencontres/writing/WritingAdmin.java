@@ -104,7 +104,7 @@ class WritingAdmin {
             v.put("date", workshops.sessionDayOf(document.dayId(), document.workshopId())
                     .map(d -> "le " + d.frenchDate()).orElse(day.days().frenchWhen()));
             v.put("link", address.of("/ecriture/animation/" + f.accessKey()));
-            mailer.queue(f.email(), "writing/mail/facilitator", Locale.FRENCH, v);
+            mailer.queue(document.dayId(), f.email(), "writing/mail/facilitator", Locale.FRENCH, v);
             record(document.dayId(), by, "writing.facilitator.sent", "Lien d'animation envoyé à " + f.name() + " ("
                     + f.email() + ") pour " + document.title());
         });

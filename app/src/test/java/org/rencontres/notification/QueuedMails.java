@@ -38,6 +38,11 @@ public final class QueuedMails {
                 .list();
     }
 
+    /** The messages filed under that session (what its e-mail log lists), oldest first. */
+    public List<QueuedMail> ofSession(long dayId) {
+        return jdbc.sql(SELECT + " WHERE event_day_id = ? ORDER BY id").param(dayId).query(QueuedMails::mail).list();
+    }
+
     /** The subjects of the messages to {@code recipient}, oldest first. */
     public List<String> subjects(String recipient) {
         return to(recipient).stream().map(QueuedMail::subject).toList();

@@ -173,6 +173,10 @@ class SessionChangeMailTest {
         for (String who : live) {
             assertThat(outbox.to(email(who), CANCELLED)).as(who).hasSize(1);
         }
+        // Each is filed under the session, so the session's e-mail log lists it.
+        assertThat(outbox.ofSession(dayId).stream().filter(m -> m.subject().startsWith(CANCELLED)))
+                .extracting(QueuedMails.QueuedMail::recipient)
+                .containsExactlyInAnyOrderElementsOf(live.stream().map(this::email).toList());
         assertThat(outbox.to(email("refusee"), CANCELLED)).isEmpty();
         assertThat(outbox.to(email("partante"), CANCELLED)).isEmpty();
 

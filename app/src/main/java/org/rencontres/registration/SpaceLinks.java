@@ -1,0 +1,36 @@
+package org.rencontres.registration;
+
+import java.time.Instant;
+
+import org.rencontres.event.Days;
+import org.rencontres.shared.PublicAddress;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The address of an agent's space, for the other modules' e-mails to agents (a bulk message, a survey
+ * invitation, a certificate): a new signed link, valid as long as the ones the registration's own
+ * e-mails carry (two months after the session).
+ */
+@Component
+public class SpaceLinks {
+
+    private final Links links;
+    private final Days days;
+    private final PublicAddress address;
+
+    SpaceLinks(Links links, Days days, PublicAddress address) {
+        this.links = links;
+        this.days = days;
+        this.address = address;
+    }
+
+    /** A link to {@code registration}'s space, issued in the caller's transaction (there must be one). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String of(Registration registration) {
+        Instant expires = RegistrationMails.spaceExpiry(days.find(registration.dayId()).orElseThrow());
+        String token = links.issue(Links.Purpose.AGENT_SPACE, registration.id(), registration.email(), expires);
+        return address.of("/inscription/espace/" + token);
+    }
+}
