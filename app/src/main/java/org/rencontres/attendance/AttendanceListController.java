@@ -5,6 +5,8 @@ import static org.rencontres.attendance.Attendances.HOUR;
 import java.util.List;
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.event.SessionDay;
 import org.rencontres.security.Organiser;
@@ -34,17 +36,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/journees/{slug}/presences")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AttendanceListController {
 
     private final Attendances attendances;
     private final MessageSource messages;
     private final Workshops workshops;
-
-    AttendanceListController(Attendances attendances, MessageSource messages, Workshops workshops) {
-        this.attendances = attendances;
-        this.messages = messages;
-        this.workshops = workshops;
-    }
 
     @GetMapping
     String list(ManagedDay day,

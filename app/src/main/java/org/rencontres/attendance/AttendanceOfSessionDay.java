@@ -3,11 +3,13 @@ package org.rencontres.attendance;
 import java.util.Locale;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionDay;
 import org.rencontres.event.SessionDayDependents;
-import org.rencontres.event.SessionDays;
 import org.rencontres.event.SessionDayRemoved;
+import org.rencontres.event.SessionDays;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,17 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
  * confirmation says how many.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AttendanceOfSessionDay implements SessionDayDependents {
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final Days days;
-
-    AttendanceOfSessionDay(JdbcClient jdbc, MessageSource messages, Days days) {
-        this.jdbc = jdbc;
-        this.messages = messages;
-        this.days = days;
-    }
 
     @Override
     public Optional<String> on(long dayId, long sessionDayId, Locale locale) {

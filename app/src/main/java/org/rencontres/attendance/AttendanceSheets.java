@@ -15,12 +15,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.document.PdfTemplates;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.Registrations;
-import org.rencontres.event.ManagedDay;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.workshops.Workshop;
 import org.springframework.stereotype.Service;
@@ -35,6 +37,7 @@ import org.thymeleaf.context.Context;
  * template {@code attendance/pdf/sheet}; nothing is kept, every request reads the attendance afresh.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AttendanceSheets {
 
     /** What a sheet shows in one person's box for one half-day. */
@@ -54,17 +57,9 @@ class AttendanceSheets {
     }
 
     private final Attendances attendances;
-    private final Registrations registrations;
     private final Days days;
     private final PdfTemplates pdfs;
-
-    AttendanceSheets(Attendances attendances, Days days, PdfTemplates pdfs,
-                     Registrations registrations) {
-        this.registrations = registrations;
-        this.attendances = attendances;
-        this.days = days;
-        this.pdfs = pdfs;
-    }
+    private final Registrations registrations;
 
     /** People sorted as a French reader expects: surname, then given name, accents and case aside. */
     static Comparator<Line> byName() {

@@ -2,6 +2,8 @@ package org.rencontres.attendance;
 
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.event.SessionDay;
 import org.rencontres.workshops.Workshop;
@@ -27,6 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 @RequestMapping("/admin/journees/{slug}/presences")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AttendanceSheetsController {
 
     static final String WHOLE_DAY = "journee";
@@ -37,14 +40,6 @@ class AttendanceSheetsController {
     private final AttendanceSheets sheets;
     private final Badges badges;
     private final Workshops workshops;
-
-    AttendanceSheetsController(Attendances attendances, AttendanceSheets sheets, Badges badges,
-                               Workshops workshops) {
-        this.workshops = workshops;
-        this.attendances = attendances;
-        this.sheets = sheets;
-        this.badges = badges;
-    }
 
     @GetMapping("/emargement.pdf")
     ResponseEntity<byte[]> sheet(ManagedDay day,

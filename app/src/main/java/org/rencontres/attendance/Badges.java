@@ -12,10 +12,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.document.PdfTemplates;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.Registrations;
-import org.rencontres.event.ManagedDay;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;
@@ -27,6 +29,7 @@ import org.thymeleaf.context.Context;
  * and every walk-in, sorted by name, with a thin cut border. Laid out by {@code attendance/pdf/badges}.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class Badges {
 
     /** A4 label layouts: labels per row and per column, a label's size and the sheet's margins, in mm. */
@@ -101,13 +104,6 @@ class Badges {
     private final Registrations registrations;
     private final Workshops workshops;
     private final PdfTemplates pdfs;
-
-    Badges(Attendances attendances, Registrations registrations, Workshops workshops, PdfTemplates pdfs) {
-        this.attendances = attendances;
-        this.registrations = registrations;
-        this.workshops = workshops;
-        this.pdfs = pdfs;
-    }
 
     /** Confirmed registrations and walk-ins, sorted by name. */
     List<Badge> badges(long dayId) {

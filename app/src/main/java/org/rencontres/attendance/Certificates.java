@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.document.PdfTemplates;
 import org.rencontres.document.QrCodes;
 import org.rencontres.event.Day;
@@ -48,6 +50,7 @@ import org.thymeleaf.context.Context;
  * get none (there is nowhere to send it).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class Certificates {
 
     /** Side of the QR code's PNG, in pixels. */
@@ -63,18 +66,6 @@ class Certificates {
     private final MailTemplates mails;
     private final Outbox outbox;
     private final PublicAddress address;
-
-    Certificates(JdbcClient jdbc, Attendances attendances, Days days, Registrations registrations, PdfTemplates pdfs,
-                 MailTemplates mails, Outbox outbox, PublicAddress address) {
-        this.jdbc = jdbc;
-        this.attendances = attendances;
-        this.days = days;
-        this.registrations = registrations;
-        this.pdfs = pdfs;
-        this.mails = mails;
-        this.outbox = outbox;
-        this.address = address;
-    }
 
     /** Refused: the person was present at no half-day of the day (the message is French). */
     static final class NotPresent extends RuntimeException {

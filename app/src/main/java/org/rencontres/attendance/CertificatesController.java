@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
-
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.shared.FrenchTime;
@@ -30,17 +31,12 @@ import org.springframework.web.server.ResponseStatusException;
  * certificate's PDF by its code (144 random bits: unguessable), linked from the agent's space.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CertificatesController {
 
     private final Certificates certificates;
     private final Days days;
     private final MessageSource messages;
-
-    CertificatesController(Certificates certificates, Days days, MessageSource messages) {
-        this.messages = messages;
-        this.certificates = certificates;
-        this.days = days;
-    }
 
     @GetMapping("/attestations/verifier/{code}")
     String verify(@PathVariable String code, Model model, HttpServletResponse response) {

@@ -2,6 +2,8 @@ package org.rencontres.attendance;
 
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.registration.AgentSpaceLinks;
 import org.rencontres.registration.Registration;
 import org.springframework.context.MessageSource;
@@ -10,15 +12,11 @@ import org.springframework.stereotype.Component;
 
 /** The agent's space offers the attendance certificate once it has been issued. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CertificatesForAgents implements AgentSpaceLinks {
 
     private final Certificates certificates;
     private final MessageSource messages;
-
-    CertificatesForAgents(Certificates certificates, MessageSource messages) {
-        this.certificates = certificates;
-        this.messages = messages;
-    }
 
     @Override
     public List<Link> of(Registration registration) {

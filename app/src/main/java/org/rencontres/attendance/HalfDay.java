@@ -3,15 +3,15 @@ package org.rencontres.attendance;
 import java.util.Arrays;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** A half-day of a training day: attendance is recorded per half-day. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public enum HalfDay {
     MORNING("matin"), AFTERNOON("apres-midi");
 
     private final String slug;
-
-    HalfDay(String slug) {
-        this.slug = slug;
-    }
 
     /** Its name in addresses and forms: "matin", "apres-midi". */
     public String slug() {

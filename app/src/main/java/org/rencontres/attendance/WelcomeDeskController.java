@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.event.SessionDay;
 import org.rencontres.security.Organiser;
@@ -31,7 +33,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 @RequestMapping("/admin/journees/{slug}/accueil")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WelcomeDeskController {
 
     private static final WalkIn NO_WALK_IN = new WalkIn("", "", "", "");
@@ -51,12 +53,6 @@ class WelcomeDeskController {
     private final Attendances attendances;
     private final MessageSource messages;
     private final JsonMapper json;
-
-    WelcomeDeskController(Attendances attendances, MessageSource messages, JsonMapper json) {
-        this.attendances = attendances;
-        this.messages = messages;
-        this.json = json;
-    }
 
     @GetMapping
     String desk(ManagedDay day,

@@ -3,6 +3,8 @@ package org.rencontres.audit;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -13,13 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
  * lost, together.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AuditTrail {
 
     private final JdbcClient jdbc;
-
-    AuditTrail(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(long dayId, Long accountId, String actor, String subject, String action, String details) {

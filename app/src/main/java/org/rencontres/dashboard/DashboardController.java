@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.survey.SurveySummaries;
 import org.rencontres.workshops.Workshops;
@@ -17,20 +19,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /** The day's dashboard page; its exports are {@link ParticipantListController}'s. */
 @Controller
 @RequestMapping("/admin/journees/{slug}/tableau-de-bord")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DashboardController {
 
     private final Dashboards dashboards;
-    private final SurveySummaries surveys;
     private final MessageSource messages;
+    private final SurveySummaries surveys;
     private final Workshops workshops;
-
-    DashboardController(Dashboards dashboards, MessageSource messages,
-                        SurveySummaries surveys, Workshops workshops) {
-        this.workshops = workshops;
-        this.surveys = surveys;
-        this.dashboards = dashboards;
-        this.messages = messages;
-    }
 
     @GetMapping
     String page(ManagedDay day, Model model) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.Attendee;
 import org.rencontres.attendance.HalfDay;
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Service;
 
 /** Computes a day's dashboard from the registration, directory and attendance APIs (exports: {@link ParticipantList}). */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class Dashboards {
 
     /** How many organisations the "by organisation" list shows. */
@@ -36,13 +39,6 @@ class Dashboards {
     private final Directory directory;
     private final Attendances attendances;
     private final MessageSource messages;
-
-    Dashboards(Registrations registrations, Directory directory, Attendances attendances, MessageSource messages) {
-        this.registrations = registrations;
-        this.directory = directory;
-        this.attendances = attendances;
-        this.messages = messages;
-    }
 
     private record Employer(String name, String kindKey) {
     }

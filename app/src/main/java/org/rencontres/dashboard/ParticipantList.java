@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.Attendee;
 import org.rencontres.attendance.HalfDay;
@@ -40,6 +42,7 @@ import org.springframework.stereotype.Service;
  * workshop, with the registrations given that workshop.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ParticipantList {
 
     private final Registrations registrations;
@@ -48,16 +51,6 @@ class ParticipantList {
     private final Workshops workshops;
     private final Questions questions;
     private final MessageSource messages;
-
-    ParticipantList(Registrations registrations, Directory directory, Attendances attendances, Workshops workshops,
-                    Questions questions, MessageSource messages) {
-        this.registrations = registrations;
-        this.directory = directory;
-        this.attendances = attendances;
-        this.workshops = workshops;
-        this.questions = questions;
-        this.messages = messages;
-    }
 
     /** A walk-in, with the half-days (by column) they were present. */
     private record WalkInLine(long id, String surname, String givenName, String organisation, Set<Integer> present) {

@@ -2,6 +2,8 @@ package org.rencontres.dashboard;
 
 import java.nio.charset.StandardCharsets;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -19,6 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** The participant list (CSV, XLSX) and the per-workshop rosters (a CSV each, or one workbook) of a session. */
 @Controller
 @RequestMapping("/admin/journees/{slug}/tableau-de-bord")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ParticipantListController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -26,10 +29,6 @@ class ParticipantListController {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ParticipantList list;
-
-    ParticipantListController(ParticipantList list) {
-        this.list = list;
-    }
 
     @GetMapping("/inscriptions.csv")
     ResponseEntity<byte[]> csv(ManagedDay day) {

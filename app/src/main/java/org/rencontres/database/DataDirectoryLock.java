@@ -13,6 +13,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * This instance's claim on the embedded cluster's data directory: an exclusive OS lock on the file
  * {@code <data directory>.lock} beside it, held for as long as the application runs. The operating
@@ -21,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * that no live instance uses the directory. The file also says which process holds it, for
  * operators.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class DataDirectoryLock implements Closeable {
 
     /**
@@ -32,12 +36,6 @@ final class DataDirectoryLock implements Closeable {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
-
-    private DataDirectoryLock(Path file, FileChannel channel, FileLock lock) {
-        this.file = file;
-        this.channel = channel;
-        this.lock = lock;
-    }
 
     /** @throws DataDirectoryInUseException when another live process (or this one) already holds it */
     static DataDirectoryLock acquire(Path dataDirectory) throws IOException {

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.OptionalLong;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * disk before they are acknowledged, this instance's lock on the data directory, and the fast
  * shutdown of a server that an instance killed without warning left running on it.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class EmbeddedCluster implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedCluster.class);
@@ -25,11 +28,6 @@ final class EmbeddedCluster implements Closeable {
 
     private final EmbeddedPostgres postgres;
     private final DataDirectoryLock lock;
-
-    private EmbeddedCluster(EmbeddedPostgres postgres, DataDirectoryLock lock) {
-        this.postgres = postgres;
-        this.lock = lock;
-    }
 
     static EmbeddedCluster start(EmbeddedDatabaseProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()

@@ -2,6 +2,8 @@ package org.rencontres.daypage;
 
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,13 +16,10 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The printable brochure (plaquette) of a public day, as PDF. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class BrochureController {
 
     private final Brochures brochures;
-
-    BrochureController(Brochures brochures) {
-        this.brochures = brochures;
-    }
 
     @GetMapping("/journees/{code}/plaquette.pdf")
     ResponseEntity<byte[]> brochure(@PathVariable String code, Locale locale) {

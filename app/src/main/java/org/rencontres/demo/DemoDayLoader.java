@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewOrganisation;
 import org.rencontres.directory.NewPerson;
@@ -46,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "rencontres.demo.enabled", matchIfMissing = true)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DemoDayLoader implements ApplicationRunner {
 
     static final SessionCode SESSION_CODE = new SessionCode("Z20IN 001");
@@ -59,17 +62,6 @@ class DemoDayLoader implements ApplicationRunner {
     private final Directory directory;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-
-    DemoDayLoader(Days days, Programmes programmes, NetworkingSessions networking, Workshops workshops,
-                  Directory directory, JdbcClient jdbc, TransactionTemplate transaction) {
-        this.days = days;
-        this.programmes = programmes;
-        this.networking = networking;
-        this.workshops = workshops;
-        this.directory = directory;
-        this.jdbc = jdbc;
-        this.transaction = transaction;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

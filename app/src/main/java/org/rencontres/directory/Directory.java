@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The directory's operations: record and look up organisations and people. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Directory {
 
     private static final String ORGANISATION_COLUMNS =
@@ -25,12 +28,6 @@ public class Directory {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final OrganisationDescriptions describe;
-
-    Directory(JdbcClient jdbc, AuditTrail audit, OrganisationDescriptions describe) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.describe = describe;
-    }
 
     /** Records an organisation as the application itself (demo data, a day's organiser), audited. */
     @Transactional

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.notification.Mailer;
 import org.rencontres.shared.FieldProblem;
@@ -27,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * changes); the requester is told of the outcome by e-mail through the outbox. Each step is audited.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DirectoryChanges {
 
     enum Kind { UPDATE, CONTACT_ADDED, CONTACT_REMOVED, DELETE }
@@ -67,18 +70,6 @@ class DirectoryChanges {
     private final AuditTrail audit;
     private final Mailer mailer;
     private final PublicAddress address;
-
-    DirectoryChanges(JdbcClient jdbc, OrganisationCatalogue catalogue, TrainingContacts contacts,
-                     OrganisationDescriptions describe, AuditTrail audit, Mailer mailer,
-                     PublicAddress address) {
-        this.jdbc = jdbc;
-        this.catalogue = catalogue;
-        this.contacts = contacts;
-        this.describe = describe;
-        this.audit = audit;
-        this.mailer = mailer;
-        this.address = address;
-    }
 
     // ---- the acts of the back office ----
 

@@ -3,7 +3,8 @@ package org.rencontres.directory;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
-
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FormErrors;
 import org.springframework.context.MessageSource;
@@ -23,16 +24,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * refusal of each after a confirmation page. An organiser gets a 403: deciding them is the point.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DirectoryChangesController {
 
     static final String BASE = "/admin/annuaire/demandes";
     private final DirectoryChanges changes;
     private final MessageSource messages;
-
-    DirectoryChangesController(DirectoryChanges changes, MessageSource messages) {
-        this.changes = changes;
-        this.messages = messages;
-    }
 
     @GetMapping(BASE)
     String list(@AuthenticationPrincipal Organiser organiser, Model model) {

@@ -3,6 +3,8 @@ package org.rencontres.directory;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.shared.FieldProblem;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -17,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Whether an organiser may change an organisation at once is decided by {@link DirectoryChanges}.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OrganisationCatalogue {
 
     public static final int PAGE_SIZE = 25;
@@ -30,13 +33,6 @@ public class OrganisationCatalogue {
     private final Directory directory;
     private final AuditTrail audit;
     private final OrganisationDescriptions describe;
-
-    OrganisationCatalogue(JdbcClient jdbc, Directory directory, AuditTrail audit, OrganisationDescriptions describe) {
-        this.jdbc = jdbc;
-        this.directory = directory;
-        this.audit = audit;
-        this.describe = describe;
-    }
 
     /** Organisations whose name, short name or city contains the text (without case nor accents), of that kind if given. */
     DirectoryPage<Organisation> search(String text, OrganisationKind kind, int page) {

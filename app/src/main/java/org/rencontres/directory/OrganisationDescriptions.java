@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,17 +18,13 @@ import org.springframework.stereotype.Component;
  * for the trail, as the other modules write it).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OrganisationDescriptions {
 
     private static final String NBSP = "\u00a0";
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
-
-    OrganisationDescriptions(JdbcClient jdbc, MessageSource messages) {
-        this.jdbc = jdbc;
-        this.messages = messages;
-    }
 
     /** The identity as recorded now, or empty when the organisation is gone. */
     Optional<String> identity(long organisationId) {

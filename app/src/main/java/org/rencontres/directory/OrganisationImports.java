@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link DirectoryChanges}), as they do from the organisation's page. Every change is audited.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OrganisationImports {
 
     /** The largest file taken, whatever the server allows. */
@@ -32,18 +35,6 @@ class OrganisationImports {
     private final Directory directory;
     private final AuditTrail audit;
     private final OrganisationDescriptions describe;
-
-    OrganisationImports(JdbcClient jdbc, TrainingContacts contacts, OrganisationCatalogue catalogue,
-                        DirectoryChanges changes, Directory directory, AuditTrail audit,
-                        OrganisationDescriptions describe) {
-        this.jdbc = jdbc;
-        this.contacts = contacts;
-        this.catalogue = catalogue;
-        this.changes = changes;
-        this.directory = directory;
-        this.audit = audit;
-        this.describe = describe;
-    }
 
     /** A preview kept on the server between the upload and the confirmation; {@code token} names it. */
     record Preview(String token, String fileName, ImportFile file) implements Serializable {

@@ -2,6 +2,8 @@ package org.rencontres.directory;
 
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FormErrors;
@@ -25,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * organiser ({@link DirectoryChanges}).
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OrganisationsController {
 
     static final String BASE = "/admin/annuaire/organisations";
@@ -36,17 +39,6 @@ class OrganisationsController {
     private final Directory directory;
     private final AuditTrail audit;
     private final MessageSource messages;
-
-    OrganisationsController(OrganisationCatalogue catalogue, TrainingContacts contacts, PeopleCatalogue people,
-                            DirectoryChanges changes, Directory directory, AuditTrail audit, MessageSource messages) {
-        this.catalogue = catalogue;
-        this.contacts = contacts;
-        this.people = people;
-        this.changes = changes;
-        this.directory = directory;
-        this.audit = audit;
-        this.messages = messages;
-    }
 
     @GetMapping("/admin/annuaire")
     String home() {

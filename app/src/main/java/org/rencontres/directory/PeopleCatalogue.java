@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.shared.FieldProblem;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 /** The back office's people (speakers, hosts, contacts): search, create, edit and delete when unused. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PeopleCatalogue {
 
     public static final int PAGE_SIZE = 25;
@@ -24,11 +27,6 @@ public class PeopleCatalogue {
 
     private final JdbcClient jdbc;
     private final OrganisationCatalogue organisations;
-
-    PeopleCatalogue(JdbcClient jdbc, OrganisationCatalogue organisations) {
-        this.jdbc = jdbc;
-        this.organisations = organisations;
-    }
 
     /** People whose given or family name (either order), e-mail or organisation contains the text. */
     DirectoryPage<PersonEntry> search(String text, int page) {

@@ -2,6 +2,8 @@ package org.rencontres.directory;
 
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.shared.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -14,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The directory's people (speakers, hosts, contacts) in the back office. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PeopleController {
 
     static final String BASE = "/admin/annuaire/personnes";
@@ -21,12 +24,6 @@ class PeopleController {
     private final PeopleCatalogue people;
     private final OrganisationCatalogue organisations;
     private final MessageSource messages;
-
-    PeopleController(PeopleCatalogue people, OrganisationCatalogue organisations, MessageSource messages) {
-        this.people = people;
-        this.organisations = organisations;
-        this.messages = messages;
-    }
 
     @GetMapping(BASE)
     String list(@RequestParam(name = "q", required = false) String text,

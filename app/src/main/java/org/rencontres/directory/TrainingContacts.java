@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.shared.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The training-service contacts of organisations: one or more e-mail addresses each. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TrainingContacts {
 
     static final String DEFAULT_LABEL = "Service formation";
@@ -23,13 +26,6 @@ public class TrainingContacts {
     private final AuditTrail audit;
     private final OrganisationDescriptions describe;
     private final Directory directory;
-
-    TrainingContacts(JdbcClient jdbc, AuditTrail audit, OrganisationDescriptions describe, Directory directory) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.describe = describe;
-        this.directory = directory;
-    }
 
     public List<TrainingContact> of(long organisationId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organisation_training_contact WHERE organisation_id = ? ORDER BY position, id")

@@ -5,10 +5,14 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * The kinds of file an upload may accept, each with the media type it is stored and served under.
  * Only PDF and images are shown in the browser; everything else is downloaded.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public enum FileKind {
     PDF("application/pdf", ".pdf"),
     PNG("image/png", ".png"),
@@ -33,11 +37,6 @@ public enum FileKind {
 
     private final String mediaType;
     private final String extension;
-
-    FileKind(String mediaType, String extension) {
-        this.mediaType = mediaType;
-        this.extension = extension;
-    }
 
     public String mediaType() {
         return mediaType;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
@@ -34,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Organisers create, edit, publish, cancel, archive, delete and duplicate days. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AdminDayController {
 
     private final Days days;
@@ -42,16 +45,6 @@ class AdminDayController {
     private final AuditTrail audit;
     private final MessageSource messages;
     private final List<PeopleToTell> peopleToTell;
-
-    AdminDayController(Days days, DayAdministration administration, Directory directory, AuditTrail audit,
-                       MessageSource messages, List<PeopleToTell> peopleToTell) {
-        this.days = days;
-        this.administration = administration;
-        this.directory = directory;
-        this.audit = audit;
-        this.messages = messages;
-        this.peopleToTell = peopleToTell;
-    }
 
     /** How many people a cancellation or a change of dates or venue of that session reaches by e-mail. */
     private int people(long dayId) {

@@ -1,5 +1,7 @@
 package org.rencontres.event;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.security.Organiser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -8,13 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The back office's home: the days this organiser manages. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AdminDaysController {
 
     private final Days days;
-
-    AdminDaysController(Days days) {
-        this.days = days;
-    }
 
     @GetMapping("/admin")
     String home(@AuthenticationPrincipal Organiser organiser, Model model) {

@@ -1,5 +1,7 @@
 package org.rencontres.event;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.security.Organiser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -8,13 +10,10 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** Days belong to an organising unit; organisers limited to a unit manage only its days. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DayAccessPolicy implements DayAccess {
 
     private final Days days;
-
-    DayAccessPolicy(Days days) {
-        this.days = days;
-    }
 
     @Override
     public ManagedDay requireManage(Organiser organiser, String slug) {

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import org.rencontres.audit.Differences;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
+import org.rencontres.audit.Differences;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewOrganisation;
 import org.rencontres.directory.OrganisationKind;
@@ -21,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What organisers do to days in the back office, each change recorded in the audit trail. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DayAdministration {
 
     private final Days days;
@@ -28,15 +31,6 @@ class DayAdministration {
     private final AuditTrail audit;
     private final StoredFiles files;
     private final ApplicationEventPublisher events;
-
-    DayAdministration(Days days, Directory directory, AuditTrail audit, StoredFiles files,
-                      ApplicationEventPublisher events) {
-        this.files = files;
-        this.days = days;
-        this.directory = directory;
-        this.audit = audit;
-        this.events = events;
-    }
 
     /**
      * The organisation of that name, recorded when it is new: of the kind the organiser chose, or

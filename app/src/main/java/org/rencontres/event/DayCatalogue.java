@@ -5,20 +5,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** The public catalogue: published sessions, filtered and paged. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DayCatalogue {
 
     private final JdbcClient jdbc;
     private final Days days;
-
-    DayCatalogue(JdbcClient jdbc, Days days) {
-        this.jdbc = jdbc;
-        this.days = days;
-    }
 
     /** Days per catalogue page. */
     public static final int PAGE_SIZE = 20;

@@ -3,6 +3,8 @@ package org.rencontres.event;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * participants from the agent's space.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DayFiles {
 
     /** A stored file of a day. */
@@ -19,11 +22,6 @@ public class DayFiles {
 
     private final StoredFiles files;
     private final Days days;
-
-    DayFiles(StoredFiles files, Days days) {
-        this.files = files;
-        this.days = days;
-    }
 
     /**
      * Offers a file with the day, as the organisers' upload does (its content checked the same way):

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.shared.RichText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,17 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The event module's operations on days. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Days {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final SessionChangeNotices notices;
-
-    Days(JdbcClient jdbc, ApplicationEventPublisher events, SessionChangeNotices notices) {
-        this.jdbc = jdbc;
-        this.events = events;
-        this.notices = notices;
-    }
 
     /** Records a new day, as a draft, with its venue, contacts, partners and resources. */
     @Transactional

@@ -2,6 +2,8 @@ package org.rencontres.event;
 
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.document.Downloads;
 import org.rencontres.security.Organiser;
 import org.springframework.http.CacheControl;
@@ -15,15 +17,11 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** Serves the files of a day's resources: public ones to all, reserved ones to participants only. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ResourceFileController {
 
     private final Days days;
     private final StoredFiles files;
-
-    ResourceFileController(Days days, StoredFiles files) {
-        this.days = days;
-        this.files = files;
-    }
 
     @GetMapping("/journees/{code}/ressources/{fileId}")
     Object file(@PathVariable String code, @PathVariable String fileId, @AuthenticationPrincipal Organiser organiser) {

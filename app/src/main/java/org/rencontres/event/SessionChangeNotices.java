@@ -2,6 +2,8 @@ package org.rencontres.event;
 
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,15 +15,11 @@ import org.springframework.stereotype.Component;
  * {@link Days} inside the change's transaction.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SessionChangeNotices {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
-
-    SessionChangeNotices(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.events = events;
-    }
 
     int calendarSequence(long dayId) {
         return jdbc.sql("SELECT calendar_sequence FROM event_day WHERE id = ?").param(dayId).query(Integer.class)

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
@@ -28,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * organiser has read what goes with it.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SessionDayController {
 
     private final Days days;
@@ -35,15 +38,6 @@ class SessionDayController {
     private final List<SessionDayDependents> dependents;
     private final MessageSource messages;
     private final List<PeopleToTell> peopleToTell;
-
-    SessionDayController(Days days, DayAdministration administration, List<SessionDayDependents> dependents,
-                         MessageSource messages, List<PeopleToTell> peopleToTell) {
-        this.days = days;
-        this.administration = administration;
-        this.dependents = dependents;
-        this.messages = messages;
-        this.peopleToTell = peopleToTell;
-    }
 
     @GetMapping("/admin/journees/{slug}/jours/nouveau")
     String newDay(ManagedDay managed, Model model) {

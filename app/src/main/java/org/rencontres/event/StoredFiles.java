@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.document.FileKind;
 import org.rencontres.document.Uploads;
 import org.rencontres.shared.Secrets;
@@ -17,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the database so that every instance serves them, served under a safe name.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class StoredFiles {
 
     /** The largest file an organiser may upload. */
@@ -29,13 +32,8 @@ class StoredFiles {
     static final Set<FileKind> ACCEPTED = Set.of(FileKind.PDF, FileKind.PNG, FileKind.JPEG, FileKind.GIF, FileKind.WEBP,
             FileKind.DOCX, FileKind.XLSX, FileKind.PPTX, FileKind.ODT, FileKind.ODS, FileKind.ODP);
 
-    private final Uploads uploads;
     private final JdbcClient jdbc;
-
-    StoredFiles(JdbcClient jdbc, Uploads uploads) {
-        this.jdbc = jdbc;
-        this.uploads = uploads;
-    }
+    private final Uploads uploads;
 
     /** Why a file is refused: the key of the French message that says it. */
     static final class Refused extends RuntimeException {

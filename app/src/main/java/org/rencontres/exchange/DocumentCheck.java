@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.programme.ProgrammeRules;
 import org.rencontres.programme.Slot;
 import org.rencontres.programme.SlotKind;
@@ -36,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * table's theme among its rotation's…).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DocumentCheck {
 
     /** The one time zone sessions are stored in today (event's {@code event_day.time_zone} default). */
@@ -47,10 +50,6 @@ class DocumentCheck {
             .build();
 
     private final SessionSchema schema;
-
-    DocumentCheck(SessionSchema schema) {
-        this.schema = schema;
-    }
 
     /** The document read, or its problems (never both). */
     record Checked(SessionDocument document, List<DocumentProblem> problems) {

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpSession;
-
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Days;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.event.SessionCode;
@@ -38,6 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * then confirmation. The schema is public.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ExchangeController {
 
     static final String IMPORT = "/admin/journees/importer";
@@ -49,16 +51,6 @@ class ExchangeController {
     private final SessionSchema schema;
     private final Days days;
     private final MessageSource messages;
-
-    ExchangeController(SessionExport export, DocumentCheck check, SessionImport imports, SessionSchema schema,
-                       Days days, MessageSource messages) {
-        this.export = export;
-        this.check = check;
-        this.imports = imports;
-        this.schema = schema;
-        this.days = days;
-        this.messages = messages;
-    }
 
     @GetMapping("/admin/journees/{slug}/export.json")
     ResponseEntity<byte[]> export(ManagedDay day) {

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.directory.Person;
@@ -33,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Writes a session as a {@link SessionDocument}, read through the public APIs of the modules that own its parts. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SessionExport {
 
     private final Days days;
@@ -42,17 +45,6 @@ class SessionExport {
     private final Workshops workshops;
     private final Directory directory;
     private final PublicAddress address;
-
-    SessionExport(Days days, Programmes programmes, NetworkingSessions networking, RotationSetUps setUps,
-                  Workshops workshops, Directory directory, PublicAddress address) {
-        this.days = days;
-        this.programmes = programmes;
-        this.networking = networking;
-        this.setUps = setUps;
-        this.workshops = workshops;
-        this.directory = directory;
-        this.address = address;
-    }
 
     /** The whole session, read in one transaction so that its parts agree. */
     @Transactional(readOnly = true)

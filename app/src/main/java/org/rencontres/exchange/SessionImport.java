@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.directory.Directory;
 import org.rencontres.event.Contact;
@@ -43,6 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link DirectoryMatch}) and recorded when missing. Recorded in the new session's audit trail.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SessionImport {
 
     private final Days days;
@@ -52,17 +55,6 @@ class SessionImport {
     private final Workshops workshops;
     private final Directory directory;
     private final AuditTrail audit;
-
-    SessionImport(Days days, Programmes programmes, NetworkingSessions networking, RotationSetUps setUps,
-                  Workshops workshops, Directory directory, AuditTrail audit) {
-        this.days = days;
-        this.programmes = programmes;
-        this.networking = networking;
-        this.setUps = setUps;
-        this.workshops = workshops;
-        this.directory = directory;
-        this.audit = audit;
-    }
 
     /** What the import will create, for the organiser to confirm. */
     record Preview(String title, String code, List<String> days, int slots, int people, int newPeople,

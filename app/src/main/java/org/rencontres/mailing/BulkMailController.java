@@ -3,6 +3,8 @@ package org.rencontres.mailing;
 import java.util.List;
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.registration.RegistrationState;
 import org.rencontres.security.Organiser;
@@ -25,15 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/journees/{slug}/courriels/ecrire")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class BulkMailController {
 
     private final BulkMails bulk;
     private final MessageSource messages;
-
-    BulkMailController(BulkMails bulk, MessageSource messages) {
-        this.bulk = bulk;
-        this.messages = messages;
-    }
 
     @GetMapping
     String form(ManagedDay day, Model model) {

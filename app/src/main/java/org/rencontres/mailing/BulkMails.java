@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.attendance.Attendances;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.directory.Directory;
@@ -38,6 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  * twice sends nothing more), the sending audited.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class BulkMails {
 
     static final int SUBJECT_MAX = 200;
@@ -52,18 +55,6 @@ class BulkMails {
     private final MailTemplates templates;
     private final Outbox outbox;
     private final AuditTrail audit;
-
-    BulkMails(Registrations registrations, Directory directory, Workshops workshops, Attendances attendances,
-              SpaceLinks spaceLinks, MailTemplates templates, Outbox outbox, AuditTrail audit) {
-        this.registrations = registrations;
-        this.directory = directory;
-        this.workshops = workshops;
-        this.attendances = attendances;
-        this.spaceLinks = spaceLinks;
-        this.templates = templates;
-        this.outbox = outbox;
-        this.audit = audit;
-    }
 
     /** A bulk e-mail as the organiser wrote it. */
     record Draft(Audience audience, String subject, String text) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.notification.MailDelivery;
 import org.rencontres.notification.MailLog;
@@ -33,6 +35,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 @RequestMapping("/admin/journees/{slug}/courriels")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MailLogController {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -42,13 +45,6 @@ class MailLogController {
     private final MailDelivery delivery;
     private final Resends resends;
     private final MessageSource messages;
-
-    MailLogController(MailLog log, MailDelivery delivery, Resends resends, MessageSource messages) {
-        this.log = log;
-        this.delivery = delivery;
-        this.resends = resends;
-        this.messages = messages;
-    }
 
     /** A line of the log as the page shows it. */
     record Row(MailLog.Entry entry, String created, String state) {

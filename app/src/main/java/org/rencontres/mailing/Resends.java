@@ -2,6 +2,8 @@ package org.rencontres.mailing;
 
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.notification.MailLog;
 import org.rencontres.security.Organiser;
@@ -10,15 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Resending a message of a session's log: the copy and its audit entry in one transaction. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class Resends {
 
     private final MailLog log;
     private final AuditTrail audit;
-
-    Resends(MailLog log, AuditTrail audit) {
-        this.log = log;
-        this.audit = audit;
-    }
 
     /** The copy's id; empty when the message is not one of the session's. */
     @Transactional

@@ -1,7 +1,8 @@
 package org.rencontres.networking;
 
 import jakarta.servlet.http.HttpServletResponse;
-
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.http.HttpStatus;
@@ -23,17 +24,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/journees/{slug}/reseautage/{slotId}/direct")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LiveAdminController {
 
     private final NetworkingSessions rotations;
     private final LiveSessions live;
     private final LiveStream stream;
-
-    LiveAdminController(NetworkingSessions rotations, LiveSessions live, LiveStream stream) {
-        this.rotations = rotations;
-        this.live = live;
-        this.stream = stream;
-    }
 
     private record Target(ManagedDay day, NetworkingSession rotation, String base) {
     }

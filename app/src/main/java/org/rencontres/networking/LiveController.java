@@ -1,7 +1,8 @@
 package org.rencontres.networking;
 
 import jakarta.servlet.http.HttpServletResponse;
-
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,15 +20,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @Controller
 @RequestMapping("/reseautage/direct/{sessionId}")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LiveController {
 
     private final LiveSessions live;
     private final LiveStream stream;
-
-    LiveController(LiveSessions live, LiveStream stream) {
-        this.live = live;
-        this.stream = stream;
-    }
 
     @GetMapping("/participant/{key}")
     String participant(@PathVariable long sessionId, @PathVariable String key, Model model) {

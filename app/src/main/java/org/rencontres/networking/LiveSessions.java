@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * instance with {@code pg_notify} on channel {@value #CHANNEL} (delivered at commit).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LiveSessions {
 
     /** The PostgreSQL channel that carries the id of a session whose state changed. */
@@ -37,12 +40,6 @@ class LiveSessions {
     private final JsonMapper json;
     private final AuditTrail audit;
     private final Map<Long, ParsedPlan> plans = new ConcurrentHashMap<>();
-
-    LiveSessions(JdbcClient jdbc, JsonMapper json, AuditTrail audit) {
-        this.jdbc = jdbc;
-        this.json = json;
-        this.audit = audit;
-    }
 
     /**
      * Sets the plan a session will run, clock not started; replaces an earlier plan unless the

@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,6 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * stream. An event is sent only when the state differs from the last one sent (its id says which).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LiveStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
@@ -42,10 +45,6 @@ class LiveStream implements SmartLifecycle {
     private final Map<Long, Screens> screens = new ConcurrentHashMap<>();
     private ScheduledExecutorService clock;
     private volatile boolean running;
-
-    LiveStream(LiveSessions sessions) {
-        this.sessions = sessions;
-    }
 
     /** What a kind of screen is sent of a state. */
     enum View {

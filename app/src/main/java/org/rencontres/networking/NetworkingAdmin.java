@@ -1,18 +1,19 @@
 package org.rencontres.networking;
 
-import org.rencontres.shared.FieldProblem;
-
 import java.util.List;
 import java.util.Optional;
 
-import org.rencontres.audit.Differences;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
+import org.rencontres.audit.Differences;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.programme.ProgrammeChanged;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
 import org.rencontres.programme.SlotKind;
-import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
  * two organisers creating the rotation of a slot at once cannot both insert it.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class NetworkingAdmin {
 
     /** First key of the advisory lock: "the rotations of day n". */
@@ -37,15 +39,6 @@ class NetworkingAdmin {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
-
-    NetworkingAdmin(NetworkingSessions sessions, Programmes programmes, AuditTrail audit,
-                    ApplicationEventPublisher events, JdbcClient jdbc) {
-        this.sessions = sessions;
-        this.programmes = programmes;
-        this.audit = audit;
-        this.events = events;
-        this.jdbc = jdbc;
-    }
 
     /** A networking slot of the day, or 404: another day's slot or a slot of another kind is as good as unknown. */
     Slot networkingSlot(long dayId, long slotId) {

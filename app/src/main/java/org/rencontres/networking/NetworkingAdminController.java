@@ -3,12 +3,14 @@ package org.rencontres.networking;
 import java.util.List;
 import java.util.Locale;
 
-import org.rencontres.web.Confirmation;
-import org.rencontres.programme.Slot;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
+import org.rencontres.programme.Slot;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
+import org.rencontres.web.Confirmation;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,15 +26,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The back office's page for the rotation ("speed dating") of a networking slot: create, edit, remove. */
 @Controller
 @RequestMapping("/admin/journees/{slug}/reseautage/{slotId}")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class NetworkingAdminController {
 
     private final NetworkingAdmin admin;
     private final MessageSource messages;
-
-    NetworkingAdminController(NetworkingAdmin admin, MessageSource messages) {
-        this.admin = admin;
-        this.messages = messages;
-    }
 
     @GetMapping
     String form(ManagedDay day, @PathVariable long slotId,

@@ -2,6 +2,8 @@ package org.rencontres.networking;
 
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.registration.AgentSpaceLinks;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationState;
@@ -9,13 +11,10 @@ import org.springframework.stereotype.Component;
 
 /** The agent's space links to their personal page in each published networking rotation. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class NetworkingPagesForAgents implements AgentSpaceLinks {
 
     private final PublishedPlans plans;
-
-    NetworkingPagesForAgents(PublishedPlans plans) {
-        this.plans = plans;
-    }
 
     @Override
     public List<Link> of(Registration registration) {

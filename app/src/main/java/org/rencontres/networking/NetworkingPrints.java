@@ -1,6 +1,5 @@
 package org.rencontres.networking;
 
-import org.rencontres.document.QrCodes;
 import java.text.Collator;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -11,7 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.document.PdfTemplates;
+import org.rencontres.document.QrCodes;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.shared.PublicAddress;
@@ -27,6 +29,7 @@ import org.thymeleaf.context.Context;
  * request reads the published plan afresh.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class NetworkingPrints {
 
     /** Beyond this many tables or participants, the whole plan is printed on A3 rather than A4. */
@@ -41,15 +44,6 @@ class NetworkingPrints {
     private final PdfTemplates pdfs;
     private final PublicAddress address;
     private final RotationDay rotationDay;
-
-    NetworkingPrints(PublishedPlans plans, RotationStore store, PdfTemplates pdfs, PublicAddress address,
-                     RotationDay rotationDay) {
-        this.plans = plans;
-        this.store = store;
-        this.pdfs = pdfs;
-        this.address = address;
-        this.rotationDay = rotationDay;
-    }
 
     /** The rotation's plan when it is published. */
     Optional<PublishedPlan> published(NetworkingSession session) {

@@ -3,9 +3,11 @@ package org.rencontres.networking;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.networking.RotationData.Presence;
 import org.rencontres.programme.Slot;
-import org.rencontres.event.ManagedDay;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,17 +31,12 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 @RequestMapping("/admin/journees/{slug}/reseautage/{slotId}/impressions")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class NetworkingPrintsController {
 
     private final NetworkingAdmin admin;
     private final NetworkingPrints prints;
     private final RotationStore store;
-
-    NetworkingPrintsController(NetworkingAdmin admin, NetworkingPrints prints, RotationStore store) {
-        this.store = store;
-        this.admin = admin;
-        this.prints = prints;
-    }
 
     /** The day, the rotation and its published plan; 403, 404, or {@link NotPublished}. */
     private record Printable(ManagedDay day, Slot slot, NetworkingSession session, PublishedPlan plan) {

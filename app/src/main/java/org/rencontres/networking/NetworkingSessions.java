@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.programme.ProgrammeCopied;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,13 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The networking module's operations. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class NetworkingSessions {
 
     private final JdbcClient jdbc;
-
-    NetworkingSessions(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional
     public long define(long dayId, NetworkingDraft d) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.networking.RotationData.Member;
 import org.rencontres.networking.RotationData.RoomTable;
 import org.rencontres.networking.RotationData.SeatRow;
@@ -18,17 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The published plans of the rotations: what the conductor screen and the printed material follow. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PublishedPlans {
 
     private final RotationStore store;
     private final NetworkingSessions sessions;
     private final Programmes programmes;
-
-    PublishedPlans(RotationStore store, NetworkingSessions sessions, Programmes programmes) {
-        this.store = store;
-        this.sessions = sessions;
-        this.programmes = programmes;
-    }
 
     /** The rotation's plan when it is published, or empty (no such rotation, no plan, or not published). */
     @Transactional(readOnly = true)

@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.HalfDay;
 import org.rencontres.event.SessionDay;
@@ -16,15 +18,11 @@ import org.springframework.stereotype.Component;
  * networking time, with the employer's name as organisation.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RegistrantsForNetworking implements ConfirmedRegistrants {
 
     private final Registrations registrations;
     private final Attendances attendances;
-
-    RegistrantsForNetworking(Registrations registrations, Attendances attendances) {
-        this.registrations = registrations;
-        this.attendances = attendances;
-    }
 
     @Override
     public List<Registrant> checkedIn(long dayId, SessionDay on) {

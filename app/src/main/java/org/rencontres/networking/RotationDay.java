@@ -1,5 +1,7 @@
 package org.rencontres.networking;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.event.SessionDay;
 import org.rencontres.programme.Programmes;
@@ -12,13 +14,10 @@ import org.springframework.stereotype.Component;
  * the first day's.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RotationDay {
 
     private final Programmes programmes;
-
-    RotationDay(Programmes programmes) {
-        this.programmes = programmes;
-    }
 
     /**
      * The slot's date as its pages show it ("mercredi 17 mars 2027") when the session has several

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.networking.RotationData.Member;
 import org.rencontres.networking.RotationData.PlanStatus;
 import org.rencontres.networking.RotationData.Presence;
 import org.rencontres.networking.RotationData.RoomTable;
 import org.rencontres.networking.RotationSetup.Imported;
-import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.springframework.http.HttpStatus;
@@ -29,6 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
  * them. Before publication the same actions fall back to the set-up's.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RotationOnTheDay {
 
     private final RotationStore store;
@@ -37,16 +40,6 @@ class RotationOnTheDay {
     private final LiveSessions live;
     private final RotationAudit audit;
     private final RotationDay rotationDay;
-
-    RotationOnTheDay(RotationStore store, ConfirmedRegistrants registrants, RotationSetup setup, LiveSessions live,
-                     RotationAudit audit, RotationDay rotationDay) {
-        this.rotationDay = rotationDay;
-        this.store = store;
-        this.registrants = registrants;
-        this.setup = setup;
-        this.live = live;
-        this.audit = audit;
-    }
 
     /**
      * Where the live session stands: how many rounds have started (they are never changed again:

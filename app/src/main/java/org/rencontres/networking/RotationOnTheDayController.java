@@ -2,10 +2,12 @@ package org.rencontres.networking;
 
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.networking.RotationOnTheDay.Progress;
 import org.rencontres.networking.RotationPages.Where;
 import org.rencontres.networking.RotationReplanning.Replanned;
-import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,20 +25,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/journees/{slug}/reseautage/{slotId}/participants")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RotationOnTheDayController {
 
     private final RotationPages pages;
     private final RotationOnTheDay onTheDay;
     private final RotationReplanning replanning;
     private final RotationPlanning planning;
-
-    RotationOnTheDayController(RotationPages pages, RotationOnTheDay onTheDay, RotationReplanning replanning,
-                               RotationPlanning planning) {
-        this.pages = pages;
-        this.onTheDay = onTheDay;
-        this.replanning = replanning;
-        this.planning = planning;
-    }
 
     @PostMapping("/import-presents")
     String importCheckedIn(@AuthenticationPrincipal Organiser organiser, ManagedDay day,

@@ -3,14 +3,16 @@ package org.rencontres.networking;
 import java.util.List;
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.networking.RotationData.PlanStatus;
 import org.rencontres.networking.RotationData.RoomTable;
 import org.rencontres.networking.RotationSetup.Imported;
-import org.rencontres.web.Confirmation;
 import org.rencontres.programme.Slot;
-import org.rencontres.event.ManagedDay;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
+import org.rencontres.web.Confirmation;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -24,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * day), the confirmation page, notices after a change.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RotationPages {
 
     private final NetworkingAdmin admin;
@@ -31,15 +34,6 @@ class RotationPages {
     private final RotationPlanning planning;
     private final RotationOnTheDay onTheDay;
     private final MessageSource messages;
-
-    RotationPages(NetworkingAdmin admin, RotationSetup setup, RotationPlanning planning,
-                  RotationOnTheDay onTheDay, MessageSource messages) {
-        this.admin = admin;
-        this.setup = setup;
-        this.planning = planning;
-        this.onTheDay = onTheDay;
-        this.messages = messages;
-    }
 
     /** The day, the slot and its rotation of a back-office path. */
     record Where(ManagedDay day, Slot slot, NetworkingSession session) {

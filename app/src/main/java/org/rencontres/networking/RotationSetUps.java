@@ -1,5 +1,7 @@
 package org.rencontres.networking;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.networking.RotationData.RoomTable;
 import org.rencontres.networking.RotationData.Settings;
 import org.springframework.stereotype.Service;
@@ -10,13 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
  * back office changes it one setting or table at a time ({@link RotationSetup}), with its own checks.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RotationSetUps {
 
     private final RotationStore store;
-
-    RotationSetUps(RotationStore store) {
-        this.store = store;
-    }
 
     public RotationSetUp of(NetworkingSession session) {
         Settings s = store.settings(session);

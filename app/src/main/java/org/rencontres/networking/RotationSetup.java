@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Person;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.networking.RotationData.Member;
 import org.rencontres.networking.RotationData.RoomTable;
 import org.rencontres.networking.RotationData.Settings;
 import org.rencontres.programme.Slot;
-import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.springframework.http.HttpStatus;
@@ -34,6 +36,7 @@ import org.springframework.web.server.ResponseStatusException;
  * and nothing changes while the plan is published.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RotationSetup {
 
     private final RotationStore store;
@@ -41,15 +44,6 @@ class RotationSetup {
     private final ConfirmedRegistrants registrants;
     private final RotationAudit audit;
     private final RotationDay rotationDay;
-
-    RotationSetup(RotationStore store, Directory directory, ConfirmedRegistrants registrants, RotationAudit audit,
-                  RotationDay rotationDay) {
-        this.rotationDay = rotationDay;
-        this.store = store;
-        this.directory = directory;
-        this.registrants = registrants;
-        this.audit = audit;
-    }
 
     Settings settings(NetworkingSession session) {
         return store.settings(session);

@@ -4,10 +4,12 @@ import static org.rencontres.networking.RotationPages.notice;
 
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.networking.RotationData.Member;
 import org.rencontres.networking.RotationData.RoomTable;
 import org.rencontres.networking.RotationPages.Where;
-import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FormErrors;
 import org.springframework.http.HttpStatus;
@@ -27,15 +29,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/journees/{slug}/reseautage/{slotId}")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RotationSetupController {
 
     private final RotationPages pages;
     private final RotationSetup setup;
-
-    RotationSetupController(RotationPages pages, RotationSetup setup) {
-        this.pages = pages;
-        this.setup = setup;
-    }
 
     // ---- settings ----
 

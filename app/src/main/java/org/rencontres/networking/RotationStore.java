@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.networking.RotationData.Member;
 import org.rencontres.networking.RotationData.PlanStatus;
 import org.rencontres.networking.RotationData.Presence;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 /** SQL of a rotation's set-up, participants and plan (tables networking_table, _participant, _plan, _seat). */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RotationStore {
 
     /** First key of the advisory lock: "the set-up and plan of rotation n". */
@@ -32,10 +35,6 @@ class RotationStore {
     static final Duration STALE_GENERATION = Duration.ofMinutes(10);
 
     private final JdbcClient jdbc;
-
-    RotationStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Serialises the changes to one rotation's set-up and plan, until the transaction ends. */
     void lock(long sessionId) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,15 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
  * the session's id, so that a message of another session is never found through this one.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MailLog {
 
     public static final int PAGE_SIZE = 50;
 
     private final JdbcClient jdbc;
-
-    MailLog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A line of the log. */
     public record Entry(long id, String recipient, String subject, OutboxStatus status, int attempts,

@@ -3,6 +3,8 @@ package org.rencontres.notification;
 import java.util.Locale;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,15 +13,11 @@ import org.springframework.stereotype.Component;
  * need nothing else (no attachment, no dedup key); the others build their {@link Message} themselves.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Mailer {
 
     private final MailTemplates templates;
     private final Outbox outbox;
-
-    Mailer(MailTemplates templates, Outbox outbox) {
-        this.templates = templates;
-        this.outbox = outbox;
-    }
 
     /**
      * Renders template {@code name} (see {@link MailTemplates#render}) and queues it to {@code to}, in

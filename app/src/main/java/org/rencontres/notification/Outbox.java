@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,15 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
  * after the commit, with retries.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Outbox {
 
     private final JdbcClient jdbc;
     private final MessageIds messageIds;
-
-    Outbox(JdbcClient jdbc, MessageIds messageIds) {
-        this.jdbc = jdbc;
-        this.messageIds = messageIds;
-    }
 
     /**
      * Queues a message in the current transaction.

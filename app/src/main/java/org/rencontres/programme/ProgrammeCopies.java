@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.NewEditionCreated;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -17,15 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
  * then tells the modules whose parts hang on slots ({@link ProgrammeCopied}).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ProgrammeCopies {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
-
-    ProgrammeCopies(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.events = events;
-    }
 
     // Synchronous, in the transaction that creates the new edition: a failure here rolls it back.
     @EventListener

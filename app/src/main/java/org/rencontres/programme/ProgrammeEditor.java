@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.rencontres.audit.Differences;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
+import org.rencontres.audit.Differences;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewPerson;
 import org.rencontres.directory.Person;
@@ -33,6 +35,7 @@ import org.springframework.web.server.ResponseStatusException;
  * slots at once cannot both pass the overlap check.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ProgrammeEditor {
 
     /** First key of the advisory lock: "the programme of day n". */
@@ -45,17 +48,6 @@ class ProgrammeEditor {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final List<SlotDependents> dependents;
-
-    ProgrammeEditor(JdbcClient jdbc, Programmes programmes, Directory directory, AuditTrail audit,
-                    ApplicationEventPublisher events, MessageSource messages, List<SlotDependents> dependents) {
-        this.dependents = dependents;
-        this.jdbc = jdbc;
-        this.programmes = programmes;
-        this.directory = directory;
-        this.audit = audit;
-        this.events = events;
-        this.messages = messages;
-    }
 
     /** What a change gives back: the slot concerned, or why nothing was changed. */
     record Outcome(Long slotId, List<FieldProblem> problems) {

@@ -5,13 +5,15 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.rencontres.web.Confirmation;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.event.SessionDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FormErrors;
+import org.rencontres.web.Confirmation;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,6 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/journees/{slug}/programme")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ProgrammeEditorController {
 
     private static final String HX = "HX-Request";
@@ -40,14 +43,6 @@ class ProgrammeEditorController {
     private final Programmes programmes;
     private final Directory directory;
     private final MessageSource messages;
-
-    ProgrammeEditorController(ProgrammeEditor editor, Programmes programmes, Directory directory,
-                              MessageSource messages) {
-        this.editor = editor;
-        this.programmes = programmes;
-        this.directory = directory;
-        this.messages = messages;
-    }
 
     @GetMapping
     String programme(ManagedDay day, Model model) {

@@ -20,6 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.directory.Person;
@@ -51,6 +53,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the token back, and the check runs again on confirmation.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ProgrammeImport {
 
     /** The largest file taken. A programme of three days is a few tens of kilobytes. */
@@ -72,17 +75,6 @@ class ProgrammeImport {
     private final Uploads uploads;
     private final MessageSource messages;
     private final List<SlotDependents> dependents;
-
-    ProgrammeImport(JdbcClient jdbc, Programmes programmes, ProgrammeEditor editor, Directory directory,
-                    Uploads uploads, MessageSource messages, List<SlotDependents> dependents) {
-        this.dependents = dependents;
-        this.jdbc = jdbc;
-        this.programmes = programmes;
-        this.editor = editor;
-        this.directory = directory;
-        this.uploads = uploads;
-        this.messages = messages;
-    }
 
     /** A day of the session as the file names it: its number ("Jour 1") or its date. */
     record SheetDay(int number, long sessionDayId, LocalDate date, LocalTime startsAt, LocalTime endsAt)

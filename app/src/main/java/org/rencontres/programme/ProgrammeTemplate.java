@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.programme.ProgrammeImport.SheetDay;
 import org.rencontres.programme.ProgrammeSheet.Column;
@@ -20,15 +22,11 @@ import org.springframework.stereotype.Service;
 
 /** The spreadsheet an organiser fills to import a programme: the session's days, two example lines, each column's help. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ProgrammeTemplate {
 
     private final MessageSource messages;
     private final ProgrammeImport imports;
-
-    ProgrammeTemplate(MessageSource messages, ProgrammeImport imports) {
-        this.messages = messages;
-        this.imports = imports;
-    }
 
     /** The template for this session: its header, two example lines on its days, and what each column takes. */
     byte[] templateXlsx(ManagedDay day) {

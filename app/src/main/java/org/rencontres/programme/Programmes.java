@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.directory.Person;
@@ -19,15 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The programme module's operations. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Programmes {
 
     private final JdbcClient jdbc;
     private final Directory directory;
-
-    Programmes(JdbcClient jdbc, Directory directory) {
-        this.jdbc = jdbc;
-        this.directory = directory;
-    }
 
     /** Adds a slot at the end of the day's programme and returns its id. */
     @Transactional

@@ -4,23 +4,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.SessionDayDependents;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** The slots of a day of the session, and what hangs on them, go with the day when it moves or goes. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SlotsOfSessionDay implements SessionDayDependents {
 
     private final Programmes programmes;
     private final List<SlotDependents> dependents;
     private final MessageSource messages;
-
-    SlotsOfSessionDay(Programmes programmes, List<SlotDependents> dependents, MessageSource messages) {
-        this.programmes = programmes;
-        this.dependents = dependents;
-        this.messages = messages;
-    }
 
     @Override
     public Optional<String> on(long dayId, long sessionDayId, Locale locale) {

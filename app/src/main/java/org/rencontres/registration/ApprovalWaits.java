@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.directory.TrainingContact;
 import org.rencontres.directory.TrainingContacts;
 import org.rencontres.shared.FrenchTime;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
  * automatic reminders and the organisers' digest, so they all say the same.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ApprovalWaits {
 
     /** Who is expected to act on a request. */
@@ -54,11 +57,6 @@ class ApprovalWaits {
 
     private final RegistrationQueries queries;
     private final TrainingContacts contacts;
-
-    ApprovalWaits(RegistrationQueries queries, TrainingContacts contacts) {
-        this.queries = queries;
-        this.contacts = contacts;
-    }
 
     /** The waits of the day's requests on the chain, by registration id. */
     Map<Long, Wait> ofDay(long dayId, Collection<Registration> registrations) {

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,15 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
  * organisers' digest lists it.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ApproverReminders {
 
     private final JdbcClient jdbc;
     private final RegistrationMails mails;
-
-    ApproverReminders(JdbcClient jdbc, RegistrationMails mails) {
-        this.jdbc = jdbc;
-        this.mails = mails;
-    }
 
     /**
      * Reminds the approvers of every request that has waited at their step for {@code after} or more

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Days;
 import org.rencontres.event.NewEditionCreated;
 import org.rencontres.registration.questions.Questions;
@@ -19,17 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
  * by as many days as the session; and the organiser's questions. Never its registrations or answers.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CapacityCopies {
 
     private final Registrations registrations;
     private final Days days;
     private final Questions questions;
-
-    CapacityCopies(Registrations registrations, Days days, Questions questions) {
-        this.registrations = registrations;
-        this.days = days;
-        this.questions = questions;
-    }
 
     // Synchronous, in the transaction that creates the new edition: a failure here rolls it back.
     @EventListener

@@ -2,6 +2,8 @@ package org.rencontres.registration;
 
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -9,15 +11,11 @@ import org.springframework.stereotype.Service;
  * right (the code is {@code RENCONTRES:<session code>:<registration id>:<signature>}).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CheckInCodes {
 
     private final Convocations convocations;
     private final Registrations registrations;
-
-    CheckInCodes(Convocations convocations, Registrations registrations) {
-        this.convocations = convocations;
-        this.registrations = registrations;
-    }
 
     /** The registration of a scanned code, or empty for a made-up, altered or unknown one. */
     public Optional<Registration> registrationOf(String code) {

@@ -3,6 +3,8 @@ package org.rencontres.registration;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Day;
 import org.rencontres.event.SessionDays;
 import org.rencontres.notification.Attachment;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
  * convocation from a made-up one without a look-up.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class Convocations {
 
     static final String PREFIX = "RENCONTRES:";
@@ -26,12 +29,6 @@ class Convocations {
     private final RegistrationDocuments documents;
     private final Signatures signatures;
     private final AllocationViews allocations;
-
-    Convocations(RegistrationDocuments documents, Signatures signatures, AllocationViews allocations) {
-        this.allocations = allocations;
-        this.documents = documents;
-        this.signatures = signatures;
-    }
 
     /** The check-in code of a registration. */
     String checkInCode(Day day, Registration r) {

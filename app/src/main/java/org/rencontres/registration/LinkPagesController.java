@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.document.Downloads;
 import org.rencontres.event.Day;
-import org.rencontres.event.DayStatus;
 import org.rencontres.event.DayFiles;
+import org.rencontres.event.DayStatus;
 import org.rencontres.event.Days;
 import org.rencontres.event.Resource;
 import org.rencontres.registration.allocation.AllocationViews;
@@ -30,9 +34,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * The pages reached through the links of the e-mails: the line manager's opinion, the training
  * service's decision (single-use links) and the agent's space (state, history, offer, withdrawal).
@@ -40,6 +41,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * its {@link SignedLink}, checked before it runs by {@link SignedLinkGuard}.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LinkPagesController {
 
     private final Registrations registrations;
@@ -52,22 +54,6 @@ class LinkPagesController {
     private final ManagerAddressCheck managerCheck;
     private final MessageSource messages;
     private final ApprovalWaits waits;
-
-    LinkPagesController(Registrations registrations, Days days, DayFiles dayFiles,
-                        Convocations convocations, List<AgentSpaceLinks> extras, AllocationViews allocations,
-                        WorkshopAllocations ranking, ManagerAddressCheck managerCheck, MessageSource messages,
-                        ApprovalWaits waits) {
-        this.waits = waits;
-        this.messages = messages;
-        this.managerCheck = managerCheck;
-        this.extras = extras;
-        this.allocations = allocations;
-        this.ranking = ranking;
-        this.registrations = registrations;
-        this.days = days;
-        this.dayFiles = dayFiles;
-        this.convocations = convocations;
-    }
 
     // ---- the line manager's opinion and the training service's decision ----
 

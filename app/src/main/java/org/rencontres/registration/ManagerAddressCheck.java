@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.EmailDomains;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * it refuses nothing. No domain known and a different address: no flag.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ManagerAddressCheck {
 
     /** Why the address is doubtful: a message key taking the manager's address and the employer's domains. */
@@ -25,10 +28,6 @@ class ManagerAddressCheck {
     }
 
     private final Directory directory;
-
-    ManagerAddressCheck(Directory directory) {
-        this.directory = directory;
-    }
 
     Optional<Flag> of(Registration r) {
         EmailDomains domains = r.employerOrganisationId() == null ? EmailDomains.none()

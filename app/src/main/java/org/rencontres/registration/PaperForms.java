@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.document.FileKind;
 import org.rencontres.document.Uploads;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Service;
  * a paper one exactly when it has a scan here.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PaperForms {
 
     /** The largest scan an organiser may attach. */
@@ -51,13 +54,8 @@ class PaperForms {
     record Scan(String fileName, String contentType, byte[] content) {
     }
 
-    private final Uploads uploads;
     private final JdbcClient jdbc;
-
-    PaperForms(JdbcClient jdbc, Uploads uploads) {
-        this.jdbc = jdbc;
-        this.uploads = uploads;
-    }
+    private final Uploads uploads;
 
     /** What a scan is: its type found from its bytes, or the key of the French message that refuses it. */
     record Verdict(String contentType, String refusal) {

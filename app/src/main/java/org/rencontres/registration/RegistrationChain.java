@@ -4,6 +4,8 @@ import static org.rencontres.registration.RegistrationRows.utc;
 
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.registration.RegistrationMoves.Locked;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * step and the moves that free a seat belong to {@link Seats}.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RegistrationChain {
 
     private final JdbcClient jdbc;
@@ -26,16 +29,6 @@ class RegistrationChain {
     private final Seats seats;
     private final Links links;
     private final Workshops workshops;
-
-    RegistrationChain(JdbcClient jdbc, RegistrationQueries queries, RegistrationMoves moves, Seats seats, Links links,
-                      Workshops workshops) {
-        this.jdbc = jdbc;
-        this.queries = queries;
-        this.moves = moves;
-        this.seats = seats;
-        this.links = links;
-        this.workshops = workshops;
-    }
 
     long request(long dayId, RequestDraft draft, String language, String registeredBy, List<Long> workshopChoices) {
         if (queries.hasLiveRequest(dayId, draft.email())) {

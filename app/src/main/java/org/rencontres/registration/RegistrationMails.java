@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.directory.TrainingContact;
 import org.rencontres.directory.TrainingContacts;
 import org.rencontres.event.Day;
@@ -38,6 +40,7 @@ import org.springframework.stereotype.Component;
  * (an invitation to act through a link), their words in the bundle {@code i18n/registration}.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RegistrationMails {
 
     private final Outbox outbox;
@@ -49,19 +52,6 @@ class RegistrationMails {
     private final Convocations convocations;
     private final RegistrationQueries queries;
     private final Workshops workshops;
-
-    RegistrationMails(Outbox outbox, MailTemplates templates, Days days, TrainingContacts trainingContacts, Links links,
-                      PublicAddress address, Convocations convocations, RegistrationQueries queries, Workshops workshops) {
-        this.queries = queries;
-        this.workshops = workshops;
-        this.outbox = outbox;
-        this.templates = templates;
-        this.days = days;
-        this.trainingContacts = trainingContacts;
-        this.links = links;
-        this.address = address;
-        this.convocations = convocations;
-    }
 
     /** After each change of state, in its transaction: the registration as it is after the change. */
     @EventListener

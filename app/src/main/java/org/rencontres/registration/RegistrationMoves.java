@@ -10,6 +10,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.WorkshopSlot;
 import org.rencontres.workshops.Workshops;
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  * as a transition and announced as a {@link RegistrationChanged} in its transaction.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RegistrationMoves {
 
     /**
@@ -45,15 +48,6 @@ class RegistrationMoves {
     private final Links links;
     private final Workshops workshops;
     private final ApplicationEventPublisher events;
-
-    RegistrationMoves(JdbcClient jdbc, RegistrationQueries queries, Links links, Workshops workshops,
-                      ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.queries = queries;
-        this.links = links;
-        this.workshops = workshops;
-        this.events = events;
-    }
 
     /**
      * Locks only the registration's row, for the steps before the organiser (requested, line

@@ -11,18 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The read side of registrations: queries only, no lock taken, nothing written. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RegistrationQueries {
 
     private final JdbcClient jdbc;
-
-    RegistrationQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     Optional<Registration> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = ?").param(id)

@@ -9,21 +9,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The reminder e-mail that confirmed agents get a few days before their day (run by {@link RegistrationJobs}). */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RegistrationReminders {
 
     private final JdbcClient jdbc;
     private final RegistrationMails mails;
-
-    RegistrationReminders(JdbcClient jdbc, RegistrationMails mails) {
-        this.jdbc = jdbc;
-        this.mails = mails;
-    }
 
     /**
      * Sends the reminder to every confirmed agent whose day begins within {@code before} of

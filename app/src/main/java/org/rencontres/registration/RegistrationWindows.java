@@ -2,18 +2,17 @@ package org.rencontres.registration;
 
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Day;
 import org.springframework.stereotype.Service;
 
 /** When a session's public form takes requests, by the same rule as the form itself ({@link PublicRequests}). */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RegistrationWindows {
 
     private final PublicRequests requests;
-
-    RegistrationWindows(PublicRequests requests) {
-        this.requests = requests;
-    }
 
     public RegistrationWindow of(Day day) {
         Optional<Capacity> capacity = requests.window(day);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.registration.questions.Questions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * recorded with each transition.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Registrations {
 
     /** The actor of the automatic moves (offers of freed seats, expired offers). */
@@ -30,15 +33,6 @@ public class Registrations {
     private final RegistrationMoves moves;
     private final Seats seats;
     private final Questions questions;
-
-    Registrations(RegistrationQueries queries, RegistrationChain chain, RegistrationMoves moves, Seats seats,
-                  Questions questions) {
-        this.questions = questions;
-        this.queries = queries;
-        this.chain = chain;
-        this.moves = moves;
-        this.seats = seats;
-    }
 
     // ---- capacity ----
 

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.registration.allocation.WorkshopRanking;
@@ -27,22 +31,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 /** The public request form of a day and its confirmation page. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RequestController {
 
     private final Days days;
     private final PublicRequests requests;
     private final MessageSource messages;
-
-    RequestController(Days days, PublicRequests requests, MessageSource messages) {
-        this.days = days;
-        this.requests = requests;
-        this.messages = messages;
-    }
 
     @GetMapping("/journees/{code}/inscription")
     String form(@PathVariable String code, Model model) {

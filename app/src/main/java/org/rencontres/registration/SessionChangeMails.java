@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.event.PeopleToTell;
@@ -31,6 +33,7 @@ import org.springframework.stereotype.Component;
  * {@code registration/mail/change}. Also counts those people for the organiser's confirmation pages.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SessionChangeMails implements PeopleToTell {
 
     private final RegistrationQueries queries;
@@ -41,18 +44,6 @@ class SessionChangeMails implements PeopleToTell {
     private final Links links;
     private final PublicAddress address;
     private final Convocations convocations;
-
-    SessionChangeMails(RegistrationQueries queries, Days days, Outbox outbox, MailTemplates templates,
-                       MessageSource messages, Links links, PublicAddress address, Convocations convocations) {
-        this.queries = queries;
-        this.days = days;
-        this.outbox = outbox;
-        this.templates = templates;
-        this.messages = messages;
-        this.links = links;
-        this.address = address;
-        this.convocations = convocations;
-    }
 
     @Override
     public int of(long dayId) {

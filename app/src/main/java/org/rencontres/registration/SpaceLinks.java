@@ -2,6 +2,8 @@ package org.rencontres.registration;
 
 import java.time.Instant;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Days;
 import org.rencontres.shared.PublicAddress;
 import org.springframework.stereotype.Component;
@@ -14,17 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
  * e-mails carry (two months after the session).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SpaceLinks {
 
     private final Links links;
     private final Days days;
     private final PublicAddress address;
-
-    SpaceLinks(Links links, Days days, PublicAddress address) {
-        this.links = links;
-        this.days = days;
-        this.address = address;
-    }
 
     /** A link to {@code registration}'s space, issued in the caller's transaction (there must be one). */
     @Transactional(propagation = Propagation.MANDATORY)

@@ -3,6 +3,8 @@ package org.rencontres.security;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.shared.EmailAddress;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
@@ -12,19 +14,13 @@ import org.springframework.stereotype.Component;
 
 /** Checks the account and password forms; returns what is wrong, empty when all is well. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AccountForms {
 
     private final Accounts accounts;
     private final PasswordPolicy policy;
     private final SignInAttempts attempts;
     private final MessageSource messages;
-
-    AccountForms(Accounts accounts, PasswordPolicy policy, SignInAttempts attempts, MessageSource messages) {
-        this.accounts = accounts;
-        this.policy = policy;
-        this.attempts = attempts;
-        this.messages = messages;
-    }
 
     /** The first administrator's form (set-up link). */
     List<FieldProblem> validate(AccountForm form) {

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -17,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Throttling of failed sign-ins is {@link SignInAttempts}'s.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Accounts {
 
     public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
@@ -26,11 +29,6 @@ public class Accounts {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
-
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords) {
-        this.jdbc = jdbc;
-        this.passwords = passwords;
-    }
 
     /**
      * Opens an account. The password's strength is checked by the forms ({@link PasswordPolicy}); here only

@@ -2,6 +2,8 @@ package org.rencontres.security;
 
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
 import org.springframework.http.HttpStatus;
@@ -20,17 +22,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * them (never their own, never the last administrator), and send a one-time link to choose a new password.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AccountsController {
 
     private final Accounts accounts;
     private final AccountForms forms;
     private final PasswordResets resets;
-
-    AccountsController(Accounts accounts, AccountForms forms, PasswordResets resets) {
-        this.accounts = accounts;
-        this.forms = forms;
-        this.resets = resets;
-    }
 
     @GetMapping("/admin/comptes")
     String list(Model model) {

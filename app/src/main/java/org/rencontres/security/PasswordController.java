@@ -4,7 +4,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
 import org.springframework.http.HttpStatus;
@@ -26,18 +27,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * reset link chooses a new one. Either way every other session of the account ends.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PasswordController {
 
     private final Accounts accounts;
     private final AccountForms forms;
     private final PasswordResets resets;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-
-    PasswordController(Accounts accounts, AccountForms forms, PasswordResets resets) {
-        this.accounts = accounts;
-        this.forms = forms;
-        this.resets = resets;
-    }
 
     @GetMapping("/admin/mot-de-passe")
     String changeForm(Model model) {

@@ -12,6 +12,8 @@ import java.util.ResourceBundle;
 import com.nulabinc.zxcvbn.Feedback;
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.shared.FieldProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
  * account's own name and address. The refusal says why, in the reader's language, and what to do.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PasswordPolicy {
 
     static final int MIN_LENGTH = 12;
@@ -36,10 +39,6 @@ class PasswordPolicy {
     // Built once: it loads zxcvbn's dictionaries; measuring keeps its state per call.
     private final Zxcvbn zxcvbn = new Zxcvbn();
     private final MessageSource messages;
-
-    PasswordPolicy(MessageSource messages) {
-        this.messages = messages;
-    }
 
     static boolean tooLong(String password) {
         return password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.notification.Mailer;
 import org.rencontres.shared.PublicAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * link replaces the older ones. Until it is used, the old password still works.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PasswordResets {
 
     static final Duration VALIDITY = Duration.ofHours(24);
@@ -29,15 +32,6 @@ class PasswordResets {
     private final SignInAttempts attempts;
     private final Mailer mailer;
     private final PublicAddress address;
-
-    PasswordResets(JdbcClient jdbc, Accounts accounts, SignInAttempts attempts, Mailer mailer,
-                   PublicAddress address) {
-        this.jdbc = jdbc;
-        this.accounts = accounts;
-        this.attempts = attempts;
-        this.mailer = mailer;
-        this.address = address;
-    }
 
     /** Issues a link for the account and queues the e-mail that carries it; empty when there is no such account. */
     @Transactional

@@ -7,7 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,13 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Static files (styles, scripts, fonts) hold nothing of anyone's: they are not checked, so a page costs one
  * look-up, not one per file it loads.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SessionCheck extends OncePerRequestFilter {
 
     private final JdbcClient jdbc;
-
-    SessionCheck(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

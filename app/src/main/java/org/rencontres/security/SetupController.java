@@ -2,6 +2,8 @@ package org.rencontres.security;
 
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
 import org.springframework.http.HttpStatus;
@@ -15,17 +17,12 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The one-time set-up link: the first administrator chooses their e-mail and password. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SetupController {
 
     private final SetupTokens tokens;
     private final Accounts accounts;
     private final AccountForms forms;
-
-    SetupController(SetupTokens tokens, Accounts accounts, AccountForms forms) {
-        this.tokens = tokens;
-        this.accounts = accounts;
-        this.forms = forms;
-    }
 
     @GetMapping("/admin/installation")
     String form(@RequestParam(name = "jeton", required = false) String token, Model model) {

@@ -4,20 +4,19 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** One-time links that let the first administrator create their account. Only hashes are stored. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SetupTokens {
 
     static final Duration VALIDITY = Duration.ofHours(24);
     private final JdbcClient jdbc;
-
-    SetupTokens(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional
     String issue() {

@@ -1,5 +1,7 @@
 package org.rencontres.security;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,13 +11,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The sign-in page; the form is handled by Spring Security. */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SignInController {
 
     private final Accounts accounts;
-
-    SignInController(Accounts accounts) {
-        this.accounts = accounts;
-    }
 
     /**
      * While no administrator exists (a fresh install), the page says how to create the first one: the

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 
 /**
@@ -15,17 +17,13 @@ import org.springframework.context.MessageSource;
  * return {@link FieldProblem}s, the controller turns them into this with the page's locale, and the
  * fragments of {@code fragments/forms.html} show it.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class FormErrors {
 
     private static final FormErrors NONE = new FormErrors(Map.of(), List.of());
 
     private final Map<String, String> byField;
     private final List<String> general;
-
-    private FormErrors(Map<String, String> byField, List<String> general) {
-        this.byField = byField;
-        this.general = general;
-    }
 
     public static FormErrors none() {
         return NONE;

@@ -3,6 +3,8 @@ package org.rencontres.survey;
 import java.util.List;
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
@@ -24,15 +26,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The organiser's survey page: the day's questions (add, usual set, order, removal confirmed) and the results. */
 @Controller
 @RequestMapping("/admin/journees/{slug}/evaluation")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SurveyAdminController {
 
     private final Surveys surveys;
     private final MessageSource messages;
-
-    SurveyAdminController(Surveys surveys, MessageSource messages) {
-        this.surveys = surveys;
-        this.messages = messages;
-    }
 
     @GetMapping
     String page(ManagedDay day, Model model) {

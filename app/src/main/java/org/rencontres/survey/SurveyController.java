@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.registration.Registration;
@@ -19,22 +22,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 /** The agent's survey form, reached by the key of their registration. */
 @Controller
 @RequestMapping("/evaluation/{token}")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SurveyController {
 
     private final Surveys surveys;
     private final Days days;
     private final MessageSource messages;
-
-    SurveyController(Surveys surveys, Days days, MessageSource messages) {
-        this.surveys = surveys;
-        this.days = days;
-        this.messages = messages;
-    }
 
     @GetMapping
     String form(@PathVariable String token, Model model) {

@@ -2,6 +2,8 @@ package org.rencontres.survey;
 
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.registration.AgentSpaceLinks;
 import org.rencontres.registration.Registration;
 import org.springframework.context.MessageSource;
@@ -10,15 +12,11 @@ import org.springframework.stereotype.Component;
 
 /** A confirmed agent's space offers the day's survey form. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SurveyForAgents implements AgentSpaceLinks {
 
     private final Surveys surveys;
     private final MessageSource messages;
-
-    SurveyForAgents(Surveys surveys, MessageSource messages) {
-        this.surveys = surveys;
-        this.messages = messages;
-    }
 
     @Override
     public List<Link> of(Registration registration) {

@@ -12,6 +12,8 @@ import java.util.Optional;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.notification.Mailer;
@@ -31,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outbox; a recurring db-scheduler job ({@code survey-invitations}) runs it on one instance at a time.
  */
 @Configuration(proxyBeanMethods = false)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SurveyInvitations {
 
     /** Invitations go out until this long after the end of the day. */
@@ -43,17 +46,6 @@ class SurveyInvitations {
     private final PublicAddress address;
     private final TransactionTemplate transaction;
     private final SpaceLinks spaceLinks;
-
-    SurveyInvitations(JdbcClient jdbc, Surveys surveys, Days days, Mailer mailer,
-                      PublicAddress address, TransactionTemplate transaction, SpaceLinks spaceLinks) {
-        this.spaceLinks = spaceLinks;
-        this.jdbc = jdbc;
-        this.surveys = surveys;
-        this.days = days;
-        this.mailer = mailer;
-        this.address = address;
-        this.transaction = transaction;
-    }
 
     @Bean
     RecurringTask<Void> surveyInvitationsTask(Optional<Clock> clock,

@@ -3,10 +3,13 @@ package org.rencontres.survey;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /** The survey's results for other modules (the day's dashboard): the scale and choice questions' counts. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SurveySummaries {
 
     /**
@@ -24,10 +27,6 @@ public class SurveySummaries {
     }
 
     private final Surveys surveys;
-
-    SurveySummaries(Surveys surveys) {
-        this.surveys = surveys;
-    }
 
     public DaySummary of(long dayId) {
         Results results = surveys.results(dayId);

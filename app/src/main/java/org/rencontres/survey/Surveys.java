@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.attendance.Attendances;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.Day;
@@ -27,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The rules of the survey: its questions per day, the agents' keys and responses, the results. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class Surveys {
 
     static final int MAX_QUESTION = 500;
@@ -38,16 +41,6 @@ class Surveys {
     private final MessageSource messages;
     private final Days days;
     private final Attendances attendances;
-
-    Surveys(JdbcClient jdbc, AuditTrail audit, Registrations registrations, MessageSource messages, Days days,
-            Attendances attendances) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.registrations = registrations;
-        this.messages = messages;
-        this.days = days;
-        this.attendances = attendances;
-    }
 
     // ---- questions ----
 

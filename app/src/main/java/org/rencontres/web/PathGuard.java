@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -22,15 +24,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *
  * @param <T> the parameter's type
  */
+@RequiredArgsConstructor(access = AccessLevel.PROTECTED)
 public abstract class PathGuard<T> implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
     private final Class<T> type;
     private final String variable;
-
-    protected PathGuard(Class<T> type, String variable) {
-        this.type = type;
-        this.variable = variable;
-    }
 
     /** What the checked value of the address gives, or a refusal (an exception the application answers). */
     protected abstract T resolve(MethodParameter parameter, String value);

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionDay;
 import org.rencontres.event.SessionDays;
@@ -27,17 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The workshops module's operations. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Workshops {
 
     private final JdbcClient jdbc;
     private final Programmes programmes;
     private final Days days;
-
-    Workshops(JdbcClient jdbc, Programmes programmes, Days days) {
-        this.jdbc = jdbc;
-        this.programmes = programmes;
-        this.days = days;
-    }
 
     @Transactional
     public long add(long dayId, WorkshopDraft w) {

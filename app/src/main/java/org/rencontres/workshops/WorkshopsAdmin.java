@@ -1,19 +1,20 @@
 package org.rencontres.workshops;
 
-import org.rencontres.shared.FieldProblem;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.rencontres.audit.Differences;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
+import org.rencontres.audit.Differences;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.programme.ProgrammeChanged;
 import org.rencontres.programme.Programmes;
 import org.rencontres.programme.Slot;
 import org.rencontres.programme.SlotKind;
-import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.FieldProblem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
  * that two organisers cannot both take the same number.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WorkshopsAdmin {
 
     /** First key of the advisory lock: "the workshops of day n". */
@@ -38,15 +40,6 @@ class WorkshopsAdmin {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
-
-    WorkshopsAdmin(Workshops workshops, Programmes programmes, AuditTrail audit, ApplicationEventPublisher events,
-                   JdbcClient jdbc) {
-        this.workshops = workshops;
-        this.programmes = programmes;
-        this.audit = audit;
-        this.events = events;
-        this.jdbc = jdbc;
-    }
 
     /** A workshop slot of the day, or 404: another day's slot or a slot of another kind is as good as unknown. */
     Slot workshopSlot(long dayId, long slotId) {

@@ -3,13 +3,15 @@ package org.rencontres.workshops;
 import java.util.List;
 import java.util.Locale;
 
-import org.rencontres.web.Confirmation;
-import org.rencontres.programme.Slot;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.event.SessionDay;
+import org.rencontres.programme.Slot;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
+import org.rencontres.web.Confirmation;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,15 +25,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The back office's pages for the workshops of a workshop slot: list and add, edit, remove. */
 @Controller
 @RequestMapping("/admin/journees/{slug}/ateliers/{slotId}")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WorkshopsAdminController {
 
     private final WorkshopsAdmin admin;
     private final MessageSource messages;
-
-    WorkshopsAdminController(WorkshopsAdmin admin, MessageSource messages) {
-        this.admin = admin;
-        this.messages = messages;
-    }
 
     @GetMapping
     String slot(ManagedDay day, @PathVariable long slotId,

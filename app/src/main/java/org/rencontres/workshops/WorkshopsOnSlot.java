@@ -4,18 +4,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.programme.SlotDependents;
 import org.springframework.stereotype.Component;
 
 /** A workshop slot carries its workshops: the programme must not turn it into another kind. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WorkshopsOnSlot implements SlotDependents {
 
     private final Workshops workshops;
-
-    WorkshopsOnSlot(Workshops workshops) {
-        this.workshops = workshops;
-    }
 
     @Override
     public Optional<String> on(long dayId, long slotId) {

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.springframework.context.MessageSource;
@@ -17,17 +19,12 @@ import org.springframework.ui.Model;
 
 /** What the editor, reader and projector pages need, whoever opens them; and the exports. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class EditorPages {
 
     private final Days days;
     private final MessageSource messages;
     private final WritingExports exports;
-
-    EditorPages(Days days, MessageSource messages, WritingExports exports) {
-        this.days = days;
-        this.messages = messages;
-        this.exports = exports;
-    }
 
     /**
      * Fills the model of writing/editor.

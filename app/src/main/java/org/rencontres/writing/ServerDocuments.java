@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Component;
  * again from the table on next use). Only then is it stored, which a closed document refuses.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ServerDocuments implements DisposableBean {
 
     /** What became of an update. */
@@ -51,11 +54,6 @@ class ServerDocuments implements DisposableBean {
     private static final class Copy {
         final ReentrantLock lock = new ReentrantLock();
         long seq;
-    }
-
-    ServerDocuments(WritingEngine engine, UpdateStore store) {
-        this.engine = engine;
-        this.store = store;
     }
 
     /**

@@ -3,6 +3,8 @@ package org.rencontres.writing;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * document up to n, which is what compaction relies on.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class UpdateStore {
 
     /** A stored update (or snapshot, which stands for every update up to its number). */
@@ -20,10 +23,6 @@ class UpdateStore {
     }
 
     private final JdbcClient jdbc;
-
-    UpdateStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Stores an update and announces it on {@value WritingHub#CHANNEL} in the same transaction, so the

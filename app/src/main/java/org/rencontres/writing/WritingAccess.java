@@ -2,12 +2,14 @@ package org.rencontres.writing;
 
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Day;
+import org.rencontres.event.DayAccess;
 import org.rencontres.event.Days;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
-import org.rencontres.event.DayAccess;
 import org.rencontres.security.Organiser;
 import org.rencontres.workshops.Workshops;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
  * the read-only link, who only read. A closed document is read-only for everyone.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WritingAccess {
 
     private final WritingDocuments documents;
@@ -28,15 +31,6 @@ class WritingAccess {
     private final Days days;
     private final DayAccess dayAccess;
     private final Workshops workshops;
-
-    WritingAccess(WritingDocuments documents, Registrations registrations, Days days, DayAccess dayAccess,
-                  Workshops workshops) {
-        this.workshops = workshops;
-        this.documents = documents;
-        this.registrations = registrations;
-        this.days = days;
-        this.dayAccess = dayAccess;
-    }
 
     /** An organiser's access, if they manage the document's day. */
     Optional<Access> organiser(Organiser organiser, long documentId) {

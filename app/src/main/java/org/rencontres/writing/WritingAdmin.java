@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.DayFiles;
 import org.rencontres.event.Resource;
@@ -19,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The organisers' actions on the documents of a day, each recorded in the day's audit trail. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WritingAdmin {
 
     private final WritingDocuments documents;
@@ -29,19 +32,6 @@ class WritingAdmin {
     private final Workshops workshops;
     private final Mailer mailer;
     private final PublicAddress address;
-
-    WritingAdmin(WritingDocuments documents, EditorPages pages, WritingExports exports, DayFiles dayFiles,
-                 AuditTrail audit, Workshops workshops, Mailer mailer,
-                 PublicAddress address) {
-        this.workshops = workshops;
-        this.mailer = mailer;
-        this.address = address;
-        this.documents = documents;
-        this.pages = pages;
-        this.exports = exports;
-        this.dayFiles = dayFiles;
-        this.audit = audit;
-    }
 
     @Transactional
     long create(long dayId, String title, DocumentTemplate template, Organiser by) {

@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
-
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The day's shared documents in the back office: list, new, open as organiser, exports, close, publish. */
 @Controller
 @RequestMapping("/admin/journees/{slug}/ecriture")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WritingAdminController {
 
     private final WritingDocuments documents;
@@ -37,16 +39,6 @@ class WritingAdminController {
     private final WritingHub hub;
     private final Workshops workshops;
     private final MessageSource messages;
-
-    WritingAdminController(WritingDocuments documents, WritingAdmin admin, EditorPages pages, WritingHub hub,
-                           Workshops workshops, MessageSource messages) {
-        this.documents = documents;
-        this.admin = admin;
-        this.pages = pages;
-        this.hub = hub;
-        this.workshops = workshops;
-        this.messages = messages;
-    }
 
     @GetMapping
     String list(ManagedDay day, Model model) {

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The shared documents of the days: creating them, finding them, closing (their text: {@link ServerDocuments}). */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WritingDocuments {
 
     private static final String COLUMNS = """
@@ -25,11 +28,6 @@ class WritingDocuments {
 
     private final JdbcClient jdbc;
     private final Workshops workshops;
-
-    WritingDocuments(JdbcClient jdbc, Workshops workshops) {
-        this.jdbc = jdbc;
-        this.workshops = workshops;
-    }
 
     /**
      * The day's documents, the workshops' first (by workshop number, asked of the workshops module),

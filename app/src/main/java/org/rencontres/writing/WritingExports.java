@@ -3,6 +3,8 @@ package org.rencontres.writing;
 import java.text.Normalizer;
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -22,15 +24,11 @@ import org.thymeleaf.context.Context;
  * dependency for far more than that.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WritingExports {
 
     private final PdfTemplates pdfs;
     private final ServerDocuments server;
-
-    WritingExports(PdfTemplates pdfs, ServerDocuments server) {
-        this.pdfs = pdfs;
-        this.server = server;
-    }
 
     static String fileName(WritingDocument document, String extension) {
         String base = Normalizer.normalize(document.title(), Normalizer.Form.NFD).replaceAll("\\p{M}", "")

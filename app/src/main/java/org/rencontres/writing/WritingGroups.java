@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.Attendee;
 import org.rencontres.attendance.HalfDay;
@@ -35,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * they have no agent's space to open a document from. Creating and deleting a split are audited.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WritingGroups {
 
     static final int SIZE_MIN = 2;
@@ -67,17 +70,6 @@ class WritingGroups {
     private final Programmes programmes;
     private final AuditTrail audit;
     private final Days days;
-
-    WritingGroups(JdbcClient jdbc, WritingDocuments documents, Attendances attendances, Registrations registrations,
-                  Programmes programmes, AuditTrail audit, Days days) {
-        this.days = days;
-        this.jdbc = jdbc;
-        this.documents = documents;
-        this.attendances = attendances;
-        this.registrations = registrations;
-        this.programmes = programmes;
-        this.audit = audit;
-    }
 
     /** The day's slots a split may be tied to, in the programme's order. */
     List<Slot> slots(long dayId) {

@@ -4,13 +4,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.HalfDay;
-import org.rencontres.web.Confirmation;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FormErrors;
+import org.rencontres.web.Confirmation;
 import org.rencontres.writing.WritingGroups.Created;
 import org.rencontres.writing.WritingGroups.GroupSet;
 import org.rencontres.writing.WritingGroups.LateAdded;
@@ -30,19 +31,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The day's small groups in the back office: the splits with their groups, a new split, deleting one. */
 @Controller
 @RequestMapping("/admin/journees/{slug}/ecriture/groupes")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WritingGroupsController {
 
     private final WritingGroups groups;
     private final Attendances attendances;
     private final WritingHub hub;
     private final MessageSource messages;
-
-    WritingGroupsController(WritingGroups groups, Attendances attendances, WritingHub hub, MessageSource messages) {
-        this.groups = groups;
-        this.attendances = attendances;
-        this.hub = hub;
-        this.messages = messages;
-    }
 
     @GetMapping
     String page(ManagedDay day, Model model) {

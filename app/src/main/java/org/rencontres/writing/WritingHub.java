@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +25,7 @@ import org.springframework.web.socket.TextMessage;
  * instances send.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WritingHub {
 
     static final String CHANNEL = "writing";
@@ -46,12 +49,6 @@ class WritingHub {
     private final UpdateStore store;
 
     private final tools.jackson.databind.json.JsonMapper json;
-
-    WritingHub(JdbcClient jdbc, UpdateStore store, tools.jackson.databind.json.JsonMapper json) {
-        this.json = json;
-        this.jdbc = jdbc;
-        this.store = store;
-    }
 
     void join(Peer peer) {
         peers.compute(peer.documentId(), (id, set) -> {

@@ -3,6 +3,8 @@ package org.rencontres.writing;
 import java.util.List;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.registration.AgentSpaceLinks;
 import org.rencontres.registration.Registration;
 import org.springframework.context.MessageSource;
@@ -14,17 +16,12 @@ import org.springframework.stereotype.Component;
  * collectively, their group's).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WritingLinksForAgents implements AgentSpaceLinks {
 
     private final WritingDocuments documents;
     private final WritingAccess access;
     private final MessageSource messages;
-
-    WritingLinksForAgents(WritingDocuments documents, WritingAccess access, MessageSource messages) {
-        this.documents = documents;
-        this.access = access;
-        this.messages = messages;
-    }
 
     @Override
     public List<Link> of(Registration registration) {

@@ -3,6 +3,8 @@ package org.rencontres.writing;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -17,17 +19,13 @@ import org.springframework.web.server.ResponseStatusException;
  * facilitator's (given to them by the organisers), the read-only link's, and the projector's, which shows one or several documents side by side.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WritingPagesController {
 
     static final int MAX_PROJECTED = 4;
 
     private final WritingAccess access;
     private final EditorPages pages;
-
-    WritingPagesController(WritingAccess access, EditorPages pages) {
-        this.access = access;
-        this.pages = pages;
-    }
 
     /** The three kinds of key in an address, with the WebSocket parameter that carries each. */
     private enum KeyKind {

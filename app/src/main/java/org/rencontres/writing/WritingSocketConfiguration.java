@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.security.Accounts;
 import org.rencontres.security.Organiser;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +32,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Configuration
 @EnableWebSocket
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WritingSocketConfiguration implements WebSocketConfigurer {
 
     static final String PATH = "/ecriture/ws/";
@@ -37,12 +40,6 @@ class WritingSocketConfiguration implements WebSocketConfigurer {
     private final WritingSocketHandler handler;
     private final WritingAccess access;
     private final Accounts accounts;
-
-    WritingSocketConfiguration(WritingSocketHandler handler, WritingAccess access, Accounts accounts) {
-        this.handler = handler;
-        this.access = access;
-        this.accounts = accounts;
-    }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {

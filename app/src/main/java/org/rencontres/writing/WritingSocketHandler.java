@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -36,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * nothing: the first is ignored (pages loaded before the change still send it), the second refused.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WritingSocketHandler extends AbstractWebSocketHandler {
 
     static final String ACCESS = "writing.access";
@@ -52,13 +55,6 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
     private final UpdateStore store;
     private final ServerDocuments server;
     private final JsonMapper json;
-
-    WritingSocketHandler(WritingHub hub, UpdateStore store, ServerDocuments server, JsonMapper json) {
-        this.hub = hub;
-        this.store = store;
-        this.server = server;
-        this.json = json;
-    }
 
     private static Peer peer(WebSocketSession session) {
         return (Peer) session.getAttributes().get(Peer.class.getName());

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
@@ -33,6 +35,7 @@ import org.springframework.stereotype.Component;
  * and the rosters. Reads only; {@link WorkshopAllocations} computes, moves and publishes.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AllocationViews {
 
     enum State { DRAFT, PUBLISHED }
@@ -99,12 +102,6 @@ public class AllocationViews {
     private final Registrations registrations;
     private final Workshops workshops;
 
-    AllocationViews(JdbcClient jdbc, Registrations registrations, Workshops workshops) {
-        this.jdbc = jdbc;
-        this.registrations = registrations;
-        this.workshops = workshops;
-    }
-
     Optional<Allocation> allocation(long dayId) {
         return jdbc.sql("SELECT event_day_id, state, computed_at, published_at FROM registration_allocation WHERE event_day_id = ?")
                 .param(dayId).query(AllocationViews::allocationOf).optional();
@@ -128,7 +125,6 @@ public class AllocationViews {
         return r.state().isLive() && !allocation(r.dayId()).map(Allocation::published).orElse(false)
                 && !groups(r.dayId()).isEmpty();
     }
-
 
     /** An agent's ranked choices, period by period (only the periods where they chose something). */
     public List<ChoiceGroup> choiceGroups(Registration r) {
@@ -263,7 +259,6 @@ public class AllocationViews {
         return new View(allocation, List.copyOf(drafts), stale, doubled);
     }
 
-
     /**
      * The participants of a workshop for its roster: once published, the CONFIRMED registrations
      * that have it; before, those the draft gives it.
@@ -285,7 +280,6 @@ public class AllocationViews {
                 .thenComparing(Registration::givenName, collator)).toList();
     }
 
-
     /** A participant's choices in a period, best first; a period with a single workshop counts as chosen first. */
     static List<Long> ranked(WorkshopSlot slot, List<Long> choices) {
         if (slot.workshops().size() == 1) {
@@ -301,7 +295,6 @@ public class AllocationViews {
         int i = choices.indexOf(workshop);
         return i < 0 ? 0 : i + 1;
     }
-
 
     private static Allocation allocationOf(ResultSet rs, int n) throws SQLException {
         OffsetDateTime computed = rs.getObject("computed_at", OffsetDateTime.class);

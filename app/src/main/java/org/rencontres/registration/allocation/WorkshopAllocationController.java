@@ -7,9 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+import org.rencontres.event.ManagedDay;
 import org.rencontres.registration.allocation.AllocationViews.Load;
 import org.rencontres.registration.allocation.AllocationViews.View;
-import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
@@ -33,8 +36,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * The organiser's allocation of the day's participants to its workshops: the draft with its rank
  * profile and the workshops' loads, moves by hand, computing (again), publishing and unpublishing
@@ -42,6 +43,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 @RequestMapping("/admin/journees/{slug}/ateliers/repartition")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WorkshopAllocationController {
 
     private final WorkshopAllocations allocations;
@@ -49,15 +51,6 @@ class WorkshopAllocationController {
     private final Workshops workshops;
     private final WorkshopRosters rosters;
     private final MessageSource messages;
-
-    WorkshopAllocationController(WorkshopAllocations allocations, AllocationViews views,
-                                 Workshops workshops, WorkshopRosters rosters, MessageSource messages) {
-        this.allocations = allocations;
-        this.views = views;
-        this.workshops = workshops;
-        this.rosters = rosters;
-        this.messages = messages;
-    }
 
     @GetMapping
     String page(ManagedDay day, Model model, Locale locale) {

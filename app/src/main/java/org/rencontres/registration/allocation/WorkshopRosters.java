@@ -3,12 +3,14 @@ package org.rencontres.registration.allocation;
 import java.util.List;
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.document.PdfTemplates;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
-import org.rencontres.registration.Registration;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.event.SessionDay;
+import org.rencontres.registration.Registration;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;
@@ -20,19 +22,13 @@ import org.thymeleaf.context.Context;
  * the draft, marked as a draft. Template {@code registration/pdf/roster}.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WorkshopRosters {
 
     private final AllocationViews allocations;
     private final Workshops workshops;
     private final Days days;
     private final PdfTemplates pdfs;
-
-    WorkshopRosters(AllocationViews allocations, Workshops workshops, Days days, PdfTemplates pdfs) {
-        this.allocations = allocations;
-        this.workshops = workshops;
-        this.days = days;
-        this.pdfs = pdfs;
-    }
 
     byte[] pdf(ManagedDay day, Workshop workshop) {
         List<Registration> people = allocations.roster(day.id(), workshop.id());

@@ -1,6 +1,10 @@
 package org.rencontres.registration.questions;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** What kind of answer a question takes. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public enum QuestionKind {
     /** One line of text. */
     SHORT_TEXT(300),
@@ -15,10 +19,6 @@ public enum QuestionKind {
 
     /** The longest text an answer may have. */
     private final int maxLength;
-
-    QuestionKind(int maxLength) {
-        this.maxLength = maxLength;
-    }
 
     public int maxLength() {
         return maxLength;

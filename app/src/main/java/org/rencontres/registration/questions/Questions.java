@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.security.Organiser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,17 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
  * registration_question and registration_answer). Every change of a question is audited.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Questions {
 
     private static final String COLUMNS = "id, event_day_id, position, kind, label, help, required, choices";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-
-    Questions(JdbcClient jdbc, AuditTrail audit) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-    }
 
     /** The session's questions, in the order they are asked. */
     public List<Question> ofDay(long dayId) {

@@ -3,6 +3,8 @@ package org.rencontres.registration.questions;
 import java.util.List;
 import java.util.Locale;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
@@ -26,15 +28,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/journees/{slug}/questions")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class QuestionsAdminController {
 
     private final Questions questions;
     private final MessageSource messages;
-
-    QuestionsAdminController(Questions questions, MessageSource messages) {
-        this.questions = questions;
-        this.messages = messages;
-    }
 
     @GetMapping
     String list(ManagedDay day, Model model) {
