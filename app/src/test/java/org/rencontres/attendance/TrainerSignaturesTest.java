@@ -108,7 +108,7 @@ class TrainerSignaturesTest {
     }
 
     private int signatures(long dayId, Long personId) {
-        return jdbc.sql("SELECT count(*) FROM attendance_trainer_signature WHERE day_id = ? AND (? IS NULL OR person_id = ?)")
+        return jdbc.sql("SELECT count(*) FROM attendance_trainer_signature WHERE day_id = ? AND (?::bigint IS NULL OR person_id = ?)")
                 .params(dayId, personId, personId).query(Integer.class).single();
     }
 
@@ -223,14 +223,14 @@ class TrainerSignaturesTest {
         slot(other, LocalTime.of(0, 0), LocalTime.of(23, 59), speaker, SlotRole.SPEAKER);
         String otherPath = TrainerSignatures.path(other.slug(), key);
         assertThat(browser.get(otherPath).statusCode()).as("a key is bound to its session").isEqualTo(404);
-        String csrf = browser.page("/").select("input[name=_csrf]").attr("value");
+        String valid = trainers.issueLink(other.id(), speaker);
+        String csrf = browser.page(TrainerSignatures.path(other.slug(), valid)).select("input[name=_csrf]").attr("value");
         HttpResponse<String> posted = browser.post(otherPath, Map.of("_csrf", csrf, "signature", png()));
         assertThat(posted.statusCode()).isEqualTo(404);
         assertThat(browser.get(TrainerSignatures.path(other.slug(), "A".repeat(24))).statusCode()).isEqualTo(404);
         assertThat(signatures(other.id(), null)).isZero();
         assertThat(signatures(past.id(), null)).isZero();
 
-        String valid = trainers.issueLink(other.id(), speaker);
         assertThat(browser.get(TrainerSignatures.path(other.slug(), valid)).statusCode()).isEqualTo(200);
         assertThat(trainers.link(other.id(), valid)).hasValueSatisfying(l -> assertThat(l.expired()).isFalse());
     }
