@@ -162,6 +162,8 @@ class TrainerSignaturesTest {
         String pm = sheet(s, "apres-midi");
         assertThat(pm).contains("Intervenants").contains("Paul Vespéral " + n).doesNotContain("Mathilde Matinale");
         assertThat(pm).as("the afternoon host has not signed").doesNotContain("signé à");
+        assertThat(sheet(s, "journee")).as("the whole-day sheet has both, each under their half-day")
+                .contains("Mathilde Matinale " + n).contains("Paul Vespéral " + n);
     }
 
     @Test
