@@ -253,7 +253,8 @@
   });
 
   function send(form) {
-    if (offline) {
+    // A trainer's signature is not queued offline: it goes with the page's own form.
+    if (offline && form.getAttribute('data-type') !== 'intervenant') {
       queueCheckIn(form);
     } else {
       form.submit();
@@ -270,6 +271,14 @@
       } else {
         send(form);
       }
+    });
+  });
+
+  // A trainer always signs (the trainers' part of the desk).
+  document.querySelectorAll('form.trainer-form').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      openPad(form, event.submitter || form.querySelector('button[type=submit]'));
     });
   });
 

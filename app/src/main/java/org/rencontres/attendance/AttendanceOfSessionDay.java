@@ -66,5 +66,7 @@ class AttendanceOfSessionDay implements SessionDayDependents {
     void on(SessionDayRemoved removed) {
         jdbc.sql("DELETE FROM attendance WHERE day_id = ? AND session_day_id = ?")
                 .params(removed.dayId(), removed.sessionDayId()).update();
+        jdbc.sql("DELETE FROM attendance_trainer_signature WHERE day_id = ? AND session_day_id = ?")
+                .params(removed.dayId(), removed.sessionDayId()).update();
     }
 }

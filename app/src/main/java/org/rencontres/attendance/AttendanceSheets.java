@@ -52,14 +52,30 @@ class AttendanceSheets {
     record Column(HalfDay half, String times) {
     }
 
-    /** One sheet: a day's date ("mardi 16 mars 2027"), its half-day columns and its lines. */
-    record Sheet(String date, List<Column> columns, boolean wholeDay, List<Line> lines) {
+    /** A trainer on a half-day's block: their name, and their signature and its time once they signed. */
+    record TrainerLine(String name, String signature, String time) {
+    }
+
+    /** The trainers of one half-day column (the programme's people of that half-day, and who signed). */
+    record Trainers(Column column, List<TrainerLine> lines) {
+    }
+
+    /**
+     * One sheet: a day's date ("mardi 16 mars 2027"), its half-day columns, its lines, and the trainers of each
+     * column (none at all: the sheet keeps its one box for the trainer or organiser to sign by hand).
+     */
+    record Sheet(String date, List<Column> columns, boolean wholeDay, List<Line> lines, List<Trainers> trainers) {
+
+        public boolean hasTrainers() {
+            return trainers.stream().anyMatch(t -> !t.lines().isEmpty());
+        }
     }
 
     private final Attendances attendances;
     private final Days days;
     private final PdfTemplates pdfs;
     private final Registrations registrations;
+    private final TrainerSignatures trainerSignatures;
 
     /** People sorted as a French reader expects: surname, then given name, accents and case aside. */
     static Comparator<Line> byName() {
@@ -115,6 +131,20 @@ class AttendanceSheets {
         return new Cell(true, signature, FrenchTime.clock(at.atZone(zone).toLocalTime()));
     }
 
+    private static Column column(SessionHalfDay h) {
+        return new Column(h.half(), FrenchTime.clock(h.start()) + " – " + FrenchTime.clock(h.end()));
+    }
+
+    /** The trainers of a half-day; filled: with the signatures they gave (a blank sheet shows names only). */
+    private Trainers trainers(long dayId, SessionHalfDay h, boolean filled, ZoneId zone) {
+        return new Trainers(column(h), trainerSignatures.trainers(dayId, h).stream()
+                .map(t -> !filled || !t.signed() ? new TrainerLine(t.name(), null, null)
+                        : new TrainerLine(t.name(), trainerSignatures.signature(dayId, h, t.personId())
+                                .map(png -> "data:image/png;base64," + Base64.getEncoder().encodeToString(png)).orElse(null),
+                                FrenchTime.clock(t.signedAt().atZone(zone).toLocalTime())))
+                .toList());
+    }
+
     /** The sheets as PDF, one after the other (each list of half-days is one day's, one sheet). */
     byte[] sheets(ManagedDay day, List<List<SessionHalfDay>> sheets, boolean filled) {
         return sheets(day, sheets, filled, null);
@@ -126,10 +156,11 @@ class AttendanceSheets {
         context.setVariable("day", day);
         context.setVariable("date", day.days().frenchDates());
         context.setVariable("unit", days.find(day.id()).map(Day::organisingUnit).orElse(null));
+        ZoneId zone = day.days().zone();
         context.setVariable("sheets", sheets.stream().map(halves -> new Sheet(halves.get(0).day().frenchDate(),
-                halves.stream().map(h -> new Column(h.half(), FrenchTime.clock(h.start()) + " – " + FrenchTime.clock(h.end())))
-                        .toList(),
-                halves.size() > 1, lines(day.id(), halves, filled, workshop == null ? null : workshop.id()))).toList());
+                halves.stream().map(AttendanceSheets::column).toList(),
+                halves.size() > 1, lines(day.id(), halves, filled, workshop == null ? null : workshop.id()),
+                halves.stream().map(h -> trainers(day.id(), h, filled, zone)).toList())).toList());
         context.setVariable("filled", filled);
         context.setVariable("room", workshop == null ? null : workshop.number() + ". " + workshop.title());
         return pdfs.render("attendance/pdf/sheet", context);

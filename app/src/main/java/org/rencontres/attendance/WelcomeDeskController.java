@@ -53,6 +53,7 @@ class WelcomeDeskController {
     private final Attendances attendances;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final TrainerSignatures trainers;
 
     @GetMapping
     String desk(ManagedDay day,
@@ -200,6 +201,7 @@ class WelcomeDeskController {
         model.addAttribute("results", q == null || q.isBlank() ? List.of()
                 : attendances.search(day.id(), sessionDayId, half, q));
         model.addAttribute("counts", attendances.counts(day.id(), sessionDayId, half));
+        model.addAttribute("trainers", trainers.trainers(day.id(), shown));
         model.addAttribute("code", code);
         model.addAttribute("walkIn", walkIn);
         model.addAttribute("errors", errors);
