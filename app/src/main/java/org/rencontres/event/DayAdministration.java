@@ -112,7 +112,7 @@ class DayAdministration {
     }
 
     /**
-     * A new edition: the day, its venue, contacts, partners, resources, shifted to the new date;
+     * A new edition: the day, its venue, contacts, partners, resources and public information, shifted to the new date;
      * the modules that own the programme, networking and workshops copy theirs on
      * {@link NewEditionCreated}, in this transaction (a failed copy leaves no new day). Never
      * registrations nor attendance. Starts as a draft.
@@ -128,6 +128,7 @@ class DayAdministration {
         long id = days.create(copy);
         copyResources(source, id);
         days.tag(id, days.tags(source.id()));
+        publicInformation.save(id, publicInformation.stored(source.id()));
         List<SessionDay> copies = days.days(id).orElseThrow().all();
         Map<Long, Long> sessionDays = new HashMap<>();
         for (int i = 0; i < copies.size(); i++) {

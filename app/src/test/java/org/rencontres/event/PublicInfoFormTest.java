@@ -118,6 +118,13 @@ class PublicInfoFormTest {
         assertThat(audit.of(id).get(0).details()).as("only the duration changed, line endings aside")
                 .isEqualTo("Durée : (vide) → « 7 h »");
         assertThat(publicInformation.of(id, days.days(id).orElseThrow()).orElseThrow().isoDuration()).isEqualTo("PT7H");
+
+        String duplicate = "/admin/journees/" + code.slug() + "/dupliquer";
+        SessionCode next = new SessionCode("ZQUB " + n);
+        assertThat(organiser.submit(duplicate, duplicate, Map.of("code", next.value(), "date", "2032-05-04"))
+                .statusCode()).isEqualTo(302);
+        assertThat(publicInformation.stored(days.find(next.slug()).orElseThrow().id()))
+                .as("a new edition keeps the public information").isEqualTo(publicInformation.stored(id));
     }
 
     /** The form's fields as a browser posts them: lines ended by CR LF. */
