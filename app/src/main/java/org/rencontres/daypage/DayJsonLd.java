@@ -1,5 +1,6 @@
 package org.rencontres.daypage;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.Set;
 
 import org.rencontres.directory.Organisation;
 import org.rencontres.event.Day;
+import org.rencontres.event.PublicInfo;
 import org.rencontres.event.SessionDay;
 import org.rencontres.event.Venue;
 import org.rencontres.programme.Programme;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DayJsonLd {
 
-    String of(Day day, Organisation organiser, List<DayPage.PartnerView> partners, Programme programme, String url) {
+    String of(Day day, Organisation organiser, List<DayPage.PartnerView> partners, Programme programme, PublicInfo info,
+              String url) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("@context", "https://schema.org");
         event.put("@type", "EducationEvent");
@@ -36,7 +39,7 @@ class DayJsonLd {
             default -> "EventScheduled";
         });
         event.put("eventAttendanceMode", "https://schema.org/OfflineEventAttendanceMode");
-        event.put("isAccessibleForFree", true);
+        event.put("isAccessibleForFree", info == null || info.priceEuros() == null || info.priceEuros().signum() == 0);
         if (!day.context().isEmpty()) {
             event.put("description", day.context().plain());
         }
@@ -73,7 +76,13 @@ class DayJsonLd {
             if (organiser.website() != null) {
                 organisation.put("url", organiser.website());
             }
+            if (info != null && info.hasDisabilityContact()) {
+                organisation.put("contactPoint", disabilityContact(info));
+            }
             event.put("organizer", organisation);
+        }
+        if (info != null) {
+            publicInfo(event, info, day);
         }
         if (!partners.isEmpty()) {
             event.put("sponsor", partners.stream().map(p -> Map.of("@type", "Organization", "name", p.name())).toList());
@@ -101,6 +110,76 @@ class DayJsonLd {
         }
         // Written into a <script> element of the public page: whatever organisers typed must not end it.
         return JsonInHtml.write(event);
+    }
+
+    /**
+     * The public information (Qualiopi) in schema.org's words: the objectives as what the event
+     * {@code teaches}, its offers, and a {@code Course} it is {@code about} for what only a course
+     * says (prerequisites, duration, accessibility). Methods and evaluation have no schema.org property
+     * of that meaning ({@code assesses} names a competence, not how it is evaluated): the page says them.
+     */
+    private static void publicInfo(Map<String, Object> event, PublicInfo info, Day day) {
+        if (info.objectives() != null) {
+            event.put("teaches", info.objectives());
+        }
+        List<Map<String, Object>> offers = new ArrayList<>();
+        if (info.priceEuros() != null) {
+            offers.add(offer(info.priceEuros(), info.free() ? null : info.priceNote()));
+        }
+        if (info.free()) {
+            offers.add(offer(BigDecimal.ZERO, info.priceNote()));
+        }
+        if (!offers.isEmpty()) {
+            event.put("offers", offers);
+        }
+        Map<String, Object> course = new LinkedHashMap<>();
+        course.put("@type", "Course");
+        course.put("name", day.fullTitle());
+        course.put("courseCode", day.sessionCode().value());
+        if (info.objectives() != null) {
+            course.put("teaches", info.objectives());
+        }
+        if (info.prerequisites() != null) {
+            course.put("coursePrerequisites", info.prerequisites());
+        }
+        if (info.hours() != null) {
+            course.put("timeRequired", info.isoDuration());
+        }
+        if (info.accessibility() != null) {
+            course.put("accessibilitySummary", info.accessibility());
+        }
+        course.put("isAccessibleForFree", event.get("isAccessibleForFree"));
+        if (!offers.isEmpty()) {
+            course.put("offers", offers);
+        }
+        event.put("about", course);
+    }
+
+    private static Map<String, Object> offer(BigDecimal price, String description) {
+        Map<String, Object> offer = new LinkedHashMap<>();
+        offer.put("@type", "Offer");
+        offer.put("price", price.stripTrailingZeros().toPlainString());
+        offer.put("priceCurrency", "EUR");
+        if (description != null) {
+            offer.put("description", description);
+        }
+        return offer;
+    }
+
+    private static Map<String, Object> disabilityContact(PublicInfo info) {
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("@type", "ContactPoint");
+        contact.put("contactType", "référent handicap");
+        if (info.disabilityName() != null) {
+            contact.put("name", info.disabilityName());
+        }
+        if (info.disabilityEmail() != null) {
+            contact.put("email", info.disabilityEmail().value());
+        }
+        if (info.disabilityPhone() != null) {
+            contact.put("telephone", info.disabilityPhone().value());
+        }
+        return contact;
     }
 
     private static Map<String, Object> place(Venue venue) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.rencontres.directory.Organisation;
 import org.rencontres.event.Day;
+import org.rencontres.event.PublicInfo;
 import org.rencontres.event.Venue;
 import org.rencontres.networking.NetworkingSession;
 import org.rencontres.programme.Programme;
@@ -17,11 +18,12 @@ import org.rencontres.workshops.Workshop;
 
 /**
  * Everything the public page of a day shows, assembled from the modules that own it; {@code registration}
- * says whether its online form takes requests (the page offers it only then, and says when it opens).
+ * says whether its online form takes requests (the page offers it only then, and says when it opens);
+ * {@code info} its public information (Qualiopi), null when it has none.
  */
 record DayPage(Day day, Organisation organiser, List<PartnerView> partners, Programme programme,
                List<NetworkingSession> networking, List<Workshop> workshops, String jsonLd,
-               Map<Long, List<String>> facilitatorNames, RegistrationWindow registration) {
+               Map<Long, List<String>> facilitatorNames, RegistrationWindow registration, PublicInfo info) {
 
     /** The names of the people who facilitate a workshop, in the order they were added. */
     public List<String> facilitators(Workshop workshop) {

@@ -16,6 +16,8 @@ import org.rencontres.directory.Organisation;
 import org.rencontres.event.Day;
 import org.rencontres.event.DayChanged;
 import org.rencontres.event.Days;
+import org.rencontres.event.PublicInfo;
+import org.rencontres.event.PublicInformation;
 import org.rencontres.event.SessionCode;
 import org.rencontres.networking.NetworkingSessions;
 import org.rencontres.programme.Programme;
@@ -41,13 +43,14 @@ class DayPages {
     private final Directory directory;
     private final DayJsonLd jsonLd;
     private final RegistrationWindows registrationWindows;
+    private final PublicInformation publicInformation;
     private final Cache<String, Optional<DayPage>> cache;
     /** The page as rendered for visitors who are not signed in, by page address and language. */
     private final Cache<String, String> html;
 
     DayPages(Days days, Programmes programmes, NetworkingSessions networking, Workshops workshops,
              Directory directory, DayJsonLd jsonLd, RegistrationWindows registrationWindows,
-             @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl) {
+             PublicInformation publicInformation, @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl) {
         this.cache = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(cacheTtl).build();
         this.html = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(cacheTtl).build();
         this.days = days;
@@ -57,6 +60,7 @@ class DayPages {
         this.directory = directory;
         this.jsonLd = jsonLd;
         this.registrationWindows = registrationWindows;
+        this.publicInformation = publicInformation;
     }
 
     /**
@@ -115,8 +119,9 @@ class DayPages {
             facilitators.put(w.id(), workshops.facilitatorsOf(w.id()).stream()
                     .map(Facilitator::name).toList());
         }
+        PublicInfo info = publicInformation.of(day.id(), day.days()).orElse(null);
         return new DayPage(day, organiser, partners, programme, networking.ofDay(day.id()),
-                ofDay, jsonLd.of(day, organiser, partners, programme, pageUrl), facilitators,
-                registrationWindows.of(day));
+                ofDay, jsonLd.of(day, organiser, partners, programme, info, pageUrl), facilitators,
+                registrationWindows.of(day), info);
     }
 }

@@ -45,6 +45,7 @@ class AdminDayController {
     private final AuditTrail audit;
     private final MessageSource messages;
     private final List<PeopleToTell> peopleToTell;
+    private final PublicInformation publicInformation;
 
     /** How many people a cancellation or a change of dates or venue of that session reaches by e-mail. */
     private int people(long dayId) {
@@ -76,18 +77,22 @@ class AdminDayController {
 
     @GetMapping("/admin/journees/nouvelle")
     String newDay(@AuthenticationPrincipal Organiser organiser, Model model) {
+        model.addAttribute("info", PublicInfoForm.EMPTY);
         return form(model, DayForm.empty(organiser.organisingUnit()), List.of(), null, false);
     }
 
     @PostMapping("/admin/journees/nouvelle")
-    String create(@AuthenticationPrincipal Organiser organiser, DayForm form, Model model, RedirectAttributes redirect) {
+    String create(@AuthenticationPrincipal Organiser organiser, DayForm form, PublicInfoForm info, Model model,
+                  RedirectAttributes redirect) {
         DayForm typed = forceUnit(organiser, form);
+        model.addAttribute("info", info);
         DayForms.Result result = DayForms.read(typed, administration::organisationId, null);
-        if (!result.isValid()) {
-            return form(model, typed, result.problems(), null, false);
+        PublicInfoForm.Result publicInfo = info.read();
+        if (!result.isValid() || !publicInfo.problems().isEmpty()) {
+            return form(model, typed, both(result, publicInfo), null, false);
         }
         try {
-            administration.create(result.draft(), result.tags(), organiser);
+            administration.create(result.draft(), result.tags(), publicInfo.info(), organiser);
         } catch (DuplicateSessionCodeException e) {
             return form(model, typed, List.of(FieldProblem.of("code", "day.error.code.taken")), null, false);
         }
@@ -100,19 +105,29 @@ class AdminDayController {
         Day day = managed(managed);
         Organisation organiserOrganisation = day.organiserId() == null ? null
                 : directory.organisation(day.organiserId()).orElse(null);
+        model.addAttribute("info", PublicInfoForm.of(publicInformation.stored(day.id())));
         return form(model, DayForm.of(day, organiserOrganisation, days.tags(day.id())), List.of(), day, false);
+    }
+
+    /** The problems of the session's fields, then those of its public information. */
+    private static List<FieldProblem> both(DayForms.Result day, PublicInfoForm.Result info) {
+        List<FieldProblem> all = new java.util.ArrayList<>(day.problems());
+        all.addAll(info.problems());
+        return all;
     }
 
     @PostMapping("/admin/journees/{slug}/modifier")
     String update(@AuthenticationPrincipal Organiser organiser, ManagedDay managed, DayForm form,
-                  @RequestParam(name = "confirme", required = false) String confirmed, Model model, Locale locale,
-                  RedirectAttributes redirect) {
+                  PublicInfoForm info, @RequestParam(name = "confirme", required = false) String confirmed,
+                  Model model, Locale locale, RedirectAttributes redirect) {
         Day day = managed(managed);
         DayForm typed = forceUnit(organiser, form);
+        model.addAttribute("info", info);
         DayForms.Result result = DayForms.read(typed, administration::organisationId,
                 day.days().all().stream().map(SessionDay::draft).toList());
-        if (!result.isValid()) {
-            return form(model, typed, result.problems(), day, false);
+        PublicInfoForm.Result publicInfo = info.read();
+        if (!result.isValid() || !publicInfo.problems().isEmpty()) {
+            return form(model, typed, both(result, publicInfo), day, false);
         }
         if (typed.version() == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
@@ -120,10 +135,10 @@ class AdminDayController {
         int people = Venue.samePlace(day.venue(), result.draft().venue()) ? 0 : people(day.id());
         if (people > 0 && !"oui".equals(confirmed)) {
             // A new venue is e-mailed to every registrant: the organiser reads how many before it is saved.
-            return venueConfirmation(managed, day, typed, result.draft().venue(), people, locale, model);
+            return venueConfirmation(managed, day, typed, info, result.draft().venue(), people, locale, model);
         }
         try {
-            administration.update(day, typed.version(), result.draft(), result.tags(), organiser);
+            administration.update(day, typed.version(), result.draft(), result.tags(), publicInfo.info(), organiser);
         } catch (DayConflictException e) {
             return form(model, typed, List.of(), day, true);
         } catch (DuplicateSessionCodeException e) {
@@ -133,8 +148,8 @@ class AdminDayController {
         return "redirect:/admin/journees/" + result.draft().sessionCode().slug();
     }
 
-    private String venueConfirmation(ManagedDay managed, Day day, DayForm typed, Venue venue, int people, Locale locale,
-                                     Model model) {
+    private String venueConfirmation(ManagedDay managed, Day day, DayForm typed, PublicInfoForm info, Venue venue,
+                                     int people, Locale locale, Model model) {
         String action = "/admin/journees/" + managed.slug() + "/modifier";
         Confirmation confirmation = Confirmation.of(
                 messages.getMessage("admin.day.venue.change.title", new Object[] {day.sessionCode().value()}, locale),
@@ -143,7 +158,13 @@ class AdminDayController {
                 action, messages.getMessage("admin.day.venue.change.confirm", null, locale),
                 "/admin/journees/" + managed.slug(), messages.getMessage("admin.cancel", null, locale))
                 .saying(messages.getMessage("admin.day.people.told", new Object[] {people}, locale));
-        for (RecordComponent field : DayForm.class.getRecordComponents()) {
+        confirmation = sending(sending(confirmation, typed), info);
+        return confirmation.sending("confirme", "oui").show(model);
+    }
+
+    /** Every field of a form, to send again once confirmed. */
+    private static Confirmation sending(Confirmation confirmation, Record typed) {
+        for (RecordComponent field : typed.getClass().getRecordComponents()) {
             try {
                 Object value = field.getAccessor().invoke(typed);
                 if (value != null) {
@@ -153,7 +174,7 @@ class AdminDayController {
                 throw new IllegalStateException(e);
             }
         }
-        return confirmation.sending("confirme", "oui").show(model);
+        return confirmation;
     }
 
     private String form(Model model, DayForm form, List<FieldProblem> problems, Day day, boolean conflict) {
@@ -161,6 +182,8 @@ class AdminDayController {
         model.addAttribute("errors", errors(problems));
         model.addAttribute("day", day);
         model.addAttribute("conflict", conflict);
+        model.addAttribute("computedHours",
+                day == null ? null : PublicInfo.NONE.withHours(PublicInformation.hoursOf(day.days())).hoursText());
         return "event/admin/day-form";
     }
 

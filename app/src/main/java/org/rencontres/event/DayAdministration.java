@@ -31,6 +31,7 @@ class DayAdministration {
     private final AuditTrail audit;
     private final StoredFiles files;
     private final ApplicationEventPublisher events;
+    private final PublicInformation publicInformation;
 
     /**
      * The organisation of that name, recorded when it is new: of the kind the organiser chose, or
@@ -46,19 +47,23 @@ class DayAdministration {
     }
 
     @Transactional
-    long create(DayDraft draft, List<String> tags, Organiser by) {
+    long create(DayDraft draft, List<String> tags, PublicInfo info, Organiser by) {
         long id = days.create(draft);
         days.tag(id, tags);
+        publicInformation.save(id, info);
         record(id, by, "created", "Journée créée : " + draft.sessionCode() + " – " + draft.title());
         return id;
     }
 
     @Transactional
-    void update(Day before, int version, DayDraft after, List<String> tags, Organiser by) {
+    void update(Day before, int version, DayDraft after, List<String> tags, PublicInfo info, Organiser by) {
         days.update(before.id(), version, after);
         List<String> tagsBefore = days.tags(before.id());
         days.tag(before.id(), tags);
+        PublicInfo infoBefore = publicInformation.stored(before.id());
+        publicInformation.save(before.id(), info);
         Differences changes = changes(before, after);
+        publicInfoChanges(changes, infoBefore, info);
         if (!new TreeSet<>(tagsBefore).equals(new TreeSet<>(tags))) {
             changes.text("Thèmes", String.join(", ", tagsBefore), String.join(", ", tags));
         }
@@ -107,7 +112,7 @@ class DayAdministration {
     }
 
     /**
-     * A new edition: the day, its venue, contacts, partners, resources, shifted to the new date;
+     * A new edition: the day, its venue, contacts, partners, resources and public information, shifted to the new date;
      * the modules that own the programme, networking and workshops copy theirs on
      * {@link NewEditionCreated}, in this transaction (a failed copy leaves no new day). Never
      * registrations nor attendance. Starts as a draft.
@@ -123,6 +128,7 @@ class DayAdministration {
         long id = days.create(copy);
         copyResources(source, id);
         days.tag(id, days.tags(source.id()));
+        publicInformation.save(id, publicInformation.stored(source.id()));
         List<SessionDay> copies = days.days(id).orElseThrow().all();
         Map<Long, Long> sessionDays = new HashMap<>();
         for (int i = 0; i < copies.size(); i++) {
@@ -227,6 +233,24 @@ class DayAdministration {
         changes.text("Lieu", lines(before.venue()), lines(after.venue()), DayAdministration::shorten);
         changes.flag("Repas offert", before.mealOffered(), after.mealOffered());
         return changes;
+    }
+
+    /** What changed in the public information (Qualiopi), in French, added to {@code changes}. */
+    static void publicInfoChanges(Differences changes, PublicInfo before, PublicInfo after) {
+        changes.text("Objectifs", lines(before.objectives()), lines(after.objectives()), DayAdministration::shorten);
+        changes.text("Prérequis", lines(before.prerequisites()), lines(after.prerequisites()), DayAdministration::shorten);
+        changes.text("Méthodes pédagogiques", lines(before.methods()), lines(after.methods()), DayAdministration::shorten);
+        changes.text("Évaluation", lines(before.evaluation()), lines(after.evaluation()), DayAdministration::shorten);
+        changes.text("Durée", before.hoursText(), after.hoursText(), DayAdministration::shorten);
+        changes.text("Tarif", before.priceText(), after.priceText(), DayAdministration::shorten);
+        changes.flag("Gratuit", before.free(), after.free());
+        changes.text("Gratuité, pour qui", lines(before.priceNote()), lines(after.priceNote()), DayAdministration::shorten);
+        changes.text("Accessibilité", lines(before.accessibility()), lines(after.accessibility()), DayAdministration::shorten);
+        changes.text("Référent handicap", before.disabilityName(), after.disabilityName(), DayAdministration::shorten);
+        changes.text("Courriel du référent handicap", before.disabilityEmail(), after.disabilityEmail(),
+                DayAdministration::shorten);
+        changes.text("Téléphone du référent handicap", before.disabilityPhone(), after.disabilityPhone(),
+                DayAdministration::shorten);
     }
 
     private static String lines(String text) {

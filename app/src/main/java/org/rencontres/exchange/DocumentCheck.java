@@ -20,8 +20,10 @@ import lombok.RequiredArgsConstructor;
 import org.rencontres.programme.ProgrammeRules;
 import org.rencontres.programme.Slot;
 import org.rencontres.programme.SlotKind;
+import org.rencontres.shared.EmailAddress;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;
+import org.rencontres.shared.Phone;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -107,6 +109,7 @@ class DocumentCheck {
             return problems;
         }
         partners(d, problems);
+        disabilityContact(d, problems);
         Set<LocalDate> dates = new HashSet<>();
         Map<Integer, String> workshopNumbers = new HashMap<>();
         for (int i = 0; i < d.days().size(); i++) {
@@ -134,6 +137,20 @@ class DocumentCheck {
             slots(day, i, at, date, zone, start, end, workshopNumbers, problems);
         }
         return problems;
+    }
+
+    /** The disability contact's e-mail and phone by the platform's own rules ({@link EmailAddress}, {@link Phone}). */
+    private static void disabilityContact(SessionDocument d, List<DocumentProblem> problems) {
+        SessionDocument.DisabilityContact c = d.publicInfo() == null ? null : d.publicInfo().disabilityContact();
+        if (c == null) {
+            return;
+        }
+        if (c.email() != null && !EmailAddress.isValid(c.email())) {
+            problems.add(DocumentProblem.at("$.publicInfo.disabilityContact.email", "exchange.check.email", c.email()));
+        }
+        if (c.phone() != null && !Phone.isValid(c.phone())) {
+            problems.add(DocumentProblem.at("$.publicInfo.disabilityContact.phone", "exchange.check.phone", c.phone()));
+        }
     }
 
     private static void partners(SessionDocument d, List<DocumentProblem> problems) {

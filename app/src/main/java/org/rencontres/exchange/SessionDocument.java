@@ -15,7 +15,7 @@ record SessionDocument(String format, String code, String title, String subtitle
                        String timeZone, String context, String audience, String registrationInstructions,
                        String registrationUrl, Boolean programmeProvisional, Organisation organiser,
                        String organisingUnit, Venue venue, List<Contact> contacts, List<Partner> partners,
-                       List<Resource> resources, List<Day> days) {
+                       List<Resource> resources, List<Day> days, PublicInfo publicInfo) {
 
     static final String FORMAT = "rencontres-session/1";
 
@@ -45,6 +45,17 @@ record SessionDocument(String format, String code, String title, String subtitle
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Contact(String purpose, String name, String role, String organisation, String phone, String email) {
+    }
+
+    /** The public information (Qualiopi, indicator 1); {@code hours} absent when it follows the days. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record PublicInfo(String objectives, String prerequisites, String methods, String evaluation, BigDecimal hours,
+                      BigDecimal price, Boolean free, String priceNote, String accessibility,
+                      DisabilityContact disabilityContact) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record DisabilityContact(String name, String email, String phone) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

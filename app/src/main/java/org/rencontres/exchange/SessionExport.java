@@ -19,6 +19,8 @@ import org.rencontres.directory.Organisation;
 import org.rencontres.directory.Person;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
+import org.rencontres.event.PublicInfo;
+import org.rencontres.event.PublicInformation;
 import org.rencontres.event.SessionDay;
 import org.rencontres.networking.NetworkingSession;
 import org.rencontres.networking.NetworkingSessions;
@@ -45,6 +47,7 @@ class SessionExport {
     private final Workshops workshops;
     private final Directory directory;
     private final PublicAddress address;
+    private final PublicInformation publicInformation;
 
     /** The whole session, read in one transaction so that its parts agree. */
     @Transactional(readOnly = true)
@@ -103,7 +106,19 @@ class SessionExport {
                         r.description(), r.storedFile() == null ? r.url()
                                 : address.of("/journees/" + day.sessionCode().slug() + "/ressources/" + r.storedFile()),
                         r.visibility().name())).toList(),
-                dayDocs);
+                dayDocs, publicInfo(publicInformation.stored(dayId)));
+    }
+
+    private static SessionDocument.PublicInfo publicInfo(PublicInfo i) {
+        if (i.isEmpty()) {
+            return null;
+        }
+        return new SessionDocument.PublicInfo(i.objectives(), i.prerequisites(), i.methods(), i.evaluation(),
+                i.hours() == null ? null : i.hours().stripTrailingZeros(),
+                i.priceEuros() == null ? null : i.priceEuros().stripTrailingZeros(), i.free() ? true : null,
+                i.priceNote(), i.accessibility(), i.hasDisabilityContact() ? new SessionDocument.DisabilityContact(
+                        i.disabilityName(), i.disabilityEmail() == null ? null : i.disabilityEmail().value(),
+                        i.disabilityPhone() == null ? null : i.disabilityPhone().value()) : null);
     }
 
     private SessionDocument.Slot slot(LocalDate date, ZoneId zone, Slot s, Names names, NetworkingSession rotation,

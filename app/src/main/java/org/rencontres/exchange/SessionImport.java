@@ -2,6 +2,7 @@ package org.rencontres.exchange;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -21,6 +22,8 @@ import org.rencontres.event.Resource;
 import org.rencontres.event.SessionCode;
 import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.SessionDays;
+import org.rencontres.event.PublicInfo;
+import org.rencontres.event.PublicInformation;
 import org.rencontres.event.Venue;
 import org.rencontres.networking.NetworkingDraft;
 import org.rencontres.networking.NetworkingSessions;
@@ -32,7 +35,9 @@ import org.rencontres.programme.SlotKind;
 import org.rencontres.programme.SlotPersonDraft;
 import org.rencontres.programme.SlotRole;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.EmailAddress;
 import org.rencontres.shared.FrenchTime;
+import org.rencontres.shared.Phone;
 import org.rencontres.workshops.WorkshopDraft;
 import org.rencontres.workshops.Workshops;
 import org.rencontres.workshops.WritingTemplate;
@@ -55,6 +60,7 @@ class SessionImport {
     private final Workshops workshops;
     private final Directory directory;
     private final AuditTrail audit;
+    private final PublicInformation publicInformation;
 
     /** What the import will create, for the organiser to confirm. */
     record Preview(String title, String code, List<String> days, int slots, int people, int newPeople,
@@ -105,6 +111,9 @@ class SessionImport {
                         r.visibility() == null ? Resource.Visibility.PUBLIC : Resource.Visibility.valueOf(r.visibility())))
                         .toList()));
         days.tag(dayId, SessionDocument.orEmpty(d.tags()).stream().map(String::strip).toList());
+        if (d.publicInfo() != null) {
+            publicInformation.save(dayId, publicInfo(d.publicInfo()));
+        }
         Counts counts = walk(d, match, dayId);
         audit.record(dayId, by.accountId(), by.displayName(), "day", "imported", "Session importée d'un document ("
                 + fileName + ", code d'origine " + d.code() + ") : " + counts.slots + " créneau(x), " + counts.workshops
@@ -183,6 +192,19 @@ class SessionImport {
                 workshops.addFacilitator(workshopId, f.name(), f.email());
             }
         }
+    }
+
+    /** The public information of a checked document ({@link DocumentCheck} has tried its e-mail and phone). */
+    private static PublicInfo publicInfo(SessionDocument.PublicInfo i) {
+        SessionDocument.DisabilityContact c = i.disabilityContact();
+        return new PublicInfo(DocumentCheck.blankToNull(i.objectives()), DocumentCheck.blankToNull(i.prerequisites()),
+                DocumentCheck.blankToNull(i.methods()), DocumentCheck.blankToNull(i.evaluation()),
+                i.hours() == null ? null : i.hours().setScale(2, RoundingMode.HALF_UP),
+                i.price() == null ? null : i.price().setScale(2, RoundingMode.HALF_UP), SessionDocument.yes(i.free()),
+                DocumentCheck.blankToNull(i.priceNote()), DocumentCheck.blankToNull(i.accessibility()),
+                c == null ? null : DocumentCheck.blankToNull(c.name()),
+                c == null ? null : EmailAddress.parse(c.email()).orElse(null),
+                c == null ? null : Phone.parse(c.phone()).orElse(null));
     }
 
     private static Venue venue(SessionDocument.Venue v) {
