@@ -455,6 +455,12 @@ public class Attendances {
                 .param(dayId).query(Long.class).list());
     }
 
+    /** Whether that registration was present at least one half-day of any day of the session. */
+    public boolean wasPresent(long dayId, long registrationId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM attendance WHERE day_id = ? AND registration_id = ?)")
+                .params(dayId, registrationId).query(Boolean.class).single();
+    }
+
     /** The signature kept with a presence of that day, as PNG. */
     public Optional<byte[]> signature(long dayId, long presenceId) {
         return jdbc.sql("SELECT signature FROM attendance WHERE id = ? AND day_id = ? AND signature IS NOT NULL")

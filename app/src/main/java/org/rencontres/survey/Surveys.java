@@ -184,7 +184,7 @@ class Surveys {
     }
 
     private boolean mayAnswer(Registration r) {
-        return r.state() == RegistrationState.CONFIRMED && attendances.presentRegistrations(r.dayId()).contains(r.id());
+        return r.state() == RegistrationState.CONFIRMED && attendances.wasPresent(r.dayId(), r.id());
     }
 
     /**
