@@ -2,9 +2,14 @@ package org.rencontres;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A test class that drives one headless Chromium (see {@link BrowserSupport}) against the application. */
@@ -34,14 +39,24 @@ public abstract class BrowserTest {
 
     /** Waits (15 s at most) until an element is on the page, after a click that loads another page. */
     protected WebElement waitFor(By locator) {
-        return new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(locator));
+        return patiently().until(ExpectedConditions.presenceOfElementLocated(locator));
     }
 
     /** Waits (15 s at most) until an element shows that text, after a click that loads another page. */
     protected void waitForText(By locator, String text) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        patiently().until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    /**
+     * A wait of 15 s that reads again when the page is replaced under it: while the next page loads, Chromium may
+     * answer "Node with given id does not belong to the document" (a plain WebDriverException, not a stale element),
+     * which the wait must treat as "not yet" rather than as a failure.
+     */
+    protected static WebDriverWait patiently() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     /** Types into the field of that id, replacing what it held. */

@@ -2,7 +2,6 @@ package org.rencontres.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -13,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rencontres.BrowserSupport;
 import org.rencontres.BrowserTest;
 import org.rencontres.TestSessions;
@@ -88,7 +86,7 @@ class TrainerSignaturesBrowserTest extends BrowserTest {
 
         browser.get(url("/admin/journees/" + new SessionCode("ZBTD " + n).slug() + "/accueil?demi=matin"));
         browser.findElement(By.cssSelector(".desk-trainers form.trainer-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("signature-pad")));
+        patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("signature-pad")));
         BrowserSupport.assertAccessible(browser);
         draw();
         browser.findElement(By.id("signature-valider")).click();

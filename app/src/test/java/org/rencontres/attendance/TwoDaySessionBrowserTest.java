@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
@@ -18,7 +17,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rencontres.BrowserSupport;
 import org.rencontres.BrowserTest;
 import org.rencontres.event.Days;
@@ -62,7 +60,7 @@ class TwoDaySessionBrowserTest extends BrowserTest {
         new Select(browser.findElement(By.id("nature"))).selectByValue(kind);
         type("titre", title);
         browser.findElement(By.cssSelector("form[aria-labelledby=ajout-titre] button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15))
+        patiently()
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), title));
     }
 

@@ -2,7 +2,6 @@ package org.rencontres.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rencontres.BrowserSupport;
 import org.rencontres.BrowserTest;
 import org.rencontres.event.DayDraft;
@@ -116,7 +114,7 @@ class WelcomeDeskBrowserTest extends BrowserTest {
     private void expectOffline(boolean offline) {
         By banner = By.id("hors-ligne");
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(5)).until(offline
+            patiently().until(offline
                     ? ExpectedConditions.visibilityOfElementLocated(banner)
                     : ExpectedConditions.invisibilityOfElementLocated(banner));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -171,7 +169,7 @@ class WelcomeDeskBrowserTest extends BrowserTest {
         browser.findElement(By.id("faire-signer")).click();
         browser.findElement(By.cssSelector(".desk-results li[data-ref=inscription-" + eve + "] button")).click();
         waitFor(By.id("signature-pad"));
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("signature-pad")));
+        patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("signature-pad")));
         BrowserSupport.assertAccessible(browser);
 
         browser.findElement(By.id("signature-valider")).click();

@@ -42,7 +42,7 @@ class BackOfficeJourneyBrowserTest extends BrowserTest {
     }
 
     private void addSlot(String start, String end, String kind, String title, String track) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = patiently();
         type("debut", start);
         type("fin", end);
         new Select(browser.findElement(By.id("nature"))).selectByValue(kind);

@@ -50,7 +50,7 @@ class LiveBrowserTest extends BrowserTest {
         type("courriel", email);
         type("motdepasse", PASSWORD);
         browser.findElement(By.id("motdepasse")).sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/admin"));
+        patiently().until(ExpectedConditions.urlContains("/admin"));
     }
 
     private int shownSeconds() {

@@ -51,7 +51,7 @@ class ProgrammeEditorBrowserTest extends BrowserTest {
         type("courriel", email);
         type("motdepasse", PASSWORD);
         browser.findElement(By.id("motdepasse")).sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/admin"));
+        patiently().until(ExpectedConditions.urlContains("/admin"));
 
         String editor = "/admin/journees/" + code.slug() + "/programme";
         browser.get(url(editor));
@@ -63,7 +63,7 @@ class ProgrammeEditorBrowserTest extends BrowserTest {
         type("titre", "Accueil des participants");
         browser.findElement(By.id("titre")).sendKeys(Keys.ENTER);
 
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = patiently();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".editor-slots"),
                 "Accueil des participants"));
         WebElement focused = browser.switchTo().activeElement();

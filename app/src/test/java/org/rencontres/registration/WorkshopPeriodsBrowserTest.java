@@ -15,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rencontres.BrowserSupport;
 import org.rencontres.BrowserTest;
 import org.rencontres.event.DayDraft;
@@ -114,7 +113,7 @@ class WorkshopPeriodsBrowserTest extends BrowserTest {
         type("courriel", organiserEmail);
         type("motdepasse", PASSWORD);
         browser.findElement(By.id("motdepasse")).sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/admin"));
+        patiently().until(ExpectedConditions.urlContains("/admin"));
 
         String base = "/admin/journees/" + slug + "/ateliers/repartition";
         browser.get(url(base + "/calcul"));

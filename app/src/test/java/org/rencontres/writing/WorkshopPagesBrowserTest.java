@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rencontres.BrowserSupport;
 import org.rencontres.BrowserTest;
 import org.rencontres.attendance.Attendances;
@@ -49,7 +48,7 @@ class WorkshopPagesBrowserTest extends BrowserTest {
         type("courriel", fixture.organiserEmail());
         type("motdepasse", WritingFixture.PASSWORD);
         browser.findElement(By.id("motdepasse")).sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/admin"));
+        patiently().until(ExpectedConditions.urlContains("/admin"));
     }
 
     @Test
