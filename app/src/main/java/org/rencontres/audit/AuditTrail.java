@@ -66,4 +66,28 @@ public class AuditTrail {
                         rs.getString("actor"), rs.getString("subject"), rs.getString("action"), rs.getString("details")))
                 .list();
     }
+
+    /**
+     * Records a change of the platform's handling of personal data (a retention period, the controller's
+     * identity, a purge run), which concerns no day and no organisation, in the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordPrivacy(Long accountId, String actor, String action, String details) {
+        jdbc.sql("""
+                INSERT INTO audit_entry (account_id, actor, subject, action, details)
+                VALUES (?, ?, 'privacy', ?, ?)""")
+                .params(accountId, actor, action, details).update();
+    }
+
+    /** The platform's privacy entries, latest first, at most that many. */
+    public List<AuditEntry> ofPrivacy(int limit) {
+        return jdbc.sql("""
+                SELECT id, day_id, at, account_id, actor, subject, action, details
+                FROM audit_entry WHERE subject = 'privacy' ORDER BY at DESC, id DESC LIMIT ?""")
+                .param(limit)
+                .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getLong("day_id"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(), (Long) rs.getObject("account_id"),
+                        rs.getString("actor"), rs.getString("subject"), rs.getString("action"), rs.getString("details")))
+                .list();
+    }
 }

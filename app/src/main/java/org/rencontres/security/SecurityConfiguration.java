@@ -44,6 +44,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/installation").permitAll()
                         .requestMatchers("/admin/comptes/**").hasRole(Role.ADMINISTRATOR.name())
+                        .requestMatchers("/admin/donnees-personnelles/conservation/**").hasRole(Role.ADMINISTRATOR.name())
                         .requestMatchers("/admin/**").hasRole(Role.ORGANISER.name())
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").denyAll()
