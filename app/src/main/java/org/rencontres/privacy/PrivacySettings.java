@@ -24,7 +24,7 @@ class PrivacySettings {
 
         static final Controller UNSET = new Controller("", "", "");
 
-        boolean isSet() {
+        public boolean isSet() {
             return !bodyName.isBlank();
         }
     }

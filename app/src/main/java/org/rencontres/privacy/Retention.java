@@ -36,17 +36,17 @@ class Retention {
     /** A kind of personal data, its module and its period now. */
     record RetainedKind(RetainedData.Kind kind, RetainedData owner, int defaultMonths, int months) {
 
-        String code() {
+        public String code() {
             return kind.code();
         }
 
         /** The form field of its period. */
-        String field() {
+        public String field() {
             return "mois-" + kind.code().replace('.', '-');
         }
 
         /** What is older than this is expired at that instant. */
-        Instant cutoff(Instant now) {
+        public Instant cutoff(Instant now) {
             return now.atOffset(ZoneOffset.UTC).minusMonths(months).toInstant();
         }
     }
