@@ -29,6 +29,9 @@ class Retention {
     /** The longest period that may be set: twenty years. */
     static final int MAX_MONTHS = 240;
 
+    /** How many of the latest audited changes and runs the page lists. */
+    static final int HISTORY = 10;
+
     private final List<RetainedData> modules;
     private final PrivacySettings settings;
     private final AuditTrail audit;
@@ -128,6 +131,11 @@ class Retention {
                     controller.bodyName() + " · " + controller.dpoEmail());
         }
         return List.of();
+    }
+
+    /** The latest changes of the settings and runs of the purge, latest first. */
+    List<org.rencontres.audit.AuditEntry> history() {
+        return audit.ofPrivacy(HISTORY);
     }
 
     PrivacySettings.Controller controller() {

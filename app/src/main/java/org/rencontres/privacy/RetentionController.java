@@ -50,6 +50,8 @@ class RetentionController {
                         FormErrors errors) {
         Instant now = schedule.now();
         model.addAttribute("expiries", retention.preview(now));
+        model.addAttribute("history", retention.history().stream()
+                .map(e -> new HistoryRow(when(e.at()), e.actor(), e.action(), e.details())).toList());
         model.addAttribute("typed", typed);
         model.addAttribute("controller", controller);
         model.addAttribute("errors", errors);
@@ -90,6 +92,15 @@ class RetentionController {
         redirect.addFlashAttribute("done", messages.getMessage("privacy.retention.purge.done", new Object[] {total},
                 locale));
         return "redirect:" + PATH;
+    }
+
+    /** An audited change or run as the page lists it. */
+    record HistoryRow(String at, String actor, String action, String details) {
+    }
+
+    private static String when(Instant instant) {
+        ZonedDateTime at = instant.atZone(FrenchTime.PARIS);
+        return FrenchTime.longDate(at.toLocalDate()) + ", " + FrenchTime.clock(at.toLocalTime());
     }
 
     private String text(String code, Locale locale) {

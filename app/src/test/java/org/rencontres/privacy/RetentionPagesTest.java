@@ -113,6 +113,9 @@ class RetentionPagesTest {
         assertThat(page.select("#mois-survey-free-texts").attr("value")).isEqualTo("18");
         assertThat(page.select("h2#prochaine-purge").text()).isEqualTo("Ce que la prochaine purge supprimera");
         assertThat(page.select("#purge-prevue tbody tr")).hasSize(9);
+        assertThat(page.select("#table-historique tbody tr").eachText())
+                .anySatisfy(row -> assertThat(row).contains("Alice Administratrice", "Durées modifiées", "survey.free-texts: "))
+                .anySatisfy(row -> assertThat(row).contains("Responsable du traitement modifié", "CNFPT " + n));
         assertThat(page.text()).contains("Prochaine purge : ").contains(" à 3h.");
         List<AuditEntry> entries = audit.ofPrivacy(5);
         assertThat(entries).extracting(AuditEntry::action).contains("privacy.retention.changed", "privacy.controller.changed");
@@ -180,7 +183,10 @@ class RetentionPagesTest {
         assertThat(entry.actor()).isEqualTo("Alice Administratrice");
         assertThat(entry.details()).contains("registration.refused=", "attendance.signatures=", "notification.bodies=")
                 .containsPattern("audit\\.entries=[1-9]");
-        assertThat(admin.page(PAGE).select(".notice").text()).startsWith("Purge effectuée : ");
+        Document after = admin.page(PAGE);
+        assertThat(after.select(".notice").text()).startsWith("Purge effectuée : ");
+        assertThat(after.select("#table-historique tbody tr").first().select("td").eachText().subList(1, 3))
+                .containsExactly("Alice Administratrice", "Purge");
     }
 
     @Test
