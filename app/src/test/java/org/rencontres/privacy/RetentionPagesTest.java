@@ -3,12 +3,16 @@ package org.rencontres.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -190,7 +194,7 @@ class RetentionPagesTest {
     }
 
     @Test
-    void the_daily_run_purges_what_is_older_than_its_instant_minus_each_period_and_is_audited() {
+    void the_daily_task_purges_what_is_older_than_its_clock_minus_each_period_and_is_audited() {
         Instant now = Instant.parse("2000-06-01T01:00:00Z");
         Instant cutoff = retention.kinds().stream().filter(k -> k.code().equals("audit.entries")).findFirst().orElseThrow()
                 .cutoff(now);
@@ -203,15 +207,19 @@ class RetentionPagesTest {
                 VALUES (1, ?, 'orga@cnfpt.fr', 'day', 'day.updated', 'Titre') RETURNING id""")
                 .param(cutoff.plusSeconds(1).atOffset(java.time.ZoneOffset.UTC)).query(Long.class).single();
 
-        List<Retention.Expiry> done = retention.run(now, null, "purge quotidienne");
+        // The task as db-scheduler runs it, on a clock stopped at that instant.
+        RecurringTask<Void> task = new PurgeSchedule(LocalTime.of(3, 0), Optional.of(Clock.fixed(now, ZoneOffset.UTC)))
+                .privacyPurgeTask(retention);
+        assertThat(task.getName()).isEqualTo("privacy-purge");
+        task.execute(task.instance(RecurringTask.INSTANCE), null);
 
-        assertThat(done).hasSize(9);
         assertThat(jdbc.sql("SELECT id FROM audit_entry WHERE id IN (?, ?)").params(expired, kept).query(Long.class).list())
                 .containsExactly(kept);
         AuditEntry entry = audit.ofPrivacy(1).get(0);
+        assertThat(entry.action()).isEqualTo("privacy.purge");
         assertThat(entry.actor()).isEqualTo("purge quotidienne");
         assertThat(entry.accountId()).isNull();
-        assertThat(entry.details()).contains("audit.entries=1");
+        assertThat(entry.details()).contains("audit.entries=1").contains("registration.registration=");
     }
 
     @Test
