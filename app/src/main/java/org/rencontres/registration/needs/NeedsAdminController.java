@@ -35,7 +35,7 @@ class NeedsAdminController {
     private final MessageSource messages;
 
     @GetMapping
-    String page(ManagedDay day, Model model) {
+    String list(ManagedDay day, Model model) {
         return page(day, model);
     }
 
