@@ -29,7 +29,10 @@ import org.rencontres.event.SessionDayDraft;
 import org.rencontres.notification.QueuedMails;
 import org.rencontres.registration.needs.DeclaredNeeds;
 import org.rencontres.registration.needs.NeedKind;
+import org.rencontres.security.Account;
 import org.rencontres.security.Accounts;
+import org.rencontres.security.NewAccount;
+import org.rencontres.security.Role;
 import org.rencontres.shared.EmailAddress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,6 +57,7 @@ class AccessibilityNeedsWebTest {
     @Autowired PublicInformation publicInformation;
     @Autowired AuditTrail audit;
     @Autowired JdbcClient jdbc;
+    @Autowired OrganiserDigest digest;
 
     private long n;
     private String unit;
@@ -279,6 +283,25 @@ class AccessibilityNeedsWebTest {
         Document page = organiser.page("/admin/journees/" + slug + "/accessibilite");
         assertThat(page.select("#sans-referent li").text()).startsWith("Camille Attente attend");
         assertThat(mails.ofSession(dayId).stream().filter(m -> m.text().contains("/accessibilite/"))).isEmpty();
+
+        // The organisers' daily digest says so too.
+        Account account = accounts.create(new NewAccount("orga.digest." + n + "@cnfpt.fr", "Orga Digest",
+                Role.ORGANISER, unit, TestSessions.PASSWORD));
+        assertThat(digest.sendTo(account.id(), Instant.now().plusSeconds(60))).isTrue();
+        assertThat(mails.lastText("orga.digest." + n + "@cnfpt.fr").replace('\u00a0', ' '))
+                .contains("Besoins d'accessibilité en attente, sans référent handicap pour la session",
+                        "- Camille Attente attend un aménagement depuis le ")
+                .doesNotContain("Fauteuil");
+    }
+
+    @Test
+    void with_a_referent_the_digest_does_not_list_the_needs() throws Exception {
+        visitor.submit(form(), form(), withNeeds("Avecreferent", "avec.referent." + n + "@test.fr", true));
+        Account account = accounts.create(new NewAccount("orga.digest2." + n + "@cnfpt.fr", "Orga Digest",
+                Role.ORGANISER, unit, TestSessions.PASSWORD));
+        assertThat(digest.sendTo(account.id(), Instant.now().plusSeconds(60))).isTrue();
+        assertThat(mails.lastText("orga.digest2." + n + "@cnfpt.fr")).contains("Camille Avecreferent")
+                .doesNotContain("sans référent handicap", "Fauteuil");
     }
 
     @Test
