@@ -280,8 +280,8 @@ class AccessibilityNeedsWebTest {
 
         Document queue = organiser.page("/admin/journees/" + slug + "/inscriptions");
         assertThat(queue.select("#besoins-sans-referent li").text()).startsWith("Camille Attente attend un aménagement depuis le ");
-        Document page = organiser.page("/admin/journees/" + slug + "/accessibilite");
-        assertThat(page.select("#sans-referent li").text()).startsWith("Camille Attente attend");
+        Document needsPage = organiser.page("/admin/journees/" + slug + "/accessibilite");
+        assertThat(needsPage.select("#sans-referent li").text()).startsWith("Camille Attente attend");
         assertThat(mails.ofSession(dayId).stream().filter(m -> m.text().contains("/accessibilite/"))).isEmpty();
 
         // The organisers' daily digest says so too.
@@ -292,6 +292,18 @@ class AccessibilityNeedsWebTest {
                 .contains("Besoins d'accessibilité en attente, sans référent handicap pour la session",
                         "- Camille Attente attend un aménagement depuis le ")
                 .doesNotContain("Fauteuil");
+
+        // A référent named afterwards is sent a link on the organisers' demand, and the warning goes.
+        String page = "/admin/journees/" + slug + "/accessibilite";
+        organiser.submit(page, page + "/referent", Map.of());
+        assertThat(mails.to(referent)).isEmpty();
+        publicInformation.save(dayId, referentInfo(referent));
+        HttpResponse<String> sent = organiser.submit(page, page + "/referent", Map.of());
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(mails.to(referent)).hasSize(1);
+        assertThat(visitor.page(referentLink()).select(".need h2").eachText()).containsExactly("Camille Attente");
+        assertThat(audit.of(dayId)).anySatisfy(e -> assertThat(e.action()).isEqualTo("referent-link"));
+        assertThat(organiser.page("/admin/journees/" + slug + "/inscriptions").select("#besoins-sans-referent")).isEmpty();
     }
 
     @Test

@@ -87,17 +87,31 @@ public class AccessibilityNeeds {
                         needs.kinds().contains(NeedKind.HEARING), needs.kinds().contains(NeedKind.SIGHT),
                         needs.kinds().contains(NeedKind.OTHER), needs.details(), Timestamp.from(consentAt))
                 .update();
+        referent(dayId).ifPresent(email -> tellReferent(dayId, email));
+    }
+
+    /**
+     * E-mails the session's référent handicap a new link to its needs (a référent named after the
+     * requests came was told of none); returns the address, empty when the session has no référent.
+     */
+    @Transactional
+    public Optional<String> sendReferentLink(long dayId) {
+        Optional<String> email = referent(dayId);
+        email.ifPresent(e -> tellReferent(dayId, e));
+        return email;
+    }
+
+    /** A link bound to the session, valid until its end; nothing about any agent or need in the mail. */
+    private void tellReferent(long dayId, String email) {
         Day day = days.find(dayId).orElseThrow();
-        referent(dayId).ifPresent(email -> {
-            String key = links.issue(dayId, email, day.days().end().toInstant());
-            Map<String, Object> v = new HashMap<>();
-            v.put("title", day.fullTitle());
-            v.put("code", day.sessionCode().toString());
-            v.put("date", day.days().frenchDates());
-            v.put("link", address.of(ReferentLinks.path(day.sessionCode().slug(), key)));
-            MailContent content = mails.render("registration/needs/mail/referent", Locale.FRENCH, v);
-            outbox.send(Message.of(email, content).withDay(dayId));
-        });
+        String key = links.issue(dayId, email, day.days().end().toInstant());
+        Map<String, Object> v = new HashMap<>();
+        v.put("title", day.fullTitle());
+        v.put("code", day.sessionCode().toString());
+        v.put("date", day.days().frenchDates());
+        v.put("link", address.of(ReferentLinks.path(day.sessionCode().slug(), key)));
+        MailContent content = mails.render("registration/needs/mail/referent", Locale.FRENCH, v);
+        outbox.send(Message.of(email, content).withDay(dayId));
     }
 
     /** The e-mail address of the session's référent handicap, when it has one. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -74,6 +75,15 @@ class Arrangements {
             tellAgent(registrations.find(registrationId).orElseThrow(), after);
         }
         return List.of();
+    }
+
+    /** Sends the session's référent a new link to its needs, audited; empty when it has no référent. */
+    @Transactional
+    Optional<String> sendReferentLink(long dayId, Long accountId, String actor) {
+        Optional<String> sent = needs.sendReferentLink(dayId);
+        sent.ifPresent(email -> audit.record(dayId, accountId, actor, "accessibility", "referent-link",
+                "Lien des besoins d'accessibilité envoyé au référent handicap (" + email + ")"));
+        return sent;
     }
 
     private void tellAgent(Registration r, Arrangement arrangement) {

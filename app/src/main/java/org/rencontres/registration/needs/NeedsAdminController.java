@@ -2,6 +2,7 @@ package org.rencontres.registration.needs;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import lombok.AccessLevel;
@@ -55,6 +56,14 @@ class NeedsAdminController {
         }
         redirect.addFlashAttribute("notice", "registration.needs.saved");
         return "redirect:/admin/journees/" + day.slug() + "/accessibilite#besoin-" + registrationId;
+    }
+
+    @PostMapping("/referent")
+    String sendLink(@AuthenticationPrincipal Organiser organiser, ManagedDay day, RedirectAttributes redirect) {
+        Optional<String> sent = arrangements.sendReferentLink(day.id(), organiser.accountId(), organiser.displayName());
+        redirect.addFlashAttribute("notice", sent.isPresent() ? "registration.needs.referent.sent"
+                : "registration.needs.referent.missing");
+        return "redirect:/admin/journees/" + day.slug() + "/accessibilite";
     }
 
     private String page(ManagedDay day, Model model) {
