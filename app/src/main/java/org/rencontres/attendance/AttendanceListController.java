@@ -8,6 +8,7 @@ import java.util.Locale;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
+import org.rencontres.registration.needs.AccessibilityNeeds;
 import org.rencontres.event.SessionDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
@@ -42,6 +43,7 @@ class AttendanceListController {
     private final Attendances attendances;
     private final MessageSource messages;
     private final Workshops workshops;
+    private final AccessibilityNeeds needs;
 
     @GetMapping
     String list(ManagedDay day,
@@ -70,6 +72,7 @@ class AttendanceListController {
         model.addAttribute("absent", people.stream().filter(a -> !a.present()).toList());
         model.addAttribute("counts", attendances.counts(day.id(), shown.sessionDayId(), half));
         model.addAttribute("apresMidi", apresMidi);
+        model.addAttribute("arrangements", needs.arrangements(day.id()));
         model.addAttribute("errors", errors);
         return "attendance/list";
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
+import org.rencontres.registration.needs.AccessibilityNeeds;
 import org.rencontres.event.SessionDay;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
@@ -54,6 +55,7 @@ class WelcomeDeskController {
     private final MessageSource messages;
     private final JsonMapper json;
     private final TrainerSignatures trainers;
+    private final AccessibilityNeeds needs;
 
     @GetMapping
     String desk(ManagedDay day,
@@ -202,6 +204,8 @@ class WelcomeDeskController {
                 : attendances.search(day.id(), sessionDayId, half, q));
         model.addAttribute("counts", attendances.counts(day.id(), sessionDayId, half));
         model.addAttribute("trainers", trainers.trainers(day.id(), shown));
+        // The arrangement planned for someone's accessibility needs, never the needs (health data).
+        model.addAttribute("arrangements", needs.arrangements(day.id()));
         model.addAttribute("code", code);
         model.addAttribute("walkIn", walkIn);
         model.addAttribute("errors", errors);

@@ -7,6 +7,8 @@ import java.util.Locale;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.event.ManagedDay;
+import org.rencontres.registration.needs.AccessibilityNeeds;
+import org.rencontres.registration.needs.NeedCounts;
 import org.rencontres.survey.SurveySummaries;
 import org.rencontres.workshops.Workshops;
 import org.springframework.context.MessageSource;
@@ -26,6 +28,7 @@ class DashboardController {
     private final MessageSource messages;
     private final SurveySummaries surveys;
     private final Workshops workshops;
+    private final AccessibilityNeeds needs;
 
     @GetMapping
     String page(ManagedDay day, Model model) {
@@ -53,6 +56,19 @@ class DashboardController {
                 d.funnel().stream().map(s -> BarChart.bar(s.label(), s.count())).toList()));
         model.addAttribute("attendanceChart", BarChart.of("graphique-presences", text("dashboard.attendance.heading"),
                 d.halves().stream().map(h -> BarChart.bar(h.label(), h.present())).toList()));
+        // Accessibility needs counted, never named (health data: the names are on the accessibility page only).
+        NeedCounts n = needs.counts(day.id());
+        model.addAttribute("needs", n);
+        List<DayDashboard.Count> needKinds = n.byKind().entrySet().stream()
+                .map(e -> new DayDashboard.Count(text(e.getKey().messageKey()), e.getValue())).toList();
+        List<DayDashboard.Count> needStates = n.byState().entrySet().stream()
+                .map(e -> new DayDashboard.Count(text(e.getKey().messageKey()), e.getValue())).toList();
+        model.addAttribute("needKinds", needKinds);
+        model.addAttribute("needStates", needStates);
+        model.addAttribute("needKindChart", BarChart.of("graphique-besoins-types", text("dashboard.needs.kind.heading"),
+                needKinds.stream().map(c -> BarChart.bar(c.label(), c.count())).toList()));
+        model.addAttribute("needStateChart", BarChart.of("graphique-besoins-etats", text("dashboard.needs.state.heading"),
+                needStates.stream().map(c -> BarChart.bar(c.label(), c.count())).toList()));
         return "dashboard/page";
     }
 

@@ -23,6 +23,8 @@ import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.Registrations;
+import org.rencontres.registration.needs.AccessibilityNeeds;
+import org.rencontres.registration.needs.Arrangement;
 import org.rencontres.registration.questions.Question;
 import org.rencontres.registration.questions.Questions;
 import org.rencontres.shared.FrenchTime;
@@ -36,7 +38,8 @@ import org.springframework.stereotype.Service;
 /**
  * The participant list organisers export (CSV and XLSX, through {@link Spreadsheets}, which neutralises
  * formulas): one line per registration, sorted by name, with the agent's fields, the workshop given in
- * each workshop period, the networking opt-in, meal and accessibility needs, a column per question of the
+ * each workshop period, the networking opt-in, meal and accessibility needs (the arrangement planned, never
+ * the needs declared in the form's fieldset: health data), a column per question of the
  * organiser, and presence per half-day of every day; then the walk-ins (checked in without registration),
  * each in a line marked as such. The per-workshop rosters have the same columns, one sheet (or CSV) per
  * workshop, with the registrations given that workshop.
@@ -50,6 +53,7 @@ class ParticipantList {
     private final Attendances attendances;
     private final Workshops workshops;
     private final Questions questions;
+    private final AccessibilityNeeds needs;
     private final MessageSource messages;
 
     /** A walk-in, with the half-days (by column) they were present. */
@@ -69,6 +73,8 @@ class ParticipantList {
         final Map<Long, WalkInLine> walkIns = new LinkedHashMap<>();
         final List<Registration> all;
         final Map<Long, Optional<Organisation>> organisations = new HashMap<>();
+        /** The arrangements planned for accessibility needs: never the needs themselves (health data). */
+        final Map<Long, Arrangement> arrangements;
 
         Source(long dayId, Locale locale) {
             this.locale = locale;
@@ -76,6 +82,7 @@ class ParticipantList {
             workshops.ofDay(dayId).forEach(w -> workshopsById.put(w.id(), w));
             asked = questions.ofDay(dayId);
             answers = questions.answersOfDay(dayId);
+            arrangements = needs.arrangements(dayId);
             HalfDays halfDays = attendances.halfDays(dayId);
             single = halfDays.days().isSingle();
             halves = halfDays.all();
@@ -117,6 +124,7 @@ class ParticipantList {
             header.add(text("dashboard.csv.networking"));
             header.add(text("dashboard.csv.dietary"));
             header.add(text("dashboard.csv.accessibility"));
+            header.add(text("dashboard.csv.arrangement"));
             asked.forEach(q -> header.add(q.label()));
             for (SessionHalfDay c : halves) {
                 String name = text(c.half() == HalfDay.MORNING ? "dashboard.csv.morning" : "dashboard.csv.afternoon");
@@ -136,6 +144,9 @@ class ParticipantList {
             line.add(yesNo(r.networkingOptIn()));
             line.add(r.dietaryNeeds());
             line.add(r.accessibilityNeeds());
+            Arrangement planned = arrangements.get(r.id());
+            line.add(planned == null ? null
+                    : text(planned.state().messageKey()) + (planned.text() == null ? "" : " – " + planned.text()));
             Map<Long, List<String>> given = answers.getOrDefault(r.id(), Map.of());
             for (Question q : asked) {
                 List<String> a = given.get(q.id());
@@ -148,7 +159,7 @@ class ParticipantList {
         List<Object> line(WalkInLine w) {
             List<Object> line = new ArrayList<>(Arrays.asList(w.surname(), w.givenName(), null, null, null,
                     w.organisation(), null, text("dashboard.csv.walkIn")));
-            for (int i = 0; i < periods.size() + 3 + asked.size(); i++) {
+            for (int i = 0; i < periods.size() + 4 + asked.size(); i++) {
                 line.add(null);
             }
             for (int column = 0; column < halves.size(); column++) {

@@ -17,6 +17,7 @@ import org.rencontres.event.Resource;
 import org.rencontres.registration.allocation.AllocationViews;
 import org.rencontres.registration.allocation.WorkshopAllocations;
 import org.rencontres.registration.allocation.WorkshopRanking;
+import org.rencontres.registration.needs.AccessibilityNeeds;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
 import org.springframework.context.MessageSource;
@@ -49,6 +50,7 @@ class LinkPagesController {
     private final DayFiles dayFiles;
     private final Convocations convocations;
     private final List<AgentSpaceLinks> extras;
+    private final AccessibilityNeeds needs;
     private final AllocationViews allocations;
     private final WorkshopAllocations ranking;
     private final ManagerAddressCheck managerCheck;
@@ -275,6 +277,7 @@ class LinkPagesController {
         model.addAttribute("mayRank", allocations.mayRank(r));
         model.addAttribute("notice", notice);
         model.addAttribute("extras", extras.stream().flatMap(e -> e.of(r).stream()).toList());
+        model.addAttribute("arrangement", needs.arrangementOf(r.id()).orElse(null));
         model.addAttribute("reserved", r.state() == RegistrationState.CONFIRMED
                 ? day.resources().stream().filter(Resource::isReserved).toList() : List.of());
         return "registration/space";

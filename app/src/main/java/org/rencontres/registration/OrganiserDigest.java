@@ -20,6 +20,7 @@ import org.rencontres.event.Days;
 import org.rencontres.notification.MailTemplates;
 import org.rencontres.notification.Message;
 import org.rencontres.notification.Outbox;
+import org.rencontres.registration.needs.AccessibilityNeeds;
 import org.rencontres.security.Account;
 import org.rencontres.security.Accounts;
 import org.rencontres.security.Organiser;
@@ -45,9 +46,10 @@ class OrganiserDigest {
 
     /** What a session has to say in the digest; empty sections are left out. */
     record Section(String title, String code, String queue, List<String> received, List<String> stalled,
-                   List<String> withdrawn, List<String> expiring) {
+                   List<String> withdrawn, List<String> expiring, List<String> unreferred) {
         boolean isEmpty() {
-            return received.isEmpty() && stalled.isEmpty() && withdrawn.isEmpty() && expiring.isEmpty();
+            return received.isEmpty() && stalled.isEmpty() && withdrawn.isEmpty() && expiring.isEmpty()
+                    && unreferred.isEmpty();
         }
     }
 
@@ -59,12 +61,14 @@ class OrganiserDigest {
     private final Outbox outbox;
     private final PublicAddress address;
     private final MessageSource messages;
+    private final AccessibilityNeeds needs;
     private final int stallDays;
 
     OrganiserDigest(JdbcClient jdbc, Accounts accounts, Days days, ApprovalWaits waits, MailTemplates templates,
-                    Outbox outbox, PublicAddress address, MessageSource messages,
+                    Outbox outbox, PublicAddress address, MessageSource messages, AccessibilityNeeds needs,
                     @Value("${rencontres.registration.approver-reminder-days:3}") int stallDays) {
         this.jdbc = jdbc;
+        this.needs = needs;
         this.accounts = accounts;
         this.days = days;
         this.waits = waits;
@@ -140,6 +144,8 @@ class OrganiserDigest {
                     OR r.state IN ('AWAITING_MANAGER', 'AWAITING_TRAINING_SERVICE', 'AWAITING_ORGANISER', 'OFFERED')
                     OR EXISTS (SELECT 1 FROM registration_transition t WHERE t.registration_id = r.id
                                   AND t.to_state = 'WITHDRAWN' AND t.at >= ?)
+                    OR EXISTS (SELECT 1 FROM registration_needs n WHERE n.registration_id = r.id
+                                  AND n.state = 'TO_STUDY')
                  ORDER BY r.event_day_id""")
                 .params(utc(since), utc(since)).query(Long.class).list();
     }
@@ -176,7 +182,10 @@ class OrganiserDigest {
                 .list();
         return new Section(day.fullTitle(), day.sessionCode().toString(),
                 address.of("/admin/journees/" + day.sessionCode().slug() + "/inscriptions"),
-                received, stalled, withdrawn, expiring);
+                received, stalled, withdrawn, expiring,
+                // Accessibility needs nobody was told of (the session has no référent handicap): who, since when.
+                needs.unreferred(day.id()).stream()
+                        .map(u -> text("registration.needs.noreferent.waits", u.agent(), date(u.since()))).toList());
     }
 
     private String whom(ApprovalWaits.Wait w) {

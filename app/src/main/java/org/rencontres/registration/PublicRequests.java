@@ -177,10 +177,11 @@ class PublicRequests {
                 form.fonction(), employer.map(Organisation::id).orElse(null),
                 employer.map(Organisation::name).orElse(form.employeur()), form.responsable(),
                 day.mealOffered() ? form.repas() : null,
-                form.accessibilite(), clock.instant(), form.networking() && hasNetworking(day));
+                null, clock.instant(), form.networking() && hasNetworking(day));
         try {
+            // The needs (health data) go to their own table, not the registration's row and its exports.
             long id = registrations.submit(day.id(), draft, locale == null ? "fr" : locale.getLanguage(), choices,
-                    answers);
+                    answers, form.needs());
             return new Outcome(List.of(), registrations.find(id).orElseThrow().state());
         } catch (DuplicateRegistrationException duplicate) {
             return new Outcome(List.of(FieldProblem.of("courriel", "registration.error.duplicate")), null);

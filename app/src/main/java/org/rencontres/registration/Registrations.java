@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.rencontres.registration.needs.AccessibilityNeeds;
+import org.rencontres.registration.needs.DeclaredNeeds;
 import org.rencontres.registration.questions.Questions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +35,7 @@ public class Registrations {
     private final RegistrationMoves moves;
     private final Seats seats;
     private final Questions questions;
+    private final AccessibilityNeeds needs;
 
     // ---- capacity ----
 
@@ -93,8 +96,19 @@ public class Registrations {
     @Transactional
     public long submit(long dayId, RequestDraft draft, String language, List<Long> workshopChoices,
                        Map<Long, List<String>> answers) {
+        return submit(dayId, draft, language, workshopChoices, answers, DeclaredNeeds.NONE);
+    }
+
+    /**
+     * The same, with the accessibility needs the agent declared (and consented to pass on, at the
+     * request's consent time): stored apart, and the session's référent handicap told of them.
+     */
+    @Transactional
+    public long submit(long dayId, RequestDraft draft, String language, List<Long> workshopChoices,
+                       Map<Long, List<String>> answers, DeclaredNeeds declaredNeeds) {
         long id = chain.request(dayId, draft, language, null, workshopChoices);
         questions.save(id, answers);
+        needs.record(id, dayId, declaredNeeds, draft.consentAt());
         chain.advance(id, SYSTEM, null);
         return id;
     }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import org.rencontres.document.Downloads;
 import org.rencontres.event.ManagedDay;
+import org.rencontres.registration.needs.AccessibilityNeeds;
 import org.rencontres.registration.questions.Question;
 import org.rencontres.registration.questions.QuestionAnswers;
 import org.rencontres.registration.questions.Questions;
@@ -54,14 +55,16 @@ class RegistrationsAdminController {
     private final Registrations registrations;
     private final PaperRequests paper;
     private final Questions questions;
+    private final AccessibilityNeeds needs;
     private final Workshops workshops;
     private final MessageSource messages;
     private final Clock clock;
 
     RegistrationsAdminController(RegistrationDesk desk, Registrations registrations, PaperRequests paper,
-                                 Questions questions, Workshops workshops, MessageSource messages,
-                                 Optional<Clock> clock) {
+                                 Questions questions, AccessibilityNeeds needs, Workshops workshops,
+                                 MessageSource messages, Optional<Clock> clock) {
         this.questions = questions;
+        this.needs = needs;
         this.workshops = workshops;
         this.messages = messages;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -275,6 +278,8 @@ class RegistrationsAdminController {
         model.addAttribute("places", seats);
         model.addAttribute("delai", hours);
         model.addAttribute("errors", errors);
+        // Requests with accessibility needs that no référent handicap was told of: who, since when.
+        model.addAttribute("unreferred", needs.unreferred(day.id()));
         return "registration/admin/queue";
     }
 

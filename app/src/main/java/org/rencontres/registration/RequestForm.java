@@ -1,9 +1,13 @@
 package org.rencontres.registration;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.rencontres.registration.allocation.WorkshopRanking;
+import org.rencontres.registration.needs.DeclaredNeeds;
+import org.rencontres.registration.needs.NeedKind;
 import org.rencontres.shared.FieldProblem;
 
 /**
@@ -13,10 +17,11 @@ import org.rencontres.shared.FieldProblem;
  */
 record RequestForm(String nom, String prenom, String courriel, String telephone, String fonction, String employeur,
                    String responsable, String repas, String accessibilite, String consentement, String siteWeb,
-                   String reseautage) {
+                   String reseautage, String besoinMobilite, String besoinAudition, String besoinVue,
+                   String besoinAutre, String consentementBesoins) {
 
     static RequestForm empty() {
-        return new RequestForm("", "", "", "", "", "", "", "", "", null, "", null);
+        return new RequestForm("", "", "", "", "", "", "", "", "", null, "", null, null, null, null, null, null);
     }
 
     /**
@@ -34,10 +39,40 @@ record RequestForm(String nom, String prenom, String courriel, String telephone,
             problems.add(FieldProblem.of("consentement", "registration.error.consentement.required"));
         }
         AgentFieldRules.lengths(problems, keys, nom, prenom, fonction, employeur, repas, accessibilite);
+        if (!needs().isEmpty() && !needsConsented()) {
+            // Health data (GDPR art. 9): given only with the agent's explicit consent to pass it on.
+            problems.add(FieldProblem.of("consentementBesoins", "registration.needs.error.consent"));
+        }
         if (managerAsked) {
             AgentFieldRules.required(problems, keys, "responsable", responsable);
         }
         return problems;
+    }
+
+    /** The accessibility needs declared in the form's fieldset (none: nothing is stored). */
+    public DeclaredNeeds needs() {
+        Set<NeedKind> kinds = EnumSet.noneOf(NeedKind.class);
+        if (checked(besoinMobilite)) {
+            kinds.add(NeedKind.MOBILITY);
+        }
+        if (checked(besoinAudition)) {
+            kinds.add(NeedKind.HEARING);
+        }
+        if (checked(besoinVue)) {
+            kinds.add(NeedKind.SIGHT);
+        }
+        if (checked(besoinAutre)) {
+            kinds.add(NeedKind.OTHER);
+        }
+        return new DeclaredNeeds(kinds, accessibilite);
+    }
+
+    public boolean needsConsented() {
+        return checked(consentementBesoins);
+    }
+
+    private static boolean checked(String box) {
+        return box != null && !box.isBlank();
     }
 
     public boolean consented() {

@@ -207,7 +207,7 @@ class DashboardWebTest {
         }
         // A session without workshops or questions: the columns of before, and the fixed ones of issue 16.
         assertThat(header).containsExactly("Nom", "Prénom", "Courriel", "Téléphone", "Fonction et service", "Employeur",
-                "Type d'employeur", "État", "Temps de rencontres", "Repas", "Accessibilité",
+                "Type d'employeur", "État", "Temps de rencontres", "Repas", "Accessibilité", "Aménagement prévu",
                 "Présent le matin", "Présent l'après-midi");
         assertThat(records).hasSize(4);
         assertThat(records.stream().map(r -> r.get("Nom")).toList()).containsExactly("Alpha", "Bravo", "Charlie", "Delta");

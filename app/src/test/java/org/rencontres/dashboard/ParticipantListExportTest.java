@@ -64,7 +64,7 @@ class ParticipantListExportTest {
     private static final LocalDate WEDNESDAY = LocalDate.of(2027, 3, 17);
     private static final List<String> HEADER = List.of("Nom", "Prénom", "Courriel", "Téléphone", "Fonction et service",
             "Employeur", "Type d'employeur", "État", "Atelier (mardi 16 mars, 9h30 – 11h)",
-            "Atelier (mercredi 17 mars, 9h30 – 11h)", "Temps de rencontres", "Repas", "Accessibilité",
+            "Atelier (mercredi 17 mars, 9h30 – 11h)", "Temps de rencontres", "Repas", "Accessibilité", "Aménagement prévu",
             "Votre ancienneté dans le poste", "Vos attentes", "Présent le matin (mardi 16 mars 2027)",
             "Présent l'après-midi (mardi 16 mars 2027)", "Présent le matin (mercredi 17 mars 2027)",
             "Présent l'après-midi (mercredi 17 mars 2027)");
@@ -187,8 +187,8 @@ class ParticipantListExportTest {
             List<Row> rows = workbook.getFirstSheet().read();
             assertThat(rows.get(0).stream().map(c -> c.getText()).toList()).containsExactlyElementsOf(HEADER);
             assertThat(rows).hasSize(4);
-            assertThat(rows.get(1).getCell(14).getText()).isEqualTo("=1+1 et des échanges");
-            assertThat(rows.get(1).getCell(14).getFormula()).isNull();
+            assertThat(rows.get(1).getCell(15).getText()).isEqualTo("=1+1 et des échanges");
+            assertThat(rows.get(1).getCell(15).getFormula()).isNull();
             assertThat(rows.get(3).getCell(0).getText()).isEqualTo("Walker");
             assertThat(rows.get(3).getCell(7).getText()).isEqualTo("sans inscription (ajouté à l’accueil)");
         }
