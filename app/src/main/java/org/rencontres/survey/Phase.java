@@ -18,7 +18,7 @@ enum Phase {
         this.slug = slug;
     }
 
-    String slug() {
+    public String slug() {
         return slug;
     }
 
