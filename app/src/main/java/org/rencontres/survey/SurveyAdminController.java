@@ -34,12 +34,8 @@ class SurveyAdminController {
 
     private final Surveys surveys;
     private final SurveySettings settings;
-    private final SurveyReminders reminders;
+    private final SurveySummaries summaries;
     private final MessageSource messages;
-
-    /** One questionnaire in the overview: its results' rate and the reminders sent. */
-    record Overview(Phase phase, int responses, int asked, int ratePercent, List<SurveyReminders.Sent> reminders) {
-    }
 
     @GetMapping
     String page(ManagedDay day, @RequestParam(name = "questionnaire", required = false) String questionnaire, Model model) {
@@ -56,7 +52,7 @@ class SurveyAdminController {
         model.addAttribute("phases", Phase.values());
         model.addAttribute("questions", surveys.questions(day.id(), phase));
         model.addAttribute("results", surveys.results(day.id(), phase));
-        model.addAttribute("overview", overview(day.id()));
+        model.addAttribute("overview", summaries.loop(day.id()));
         model.addAttribute("kinds", Question.Kind.values());
         model.addAttribute("texte", texte);
         model.addAttribute("type", type);
@@ -66,15 +62,6 @@ class SurveyAdminController {
         model.addAttribute("suivi", followUp);
         model.addAttribute("errors", errors);
         return "survey/admin";
-    }
-
-    private List<Overview> overview(long dayId) {
-        List<SurveyReminders.Sent> sent = reminders.sent(dayId);
-        return java.util.Arrays.stream(Phase.values()).map(p -> {
-            Results r = surveys.results(dayId, p);
-            return new Overview(p, r.responses(), r.present(), r.ratePercent(),
-                    sent.stream().filter(s -> s.phase() == p).toList());
-        }).toList();
     }
 
     private static Phase phase(String questionnaire) {

@@ -14,6 +14,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.attendance.Attendances;
 import org.rencontres.event.Days;
@@ -102,6 +103,43 @@ class SurveyRemindersTest {
         assertThat(first).isEqualTo(afterDays(2));
         assertThat(new QueuedMails(jdbc).ofSession(session.dayId)).anyMatch(m -> m.recipient().equals(silent.email())
                 && m.subject().startsWith(REMINDER));
+    }
+
+    @Test
+    void the_results_page_and_the_dashboard_show_each_rate_and_the_reminders_sent() throws Exception {
+        Document before = session.organiser.page("/admin/journees/" + session.code.slug() + "/tableau-de-bord");
+        assertThat(before.select("#table-boucle tr[data-questionnaire=HOT] td").eachText())
+                .containsExactly("1 sur 2", "50 %", "Aucune");
+        reminders.sendDue(afterDays(2));
+        reminders.sendDue(afterDays(7));
+
+        String dashboard = "/admin/journees/" + session.code.slug() + "/tableau-de-bord";
+        Document page = session.organiser.page(dashboard);
+        assertThat(page.select("#boucle-titre").text()).isEqualTo("Boucle d’évaluation");
+        assertThat(page.select("#table-boucle tr[data-questionnaire=HOT] td").eachText()).containsExactly("1 sur 2", "50 %",
+                "Relance 1 : 1 envoyée le jeudi 15 octobre 2026 Relance 2 : 1 envoyée le mardi 20 octobre 2026");
+        assertThat(page.select("#table-boucle tr[data-questionnaire=COLD] td").eachText()).containsExactly("0 sur 0", "0 %", "Aucune");
+        assertThat(page.select("#table-boucle tbody tr th").eachText()).containsExactly("Évaluation à chaud",
+                "Évaluation à froid", "Questionnaire des services formation", "Questionnaire des intervenants");
+        // The raw text keeps the non-breaking space before the colon.
+        assertThat(page.select("#table-boucle li").first().wholeText()).isEqualTo("Relance 1\u00a0: 1 envoyée le jeudi 15 octobre 2026");
+
+        Document results = session.organiser.page(session.base());
+        assertThat(results.select(".survey-loop tr[data-phase=HOT] li").eachText())
+                .containsExactly("Relance 1 : 1 envoyée le jeudi 15 octobre 2026", "Relance 2 : 1 envoyée le mardi 20 octobre 2026");
+        assertThat(results.select(".survey-rate").text()).contains("taux de réponse : 50 %");
+
+        HttpResponse<String> refused = session.organiser.submit(session.base(), session.base() + "/delais",
+                Map.of("relance1", "0", "relance2", "1", "suivi", "10"));
+        HtmlChecker.assertValid("survey-loop", Map.of("dashboard", session.organiser.get(dashboard).body(),
+                "results", session.organiser.get(session.base()).body(),
+                "follow-up", session.organiser.get(session.base() + "?questionnaire=a-froid").body(),
+                "delays-refused", refused.body()));
+    }
+
+    @Test
+    void an_unknown_questionnaire_is_not_found() throws Exception {
+        assertThat(session.organiser.get(session.base() + "?questionnaire=inconnu").statusCode()).isEqualTo(404);
     }
 
     @Test
