@@ -14,6 +14,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.WebSession;
 import org.rencontres.attendance.Attendances;
@@ -181,6 +182,8 @@ class EvaluationQuestionnairesTest {
                 .as("a wrong key refused").isEqualTo(404);
         HttpResponse<String> incomplete = new WebSession(port).submit(trainerLink, trainerLink, Map.of());
         assertThat(Jsoup.parse(incomplete.body()).select(".error-summary")).hasSize(1);
+        HtmlChecker.assertValid("survey-questionnaire", Map.of("form", new WebSession(port).get(trainerLink).body(),
+                "refused", incomplete.body()));
         answeredOnce(trainerLink);
         assertThat(jdbc.sql("SELECT count(*) FROM survey_response WHERE event_day_id = ? AND phase IN ('SERVICE', 'TRAINER')")
                 .param(session.dayId).query(Integer.class).single()).isEqualTo(2);
