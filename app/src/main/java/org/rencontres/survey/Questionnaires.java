@@ -50,6 +50,12 @@ class Questionnaires {
                 .params(dayId, phase.name()).query(Questionnaires::respondent).list();
     }
 
+    /** The key of the follow-up survey sent to that registration, if it was. */
+    Optional<String> followUpOf(long registrationId) {
+        return jdbc.sql("SELECT token FROM survey_respondent WHERE registration_id = ? AND phase = 'COLD'")
+                .param(registrationId).query(String.class).optional();
+    }
+
     /** The respondent holding that key, if any. */
     Optional<Respondent> ofToken(String token) {
         if (token == null || token.length() > 64) {

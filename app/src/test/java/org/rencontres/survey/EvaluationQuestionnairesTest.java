@@ -60,6 +60,7 @@ class EvaluationQuestionnairesTest {
     @Autowired Directory directory;
     @Autowired TrainingContacts contacts;
     @Autowired Programmes programmes;
+    @Autowired SurveyForAgents spaceLinks;
 
     private EvaluationLoopFixture session;
 
@@ -111,6 +112,7 @@ class EvaluationQuestionnairesTest {
         invitations.sendDue(afterDays(1));
         invitations.sendDue(afterDays(59));
         assertThat(mails(came.email(), subject)).isEmpty();
+        assertThat(spaceLinks.of(came)).extracting(l -> l.path()).noneMatch(h -> h.startsWith("/questionnaire/"));
         invitations.sendDue(afterDays(60));
         invitations.sendDue(afterDays(61));
         assertThat(mails(came.email(), subject)).hasSize(1);
@@ -118,6 +120,8 @@ class EvaluationQuestionnairesTest {
         assertThat(new QueuedMails(jdbc).ofSession(session.dayId)).anyMatch(m -> m.recipient().equals(came.email()));
 
         String link = link(came.email());
+        // The agent's space leads to it too (the label in the request's language: none here).
+        assertThat(spaceLinks.of(came)).anyMatch(l -> l.path().equals(link) && !l.text().isBlank());
         Document form = new WebSession(port).page(link);
         assertThat(form.select("h1").text()).startsWith("Évaluation à froid de la journée");
         assertThat(form.select("fieldset legend").eachText()).contains("Mise en pratique de ce que vous avez appris (obligatoire)")
