@@ -102,7 +102,8 @@ class BadInputSweepTest {
     private static final Set<String> NOT_CHECKSUMMED = Set.of("flyway_schema_history", "event_publication",
             "event_publication_archive", "scheduled_tasks", "notification_outbox", "notification_attachment",
             "registration_attempt", "registration_email_attempt", "sign_in_throttle", "networking_plan",
-            "networking_seat", "attendance_certificate", "attendance_certificate_job", "survey_invitation");
+            "networking_seat", "attendance_certificate", "attendance_certificate_job", "survey_invitation",
+            "survey_reminder", "survey_respondent");
 
     @LocalServerPort int port;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;

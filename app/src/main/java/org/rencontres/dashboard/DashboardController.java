@@ -52,6 +52,7 @@ class DashboardController {
                     .map(e -> BarChart.bar(e.getKey(), e.getValue())).toList()));
         }
         model.addAttribute("surveyCharts", surveyCharts);
+        model.addAttribute("loop", surveys.loop(day.id()));
         model.addAttribute("funnelChart", BarChart.of("graphique-parcours", text("dashboard.funnel.heading"),
                 d.funnel().stream().map(s -> BarChart.bar(s.label(), s.count())).toList()));
         model.addAttribute("attendanceChart", BarChart.of("graphique-presences", text("dashboard.attendance.heading"),

@@ -2,8 +2,8 @@ package org.rencontres.survey;
 
 import java.util.List;
 
-/** A question of a day's survey; {@code options} are the choices of a CHOICE question, else empty. */
-record Question(long id, long dayId, int position, String text, Kind kind, List<String> options) {
+/** A question of one of a day's questionnaires ({@link Phase}); {@code options} are the choices of a CHOICE question, else empty. */
+record Question(long id, long dayId, Phase phase, int position, String text, Kind kind, List<String> options) {
 
     enum Kind { SCALE, CHOICE, TEXT }
 

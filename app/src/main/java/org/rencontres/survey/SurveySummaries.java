@@ -1,13 +1,20 @@
 package org.rencontres.survey;
 
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
-/** The survey's results for other modules (the day's dashboard): the scale and choice questions' counts. */
+/**
+ * The survey's results for other modules (the day's dashboard): the scale and choice questions' counts, and
+ * the evaluation loop: each questionnaire's response rate, results and reminders sent (the evidence).
+ */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SurveySummaries {
@@ -26,13 +33,45 @@ public class SurveySummaries {
     public record DaySummary(int responses, int present, List<Summary> questions) {
     }
 
+    /** Reminders of one rank sent on one date (in the session's time zone). */
+    public record Reminder(int rank, int count, LocalDate date) {
+    }
+
+    /**
+     * One questionnaire of the loop: its name (« Évaluation à froid »), its code (HOT, COLD, SERVICE,
+     * TRAINER), how many answered of how many asked, the rate in whole percent, the reminders sent, and its
+     * scale and choice questions.
+     */
+    public record Questionnaire(String code, String name, int responses, int asked, int ratePercent,
+                                List<Reminder> reminders, List<Summary> questions) {
+    }
+
     private final Surveys surveys;
+    private final SurveyReminders reminders;
+    private final MessageSource messages;
+
+    /** The four questionnaires of the session's evaluation loop, in order. */
+    public List<Questionnaire> loop(long dayId) {
+        List<SurveyReminders.Sent> sent = reminders.sent(dayId);
+        return Arrays.stream(Phase.values()).map(p -> {
+            Results r = surveys.results(dayId, p);
+            return new Questionnaire(p.name(),
+                    messages.getMessage("survey.phase.heading." + p.name(), null, LocaleContextHolder.getLocale()),
+                    r.responses(), r.present(), r.ratePercent(),
+                    sent.stream().filter(s -> s.phase() == p).map(s -> new Reminder(s.rank(), s.count(), s.date())).toList(),
+                    summaries(r));
+        }).toList();
+    }
 
     public DaySummary of(long dayId) {
         Results results = surveys.results(dayId);
-        return new DaySummary(results.responses(), results.present(), results.questions().stream()
+        return new DaySummary(results.responses(), results.present(), summaries(results));
+    }
+
+    private static List<Summary> summaries(Results results) {
+        return results.questions().stream()
                 .filter(q -> q.question().kind() != Question.Kind.TEXT)
                 .map(q -> new Summary(q.question().text(), q.question().kind() == Question.Kind.SCALE,
-                        q.answered(), q.mean(), q.counts())).toList());
+                        q.answered(), q.mean(), q.counts())).toList();
     }
 }

@@ -44,11 +44,20 @@ class Surveys {
 
     // ---- questions ----
 
+    /** The questions of the day's end-of-day survey. */
     List<Question> questions(long dayId) {
-        return jdbc.sql("SELECT id, event_day_id, position, text, kind, options FROM survey_question WHERE event_day_id = ? ORDER BY position, id")
-                .param(dayId)
-                .query((rs, n) -> new Question(rs.getLong("id"), rs.getLong("event_day_id"), rs.getInt("position"),
-                        rs.getString("text"), Question.Kind.valueOf(rs.getString("kind")), options(rs.getString("options"))))
+        return questions(dayId, Phase.HOT);
+    }
+
+    /** The questions of one of the day's questionnaires. */
+    List<Question> questions(long dayId, Phase phase) {
+        return jdbc.sql("""
+                SELECT id, event_day_id, phase, position, text, kind, options FROM survey_question
+                WHERE event_day_id = ? AND phase = ? ORDER BY position, id""")
+                .params(dayId, phase.name())
+                .query((rs, n) -> new Question(rs.getLong("id"), rs.getLong("event_day_id"), Phase.valueOf(rs.getString("phase")),
+                        rs.getInt("position"), rs.getString("text"), Question.Kind.valueOf(rs.getString("kind")),
+                        options(rs.getString("options"))))
                 .list();
     }
 
@@ -61,7 +70,7 @@ class Surveys {
 
     /** Adds a question; returns the problems of the form, empty when added. */
     @Transactional
-    List<FieldProblem> add(long dayId, String text, String kind, String optionsText, Organiser organiser) {
+    List<FieldProblem> add(long dayId, Phase phase, String text, String kind, String optionsText, Organiser organiser) {
         List<FieldProblem> problems = new ArrayList<>();
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
@@ -87,38 +96,53 @@ class Surveys {
         if (!problems.isEmpty()) {
             return problems;
         }
-        insert(dayId, t, k, k == Question.Kind.CHOICE ? String.join("\n", opts) : null);
+        insert(dayId, phase, t, k, k == Question.Kind.CHOICE ? String.join("\n", opts) : null);
         audit.record(dayId, organiser.accountId(), organiser.displayName(), "survey", "question.add", t);
         return List.of();
     }
 
-    private void insert(long dayId, String text, Question.Kind kind, String options) {
+    private void insert(long dayId, Phase phase, String text, Question.Kind kind, String options) {
         jdbc.sql("""
-                INSERT INTO survey_question (event_day_id, position, text, kind, options)
-                VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM survey_question WHERE event_day_id = ?), ?, ?, ?)""")
-                .params(dayId, dayId, text, kind.name(), options).update();
+                INSERT INTO survey_question (event_day_id, phase, position, text, kind, options)
+                VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM survey_question WHERE event_day_id = ? AND phase = ?),
+                        ?, ?, ?)""")
+                .params(dayId, phase.name(), dayId, phase.name(), text, kind.name(), options).update();
     }
 
-    /** Adds the usual questions that the day does not have yet; returns how many were added. */
+    /**
+     * The usual questions of each questionnaire, by message key ("survey.usual.…"), free text for the
+     * keys listed in {@link #USUAL_TEXTS}, else a scale.
+     */
+    private static final Map<Phase, List<String>> USUAL = Map.of(
+            Phase.HOT, List.of("general", "practice", "organisation", "liked", "suggestions"),
+            Phase.COLD, List.of("cold.applied", "cold.useful", "cold.changes", "cold.needs"),
+            Phase.SERVICE, List.of("service.fit", "service.relations", "service.remarks"),
+            Phase.TRAINER, List.of("trainer.organisation", "trainer.audience", "trainer.means", "trainer.remarks"));
+    private static final List<String> USUAL_TEXTS = List.of("liked", "suggestions", "cold.changes", "cold.needs",
+            "service.remarks", "trainer.remarks");
+
+    /** Adds the usual questions of a questionnaire that the day does not have yet; returns how many were added. */
     @Transactional
-    int addUsual(long dayId, Organiser organiser) {
-        List<String> existing = questions(dayId).stream().map(Question::text).toList();
+    int addUsual(long dayId, Phase phase, Organiser organiser) {
+        List<String> existing = questions(dayId, phase).stream().map(Question::text).toList();
         int added = 0;
-        for (String key : List.of("general", "practice", "organisation", "liked", "suggestions")) {
+        for (String key : USUAL.get(phase)) {
             String t = text("survey.usual." + key);
             if (!existing.contains(t)) {
-                insert(dayId, t, key.equals("liked") || key.equals("suggestions") ? Question.Kind.TEXT : Question.Kind.SCALE, null);
+                insert(dayId, phase, t, USUAL_TEXTS.contains(key) ? Question.Kind.TEXT : Question.Kind.SCALE, null);
                 added++;
             }
         }
         if (added > 0) {
-            audit.record(dayId, organiser.accountId(), organiser.displayName(), "survey", "question.usual", added + "");
+            audit.record(dayId, organiser.accountId(), organiser.displayName(), "survey", "question.usual", phase + " " + added);
         }
         return added;
     }
 
+    /** A question of any of the day's questionnaires. */
     Optional<Question> question(long dayId, long questionId) {
-        return questions(dayId).stream().filter(q -> q.id() == questionId).findFirst();
+        return Arrays.stream(Phase.values()).flatMap(p -> questions(dayId, p).stream())
+                .filter(q -> q.id() == questionId).findFirst();
     }
 
     /** Removes a question and its answers; false when the day has no such question. */
@@ -136,7 +160,11 @@ class Surveys {
     /** Moves a question one place up or down; false when it cannot move. */
     @Transactional
     boolean move(long dayId, long questionId, boolean up, Organiser organiser) {
-        List<Question> qs = new ArrayList<>(questions(dayId));
+        Optional<Question> question = question(dayId, questionId);
+        if (question.isEmpty()) {
+            return false;
+        }
+        List<Question> qs = new ArrayList<>(questions(dayId, question.get().phase()));
         int i = -1;
         for (int j = 0; j < qs.size(); j++) {
             if (qs.get(j).id() == questionId) {
@@ -231,6 +259,23 @@ class Surveys {
             return new Submission(List.of(), false, true);
         }
         List<Question> qs = questions(registration.dayId());
+        List<FieldProblem> problems = problems(qs, values);
+        if (!problems.isEmpty()) {
+            return new Submission(problems, false, false);
+        }
+        long responseId;
+        try {
+            responseId = jdbc.sql("INSERT INTO survey_response (event_day_id, registration_id) VALUES (?, ?) RETURNING id")
+                    .params(registration.dayId(), registration.id()).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            return new Submission(List.of(), true, false);
+        }
+        storeAnswers(responseId, qs, values);
+        return new Submission(List.of(), false, false);
+    }
+
+    /** The problems of answers to these questions (field "q{id}" → value); empty when they may be stored. */
+    static List<FieldProblem> problems(List<Question> qs, Map<String, String> values) {
         List<FieldProblem> problems = new ArrayList<>();
         for (Question q : qs) {
             String v = values.getOrDefault(q.field(), "").strip();
@@ -252,16 +297,11 @@ class Surveys {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            return new Submission(problems, false, false);
-        }
-        long responseId;
-        try {
-            responseId = jdbc.sql("INSERT INTO survey_response (event_day_id, registration_id) VALUES (?, ?) RETURNING id")
-                    .params(registration.dayId(), registration.id()).query(Long.class).single();
-        } catch (DuplicateKeyException e) {
-            return new Submission(List.of(), true, false);
-        }
+        return problems;
+    }
+
+    /** Stores the answers of a response, one row per question answered. */
+    void storeAnswers(long responseId, List<Question> qs, Map<String, String> values) {
         for (Question q : qs) {
             String v = values.getOrDefault(q.field(), "").strip();
             if (v.isEmpty()) {
@@ -272,17 +312,26 @@ class Surveys {
                             q.kind() == Question.Kind.CHOICE ? v : null, q.kind() == Question.Kind.TEXT ? v : null)
                     .update();
         }
-        return new Submission(List.of(), false, false);
     }
 
     // ---- results ----
 
     Results results(long dayId) {
-        int responses = jdbc.sql("SELECT count(*) FROM survey_response WHERE event_day_id = ?").param(dayId).query(Integer.class).single();
-        // The rate is of the people who came (present at least one half-day), not of those confirmed.
-        int present = (int) invitable(dayId).count();
+        return results(dayId, Phase.HOT);
+    }
+
+    /**
+     * The results of one questionnaire; the rate is of those asked: for the hot survey the people who came
+     * (present at least one half-day, not those confirmed), for the others those invited by their key.
+     */
+    Results results(long dayId, Phase phase) {
+        int responses = jdbc.sql("SELECT count(*) FROM survey_response WHERE event_day_id = ? AND phase = ?")
+                .params(dayId, phase.name()).query(Integer.class).single();
+        int present = phase == Phase.HOT ? (int) invitable(dayId).count()
+                : jdbc.sql("SELECT count(*) FROM survey_respondent WHERE event_day_id = ? AND phase = ?")
+                        .params(dayId, phase.name()).query(Integer.class).single();
         List<Results.QuestionResult> out = new ArrayList<>();
-        for (Question q : questions(dayId)) {
+        for (Question q : questions(dayId, phase)) {
             Map<String, Integer> counts = new LinkedHashMap<>();
             List<String> texts = new ArrayList<>();
             int answered = 0;

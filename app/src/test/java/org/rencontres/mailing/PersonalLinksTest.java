@@ -13,9 +13,10 @@ class PersonalLinksTest {
                 Votre espace : https://rencontres.test/inscription/espace/AbC123_-x.SiGnAtUrE
                 <a href="https://rencontres.test/inscription/decision/K3y.s1g">Accepter</a>
                 Avis : https://rencontres.test/inscription/avis/K3y.s1g, évaluation : https://rencontres.test/evaluation/t0k3n
+                Questionnaire : https://rencontres.test/questionnaire/Qu3st-10n
                 La journée : https://rencontres.test/journees/z20in-001""";
         String masked = PersonalLinks.mask(text);
-        assertThat(masked).doesNotContain("AbC123").doesNotContain("K3y").doesNotContain("t0k3n")
+        assertThat(masked).doesNotContain("AbC123").doesNotContain("K3y").doesNotContain("t0k3n").doesNotContain("Qu3st")
                 .contains("https://rencontres.test/inscription/espace/" + PersonalLinks.MASK + "\n")
                 .contains("/inscription/decision/" + PersonalLinks.MASK + "\">Accepter</a>")
                 .contains("/inscription/avis/" + PersonalLinks.MASK + ", évaluation")
