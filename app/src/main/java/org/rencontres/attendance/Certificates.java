@@ -167,6 +167,11 @@ class Certificates {
         return p.walkInId() != null ? ofWalkIn(p.walkInId()) : ofRegistration(p.registrationId());
     }
 
+    /** The certificates issued for the day, in the order they were issued. */
+    List<Certificate> ofDay(long dayId) {
+        return jdbc.sql(SELECT + " WHERE event_day_id = ? ORDER BY id").param(dayId).query(this::certificate).list();
+    }
+
     int count(long dayId) {
         return jdbc.sql("SELECT count(*) FROM attendance_certificate WHERE event_day_id = ?").param(dayId)
                 .query(Integer.class).single();

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.rencontres.document.NamedFile;
 import org.rencontres.event.Day;
 import org.springframework.stereotype.Service;
 
@@ -18,21 +19,17 @@ public class RegistrationPdfs {
     private final Convocations convocations;
     private final ApprovalTrails trails;
 
-    /** A PDF and the name of its file. */
-    public record Pdf(String fileName, byte[] content) {
-    }
-
     /** The convocation of a confirmed registration of {@code day}; empty for any other. */
-    public Optional<Pdf> convocation(Day day, Registration r) {
+    public Optional<NamedFile> convocation(Day day, Registration r) {
         if (r.state() != RegistrationState.CONFIRMED || r.dayId() != day.id()) {
             return Optional.empty();
         }
-        return Optional.of(new Pdf(Convocations.pdfName(day, r), convocations.pdf(day, r)));
+        return Optional.of(new NamedFile(Convocations.pdfName(day, r), convocations.pdf(day, r)));
     }
 
     /** The approval trail of a registration as it stands, every step, who, when and why. */
-    public Pdf approvalTrail(Registration r) {
+    public NamedFile approvalTrail(Registration r) {
         ApprovalTrails.Trail trail = trails.current(r);
-        return new Pdf(ApprovalTrails.fileName(trail.day(), r), trails.pdf(trail));
+        return new NamedFile(ApprovalTrails.fileName(trail.day(), r), trails.pdf(trail));
     }
 }
