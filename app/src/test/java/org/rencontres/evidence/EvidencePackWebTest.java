@@ -180,10 +180,17 @@ class EvidencePackWebTest {
         assertThat(organiser.getBytes("/admin/journees/" + s.slug() + "/attestations/inscriptions/" + morning + ".pdf")
                 .statusCode()).isEqualTo(200);
 
+        String survey = "/admin/journees/" + s.slug() + "/evaluation";
+        organiser.submit(survey, survey + "/habituelles", Map.of());
+
         Map<String, byte[]> files = pack(s);
         String manifest = checkedManifest(files);
         assertThat(manifest).contains("Dossier de preuves de la session ZPRV " + n, "par Paule Preuves",
-                "aucun questionnaire d'évaluation").doesNotContain("aucune présence enregistrée");
+                "Évaluation\u00a0: aucun courriel d'évaluation (invitation ou relance) envoyé.")
+                .doesNotContain("aucune présence enregistrée", "aucun questionnaire");
+        String results = new String(files.get("05-evaluation/resultats.csv"), StandardCharsets.UTF_8);
+        assertThat(results).contains("\"Réponses\";0;\"Présents\";2", "\"Question\";\"Répondants\";\"Moyenne\";\"Réponse\";\"Nombre\"",
+                "\"Satisfaction générale\";0;\"\";\"5\";0");
 
         assertThat(text(files.get("01-information-publique/information-publique-et-programme.pdf")))
                 .contains("Comprendre les nouveaux mandats " + n, "Roxane Référente", "Exposé d'ouverture " + n);
