@@ -50,6 +50,7 @@ class ApprovalTrails {
     /**
      * One step of the trail.
      *
+     * @param actor who took it, as the trail names them ({@link #author})
      * @param what the key of its wording ({@code registration.trail.step.*})
      * @param when its date and time in French, in the session's time zone
      */
@@ -108,7 +109,8 @@ class ApprovalTrails {
                     Instant at = rs.getObject("at", OffsetDateTime.class).toInstant();
                     String actor = rs.getString("actor");
                     boolean inPlace = rs.getBoolean("in_place");
-                    return new Step(rs.getLong("id"), from, to, at, actor, role(r, from, actor, inPlace),
+                    Role role = role(r, from, actor, inPlace);
+                    return new Step(rs.getLong("id"), from, to, at, author(r, actor, role), role,
                             rs.getString("reason"), what(from, to, inPlace), when(at, zone));
                 })
                 .list();
@@ -141,6 +143,22 @@ class ApprovalTrails {
             case AWAITING_TRAINING_SERVICE -> Role.TRAINING_SERVICE;
             default -> Role.ORGANISER;
         };
+    }
+
+    /**
+     * Who a step names: the agent by their name (with the address or link they acted from), anyone else
+     * as recorded (« Responsable hiérarchique (chef@…) », an organiser's name).
+     */
+    static String author(Registration r, String actor, Role role) {
+        String who = actor.strip();
+        if (role != Role.AGENT) {
+            return who;
+        }
+        String name = r.givenName() + " " + r.surname();
+        if (who.equalsIgnoreCase(r.email())) {
+            return name + " (" + who + ")";
+        }
+        return who.startsWith("Agent (") ? name + " " + who.substring("Agent ".length()) : name;
     }
 
     /** The key of a step's wording: the decision it was, by the step it was taken on. */

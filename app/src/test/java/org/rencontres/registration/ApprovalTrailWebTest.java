@@ -131,7 +131,8 @@ class ApprovalTrailWebTest {
                 "Demande d'inscription", "Demande transmise au responsable hiérarchique pour avis",
                 "Avis favorable du responsable hiérarchique", "Responsable hiérarchique (chef." + n + "@parcours.fr)",
                 "Utile au poste de juriste", "Accord du service formation", "Service formation (rh." + n + "@parcours.fr)",
-                "Plan de formation 2027", "Inscription confirmée", "Claude Parcours", "Organisateur", "Agent",
+                "Plan de formation 2027", "Inscription confirmée", "Claude Parcours", "Organisateur",
+                "Camille Parcours (" + mail("Camille") + ") Agent",
                 today + " à ");
         // The steps in their order.
         assertThat(text.indexOf("Demande d'inscription")).isLessThan(text.indexOf("Avis favorable"));
@@ -218,7 +219,8 @@ class ApprovalTrailWebTest {
                 .doesNotContain("Désistement");
         Document now = org.jsoup.Jsoup.parse(anyone.get("/inscription/parcours/verifier/" + newer).body());
         assertThat(now.select("tbody tr")).hasSize(6);
-        assertThat(now.select("tbody tr").last().text()).contains("Désistement", "Agent", "Mutation");
+        assertThat(now.select("tbody tr").last().text()).contains("Désistement", "Gaël Vérifié (" + mail("Gaël") + ")",
+                "Agent", "Mutation");
 
         HtmlChecker.assertValid("approval-trail", Map.of("genuine", genuine.body(), "unknown", refused.body()));
     }
