@@ -34,7 +34,7 @@ import org.rencontres.registration.Registration;
 import org.rencontres.registration.Registrations;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.shared.PublicAddress;
-import org.rencontres.shared.Secrets;
+import org.rencontres.shared.VerificationCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -148,7 +148,7 @@ class Certificates {
     }
 
     Optional<Certificate> find(String code) {
-        if (code == null || !code.matches("[A-Za-z0-9_-]{10,64}")) {
+        if (!VerificationCodes.isWellFormed(code)) {
             return Optional.empty();
         }
         return jdbc.sql(SELECT + " WHERE code = ?").param(code).query(this::certificate).optional();
@@ -165,6 +165,11 @@ class Certificates {
     /** The certificate already issued to that person, if any. */
     private Optional<Certificate> issuedTo(Present p) {
         return p.walkInId() != null ? ofWalkIn(p.walkInId()) : ofRegistration(p.registrationId());
+    }
+
+    /** The certificates issued for the day, in the order they were issued. */
+    List<Certificate> ofDay(long dayId) {
+        return jdbc.sql(SELECT + " WHERE event_day_id = ? ORDER BY id").param(dayId).query(this::certificate).list();
     }
 
     int count(long dayId) {
@@ -265,7 +270,7 @@ class Certificates {
 
     /** A fresh verification code: 144 random bits, URL-safe (24 characters). */
     static String newCode() {
-        return Secrets.randomKey(18);
+        return VerificationCodes.newCode();
     }
 
     /** The address of the verification page of a code. */

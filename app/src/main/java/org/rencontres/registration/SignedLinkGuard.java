@@ -44,7 +44,7 @@ class SignedLinkGuard extends PathGuard<SignedLink> {
      * The page of a link that does not work, whether the guard found it so or the action did (a
      * single-use link used meanwhile by another click). Nothing changed.
      */
-    @ControllerAdvice(assignableTypes = {LinkPagesController.class, ServiceSpaceController.class})
+    @ControllerAdvice(assignableTypes = {LinkPagesController.class, ServiceSpaceController.class, ApprovalTrailController.class})
     static class Refusals {
 
         @ExceptionHandler(Links.LinkProblemException.class)

@@ -2,6 +2,9 @@ package org.rencontres.survey;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +12,8 @@ import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.rencontres.registration.Registrations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,6 +66,55 @@ public class SurveySummaries {
                     sent.stream().filter(s -> s.phase() == p).map(s -> new Reminder(s.rank(), s.count(), s.date())).toList(),
                     summaries(r));
         }).toList();
+    /**
+     * An e-mail of the survey sent to someone: the invitation after the session (and, once there are
+     * some, the reminders), for the evidence of the evaluation.
+     *
+     * @param kind {@code invitation}, {@code reminder1}, {@code reminder2}, {@code followUp},
+     *             {@code followUpReminder}, {@code service} or {@code trainer}
+     */
+    public record SentMail(Instant at, String kind, String recipient) {
+    }
+
+    private final Surveys surveys;
+    private final JdbcClient jdbc;
+    private final Registrations registrations;
+
+    /** Whether the session has a survey (questions to answer). */
+    public boolean hasSurvey(long dayId) {
+        return !surveys.questions(dayId).isEmpty();
+    }
+
+    /**
+     * The evaluation's e-mails sent for the session, oldest first: the end-of-day invitations
+     * ({@code invitation}), their reminders ({@code reminder1}, {@code reminder2}), the follow-up survey
+     * ({@code followUp}) and its reminder ({@code followUpReminder}), the training services' and the
+     * trainers' questionnaires ({@code service}, {@code trainer}).
+     */
+    public List<SentMail> mailsSent(long dayId) {
+        Map<Long, String> emails = new HashMap<>();
+        registrations.ofDay(dayId).forEach(r -> emails.put(r.id(), r.email()));
+        return jdbc.sql("""
+                        SELECT sent_at AS at, 'invitation' AS kind, registration_id, NULL AS email
+                          FROM survey_invitation WHERE event_day_id = :day
+                        UNION ALL
+                        SELECT r.sent_at, CASE WHEN r.phase = 'HOT' THEN 'reminder' || r.rank ELSE 'followUpReminder' END,
+                               r.registration_id, p.email
+                          FROM survey_reminder r LEFT JOIN survey_respondent p ON p.id = r.respondent_id
+                         WHERE r.event_day_id = :day
+                        UNION ALL
+                        SELECT invited_at, CASE phase WHEN 'COLD' THEN 'followUp' WHEN 'SERVICE' THEN 'service' ELSE 'trainer' END,
+                               NULL, email
+                          FROM survey_respondent WHERE event_day_id = :day
+                        ORDER BY 1, 2, 4, 3""")
+                .param("day", dayId)
+                .query((rs, n) -> {
+                    String email = rs.getString("email");
+                    long registration = rs.getLong("registration_id");
+                    String recipient = email != null ? email : emails.getOrDefault(registration, "?");
+                    return new SentMail(rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("kind"), recipient);
+                })
+                .list();
     }
 
     public DaySummary of(long dayId) {
