@@ -54,6 +54,8 @@ public class SurveySummaries {
     private final Surveys surveys;
     private final SurveyReminders reminders;
     private final MessageSource messages;
+    private final JdbcClient jdbc;
+    private final Registrations registrations;
 
     /** The four questionnaires of the session's evaluation loop, in order. */
     public List<Questionnaire> loop(long dayId) {
@@ -66,6 +68,8 @@ public class SurveySummaries {
                     sent.stream().filter(s -> s.phase() == p).map(s -> new Reminder(s.rank(), s.count(), s.date())).toList(),
                     summaries(r));
         }).toList();
+    }
+
     /**
      * An e-mail of the survey sent to someone: the invitation after the session (and, once there are
      * some, the reminders), for the evidence of the evaluation.
@@ -76,9 +80,6 @@ public class SurveySummaries {
     public record SentMail(Instant at, String kind, String recipient) {
     }
 
-    private final Surveys surveys;
-    private final JdbcClient jdbc;
-    private final Registrations registrations;
 
     /** Whether the session has a survey (questions to answer). */
     public boolean hasSurvey(long dayId) {

@@ -1,7 +1,9 @@
 package org.rencontres.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,6 +38,7 @@ class SurveyMailsSentTest {
     @Autowired Attendances attendances;
     @Autowired SurveyInvitations invitations;
     @Autowired SurveySummaries summaries;
+    @Autowired SurveyReminders reminders;
 
     @Test
     void the_invitations_sent_are_listed_with_their_date_kind_and_recipient() throws Exception {
@@ -70,5 +73,10 @@ class SurveyMailsSentTest {
         });
         assertThat(summaries.mailsSent(dayId)).noneMatch(m -> m.recipient().equals(registrations.find(absent).orElseThrow().email()));
         assertThat(summaries.mailsSent(withoutSurvey)).isEmpty();
+
+        // The first reminder, two days after the session, is listed after the invitation, to the same person.
+        reminders.sendDue(end.plus(Duration.ofDays(2)).plusSeconds(60));
+        assertThat(summaries.mailsSent(dayId)).extracting(SurveySummaries.SentMail::kind, SurveySummaries.SentMail::recipient)
+                .containsExactly(tuple("invitation", presentEmail), tuple("reminder1", presentEmail));
     }
 }
