@@ -20,17 +20,17 @@ record ErasureRequest(long id, String email, long registrationId, List<Long> day
         dayIds = List.copyOf(dayIds);
     }
 
-    boolean pending() {
+    public boolean pending() {
         return state == State.PENDING;
     }
 
     /** Whole days since the request (0 on the day it was made). */
-    long waitingDays(Instant now) {
+    public long waitingDays(Instant now) {
         return Math.max(0, Duration.between(requestedAt, now).toDays());
     }
 
     /** The outcome's lines, as e-mailed. */
-    List<String> outcomeLines() {
+    public List<String> outcomeLines() {
         return outcome == null ? List.of() : outcome.lines().toList();
     }
 }
