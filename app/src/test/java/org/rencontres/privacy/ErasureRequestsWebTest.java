@@ -109,7 +109,7 @@ class ErasureRequestsWebTest {
 
         Document list = organiser.page(ADMIN);
         assertThat(list.select("#demandes tbody tr").text())
-                .contains("Camille Martin" + agent.n, agent.email, "attend depuis aujourd'hui", "en attente");
+                .contains("Camille Martin" + agent.n, agent.email, "attend depuis moins de 24 heures", "en attente");
         Document request = organiser.page(ADMIN + "/" + id);
         assertThat(request.select("main").text()).contains("Je quitte la fonction publique", agent.answer);
         Document confirm = organiser.page(ADMIN + "/" + id + "/effacer");
