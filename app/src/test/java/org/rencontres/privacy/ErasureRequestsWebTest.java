@@ -108,6 +108,7 @@ class ErasureRequestsWebTest {
         long id = ask("Je quitte la fonction publique");
 
         Document list = organiser.page(ADMIN);
+        assertThat(list.select("header nav a[href=" + ADMIN + "]").text()).isEqualTo("Demandes d'effacement");
         assertThat(list.select("#demandes tbody tr").text())
                 .contains("Camille Martin" + agent.n, agent.email, "attend depuis moins de 24 heures", "en attente");
         Document request = organiser.page(ADMIN + "/" + id);
