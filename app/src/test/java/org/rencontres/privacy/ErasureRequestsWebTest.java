@@ -135,6 +135,9 @@ class ErasureRequestsWebTest {
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM survey_answer a JOIN survey_response r ON r.id = a.response_id
                 WHERE r.registration_id = ?""").param(agent.registrationId).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM survey_answer a JOIN survey_response r ON r.id = a.response_id
+                WHERE r.registration_id = ?""").param(agent.withdrawnId).query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM attendance WHERE registration_id = ? AND signature IS NOT NULL")
                 .param(agent.registrationId).query(Integer.class).single()).isEqualTo(1);
         // The look-alike keeps everything.

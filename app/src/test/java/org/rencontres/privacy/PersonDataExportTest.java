@@ -83,7 +83,7 @@ class PersonDataExportTest {
         assertThat(document.get("person").asString()).isEqualTo(agent.email);
         assertThat(document.get("sections").size()).isGreaterThanOrEqualTo(4);
         assertThat(json).contains("Martin" + agent.n, agent.email, agent.answer, "matin du mardi 20 septembre 2016",
-                "feuille signée le", agent.surveyText, "Seconde journée " + agent.n);
+                "feuille signée le", agent.surveyText, "Seconde journée " + agent.n, "Avant mon retrait " + agent.n);
         assertThat(json).doesNotContain("Sosie" + agent.n, agent.lookAlike, agent.lookAlikeAnswer, "Rien du tout " + agent.n,
                 "après-midi du");
         assertThat(json).doesNotContain("data:image/png");

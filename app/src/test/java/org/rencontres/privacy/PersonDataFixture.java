@@ -37,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * An agent with something in every module, on a past session of a unit of their own: a confirmed
  * registration with an answer to the organiser's question, present and signed in the morning, with a survey
  * answer; a withdrawn request for a second session of the same unit (typed in capitals); and a look-alike
- * agent, whose address contains the first one's, with their own answers.
+ * agent, whose address contains the first one's, with their own answers. The withdrawn request has a survey
+ * answer too (which the survey only allows to the present, but erasure must find it before registration anonymises
+ * that request).
  */
 final class PersonDataFixture {
 
@@ -84,6 +86,8 @@ final class PersonDataFixture {
                 .params(dayId, "Qu'en retenez-vous ?").query(Long.class).single();
         surveyAnswer(surveyQuestion, registrationId, surveyText);
         surveyAnswer(surveyQuestion, lookAlikeId, "Rien du tout " + n);
+        // On the request that erasure anonymises: found only if the survey erases before registration does.
+        surveyAnswer(surveyQuestion, withdrawnId, "Avant mon retrait " + n);
         String url = tx.execute(status -> spaces.of(registrations.find(registrationId).orElseThrow()));
         space = url.substring(url.indexOf("/inscription/espace/"));
         AgentSpaces.keepOpen(jdbc, registrationId);
