@@ -48,9 +48,17 @@ class PersonalDataExport {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("person", person.value());
         document.put("exportedAt", Instant.now(clock).toString());
-        document.put("sections", of(person, locale).stream().map(s -> Map.of("title", s.title(),
-                "entries", s.entries().stream().map(e -> Map.of("label", e.label(), "value", e.value())).toList()))
-                .toList());
+        document.put("sections", of(person, locale).stream().map(s -> {
+            Map<String, Object> section = new LinkedHashMap<>();
+            section.put("title", s.title());
+            section.put("entries", s.entries().stream().map(e -> {
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("label", e.label());
+                entry.put("value", e.value());
+                return entry;
+            }).toList());
+            return section;
+        }).toList());
         return json.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
     }
 

@@ -68,7 +68,8 @@ class NetworkingAndWritingPersonDataTest {
                 .params("cle-" + agent.n, document, agent.registrationId).update();
 
         WebSession visitor = new WebSession(port);
-        String json = new String(visitor.getBytes(agent.space + "/donnees.json").body(), StandardCharsets.UTF_8);
+        String json = new String(visitor.getBytes(agent.space + "/donnees.json").body(), StandardCharsets.UTF_8)
+                .replace('\u00a0', ' ');
         assertThat(json).contains("Speed dating : Rencontres des droits " + agent.n, "Tour 1", "Table Condorcet " + agent.n,
                 "Écriture collective", "Manifeste des droits " + agent.n);
         assertThat(json).doesNotContain("Camillo Sosie" + agent.n);
@@ -85,7 +86,8 @@ class NetworkingAndWritingPersonDataTest {
         assertThat(name(other)).isEqualTo("Camillo Sosie" + agent.n);
         assertThat(jdbc.sql("SELECT count(*) FROM networking_seat WHERE participant_id = ?").param(mine)
                 .query(Integer.class).single()).isEqualTo(1);
-        String mail = new QueuedMails(jdbc).to(agent.email, "Vos données personnelles ont été effacées").get(0).text();
+        String mail = new QueuedMails(jdbc).to(agent.email, "Vos données personnelles ont été effacées").get(0).text()
+                .replace('\u00a0', ' ');
         assertThat(mail).contains("Votre nom et votre organisation dans les plans de speed dating",
                 "Les textes écrits à plusieurs dans les documents partagés : ils sont enregistrés par document, sans auteur");
     }
