@@ -12,6 +12,7 @@ import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -113,6 +114,23 @@ public class MailLog {
                 SELECT ?, position, file_name, content_type, content FROM notification_attachment
                 WHERE outbox_id = ?""").params(newId, id).update());
         return copy;
+    }
+
+    /** The messages queued to that address (whole, case ignored), whatever their session, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Entry> to(String address) {
+        return jdbc.sql(SELECT + " WHERE lower(btrim(recipient)) = lower(btrim(?)) ORDER BY id").param(address)
+                .query(MailLog::entry).list();
+    }
+
+    /**
+     * Deletes the messages already sent (or given up) to that address, with their attachments, in the
+     * caller's transaction; those still to send stay. The number deleted.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int forget(String address) {
+        return jdbc.sql("DELETE FROM notification_outbox WHERE lower(btrim(recipient)) = lower(btrim(?)) AND status <> 'PENDING'")
+                .param(address).update();
     }
 
     private static final String SELECT = """

@@ -14,4 +14,13 @@ public interface AgentSpaceLinks {
     }
 
     List<Link> of(Registration registration);
+
+    /**
+     * The links of the space opened by {@code token}, for a module whose pages hang under the space's own
+     * address ({@code /inscription/espace/{token}/…}, checked by {@link SpaceLinks#registrationOf}); by
+     * default those of {@link #of(Registration)}.
+     */
+    default List<Link> of(Registration registration, String token) {
+        return of(registration);
+    }
 }

@@ -276,7 +276,7 @@ class LinkPagesController {
         model.addAttribute("allocationPending", !visible);
         model.addAttribute("mayRank", allocations.mayRank(r));
         model.addAttribute("notice", notice);
-        model.addAttribute("extras", extras.stream().flatMap(e -> e.of(r).stream()).toList());
+        model.addAttribute("extras", extras.stream().flatMap(e -> e.of(r, token).stream()).toList());
         model.addAttribute("arrangement", needs.arrangementOf(r.id()).orElse(null));
         model.addAttribute("reserved", r.state() == RegistrationState.CONFIRMED
                 ? day.resources().stream().filter(Resource::isReserved).toList() : List.of());

@@ -33,6 +33,11 @@ class RegistrationQueries {
                 .query(RegistrationRows::registrationOf).list();
     }
 
+    List<Registration> ofAgent(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE lower(btrim(email)) = lower(btrim(?)) ORDER BY id")
+                .param(email).query(RegistrationRows::registrationOf).list();
+    }
+
     List<Registration> ofEmployer(long organisationId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE employer_organisation_id = ? ORDER BY id DESC LIMIT 500")
                 .param(organisationId).query(RegistrationRows::registrationOf).list();

@@ -10,6 +10,7 @@ import lombok.RequiredArgsConstructor;
 import org.rencontres.registration.needs.AccessibilityNeeds;
 import org.rencontres.registration.needs.DeclaredNeeds;
 import org.rencontres.registration.questions.Questions;
+import org.rencontres.shared.EmailAddress;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -269,6 +270,11 @@ public class Registrations {
     /** The day's registrations, oldest first. */
     public List<Registration> ofDay(long dayId) {
         return queries.ofDay(dayId);
+    }
+
+    /** The registrations made with that address (whole, whatever its case), oldest first. */
+    public List<Registration> ofAgent(EmailAddress email) {
+        return queries.ofAgent(email.value());
     }
 
     /** The registrations of an employer's agents, newest first. */
