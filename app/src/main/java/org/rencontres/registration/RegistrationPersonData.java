@@ -11,13 +11,13 @@ import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
+import org.rencontres.registration.needs.AccessibilityNeeds;
 import org.rencontres.registration.questions.Question;
 import org.rencontres.registration.questions.Questions;
 import org.rencontres.shared.EmailAddress;
 import org.rencontres.shared.PersonData;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +38,8 @@ class RegistrationPersonData implements PersonData {
     private final Questions questions;
     private final PaperForms paperForms;
     private final Days days;
-    private final JdbcClient jdbc;
+    private final RegistrationAnonymiser anonymiser;
+    private final AccessibilityNeeds needs;
     private final MessageSource messages;
 
     @Override
@@ -56,6 +57,13 @@ class RegistrationPersonData implements PersonData {
             entries.add(entry("lineManager", r.lineManagerEmail(), locale));
             entries.add(entry("dietary", r.dietaryNeeds(), locale));
             entries.add(entry("accessibility", r.accessibilityNeeds(), locale));
+            needs.find(r.dayId(), r.id()).ifPresent(need -> {
+                entries.add(entry("needs", need.kinds().stream().map(k -> text("registration.needs.kind." + k.name(), locale))
+                        .collect(Collectors.joining(", ")) + (need.details() == null ? "" : " — " + need.details()), locale));
+                entries.add(entry("needsConsentAt", PersonData.at(need.consentAt(), locale), locale));
+                entries.add(entry("arrangement", text("registration.needs.state." + need.arrangement().state().name(), locale)
+                        + (need.arrangement().text() == null ? "" : " — " + need.arrangement().text()), locale));
+            });
             entries.add(entry("state", text("registration.state." + r.state().name(), locale), locale));
             entries.add(entry("requestedAt", PersonData.at(r.createdAt(), locale), locale));
             entries.add(entry("consentAt", PersonData.at(r.consentAt(), locale), locale));
@@ -86,27 +94,13 @@ class RegistrationPersonData implements PersonData {
         List<Kept> kept = new ArrayList<>();
         for (Registration r : registrations) {
             String title = days.find(r.dayId()).map(Day::title).orElse("");
-            jdbc.sql("DELETE FROM registration_answer WHERE registration_id = ?").param(r.id()).update();
-            jdbc.sql("DELETE FROM registration_paper_form WHERE registration_id = ?").param(r.id()).update();
-            jdbc.sql("""
-                    UPDATE registration SET phone = '', position_service = '', line_manager_email = NULL,
-                           dietary_needs = NULL, accessibility_needs = NULL WHERE id = ?""").param(r.id()).update();
+            anonymiser.clearDetails(List.of(r.id()));
             if (r.state() == RegistrationState.CONFIRMED) {
                 erased.add(text("registration.persondata.erased.details", locale, title));
                 kept.add(new Kept(text("registration.persondata.kept.identity", locale, title),
                         text("registration.persondata.kept.identity.why", locale)));
             } else {
-                String anonymous = "efface-" + r.id() + "@anonyme.invalid";
-                jdbc.sql("""
-                        UPDATE registration SET surname = ?, given_name = ?, email = ?, registered_by = NULL
-                        WHERE id = ?""")
-                        .params(text("registration.persondata.anonymous", locale),
-                                text("registration.persondata.anonymous", locale), anonymous, r.id()).update();
-                jdbc.sql("DELETE FROM registration_link WHERE registration_id = ?").param(r.id()).update();
-                jdbc.sql("""
-                        UPDATE registration_transition SET actor = 'Agent'
-                        WHERE registration_id = ? AND position(lower(?) IN lower(actor)) > 0""")
-                        .params(r.id(), person.value()).update();
+                anonymiser.anonymise(List.of(r.id()));
                 erased.add(text("registration.persondata.erased.all", locale, title));
                 kept.add(new Kept(text("registration.persondata.kept.trail", locale, title),
                         text("registration.persondata.kept.trail.why", locale)));

@@ -36,6 +36,7 @@ class RegistrationRetention implements RetainedData {
 
     private final JdbcClient jdbc;
     private final EndedSessions ended;
+    private final RegistrationAnonymiser anonymiser;
 
     @Override
     public List<Kind> kinds() {
@@ -82,21 +83,11 @@ class RegistrationRetention implements RetainedData {
         if (ids.isEmpty()) {
             return 0;
         }
-        // The agent's own steps in the trail name them by e-mail; the organisers' and services' stay.
-        jdbc.sql("""
-                UPDATE registration_transition t SET actor = 'agent' FROM registration r
-                WHERE r.id = t.registration_id AND r.id IN (:ids) AND lower(t.actor) = lower(r.email)""")
-                .param("ids", ids).update();
         // A refusal must have a reason (a constraint): its words may name the agent, a dash replaces them.
         jdbc.sql("""
                 UPDATE registration_transition SET reason = CASE WHEN to_state = 'REFUSED' THEN '—' END
                 WHERE registration_id IN (:ids) AND reason IS NOT NULL""").param("ids", ids).update();
-        jdbc.sql("DELETE FROM registration_answer WHERE registration_id IN (:ids)").param("ids", ids).update();
-        return jdbc.sql("""
-                UPDATE registration SET surname = 'Anonyme', given_name = 'Anonyme', email = 'anonyme-' || id || '@invalid',
-                       phone = '', position_service = '', line_manager_email = NULL, dietary_needs = NULL,
-                       accessibility_needs = NULL, anonymised_at = clock_timestamp()
-                WHERE id IN (:ids)""").param("ids", ids).update();
+        return anonymiser.anonymise(ids);
     }
 
     private long withEnded(Instant cutoff, java.util.function.ToLongFunction<List<Long>> query) {

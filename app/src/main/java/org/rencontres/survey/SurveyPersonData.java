@@ -70,14 +70,22 @@ class SurveyPersonData implements PersonData {
     @Transactional(propagation = Propagation.MANDATORY)
     public Erasure erase(EmailAddress person, Locale locale) {
         Long[] ids = registrations.ofAgent(person).stream().map(Registration::id).toArray(Long[]::new);
-        int answered = jdbc.sql("SELECT count(*) FROM survey_response WHERE registration_id = ANY(?)")
-                .param(ids).query(Integer.class).single();
-        if (answered == 0) {
+        // Their responses: the end-of-session one by registration, the others (follow-up, training service,
+        // trainer) by the key sent to their address.
+        String theirs = """
+                registration_id = ANY(?) OR respondent_id IN (SELECT id FROM survey_respondent
+                WHERE registration_id = ANY(?) OR lower(email) = lower(?))""";
+        int answered = jdbc.sql("SELECT count(*) FROM survey_response WHERE " + theirs)
+                .params(ids, ids, person.value()).query(Integer.class).single();
+        jdbc.sql("DELETE FROM survey_answer WHERE response_id IN (SELECT id FROM survey_response WHERE " + theirs + ")")
+                .params(ids, ids, person.value()).update();
+        int asked = jdbc.sql("""
+                UPDATE survey_respondent SET name = 'Anonyme', email = 'anonyme-' || id || '@invalid'
+                WHERE registration_id = ANY(?) OR lower(email) = lower(?)""")
+                .params(ids, person.value()).update();
+        if (answered == 0 && asked == 0) {
             return Erasure.nothing();
         }
-        jdbc.sql("""
-                DELETE FROM survey_answer WHERE response_id IN
-                  (SELECT id FROM survey_response WHERE registration_id = ANY(?))""").param(ids).update();
         return new Erasure(List.of(text("survey.persondata.erased", locale)),
                 List.of(new Kept(text("survey.persondata.kept", locale), text("survey.persondata.kept.why", locale))));
     }

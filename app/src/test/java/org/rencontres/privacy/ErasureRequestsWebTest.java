@@ -128,7 +128,7 @@ class ErasureRequestsWebTest {
         assertThat(kept.phone()).isEmpty();
         assertThat(questions.answersOf(agent.registrationId)).isEmpty();
         Registration withdrawn = registrations.find(agent.withdrawnId).orElseThrow();
-        assertThat(withdrawn.surname()).isEqualTo("Effacé");
+        assertThat(withdrawn.surname()).isEqualTo("Anonyme");
         assertThat(withdrawn.email()).doesNotContainIgnoringCase(agent.email);
         assertThat(withdrawn.dietaryNeeds()).isNull();
         // Survey answers gone, attendance and signature kept.

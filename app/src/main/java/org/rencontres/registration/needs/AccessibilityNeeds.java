@@ -129,7 +129,7 @@ public class AccessibilityNeeds {
     }
 
     /** One request's needs, when it has some and belongs to that session. */
-    Optional<Need> find(long dayId, long registrationId) {
+    public Optional<Need> find(long dayId, long registrationId) {
         return jdbc.sql("""
                 SELECT n.*, r.given_name, r.surname FROM registration_needs n JOIN registration r ON r.id = n.registration_id
                 WHERE n.event_day_id = ? AND n.registration_id = ?""")
