@@ -102,7 +102,7 @@ class RetentionKindsTest {
     void every_kind_has_a_default_period_a_label_and_a_reason() {
         assertThat(modules.stream().flatMap(m -> m.kinds().stream()).map(RetainedData.Kind::code)).containsExactlyInAnyOrder(
                 "registration.refused", "registration.registration", "registration.paper-form", "attendance.signatures",
-                "attendance.certificates", "survey.free-texts", "writing.documents", "notification.bodies",
+                "attendance.certificates", "survey.free-texts", "survey.respondents", "writing.documents", "notification.bodies",
                 "audit.entries");
         assertThat(modules.stream().flatMap(m -> m.kinds().stream()))
                 .allSatisfy(k -> assertThat(k.defaultPeriod().toTotalMonths()).isBetween(1L, 240L));
@@ -242,6 +242,26 @@ class RetentionKindsTest {
 
         assertThat(answers(oldDay)).containsExactly("4", "-");
         assertThat(answers(newDay)).containsExactly("4", "Merci à Tania");
+    }
+
+    @Test
+    void those_asked_by_a_questionnaire_are_anonymised_after_the_session_and_still_counted() {
+        for (long dayId : List.of(oldDay, newDay)) {
+            jdbc.sql("""
+                    INSERT INTO survey_respondent (event_day_id, phase, email, name, token, invited_at)
+                    VALUES (?, 'SERVICE', ?, 'Sylvie Service', ?, now())""")
+                    .params(dayId, "formation." + dayId + "@mairie.fr", "cle-" + dayId + "-" + n).update();
+        }
+        assertThat(purge("survey.respondents")).isPositive();
+
+        assertThat(respondents(oldDay)).containsExactly("Anonyme");
+        assertThat(respondents(newDay)).containsExactly("Sylvie Service");
+        assertThat(jdbc.sql("SELECT email FROM survey_respondent WHERE event_day_id = ?").param(oldDay)
+                .query(String.class).single()).startsWith("anonyme-").endsWith("@invalid");
+    }
+
+    private List<String> respondents(long dayId) {
+        return jdbc.sql("SELECT name FROM survey_respondent WHERE event_day_id = ?").param(dayId).query(String.class).list();
     }
 
     private List<String> answers(long dayId) {

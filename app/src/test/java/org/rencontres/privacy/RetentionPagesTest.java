@@ -116,7 +116,7 @@ class RetentionPagesTest {
         assertThat(page.select(".notice").text()).isEqualTo("Les réglages de conservation sont enregistrés.");
         assertThat(page.select("#mois-survey-free-texts").attr("value")).isEqualTo("18");
         assertThat(page.select("h2#prochaine-purge").text()).isEqualTo("Ce que la prochaine purge supprimera");
-        assertThat(page.select("#purge-prevue tbody tr")).hasSize(9);
+        assertThat(page.select("#purge-prevue tbody tr")).hasSize(10);
         assertThat(page.select("#table-historique tbody tr").eachText())
                 .anySatisfy(row -> assertThat(row).contains("Alice Administratrice", "Durées modifiées", "survey.free-texts: "))
                 .anySatisfy(row -> assertThat(row).contains("Responsable du traitement modifié", "CNFPT " + n));
