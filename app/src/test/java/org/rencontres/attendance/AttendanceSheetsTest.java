@@ -2,20 +2,12 @@ package org.rencontres.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
-import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -27,13 +19,14 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rencontres.programme.SlotDraft;
 import org.rencontres.RencontresIntegrationTest;
+import org.rencontres.TestSignatures;
 import org.rencontres.WebSession;
 import org.rencontres.event.DayDraft;
-import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
+import org.rencontres.event.SessionDayDraft;
+import org.rencontres.programme.SlotDraft;
 import org.rencontres.registration.Capacity;
 import org.rencontres.registration.Registrations;
 import org.rencontres.registration.RequestDraft;
@@ -98,18 +91,6 @@ class AttendanceSheetsTest {
         return id;
     }
 
-    private static String png() throws Exception {
-        BufferedImage image = new BufferedImage(300, 120, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(3));
-        g.drawLine(20, 80, 250, 30);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
-    }
-
     private byte[] pdf(String path) throws Exception {
         HttpResponse<byte[]> response = organiser.getBytes(path);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
@@ -168,7 +149,7 @@ class AttendanceSheetsTest {
         long alice = confirmed("Alice", "Martin", "Ville de Lyon");
         confirmed("Bruno", "Zola", "Département du Rhône");
         CheckInOutcome outcome = attendances.checkIn(dayId, alice,
-                new CheckIn(HalfDay.AFTERNOON, "orga@cnfpt.fr", UUID.randomUUID(), true, png(), null));
+                new CheckIn(HalfDay.AFTERNOON, "orga@cnfpt.fr", UUID.randomUUID(), true, TestSignatures.png(), null));
         assertThat(outcome.kind()).isEqualTo(CheckInOutcome.Kind.RECORDED);
 
         try (PDDocument doc = Loader.loadPDF(pdf(base() + "/emargement.pdf?demi=apres-midi&mode=rempli"))) {

@@ -2,11 +2,6 @@ package org.rencontres.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import javax.imageio.ImageIO;
 
 import org.jsoup.Jsoup;
@@ -33,13 +26,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
+import org.rencontres.TestSignatures;
 import org.rencontres.WebSession;
 import org.rencontres.audit.AuditEntry;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.DayDraft;
-import org.rencontres.event.SessionDayDraft;
 import org.rencontres.event.Days;
 import org.rencontres.event.SessionCode;
+import org.rencontres.event.SessionDayDraft;
 import org.rencontres.registration.Capacity;
 import org.rencontres.registration.Registrations;
 import org.rencontres.registration.RequestDraft;
@@ -49,7 +43,6 @@ import org.rencontres.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 
 /**
  * The welcome desk over real HTTP, signed in as the day's organiser: check-in by search, by the QR
@@ -251,7 +244,7 @@ class AttendanceWebTest {
         }
 
         // A signature was asked and the pad left empty (nothing, or a blank image), or something else was sent.
-        for (String signature : List.of("", png(false), "data:image/png;base64,pas-une-image")) {
+        for (String signature : List.of("", TestSignatures.png(false), "data:image/png;base64,pas-une-image")) {
             Document page = after(organiser.submit(desk(), desk() + "/presence", fields("demi", "matin",
                     "personne", String.valueOf(camille), "signatureDemandee", "oui", "signature", signature)));
             assertThat(page.select("[role=alert]").text()).startsWith("Camille Refus : la signature ");
@@ -368,26 +361,11 @@ class AttendanceWebTest {
         HtmlChecker.assertValid("attendance-list", Map.of("list", list.outerHtml()));
     }
 
-    /** A pad's PNG as a data URL: with a stroke, or left empty (all transparent). */
-    private static String png(boolean inked) throws Exception {
-        BufferedImage image = new BufferedImage(300, 120, BufferedImage.TYPE_INT_ARGB);
-        if (inked) {
-            Graphics2D g = image.createGraphics();
-            g.setColor(Color.BLACK);
-            g.setStroke(new BasicStroke(3));
-            g.drawLine(20, 80, 250, 30);
-            g.dispose();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
-    }
-
     @Test
     void a_signature_is_kept_with_its_time() throws Exception {
         long camille = confirmed(dayId, "Camille", "Signe", "Ville Signée");
         Document done = after(organiser.submit(desk(), desk() + "/presence", fields("demi", "matin",
-                "personne", String.valueOf(camille), "signatureDemandee", "oui", "signature", png(true))));
+                "personne", String.valueOf(camille), "signatureDemandee", "oui", "signature", TestSignatures.png(true))));
         assertThat(done.select("[role=status]").text()).startsWith("Camille Signe : présence enregistrée");
         long presence = jdbc.sql("SELECT id FROM attendance WHERE registration_id = ? AND signed_at IS NOT NULL")
                 .param(camille).query(Long.class).single();

@@ -2,22 +2,14 @@ package org.rencontres.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -28,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.rencontres.HtmlChecker;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.TestSessions;
+import org.rencontres.TestSignatures;
 import org.rencontres.WebSession;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.NewPerson;
@@ -95,18 +88,6 @@ class TrainerSignaturesTest {
                 null, null, false, false, List.of(), List.of(new SlotPersonDraft(person, role, null, null, null))));
     }
 
-    private static String png() throws Exception {
-        BufferedImage image = new BufferedImage(300, 120, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(3));
-        g.drawLine(20, 80, 250, 30);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
-    }
-
     private int signatures(long dayId, Long personId) {
         return jdbc.sql("SELECT count(*) FROM attendance_trainer_signature WHERE day_id = ? AND (?::bigint IS NULL OR person_id = ?)")
                 .params(dayId, personId, personId).query(Integer.class).single();
@@ -136,7 +117,7 @@ class TrainerSignaturesTest {
         assertThat(page.select(".desk-trainers form.trainer-form button").text()).contains("Faire signer");
 
         HttpResponse<String> refused = organiser.submit(desk, "/admin/journees/" + s.slug() + "/accueil/intervenant",
-                Map.of("demi", "matin", "personne", String.valueOf(afternoon), "signature", png()));
+                Map.of("demi", "matin", "personne", String.valueOf(afternoon), "signature", TestSignatures.png()));
         assertThat(refused.statusCode()).isEqualTo(302);
         assertThat(signatures(s.id(), null)).isZero();
 
@@ -145,7 +126,7 @@ class TrainerSignaturesTest {
         assertThat(signatures(s.id(), null)).as("an empty signature is refused").isZero();
 
         HttpResponse<String> signed = organiser.submit(desk, "/admin/journees/" + s.slug() + "/accueil/intervenant",
-                Map.of("demi", "matin", "personne", String.valueOf(morning), "signature", png()));
+                Map.of("demi", "matin", "personne", String.valueOf(morning), "signature", TestSignatures.png()));
         assertThat(signed.statusCode()).isEqualTo(302);
         assertThat(signatures(s.id(), morning)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT via || ' ' || recorded_by FROM attendance_trainer_signature WHERE day_id = ?")
@@ -153,7 +134,7 @@ class TrainerSignaturesTest {
         assertThat(organiser.page(desk).select(".desk-trainers li").text()).contains("a signé à");
 
         organiser.submit(desk, "/admin/journees/" + s.slug() + "/accueil/intervenant",
-                Map.of("demi", "matin", "personne", String.valueOf(morning), "signature", png()));
+                Map.of("demi", "matin", "personne", String.valueOf(morning), "signature", TestSignatures.png()));
         assertThat(signatures(s.id(), morning)).as("once per half-day").isEqualTo(1);
 
         String am = sheet(s, "matin");
@@ -200,7 +181,7 @@ class TrainerSignaturesTest {
         Document page = trainerBrowser.page(link);
         assertThat(page.select(".trainer-who").text()).contains("Lina Lien");
         assertThat(page.select("form.trainer-sign canvas")).hasSize(1);
-        trainerBrowser.submit(link, link, Map.of("signature", png()));
+        trainerBrowser.submit(link, link, Map.of("signature", TestSignatures.png()));
         SessionHalfDay now = trainers.halfDayNow(s.id()).orElseThrow();
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM attendance_trainer_signature WHERE day_id = ? AND person_id = ? AND half_day = ?
@@ -227,7 +208,7 @@ class TrainerSignaturesTest {
         assertThat(browser.get(otherPath).statusCode()).as("a key is bound to its session").isEqualTo(404);
         String valid = trainers.issueLink(other.id(), speaker);
         String csrf = browser.page(TrainerSignatures.path(other.slug(), valid)).select("input[name=_csrf]").attr("value");
-        HttpResponse<String> posted = browser.post(otherPath, Map.of("_csrf", csrf, "signature", png()));
+        HttpResponse<String> posted = browser.post(otherPath, Map.of("_csrf", csrf, "signature", TestSignatures.png()));
         assertThat(posted.statusCode()).isEqualTo(404);
         assertThat(browser.get(TrainerSignatures.path(other.slug(), "A".repeat(24))).statusCode()).isEqualTo(404);
         assertThat(signatures(other.id(), null)).isZero();

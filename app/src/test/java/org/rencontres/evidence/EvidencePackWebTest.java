@@ -2,17 +2,11 @@ package org.rencontres.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +15,6 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import javax.imageio.ImageIO;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -30,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
 import org.rencontres.TestSessions;
+import org.rencontres.TestSignatures;
 import org.rencontres.WebSession;
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.CheckIn;
@@ -141,18 +134,6 @@ class EvidencePackWebTest {
         return files.keySet().stream().filter(name -> name.startsWith(folder)).toList();
     }
 
-    private static String png() throws Exception {
-        BufferedImage image = new BufferedImage(300, 120, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(3));
-        g.drawLine(20, 80, 250, 30);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
-    }
-
     @Test
     void the_pack_holds_every_proof_and_its_manifest_matches_the_files() throws Exception {
         Session s = session("ZPRV");
@@ -176,7 +157,7 @@ class EvidencePackWebTest {
                 .isEqualTo(CheckInOutcome.Kind.RECORDED);
         String desk = "/admin/journees/" + s.slug() + "/accueil?demi=matin";
         assertThat(organiser.submit(desk, "/admin/journees/" + s.slug() + "/accueil/intervenant",
-                Map.of("demi", "matin", "personne", String.valueOf(trainer), "signature", png())).statusCode()).isEqualTo(302);
+                Map.of("demi", "matin", "personne", String.valueOf(trainer), "signature", TestSignatures.png())).statusCode()).isEqualTo(302);
         assertThat(organiser.getBytes("/admin/journees/" + s.slug() + "/attestations/inscriptions/" + morning + ".pdf")
                 .statusCode()).isEqualTo(200);
 

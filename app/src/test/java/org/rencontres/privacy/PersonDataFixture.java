@@ -2,22 +2,15 @@ package org.rencontres.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.imageio.ImageIO;
-
 import org.rencontres.TestSessions;
+import org.rencontres.TestSignatures;
 import org.rencontres.attendance.Attendances;
 import org.rencontres.attendance.CheckIn;
 import org.rencontres.attendance.CheckInOutcome;
@@ -78,7 +71,7 @@ final class PersonDataFixture {
                 Instant.parse("2016-06-10T10:00:00Z")));
         registrations.withdraw(withdrawnId, "Agent", null);
         assertThat(attendances.checkIn(dayId, registrationId, new CheckIn(HalfDay.MORNING, "Accueil", UUID.randomUUID(),
-                true, png(), null)).kind()).isEqualTo(CheckInOutcome.Kind.RECORDED);
+                true, TestSignatures.png(), null)).kind()).isEqualTo(CheckInOutcome.Kind.RECORDED);
         assertThat(attendances.checkIn(dayId, lookAlikeId, CheckIn.plain(HalfDay.AFTERNOON, "Accueil")).kind())
                 .isEqualTo(CheckInOutcome.Kind.RECORDED);
         long surveyQuestion = jdbc.sql("""
@@ -109,15 +102,4 @@ final class PersonDataFixture {
         return id;
     }
 
-    private static String png() throws Exception {
-        BufferedImage image = new BufferedImage(300, 120, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(3));
-        g.drawLine(20, 80, 250, 30);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
-    }
 }

@@ -125,7 +125,7 @@ class SurveyRemindersTest {
         assertThat(page.select("#table-boucle li").first().wholeText()).isEqualTo("Relance 1\u00a0: 1 envoyée le jeudi 15 octobre 2026");
 
         Document results = session.organiser.page(session.base());
-        assertThat(results.select(".survey-loop tr[data-phase=HOT] li").eachText())
+        assertThat(results.select(".survey-loop tr[data-questionnaire=HOT] li").eachText())
                 .containsExactly("Relance 1 : 1 envoyée le jeudi 15 octobre 2026", "Relance 2 : 1 envoyée le mardi 20 octobre 2026");
         assertThat(results.select(".survey-rate").text()).contains("taux de réponse : 50 %");
 
