@@ -15,11 +15,11 @@ record Delivery(long id, String messageId, String eventType, String status, int 
         return "PENDING".equals(status);
     }
 
-    String createdShown() {
+    public String createdShown() {
         return shown(createdAt);
     }
 
-    String nextShown() {
+    public String nextShown() {
         return pending() ? shown(nextAttemptAt) : "";
     }
 

@@ -19,7 +19,7 @@ enum WebhookEventType {
         this.code = code;
     }
 
-    String code() {
+    public String code() {
         return code;
     }
 
