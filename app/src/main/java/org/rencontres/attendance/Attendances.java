@@ -37,6 +37,7 @@ import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,8 +65,11 @@ public class Attendances {
     private final CheckInCodes codes;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Attendances(JdbcClient jdbc, Days days, Registrations registrations, CheckInCodes codes, AuditTrail audit) {
+    Attendances(JdbcClient jdbc, Days days, Registrations registrations, CheckInCodes codes, AuditTrail audit,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.days = days;
         this.registrations = registrations;
@@ -225,6 +229,8 @@ public class Attendances {
                         signature, signature == null ? null : Timestamp.from(at), checkIn.key())
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional();
         if (inserted.isPresent()) {
+            events.publishEvent(new CheckedIn(dayId, registrationId, walkInId, sessionDayId, checkIn.halfDay(),
+                    inserted.get().toInstant()));
             return new CheckInOutcome(Kind.RECORDED, name, local(dayId, inserted.get().toInstant()));
         }
         Optional<CheckInOutcome> replay = replayed(checkIn.key(), name);

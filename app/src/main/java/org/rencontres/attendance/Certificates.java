@@ -35,6 +35,7 @@ import org.rencontres.registration.Registrations;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.shared.PublicAddress;
 import org.rencontres.shared.VerificationCodes;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,6 +67,7 @@ class Certificates {
     private final MailTemplates mails;
     private final Outbox outbox;
     private final PublicAddress address;
+    private final ApplicationEventPublisher events;
 
     /** Refused: the person was present at no half-day of the day (the message is French). */
     static final class NotPresent extends RuntimeException {
@@ -258,7 +260,7 @@ class Certificates {
     boolean insert(long dayId, Present p, String code, int minutes, boolean emailed) {
         String conflict = p.walkInId() != null ? "(event_day_id, walk_in_id) WHERE walk_in_id IS NOT NULL"
                 : "(event_day_id, registration_id)";
-        return jdbc.sql("""
+        boolean inserted = jdbc.sql("""
                 INSERT INTO attendance_certificate (event_day_id, registration_id, walk_in_id, code, hours, half_days, emailed_at)
                 VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)
                 ON CONFLICT """ + conflict + " DO NOTHING")
@@ -266,6 +268,10 @@ class Certificates {
                         BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP),
                         AttendedHalfDay.stored(p.halfDays()), emailed)
                 .update() == 1;
+        if (inserted) {
+            events.publishEvent(new CertificateIssued(dayId, p.registrationId(), p.walkInId(), code));
+        }
+        return inserted;
     }
 
     /** A fresh verification code: 144 random bits, URL-safe (24 characters). */

@@ -123,6 +123,8 @@ public class Days {
             notices.cancelled(id, cancellationMessage);
         } else if (current == DayStatus.CANCELLED && target == DayStatus.PUBLISHED) {
             notices.reinstated(id);
+        } else if (current == DayStatus.DRAFT && target == DayStatus.PUBLISHED) {
+            events.publishEvent(new SessionPublished(id));
         }
         events.publishEvent(new DayChanged(id));
     }

@@ -10,6 +10,7 @@ import org.rencontres.registration.RegistrationMoves.Locked;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,7 @@ class RegistrationChain {
     private final Seats seats;
     private final Links links;
     private final Workshops workshops;
+    private final ApplicationEventPublisher events;
 
     long request(long dayId, RequestDraft draft, String language, String registeredBy, List<Long> workshopChoices) {
         if (queries.hasLiveRequest(dayId, draft.email())) {
@@ -52,6 +54,7 @@ class RegistrationChain {
             throw new DuplicateRegistrationException(dayId, draft.email());
         }
         moves.record(id, null, RegistrationState.REQUESTED, registeredBy == null ? draft.email() : registeredBy, null);
+        events.publishEvent(new RegistrationCreated(id, dayId));
         List<Long> ofDay = workshops.ofDay(dayId).stream().map(Workshop::id).toList();
         for (Long workshop : workshopChoices) {
             if (!ofDay.contains(workshop)) {
