@@ -215,6 +215,7 @@ class PublicApiTest {
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+            assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
             JsonNode problem = json.readTree(response.body());
             assertThat(problem.get("status").asInt()).isEqualTo(404);
             assertThat(problem.get("title").asString()).isEqualTo("Journée introuvable");
