@@ -10,10 +10,10 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The public catalogue: published sessions, filtered and paged. */
+/** The public catalogue: published sessions, filtered and paged (the catalogue page, and the public API). */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
-class DayCatalogue {
+public class DayCatalogue {
 
     private final JdbcClient jdbc;
     private final Days days;
@@ -27,6 +27,11 @@ class DayCatalogue {
      * city; a date range.
      */
     public Catalogue catalogue(LocalDate today, CatalogueQuery query) {
+        return catalogue(today, query, PAGE_SIZE);
+    }
+
+    /** The same, {@code pageSize} days a page; a page past the last gives the last. */
+    public Catalogue catalogue(LocalDate today, CatalogueQuery query, int pageSize) {
         StringBuilder where = new StringBuilder(" WHERE d.status <> 'DRAFT'");
         Map<String, Object> params = new HashMap<>();
         params.put("today", today);
@@ -54,10 +59,10 @@ class DayCatalogue {
         }
         String from = " FROM event_day d LEFT JOIN event_venue v ON v.event_day_id = d.id";
         long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
         int page = Math.min(Math.max(query.page(), 1), pages);
-        params.put("limit", PAGE_SIZE);
-        params.put("offset", (page - 1) * PAGE_SIZE);
+        params.put("limit", pageSize);
+        params.put("offset", (page - 1) * pageSize);
         List<DaySummary> rows = days.summaries(jdbc.sql("""
                 SELECT d.id, d.session_code, d.title, d.subtitle, d.theme, d.status, v.city""" + from + where + "\n" + """
                 ORDER BY (d.last_date < :today), CASE WHEN d.last_date >= :today THEN d.first_date END ASC,
