@@ -41,7 +41,7 @@ class ApiTokenProblems {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
+        body.put("type", "about:blank");
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());

@@ -85,16 +85,15 @@ public class ApiTokens {
 
     /** The account's tokens, newest first, revoked and expired ones included. */
     public List<ApiToken> ofAccount(long accountId) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.account_id = ?
-                        ORDER BY t.created_at DESC, t.id DESC""")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM api_token t JOIN account a ON a.id = t.account_id"
+                        + " WHERE t.account_id = ? ORDER BY t.created_at DESC, t.id DESC")
                 .param(accountId).query(this::token).list();
     }
 
     /** Every account's tokens, newest first (for administrators). */
     public List<ApiToken> all() {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM api_token t JOIN account a ON a.id = t.account_id ORDER BY t.created_at DESC, t.id DESC""")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM api_token t JOIN account a ON a.id = t.account_id"
+                        + " ORDER BY t.created_at DESC, t.id DESC")
                 .query(this::token).list();
     }
 
