@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,6 +39,8 @@ public class ApiTokens {
     private static final String COLUMNS = """
             t.id, t.account_id, a.display_name, t.name, t.scope, t.created_at, t.expires_at, t.last_used_at,
             t.revoked_at""";
+
+    private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -66,6 +70,7 @@ public class ApiTokens {
                 VALUES (?, trim(?), ?, ?, ?) RETURNING id""")
                 .params(accountId, name, scope.name(), SecretTokens.hash(secret), Timestamp.from(expires))
                 .query(Long.class).single();
+        log.info("API token {} ({}, until {}) created for account {}", id, scope, lastDay, accountId);
         return new Issued(find(id).orElseThrow(), secret);
     }
 
@@ -115,6 +120,7 @@ public class ApiTokens {
         }
         jdbc.sql("UPDATE api_token SET revoked_at = coalesce(revoked_at, now()), revoked_by = coalesce(revoked_by, ?) WHERE id = ?")
                 .params(who.displayName(), id).update();
+        log.info("API token {} of account {} revoked by account {}", id, token.get().accountId(), who.accountId());
         return true;
     }
 

@@ -152,7 +152,10 @@ class OrganiserApiTest {
         long a = awaitingOrganiser("Ariane");
         long b = TestSessions.confirmed(registrations, dayId, "Bruno", "Durand");
         long c = TestSessions.confirmed(registrations, dayId, "Chloé", "=cmd|' /C calc'!A0");
-        JsonNode all = json.readTree(call("GET", base + "/inscriptions", read, null).body());
+        HttpResponse<String> first = call("GET", base + "/inscriptions", read, null);
+        assertThat(first.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(first.headers().firstValue("Set-Cookie")).as("no session for a bearer request").isEmpty();
+        JsonNode all = json.readTree(first.body());
         assertThat(all.get("total").asInt()).isEqualTo(3);
         JsonNode confirmed = json.readTree(call("GET", base + "/inscriptions?etat=CONFIRMED&taille=1&page=2", read, null).body());
         assertThat(confirmed.get("total").asInt()).isEqualTo(2);
