@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.attendance.CheckInOutcome;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The organiser API: a session's registrations (list with a state filter and pages, detail, CSV export), the
@@ -55,17 +57,36 @@ class OrganiserApiController {
     private final OrganiserApiActions actions;
     private final MessageSource messages;
 
+    /** A page of the session's registrations, oldest first; {@code Link} gives the previous and next pages. */
     @GetMapping("/inscriptions")
-    OrganiserRegistrationPage list(ManagedDay day, @RequestParam(name = "etat", required = false) String state,
-                                   @RequestParam(name = "page", defaultValue = "1") int page,
-                                   @RequestParam(name = "taille", defaultValue = "50") int size) {
+    ResponseEntity<OrganiserRegistrationPage> list(ManagedDay day,
+                                                   @RequestParam(name = "etat", required = false) String state,
+                                                   @RequestParam(name = "page", defaultValue = "1") int page,
+                                                   @RequestParam(name = "taille", defaultValue = "50") int size,
+                                                   HttpServletRequest request) {
         if (page < 1 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new OrganiserApiProblem(HttpStatus.BAD_REQUEST, "api.organiser.error.paging", MAX_PAGE_SIZE);
         }
         List<Registration> matching = filtered(day, state);
         List<OrganiserRegistrationView> elements = matching.stream().skip((long) (page - 1) * size).limit(size)
                 .map(r -> OrganiserRegistrationView.of(r, null)).toList();
-        return new OrganiserRegistrationPage(elements, page, size, matching.size());
+        List<String> links = new ArrayList<>();
+        if (page > 1) {
+            links.add(link(request, page - 1, size, "prev"));
+        }
+        if ((long) page * size < matching.size()) {
+            links.add(link(request, page + 1, size, "next"));
+        }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("X-Total-Count", String.valueOf(matching.size()));
+        if (!links.isEmpty()) {
+            answer.header(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return answer.body(new OrganiserRegistrationPage(elements, page, size, matching.size()));
+    }
+
+    private static String link(HttpServletRequest request, int page, int size, String rel) {
+        return "<" + ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page", page)
+                .replaceQueryParam("taille", size).build().toUriString() + ">; rel=\"" + rel + "\"";
     }
 
     private List<Registration> filtered(ManagedDay day, String state) {

@@ -157,7 +157,13 @@ class OrganiserApiTest {
         assertThat(first.headers().firstValue("Set-Cookie")).as("no session for a bearer request").isEmpty();
         JsonNode all = json.readTree(first.body());
         assertThat(all.get("total").asInt()).isEqualTo(3);
-        JsonNode confirmed = json.readTree(call("GET", base + "/inscriptions?etat=CONFIRMED&taille=1&page=2", read, null).body());
+        HttpResponse<String> second = call("GET", base + "/inscriptions?etat=CONFIRMED&taille=1&page=2", read, null);
+        assertThat(second.headers().firstValue("Link").orElseThrow()).contains("page=1").contains("rel=\"prev\"")
+                .doesNotContain("rel=\"next\"");
+        assertThat(first.headers().firstValue("Link")).isEmpty();
+        assertThat(call("GET", base + "/inscriptions?taille=1", read, null).headers().firstValue("Link").orElseThrow())
+                .contains("page=2").contains("rel=\"next\"");
+        JsonNode confirmed = json.readTree(second.body());
         assertThat(confirmed.get("total").asInt()).isEqualTo(2);
         assertThat(confirmed.get("elements").size()).isEqualTo(1);
         assertThat(confirmed.get("elements").get(0).get("id").asLong()).isEqualTo(c);
