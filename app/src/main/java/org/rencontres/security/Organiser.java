@@ -28,6 +28,7 @@ public final class Organiser implements UserDetails {
     private final transient String passwordHash;
     private final boolean enabled;
     private final int credentialsVersion;
+    private final String apiToken;
 
     Organiser(Account account, String passwordHash) {
         this.accountId = account.id();
@@ -38,6 +39,31 @@ public final class Organiser implements UserDetails {
         this.passwordHash = passwordHash;
         this.enabled = account.enabled();
         this.credentialsVersion = account.credentialsVersion();
+        this.apiToken = null;
+    }
+
+    private Organiser(Organiser o, String apiToken) {
+        this.accountId = o.accountId;
+        this.email = o.email;
+        // Every service records the acting organiser's display name: so the audit trail and the registration's
+        // history say, through it, that the act came through the API and with which token.
+        this.displayName = o.displayName + " via l'API (jeton " + apiToken + ")";
+        this.role = o.role;
+        this.organisingUnit = o.organisingUnit;
+        this.passwordHash = null;
+        this.enabled = o.enabled;
+        this.credentialsVersion = o.credentialsVersion;
+        this.apiToken = apiToken;
+    }
+
+    /** The same organiser acting through the personal access token of that name (see {@link ApiTokens}). */
+    Organiser viaApiToken(String tokenName) {
+        return new Organiser(this, tokenName);
+    }
+
+    /** The name of the personal access token this organiser acts through on this request, or null. */
+    public String apiToken() {
+        return apiToken;
     }
 
     /** The organiser signed in on this request, if any (outside a controller method's parameters). */
