@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.HttpSession;
 
 import org.rencontres.document.FileKind;
 import org.rencontres.document.PendingUpload;
@@ -58,7 +59,8 @@ class OrganisationImportController {
 
     @PostMapping(BASE)
     String upload(@AuthenticationPrincipal Organiser organiser,
-                  @RequestParam(name = "fichier", required = false) MultipartFile file, Model model) throws IOException {
+                  @RequestParam(name = "fichier", required = false) MultipartFile file, HttpSession session,
+                  Model model) throws IOException {
         if (file == null || file.isEmpty()) {
             return page(model, ImportProblem.of(file == null || file.getOriginalFilename() == null
                     || file.getOriginalFilename().isBlank() ? "directory.import.error.nofile" : "directory.import.error.empty"));
@@ -78,13 +80,13 @@ class OrganisationImportController {
         if (!preview.file().readable()) {
             return page(model, preview.file().problem());
         }
-        pendingUploads.keep(PREVIEW, organiser.accountId(), preview.fileName(), content);
+        pendingUploads.keep(PREVIEW, organiser.accountId(), session.getId(), preview.fileName(), content);
         return "redirect:" + BASE + "/apercu";
     }
 
     @GetMapping(BASE + "/apercu")
-    String preview(@AuthenticationPrincipal Organiser organiser, Model model) {
-        OrganisationImports.Preview preview = preview(pendingUploads.current(PREVIEW, organiser.accountId()));
+    String preview(@AuthenticationPrincipal Organiser organiser, HttpSession session, Model model) {
+        OrganisationImports.Preview preview = preview(pendingUploads.current(PREVIEW, organiser.accountId(), session.getId()));
         if (preview == null) {
             return "redirect:" + BASE;
         }
@@ -93,9 +95,9 @@ class OrganisationImportController {
 
     @PostMapping(BASE + "/confirmer")
     String confirm(@AuthenticationPrincipal Organiser organiser,
-                   @RequestParam(name = "jeton", defaultValue = "") String token, Model model,
+                   @RequestParam(name = "jeton", defaultValue = "") String token, HttpSession session, Model model,
                    RedirectAttributes redirect) {
-        OrganisationImports.Preview preview = preview(pendingUploads.find(PREVIEW, organiser.accountId(), token));
+        OrganisationImports.Preview preview = preview(pendingUploads.find(PREVIEW, organiser.accountId(), session.getId(), token));
         if (preview == null) {
             return page(model, ImportProblem.of("directory.import.error.expired"));
         }
@@ -108,14 +110,14 @@ class OrganisationImportController {
             // Another organiser changed the directory meanwhile (the same name recorded twice): all rolled back.
             return previewPage(model, preview, "directory.import.error.conflict");
         }
-        pendingUploads.discard(PREVIEW, organiser.accountId());
+        pendingUploads.discard(PREVIEW, organiser.accountId(), session.getId());
         redirect.addFlashAttribute("imported", outcome);
         return "redirect:" + OrganisationsController.BASE;
     }
 
     @PostMapping(BASE + "/annuler")
-    String cancel(@AuthenticationPrincipal Organiser organiser) {
-        pendingUploads.discard(PREVIEW, organiser.accountId());
+    String cancel(@AuthenticationPrincipal Organiser organiser, HttpSession session) {
+        pendingUploads.discard(PREVIEW, organiser.accountId(), session.getId());
         return "redirect:" + BASE;
     }
 

@@ -15,8 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The uploads waiting between an import's preview and its confirmation, kept in PostgreSQL so that
  * every instance sees them (the preview through one, the confirmation through another). One per
- * account and purpose (a new upload replaces the previous one, as the HTTP session's attribute did);
- * an expired one is never returned and is deleted by the next upload of anyone.
+ * signed-in session and purpose, as the HTTP session's attribute was (a new upload replaces the
+ * previous one; another sign-in does not see it), and readable only by its account; the session is
+ * known by the SHA-256 of its id, a bearer secret not copied here. An expired one is never returned and
+ * is deleted by the next upload of anyone.
  */
 @Service
 @RequiredArgsConstructor
@@ -27,30 +29,33 @@ public class PendingUploads {
 
     private final JdbcClient jdbc;
 
-    /** Keeps the file for {@code accountId}, replacing its previous one for the same purpose. */
+    /** Keeps the file for that account's session, replacing its previous one for the same purpose. */
     @Transactional
-    public PendingUpload keep(String purpose, long accountId, String fileName, byte[] content) {
-        jdbc.sql("DELETE FROM pending_upload WHERE expires_at <= now() OR (account_id = ? AND purpose = ?)")
-                .params(accountId, purpose).update();
+    public PendingUpload keep(String purpose, long accountId, String sessionId, String fileName, byte[] content) {
+        jdbc.sql("""
+                        DELETE FROM pending_upload
+                        WHERE expires_at <= now() OR (account_id = ? AND session_key = ? AND purpose = ?)""")
+                .params(accountId, key(sessionId), purpose).update();
         Instant now = Instant.now();
         String name = fileName == null || fileName.isBlank() ? "fichier" : fileName;
         PendingUpload upload = new PendingUpload(Secrets.randomKey(16), purpose, accountId, name, content.clone(),
                 now, now.plus(KEPT));
         jdbc.sql("""
-                        INSERT INTO pending_upload (token, purpose, account_id, file_name, content, created_at, expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(upload.token(), purpose, accountId, name, upload.content(), at(upload.createdAt()),
-                        at(upload.expiresAt()))
+                        INSERT INTO pending_upload (token, purpose, account_id, session_key, file_name, content,
+                            created_at, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(upload.token(), purpose, accountId, key(sessionId), name, upload.content(),
+                        at(upload.createdAt()), at(upload.expiresAt()))
                 .update();
         return upload;
     }
 
-    /** The account's unexpired upload for that purpose. */
-    public Optional<PendingUpload> current(String purpose, long accountId) {
+    /** The unexpired upload of that account's session for that purpose. */
+    public Optional<PendingUpload> current(String purpose, long accountId, String sessionId) {
         return jdbc.sql("""
                         SELECT token, purpose, account_id, file_name, content, created_at, expires_at FROM pending_upload
-                        WHERE account_id = ? AND purpose = ? AND expires_at > now()""")
-                .params(accountId, purpose)
+                        WHERE account_id = ? AND session_key = ? AND purpose = ? AND expires_at > now()""")
+                .params(accountId, key(sessionId), purpose)
                 .query((rs, n) -> new PendingUpload(rs.getString("token"), rs.getString("purpose"),
                         rs.getLong("account_id"), rs.getString("file_name"), rs.getBytes("content"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
@@ -58,14 +63,19 @@ public class PendingUploads {
                 .optional();
     }
 
-    /** The account's unexpired upload for that purpose, if {@code token} names it. */
-    public Optional<PendingUpload> find(String purpose, long accountId, String token) {
-        return current(purpose, accountId).filter(u -> u.token().equals(token));
+    /** The same, if {@code token} names it. */
+    public Optional<PendingUpload> find(String purpose, long accountId, String sessionId, String token) {
+        return current(purpose, accountId, sessionId).filter(u -> u.token().equals(token));
     }
 
-    /** Forgets the account's upload for that purpose (confirmed or cancelled). */
-    public void discard(String purpose, long accountId) {
-        jdbc.sql("DELETE FROM pending_upload WHERE account_id = ? AND purpose = ?").params(accountId, purpose).update();
+    /** Forgets the upload of that account's session for that purpose (confirmed or cancelled). */
+    public void discard(String purpose, long accountId, String sessionId) {
+        jdbc.sql("DELETE FROM pending_upload WHERE account_id = ? AND session_key = ? AND purpose = ?")
+                .params(accountId, key(sessionId), purpose).update();
+    }
+
+    private static String key(String sessionId) {
+        return Secrets.sha256Hex(sessionId);
     }
 
     private static OffsetDateTime at(Instant instant) {

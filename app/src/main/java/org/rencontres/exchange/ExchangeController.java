@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpSession;
+
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.document.PendingUpload;
@@ -83,7 +85,8 @@ class ExchangeController {
 
     @PostMapping(IMPORT)
     String upload(@AuthenticationPrincipal Organiser organiser,
-                  @RequestParam(name = "fichier", required = false) MultipartFile file, Model model) throws IOException {
+                  @RequestParam(name = "fichier", required = false) MultipartFile file, HttpSession session,
+                  Model model) throws IOException {
         if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
             return page(model, List.of(DocumentProblem.at("$", "exchange.check.nofile")));
         }
@@ -96,13 +99,13 @@ class ExchangeController {
             return page(model, checked.problems());
         }
         String name = file.getOriginalFilename().strip();
-        uploads.keep(PENDING, organiser.accountId(), name.length() > 200 ? name.substring(0, 200) : name, content);
+        uploads.keep(PENDING, organiser.accountId(), session.getId(), name.length() > 200 ? name.substring(0, 200) : name, content);
         return "redirect:" + IMPORT + "/apercu";
     }
 
     @GetMapping(IMPORT + "/apercu")
-    String preview(@AuthenticationPrincipal Organiser organiser, Model model) {
-        Pending pending = pending(organiser, null);
+    String preview(@AuthenticationPrincipal Organiser organiser, HttpSession session, Model model) {
+        Pending pending = pending(organiser, session, null);
         if (pending == null) {
             return "redirect:" + IMPORT;
         }
@@ -112,9 +115,9 @@ class ExchangeController {
     @PostMapping(IMPORT + "/confirmer")
     String confirm(@AuthenticationPrincipal Organiser organiser,
                    @RequestParam(name = "jeton", defaultValue = "") String token,
-                   @RequestParam(name = "code", defaultValue = "") String code, Model model,
+                   @RequestParam(name = "code", defaultValue = "") String code, HttpSession session, Model model,
                    RedirectAttributes redirect) {
-        Pending pending = pending(organiser, token);
+        Pending pending = pending(organiser, session, token);
         if (pending == null) {
             return page(model, List.of(DocumentProblem.at("$", "exchange.check.expired")));
         }
@@ -148,14 +151,14 @@ class ExchangeController {
             return previewPage(model, pending, code, List.of(FieldProblem.of("code", "exchange.code.taken",
                     sessionCode.value())));
         }
-        uploads.discard(PENDING, organiser.accountId());
+        uploads.discard(PENDING, organiser.accountId(), session.getId());
         redirect.addFlashAttribute("saved", "exchange.import.done");
         return "redirect:/admin/journees/" + imported.slug();
     }
 
     @PostMapping(IMPORT + "/annuler")
-    String cancel(@AuthenticationPrincipal Organiser organiser) {
-        uploads.discard(PENDING, organiser.accountId());
+    String cancel(@AuthenticationPrincipal Organiser organiser, HttpSession session) {
+        uploads.discard(PENDING, organiser.accountId(), session.getId());
         return "redirect:" + IMPORT;
     }
 
@@ -163,9 +166,10 @@ class ExchangeController {
      * The organiser's waiting upload (the one {@code token} names, when given) with its preview computed
      * again from the file: the file was valid when kept, and the schema is the same.
      */
-    private Pending pending(Organiser organiser, String token) {
-        java.util.Optional<PendingUpload> upload = token == null ? uploads.current(PENDING, organiser.accountId())
-                : uploads.find(PENDING, organiser.accountId(), token);
+    private Pending pending(Organiser organiser, HttpSession session, String token) {
+        java.util.Optional<PendingUpload> upload = token == null
+                ? uploads.current(PENDING, organiser.accountId(), session.getId())
+                : uploads.find(PENDING, organiser.accountId(), session.getId(), token);
         if (upload.isEmpty()) {
             return null;
         }

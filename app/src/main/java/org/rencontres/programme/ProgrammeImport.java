@@ -174,21 +174,22 @@ class ProgrammeImport {
     }
 
     /** Keeps the organiser's file for that day (replacing their previous one) and its lines. */
-    Pending keep(ManagedDay day, long accountId, String fileName, byte[] content, List<Line> lines) {
-        return pending(pendingUploads.keep(purpose(day.id()), accountId, fileName, content), day.id(), lines);
+    Pending keep(ManagedDay day, long accountId, String sessionId, String fileName, byte[] content, List<Line> lines) {
+        return pending(pendingUploads.keep(purpose(day.id()), accountId, sessionId, fileName, content), day.id(),
+                lines);
     }
 
     /** The organiser's kept file for that day, if {@code token} names it and it has not expired, read again. */
-    Optional<Pending> pending(long dayId, long accountId, String token) {
-        return pendingUploads.find(purpose(dayId), accountId, token).flatMap(upload -> {
+    Optional<Pending> pending(long dayId, long accountId, String sessionId, String token) {
+        return pendingUploads.find(purpose(dayId), accountId, sessionId, token).flatMap(upload -> {
             ProgrammeSheet.Table table = read(upload.content());
             return table.readable() ? Optional.of(pending(upload, dayId, table.lines())) : Optional.empty();
         });
     }
 
     /** Forgets the organiser's kept file for that day (imported or cancelled). */
-    void discard(long dayId, long accountId) {
-        pendingUploads.discard(purpose(dayId), accountId);
+    void discard(long dayId, long accountId, String sessionId) {
+        pendingUploads.discard(purpose(dayId), accountId, sessionId);
     }
 
     private static Pending pending(PendingUpload upload, long dayId, List<Line> lines) {

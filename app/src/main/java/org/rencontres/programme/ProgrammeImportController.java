@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.HttpSession;
 
 import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
@@ -87,7 +88,7 @@ class ProgrammeImportController {
     @PostMapping
     String upload(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                   @RequestParam(name = "fichier", required = false) MultipartFile file,
-                  @RequestParam(name = "mode", defaultValue = "ajouter") String mode,
+                  @RequestParam(name = "mode", defaultValue = "ajouter") String mode, HttpSession session,
                   Model model, Locale locale) throws IOException {
         if (file == null || file.isEmpty()) {
             boolean named = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
@@ -101,7 +102,7 @@ class ProgrammeImportController {
         if (!table.readable()) {
             return page(day, table.problem(), model, locale);
         }
-        ProgrammeImport.Pending pending = imports.keep(day, organiser.accountId(), fileName(file), content,
+        ProgrammeImport.Pending pending = imports.keep(day, organiser.accountId(), session.getId(), fileName(file), content,
                 table.lines());
         return "redirect:" + base(day) + "/apercu?jeton=" + pending.token() + "&mode="
                 + (REPLACE.equals(mode) ? REPLACE : "ajouter");
@@ -110,9 +111,9 @@ class ProgrammeImportController {
     @GetMapping("/apercu")
     String preview(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                    @RequestParam(name = "jeton", defaultValue = "") String token,
-                   @RequestParam(name = "mode", defaultValue = "ajouter") String mode,
+                   @RequestParam(name = "mode", defaultValue = "ajouter") String mode, HttpSession session,
                    Model model, Locale locale) {
-        ProgrammeImport.Pending pending = pending(day, token, organiser);
+        ProgrammeImport.Pending pending = pending(day, token, organiser, session);
         if (pending == null) {
             return page(day, FieldProblem.general("sheet.error.expired"), model, locale);
         }
@@ -124,9 +125,9 @@ class ProgrammeImportController {
     String confirm(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
                    @RequestParam(name = "jeton", defaultValue = "") String token,
                    @RequestParam(name = "mode", defaultValue = "ajouter") String mode,
-                   @RequestParam(name = "confirme", required = false) String confirmed,
+                   @RequestParam(name = "confirme", required = false) String confirmed, HttpSession session,
                    Model model, Locale locale, RedirectAttributes redirect) {
-        ProgrammeImport.Pending pending = pending(day, token, organiser);
+        ProgrammeImport.Pending pending = pending(day, token, organiser, session);
         if (pending == null) {
             return page(day, FieldProblem.general("sheet.error.expired"), model, locale);
         }
@@ -143,7 +144,7 @@ class ProgrammeImportController {
             model.addAttribute("changed", true);
             return previewPage(day, pending, applied.preview(), replace, model, locale);
         }
-        imports.discard(day.id(), organiser.accountId());
+        imports.discard(day.id(), organiser.accountId(), session.getId());
         redirect.addFlashAttribute("notice", "programme.notice.imported");
         redirect.addFlashAttribute("noticeTitle", message("sheet.done", locale, applied.added(), applied.removed(),
                 applied.peopleCreated()));
@@ -151,8 +152,8 @@ class ProgrammeImportController {
     }
 
     @PostMapping("/annuler")
-    String cancel(@AuthenticationPrincipal Organiser organiser, ManagedDay day) {
-        imports.discard(day.id(), organiser.accountId());
+    String cancel(@AuthenticationPrincipal Organiser organiser, ManagedDay day, HttpSession session) {
+        imports.discard(day.id(), organiser.accountId(), session.getId());
         return "redirect:/admin/journees/" + day.slug() + "/programme";
     }
 
@@ -173,8 +174,8 @@ class ProgrammeImportController {
         return confirmation.show(model);
     }
 
-    private ProgrammeImport.Pending pending(ManagedDay day, String token, Organiser organiser) {
-        return imports.pending(day.id(), organiser.accountId(), token)
+    private ProgrammeImport.Pending pending(ManagedDay day, String token, Organiser organiser, HttpSession session) {
+        return imports.pending(day.id(), organiser.accountId(), session.getId(), token)
                 .filter(p -> p.valid(token, day.id(), Instant.now())).orElse(null);
     }
 

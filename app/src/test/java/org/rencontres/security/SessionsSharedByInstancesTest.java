@@ -1,9 +1,13 @@
 package org.rencontres.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +23,6 @@ import org.rencontres.document.PendingUploads;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * Two application instances (two Spring contexts, two ports) on one PostgreSQL, and a visitor whose
@@ -93,7 +96,9 @@ class SessionsSharedByInstancesTest {
     void expired_sessions_and_uploads_are_not_kept() throws Exception {
         try (EmbeddedPostgres database = EmbeddedPostgres.builder().start()) {
             JdbcClient.create(database.getPostgresDatabase()).sql("CREATE DATABASE rencontres_expiry").update();
-            try (ConfigurableApplicationContext context = start(database.getJdbcUrl("postgres", "rencontres_expiry"))) {
+            // Spring Session's own clean-up, every second here (every minute by default): nothing calls it by hand.
+            try (ConfigurableApplicationContext context = start(database.getJdbcUrl("postgres", "rencontres_expiry"),
+                    "--spring.session.jdbc.cleanup-cron=* * * * * *")) {
                 JdbcClient jdbc = context.getBean(JdbcClient.class);
                 long now = System.currentTimeMillis();
                 for (String id : new String[] {"expired", "current"}) {
@@ -105,9 +110,9 @@ class SessionsSharedByInstancesTest {
                                     id.equals("expired") ? now - 1_800_000 : now + 1_800_000)
                             .update();
                 }
-                context.getBean(JdbcIndexedSessionRepository.class).cleanUpExpiredSessions();
-                assertThat(jdbc.sql("SELECT primary_id FROM spring_session").query(String.class).list())
-                        .extracting(String::strip).containsExactly("current");
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                        jdbc.sql("SELECT primary_id FROM spring_session").query(String.class).list())
+                        .extracting(String::strip).containsExactly("current"));
 
                 // An upload is its owner's alone, named by its token, and gone once expired.
                 long owner = context.getBean(Accounts.class).create(new NewAccount("proprietaire@cnfpt.fr",
@@ -115,18 +120,19 @@ class SessionsSharedByInstancesTest {
                 long other = context.getBean(Accounts.class).create(new NewAccount("autre@cnfpt.fr",
                         "Autre", Role.ORGANISER, "CNFPT Île-de-France", PASSWORD)).id();
                 PendingUploads uploads = context.getBean(PendingUploads.class);
-                String token = uploads.keep("essai", owner, "a.csv", new byte[] {1, 2}).token();
-                assertThat(uploads.find("essai", owner, token)).isPresent();
-                assertThat(uploads.find("essai", owner, "autre")).isEmpty();
-                assertThat(uploads.find("essai", other, token)).isEmpty();
-                assertThat(uploads.current("autre-usage", owner)).isEmpty();
-                String second = uploads.keep("essai", owner, "b.csv", new byte[] {3}).token();
-                assertThat(uploads.find("essai", owner, token)).as("replaced").isEmpty();
-                assertThat(uploads.current("essai", owner).orElseThrow().fileName()).isEqualTo("b.csv");
+                String token = uploads.keep("essai", owner, "session-1", "a.csv", new byte[] {1, 2}).token();
+                assertThat(uploads.find("essai", owner, "session-1", token)).isPresent();
+                assertThat(uploads.find("essai", owner, "session-1", "autre")).isEmpty();
+                assertThat(uploads.find("essai", other, "session-1", token)).isEmpty();
+                assertThat(uploads.find("essai", owner, "session-2", token)).as("another sign-in").isEmpty();
+                assertThat(uploads.current("autre-usage", owner, "session-1")).isEmpty();
+                String second = uploads.keep("essai", owner, "session-1", "b.csv", new byte[] {3}).token();
+                assertThat(uploads.find("essai", owner, "session-1", token)).as("replaced").isEmpty();
+                assertThat(uploads.current("essai", owner, "session-1").orElseThrow().fileName()).isEqualTo("b.csv");
                 jdbc.sql("UPDATE pending_upload SET created_at = now() - interval '2 hours', "
                         + "expires_at = now() - interval '1 hour' WHERE token = ?").param(second).update();
-                assertThat(uploads.current("essai", owner)).as("expired").isEmpty();
-                uploads.keep("essai", other, "c.csv", new byte[] {4});
+                assertThat(uploads.current("essai", owner, "session-1")).as("expired").isEmpty();
+                uploads.keep("essai", other, "session-3", "c.csv", new byte[] {4});
                 assertThat(jdbc.sql("SELECT count(*) FROM pending_upload WHERE token = ?").param(second)
                         .query(Long.class).single()).as("deleted by the next upload").isZero();
             }
@@ -137,12 +143,14 @@ class SessionsSharedByInstancesTest {
         return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
-    private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplication(RencontresApplication.class).run(
+    private static ConfigurableApplicationContext start(String url, String... more) {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--rencontres.demo.enabled=false",
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres",
-                "--spring.datasource.password=");
+                "--spring.datasource.password="));
+        args.addAll(List.of(more));
+        return new SpringApplication(RencontresApplication.class).run(args.toArray(String[]::new));
     }
 }
