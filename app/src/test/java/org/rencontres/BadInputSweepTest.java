@@ -103,7 +103,9 @@ class BadInputSweepTest {
             "event_publication_archive", "scheduled_tasks", "notification_outbox", "notification_attachment",
             "registration_attempt", "registration_email_attempt", "sign_in_throttle", "networking_plan",
             "networking_seat", "attendance_certificate", "attendance_certificate_job", "survey_invitation",
-            "survey_reminder", "survey_respondent");
+            "survey_reminder", "survey_respondent",
+            // the HTTP sessions (Spring Session JDBC): every request touches its session, as it did in memory
+            "spring_session", "spring_session_attributes");
 
     @LocalServerPort int port;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;

@@ -19,13 +19,26 @@ import org.jsoup.nodes.Document;
 public class WebSession {
 
     private final String base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     public WebSession(int port) {
+        this(port, new CookieManager());
+    }
+
+    private WebSession(int port, CookieManager cookies) {
         this.base = "http://localhost:" + port;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The same visitor (the same cookies) talking to another instance on {@code port}, as a load balancer
+     * without sticky sessions would send them.
+     */
+    public WebSession sameVisitorOn(int port) {
+        return new WebSession(port, cookies);
     }
 
     /**

@@ -8,6 +8,8 @@ import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpSession;
 
 import org.rencontres.document.FileKind;
+import org.rencontres.document.PendingUpload;
+import org.rencontres.document.PendingUploads;
 import org.rencontres.document.Uploads;
 import org.rencontres.security.Organiser;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,23 +24,25 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Import of organisations from a CSV file: upload, preview (kept in the HTTP session, never in the
- * page), then confirmation. A file with an error line, or that cannot be read, changes nothing.
+ * Import of organisations from a CSV file: upload, preview (the file kept in the database by
+ * {@link PendingUploads}, never in the page, so that any instance confirms it), then confirmation. A file with an error line, or that cannot be read, changes nothing.
  */
 @Controller
 class OrganisationImportController {
 
     static final String BASE = "/admin/annuaire/import";
-    private static final String PREVIEW = "directory.import.preview";
+    private static final String PREVIEW = "directory.import";
 
     private final OrganisationImports imports;
     private final Uploads uploads;
+    private final PendingUploads pendingUploads;
     private final long maxBytes;
 
-    OrganisationImportController(OrganisationImports imports, Uploads uploads,
+    OrganisationImportController(OrganisationImports imports, Uploads uploads, PendingUploads pendingUploads,
                                  ObjectProvider<MultipartConfigElement> multipart) {
         this.imports = imports;
         this.uploads = uploads;
+        this.pendingUploads = pendingUploads;
         this.maxBytes = maxBytes(multipart.getIfAvailable());
     }
 
@@ -54,7 +58,8 @@ class OrganisationImportController {
     }
 
     @PostMapping(BASE)
-    String upload(@RequestParam(name = "fichier", required = false) MultipartFile file, HttpSession session,
+    String upload(@AuthenticationPrincipal Organiser organiser,
+                  @RequestParam(name = "fichier", required = false) MultipartFile file, HttpSession session,
                   Model model) throws IOException {
         if (file == null || file.isEmpty()) {
             return page(model, ImportProblem.of(file == null || file.getOriginalFilename() == null
@@ -75,13 +80,14 @@ class OrganisationImportController {
         if (!preview.file().readable()) {
             return page(model, preview.file().problem());
         }
-        session.setAttribute(PREVIEW, preview);
+        pendingUploads.keep(PREVIEW, organiser.accountId(), session.getId(), preview.fileName(), content);
         return "redirect:" + BASE + "/apercu";
     }
 
     @GetMapping(BASE + "/apercu")
-    String preview(HttpSession session, Model model) {
-        if (!(session.getAttribute(PREVIEW) instanceof OrganisationImports.Preview preview)) {
+    String preview(@AuthenticationPrincipal Organiser organiser, HttpSession session, Model model) {
+        OrganisationImports.Preview preview = preview(pendingUploads.current(PREVIEW, organiser.accountId(), session.getId()));
+        if (preview == null) {
             return "redirect:" + BASE;
         }
         return previewPage(model, preview, null);
@@ -91,8 +97,8 @@ class OrganisationImportController {
     String confirm(@AuthenticationPrincipal Organiser organiser,
                    @RequestParam(name = "jeton", defaultValue = "") String token, HttpSession session, Model model,
                    RedirectAttributes redirect) {
-        if (!(session.getAttribute(PREVIEW) instanceof OrganisationImports.Preview preview)
-                || !preview.token().equals(token)) {
+        OrganisationImports.Preview preview = preview(pendingUploads.find(PREVIEW, organiser.accountId(), session.getId(), token));
+        if (preview == null) {
             return page(model, ImportProblem.of("directory.import.error.expired"));
         }
         OrganisationImports.Outcome outcome;
@@ -104,15 +110,21 @@ class OrganisationImportController {
             // Another organiser changed the directory meanwhile (the same name recorded twice): all rolled back.
             return previewPage(model, preview, "directory.import.error.conflict");
         }
-        session.removeAttribute(PREVIEW);
+        pendingUploads.discard(PREVIEW, organiser.accountId(), session.getId());
         redirect.addFlashAttribute("imported", outcome);
         return "redirect:" + OrganisationsController.BASE;
     }
 
     @PostMapping(BASE + "/annuler")
-    String cancel(HttpSession session) {
-        session.removeAttribute(PREVIEW);
+    String cancel(@AuthenticationPrincipal Organiser organiser, HttpSession session) {
+        pendingUploads.discard(PREVIEW, organiser.accountId(), session.getId());
         return "redirect:" + BASE;
+    }
+
+    /** The kept file read again, as its lines stand against the directory now, named by the kept token. */
+    private OrganisationImports.Preview preview(java.util.Optional<PendingUpload> upload) {
+        return upload.map(u -> imports.preview(u.token(), u.fileName(), u.content()))
+                .filter(p -> p.file().readable()).orElse(null);
     }
 
     private String page(Model model, ImportProblem problem) {

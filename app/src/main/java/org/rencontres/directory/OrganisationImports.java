@@ -51,6 +51,11 @@ class OrganisationImports {
 
     /** Reads the file and says what each line would do; changes nothing. */
     Preview preview(String fileName, byte[] content) {
+        return preview(UUID.randomUUID().toString(), fileName, content);
+    }
+
+    /** The same, for a file kept under {@code token}. */
+    Preview preview(String token, String fileName, byte[] content) {
         ImportFile file = CsvOrganisationImport.read(content);
         if (file.readable()) {
             Map<String, Long> existing = existing(file.lines().stream().map(ImportLine::name).filter(Objects::nonNull).toList());
@@ -58,7 +63,7 @@ class OrganisationImports {
                     .map(l -> l.matching(l.name() == null ? null : existing.get(l.name())))
                     .toList());
         }
-        return new Preview(UUID.randomUUID().toString(), fileName, file);
+        return new Preview(token, fileName, file);
     }
 
     /**

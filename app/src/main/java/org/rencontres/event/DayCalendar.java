@@ -3,6 +3,8 @@ package org.rencontres.event;
 import org.rencontres.shared.ContentLines;
 import org.rencontres.shared.FrenchTime;
 import java.net.URI;
+import java.util.List;
+import java.util.function.Function;
 
 
 import net.fortuna.ical4j.model.Calendar;
@@ -15,6 +17,7 @@ import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
 import org.springframework.stereotype.Component;
 
 /** A day as an iCalendar file (RFC 5545) that calendar applications import. */
@@ -39,6 +42,29 @@ class DayCalendar {
         for (SessionDay sessionDay : day.days().all()) {
             String uid = day.days().isSingle() ? stem : stem + "-jour-" + sessionDay.id();
             calendar.add(event(day, sessionDay, uid + "@" + host, pageUrl));
+        }
+        return ContentLines.fold(calendar.toString());
+    }
+
+    /**
+     * Several sessions in one calendar (the catalogue's feed): each session's events exactly as its own
+     * file has them, same UIDs, so a calendar subscribed to the feed and one that imported a session's
+     * file hold the same events. Each time zone is given once.
+     */
+    String feed(String name, List<Day> days, Function<Day, String> pageUrl, String host) {
+        Calendar calendar = new Calendar()
+                .withProdId("-//Rencontres//Journees d'actualite//FR")
+                .withDefaults()
+                .withProperty(new XProperty("X-WR-CALNAME", name))
+                .getFluentTarget();
+        days.stream().map(d -> d.zone().getId()).distinct()
+                .forEach(zone -> calendar.add(timeZones.getTimeZone(zone).getVTimeZone()));
+        for (Day day : days) {
+            String stem = "journee-" + day.sessionCode().slug();
+            for (SessionDay sessionDay : day.days().all()) {
+                String uid = day.days().isSingle() ? stem : stem + "-jour-" + sessionDay.id();
+                calendar.add(event(day, sessionDay, uid + "@" + host, pageUrl.apply(day)));
+            }
         }
         return ContentLines.fold(calendar.toString());
     }

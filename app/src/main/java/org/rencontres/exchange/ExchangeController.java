@@ -1,21 +1,22 @@
 package org.rencontres.exchange;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpSession;
+
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.rencontres.document.PendingUpload;
+import org.rencontres.document.PendingUploads;
 import org.rencontres.event.Days;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.event.SessionCode;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
-import org.rencontres.shared.Secrets;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.CacheControl;
@@ -35,21 +36,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A session as one JSON document: its export (any day page's guard decides who may have it), and its
  * import as a new draft in three steps: upload (checked whole, every problem shown with its JSON path,
- * nothing saved), preview kept in the HTTP session (never in the page) with the new code to give,
- * then confirmation. The schema is public.
+ * nothing saved), preview of the upload kept in the database ({@link PendingUploads}, never in the page,
+ * so any instance confirms it) with the new code to give, then confirmation. The schema is public.
  */
 @Controller
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ExchangeController {
 
     static final String IMPORT = "/admin/journees/importer";
-    private static final String PENDING = "exchange.import.pending";
+    private static final String PENDING = "exchange.import";
 
     private final SessionExport export;
     private final DocumentCheck check;
     private final SessionImport imports;
     private final SessionSchema schema;
     private final Days days;
+    private final PendingUploads uploads;
     private final MessageSource messages;
 
     @GetMapping("/admin/journees/{slug}/export.json")
@@ -72,7 +74,7 @@ class ExchangeController {
     // ---- import
 
     /** An upload kept between the preview and the confirmation; {@code token} names it. */
-    record Pending(String token, String fileName, byte[] content, SessionImport.Preview preview) implements Serializable {
+    record Pending(String token, String fileName, byte[] content, SessionImport.Preview preview) {
     }
 
     @GetMapping(IMPORT)
@@ -82,7 +84,8 @@ class ExchangeController {
     }
 
     @PostMapping(IMPORT)
-    String upload(@RequestParam(name = "fichier", required = false) MultipartFile file, HttpSession session,
+    String upload(@AuthenticationPrincipal Organiser organiser,
+                  @RequestParam(name = "fichier", required = false) MultipartFile file, HttpSession session,
                   Model model) throws IOException {
         if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
             return page(model, List.of(DocumentProblem.at("$", "exchange.check.nofile")));
@@ -96,15 +99,14 @@ class ExchangeController {
             return page(model, checked.problems());
         }
         String name = file.getOriginalFilename().strip();
-        Pending pending = new Pending(Secrets.randomKey(16), name.length() > 200 ? name.substring(0, 200) : name,
-                content, imports.preview(checked.document()));
-        session.setAttribute(PENDING, pending);
+        uploads.keep(PENDING, organiser.accountId(), session.getId(), name.length() > 200 ? name.substring(0, 200) : name, content);
         return "redirect:" + IMPORT + "/apercu";
     }
 
     @GetMapping(IMPORT + "/apercu")
-    String preview(HttpSession session, Model model) {
-        if (!(session.getAttribute(PENDING) instanceof Pending pending)) {
+    String preview(@AuthenticationPrincipal Organiser organiser, HttpSession session, Model model) {
+        Pending pending = pending(organiser, session, null);
+        if (pending == null) {
             return "redirect:" + IMPORT;
         }
         return previewPage(model, pending, "", List.of());
@@ -115,7 +117,8 @@ class ExchangeController {
                    @RequestParam(name = "jeton", defaultValue = "") String token,
                    @RequestParam(name = "code", defaultValue = "") String code, HttpSession session, Model model,
                    RedirectAttributes redirect) {
-        if (!(session.getAttribute(PENDING) instanceof Pending pending) || !pending.token().equals(token)) {
+        Pending pending = pending(organiser, session, token);
+        if (pending == null) {
             return page(model, List.of(DocumentProblem.at("$", "exchange.check.expired")));
         }
         SessionCode sessionCode;
@@ -148,15 +151,34 @@ class ExchangeController {
             return previewPage(model, pending, code, List.of(FieldProblem.of("code", "exchange.code.taken",
                     sessionCode.value())));
         }
-        session.removeAttribute(PENDING);
+        uploads.discard(PENDING, organiser.accountId(), session.getId());
         redirect.addFlashAttribute("saved", "exchange.import.done");
         return "redirect:/admin/journees/" + imported.slug();
     }
 
     @PostMapping(IMPORT + "/annuler")
-    String cancel(HttpSession session) {
-        session.removeAttribute(PENDING);
+    String cancel(@AuthenticationPrincipal Organiser organiser, HttpSession session) {
+        uploads.discard(PENDING, organiser.accountId(), session.getId());
         return "redirect:" + IMPORT;
+    }
+
+    /**
+     * The organiser's waiting upload (the one {@code token} names, when given) with its preview computed
+     * again from the file: the file was valid when kept, and the schema is the same.
+     */
+    private Pending pending(Organiser organiser, HttpSession session, String token) {
+        java.util.Optional<PendingUpload> upload = token == null
+                ? uploads.current(PENDING, organiser.accountId(), session.getId())
+                : uploads.find(PENDING, organiser.accountId(), session.getId(), token);
+        if (upload.isEmpty()) {
+            return null;
+        }
+        DocumentCheck.Checked checked = check.check(upload.get().content());
+        if (!checked.isValid()) {
+            return null;
+        }
+        return new Pending(upload.get().token(), upload.get().fileName(), upload.get().content(),
+                imports.preview(checked.document()));
     }
 
     /** A problem as the page shows it: where, and what, in the page's language. */

@@ -26,6 +26,8 @@ import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.directory.Person;
 import org.rencontres.document.FileKind;
+import org.rencontres.document.PendingUpload;
+import org.rencontres.document.PendingUploads;
 import org.rencontres.document.Uploads;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.event.SessionDays;
@@ -34,7 +36,6 @@ import org.rencontres.programme.ProgrammeSheet.Line;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;
-import org.rencontres.shared.Secrets;
 import org.rencontres.shared.Spreadsheets;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,9 +49,9 @@ import org.springframework.transaction.annotation.Transactional;
  * if none is wrong, all the slots are added (or replace the programme) in one transaction, under the
  * editor's lock. Nothing is saved while a line is wrong.
  *
- * <p>Between preview and confirmation the lines read from the file stay on the server (the organiser's
- * HTTP session, {@link Pending}), named by a random token and kept {@link #KEPT}; the page only sends
- * the token back, and the check runs again on confirmation.
+ * <p>Between preview and confirmation the file stays on the server (in the database, {@link PendingUploads},
+ * so that any instance confirms it; read again as {@link Pending}), named by a random token and kept
+ * {@link #KEPT}; the page only sends the token back, and the check runs again on confirmation.
  */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -73,6 +74,7 @@ class ProgrammeImport {
     private final ProgrammeEditor editor;
     private final Directory directory;
     private final Uploads uploads;
+    private final PendingUploads pendingUploads;
     private final MessageSource messages;
     private final List<SlotDependents> dependents;
 
@@ -171,8 +173,33 @@ class ProgrammeImport {
         return checked.kind() == FileKind.XLSX ? ProgrammeSheet.xlsx(content) : ProgrammeSheet.csv(content);
     }
 
-    Pending keep(ManagedDay day, String fileName, List<Line> lines) {
-        return new Pending(Secrets.randomKey(16), day.id(), fileName, List.copyOf(lines), Instant.now().plus(KEPT));
+    /** Keeps the organiser's file for that day (replacing their previous one) and its lines. */
+    Pending keep(ManagedDay day, long accountId, String sessionId, String fileName, byte[] content, List<Line> lines) {
+        return pending(pendingUploads.keep(purpose(day.id()), accountId, sessionId, fileName, content), day.id(),
+                lines);
+    }
+
+    /** The organiser's kept file for that day, if {@code token} names it and it has not expired, read again. */
+    Optional<Pending> pending(long dayId, long accountId, String sessionId, String token) {
+        return pendingUploads.find(purpose(dayId), accountId, sessionId, token).flatMap(upload -> {
+            ProgrammeSheet.Table table = read(upload.content());
+            return table.readable() ? Optional.of(pending(upload, dayId, table.lines())) : Optional.empty();
+        });
+    }
+
+    /** Forgets the organiser's kept file for that day (imported or cancelled). */
+    void discard(long dayId, long accountId, String sessionId) {
+        pendingUploads.discard(purpose(dayId), accountId, sessionId);
+    }
+
+    private static Pending pending(PendingUpload upload, long dayId, List<Line> lines) {
+        Instant expires = upload.createdAt().plus(KEPT);
+        return new Pending(upload.token(), dayId, upload.fileName(), List.copyOf(lines),
+                expires.isBefore(upload.expiresAt()) ? expires : upload.expiresAt());
+    }
+
+    private static String purpose(long dayId) {
+        return "programme.import." + dayId;
     }
 
     /** The days of the session, in order. */

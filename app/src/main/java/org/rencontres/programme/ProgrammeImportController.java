@@ -35,8 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Import of a programme from a spreadsheet: the template to download, the upload, the preview with
  * every problem by line, then the confirmation (adding the slots, or replacing the programme after a
- * second confirmation that says how many slots go). The file's lines wait in the HTTP session under a
- * random token ({@link ProgrammeImport.Pending}); nothing the page sends but the token and the choice
+ * second confirmation that says how many slots go). The file waits in the database (any instance
+ * confirms it) under a random token ({@link ProgrammeImport.Pending}); nothing the page sends but the token and the choice
  * is trusted, and the lines are checked again on confirmation.
  */
 @Controller
@@ -44,7 +44,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProgrammeImportController {
 
     static final String ROUTE = "/admin/journees/([A-Za-z0-9]+)/programme/importer";
-    private static final String PENDING = "programme.import.";
     private static final String REPLACE = "remplacer";
 
     private final ProgrammeImport imports;
@@ -87,7 +86,8 @@ class ProgrammeImportController {
     }
 
     @PostMapping
-    String upload(ManagedDay day, @RequestParam(name = "fichier", required = false) MultipartFile file,
+    String upload(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
+                  @RequestParam(name = "fichier", required = false) MultipartFile file,
                   @RequestParam(name = "mode", defaultValue = "ajouter") String mode, HttpSession session,
                   Model model, Locale locale) throws IOException {
         if (file == null || file.isEmpty()) {
@@ -97,21 +97,23 @@ class ProgrammeImportController {
         if (file.getSize() > maxBytes) {
             return page(day, FieldProblem.general("sheet.error.size", megabytes()), model, locale);
         }
-        ProgrammeSheet.Table table = imports.read(file.getBytes());
+        byte[] content = file.getBytes();
+        ProgrammeSheet.Table table = imports.read(content);
         if (!table.readable()) {
             return page(day, table.problem(), model, locale);
         }
-        ProgrammeImport.Pending pending = imports.keep(day, fileName(file), table.lines());
-        session.setAttribute(PENDING + day.id(), pending);
+        ProgrammeImport.Pending pending = imports.keep(day, organiser.accountId(), session.getId(), fileName(file), content,
+                table.lines());
         return "redirect:" + base(day) + "/apercu?jeton=" + pending.token() + "&mode="
                 + (REPLACE.equals(mode) ? REPLACE : "ajouter");
     }
 
     @GetMapping("/apercu")
-    String preview(ManagedDay day, @RequestParam(name = "jeton", defaultValue = "") String token,
+    String preview(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
+                   @RequestParam(name = "jeton", defaultValue = "") String token,
                    @RequestParam(name = "mode", defaultValue = "ajouter") String mode, HttpSession session,
                    Model model, Locale locale) {
-        ProgrammeImport.Pending pending = pending(day, token, session);
+        ProgrammeImport.Pending pending = pending(day, token, organiser, session);
         if (pending == null) {
             return page(day, FieldProblem.general("sheet.error.expired"), model, locale);
         }
@@ -125,7 +127,7 @@ class ProgrammeImportController {
                    @RequestParam(name = "mode", defaultValue = "ajouter") String mode,
                    @RequestParam(name = "confirme", required = false) String confirmed, HttpSession session,
                    Model model, Locale locale, RedirectAttributes redirect) {
-        ProgrammeImport.Pending pending = pending(day, token, session);
+        ProgrammeImport.Pending pending = pending(day, token, organiser, session);
         if (pending == null) {
             return page(day, FieldProblem.general("sheet.error.expired"), model, locale);
         }
@@ -142,7 +144,7 @@ class ProgrammeImportController {
             model.addAttribute("changed", true);
             return previewPage(day, pending, applied.preview(), replace, model, locale);
         }
-        session.removeAttribute(PENDING + day.id());
+        imports.discard(day.id(), organiser.accountId(), session.getId());
         redirect.addFlashAttribute("notice", "programme.notice.imported");
         redirect.addFlashAttribute("noticeTitle", message("sheet.done", locale, applied.added(), applied.removed(),
                 applied.peopleCreated()));
@@ -150,8 +152,8 @@ class ProgrammeImportController {
     }
 
     @PostMapping("/annuler")
-    String cancel(ManagedDay day, HttpSession session) {
-        session.removeAttribute(PENDING + day.id());
+    String cancel(@AuthenticationPrincipal Organiser organiser, ManagedDay day, HttpSession session) {
+        imports.discard(day.id(), organiser.accountId(), session.getId());
         return "redirect:/admin/journees/" + day.slug() + "/programme";
     }
 
@@ -172,12 +174,9 @@ class ProgrammeImportController {
         return confirmation.show(model);
     }
 
-    private ProgrammeImport.Pending pending(ManagedDay day, String token, HttpSession session) {
-        if (session.getAttribute(PENDING + day.id()) instanceof ProgrammeImport.Pending pending
-                && pending.valid(token, day.id(), Instant.now())) {
-            return pending;
-        }
-        return null;
+    private ProgrammeImport.Pending pending(ManagedDay day, String token, Organiser organiser, HttpSession session) {
+        return imports.pending(day.id(), organiser.accountId(), session.getId(), token)
+                .filter(p -> p.valid(token, day.id(), Instant.now())).orElse(null);
     }
 
     private String page(ManagedDay day, FieldProblem problem, Model model, Locale locale) {

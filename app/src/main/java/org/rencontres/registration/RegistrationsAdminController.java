@@ -253,7 +253,7 @@ class RegistrationsAdminController {
     }
 
     /** One line of the report of an act: a message key and the person it concerns. */
-    record Notice(String key, String name, String detailKey) {
+    record Notice(String key, String name, String detailKey) implements java.io.Serializable {
     }
 
     private static Notice notice(RegistrationDesk.Result result) {

@@ -1,0 +1,107 @@
+package org.rencontres.event;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.rencontres.shared.FrenchTime;
+import org.rencontres.shared.Secrets;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The catalogue as feeds, public like the catalogue: {@code /journees.ics}, the sessions to come as one
+ * iCalendar that a calendar application subscribes to, and {@code /journees.atom}, the newest sessions
+ * for a feed reader; both filtered by {@code ?theme=} (a tag, as the catalogue's filter) and
+ * {@code ?unite=} (the organising unit). Cacheable: an ETag (the body's hash) answers 304 to a client
+ * that has the same feed, and shared caches keep it a few minutes.
+ */
+@Controller
+class CatalogueFeedController {
+
+    static final String ICS = "/journees.ics";
+    static final String ATOM = "/journees.atom";
+    private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
+    private static final MediaType ATOM_TYPE = new MediaType("application", "atom+xml", StandardCharsets.UTF_8);
+    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
+
+    private final CatalogueFeeds feeds;
+    private final DayCalendar calendar;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    CatalogueFeedController(CatalogueFeeds feeds, DayCalendar calendar, MessageSource messages,
+                            Optional<Clock> clock) {
+        this.feeds = feeds;
+        this.calendar = calendar;
+        this.messages = messages;
+        this.clock = clock.orElse(Clock.system(FrenchTime.PARIS));
+    }
+
+    @GetMapping(ICS)
+    ResponseEntity<String> ics(@RequestParam(name = "theme", required = false) String theme,
+                               @RequestParam(name = "unite", required = false) String unit) {
+        CatalogueFeeds.Filter filter = new CatalogueFeeds.Filter(theme, unit);
+        String host = ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost();
+        String body = calendar.feed(text("catalogue.feed.ics.name"), feeds.upcoming(LocalDate.now(clock), filter),
+                day -> pageUrl(day), host);
+        return answer(CALENDAR, body);
+    }
+
+    @GetMapping(ATOM)
+    ResponseEntity<String> atom(@RequestParam(name = "theme", required = false) String theme,
+                                @RequestParam(name = "unite", required = false) String unit) {
+        CatalogueFeeds.Filter filter = new CatalogueFeeds.Filter(theme, unit);
+        String self = ServletUriComponentsBuilder.fromCurrentContextPath().path(ATOM)
+                .queryParamIfPresent("theme", Optional.ofNullable(filter.hasTheme() ? theme.strip() : null))
+                .queryParamIfPresent("unite", Optional.ofNullable(filter.hasUnit() ? unit.strip() : null))
+                .encode().toUriString();
+        String catalogue = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").toUriString();
+        AtomFeed.Head head = new AtomFeed.Head(self, catalogue, text("catalogue.feed.atom.title"),
+                text("catalogue.feed.atom.subtitle"), text("site.name"));
+        String body = AtomFeed.write(head, feeds.newest(filter).stream().map(e -> new AtomFeed.Item(pageUrl(e.day()),
+                e.day().fullTitle(), summary(e.day()), e.created(), e.updated(), e.tags())).toList());
+        return answer(ATOM_TYPE, body);
+    }
+
+    private ResponseEntity<String> answer(MediaType type, String body) {
+        // A strong ETag of the bytes: Spring answers 304 to a GET whose If-None-Match has it.
+        return ResponseEntity.ok().contentType(type).cacheControl(CACHE)
+                .eTag("\"" + Secrets.sha256Hex(body).substring(0, 32) + "\"").body(body);
+    }
+
+    private String summary(Day day) {
+        StringBuilder text = new StringBuilder(capitalised(day.days().frenchDates()));
+        if (day.venue() != null && day.venue().city() != null && !day.venue().city().isBlank()) {
+            text.append(", ").append(day.venue().city());
+        }
+        text.append(". ").append(text("catalogue.code")).append("\u00a0: ").append(day.sessionCode().value()).append('.');
+        if (day.status() == DayStatus.CANCELLED) {
+            text.append(' ').append(text("day.status.CANCELLED")).append('.');
+        }
+        return text.toString();
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String pageUrl(Day day) {
+        return UriComponentsBuilder.fromUriString(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString())
+                .pathSegment("journees", day.sessionCode().slug()).toUriString();
+    }
+
+    private String text(String code) {
+        return messages.getMessage(code, null, Locale.FRENCH);
+    }
+}
