@@ -45,6 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @RequiredArgsConstructor
 class SingleSignOn {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SingleSignOn.class);
+
     static final String REGISTRATION_ID = "sso";
     static final String START_PATH = "/oauth2/authorization/" + REGISTRATION_ID;
 
@@ -168,6 +170,7 @@ class SingleSignOn {
         }
         if (why == Refusal.FAILED) {
             // The issuer said no, or the answer was not valid (state, nonce, signature): nobody to name.
+            log.warn("Single sign-on failed: {}", exception.getMessage());
             record(null, "(issuer)", "sso-refused", exception.getMessage());
         }
         response.sendRedirect(request.getContextPath() + "/connexion?sso=" + why.name().toLowerCase());

@@ -13,6 +13,15 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.io.IOException;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -88,6 +97,23 @@ final class TestIssuer implements AutoCloseable {
             return new TomcatServletWebServerFactory(0);
         }
 
+        /** The security filters are the whole issuer. */
+        @Bean
+        FilterRegistrationBean<Filter> securityFilters(@Qualifier("springSecurityFilterChain") Filter filters) {
+            return new FilterRegistrationBean<>(filters);
+        }
+
+        /** Tomcat runs filters only for a request some servlet maps: this one answers what they let through. */
+        @Bean
+        ServletRegistrationBean<HttpServlet> notFound() {
+            return new ServletRegistrationBean<>(new HttpServlet() {
+                @Override
+                protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                }
+            }, "/");
+        }
+
         @Bean
         SecurityFilterChain issuer(HttpSecurity http) throws Exception {
             http.oauth2AuthorizationServer(server -> server.oidc(Customizer.withDefaults()))
@@ -103,7 +129,7 @@ final class TestIssuer implements AutoCloseable {
             return new RegisteredClientRepository() {
                 @Override
                 public void save(RegisteredClient client) {
-                    throw new UnsupportedOperationException();
+                    // the issuer re-encodes the secret after a sign-in: the test client stays as it is
                 }
 
                 @Override
