@@ -79,6 +79,30 @@ public class AuditTrail {
                 .params(accountId, actor, action, details).update();
     }
 
+    /**
+     * Records a sign-in event that concerns no day (a single sign-on refused or accepted), in the caller's
+     * transaction; {@code actor} is the address the person came with.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordSignIn(Long accountId, String actor, String action, String details) {
+        jdbc.sql("""
+                INSERT INTO audit_entry (account_id, actor, subject, action, details)
+                VALUES (?, ?, 'sign-in', ?, ?)""")
+                .params(accountId, actor, action, details).update();
+    }
+
+    /** The sign-in entries, latest first, at most that many. */
+    public List<AuditEntry> ofSignIns(int limit) {
+        return jdbc.sql("""
+                SELECT id, day_id, at, account_id, actor, subject, action, details
+                FROM audit_entry WHERE subject = 'sign-in' ORDER BY at DESC, id DESC LIMIT ?""")
+                .param(limit)
+                .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getLong("day_id"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(), (Long) rs.getObject("account_id"),
+                        rs.getString("actor"), rs.getString("subject"), rs.getString("action"), rs.getString("details")))
+                .list();
+    }
+
     /** The platform's privacy entries, latest first, at most that many. */
     public List<AuditEntry> ofPrivacy(int limit) {
         return jdbc.sql("""

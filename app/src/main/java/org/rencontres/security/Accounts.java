@@ -76,6 +76,12 @@ public class Accounts {
         return find(accountId).map(a -> new Organiser(a, null));
     }
 
+    /** The account of an address (compared without case), enabled or not. */
+    Optional<Account> findByEmail(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE lower(email) = lower(trim(?))").param(email)
+                .query(this::account).optional();
+    }
+
     public List<Account> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account ORDER BY role, display_name").query(this::account).list();
     }

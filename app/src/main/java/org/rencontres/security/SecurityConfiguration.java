@@ -18,7 +18,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Public pages are open to all; the back office (/admin) needs an organiser account, account
  * management an administrator. Form login at /connexion with CSRF protection, a new session id
  * at sign-in, and a strict Content-Security-Policy (no inline script, no framing) on every response.
- * Sign-ins are checked and throttled by {@link SignInAttempts}; {@link SessionCheck} ends the sessions
+ * Sign-ins are checked and throttled by {@link SignInAttempts}; single sign-on through an OpenID Connect
+ * issuer, when configured, is {@link SingleSignOn}'s; {@link SessionCheck} ends the sessions
  * of a disabled account or of a changed password. The session cookie is {@code SameSite=Lax} and, like
  * HSTS, {@code Secure} when the request came over HTTPS (directly or through a proxy's
  * {@code X-Forwarded-Proto}: see docs/operations.md).
@@ -39,7 +40,8 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, JdbcClient jdbc) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JdbcClient jdbc, SingleSignOn singleSignOn)
+            throws Exception {
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/installation").permitAll()
@@ -58,6 +60,7 @@ class SecurityConfiguration {
                         .failureHandler((request, response, exception) -> response.sendRedirect(
                                 request.getContextPath() + (exception instanceof LockedException ? "/connexion?bloque"
                                         : exception instanceof DisabledException ? "/connexion?desactive"
+                                : exception instanceof SignInAttempts.PasswordsTurnedOff ? "/connexion?sansmotdepasse"
                                         : "/connexion?erreur")))
                         .permitAll())
                 .addFilterAfter(new SessionCheck(jdbc), SecurityContextHolderFilter.class)
@@ -86,6 +89,7 @@ class SecurityConfiguration {
                         // Only on HTTPS requests (Spring's default matcher); not for subdomains, which this
                         // application does not own.
                         .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(false)));
+        singleSignOn.configure(http);
         return http.build();
     }
 

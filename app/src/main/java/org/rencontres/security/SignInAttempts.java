@@ -53,10 +53,12 @@ class SignInAttempts implements AuthenticationProvider {
 
     private final JdbcClient jdbc;
     private final DaoAuthenticationProvider passwords;
+    private final SsoProperties sso;
     private final Clock clock = Clock.systemUTC();
 
-    SignInAttempts(JdbcClient jdbc, Accounts accounts, PasswordEncoder encoder) {
+    SignInAttempts(JdbcClient jdbc, Accounts accounts, PasswordEncoder encoder, SsoProperties sso) {
         this.jdbc = jdbc;
+        this.sso = sso;
         this.passwords = new DaoAuthenticationProvider(accounts::loadUserByUsername);
         this.passwords.setPasswordEncoder(encoder);
         // The password first, then the account's state: a disabled account answers like an unknown one
@@ -71,6 +73,11 @@ class SignInAttempts implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication attempt) throws AuthenticationException {
+        if (!sso.passwordsAllowed()) {
+            // Operators who turned local passwords off (rencontres.sso.local-passwords=false): nobody, not even
+            // with a right password, signs in without the issuer.
+            throw new PasswordsTurnedOff();
+        }
         String email = email(attempt.getName());
         String address = address(attempt.getDetails());
         if (refused(email, address)) {
@@ -248,5 +255,12 @@ class SignInAttempts implements AuthenticationProvider {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** A password sign-in while only single sign-on is allowed. */
+    static final class PasswordsTurnedOff extends AuthenticationException {
+        PasswordsTurnedOff() {
+            super("Local passwords are turned off");
+        }
     }
 }

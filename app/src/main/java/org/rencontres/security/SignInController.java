@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class SignInController {
 
     private final Accounts accounts;
+    private final SsoProperties sso;
 
     /**
      * While no administrator exists (a fresh install), the page says how to create the first one: the
@@ -24,7 +25,13 @@ class SignInController {
     @GetMapping("/connexion")
     String signIn(Model model) {
         model.addAttribute("firstStart", !accounts.hasAdministrator());
+        model.addAttribute("passwords", sso.passwordsAllowed());
+        model.addAttribute("sso", sso.enabled() ? new SignOnButton(SingleSignOn.START_PATH, sso.displayName()) : null);
         return "security/sign-in";
+    }
+
+    /** The single sign-on button: where it goes and what it says. */
+    record SignOnButton(String path, String label) {
     }
 
     /** Every page knows who is signed in, for the header's sign-out button. */

@@ -193,7 +193,8 @@ class SignInThrottleTest {
                 return encoder.matches(raw, encoded);
             }
         };
-        SignInAttempts attempts = new SignInAttempts(jdbc, accounts, counting);
+        SignInAttempts attempts = new SignInAttempts(jdbc, accounts, counting, new SsoProperties(null, null, null,
+                "", java.util.List.of(), java.util.List.of(), true, true));
 
         assertThatThrownBy(() -> attempts.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
                 "personne@nulle-part.fr", "un mot de passe quelconque"))).isInstanceOf(BadCredentialsException.class);
