@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -25,6 +29,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,6 +54,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OrganiserApiController {
 
+    private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
     static final String BASE = "/api/v1/organisateur/journees/{slug}";
     static final int MAX_PAGE_SIZE = 200;
 
@@ -59,7 +66,11 @@ class OrganiserApiController {
 
     /** A page of the session's registrations, oldest first; {@code Link} gives the previous and next pages. */
     @GetMapping("/inscriptions")
-    ResponseEntity<OrganiserRegistrationPage> list(ManagedDay day,
+    @ApiResponse(responseCode = "200", description = "Une page des inscriptions (en-têtes Link et X-Total-Count).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = OrganiserRegistrationPage.class)))
+    @ApiResponse(responseCode = "400", description = "Un état inconnu, ou une page ou une taille hors limites (1 à 200).",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<OrganiserRegistrationPage> list(@Parameter(hidden = true) ManagedDay day,
                                                    @RequestParam(name = "etat", required = false) String state,
                                                    @RequestParam(name = "page", defaultValue = "1") int page,
                                                    @RequestParam(name = "taille", defaultValue = "50") int size,
@@ -103,14 +114,22 @@ class OrganiserApiController {
     }
 
     @GetMapping("/inscriptions/{id}")
-    OrganiserRegistrationView detail(ManagedDay day, @PathVariable long id) {
+    @ApiResponse(responseCode = "200", description = "L'inscription et son historique.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = OrganiserRegistrationView.class)))
+    @ApiResponse(responseCode = "400", description = "L'identifiant n'est pas un nombre.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    OrganiserRegistrationView detail(@Parameter(hidden = true) ManagedDay day, @PathVariable long id) {
         Registration r = ofDay(day, id);
         return OrganiserRegistrationView.of(r, registrations.history(id));
     }
 
     /** The registrations as a CSV file for French spreadsheet programs (no formula can run from a cell). */
     @GetMapping(path = "/inscriptions.csv", produces = "text/csv")
-    ResponseEntity<byte[]> csv(ManagedDay day, @RequestParam(name = "etat", required = false) String state) {
+    @ApiResponse(responseCode = "200", description = "Les inscriptions, en CSV.",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "Un état inconnu.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<byte[]> csv(@Parameter(hidden = true) ManagedDay day, @RequestParam(name = "etat", required = false) String state) {
         List<List<?>> rows = new ArrayList<>();
         rows.add(List.of("id", "etat", "nom", "prenom", "courriel", "telephone", "service", "employeur", "demande_le"));
         for (Registration r : filtered(day, state)) {
@@ -125,18 +144,36 @@ class OrganiserApiController {
     }
 
     @PostMapping("/inscriptions/{id}/avancer")
-    OrganiserRegistrationView advance(ManagedDay day, @AuthenticationPrincipal Organiser organiser, @PathVariable long id,
+    @ApiResponse(responseCode = "200", description = "L'inscription après le mouvement.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = OrganiserRegistrationView.class)))
+    @ApiResponse(responseCode = "400", description = "L'identifiant n'est pas un nombre, ou le corps n'est pas du JSON lisible.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "L'état de la demande ne permet pas ce mouvement.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    OrganiserRegistrationView advance(@Parameter(hidden = true) ManagedDay day, @AuthenticationPrincipal Organiser organiser, @PathVariable long id,
                                       @RequestBody(required = false) OrganiserRequests.Reason body) {
         return decide(day, organiser, id, Decision.ADVANCE, body == null ? null : body.motif());
     }
 
     @PostMapping("/inscriptions/{id}/confirmer")
-    OrganiserRegistrationView confirm(ManagedDay day, @AuthenticationPrincipal Organiser organiser, @PathVariable long id) {
+    @ApiResponse(responseCode = "200", description = "L'inscription après le mouvement.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = OrganiserRegistrationView.class)))
+    @ApiResponse(responseCode = "400", description = "L'identifiant n'est pas un nombre, ou le corps n'est pas du JSON lisible.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "L'état de la demande ne permet pas ce mouvement.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    OrganiserRegistrationView confirm(@Parameter(hidden = true) ManagedDay day, @AuthenticationPrincipal Organiser organiser, @PathVariable long id) {
         return decide(day, organiser, id, Decision.CONFIRM, null);
     }
 
     @PostMapping("/inscriptions/{id}/refuser")
-    OrganiserRegistrationView refuse(ManagedDay day, @AuthenticationPrincipal Organiser organiser, @PathVariable long id,
+    @ApiResponse(responseCode = "200", description = "L'inscription après le mouvement.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = OrganiserRegistrationView.class)))
+    @ApiResponse(responseCode = "400", description = "Le motif du refus manque, ou l'identifiant ou le corps est illisible.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "L'état de la demande ne permet pas ce mouvement.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    OrganiserRegistrationView refuse(@Parameter(hidden = true) ManagedDay day, @AuthenticationPrincipal Organiser organiser, @PathVariable long id,
                                      @RequestBody(required = false) OrganiserRequests.Reason body) {
         if (body == null || body.motif() == null || body.motif().isBlank()) {
             throw new OrganiserApiProblem(HttpStatus.BAD_REQUEST, "api.organiser.error.reason");
@@ -160,7 +197,17 @@ class OrganiserApiController {
      * confirmed, 400 for a day or half-day the session does not have.
      */
     @PostMapping("/presences")
-    ResponseEntity<OrganiserCheckInResult> checkIn(ManagedDay day, @AuthenticationPrincipal Organiser organiser,
+    @ApiResponse(responseCode = "201", description = "La présence est enregistrée.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OrganiserCheckInResult.class)))
+    @ApiResponse(responseCode = "200", description = "La personne était déjà notée présente à cette demi-journée.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OrganiserCheckInResult.class)))
+    @ApiResponse(responseCode = "400", description = "L'inscription, le jour ou la demi-journée manque ou n'est pas de la session.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "L'inscription n'est pas confirmée.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<OrganiserCheckInResult> checkIn(@Parameter(hidden = true) ManagedDay day, @AuthenticationPrincipal Organiser organiser,
                                                    @RequestBody(required = false) OrganiserRequests.CheckIn body) {
         if (body == null || body.inscription() == null) {
             throw new OrganiserApiProblem(HttpStatus.BAD_REQUEST, "api.organiser.error.checkin.registration");

@@ -7,11 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.rencontres.RencontresIntegrationTest;
@@ -32,8 +29,8 @@ class PublicApiContractTest {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private JsonNode document;
-    /** Properties compared with the document: the walk must not pass by finding no schema. */
-    private int checked;
+    /** Compares answers with the document's schemas (and counts the properties: the walk must find schemas). */
+    private OpenApiSchemas schemas;
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
@@ -49,6 +46,7 @@ class PublicApiContractTest {
         assertThat(openApi.statusCode()).isEqualTo(200);
         assertThat(openApi.headers().allValues("Set-Cookie")).isEmpty();
         document = json.readTree(openApi.body());
+        schemas = new OpenApiSchemas(document);
         assertThat(document.get("openapi").asString()).startsWith("3.");
 
         List<String> called = new ArrayList<>();
@@ -77,7 +75,7 @@ class PublicApiContractTest {
             assertThat(ok.statusCode()).as(url).isEqualTo(200);
             JsonNode content = responses.get("200").get("content");
             assertThat(ok.headers().firstValue("Content-Type").orElseThrow()).isIn(iterable(content.propertyNames()));
-            conforms(json.readTree(ok.body()), content.get("application/json").get("schema"), url);
+            schemas.conforms(json.readTree(ok.body()), content.get("application/json").get("schema"), url);
 
             if (responses.has("304")) {
                 assertThat(get(url, "If-None-Match", ok.headers().firstValue("ETag").orElseThrow()).statusCode())
@@ -95,7 +93,7 @@ class PublicApiContractTest {
             }
         }
         assertThat(called).contains("/api/v1/journees", "/api/v1/journees/{code}");
-        assertThat(checked).isGreaterThan(100);
+        assertThat(schemas.checked()).isGreaterThan(100);
     }
 
     @Test
@@ -120,42 +118,5 @@ class PublicApiContractTest {
         assertThat(body.get("status").asInt()).isEqualTo(status);
         assertThat(body.get("title").asString()).isNotBlank();
         assertThat(body.get("detail").asString()).isNotBlank();
-    }
-
-    /** The value has exactly the schema's properties, its required ones not null; nested objects likewise. */
-    private void conforms(JsonNode value, JsonNode schema, String where) {
-        schema = resolve(schema);
-        if (value == null || value.isNull()) {
-            return;
-        }
-        if (schema.has("properties")) {
-            assertThat(value.isObject()).as(where).isTrue();
-            Set<String> documented = new TreeSet<>(schema.get("properties").propertyNames());
-            Set<String> present = new TreeSet<>(value.propertyNames());
-            assertThat(present).as("properties of %s", where).isEqualTo(documented);
-            Set<String> required = new HashSet<>();
-            schema.path("required").forEach(r -> required.add(r.asString()));
-            for (String name : documented) {
-                checked++;
-                if (required.contains(name)) {
-                    assertThat(value.get(name).isNull()).as("%s.%s is required", where, name).isFalse();
-                }
-                conforms(value.get(name), schema.get("properties").get(name), where + "." + name);
-            }
-        } else if (schema.has("items")) {
-            assertThat(value.isArray()).as(where).isTrue();
-            int i = 0;
-            for (JsonNode element : value) {
-                conforms(element, schema.get("items"), where + "[" + i++ + "]");
-            }
-        }
-    }
-
-    private JsonNode resolve(JsonNode schema) {
-        while (schema.has("$ref")) {
-            String name = schema.get("$ref").asString().substring("#/components/schemas/".length());
-            schema = document.get("components").get("schemas").get(name);
-        }
-        return schema;
     }
 }
