@@ -57,6 +57,19 @@ class RegistrationDocumentsTest {
     @Autowired Days days;
     @Autowired Programmes programmes;
     @Autowired Directory directory;
+    @Autowired org.springframework.context.MessageSource messages;
+
+    /** A registration number is an identifier, never grouped by thousands (« 1 001 » once the ids passed 1000). */
+    @org.junit.jupiter.api.Test
+    void registration_numbers_are_written_without_grouping() {
+        java.util.Locale fr = java.util.Locale.FRENCH;
+        assertThat(messages.getMessage("documents.convocation.number", new Object[] {1001L}, fr)).isEqualTo("Inscription n° 1001");
+        assertThat(messages.getMessage("documents.convocation.qr.alt", new Object[] {123456L}, fr)).contains("n° 123456,");
+        assertThat(messages.getMessage("documents.bulletin.request", new Object[] {1001L, "7 décembre 2026"}, fr))
+                .startsWith("Demande d'inscription n° 1001 du");
+        assertThat(messages.getMessage("registration.trail.pdf.session", new Object[] {"Z27IN 001", 1001L}, fr))
+                .isEqualTo("Code session Z27IN 001, inscription n°\u00a01001");
+    }
 
     private Day day;
     private Organisation employer;
