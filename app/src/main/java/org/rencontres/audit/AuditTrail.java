@@ -1,5 +1,7 @@
 package org.rencontres.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -61,9 +63,7 @@ public class AuditTrail {
                 SELECT id, day_id, at, account_id, actor, subject, action, details
                 FROM audit_entry WHERE day_id = ? ORDER BY at DESC, id DESC""")
                 .param(dayId)
-                .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getLong("day_id"),
-                        rs.getObject("at", OffsetDateTime.class).toInstant(), (Long) rs.getObject("account_id"),
-                        rs.getString("actor"), rs.getString("subject"), rs.getString("action"), rs.getString("details")))
+                .query(AuditTrail::entry)
                 .list();
     }
 
@@ -73,10 +73,7 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordPrivacy(Long accountId, String actor, String action, String details) {
-        jdbc.sql("""
-                INSERT INTO audit_entry (account_id, actor, subject, action, details)
-                VALUES (?, ?, 'privacy', ?, ?)""")
-                .params(accountId, actor, action, details).update();
+        recordOfNoDay("privacy", accountId, actor, action, details);
     }
 
     /**
@@ -85,33 +82,40 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordSignIn(Long accountId, String actor, String action, String details) {
+        recordOfNoDay("sign-in", accountId, actor, action, details);
+    }
+
+    /** An entry of a subject that concerns no day and no organisation (privacy, sign-in). */
+    private void recordOfNoDay(String subject, Long accountId, String actor, String action, String details) {
         jdbc.sql("""
                 INSERT INTO audit_entry (account_id, actor, subject, action, details)
-                VALUES (?, ?, 'sign-in', ?, ?)""")
-                .params(accountId, actor, action, details).update();
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(accountId, actor, subject, action, details).update();
     }
 
     /** The sign-in entries, latest first, at most that many. */
     public List<AuditEntry> ofSignIns(int limit) {
-        return jdbc.sql("""
-                SELECT id, day_id, at, account_id, actor, subject, action, details
-                FROM audit_entry WHERE subject = 'sign-in' ORDER BY at DESC, id DESC LIMIT ?""")
-                .param(limit)
-                .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getLong("day_id"),
-                        rs.getObject("at", OffsetDateTime.class).toInstant(), (Long) rs.getObject("account_id"),
-                        rs.getString("actor"), rs.getString("subject"), rs.getString("action"), rs.getString("details")))
-                .list();
+        return ofSubject("sign-in", limit);
     }
 
     /** The platform's privacy entries, latest first, at most that many. */
     public List<AuditEntry> ofPrivacy(int limit) {
+        return ofSubject("privacy", limit);
+    }
+
+    /** The entries of a subject that concerns no day, latest first, at most that many. */
+    private List<AuditEntry> ofSubject(String subject, int limit) {
         return jdbc.sql("""
                 SELECT id, day_id, at, account_id, actor, subject, action, details
-                FROM audit_entry WHERE subject = 'privacy' ORDER BY at DESC, id DESC LIMIT ?""")
-                .param(limit)
-                .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getLong("day_id"),
-                        rs.getObject("at", OffsetDateTime.class).toInstant(), (Long) rs.getObject("account_id"),
-                        rs.getString("actor"), rs.getString("subject"), rs.getString("action"), rs.getString("details")))
+                FROM audit_entry WHERE subject = ? ORDER BY at DESC, id DESC LIMIT ?""")
+                .params(subject, limit)
+                .query(AuditTrail::entry)
                 .list();
+    }
+
+    private static AuditEntry entry(ResultSet rs, int n) throws SQLException {
+        return new AuditEntry(rs.getLong("id"), rs.getLong("day_id"),
+                rs.getObject("at", OffsetDateTime.class).toInstant(), (Long) rs.getObject("account_id"),
+                rs.getString("actor"), rs.getString("subject"), rs.getString("action"), rs.getString("details"));
     }
 }
