@@ -6,10 +6,9 @@ import java.time.LocalTime;
 import java.util.Optional;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.rencontres.shared.FrenchTime;
+import org.rencontres.shared.RecurringJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,14 +37,8 @@ class RegistrationJobs {
     @Bean
     RecurringTask<Void> expireOffersTask(Registrations registrations, Optional<Clock> clock,
                                          @Value("${rencontres.registration.offer-check-interval:1m}") Duration interval) {
-        Clock time = clock.orElse(Clock.systemUTC());
-        return Tasks.recurring(EXPIRE_OFFERS, FixedDelay.of(interval))
-                .execute((instance, context) -> {
-                    int expired = registrations.expireOffers(time.instant());
-                    if (expired > 0) {
-                        log.info("{} offer(s) of a freed seat expired and passed on", expired);
-                    }
-                });
+        return RecurringJobs.every(EXPIRE_OFFERS, interval, clock,
+                now -> logged(registrations.expireOffers(now), "{} offer(s) of a freed seat expired and passed on"));
     }
 
     /**
@@ -57,14 +50,8 @@ class RegistrationJobs {
     RecurringTask<Void> remindersTask(RegistrationReminders reminders, Optional<Clock> clock,
                                       @Value("${rencontres.registration.reminder-check-interval:1h}") Duration interval,
                                       @Value("${rencontres.registration.reminder-before:3d}") Duration before) {
-        Clock time = clock.orElse(Clock.systemUTC());
-        return Tasks.recurring(REMINDERS, FixedDelay.of(interval))
-                .execute((instance, context) -> {
-                    int sent = reminders.remindDue(time.instant(), before);
-                    if (sent > 0) {
-                        log.info("{} reminder(s) queued", sent);
-                    }
-                });
+        return RecurringJobs.every(REMINDERS, interval, clock,
+                now -> logged(reminders.remindDue(now, before), "{} reminder(s) queued"));
     }
 
     /**
@@ -76,14 +63,8 @@ class RegistrationJobs {
     RecurringTask<Void> approverRemindersTask(ApproverReminders reminders, Optional<Clock> clock,
                                               @Value("${rencontres.registration.reminder-check-interval:1h}") Duration interval,
                                               @Value("${rencontres.registration.approver-reminder-days:3}") int days) {
-        Clock time = clock.orElse(Clock.systemUTC());
-        return Tasks.recurring(APPROVER_REMINDERS, FixedDelay.of(interval))
-                .execute((instance, context) -> {
-                    int sent = reminders.remindDue(time.instant(), Duration.ofDays(days));
-                    if (sent > 0) {
-                        log.info("{} approver reminder(s) queued", sent);
-                    }
-                });
+        return RecurringJobs.every(APPROVER_REMINDERS, interval, clock,
+                now -> logged(reminders.remindDue(now, Duration.ofDays(days)), "{} approver reminder(s) queued"));
     }
 
     /**
@@ -93,13 +74,14 @@ class RegistrationJobs {
     @Bean
     RecurringTask<Void> organiserDigestTask(OrganiserDigest digest, Optional<Clock> clock,
                                             @Value("${rencontres.registration.digest-time:07:00}") LocalTime at) {
-        Clock time = clock.orElse(Clock.systemUTC());
-        return Tasks.recurring(DIGEST, Schedules.daily(FrenchTime.PARIS, at))
-                .execute((instance, context) -> {
-                    int sent = digest.sendDue(time.instant());
-                    if (sent > 0) {
-                        log.info("{} organiser digest(s) queued", sent);
-                    }
-                });
+        return RecurringJobs.on(DIGEST, Schedules.daily(FrenchTime.PARIS, at), clock,
+                now -> logged(digest.sendDue(now), "{} organiser digest(s) queued"));
+    }
+
+    /** Logs how many the run did (offers passed on, e-mails queued), when it did any. */
+    private static void logged(int count, String message) {
+        if (count > 0) {
+            log.info(message, count);
+        }
     }
 }

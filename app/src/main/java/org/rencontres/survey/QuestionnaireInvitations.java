@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.directory.Directory;
@@ -28,6 +26,7 @@ import org.rencontres.programme.SlotPerson;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationState;
 import org.rencontres.registration.Registrations;
+import org.rencontres.shared.RecurringJobs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,9 +62,7 @@ class QuestionnaireInvitations {
     @Bean
     RecurringTask<Void> surveyQuestionnairesTask(Optional<Clock> clock,
                                                  @Value("${rencontres.survey.invitation-check-interval:30m}") Duration every) {
-        Clock time = clock.orElse(Clock.systemUTC());
-        return Tasks.recurring("survey-questionnaires", FixedDelay.of(every))
-                .execute((instance, context) -> sendDue(time.instant()));
+        return RecurringJobs.every("survey-questionnaires", every, clock, this::sendDue);
     }
 
     /** Sends what is due at {@code now}; returns how many e-mails were queued. */

@@ -3,23 +3,14 @@ package org.rencontres.survey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Day;
-import org.rencontres.event.Days;
-import org.rencontres.notification.Mailer;
 import org.rencontres.registration.Registration;
-import org.rencontres.registration.SpaceLinks;
-import org.rencontres.shared.PublicAddress;
+import org.rencontres.shared.RecurringJobs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,18 +32,13 @@ class SurveyInvitations {
 
     private final JdbcClient jdbc;
     private final Surveys surveys;
-    private final Days days;
-    private final Mailer mailer;
-    private final PublicAddress address;
+    private final HotSurveyMail mail;
     private final TransactionTemplate transaction;
-    private final SpaceLinks spaceLinks;
 
     @Bean
     RecurringTask<Void> surveyInvitationsTask(Optional<Clock> clock,
                                               @Value("${rencontres.survey.invitation-check-interval:30m}") Duration every) {
-        Clock time = clock.orElse(Clock.systemUTC());
-        return Tasks.recurring("survey-invitations", FixedDelay.of(every))
-                .execute((instance, context) -> sendDue(time.instant()));
+        return RecurringJobs.every("survey-invitations", every, clock, this::sendDue);
     }
 
     /**
@@ -64,19 +50,14 @@ class SurveyInvitations {
      */
     int sendDue(Instant now) {
         int sent = 0;
-        List<Long> dayIds = jdbc.sql("SELECT DISTINCT event_day_id FROM survey_question ORDER BY 1").query(Long.class).list();
-        for (long dayId : dayIds) {
-            Optional<Day> day = days.find(dayId);
-            if (day.isEmpty()) {
-                continue;
-            }
+        for (Day day : mail.daysWithQuestions()) {
             // A session of several days is evaluated as a whole: after its last day's end.
-            Instant end = day.get().days().end().toInstant();
+            Instant end = day.days().end().toInstant();
             if (end.isAfter(now) || end.plus(WINDOW).isBefore(now)) {
                 continue;
             }
-            for (Registration r : surveys.invitable(dayId).toList()) {
-                if (Boolean.TRUE.equals(transaction.execute(s -> invite(day.get(), r)))) {
+            for (Registration r : surveys.invitable(day.id()).toList()) {
+                if (Boolean.TRUE.equals(transaction.execute(s -> invite(day, r)))) {
                     sent++;
                 }
             }
@@ -92,14 +73,7 @@ class SurveyInvitations {
         if (inserted == 0 || surveys.answered(r.id())) {
             return false;
         }
-        String token = surveys.keyOf(r).orElseThrow();
-        Map<String, Object> v = new HashMap<>();
-        v.put("name", r.givenName() + " " + r.surname());
-        v.put("title", day.fullTitle());
-        v.put("link", address.of("/evaluation/" + token));
-        // Every e-mail to an agent links their space (issue 16).
-        v.put("space", spaceLinks.of(r));
-        mailer.queue(day.id(), r.email(), "survey/mail/invitation", Locale.forLanguageTag(r.language()), v);
+        mail.queue(day, r, "survey/mail/invitation");
         return true;
     }
 }

@@ -5,23 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
-import org.rencontres.notification.Mailer;
 import org.rencontres.registration.Registration;
-import org.rencontres.registration.SpaceLinks;
-import org.rencontres.shared.PublicAddress;
+import org.rencontres.shared.RecurringJobs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,28 +48,21 @@ class SurveyReminders {
     private final Questionnaires questionnaires;
     private final SurveySettings settings;
     private final Days days;
-    private final Mailer mailer;
-    private final PublicAddress address;
+    private final HotSurveyMail mail;
     private final TransactionTemplate transaction;
-    private final SpaceLinks spaceLinks;
 
     @Bean
     RecurringTask<Void> surveyRemindersTask(Optional<Clock> clock,
                                             @Value("${rencontres.survey.reminder-check-interval:30m}") Duration every) {
-        Clock time = clock.orElse(Clock.systemUTC());
-        return Tasks.recurring("survey-reminders", FixedDelay.of(every))
-                .execute((instance, context) -> sendDue(time.instant()));
+        return RecurringJobs.every("survey-reminders", every, clock, this::sendDue);
     }
 
     /** Sends the reminders due at {@code now}; returns how many e-mails were queued. */
     int sendDue(Instant now) {
         int sent = 0;
-        for (long dayId : jdbc.sql("SELECT DISTINCT event_day_id FROM survey_question ORDER BY 1").query(Long.class).list()) {
-            Optional<Day> day = days.find(dayId);
-            if (day.isEmpty()) {
-                continue;
-            }
-            Instant end = day.get().days().end().toInstant();
+        for (Day day : mail.daysWithQuestions()) {
+            long dayId = day.id();
+            Instant end = day.days().end().toInstant();
             SurveySettings.Delays delays = settings.of(dayId);
             Instant first = end.plus(Duration.ofDays(delays.firstReminder()));
             Instant second = end.plus(Duration.ofDays(delays.secondReminder()));
@@ -84,7 +70,7 @@ class SurveyReminders {
             if (rank > 0 && !surveys.questions(dayId).isEmpty()) {
                 for (Registration r : surveys.invitable(dayId).toList()) {
                     int k = rank;
-                    if (Boolean.TRUE.equals(transaction.execute(s -> remindHot(day.get(), r, k, now)))) {
+                    if (Boolean.TRUE.equals(transaction.execute(s -> remindHot(day, r, k, now)))) {
                         sent++;
                     }
                 }
@@ -92,7 +78,7 @@ class SurveyReminders {
             Instant followUp = end.plus(Duration.ofDays(delays.followUp() + SurveySettings.Delays.FOLLOW_UP_REMINDER));
             if (within(now, followUp, followUp.plus(WINDOW))) {
                 for (Questionnaires.Respondent r : questionnaires.respondents(dayId, Phase.COLD)) {
-                    if (Boolean.TRUE.equals(transaction.execute(s -> remindFollowUp(day.get(), r, now)))) {
+                    if (Boolean.TRUE.equals(transaction.execute(s -> remindFollowUp(day, r, now)))) {
                         sent++;
                     }
                 }
@@ -115,12 +101,7 @@ class SurveyReminders {
         if (inserted == 0) {
             return false;
         }
-        Map<String, Object> v = new HashMap<>();
-        v.put("name", r.givenName() + " " + r.surname());
-        v.put("title", day.fullTitle());
-        v.put("link", address.of("/evaluation/" + surveys.keyOf(r).orElseThrow()));
-        v.put("space", spaceLinks.of(r));
-        mailer.queue(day.id(), r.email(), "survey/mail/reminder", Locale.forLanguageTag(r.language()), v);
+        mail.queue(day, r, "survey/mail/reminder");
         return true;
     }
 

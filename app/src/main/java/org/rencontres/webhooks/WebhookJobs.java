@@ -5,8 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.rencontres.shared.RecurringJobs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +23,6 @@ class WebhookJobs {
     @Bean
     RecurringTask<Void> webhookDeliveryTask(WebhookSender sender, Optional<Clock> clock,
                                             @Value("${rencontres.webhooks.poll-interval:10s}") Duration interval) {
-        Clock time = clock.orElse(Clock.systemUTC());
-        return Tasks.recurring("webhooks-delivery", FixedDelay.of(interval))
-                .execute((instance, context) -> sender.sendAllDue(time.instant()));
+        return RecurringJobs.every("webhooks-delivery", interval, clock, sender::sendAllDue);
     }
 }
