@@ -5,7 +5,7 @@
 //   (with the page's CSRF token, from <meta name="csrf-token">) when the "online" event fires or the
 //   page loads online; the server answers each one, and answered ones are forgotten;
 // - a camera scan button when the browser has the BarcodeDetector API;
-// - an optional signature pad (pointer events) posting a PNG data URL with the check-in.
+// - an optional signature pad (signature-pad.js, loaded before) posting a PNG data URL with the check-in.
 (function () {
   'use strict';
   var desk = document.getElementById('accueil');
@@ -159,47 +159,14 @@
   var choice = document.getElementById('choix-signature');
   var ask = document.getElementById('faire-signer');
   var panel = document.getElementById('signature');
-  var pad = document.getElementById('signature-pad');
+  var pad = window.signaturePad(document.getElementById('signature-pad'));
   var padError = document.getElementById('signature-erreur');
   var pending = null;
   var opener = null;
-  var inked = false;
-  var drawing = false;
   choice.hidden = false;
-  var ctx = pad.getContext('2d');
-
-  function point(event) {
-    var rect = pad.getBoundingClientRect();
-    return {x: (event.clientX - rect.left) * pad.width / rect.width, y: (event.clientY - rect.top) * pad.height / rect.height};
-  }
-
-  pad.addEventListener('pointerdown', function (event) {
-    drawing = true;
-    pad.setPointerCapture(event.pointerId);
-    var p = point(event);
-    ctx.lineWidth = 3;
-    ctx.lineCap = 'round';
-    ctx.strokeStyle = '#000';
-    ctx.beginPath();
-    ctx.moveTo(p.x, p.y);
-    event.preventDefault();
-  });
-  pad.addEventListener('pointermove', function (event) {
-    if (!drawing) {
-      return;
-    }
-    var p = point(event);
-    ctx.lineTo(p.x, p.y);
-    ctx.stroke();
-    inked = true;
-  });
-  ['pointerup', 'pointercancel'].forEach(function (name) {
-    pad.addEventListener(name, function () { drawing = false; });
-  });
 
   function clearPad() {
-    ctx.clearRect(0, 0, pad.width, pad.height);
-    inked = false;
+    pad.clear();
     padError.hidden = true;
   }
 
@@ -240,13 +207,13 @@
     }
   });
   document.getElementById('signature-valider').addEventListener('click', function () {
-    if (!inked) {
+    if (!pad.inked()) {
       padError.hidden = false;
       return;
     }
     var form = pending;
     hidden(form, 'signatureDemandee', 'oui');
-    hidden(form, 'signature', pad.toDataURL('image/png'));
+    hidden(form, 'signature', pad.png());
     panel.hidden = true;
     pending = null;
     send(form);
