@@ -19,7 +19,7 @@ class ImportSizeLimit {
     @Bean
     UploadLimit organisationImportLimit(ObjectProvider<MultipartConfigElement> multipart) {
         return UploadLimit.of(Pattern.quote(OrganisationImportController.BASE),
-                OrganisationImportController.maxBytes(multipart.getIfAvailable()),
+                UploadLimit.allowedBytes(OrganisationImports.MAX_BYTES, multipart.getIfAvailable()),
                 route -> OrganisationImportController.BASE + "?trop-volumineux");
     }
 }

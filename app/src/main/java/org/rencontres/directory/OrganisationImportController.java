@@ -1,17 +1,19 @@
 package org.rencontres.directory;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Set;
 
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpSession;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 import org.rencontres.document.FileKind;
 import org.rencontres.document.PendingUpload;
 import org.rencontres.document.PendingUploads;
 import org.rencontres.document.Uploads;
 import org.rencontres.security.Organiser;
+import org.rencontres.web.UploadLimit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@link PendingUploads}, never in the page, so that any instance confirms it), then confirmation. A file with an error line, or that cannot be read, changes nothing.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OrganisationImportController {
 
     static final String BASE = "/admin/annuaire/import";
@@ -36,21 +39,7 @@ class OrganisationImportController {
     private final OrganisationImports imports;
     private final Uploads uploads;
     private final PendingUploads pendingUploads;
-    private final long maxBytes;
-
-    OrganisationImportController(OrganisationImports imports, Uploads uploads, PendingUploads pendingUploads,
-                                 ObjectProvider<MultipartConfigElement> multipart) {
-        this.imports = imports;
-        this.uploads = uploads;
-        this.pendingUploads = pendingUploads;
-        this.maxBytes = maxBytes(multipart.getIfAvailable());
-    }
-
-    /** The smaller of ours and the server's multipart limit: beyond the server's, the upload never reaches a controller. */
-    static long maxBytes(MultipartConfigElement config) {
-        long server = config == null ? -1 : config.getMaxFileSize();
-        return server > 0 ? Math.min(server, OrganisationImports.MAX_BYTES) : OrganisationImports.MAX_BYTES;
-    }
+    private final ObjectProvider<MultipartConfigElement> multipart;
 
     @GetMapping(BASE)
     String form(@RequestParam(name = "trop-volumineux", required = false) String tooLarge, Model model) {
@@ -65,7 +54,7 @@ class OrganisationImportController {
             return page(model, ImportProblem.of(file == null || file.getOriginalFilename() == null
                     || file.getOriginalFilename().isBlank() ? "directory.import.error.nofile" : "directory.import.error.empty"));
         }
-        if (file.getSize() > maxBytes) {
+        if (file.getSize() > maxBytes()) {
             return page(model, ImportProblem.of("directory.import.error.size", megabytes()));
         }
         byte[] content = file.getBytes();
@@ -141,7 +130,10 @@ class OrganisationImportController {
     }
 
     private String megabytes() {
-        double mb = maxBytes / (1024.0 * 1024.0);
-        return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.FRANCE, "%.1f", mb);
+        return UploadLimit.megabytes(maxBytes());
+    }
+
+    private long maxBytes() {
+        return UploadLimit.allowedBytes(OrganisationImports.MAX_BYTES, multipart.getIfAvailable());
     }
 }

@@ -17,6 +17,7 @@ import org.rencontres.event.SessionCode;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FormErrors;
+import org.rencontres.web.UploadLimit;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.CacheControl;
@@ -203,7 +204,6 @@ class ExchangeController {
     }
 
     private static String megabytes() {
-        double mb = SessionDocumentSizeLimit.MAX_BYTES / (1024.0 * 1024.0);
-        return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.FRANCE, "%.1f", mb);
+        return UploadLimit.megabytes(SessionDocumentSizeLimit.MAX_BYTES);
     }
 }

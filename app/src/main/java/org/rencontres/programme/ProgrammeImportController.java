@@ -9,6 +9,8 @@ import java.util.Locale;
 
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpSession;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
@@ -16,6 +18,7 @@ import org.rencontres.programme.ProgrammeSheet.Column;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.web.Confirmation;
+import org.rencontres.web.UploadLimit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -40,6 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * is trusted, and the lines are checked again on confirmation.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 @RequestMapping("/admin/journees/{slug}/programme/importer")
 class ProgrammeImportController {
 
@@ -49,21 +53,7 @@ class ProgrammeImportController {
     private final ProgrammeImport imports;
     private final ProgrammeTemplate template;
     private final MessageSource messages;
-    private final long maxBytes;
-
-    ProgrammeImportController(ProgrammeImport imports, ProgrammeTemplate template, MessageSource messages,
-                              ObjectProvider<MultipartConfigElement> multipart) {
-        this.imports = imports;
-        this.template = template;
-        this.messages = messages;
-        this.maxBytes = maxBytes(multipart.getIfAvailable());
-    }
-
-    /** The smaller of ours and the server's multipart limit: beyond the server's, the upload never reaches a controller. */
-    static long maxBytes(MultipartConfigElement config) {
-        long server = config == null ? -1 : config.getMaxFileSize();
-        return server > 0 ? Math.min(server, ProgrammeImport.MAX_BYTES) : ProgrammeImport.MAX_BYTES;
-    }
+    private final ObjectProvider<MultipartConfigElement> multipart;
 
     @GetMapping
     String form(ManagedDay day, @RequestParam(name = "trop-volumineux", required = false) String tooLarge,
@@ -94,7 +84,7 @@ class ProgrammeImportController {
             boolean named = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
             return page(day, FieldProblem.general(named ? "sheet.error.empty" : "sheet.error.nofile"), model, locale);
         }
-        if (file.getSize() > maxBytes) {
+        if (file.getSize() > maxBytes()) {
             return page(day, FieldProblem.general("sheet.error.size", megabytes()), model, locale);
         }
         byte[] content = file.getBytes();
@@ -278,8 +268,11 @@ class ProgrammeImportController {
     }
 
     private String megabytes() {
-        double mb = maxBytes / (1024.0 * 1024.0);
-        return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.FRANCE, "%.1f", mb);
+        return UploadLimit.megabytes(maxBytes());
+    }
+
+    private long maxBytes() {
+        return UploadLimit.allowedBytes(ProgrammeImport.MAX_BYTES, multipart.getIfAvailable());
     }
 
     private String message(String code, Locale locale, Object... args) {

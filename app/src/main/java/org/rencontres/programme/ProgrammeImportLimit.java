@@ -16,7 +16,7 @@ class ProgrammeImportLimit {
     @Bean
     UploadLimit programmeImportUploadLimit(ObjectProvider<MultipartConfigElement> multipart) {
         return UploadLimit.of(ProgrammeImportController.ROUTE,
-                ProgrammeImportController.maxBytes(multipart.getIfAvailable()) + UploadLimit.FORM_FIELDS_BYTES,
+                UploadLimit.allowedBytes(ProgrammeImport.MAX_BYTES, multipart.getIfAvailable()) + UploadLimit.FORM_FIELDS_BYTES,
                 route -> "/admin/journees/" + route.group(1) + "/programme/importer?trop-volumineux");
     }
 }
