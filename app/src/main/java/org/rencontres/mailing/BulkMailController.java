@@ -33,6 +33,18 @@ class BulkMailController {
     private final BulkMails bulk;
     private final MessageSource messages;
 
+    /**
+     * The form's fields, bound by their names (the same in the preview and the sending): the audience (states,
+     * workshop, organisation, rotation, presence), the subject and the text; a field not sent is null.
+     */
+    record DraftForm(List<String> etats, String atelier, String organisation, String rotation, String presence,
+                     String objet, String texte) {
+
+        BulkMails.Draft draft() {
+            return new BulkMails.Draft(Audience.of(etats, atelier, organisation, rotation, presence), objet, texte);
+        }
+    }
+
     @GetMapping
     String form(ManagedDay day, Model model) {
         Audience everyoneConfirmed = new Audience(java.util.Set.of(RegistrationState.CONFIRMED), null, null, null, null);
@@ -41,17 +53,10 @@ class BulkMailController {
 
     /** The preview (and confirmation), or the form again with its problems. */
     @PostMapping
-    String preview(ManagedDay day, @RequestParam(name = "etats", required = false) List<String> etats,
-                   @RequestParam(name = "atelier", required = false) String atelier,
-                   @RequestParam(name = "organisation", required = false) String organisation,
-                   @RequestParam(name = "rotation", required = false) String rotation,
-                   @RequestParam(name = "presence", required = false) String presence,
-                   @RequestParam(name = "objet", required = false) String objet,
-                   @RequestParam(name = "texte", required = false) String texte,
+    String preview(ManagedDay day, DraftForm fields,
                    @RequestParam(name = "modifier", required = false) String modifier,
                    Model model, Locale locale) {
-        BulkMails.Draft draft = new BulkMails.Draft(Audience.of(etats, atelier, organisation, rotation, presence),
-                objet, texte);
+        BulkMails.Draft draft = fields.draft();
         if (modifier != null) {
             return form(day, draft, FormErrors.none(), model);
         }
@@ -68,18 +73,10 @@ class BulkMailController {
     }
 
     @PostMapping("/envoi")
-    String send(@AuthenticationPrincipal Organiser organiser, ManagedDay day,
-                @RequestParam(name = "etats", required = false) List<String> etats,
-                @RequestParam(name = "atelier", required = false) String atelier,
-                @RequestParam(name = "organisation", required = false) String organisation,
-                @RequestParam(name = "rotation", required = false) String rotation,
-                @RequestParam(name = "presence", required = false) String presence,
-                @RequestParam(name = "objet", required = false) String objet,
-                @RequestParam(name = "texte", required = false) String texte,
+    String send(@AuthenticationPrincipal Organiser organiser, ManagedDay day, DraftForm fields,
                 @RequestParam(name = "envoi", required = false) String envoi,
                 Model model, Locale locale, RedirectAttributes redirect) {
-        BulkMails.Draft draft = new BulkMails.Draft(Audience.of(etats, atelier, organisation, rotation, presence),
-                objet, texte);
+        BulkMails.Draft draft = fields.draft();
         List<FieldProblem> problems = bulk.check(day.id(), draft);
         if (!problems.isEmpty()) {
             return form(day, draft, FormErrors.of(problems, messages, locale), model);
