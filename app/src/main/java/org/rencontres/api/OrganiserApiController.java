@@ -144,34 +144,23 @@ class OrganiserApiController {
     }
 
     @PostMapping("/inscriptions/{id}/avancer")
-    @ApiResponse(responseCode = "200", description = "L'inscription après le mouvement.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = OrganiserRegistrationView.class)))
-    @ApiResponse(responseCode = "400", description = "L'identifiant n'est pas un nombre, ou le corps n'est pas du JSON lisible.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "L'état de la demande ne permet pas ce mouvement.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @MovementResponses
+    @MovementResponses.UnreadableRequest
     OrganiserRegistrationView advance(@Parameter(hidden = true) ManagedDay day, @AuthenticationPrincipal Organiser organiser, @PathVariable long id,
                                       @RequestBody(required = false) OrganiserRequests.Reason body) {
         return decide(day, organiser, id, Decision.ADVANCE, body == null ? null : body.motif());
     }
 
     @PostMapping("/inscriptions/{id}/confirmer")
-    @ApiResponse(responseCode = "200", description = "L'inscription après le mouvement.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = OrganiserRegistrationView.class)))
-    @ApiResponse(responseCode = "400", description = "L'identifiant n'est pas un nombre, ou le corps n'est pas du JSON lisible.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "L'état de la demande ne permet pas ce mouvement.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @MovementResponses
+    @MovementResponses.UnreadableRequest
     OrganiserRegistrationView confirm(@Parameter(hidden = true) ManagedDay day, @AuthenticationPrincipal Organiser organiser, @PathVariable long id) {
         return decide(day, organiser, id, Decision.CONFIRM, null);
     }
 
     @PostMapping("/inscriptions/{id}/refuser")
-    @ApiResponse(responseCode = "200", description = "L'inscription après le mouvement.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = OrganiserRegistrationView.class)))
+    @MovementResponses
     @ApiResponse(responseCode = "400", description = "Le motif du refus manque, ou l'identifiant ou le corps est illisible.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "L'état de la demande ne permet pas ce mouvement.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     OrganiserRegistrationView refuse(@Parameter(hidden = true) ManagedDay day, @AuthenticationPrincipal Organiser organiser, @PathVariable long id,
                                      @RequestBody(required = false) OrganiserRequests.Reason body) {
