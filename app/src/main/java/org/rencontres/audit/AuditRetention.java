@@ -1,10 +1,7 @@
 package org.rencontres.audit;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.ZoneOffset;
-import java.util.List;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -19,37 +16,26 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
-class AuditRetention implements RetainedData {
+class AuditRetention implements RetainedData.OfOneKind {
 
     static final String ENTRIES = "audit.entries";
 
     private final JdbcClient jdbc;
 
     @Override
-    public List<Kind> kinds() {
-        return List.of(new Kind(ENTRIES, Period.ofYears(1), "privacy.retention.kind.audit",
-                "privacy.retention.reason.audit"));
+    public Kind kind() {
+        return new Kind(ENTRIES, Period.ofYears(1), "privacy.retention.kind.audit",
+                "privacy.retention.reason.audit");
     }
 
     @Override
-    public long countExpired(String kind, Instant cutoff) {
-        check(kind);
-        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE at < ?").param(at(cutoff)).query(Long.class).single();
+    public long countExpired(Instant cutoff) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE at < ?").param(RetainedData.utc(cutoff))
+                .query(Long.class).single();
     }
 
     @Override
-    public long purge(String kind, Instant cutoff) {
-        check(kind);
-        return jdbc.sql("DELETE FROM audit_entry WHERE at < ?").param(at(cutoff)).update();
-    }
-
-    private static void check(String kind) {
-        if (!ENTRIES.equals(kind)) {
-            throw new IllegalArgumentException(kind);
-        }
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    public long purge(Instant cutoff) {
+        return jdbc.sql("DELETE FROM audit_entry WHERE at < ?").param(RetainedData.utc(cutoff)).update();
     }
 }

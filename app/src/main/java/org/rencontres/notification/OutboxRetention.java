@@ -1,9 +1,7 @@
 package org.rencontres.notification;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import lombok.AccessLevel;
@@ -20,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
-class OutboxRetention implements RetainedData {
+class OutboxRetention implements RetainedData.OfOneKind {
 
     static final String BODIES = "notification.bodies";
 
@@ -32,38 +30,26 @@ class OutboxRetention implements RetainedData {
     private final JdbcClient jdbc;
 
     @Override
-    public List<Kind> kinds() {
-        return List.of(new Kind(BODIES, Period.ofMonths(3), "privacy.retention.kind.outbox",
-                "privacy.retention.reason.outbox"));
+    public Kind kind() {
+        return new Kind(BODIES, Period.ofMonths(3), "privacy.retention.kind.outbox",
+                "privacy.retention.reason.outbox");
     }
 
     @Override
-    public long countExpired(String kind, Instant cutoff) {
-        check(kind);
-        return jdbc.sql("SELECT count(*) FROM notification_outbox WHERE " + EXPIRED).param("cutoff", at(cutoff))
+    public long countExpired(Instant cutoff) {
+        return jdbc.sql("SELECT count(*) FROM notification_outbox WHERE " + EXPIRED).param("cutoff", RetainedData.utc(cutoff))
                 .query(Long.class).single();
     }
 
     @Override
-    public long purge(String kind, Instant cutoff) {
-        check(kind);
+    public long purge(Instant cutoff) {
         List<Long> ids = jdbc.sql("SELECT id FROM notification_outbox WHERE " + EXPIRED + " FOR UPDATE")
-                .param("cutoff", at(cutoff)).query(Long.class).list();
+                .param("cutoff", RetainedData.utc(cutoff)).query(Long.class).list();
         if (ids.isEmpty()) {
             return 0;
         }
         jdbc.sql("DELETE FROM notification_attachment WHERE outbox_id IN (:ids)").param("ids", ids).update();
         return jdbc.sql("UPDATE notification_outbox SET text_body = '', html_body = NULL WHERE id IN (:ids)")
                 .param("ids", ids).update();
-    }
-
-    private static void check(String kind) {
-        if (!BODIES.equals(kind)) {
-            throw new IllegalArgumentException(kind);
-        }
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

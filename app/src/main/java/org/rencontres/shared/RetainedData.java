@@ -1,7 +1,9 @@
 package org.rencontres.shared;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -32,4 +34,46 @@ public interface RetainedData {
 
     /** Deletes or anonymises the items of that kind older than the cutoff, in the caller's transaction. */
     long purge(String kind, Instant cutoff);
+
+    /** An instant as a parameter of a {@code timestamptz} column. */
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /**
+     * A module that keeps one kind of personal data: it says which, counts and purges; a call for another kind
+     * is refused (IllegalArgumentException).
+     */
+    interface OfOneKind extends RetainedData {
+
+        Kind kind();
+
+        /** How many items are older than the cutoff. */
+        long countExpired(Instant cutoff);
+
+        /** Deletes or anonymises the items older than the cutoff, in the caller's transaction. */
+        long purge(Instant cutoff);
+
+        @Override
+        default List<Kind> kinds() {
+            return List.of(kind());
+        }
+
+        @Override
+        default long countExpired(String kind, Instant cutoff) {
+            return countExpired(checked(kind, cutoff));
+        }
+
+        @Override
+        default long purge(String kind, Instant cutoff) {
+            return purge(checked(kind, cutoff));
+        }
+
+        private Instant checked(String kind, Instant cutoff) {
+            if (!kind().code().equals(kind)) {
+                throw new IllegalArgumentException(kind);
+            }
+            return cutoff;
+        }
+    }
 }

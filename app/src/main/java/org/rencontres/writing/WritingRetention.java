@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
-class WritingRetention implements RetainedData {
+class WritingRetention implements RetainedData.OfOneKind {
 
     static final String DOCUMENTS = "writing.documents";
 
@@ -30,14 +30,13 @@ class WritingRetention implements RetainedData {
     private final EndedSessions ended;
 
     @Override
-    public List<Kind> kinds() {
-        return List.of(new Kind(DOCUMENTS, Period.ofYears(2), "privacy.retention.kind.writing",
-                "privacy.retention.reason.writing"));
+    public Kind kind() {
+        return new Kind(DOCUMENTS, Period.ofYears(2), "privacy.retention.kind.writing",
+                "privacy.retention.reason.writing");
     }
 
     @Override
-    public long countExpired(String kind, Instant cutoff) {
-        check(kind);
+    public long countExpired(Instant cutoff) {
         List<Long> days = ended.endedBefore(cutoff);
         return days.isEmpty() ? 0
                 : jdbc.sql("SELECT count(*) FROM writing_document WHERE " + EXPIRED).param("days", days)
@@ -46,8 +45,7 @@ class WritingRetention implements RetainedData {
 
     /** Empties the documents (their updates deleted); returns how many documents. */
     @Override
-    public long purge(String kind, Instant cutoff) {
-        check(kind);
+    public long purge(Instant cutoff) {
         List<Long> days = ended.endedBefore(cutoff);
         if (days.isEmpty()) {
             return 0;
@@ -59,11 +57,5 @@ class WritingRetention implements RetainedData {
         }
         jdbc.sql("DELETE FROM writing_update WHERE document_id IN (:ids)").param("ids", documents).update();
         return documents.size();
-    }
-
-    private static void check(String kind) {
-        if (!DOCUMENTS.equals(kind)) {
-            throw new IllegalArgumentException(kind);
-        }
     }
 }
