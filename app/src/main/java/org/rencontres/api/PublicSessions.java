@@ -4,11 +4,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -73,12 +71,7 @@ class PublicSessions {
     private PublicSession session(Day day) {
         ZoneId zone = day.zone();
         String slug = day.sessionCode().slug();
-        Set<Long> organisationIds = new HashSet<>();
-        if (day.organiserId() != null) {
-            organisationIds.add(day.organiserId());
-        }
-        day.partners().forEach(p -> organisationIds.add(p.organisationId()));
-        Map<Long, Organisation> organisations = directory.organisations(organisationIds);
+        Map<Long, Organisation> organisations = directory.organisations(day.organisationIds());
         Organisation organiser = day.organiserId() == null ? null : organisations.get(day.organiserId());
 
         List<Slot> slots = programmes.programmeOf(day.id()).slots();

@@ -2,11 +2,9 @@ package org.rencontres.daypage;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -99,12 +97,7 @@ class DayPages {
     }
 
     private DayPage assemble(Day day, String pageUrl) {
-        Set<Long> organisationIds = new HashSet<>();
-        if (day.organiserId() != null) {
-            organisationIds.add(day.organiserId());
-        }
-        day.partners().forEach(p -> organisationIds.add(p.organisationId()));
-        Map<Long, Organisation> organisations = directory.organisations(organisationIds);
+        Map<Long, Organisation> organisations = directory.organisations(day.organisationIds());
         Organisation organiser = day.organiserId() == null ? null : organisations.get(day.organiserId());
         List<DayPage.PartnerView> partners = day.partners().stream()
                 .map(p -> {

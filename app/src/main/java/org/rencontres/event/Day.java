@@ -2,7 +2,9 @@ package org.rencontres.event;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.rencontres.shared.RichText;
 
@@ -73,5 +75,15 @@ public record Day(
 
     public List<Contact> registrationContacts() {
         return contacts(Contact.Purpose.REGISTRATION);
+    }
+
+    /** The directory's organisations the session names: its organiser (when known) and its partners. */
+    public Set<Long> organisationIds() {
+        Set<Long> ids = new HashSet<>();
+        if (organiserId != null) {
+            ids.add(organiserId);
+        }
+        partners.forEach(p -> ids.add(p.organisationId()));
+        return ids;
     }
 }

@@ -66,12 +66,8 @@ class SessionExport {
         setUpsBySlot.values().forEach(u -> u.tables().stream().map(RotationSetUp.Table::hostPersonId)
                 .filter(Objects::nonNull).forEach(personIds::add));
         Map<Long, Person> people = directory.people(personIds);
-        Set<Long> organisationIds = new HashSet<>();
+        Set<Long> organisationIds = day.organisationIds();
         people.values().stream().map(Person::organisationId).filter(Objects::nonNull).forEach(organisationIds::add);
-        day.partners().forEach(p -> organisationIds.add(p.organisationId()));
-        if (day.organiserId() != null) {
-            organisationIds.add(day.organiserId());
-        }
         Map<Long, Organisation> organisations = directory.organisations(organisationIds);
         Map<String, Organisation> organisationsByName = new java.util.HashMap<>();
         directory.organisationsByName().forEach(o -> organisationsByName.putIfAbsent(o.name(), o));
