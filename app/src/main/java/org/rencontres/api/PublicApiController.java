@@ -75,10 +75,8 @@ class PublicApiController {
                     @Header(name = "ETag", description = "Empreinte forte de la réponse.")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = PublicSessionList.class)))
-    @ApiResponse(responseCode = "304", description = "Inchangée depuis l'ETag donné dans If-None-Match.")
+    @CachedJsonResponses
     @ApiResponse(responseCode = "400", description = "Un filtre est mal formé.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "406", description = "Le client n'accepte pas JSON.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<byte[]> list(
             @Parameter(description = "Mots du titre, du sous-titre, du thème ou des thèmes.") @RequestParam(required = false) String q,
@@ -143,10 +141,8 @@ class PublicApiController {
             headers = @Header(name = "ETag", description = "Empreinte forte de la réponse."),
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = PublicSession.class)))
-    @ApiResponse(responseCode = "304", description = "Inchangée depuis l'ETag donné dans If-None-Match.")
+    @CachedJsonResponses
     @ApiResponse(responseCode = "404", description = "Aucune journée publiée ne porte ce code.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "406", description = "Le client n'accepte pas JSON.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<byte[]> session(
             @Parameter(description = "Le code session ou son adresse.", example = "Z20IN001") @PathVariable String code,
