@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Person;
 import org.rencontres.event.Day;
@@ -38,6 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  * key is stored. One signature per person and half-day: a second one is refused, the first kept.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class TrainerSignatures {
 
     /** A trainer expected on a half-day, and their signature when they signed. */
@@ -60,18 +63,6 @@ class TrainerSignatures {
     private final Outbox outbox;
     private final PublicAddress address;
     private final Clock clock = Clock.systemUTC();
-
-    TrainerSignatures(JdbcClient jdbc, Programmes programmes, Directory directory, Days days, Attendances attendances,
-                      MailTemplates mails, Outbox outbox, PublicAddress address) {
-        this.jdbc = jdbc;
-        this.programmes = programmes;
-        this.directory = directory;
-        this.days = days;
-        this.attendances = attendances;
-        this.mails = mails;
-        this.outbox = outbox;
-        this.address = address;
-    }
 
     /** Every trainer of the session (any slot of any day), by person, in programme order. */
     Map<Long, String> trainersOfSession(long dayId) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
@@ -16,7 +18,6 @@ import org.rencontres.security.Organiser;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
@@ -26,6 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * returns the key of the French message that reports it (success or why nothing changed).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RegistrationDesk {
 
     enum Action { ADVANCE, CONFIRM, PROMOTE, REFUSE, CANCEL }
@@ -59,21 +61,6 @@ class RegistrationDesk {
     private final ApprovalWaits approvalWaits;
     private final RegistrationQueries queries;
     private final RegistrationMails mails;
-
-    RegistrationDesk(Registrations registrations, PaperForms paperForms, Directory directory, AuditTrail audit,
-                     JdbcClient jdbc, PlatformTransactionManager transactions, ManagerAddressCheck managerCheck,
-                     ApprovalWaits approvalWaits, RegistrationQueries queries, RegistrationMails mails) {
-        this.managerCheck = managerCheck;
-        this.approvalWaits = approvalWaits;
-        this.queries = queries;
-        this.mails = mails;
-        this.registrations = registrations;
-        this.paperForms = paperForms;
-        this.directory = directory;
-        this.audit = audit;
-        this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
-    }
 
     /** The registration if it belongs to the day, else 404. */
     Registration ofDay(ManagedDay day, long id) {
