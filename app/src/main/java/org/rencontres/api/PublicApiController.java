@@ -20,6 +20,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.event.DayCatalogue;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.shared.PublicAddress;
@@ -43,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @Tag(name = "Journées", description = "Le catalogue public des journées et le contenu de chacune.")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PublicApiController {
 
     static final String SESSIONS = "/api/v1/journees";
@@ -54,14 +57,7 @@ class PublicApiController {
     private final PublicSessions sessions;
     private final PublicAddress address;
     private final JsonMapper json;
-    private final Clock clock;
-
-    PublicApiController(PublicSessions sessions, PublicAddress address, JsonMapper json, Optional<Clock> clock) {
-        this.sessions = sessions;
-        this.address = address;
-        this.json = json;
-        this.clock = clock.orElse(Clock.system(FrenchTime.PARIS));
-    }
+    private final Optional<Clock> clock;
 
     @GetMapping(SESSIONS)
     @Operation(summary = "Le catalogue des journées publiées",
@@ -99,7 +95,7 @@ class PublicApiController {
         if (!problems.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "api.problem.badFilter", problems);
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = FrenchTime.today(clock);
         if (fromDate == null && toDate == null) {
             fromDate = today;
         }

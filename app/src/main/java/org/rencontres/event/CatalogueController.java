@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.shared.FrenchTime;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +28,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * date. And each public day's calendar file (.ics), linked from its page (module daypage).
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CatalogueController {
 
     private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
@@ -33,14 +36,7 @@ class CatalogueController {
     private final Days days;
     private final DayCatalogue catalogue;
     private final DayCalendar calendar;
-    private final Clock clock;
-
-    CatalogueController(Days days, DayCatalogue catalogue, DayCalendar calendar, Optional<Clock> clock) {
-        this.days = days;
-        this.catalogue = catalogue;
-        this.calendar = calendar;
-        this.clock = clock.orElse(Clock.system(FrenchTime.PARIS));
-    }
+    private final Optional<Clock> clock;
 
     @GetMapping("/")
     String catalogue(@RequestParam(name = "q", required = false) String text,
@@ -65,7 +61,7 @@ class CatalogueController {
         DayCatalogue.CatalogueQuery query = errors.isEmpty()
                 ? new DayCatalogue.CatalogueQuery(text, tag, place, fromDate, toDate, pageNumber)
                 : DayCatalogue.CatalogueQuery.ALL;
-        model.addAttribute("catalogue", catalogue.catalogue(LocalDate.now(clock), query));
+        model.addAttribute("catalogue", catalogue.catalogue(FrenchTime.today(clock), query));
         model.addAttribute("filtered", query.isFiltered());
         model.addAttribute("errors", errors);
         model.addAttribute("q", text);

@@ -3,10 +3,11 @@ package org.rencontres.event;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.shared.Secrets;
 import org.springframework.context.MessageSource;
@@ -27,6 +28,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * that has the same feed, and shared caches keep it a few minutes.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CatalogueFeedController {
 
     static final String ICS = "/journees.ics";
@@ -38,22 +40,14 @@ class CatalogueFeedController {
     private final CatalogueFeeds feeds;
     private final DayCalendar calendar;
     private final MessageSource messages;
-    private final Clock clock;
-
-    CatalogueFeedController(CatalogueFeeds feeds, DayCalendar calendar, MessageSource messages,
-                            Optional<Clock> clock) {
-        this.feeds = feeds;
-        this.calendar = calendar;
-        this.messages = messages;
-        this.clock = clock.orElse(Clock.system(FrenchTime.PARIS));
-    }
+    private final Optional<Clock> clock;
 
     @GetMapping(ICS)
     ResponseEntity<String> ics(@RequestParam(name = "theme", required = false) String theme,
                                @RequestParam(name = "unite", required = false) String unit) {
         CatalogueFeeds.Filter filter = new CatalogueFeeds.Filter(theme, unit);
         String host = ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost();
-        String body = calendar.feed(text("catalogue.feed.ics.name"), feeds.upcoming(LocalDate.now(clock), filter),
+        String body = calendar.feed(text("catalogue.feed.ics.name"), feeds.upcoming(FrenchTime.today(clock), filter),
                 day -> pageUrl(day), host);
         return answer(CALENDAR, body);
     }

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.rencontres.directory.Organisation;
@@ -26,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reported with its line number.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ServiceBulk {
 
     /** A problem of one line: its number (1-based) and the key of the French message. */
@@ -51,14 +54,7 @@ class ServiceBulk {
     private final Registrations registrations;
     private final Days days;
     private final PublicRequests requests;
-    private final Clock clock;
-
-    ServiceBulk(Registrations registrations, Days days, PublicRequests requests, Optional<Clock> clock) {
-        this.registrations = registrations;
-        this.days = days;
-        this.requests = requests;
-        this.clock = clock.orElse(Clock.systemUTC());
-    }
+    private final Optional<Clock> clock;
 
     /**
      * Registers the agents of these lines for the public day of that session code, if it takes
@@ -106,7 +102,7 @@ class ServiceBulk {
             RequestDraft draft;
             try {
                 draft = new RequestDraft(record.get(0), record.get(1), record.get(2), record.get(3), record.get(4),
-                        employer.id(), employer.name(), null, null, null, clock.instant());
+                        employer.id(), employer.name(), null, null, null, clock.orElseGet(Clock::systemUTC).instant());
             } catch (IllegalArgumentException e) {
                 problems.add(new LineProblem(n, "registration.service.error." + e.getMessage().split(":")[0]));
                 continue;

@@ -1,5 +1,6 @@
 package org.rencontres.shared;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -23,6 +24,11 @@ public final class FrenchTime {
     private static final List<DateTimeFormatter> DATE_INPUTS = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT));
+
+    /** Today in Paris, by the injected clock (its own zone), or by the system's clock when none is. */
+    public static LocalDate today(Optional<Clock> clock) {
+        return LocalDate.now(clock.orElseGet(() -> Clock.system(PARIS)));
+    }
 
     /**
      * A date as typed: ISO from date pickers ("2020-06-25"), the French form from browsers that
