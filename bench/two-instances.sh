@@ -2,6 +2,7 @@
 # Two application instances behind nginx on one PostgreSQL (issue 19, points 3 and 7).
 #
 #   ./mvnw -q -DskipTests package && bash bench/two-instances.sh [seconds of mixed load] [wrk seconds]
+#   BENCH_JAR=/tmp/copy.jar bash bench/two-instances.sh     # another jar (e.g. a copy while a build runs)
 #
 # 1. Starts a PostgreSQL server (Debian's postgresql 15 binaries, a throw-away cluster, durable commits as
 #    in production), two instances of the packaged app on it (JVM options from deploy/jvm.options, one per
@@ -27,7 +28,7 @@ LOAD_SECONDS=${1:-120}
 WRK_SECONDS=${2:-10}
 LIMIT=${BENCH_TIMEOUT:-900}
 NGINX_PORT=8220 STATIC_PORT=8221 REDIRECT_PORT=8224 TLS_PORT=8225 APP1_PORT=8226 APP2_PORT=8227 PG_PORT=5480
-JAR=app/target/rencontres-app-0.1.0-SNAPSHOT.jar
+JAR=${BENCH_JAR:-app/target/rencontres-app-0.1.0-SNAPSHOT.jar}
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 PG_JAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar 2>/dev/null | grep -v sources | sort -V | tail -1)
 ADMIN_EMAIL=banc-deux-instances@rencontres.invalid
