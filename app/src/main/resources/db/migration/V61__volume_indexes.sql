@@ -14,3 +14,8 @@ CREATE INDEX registration_day_name_idx ON registration
 -- survey: the dashboard counts a question's answers by note or by choice (GROUP BY); there was no index
 -- on the question (the primary key starts with the response).
 CREATE INDEX survey_answer_question_idx ON survey_answer (question_id);
+
+-- registration_transition: the dashboard's funnel reads each registration's few transitions (from, to,
+-- in the approver's place) from the index alone, so its cost follows the session, not the whole table.
+CREATE INDEX registration_transition_states_idx ON registration_transition (registration_id)
+  INCLUDE (from_state, to_state, in_place);
