@@ -75,7 +75,7 @@ SELECT r.day_id,
        'responsable' || r.i || '@collectivite.example', now() - interval '30 days', r.state,
        CASE WHEN r.state = 'WAITING_LIST' THEN r.i - 4000 END, now() - interval '30 days' + (r.i % 1000) * interval '1 minute',
        r.i % 3 = 0
-FROM v_reg r JOIN v_org o ON o.n = 1 + (r.i * 7919) % :org_count;
+FROM v_reg r JOIN v_org o ON o.n = 1 + (r.i::bigint * 7919) % :org_count;
 ANALYZE registration;
 
 -- Their transitions, as the chain records them: request, line manager, training service, organiser, outcome.
