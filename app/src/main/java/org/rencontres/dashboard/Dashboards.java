@@ -3,31 +3,27 @@ package org.rencontres.dashboard;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Objects;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.attendance.Attendances;
-import org.rencontres.attendance.Attendee;
 import org.rencontres.attendance.HalfDay;
 import org.rencontres.attendance.HalfDays;
+import org.rencontres.attendance.PresenceFigures;
 import org.rencontres.attendance.SessionHalfDay;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
-import org.rencontres.registration.Registration;
+import org.rencontres.registration.RegistrationFigures;
 import org.rencontres.registration.RegistrationState;
-import org.rencontres.registration.Registrations;
-import org.rencontres.registration.Transition;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
-/** Computes a day's dashboard from the registration, directory and attendance APIs (exports: {@link ParticipantList}). */
+/** Computes a day's dashboard from the registration, directory and attendance APIs, every figure counted by the database (exports: {@link ParticipantList}). */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class Dashboards {
@@ -35,53 +31,23 @@ class Dashboards {
     /** How many organisations the "by organisation" list shows. */
     static final int TOP = 10;
 
-    private final Registrations registrations;
+    private final RegistrationFigures figures;
     private final Directory directory;
     private final Attendances attendances;
+    private final PresenceFigures presences;
     private final MessageSource messages;
 
-    private record Employer(String name, String kindKey) {
-    }
-
-    private Employer employer(Registration r, Map<Long, Optional<Organisation>> cache) {
-        if (r.employerOrganisationId() != null) {
-            Optional<Organisation> o = cache.computeIfAbsent(r.employerOrganisationId(), directory::organisation);
-            if (o.isPresent()) {
-                return new Employer(o.get().displayName(), "dashboard.kind." + o.get().kind().name());
-            }
-        }
-        String typed = r.employerName() == null || r.employerName().isBlank() ? "—" : r.employerName().strip();
-        return new Employer(typed, "dashboard.kind.OUTSIDE");
-    }
-
     public DayDashboard of(long dayId, Locale locale) {
-        List<Registration> all = registrations.ofDay(dayId);
-        Map<Long, Optional<Organisation>> cache = new HashMap<>();
-
-        Map<RegistrationState, Long> states = new EnumMap<>(RegistrationState.class);
+        Map<RegistrationState, Long> states = figures.byState(dayId);
+        List<RegistrationFigures.EmployerCount> employers = figures.byEmployer(dayId);
+        Map<Long, Organisation> known = directory.organisations(employers.stream()
+                .map(RegistrationFigures.EmployerCount::organisationId).filter(Objects::nonNull).distinct().toList());
         Map<String, Long> organisations = new HashMap<>();
         Map<String, Long> kinds = new LinkedHashMap<>();
-        long manager = 0, training = 0, inPlace = 0, confirmedEver = 0;
-        for (Registration r : all) {
-            states.merge(r.state(), 1L, Long::sum);
-            Employer e = employer(r, cache);
-            organisations.merge(e.name(), 1L, Long::sum);
-            kinds.merge(e.kindKey(), 1L, Long::sum);
-            List<Transition> history = registrations.history(r.id());
-            if (history.stream().anyMatch(t -> t.to() == RegistrationState.AWAITING_TRAINING_SERVICE)) {
-                manager++;
-            }
-            // A step the organiser decided in the approver's place is the organiser's, not the service's.
-            if (history.stream().anyMatch(t -> t.from() == RegistrationState.AWAITING_TRAINING_SERVICE
-                    && t.to() == RegistrationState.AWAITING_ORGANISER && !t.inPlace())) {
-                training++;
-            }
-            if (history.stream().anyMatch(t -> t.inPlace() && t.to() != RegistrationState.REFUSED)) {
-                inPlace++;
-            }
-            if (history.stream().anyMatch(t -> t.to() == RegistrationState.CONFIRMED)) {
-                confirmedEver++;
-            }
+        for (RegistrationFigures.EmployerCount e : employers) {
+            Organisation o = e.organisationId() == null ? null : known.get(e.organisationId());
+            organisations.merge(o == null ? e.typedName() : o.displayName(), e.count(), Long::sum);
+            kinds.merge(o == null ? "dashboard.kind.OUTSIDE" : "dashboard.kind." + o.kind().name(), e.count(), Long::sum);
         }
         List<DayDashboard.Count> byState = states.entrySet().stream()
                 .map(s -> new DayDashboard.Count(text(locale, "dashboard.state." + s.getKey().name()), s.getValue()))
@@ -92,43 +58,29 @@ class Dashboards {
         List<DayDashboard.Count> byKind = kinds.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(k -> new DayDashboard.Count(text(locale, k.getKey()), k.getValue())).toList();
-        long requested = all.size();
+        RegistrationFigures.Funnel f = figures.funnel(dayId);
+        long requested = f.requested();
         List<DayDashboard.Step> funnel = List.of(
                 new DayDashboard.Step(text(locale, "dashboard.funnel.requested"), requested, DayDashboard.percent(requested, requested)),
-                new DayDashboard.Step(text(locale, "dashboard.funnel.manager"), manager, DayDashboard.percent(manager, requested)),
-                new DayDashboard.Step(text(locale, "dashboard.funnel.training"), training, DayDashboard.percent(training, requested)),
-                new DayDashboard.Step(text(locale, "dashboard.funnel.organiser"), inPlace, DayDashboard.percent(inPlace, requested)),
-                new DayDashboard.Step(text(locale, "dashboard.funnel.confirmed"), confirmedEver, DayDashboard.percent(confirmedEver, requested)));
+                new DayDashboard.Step(text(locale, "dashboard.funnel.manager"), f.manager(), DayDashboard.percent(f.manager(), requested)),
+                new DayDashboard.Step(text(locale, "dashboard.funnel.training"), f.training(), DayDashboard.percent(f.training(), requested)),
+                new DayDashboard.Step(text(locale, "dashboard.funnel.organiser"), f.inPlace(), DayDashboard.percent(f.inPlace(), requested)),
+                new DayDashboard.Step(text(locale, "dashboard.funnel.confirmed"), f.confirmedEver(), DayDashboard.percent(f.confirmedEver(), requested)));
 
-        int confirmed = (int) all.stream().filter(r -> r.state() == RegistrationState.CONFIRMED).count();
-        Set<Long> seen = new HashSet<>();
-        Set<Long> walkIns = new HashSet<>();
+        long[] confirmedIds = figures.confirmedIds(dayId);
+        int confirmed = confirmedIds.length;
+        PresenceFigures.Figures presence = presences.of(dayId, confirmedIds);
         List<DayDashboard.Half> halves = new ArrayList<>();
         HalfDays halfDays = attendances.halfDays(dayId);
         boolean single = halfDays.days().isSingle();
         Map<Long, Map<HalfDay, DayDashboard.Half>> byDay = new LinkedHashMap<>();
-        List<SessionHalfDay> shown = halfDays.all();
-        for (SessionHalfDay sessionHalf : shown) {
+        for (SessionHalfDay sessionHalf : halfDays.all()) {
             HalfDay half = sessionHalf.half();
-            int present = 0, halfWalkIns = 0;
-            for (Attendee a : attendances.attendees(dayId, sessionHalf.sessionDayId(), half)) {
-                if (!a.present()) {
-                    continue;
-                }
-                if (a.walkIn()) {
-                    walkIns.add(a.walkInId());
-                    halfWalkIns++;
-                } else {
-                    seen.add(a.registrationId());
-                    if (a.confirmed()) {
-                        present++;
-                    }
-                }
-            }
+            PresenceFigures.HalfCount count = presence.of(sessionHalf.sessionDayId(), half);
             String label = text(locale, "dashboard.half." + half.name());
             DayDashboard.Half h = new DayDashboard.Half(single ? label
-                    : text(locale, "dashboard.half.ofDay", sessionHalf.day().frenchDate(), label), present, confirmed,
-                    DayDashboard.percent(present, confirmed), halfWalkIns);
+                    : text(locale, "dashboard.half.ofDay", sessionHalf.day().frenchDate(), label), count.confirmedPresent(),
+                    confirmed, DayDashboard.percent(count.confirmedPresent(), confirmed), count.walkIns());
             halves.add(h);
             byDay.computeIfAbsent(sessionHalf.sessionDayId(), id -> new EnumMap<>(HalfDay.class)).put(half, h);
         }
@@ -137,9 +89,8 @@ class Dashboards {
                         byDay.getOrDefault(d.id(), Map.of()).get(HalfDay.MORNING),
                         byDay.getOrDefault(d.id(), Map.of()).get(HalfDay.AFTERNOON)))
                 .toList();
-        int noShows = (int) all.stream()
-                .filter(r -> r.state() == RegistrationState.CONFIRMED && !seen.contains(r.id())).count();
-        return new DayDashboard(all.size(), byState, byOrganisation, byKind, funnel, halves, days, walkIns.size(), noShows);
+        return new DayDashboard((int) requested, byState, byOrganisation, byKind, funnel, halves, days,
+                presence.walkIns(), confirmed - presence.confirmedSeen());
     }
 
     private String text(Locale locale, String key, Object... args) {

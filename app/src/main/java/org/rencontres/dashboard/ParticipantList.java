@@ -1,27 +1,29 @@
 package org.rencontres.dashboard;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.attendance.Attendances;
-import org.rencontres.attendance.Attendee;
 import org.rencontres.attendance.HalfDay;
 import org.rencontres.attendance.HalfDays;
+import org.rencontres.attendance.PresenceLists;
 import org.rencontres.attendance.SessionHalfDay;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.registration.Registration;
+import org.rencontres.registration.RegistrationFigures;
 import org.rencontres.registration.Registrations;
 import org.rencontres.registration.needs.AccessibilityNeeds;
 import org.rencontres.registration.needs.Arrangement;
@@ -43,25 +45,28 @@ import org.springframework.stereotype.Service;
  * organiser, and presence per half-day of every day; then the walk-ins (checked in without registration),
  * each in a line marked as such. The per-workshop rosters have the same columns, one sheet (or CSV) per
  * workshop, with the registrations given that workshop.
+ *
+ * <p>Every table is written to the response as it is read: the registrations come one window at a time
+ * from a database cursor ({@link Registrations#eachOfDayByName}); what each line adds from other modules
+ * (organisations, presences, answers, arrangements) is read once per export, in a few queries.
  */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ParticipantList {
 
     private final Registrations registrations;
+    private final RegistrationFigures figures;
     private final Directory directory;
     private final Attendances attendances;
+    private final PresenceLists presences;
     private final Workshops workshops;
     private final Questions questions;
     private final AccessibilityNeeds needs;
     private final MessageSource messages;
 
-    /** A walk-in, with the half-days (by column) they were present. */
-    private record WalkInLine(long id, String surname, String givenName, String organisation, Set<Integer> present) {
-    }
-
-    /** What every table of a session needs, read once. */
+    /** What every line of a session's tables needs, read once, in a few queries. */
     private final class Source {
+        final long dayId;
         final Locale locale;
         final List<WorkshopSlot> periods;
         final Map<Long, Workshop> workshopsById = new HashMap<>();
@@ -69,14 +74,13 @@ class ParticipantList {
         final Map<Long, Map<Long, List<String>>> answers;
         final List<SessionHalfDay> halves;
         final boolean single;
-        final List<Set<Long>> present = new ArrayList<>();
-        final Map<Long, WalkInLine> walkIns = new LinkedHashMap<>();
-        final List<Registration> all;
-        final Map<Long, Optional<Organisation>> organisations = new HashMap<>();
+        final PresenceLists.Present present;
+        final Map<Long, Organisation> organisations;
         /** The arrangements planned for accessibility needs: never the needs themselves (health data). */
         final Map<Long, Arrangement> arrangements;
 
         Source(long dayId, Locale locale) {
+            this.dayId = dayId;
             this.locale = locale;
             periods = workshops.slotsOfDay(dayId);
             workshops.ofDay(dayId).forEach(w -> workshopsById.put(w.id(), w));
@@ -86,25 +90,9 @@ class ParticipantList {
             HalfDays halfDays = attendances.halfDays(dayId);
             single = halfDays.days().isSingle();
             halves = halfDays.all();
-            for (int column = 0; column < halves.size(); column++) {
-                SessionHalfDay c = halves.get(column);
-                Set<Long> ids = new HashSet<>();
-                for (Attendee a : attendances.attendees(dayId, c.sessionDayId(), c.half())) {
-                    if (!a.present()) {
-                        continue;
-                    }
-                    if (a.walkIn()) {
-                        walkIns.computeIfAbsent(a.walkInId(), id -> new WalkInLine(id, a.surname(), a.givenName(),
-                                a.organisation(), new HashSet<>())).present().add(column);
-                    } else {
-                        ids.add(a.registrationId());
-                    }
-                }
-                present.add(ids);
-            }
-            all = new ArrayList<>(registrations.ofDay(dayId));
-            all.sort(Comparator.comparing(Registration::surname, String.CASE_INSENSITIVE_ORDER)
-                    .thenComparing(Registration::givenName, String.CASE_INSENSITIVE_ORDER).thenComparing(Registration::id));
+            present = presences.registrations(dayId);
+            organisations = directory.organisations(figures.byEmployer(dayId).stream()
+                    .map(RegistrationFigures.EmployerCount::organisationId).filter(Objects::nonNull).distinct().toList());
         }
 
         List<Object> header() {
@@ -152,30 +140,25 @@ class ParticipantList {
                 List<String> a = given.get(q.id());
                 line.add(a == null ? null : String.join(", ", a));
             }
-            present.forEach(ids -> line.add(yesNo(ids.contains(r.id()))));
+            halves.forEach(h -> line.add(yesNo(present.presentAt(r.id(), h))));
             return line;
         }
 
-        List<Object> line(WalkInLine w) {
+        List<Object> line(PresenceLists.WalkInPresent w) {
             List<Object> line = new ArrayList<>(Arrays.asList(w.surname(), w.givenName(), null, null, null,
                     w.organisation(), null, text("dashboard.csv.walkIn")));
             for (int i = 0; i < periods.size() + 4 + asked.size(); i++) {
                 line.add(null);
             }
-            for (int column = 0; column < halves.size(); column++) {
-                line.add(yesNo(w.present().contains(column)));
-            }
+            halves.forEach(h -> line.add(yesNo(w.presentAt(h))));
             return line;
         }
 
         /** The employer's name and the message key of its kind. */
         private String[] employer(Registration r) {
-            if (r.employerOrganisationId() != null) {
-                Optional<Organisation> o = organisations.computeIfAbsent(r.employerOrganisationId(),
-                        directory::organisation);
-                if (o.isPresent()) {
-                    return new String[] {o.get().displayName(), "dashboard.kind." + o.get().kind().name()};
-                }
+            Organisation o = r.employerOrganisationId() == null ? null : organisations.get(r.employerOrganisationId());
+            if (o != null) {
+                return new String[] {o.displayName(), "dashboard.kind." + o.kind().name()};
             }
             String typed = r.employerName() == null || r.employerName().isBlank() ? "—" : r.employerName().strip();
             return new String[] {typed, "dashboard.kind.OUTSIDE"};
@@ -188,71 +171,71 @@ class ParticipantList {
         private String text(String key, Object... args) {
             return messages.getMessage(key, args, locale);
         }
-    }
 
-    /** Every registration of the session, then the walk-ins; the first row is the header. */
-    List<List<Object>> table(long dayId, Locale locale) {
-        Source s = new Source(dayId, locale);
-        List<List<Object>> table = new ArrayList<>();
-        table.add(s.header());
-        s.all.forEach(r -> table.add(s.line(r)));
-        s.walkIns.values().stream()
-                .sorted(Comparator.comparing(WalkInLine::surname, String.CASE_INSENSITIVE_ORDER)
-                        .thenComparing(WalkInLine::givenName, String.CASE_INSENSITIVE_ORDER).thenComparing(WalkInLine::id))
-                .forEach(w -> table.add(s.line(w)));
-        return table;
-    }
-
-    /** A workshop of the session and its roster (the registrations given it), header first. */
-    record Roster(Workshop workshop, List<List<Object>> rows) {
-    }
-
-    /** The roster of each workshop of the session, by number. */
-    List<Roster> rosters(long dayId, Locale locale) {
-        Source s = new Source(dayId, locale);
-        List<Roster> rosters = new ArrayList<>();
-        for (Workshop w : s.workshopsById.values().stream().sorted(Comparator.comparingInt(Workshop::number)).toList()) {
-            List<List<Object>> rows = new ArrayList<>();
-            rows.add(s.header());
-            s.all.stream().filter(r -> r.hasWorkshop(w.id())).forEach(r -> rows.add(s.line(r)));
-            rosters.add(new Roster(w, rows));
+        /** Every registration of the session by name, then the walk-ins present; the header first. */
+        Spreadsheets.Table everyone() {
+            return sink -> {
+                sink.row(header());
+                registrations.eachOfDayByName(dayId, r -> sink.row(line(r)));
+                presences.walkIns(dayId).forEach(w -> sink.row(line(w)));
+            };
         }
-        return rosters;
+
+        /** The registrations given that workshop, by name; the header first. */
+        Spreadsheets.Table roster(long workshopId) {
+            return sink -> {
+                sink.row(header());
+                registrations.eachOfWorkshopByName(dayId, workshopId, r -> sink.row(line(r)));
+            };
+        }
     }
 
-    String csv(long dayId, Locale locale) {
-        return Spreadsheets.csv(table(dayId, locale));
+    /** Every registration of the session, then the walk-ins, as CSV written to the stream as they are read. */
+    void csv(long dayId, Locale locale, OutputStream out) {
+        Spreadsheets.csv(out, new Source(dayId, locale).everyone());
     }
 
-    byte[] xlsx(long dayId, Locale locale) {
-        return Spreadsheets.xlsx(messages.getMessage("dashboard.xlsx.sheet", null, locale), table(dayId, locale));
+    /** The same lines as a workbook of one sheet, written to the stream as they are read. */
+    void xlsx(long dayId, Locale locale, OutputStream out) {
+        Spreadsheets.xlsx(out, List.of(new Spreadsheets.StreamedSheet(
+                messages.getMessage("dashboard.xlsx.sheet", null, locale), new Source(dayId, locale).everyone())));
     }
 
-    /** One workshop's roster as CSV, or empty when the session has no such workshop. */
-    Optional<String> rosterCsv(long dayId, long workshopId, Locale locale) {
-        return rosters(dayId, locale).stream().filter(r -> r.workshop().id() == workshopId).findFirst()
-                .map(r -> Spreadsheets.csv(r.rows()));
+    /** The session's workshops by number. */
+    private List<Workshop> workshopsOf(long dayId) {
+        return workshops.ofDay(dayId).stream().sorted(Comparator.comparingInt(Workshop::number)).toList();
+    }
+
+    /** Whether the session has that workshop (a roster to export). */
+    boolean hasWorkshop(long dayId, long workshopId) {
+        return workshopsOf(dayId).stream().anyMatch(w -> w.id() == workshopId);
+    }
+
+    /** One workshop's roster as CSV, written to the stream as it is read (the workshop must be the session's). */
+    void rosterCsv(long dayId, long workshopId, Locale locale, OutputStream out) {
+        Spreadsheets.csv(out, new Source(dayId, locale).roster(workshopId));
     }
 
     /** Every workshop's roster, a sheet each, named by the workshop's number and title. */
-    byte[] rostersXlsx(long dayId, Locale locale) {
-        List<Spreadsheets.Sheet> sheets = new ArrayList<>();
+    void rostersXlsx(long dayId, Locale locale, OutputStream out) {
+        Source s = new Source(dayId, locale);
+        List<Spreadsheets.StreamedSheet> sheets = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (Roster r : rosters(dayId, locale)) {
+        for (Workshop w : workshopsOf(dayId)) {
             // Excel refuses two sheets of one name (case aside): a repeat gets the workshop's id.
-            String name = sheetName(r.workshop());
+            String name = sheetName(w);
             if (!names.add(name.toLowerCase(Locale.ROOT))) {
-                String suffix = " #" + r.workshop().id();
+                String suffix = " #" + w.id();
                 name = name.substring(0, Math.min(name.length(), 31 - suffix.length())) + suffix;
                 names.add(name.toLowerCase(Locale.ROOT));
             }
-            sheets.add(new Spreadsheets.Sheet(name, r.rows()));
+            sheets.add(new Spreadsheets.StreamedSheet(name, s.roster(w.id())));
         }
         if (sheets.isEmpty()) {
-            sheets = List.of(new Spreadsheets.Sheet(messages.getMessage("dashboard.xlsx.noWorkshop", null, locale),
-                    List.of(List.of(messages.getMessage("dashboard.xlsx.noWorkshop", null, locale)))));
+            String none = messages.getMessage("dashboard.xlsx.noWorkshop", null, locale);
+            sheets = List.of(new Spreadsheets.StreamedSheet(none, sink -> sink.row(List.of(none))));
         }
-        return Spreadsheets.xlsx(sheets);
+        Spreadsheets.xlsx(out, sheets);
     }
 
     /** A sheet's name as Excel takes it: 31 characters at most, none of []:*?/\ (the number keeps names apart). */

@@ -1,6 +1,7 @@
 package org.rencontres.dashboard;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The participant list (CSV, XLSX) and the per-workshop rosters (a CSV each, or one workbook) of a session. */
 @Controller
@@ -31,29 +33,38 @@ class ParticipantListController {
     private final ParticipantList list;
 
     @GetMapping("/inscriptions.csv")
-    ResponseEntity<byte[]> csv(ManagedDay day) {
-        return file(CSV, "inscriptions-" + day.slug() + ".csv",
-                list.csv(day.id(), LocaleContextHolder.getLocale()).getBytes(StandardCharsets.UTF_8));
+    ResponseEntity<StreamingResponseBody> csv(ManagedDay day) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return file(CSV, "inscriptions-" + day.slug() + ".csv", out -> list.csv(day.id(), locale, out));
     }
 
     @GetMapping("/inscriptions.xlsx")
-    ResponseEntity<byte[]> xlsx(ManagedDay day) {
-        return file(XLSX, "inscriptions-" + day.slug() + ".xlsx", list.xlsx(day.id(), LocaleContextHolder.getLocale()));
+    ResponseEntity<StreamingResponseBody> xlsx(ManagedDay day) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return file(XLSX, "inscriptions-" + day.slug() + ".xlsx", out -> list.xlsx(day.id(), locale, out));
     }
 
     @GetMapping("/ateliers.xlsx")
-    ResponseEntity<byte[]> rosters(ManagedDay day) {
-        return file(XLSX, "ateliers-" + day.slug() + ".xlsx", list.rostersXlsx(day.id(), LocaleContextHolder.getLocale()));
+    ResponseEntity<StreamingResponseBody> rosters(ManagedDay day) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return file(XLSX, "ateliers-" + day.slug() + ".xlsx", out -> list.rostersXlsx(day.id(), locale, out));
     }
 
     @GetMapping("/ateliers/{workshopId}.csv")
-    ResponseEntity<byte[]> roster(ManagedDay day, @PathVariable long workshopId) {
-        String csv = list.rosterCsv(day.id(), workshopId, LocaleContextHolder.getLocale())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return file(CSV, "atelier-" + workshopId + "-" + day.slug() + ".csv", csv.getBytes(StandardCharsets.UTF_8));
+    ResponseEntity<StreamingResponseBody> roster(ManagedDay day, @PathVariable long workshopId) {
+        if (!list.hasWorkshop(day.id(), workshopId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        return file(CSV, "atelier-" + workshopId + "-" + day.slug() + ".csv",
+                out -> list.rosterCsv(day.id(), workshopId, locale, out));
     }
 
-    private static ResponseEntity<byte[]> file(MediaType type, String name, byte[] body) {
+    /**
+     * The file written to the response as its rows are read from the database (after the headers, on
+     * a thread of its own): nothing holds the whole file, whatever the size of the session.
+     */
+    private static ResponseEntity<StreamingResponseBody> file(MediaType type, String name, StreamingResponseBody body) {
         // Personal data: saved, never kept by a cache.
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -31,6 +32,26 @@ class RegistrationQueries {
     List<Registration> ofDay(long dayId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE event_day_id = ? ORDER BY id").param(dayId)
                 .query(RegistrationRows::registrationOf).list();
+    }
+
+    /** How many rows a cursor over registrations brings from the database at a time. */
+    static final int WINDOW = 500;
+
+    /**
+     * The session's registrations (only those given that workshop, when one is named) by name, case
+     * aside (surname, given name, id: the order of index registration_day_name_idx), one window of
+     * rows at a time: on PostgreSQL the fetch size makes a cursor, within the caller's transaction.
+     */
+    void eachOfDayByName(long dayId, Long workshopId, Consumer<Registration> each) {
+        jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE event_day_id = ?"
+                        + (workshopId == null ? "" : " AND EXISTS (SELECT 1 FROM registration_workshop w"
+                                + " WHERE w.registration_id = registration.id AND w.workshop_id = ?)")
+                        + " ORDER BY lower(surname) COLLATE \"C\", lower(given_name) COLLATE \"C\", id")
+                .params(workshopId == null ? List.of(dayId) : List.of(dayId, workshopId))
+                .withFetchSize(WINDOW)
+                .query((ResultSet rs) -> {
+                    each.accept(RegistrationRows.registrationOf(rs, rs.getRow()));
+                });
     }
 
     List<Registration> ofAgent(String email) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -270,6 +271,22 @@ public class Registrations {
     /** The day's registrations, oldest first. */
     public List<Registration> ofDay(long dayId) {
         return queries.ofDay(dayId);
+    }
+
+    /**
+     * Every registration of the session by name (surname, given name, case aside, then id), handed
+     * to {@code each} as it is read through a database cursor: one window of rows in memory, whatever
+     * the size of the session (the exports). The transaction lasts as long as the reading.
+     */
+    @Transactional(readOnly = true)
+    public void eachOfDayByName(long dayId, Consumer<Registration> each) {
+        queries.eachOfDayByName(dayId, null, each);
+    }
+
+    /** The same for the registrations given that workshop (its roster). */
+    @Transactional(readOnly = true)
+    public void eachOfWorkshopByName(long dayId, long workshopId, Consumer<Registration> each) {
+        queries.eachOfDayByName(dayId, workshopId, each);
     }
 
     /** The registrations made with that address (whole, whatever its case), oldest first. */

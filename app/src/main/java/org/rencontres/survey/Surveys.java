@@ -11,11 +11,13 @@ import java.util.Optional;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.attendance.Attendances;
+import org.rencontres.attendance.PresenceFigures;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationState;
+import org.rencontres.registration.RegistrationFigures;
 import org.rencontres.registration.Registrations;
 import org.rencontres.security.Organiser;
 import org.rencontres.shared.FieldProblem;
@@ -41,6 +43,8 @@ class Surveys {
     private final MessageSource messages;
     private final Days days;
     private final Attendances attendances;
+    private final RegistrationFigures figures;
+    private final PresenceFigures presences;
 
     // ---- questions ----
 
@@ -327,7 +331,8 @@ class Surveys {
     Results results(long dayId, Phase phase) {
         int responses = jdbc.sql("SELECT count(*) FROM survey_response WHERE event_day_id = ? AND phase = ?")
                 .params(dayId, phase.name()).query(Integer.class).single();
-        int present = phase == Phase.HOT ? (int) invitable(dayId).count()
+        // Confirmed and present at least one half-day: counted by the database, not by loading the registrations.
+        int present = phase == Phase.HOT ? presences.of(dayId, figures.confirmedIds(dayId)).confirmedSeen()
                 : jdbc.sql("SELECT count(*) FROM survey_respondent WHERE event_day_id = ? AND phase = ?")
                         .params(dayId, phase.name()).query(Integer.class).single();
         List<Results.QuestionResult> out = new ArrayList<>();
@@ -341,18 +346,25 @@ class Surveys {
                     for (int i = 1; i <= 5; i++) {
                         counts.put(String.valueOf(i), 0);
                     }
-                    List<Integer> notes = jdbc.sql("SELECT scale FROM survey_answer WHERE question_id = ? AND scale IS NOT NULL")
-                            .param(q.id()).query(Integer.class).list();
-                    notes.forEach(n -> counts.merge(String.valueOf(n), 1, Integer::sum));
-                    answered = notes.size();
-                    mean = notes.isEmpty() ? null : notes.stream().mapToInt(Integer::intValue).average().orElse(0);
+                    // Counted by the database: one row per note given, whatever the number of answers.
+                    long[] sum = new long[1];
+                    jdbc.sql("SELECT scale, count(*) FROM survey_answer WHERE question_id = ? AND scale IS NOT NULL"
+                                    + " GROUP BY scale ORDER BY scale")
+                            .param(q.id()).query(rs -> {
+                                counts.merge(String.valueOf(rs.getInt(1)), rs.getInt(2), Integer::sum);
+                                sum[0] += (long) rs.getInt(1) * rs.getInt(2);
+                            });
+                    answered = counts.values().stream().mapToInt(Integer::intValue).sum();
+                    mean = answered == 0 ? null : (double) sum[0] / answered;
                 }
                 case CHOICE -> {
                     q.options().forEach(o -> counts.put(o, 0));
-                    List<String> chosen = jdbc.sql("SELECT choice FROM survey_answer WHERE question_id = ? AND choice IS NOT NULL")
-                            .param(q.id()).query(String.class).list();
-                    chosen.forEach(c -> counts.merge(c, 1, Integer::sum));
-                    answered = chosen.size();
+                    jdbc.sql("SELECT choice, count(*) FROM survey_answer WHERE question_id = ? AND choice IS NOT NULL"
+                                    + " GROUP BY choice ORDER BY min(response_id)")
+                            .param(q.id()).query(rs -> {
+                                counts.merge(rs.getString(1), rs.getInt(2), Integer::sum);
+                            });
+                    answered = counts.values().stream().mapToInt(Integer::intValue).sum();
                 }
                 case TEXT -> {
                     texts.addAll(jdbc.sql("""

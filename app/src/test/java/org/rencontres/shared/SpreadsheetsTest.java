@@ -88,6 +88,95 @@ class SpreadsheetsTest {
         }
     }
 
+    /** How many rows the streaming tests write, the size of a large session's list. */
+    private static final int ROWS = 5_000;
+
+    /** An output stream that counts what reached it. */
+    private static final class Counting extends java.io.OutputStream {
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public void write(int b) {
+            bytes.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes.write(b, off, len);
+        }
+    }
+
+    /**
+     * A table of {@link #ROWS} lines after its header ("Nom", "Employeur", "Rang"), each employer typed
+     * like a formula; before it hands its last row it notes how many bytes had reached the stream.
+     */
+    private static Spreadsheets.Table large(Counting reached, long[] beforeLast) {
+        return sink -> {
+            sink.row(List.of("Nom", "Employeur", "Rang"));
+            for (int i = 1; i <= ROWS; i++) {
+                if (i == ROWS) {
+                    beforeLast[0] = reached.bytes.size();
+                }
+                sink.row(List.of("Agent " + i, "=Commune " + i, i));
+            }
+        };
+    }
+
+    @Test
+    void a_large_csv_leaves_before_its_last_row_is_read_and_is_complete() throws Exception {
+        Counting reached = new Counting();
+        long[] beforeLast = {-1};
+        Spreadsheets.csv(reached, large(reached, beforeLast));
+
+        // Written as the rows came: most of the file had left before the last row was produced.
+        assertThat(beforeLast[0]).isGreaterThan(reached.bytes.size() / 2);
+        List<CSVRecord> records = csv(reached.bytes.toString(java.nio.charset.StandardCharsets.UTF_8), ';');
+        assertThat(records).hasSize(ROWS + 1);
+        assertThat(records.get(ROWS).values()).containsExactly("Agent 5000", "'=Commune 5000", "5000");
+        assertThat(records.get(1).values()).containsExactly("Agent 1", "'=Commune 1", "1");
+        // The same file as the form that takes a list.
+        List<List<?>> rows = new java.util.ArrayList<>();
+        large(new Counting(), new long[1]).writeTo(rows::add);
+        assertThat(Spreadsheets.csv(rows)).isEqualTo(reached.bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void the_probe_sees_a_table_held_whole_before_it_is_written() {
+        // The check above can fail: behind a buffer that holds the whole file, nothing leaves before the end.
+        Counting reached = new Counting();
+        long[] beforeLast = {-1};
+        java.io.BufferedOutputStream whole = new java.io.BufferedOutputStream(reached, 64 * 1024 * 1024);
+        Spreadsheets.csv(whole, large(reached, beforeLast));
+        assertThat(beforeLast[0]).isZero();
+        assertThat(reached.bytes.size()).isPositive();
+    }
+
+    @Test
+    void a_large_workbook_leaves_before_its_last_row_is_read_and_is_complete() throws Exception {
+        Counting reached = new Counting();
+        long[] beforeLast = {-1};
+        Spreadsheets.xlsx(reached, List.of(new Spreadsheets.StreamedSheet("Inscriptions", large(reached, beforeLast)),
+                new Spreadsheets.StreamedSheet("Deux", sink -> sink.row(List.of("Seule")))));
+
+        assertThat(beforeLast[0]).isGreaterThan(reached.bytes.size() / 2);
+        try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(reached.bytes.toByteArray()))) {
+            List<org.dhatim.fastexcel.reader.Sheet> sheets = read.getSheets().toList();
+            assertThat(sheets).extracting(org.dhatim.fastexcel.reader.Sheet::getName).containsExactly("Inscriptions", "Deux");
+            List<Row> rows = sheets.get(0).read();
+            assertThat(rows).hasSize(ROWS + 1);
+            assertThat(rows.get(0).getCell(0).asString()).isEqualTo("Nom");
+            for (int i : new int[] {1, 2_500, ROWS}) {
+                Row line = rows.get(i);
+                assertThat(line.getCell(0).asString()).isEqualTo("Agent " + i);
+                assertThat(line.getCell(1).getType()).isEqualTo(CellType.STRING);
+                assertThat(line.getCell(1).getFormula()).isNull();
+                assertThat(line.getCell(1).asString()).isEqualTo("=Commune " + i);
+                assertThat(line.getCell(2).asNumber()).isEqualByComparingTo(BigDecimal.valueOf(i));
+            }
+            assertThat(sheets.get(1).read()).extracting(r -> r.getCell(0).asString()).containsExactly("Seule");
+        }
+    }
+
     private static List<CSVRecord> csv(List<? extends List<?>> rows) throws Exception {
         return csv(Spreadsheets.csv(rows), ';');
     }
