@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.rencontres.shared.FrenchTime;
+import org.rencontres.web.PublicCaching;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -74,6 +75,7 @@ class CatalogueController {
         model.addAttribute("lieu", place);
         model.addAttribute("du", from);
         model.addAttribute("au", to);
+        PublicCaching.mark();
         return "event/catalogue";
     }
 
@@ -84,6 +86,7 @@ class CatalogueController {
         String slug = day.sessionCode().slug();
         String host = ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost();
         String pageUrl = ServletUriComponentsBuilder.fromCurrentContextPath().pathSegment("journees", slug).toUriString();
+        PublicCaching.mark();
         return ResponseEntity.ok()
                 .contentType(CALENDAR)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
