@@ -14,7 +14,7 @@ CONNECTIONS=${2:-100}
 PORT=${BENCH_PORT:-8210}
 NGINX_PORT=${BENCH_NGINX_PORT:-8290}
 NGINX=${NGINX:-/usr/sbin/nginx}
-JAR=app/target/rencontres-app-0.1.0-SNAPSHOT.jar
+JAR=${BENCH_JAR:-app/target/rencontres-app-0.1.0-SNAPSHOT.jar}
 PAGE=/journees/Z20IN001
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }

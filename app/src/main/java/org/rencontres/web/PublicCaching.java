@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -31,7 +33,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * change) and {@code Vary: Cookie} (the language is a cookie), answers {@code If-None-Match} and
  * {@code If-Modified-Since} with 304, and keeps the answer in this instance's memory for
  * {@code rencontres.public-pages.cache-ttl}, served again without going through the rest of the filters to
- * visitors without a session cookie. A signed-in user's answer is {@code private, no-store}; an answer that sets
+ * visitors without a session cookie. One request at a time makes a missing or stale answer: the others wait for it
+ * (missing) or get the stale copy meanwhile, so that a page's expiry under load is one rendering, not a hundred. A signed-in user's answer is {@code private, no-store}; an answer that sets
  * a cookie is never public.
  */
 @Component
@@ -46,15 +49,18 @@ public class PublicCaching {
      * (null when not worth it) is made once, here: Tomcat compresses nothing that has a strong ETag.
      */
     record Answer(String contentType, List<Map.Entry<String, String>> headers, byte[] body, String etag,
-                  byte[] gzip, String gzipEtag, Instant lastModified) {
+                  byte[] gzip, String gzipEtag, Instant lastModified, long keptAt) {
 
         Answer(String contentType, List<Map.Entry<String, String>> headers, byte[] body, Instant lastModified) {
             this(contentType, headers, body, etagOf(body), compressed(contentType, body), gzipEtagOf(body),
-                    lastModified);
+                    lastModified, System.nanoTime());
         }
     }
 
     private final Cache<String, Answer> answers;
+    /** The answers being made, one request per key; the others wait for it rather than all rendering at once. */
+    private final ConcurrentHashMap<String, CompletableFuture<Answer>> making = new ConcurrentHashMap<>();
+    private final long freshNanos;
     /** When this instance first sent the bytes of an ETag: their Last-Modified, kept while they are asked for. */
     private final Cache<String, Instant> firstSent;
     private final String cacheControl;
@@ -63,11 +69,13 @@ public class PublicCaching {
                   @Value("${rencontres.public-pages.max-age:30s}") Duration maxAge,
                   @Value("${rencontres.public-pages.stale-while-revalidate:60s}") Duration stale,
                   @Value("${rencontres.public-pages.cache-size:32MB}") org.springframework.util.unit.DataSize size) {
-        this.answers = Caffeine.newBuilder().expireAfterWrite(keptFor)
+        // Kept twice as long as fresh: past its freshness an answer is still sent while one request makes it anew.
+        this.answers = Caffeine.newBuilder().expireAfterWrite(keptFor.multipliedBy(2))
                 .maximumWeight(size.toBytes())
                 .<String, Answer>weigher((key, answer) -> answer.body().length + 1_024)
                 .build();
         this.firstSent = Caffeine.newBuilder().expireAfterAccess(Duration.ofDays(1)).maximumSize(10_000).build();
+        this.freshNanos = keptFor.toNanos();
         this.cacheControl = "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate=" + stale.toSeconds();
     }
 
@@ -100,8 +108,26 @@ public class PublicCaching {
         return answers.getIfPresent(key);
     }
 
-    void keep(String key, Answer answer) {
-        answers.put(key, answer);
+    boolean fresh(Answer answer) {
+        return System.nanoTime() - answer.keptAt() < freshNanos;
+    }
+
+    /** Null when this request is to make the answer of this key; else the answer another request is making. */
+    CompletableFuture<Answer> claim(String key) {
+        return making.putIfAbsent(key, new CompletableFuture<>());
+    }
+
+    /** The claimed answer is made: kept (null: not public, the stale copy goes) and given to who waits for it. */
+    void made(String key, Answer answer) {
+        if (answer != null) {
+            answers.put(key, answer);
+        } else {
+            answers.invalidate(key);
+        }
+        CompletableFuture<Answer> claimed = making.remove(key);
+        if (claimed != null) {
+            claimed.complete(answer);
+        }
     }
 
     String cacheControl() {

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,7 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * kept in memory, given its ETag, Last-Modified and Cache-Control, and answered 304 when the client already has it.
  * The next GET or HEAD for the same thing (address, host and scheme, language cookie, Accept, CORS or not) from a
  * visitor without a session cookie or an Authorization header is answered from memory, before Spring Session,
- * Spring Security and Spring MVC: the same bytes and headers, at the cost of a look-up. Anything else passes
+ * Spring Security and Spring MVC: the same bytes and headers, at the cost of a look-up. A missing or stale answer
+ * is made by one request while the others wait for it or get the stale copy. Anything else passes
  * through untouched, and so does the body of an answer that is not marked (streams, downloads).
  */
 class PublicCachingFilter extends OncePerRequestFilter {
@@ -55,17 +60,52 @@ class PublicCachingFilter extends OncePerRequestFilter {
             return;
         }
         String key = key(request);
+        boolean making = false;
         if (key != null) {
             PublicCaching.Answer kept = caching.kept(key);
-            if (kept != null) {
+            if (kept != null && (caching.fresh(kept) || !get)) {
                 send(kept, request, response, true);
                 return;
             }
+            CompletableFuture<PublicCaching.Answer> other = get ? caching.claim(key) : null;
+            making = get && other == null;
+            if (other != null) {
+                PublicCaching.Answer theirs = kept != null ? kept : awaited(other);
+                if (theirs != null) {
+                    send(theirs, request, response, true);
+                    return;
+                }
+            }
         }
+        PublicCaching.Answer made = null;
+        try {
+            made = through(request, response, chain, key);
+        } finally {
+            if (making) {
+                caching.made(key, made);
+            }
+        }
+    }
+
+    /** The answer another request is making, or null if it is not public or takes too long. */
+    private static PublicCaching.Answer awaited(CompletableFuture<PublicCaching.Answer> other) {
+        try {
+            return other.get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Through the application; the answer, if it is public and may be kept for this key. */
+    private PublicCaching.Answer through(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                         String key) throws ServletException, IOException {
         Capture capture = new Capture(request, response);
         chain.doFilter(request, capture);
         if (!capture.buffering()) {
-            return;
+            return null;
         }
         byte[] body = capture.body();
         boolean setsCookie = response.containsHeader(HttpHeaders.SET_COOKIE);
@@ -77,14 +117,12 @@ class PublicCachingFilter extends OncePerRequestFilter {
             if (!response.isCommitted()) {
                 response.getOutputStream().write(body);
             }
-            return;
+            return null;
         }
         PublicCaching.Answer answer = new PublicCaching.Answer(response.getContentType(),
                 kept(response, capture.language), body, caching.lastModified(PublicCaching.etagOf(body)));
-        if (key != null && get) {
-            caching.keep(key, answer);
-        }
         send(answer, request, response, false);
+        return key != null && "GET".equals(request.getMethod()) ? answer : null;
     }
 
     /** What identifies an answer that may be served from memory; null for a visitor with a session or credentials. */

@@ -80,8 +80,8 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Public answers ({@link PublicCaching}): first of the application's filters (after the character encoding
-     * and the metrics), so that a kept answer costs neither a session look-up nor the security filters.
+     * Public answers ({@link PublicCaching}): first of all filters, so that a kept answer costs neither a session
+     * look-up, nor the security filters, nor a metrics observation (kept answers are not in http.server.requests).
      */
     @Bean
     FilterRegistrationBean<PublicCachingFilter> publicCachingFilter(PublicCaching caching,
@@ -89,7 +89,7 @@ class WebConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<PublicCachingFilter> registration =
                 new FilterRegistrationBean<>(new PublicCachingFilter(caching, sessionCookie, LANGUAGE_COOKIE));
         registration.setDispatcherTypes(DispatcherType.REQUEST);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
