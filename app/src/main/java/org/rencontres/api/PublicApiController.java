@@ -2,14 +2,10 @@ package org.rencontres.api;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +21,7 @@ import lombok.RequiredArgsConstructor;
 import org.rencontres.event.DayCatalogue;
 import org.rencontres.shared.FrenchTime;
 import org.rencontres.shared.PublicAddress;
-import org.springframework.http.CacheControl;
+import org.rencontres.web.PublicCaching;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,9 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The public API's reads: the catalogue of published sessions and one session whole. Every answer carries a strong
- * {@code ETag} computed from the very bytes sent (a repeated request with {@code If-None-Match} gets 304, Spring's
- * {@code HttpEntityMethodProcessor}) and may be cached a minute by anyone.
+ * The public API's reads: the catalogue of published sessions and one session whole. Every answer is public and
+ * cacheable by web's one rule ({@link PublicCaching}): a strong {@code ETag} computed from the very bytes sent (a
+ * repeated request with {@code If-None-Match} gets 304), {@code Last-Modified}, and a short {@code max-age}.
  */
 @RestController
 @Tag(name = "Journées", description = "Le catalogue public des journées et le contenu de chacune.")
@@ -51,7 +47,6 @@ class PublicApiController {
     static final String SESSIONS = "/api/v1/journees";
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
     private static final String PROBLEM = "application/problem+json";
 
     private final PublicSessions sessions;
@@ -149,15 +144,10 @@ class PublicApiController {
         return cacheable(body).body(body);
     }
 
-    /** A strong ETag: the SHA-256 of the bytes sent, so that two instances give the same one for the same answer. */
+    /** Public and cacheable: web's one rule gives the ETag (the bytes' SHA-256, the same on every instance). */
     private static ResponseEntity.BodyBuilder cacheable(byte[] body) {
-        try {
-            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CACHE)
-                    .eTag("\"" + digest + "\"");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        PublicCaching.mark();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
     }
 
     /** The mapping declares no {@code produces}: an unacceptable Accept is refused here, by this module's problem. */

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.rencontres.web.PublicCaching;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,7 @@ class BrochureController {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                     "Trop de plaquettes sont en cours de préparation : réessayez dans un instant.");
         }
+        PublicCaching.mark();
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

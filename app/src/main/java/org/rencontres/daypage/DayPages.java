@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -25,6 +24,7 @@ import org.rencontres.registration.RegistrationWindows;
 import org.rencontres.workshops.Facilitator;
 import org.rencontres.workshops.Workshop;
 import org.rencontres.workshops.Workshops;
+import org.rencontres.web.PublicCaching;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,14 +43,14 @@ class DayPages {
     private final RegistrationWindows registrationWindows;
     private final PublicInformation publicInformation;
     private final Cache<String, Optional<DayPage>> cache;
-    /** The page as rendered for visitors who are not signed in, by page address and language. */
-    private final Cache<String, String> html;
+    /** The answers kept by web for visitors who are not signed in: emptied with the page models. */
+    private final PublicCaching publicAnswers;
 
     DayPages(Days days, Programmes programmes, NetworkingSessions networking, Workshops workshops,
              Directory directory, DayJsonLd jsonLd, RegistrationWindows registrationWindows,
-             PublicInformation publicInformation, @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl) {
+             PublicInformation publicInformation, PublicCaching publicAnswers, @Value("${rencontres.public-pages.cache-ttl:30s}") Duration cacheTtl) {
         this.cache = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(cacheTtl).build();
-        this.html = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(cacheTtl).build();
+        this.publicAnswers = publicAnswers;
         this.days = days;
         this.programmes = programmes;
         this.networking = networking;
@@ -70,14 +70,6 @@ class DayPages {
         return cache.get(SessionCode.slugOf(slug) + " " + pageUrl, key -> load(slug, pageUrl));
     }
 
-    /**
-     * The rendered page for anonymous visitors (identical for all of them: no form, no token, no
-     * name), kept as long as the page model and emptied with it.
-     */
-    String anonymousHtml(String key, Supplier<String> render) {
-        return html.get(key, k -> render.get());
-    }
-
     @Transactional(readOnly = true)
     Optional<DayPage> load(String slug, String pageUrl) {
         return days.findPublic(slug).map(day -> assemble(day, pageUrl));
@@ -87,13 +79,13 @@ class DayPages {
     @TransactionalEventListener(fallbackExecution = true)
     void on(DayChanged change) {
         cache.invalidateAll();
-        html.invalidateAll();
+        publicAnswers.forgetAll();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ProgrammeChanged change) {
         cache.invalidateAll();
-        html.invalidateAll();
+        publicAnswers.forgetAll();
     }
 
     private DayPage assemble(Day day, String pageUrl) {

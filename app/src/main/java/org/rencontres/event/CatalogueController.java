@@ -10,6 +10,7 @@ import java.util.Optional;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.shared.FrenchTime;
+import org.rencontres.web.PublicCaching;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -70,6 +71,7 @@ class CatalogueController {
         model.addAttribute("lieu", place);
         model.addAttribute("du", from);
         model.addAttribute("au", to);
+        PublicCaching.mark();
         return "event/catalogue";
     }
 
@@ -80,6 +82,7 @@ class CatalogueController {
         String slug = day.sessionCode().slug();
         String host = ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost();
         String pageUrl = ServletUriComponentsBuilder.fromCurrentContextPath().pathSegment("journees", slug).toUriString();
+        PublicCaching.mark();
         return ResponseEntity.ok()
                 .contentType(CALENDAR)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -2,16 +2,14 @@ package org.rencontres.event;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.shared.FrenchTime;
-import org.rencontres.shared.Secrets;
+import org.rencontres.web.PublicCaching;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,8 +22,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The catalogue as feeds, public like the catalogue: {@code /journees.ics}, the sessions to come as one
  * iCalendar that a calendar application subscribes to, and {@code /journees.atom}, the newest sessions
  * for a feed reader; both filtered by {@code ?theme=} (a tag, as the catalogue's filter) and
- * {@code ?unite=} (the organising unit). Cacheable: an ETag (the body's hash) answers 304 to a client
- * that has the same feed, and shared caches keep it a few minutes.
+ * {@code ?unite=} (the organising unit). Public and cacheable like every public answer ({@link PublicCaching}:
+ * an ETag of the bytes, 304 to a client that has the same feed).
  */
 @Controller
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -35,7 +33,6 @@ class CatalogueFeedController {
     static final String ATOM = "/journees.atom";
     private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
     private static final MediaType ATOM_TYPE = new MediaType("application", "atom+xml", StandardCharsets.UTF_8);
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
 
     private final CatalogueFeeds feeds;
     private final DayCalendar calendar;
@@ -69,9 +66,8 @@ class CatalogueFeedController {
     }
 
     private ResponseEntity<String> answer(MediaType type, String body) {
-        // A strong ETag of the bytes: Spring answers 304 to a GET whose If-None-Match has it.
-        return ResponseEntity.ok().contentType(type).cacheControl(CACHE)
-                .eTag("\"" + Secrets.sha256Hex(body).substring(0, 32) + "\"").body(body);
+        PublicCaching.mark();
+        return ResponseEntity.ok().contentType(type).body(body);
     }
 
     private String summary(Day day) {

@@ -4,16 +4,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.multipart.MultipartRequest;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
@@ -29,6 +32,7 @@ import org.springframework.web.util.WebUtils;
 class WebConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+    static final String LANGUAGE_COOKIE = "rencontres-langue";
 
     /** Spring Boot's settings (spring.messages.*), bound here since our message source replaces Boot's. */
     @Bean
@@ -56,7 +60,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("rencontres-langue");
+        CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
         resolver.setDefaultLocale(Locale.FRENCH);
         return resolver;
     }
@@ -72,6 +76,20 @@ class WebConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<ResourceUrlEncodingFilter> registration =
                 new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
         registration.setEnabled(false);
+        return registration;
+    }
+
+    /**
+     * Public answers ({@link PublicCaching}): first of all filters, so that a kept answer costs neither a session
+     * look-up, nor the security filters, nor a metrics observation (kept answers are not in http.server.requests).
+     */
+    @Bean
+    FilterRegistrationBean<PublicCachingFilter> publicCachingFilter(PublicCaching caching,
+            @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
+        FilterRegistrationBean<PublicCachingFilter> registration =
+                new FilterRegistrationBean<>(new PublicCachingFilter(caching, sessionCookie, LANGUAGE_COOKIE));
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
