@@ -21,7 +21,7 @@ trap 'kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; rm -rf "
 mkdir -p "$WORK/static"
 
 start=$(date +%s%N)
-java -jar "$JAR" --server.port="$PORT" --rencontres.embedded-database.ephemeral=true \
+java $(grep -v '^#' deploy/jvm.options) -jar "$JAR" --server.port="$PORT" --rencontres.embedded-database.ephemeral=true \
   --spring.web.resources.static-locations="classpath:/static/,file:$WORK/static/" \
   --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
 APP=$!
