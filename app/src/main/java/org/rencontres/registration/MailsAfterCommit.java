@@ -6,8 +6,6 @@ import java.util.function.Supplier;
 
 import org.rencontres.notification.Message;
 import org.rencontres.notification.Outbox;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,14 +19,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * together in one short transaction of their own. The public form's request uses it: its
  * transaction then holds the day's locks and a connection for the writes only.
  *
- * <p>What this costs: should the instance die between the two commits, the registration is recorded
- * and its e-mails are not (the agent saw the confirmation page; the organiser sees the request). A
- * failure to render or queue them after the commit is logged, and the registration stands.
+ * <p>The caller answers only once both have committed, so a request acknowledged to the agent always
+ * has its e-mails in the outbox. What this costs: should the instance die between the two commits, or
+ * the e-mails fail to render, the request is recorded without them and the agent gets an error page,
+ * not the confirmation (the organiser sees the request; submitting again says it exists).
  */
 @Component
 class MailsAfterCommit {
 
-    private static final Logger log = LoggerFactory.getLogger(MailsAfterCommit.class);
     private static final ThreadLocal<List<Supplier<Message>>> DEFERRED = new ThreadLocal<>();
 
     private final Outbox outbox;
@@ -68,12 +66,8 @@ class MailsAfterCommit {
             DEFERRED.remove();
         }
         if (!pending.isEmpty()) {
-            try {
-                List<Message> rendered = pending.stream().map(Supplier::get).toList();
-                tx.executeWithoutResult(status -> rendered.forEach(outbox::send));
-            } catch (RuntimeException e) {
-                log.error("The e-mails of a committed registration change could not be queued", e);
-            }
+            List<Message> rendered = pending.stream().map(Supplier::get).toList();
+            tx.executeWithoutResult(status -> rendered.forEach(outbox::send));
         }
         return result;
     }
