@@ -300,7 +300,8 @@ jfr print --events jdk.ExecutionSample --stack-depth 512 "$WORK/burst.jfr" | awk
   }
   BEGIN {
     step["the whole POST handler (RequestController.submit)"] = "org.rencontres.registration.RequestController.submit("
-    step["Registrations.submit (the request transaction)"] = "org.rencontres.registration.Registrations.submit("
+    step["Registrations.submit (the request transaction)"] = "org.rencontres.registration.Registrations.submit"
+    step["MailsAfterCommit.deferring (the request and its e-mails, rendered after the commit)"] = "org.rencontres.registration.MailsAfterCommit.deferring("
     step["RegistrationMails.changed (the e-mail: day, link, rendering)"] = "org.rencontres.registration.RegistrationMails.changed("
     step["MailTemplates.render (the e-mail template)"] = "org.rencontres.notification.MailTemplates.render("
     step["Days.find (a day loaded with its venue, contacts…)"] = "org.rencontres.event.Days.find("
