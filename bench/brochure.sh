@@ -21,7 +21,7 @@ APP=
 trap '[ -n "$APP" ] && { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; }; rm -rf "$WORK"' EXIT
 
 start() { # cache TTL
-  java -jar "$JAR" --server.port="$PORT" --rencontres.embedded-database.ephemeral=true \
+  java $(grep -v '^#' deploy/jvm.options) -jar "$JAR" --server.port="$PORT" --rencontres.embedded-database.ephemeral=true \
     --rencontres.public-pages.cache-ttl="$1" --logging.level.root=WARN \
     --logging.level.org.rencontres.event.Brochures=DEBUG > "$WORK/app.log" 2>&1 &
   APP=$!

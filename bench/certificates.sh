@@ -36,7 +36,7 @@ trap 'pkill -P "$WATCHDOG" 2>/dev/null || true; kill "$WATCHDOG" 2>/dev/null || 
 # 1. The packaged app on an ephemeral embedded PostgreSQL; no mail sent (the outbox only fills up).
 STARTED=$(date +%s%N)
 RENCONTRES_ADMIN_EMAIL=$ADMIN_EMAIL RENCONTRES_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-java -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+java $(grep -v '^#' deploy/jvm.options) -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
   --rencontres.embedded-database.ephemeral=true --rencontres.mail.enabled=false \
   --logging.level.root=WARN --logging.level.org.rencontres.database=INFO > "$WORK/app.log" 2>&1 &
 APP=$!

@@ -30,7 +30,7 @@ stop() {
 trap stop EXIT
 
 start=$(date +%s%N)
-java -jar "$JAR" --server.port="$PORT" --rencontres.embedded-database.ephemeral=true \
+java $(grep -v '^#' deploy/jvm.options) -jar "$JAR" --server.port="$PORT" --rencontres.embedded-database.ephemeral=true \
   --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
 APP=$!
 until curl -fs -o /dev/null "http://127.0.0.1:$PORT$PAGE"; do

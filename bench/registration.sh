@@ -14,10 +14,10 @@ cd "$(dirname "$0")/.."
 REQUESTS=${1:-2000}
 CLIENTS=${2:-16}
 SEATS=${BENCH_SEATS:-50}
-SESSIONS=${BENCH_ORGANISERS:-4}      # organisers confirming at once
+SESSIONS=${BENCH_ORGANISERS:-4}      # organisers confirming at once (0: no organisers' step, no capacity check)
 PORT=${BENCH_PORT:-8182}
 LIMIT=${BENCH_TIMEOUT:-900}
-JAR=app/target/rencontres-app-0.1.0-SNAPSHOT.jar
+JAR=${BENCH_JAR:-app/target/rencontres-app-0.1.0-SNAPSHOT.jar}   # BENCH_JAR: another build, for a before/after
 ADMIN_EMAIL=banc-essai@rencontres.invalid
 ADMIN_PASSWORD=banc-d-essai-des-inscriptions
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 2; }
@@ -41,7 +41,7 @@ trap 'pkill -P "$WATCHDOG" 2>/dev/null || true; kill "$WATCHDOG" 2>/dev/null || 
 
 # 1. The packaged app on an ephemeral embedded PostgreSQL (any free port, printed in the log).
 RENCONTRES_ADMIN_EMAIL=$ADMIN_EMAIL RENCONTRES_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-java -XX:FlightRecorderOptions=stackdepth=512 -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+java $(grep -v '^#' deploy/jvm.options) -XX:FlightRecorderOptions=stackdepth=512 -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
   --rencontres.embedded-database.ephemeral=true \
   --rencontres.registration.rate-limit=1000000 --rencontres.mail.enabled=false \
   --logging.level.root=WARN --logging.level.org.rencontres.database=INFO > "$WORK/app.log" 2>&1 &
@@ -62,9 +62,12 @@ POSTMASTER=$(head -1 "$(sql -c "SHOW data_directory")/postmaster.pid")
 # 2. A published day 60 days ahead with its seats (the day as the event module stores it; the
 #    capacity row as the organiser's capacity form writes it). A second one takes pgbench's rows.
 new_day() { # session code -> day id
-  sql -c "INSERT INTO event_day (session_code, title, day_date, starts_at, ends_at, status, organising_unit)
-          VALUES ('$1', 'Banc d''essai des inscriptions', current_date + 60, '09:00', '17:00', 'PUBLISHED',
-                  'INSET de Banc-sur-Essai') RETURNING id" | head -1
+  sql -c "WITH d AS (INSERT INTO event_day (session_code, title, first_date, last_date, status, organising_unit)
+          VALUES ('$1', 'Banc d''essai des inscriptions', current_date + 60, current_date + 60, 'PUBLISHED',
+                  'INSET de Banc-sur-Essai') RETURNING id),
+          s AS (INSERT INTO event_session_day (event_day_id, day_date, starts_at, ends_at)
+                SELECT id, current_date + 60, '09:00', '17:00' FROM d)
+          SELECT id FROM d" | head -1
 }
 DAY=$(new_day "ZBENCH 001")
 PGB_DAY=$(new_day "ZBENCH 002")
@@ -145,12 +148,14 @@ sql -c "CREATE TABLE bench_mail_sample AS SELECT subject, text_body, html_body F
 # 4. The organisers: every request sent on to the organiser (typed employer: the organiser decides
 #    for the training service), then confirmed by SESSIONS signed-in organisers at once, on
 #    overlapping selections (chunks of 100 ids every 50 ids: each request is confirmed twice).
+if [ "$SESSIONS" -gt 0 ]; then
 sql -c "SELECT id FROM registration WHERE event_day_id = $DAY ORDER BY id" > "$WORK/ids.txt"
 java bench/RegistrationBurst.java organise "http://127.0.0.1:$PORT" ZBENCH001 "$ADMIN_EMAIL" "$ADMIN_PASSWORD" \
   "$SESSIONS" suivante 100 100 "$WORK/ids.txt" > "$WORK/advance.txt"
 java bench/RegistrationBurst.java organise "http://127.0.0.1:$PORT" ZBENCH001 "$ADMIN_EMAIL" "$ADMIN_PASSWORD" \
   "$SESSIONS" confirmer 100 50 "$WORK/ids.txt" > "$WORK/confirm.txt"
 cat "$WORK/advance.txt" "$WORK/confirm.txt" >&2
+fi
 
 # The check: min(seats, accepted) seats held, never more confirmations than seats, everyone else
 # on the waiting list at positions 1..k, and no day of the database over its capacity.
@@ -168,7 +173,8 @@ read -r HELD CONFIRMED_EVER WAITING WPOS_OK OTHERS OVER <<< "$(sql -F' ' -c "
            WHERE r.event_day_id = c.event_day_id AND r.state IN ('CONFIRMED', 'OFFERED')))")"
 EXPECTED=$(( ACCEPTED < SEATS ? ACCEPTED : SEATS ))
 CHECK=FAIL
-if [ "$REGS" -eq "$ACCEPTED" ] && [ "$HELD" -eq "$EXPECTED" ] && [ "$CONFIRMED_EVER" -le "$SEATS" ] \
+[ "$SESSIONS" -gt 0 ] || CHECK=SKIPPED
+if [ "$SESSIONS" -gt 0 ] && [ "$REGS" -eq "$ACCEPTED" ] && [ "$HELD" -eq "$EXPECTED" ] && [ "$CONFIRMED_EVER" -le "$SEATS" ] \
    && [ "$WAITING" -eq $(( ACCEPTED - EXPECTED )) ] && [ "$WPOS_OK" = t ] && [ "$OTHERS" -eq 0 ] && [ "$OVER" -eq 0 ]; then
   CHECK=PASS
 fi
@@ -217,7 +223,8 @@ cat > "$WORK/statements.sql" <<EOF
 BEGIN;
 SELECT pg_advisory_xact_lock(hashtext('registration-attempt:' || '127.0.0.1'));
 DELETE FROM registration_attempt WHERE address = '127.0.0.1' AND at < now() - interval '1 hour';
-SELECT count(*) FROM registration_attempt WHERE address = '127.0.0.1';
+SELECT at FROM registration_attempt WHERE address = '127.0.0.1' AND at >= now() - interval '1 hour'
+  ORDER BY at DESC OFFSET 999999 LIMIT 1;
 INSERT INTO registration_attempt (address, at) VALUES ('127.0.0.1', now());
 COMMIT;
 BEGIN;
@@ -293,7 +300,8 @@ jfr print --events jdk.ExecutionSample --stack-depth 512 "$WORK/burst.jfr" | awk
   }
   BEGIN {
     step["the whole POST handler (RequestController.submit)"] = "org.rencontres.registration.RequestController.submit("
-    step["Registrations.submit (the request transaction)"] = "org.rencontres.registration.Registrations.submit("
+    step["Registrations.submit (the request transaction)"] = "org.rencontres.registration.Registrations.submit"
+    step["MailsAfterCommit.deferring (the request and its e-mails, rendered after the commit)"] = "org.rencontres.registration.MailsAfterCommit.deferring("
     step["RegistrationMails.changed (the e-mail: day, link, rendering)"] = "org.rencontres.registration.RegistrationMails.changed("
     step["MailTemplates.render (the e-mail template)"] = "org.rencontres.notification.MailTemplates.render("
     step["Days.find (a day loaded with its venue, contacts…)"] = "org.rencontres.event.Days.find("
@@ -347,4 +355,4 @@ echo "- left by the burst: $REGS registrations, $TRANSITIONS transitions, $LINKS
 echo "- organisers ($SESSIONS sessions at once, bulk action by 100): sent on $(kv suivante_ids_posted "$WORK/advance.txt") in $(kv suivante_seconds "$WORK/advance.txt") s, $(kv suivante_statuses "$WORK/advance.txt"); confirm $(kv confirmer_ids_posted "$WORK/confirm.txt") (each id twice, overlapping selections) in $(kv confirmer_seconds "$WORK/confirm.txt") s, $(kv confirmer_statuses "$WORK/confirm.txt")"
 echo "- capacity check: **$CHECK** — $SEATS seats, $HELD held (expected $EXPECTED), $CONFIRMED_EVER confirmations ever, $WAITING on the waiting list (positions 1..$WAITING without gaps: $WPOS_OK), $OTHERS in another state, days over capacity in the database: $OVER"
 echo "- pgbench: -M prepared -c $CLIENTS -j $THREADS -t $PER_CLIENT ($(( PER_CLIENT * CLIENTS )) transactions per script), failed: $W_FAILED and $S_FAILED, $PGB_ROWS registrations written on a day of its own"
-[ "$CHECK" = PASS ]
+[ "$CHECK" != FAIL ]

@@ -85,7 +85,7 @@ start_app() { # port log -> pid in $STARTED
   # shellcheck disable=SC2046
   SPRING_DATASOURCE_URL=$JDBC_URL SPRING_DATASOURCE_USERNAME=postgres \
   RENCONTRES_ADMIN_EMAIL=$ADMIN_EMAIL RENCONTRES_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-  java $(xargs < deploy/jvm.options) -jar "$JAR" --server.port="$1" --server.address=127.0.0.1 \
+  java $(grep -v '^#' deploy/jvm.options | xargs) -jar "$JAR" --server.port="$1" --server.address=127.0.0.1 \
     --rencontres.mail.enabled=false --rencontres.registration.rate-limit=1000000 \
     --logging.level.root=WARN > "$2" 2>&1 &
   STARTED=$!
@@ -326,7 +326,7 @@ ERRORS=$(grep -cE '(ERROR|Exception)' "$WORK/app1.log" || true)
 
 # 6. The report.
 echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, Java $(java -version 2>&1 | head -1 | cut -d'"' -f2), nginx $(nginx -v 2>&1 | cut -d/ -f2), PostgreSQL $(sql -c 'SHOW server_version' | cut -d' ' -f1) (fsync $(sql -c 'SHOW fsync'), synchronous_commit $(sql -c 'SHOW synchronous_commit')),"
-echo "JVM options \`$(xargs < deploy/jvm.options)\`; load driver, nginx, PostgreSQL and both instances on the same machine;"
+echo "JVM options \`$(grep -v '^#' deploy/jvm.options | xargs)\`; load driver, nginx, PostgreSQL and both instances on the same machine;"
 echo "load average (1, 5, 15 min) before: $LOAD_BEFORE; before the mixed load: $LOAD_MIXED; after: $LOAD_AFTER."
 echo
 echo "| what (wrk -t2 -c100 -d${WRK_SECONDS}s, best of two alternating runs) | requests/s | p50 (ms) | p99 (ms) |"

@@ -59,7 +59,7 @@ start_app() { # port log [extra arguments…] -> pid in $STARTED_PID
   local port=$1 log=$2
   shift 2
   RENCONTRES_ADMIN_EMAIL=$ADMIN_EMAIL RENCONTRES_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-  java -jar "$JAR" --server.port="$port" --server.address=127.0.0.1 --rencontres.mail.enabled=false \
+  java $(grep -v '^#' deploy/jvm.options) -jar "$JAR" --server.port="$port" --server.address=127.0.0.1 --rencontres.mail.enabled=false \
     --logging.level.root=WARN --logging.level.org.rencontres.database=INFO "$@" > "$log" 2>&1 &
   STARTED_PID=$!
   for _ in $(seq 1 1800); do

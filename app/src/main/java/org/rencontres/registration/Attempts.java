@@ -124,25 +124,24 @@ class Attempts {
     }
 
     /**
-     * When the key has used up its allowance, the moment one more is taken: when the oldest of the
-     * counted submissions leaves the window (rounded up to the minute, the precision of the message).
+     * When the key has used up its allowance, the moment one more is taken: when the limit-th newest
+     * of the submissions in the window leaves it (then limit - 1 are left; rounded up to the minute,
+     * the precision of the message). One bounded query on the index (key, at): it reads at most
+     * {@code limit} rows, however many attempts the key made.
      */
     private Optional<Instant> full(String table, String column, String key, int limit, OffsetDateTime since) {
-        // Table and column are this class's constants, never input.
-        int recent = jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + column + " = ? AND at >= ?")
-                .params(key, since).query(Integer.class).single();
-        if (recent < limit) {
-            return Optional.empty();
-        }
-        if (recent == 0) {
+        if (limit <= 0) {
             return Optional.of(clock.instant().plus(window)); // a limit of 0: closed for a window
         }
-        // The submissions that must leave the window before one more fits: the oldest recent - limit + 1.
-        OffsetDateTime freeing = jdbc.sql("SELECT at FROM " + table + " WHERE " + column + " = ? AND at >= ?"
-                        + " ORDER BY at OFFSET ? LIMIT 1")
-                .params(key, since, recent - limit)
-                .query(OffsetDateTime.class).single();
-        Instant free = freeing.toInstant().plus(window);
+        // Table and column are this class's constants, never input.
+        Optional<OffsetDateTime> freeing = jdbc.sql("SELECT at FROM " + table + " WHERE " + column + " = ? AND at >= ?"
+                        + " ORDER BY at DESC OFFSET ? LIMIT 1")
+                .params(key, since, limit - 1)
+                .query(OffsetDateTime.class).optional();
+        if (freeing.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant free = freeing.get().toInstant().plus(window);
         Instant minute = free.truncatedTo(ChronoUnit.MINUTES);
         return Optional.of(minute.equals(free) ? minute : minute.plus(1, ChronoUnit.MINUTES));
     }

@@ -25,6 +25,8 @@ import org.rencontres.registration.questions.Questions;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rules of the public request form: when a day takes requests, the checks of each field with
@@ -62,10 +64,16 @@ class PublicRequests {
     private final Attempts attempts;
     private final Programmes programmes;
     private final Questions questions;
+    private final MailsAfterCommit mails;
+    private final TransactionTemplate readOnly;
     private final Clock clock;
 
     PublicRequests(Registrations registrations, Directory directory, Workshops workshops, Attempts attempts,
-                   Programmes programmes, Questions questions, Optional<Clock> clock) {
+                   Programmes programmes, Questions questions, MailsAfterCommit mails,
+                   PlatformTransactionManager transactions, Optional<Clock> clock) {
+        this.mails = mails;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.questions = questions;
         this.programmes = programmes;
         this.registrations = registrations;
@@ -158,11 +166,10 @@ class PublicRequests {
      */
     Outcome submit(Day day, RequestForm form, Function<String, String> posted,
                    Function<String, List<String>> postedAll, String clientAddress, Locale locale) {
-        List<FieldProblem> problems = form.problems(managerAsked(day));
-        List<Long> choices = WorkshopRanking.read(workshopGroups(day), posted, problems);
-        Map<Long, List<String>> answers = QuestionAnswers.read(questions(day), postedAll, problems);
-        if (!problems.isEmpty()) {
-            return new Outcome(problems, null);
+        // Every read the checks need, in one read-only transaction.
+        Checked checked = readOnly.execute(status -> check(day, form, posted, postedAll));
+        if (!checked.problems().isEmpty()) {
+            return new Outcome(checked.problems(), null);
         }
         if (form.filledByRobot()) {
             return new Outcome(List.of(), RegistrationState.REQUESTED);
@@ -171,20 +178,38 @@ class PublicRequests {
         if (!rate.allowed()) {
             return new Outcome(List.of(), null, rate);
         }
-        Optional<Organisation> employer = directory.organisationsByName().stream()
-                .filter(o -> o.name().strip().equalsIgnoreCase(form.employeur().strip())).findFirst();
+        Optional<Organisation> employer = checked.employer();
         RequestDraft draft = new RequestDraft(form.nom(), form.prenom(), form.courriel(), form.telephone(),
                 form.fonction(), employer.map(Organisation::id).orElse(null),
                 employer.map(Organisation::name).orElse(form.employeur()), form.responsable(),
                 day.mealOffered() ? form.repas() : null,
-                null, clock.instant(), form.networking() && hasNetworking(day));
+                null, clock.instant(), form.networking() && checked.networking());
         try {
             // The needs (health data) go to their own table, not the registration's row and its exports.
-            long id = registrations.submit(day.id(), draft, locale == null ? "fr" : locale.getLanguage(), choices,
-                    answers, form.needs());
-            return new Outcome(List.of(), registrations.find(id).orElseThrow().state());
+            // Its e-mails (to the agent, to the approver) are rendered once the request is committed.
+            RegistrationState state = mails.deferring(() -> registrations.submitReachingState(day.id(), draft,
+                    locale == null ? "fr" : locale.getLanguage(), checked.choices(), checked.answers(), form.needs()));
+            return new Outcome(List.of(), state);
         } catch (DuplicateRegistrationException duplicate) {
             return new Outcome(List.of(FieldProblem.of("courriel", "registration.error.duplicate")), null);
         }
+    }
+
+    /** What the checks of a submitted form found: its problems, the choices and answers read, the employer. */
+    private record Checked(List<FieldProblem> problems, List<Long> choices, Map<Long, List<String>> answers,
+                           Optional<Organisation> employer, boolean networking) {
+    }
+
+    private Checked check(Day day, RequestForm form, Function<String, String> posted,
+                          Function<String, List<String>> postedAll) {
+        List<FieldProblem> problems = form.problems(managerAsked(day));
+        List<Long> choices = WorkshopRanking.read(workshopGroups(day), posted, problems);
+        Map<Long, List<String>> answers = QuestionAnswers.read(questions(day), postedAll, problems);
+        if (!problems.isEmpty() || form.filledByRobot()) {
+            return new Checked(problems, choices, answers, Optional.empty(), false);
+        }
+        Optional<Organisation> employer = directory.organisationsByName().stream()
+                .filter(o -> o.name().strip().equalsIgnoreCase(form.employeur().strip())).findFirst();
+        return new Checked(problems, choices, answers, employer, form.networking() && hasNetworking(day));
     }
 }

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The e-mails of the approval chain, written to the outbox in the transaction of the change that
- * causes them: the agent hears of every step; the line manager and the training service get a
+ * causes them (or, for the public form's request, rendered and queued just after it commits: see
+ * {@link MailsAfterCommit}): the agent hears of every step; the line manager and the training service get a
  * single-use link to give their opinion or decision. They hear the changes as events
  * ({@link RegistrationChanged}, {@link WorkshopGiven}), synchronously, inside the change's
  * transaction, so the state machine and the allocation do not depend on the mails (whose
@@ -52,6 +53,7 @@ class RegistrationMails {
     private final Convocations convocations;
     private final RegistrationQueries queries;
     private final Workshops workshops;
+    private final MailsAfterCommit mails;
 
     /** After each change of state, in its transaction: the registration as it is after the change. */
     @EventListener
@@ -180,7 +182,7 @@ class RegistrationMails {
         v.put("kind", kind);
         v.put("link", address.of(path));
         v.put("expires", format(expires, day.zone(), locale));
-        outbox.send(Message.of(to, templates.render("registration/mail/link", locale, v)).withDay(day.id()));
+        mails.send(() -> Message.of(to, templates.render("registration/mail/link", locale, v)).withDay(day.id()));
     }
 
     private void tellAgent(Day day, Registration r, String kind, RegistrationState state, String reason,
@@ -204,17 +206,21 @@ class RegistrationMails {
         // The workshops given, named: « Coopération décentralisée », « Jumelages ».
         v.put("workshops", workshops.ofDay(day.id()).stream().filter(w -> r.hasWorkshop(w.id()))
                 .map(w -> "«\u00a0" + w.title() + "\u00a0»").collect(Collectors.joining(", ")));
-        Message message = Message.of(r.email(), templates.render("registration/mail/state", locale, v)).withDay(day.id());
-        if (state == RegistrationState.CONFIRMED && !"REMINDER".equals(kind) && !"WORKSHOP".equals(kind)) {
-            for (Attachment a : convocations.attachments(day, r)) {
-                message = message.withAttachment(a);
+        boolean convocation = state == RegistrationState.CONFIRMED && !"REMINDER".equals(kind) && !"WORKSHOP".equals(kind);
+        mails.send(() -> {
+            Message message = Message.of(r.email(), templates.render("registration/mail/state", locale, v))
+                    .withDay(day.id());
+            if (convocation) {
+                for (Attachment a : convocations.attachments(day, r)) {
+                    message = message.withAttachment(a);
+                }
             }
-        }
-        if (calendarHeld) {
-            // The convocation put the session in the agent's calendar: this file takes it out.
-            message = message.withAttachment(convocations.calendar(day, r, null));
-        }
-        outbox.send(message);
+            if (calendarHeld) {
+                // The convocation put the session in the agent's calendar: this file takes it out.
+                message = message.withAttachment(convocations.calendar(day, r, null));
+            }
+            return message;
+        });
     }
 
     private Map<String, Object> variables(Day day, Registration r, Locale locale) {

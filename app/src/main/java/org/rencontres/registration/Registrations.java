@@ -108,10 +108,23 @@ public class Registrations {
     @Transactional
     public long submit(long dayId, RequestDraft draft, String language, List<Long> workshopChoices,
                        Map<Long, List<String>> answers, DeclaredNeeds declaredNeeds) {
+        long id = record(dayId, draft, language, workshopChoices, answers, declaredNeeds);
+        chain.advance(id, SYSTEM, null);
+        return id;
+    }
+
+    /** The same, answering the state the request reached (the public form shows it) without reading it again. */
+    @Transactional
+    RegistrationState submitReachingState(long dayId, RequestDraft draft, String language, List<Long> workshopChoices,
+                                          Map<Long, List<String>> answers, DeclaredNeeds declaredNeeds) {
+        return chain.advance(record(dayId, draft, language, workshopChoices, answers, declaredNeeds), SYSTEM, null);
+    }
+
+    private long record(long dayId, RequestDraft draft, String language, List<Long> workshopChoices,
+                        Map<Long, List<String>> answers, DeclaredNeeds declaredNeeds) {
         long id = chain.request(dayId, draft, language, null, workshopChoices);
         questions.save(id, answers);
         needs.record(id, dayId, declaredNeeds, draft.consentAt());
-        chain.advance(id, SYSTEM, null);
         return id;
     }
 

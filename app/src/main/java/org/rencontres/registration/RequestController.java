@@ -23,6 +23,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +41,7 @@ class RequestController {
     private final Days days;
     private final PublicRequests requests;
     private final MessageSource messages;
+    private final PlatformTransactionManager transactions;
 
     @GetMapping("/journees/{code}/inscription")
     String form(@PathVariable String code, Model model) {
@@ -50,8 +53,17 @@ class RequestController {
     String submit(@PathVariable String code, RequestForm form, @RequestParam Map<String, String> posted, Model model,
                   RedirectAttributes redirect, HttpServletRequest request,
                   HttpServletResponse response, Locale locale) {
-        Day day = day(code);
-        if (requests.closed(day).isPresent()) {
+        // The day and whether it takes requests, read in one read-only transaction.
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        record Asked(Day day, boolean closed) {
+        }
+        Asked asked = readOnly.execute(status -> {
+            Day d = day(code);
+            return new Asked(d, requests.closed(d).isPresent());
+        });
+        Day day = asked.day();
+        if (asked.closed()) {
             return page(day, form, posted::get, all(request), FormErrors.none(), model);
         }
         PublicRequests.Outcome outcome = requests.submit(day, form, posted::get, all(request), request.getRemoteAddr(),
