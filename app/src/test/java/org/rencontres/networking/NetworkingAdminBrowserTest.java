@@ -92,6 +92,7 @@ class NetworkingAdminBrowserTest {
         String page = "/admin/journees/" + code.slug() + "/reseautage/" + slotId;
         wait.until(ExpectedConditions.urlToBe(url(page)));
         BrowserSupport.assertAccessible(browser);
+        the_current_page_of_a_sub_navigation_shows_itself_without_colour();
 
         // A longest rotation shorter than the shortest: the message sits next to the field.
         type("rotationMin", "12");
@@ -115,5 +116,14 @@ class NetworkingAdminBrowserTest {
         assertThat(saved.rotationMaxMinutes()).isEqualTo(15);
         assertThat(saved.themes()).containsExactly("Formation", "Expatriation");
         BrowserSupport.assertAccessible(browser);
+    }
+
+    /** RGAA 3.1: the sub-navigation's current page is bold and underlined, not told by aria-current alone. */
+    private void the_current_page_of_a_sub_navigation_shows_itself_without_colour() {
+        org.openqa.selenium.WebElement current = browser.findElement(By.cssSelector("main nav [aria-current=page]"));
+        org.openqa.selenium.WebElement other = browser.findElement(By.cssSelector("main nav a:not([aria-current])"));
+        assertThat(Integer.parseInt(current.getCssValue("font-weight"))).isGreaterThanOrEqualTo(700);
+        assertThat(Integer.parseInt(other.getCssValue("font-weight"))).isLessThan(700);
+        assertThat(current.getCssValue("text-decoration-thickness")).isNotEqualTo(other.getCssValue("text-decoration-thickness"));
     }
 }
