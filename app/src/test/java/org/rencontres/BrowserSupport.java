@@ -91,12 +91,16 @@ public final class BrowserSupport {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 800));
             Object widths = ((JavascriptExecutor) browser).executeScript("""
                     const width = document.documentElement.clientWidth;
-                    const wide = Array.from(document.querySelectorAll('body *')).filter(e => !e.closest('.table-scroll')
-                        && e.getBoundingClientRect().right > width + 1 && !Array.from(e.children).some(c =>
-                            c.getBoundingClientRect().right > width + 1))
-                        .slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' '
-                            + Math.round(e.getBoundingClientRect().right));
-                    return [width, document.documentElement.scrollWidth, wide.join(', ')];""");
+                    const wide = Array.from(document.querySelectorAll('body *'))
+                        .filter(e => e.getBoundingClientRect().right > width + 1)
+                        .slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' '
+                            + Math.round(e.getBoundingClientRect().right) + ' ' + getComputedStyle(e).overflowX);
+                    const regions = Array.from(document.querySelectorAll('.table-scroll')).map(r => 'region '
+                        + getComputedStyle(r).overflowX + ' ' + Math.round(r.getBoundingClientRect().width) + ' in '
+                        + r.parentElement.tagName + '.' + r.parentElement.className + ' '
+                        + Math.round(r.parentElement.getBoundingClientRect().width) + ' '
+                        + getComputedStyle(r.parentElement).display);
+                    return [width, document.documentElement.scrollWidth, wide.concat(regions).join(', ')];""");
             List<?> w = (List<?>) widths;
             assertThat(((Number) w.get(0)).longValue()).as("viewport of a 320 px window").isLessThanOrEqualTo(320);
             assertThat(((Number) w.get(1)).longValue())
