@@ -5,7 +5,11 @@
 //   (with the page's CSRF token, from <meta name="csrf-token">) when the "online" event fires or the
 //   page loads online; the server answers each one, and answered ones are forgotten;
 // - a camera scan button when the browser has the BarcodeDetector API;
-// - an optional signature pad (signature-pad.js, loaded before) posting a PNG data URL with the check-in.
+// - an optional signature pad (signature-pad.js, loaded before) posting a PNG data URL with the check-in, in a modal dialog
+//   run by dialog.js (focus kept inside, Escape closes, focus back on the button that opened it);
+// - the network banner and the queue are written into live regions that are in the page from the start
+//   (#etat-reseau, #file-attente), so screen readers announce them; a queued "Présent" button keeps the
+//   focus (aria-disabled, a second press does nothing) instead of being disabled under it.
 (function () {
   'use strict';
   var desk = document.getElementById('accueil');
@@ -14,7 +18,7 @@
   }
   var syncUrl = desk.getAttribute('data-sync');
   var storageKey = 'rencontres.checkins:' + syncUrl;
-  var banner = document.getElementById('hors-ligne');
+  var networkState = document.getElementById('etat-reseau');
   var queueBox = document.getElementById('file-attente');
   var offline = !navigator.onLine;
   var flushing = false;
@@ -45,17 +49,19 @@
 
   function show(title, lines) {
     queueBox.textContent = '';
+    var box = document.createElement('div');
+    box.className = 'desk-queue';
     var p = document.createElement('p');
     p.textContent = title;
-    queueBox.appendChild(p);
+    box.appendChild(p);
     var ul = document.createElement('ul');
     lines.forEach(function (line) {
       var li = document.createElement('li');
       li.textContent = line;
       ul.appendChild(li);
     });
-    queueBox.appendChild(ul);
-    queueBox.hidden = false;
+    box.appendChild(ul);
+    queueBox.appendChild(box);
   }
 
   function showPending() {
@@ -67,7 +73,16 @@
 
   function setOffline(value) {
     offline = value;
-    banner.hidden = !value;
+    var banner = document.getElementById('hors-ligne');
+    if (value && !banner) {
+      banner = document.createElement('p');
+      banner.id = 'hors-ligne';
+      banner.className = 'alert desk-offline';
+      banner.textContent = networkState.getAttribute('data-offline');
+      networkState.appendChild(banner);
+    } else if (!value && banner) {
+      banner.remove();
+    }
     if (!value) {
       flush();
     }
@@ -114,7 +129,7 @@
     show(queueBox.getAttribute('data-queued'), [item.label]);
     var button = form.querySelector('button[type=submit]');
     if (button && form.getAttribute('data-type') === 'inscription') {
-      button.disabled = true;
+      button.setAttribute('aria-disabled', 'true');
     }
     if (form.getAttribute('data-type') !== 'inscription') {
       form.reset();
@@ -162,7 +177,6 @@
   var pad = window.signaturePad(document.getElementById('signature-pad'));
   var padError = document.getElementById('signature-erreur');
   var pending = null;
-  var opener = null;
   choice.hidden = false;
 
   function clearPad() {
@@ -172,21 +186,14 @@
 
   function openPad(form, button) {
     pending = form;
-    opener = button;
     clearPad();
-    panel.hidden = false;
-    var title = document.getElementById('signature-titre');
-    title.setAttribute('tabindex', '-1');
-    title.focus();
+    window.RencontresDialog.open(panel, button);
   }
 
   function closePad() {
-    panel.hidden = true;
-    pending = null;
-    if (opener) {
-      opener.focus();
-    }
+    window.RencontresDialog.close(panel);
   }
+  panel.addEventListener('rencontres:dialog-close', function () { pending = null; });
 
   function hidden(form, name, value) {
     var input = form.elements[name];
@@ -201,11 +208,6 @@
 
   document.getElementById('signature-effacer').addEventListener('click', clearPad);
   document.getElementById('signature-annuler').addEventListener('click', closePad);
-  panel.addEventListener('keydown', function (event) {
-    if (event.key === 'Escape') {
-      closePad();
-    }
-  });
   document.getElementById('signature-valider').addEventListener('click', function () {
     if (!pad.inked()) {
       padError.hidden = false;
@@ -214,8 +216,7 @@
     var form = pending;
     hidden(form, 'signatureDemandee', 'oui');
     hidden(form, 'signature', pad.png());
-    panel.hidden = true;
-    pending = null;
+    closePad();
     send(form);
   });
 
@@ -231,6 +232,10 @@
   document.querySelectorAll('form.checkin-form').forEach(function (form) {
     form.addEventListener('submit', function (event) {
       event.preventDefault();
+      var button = form.querySelector('button[type=submit]');
+      if (button && button.getAttribute('aria-disabled') === 'true') {
+        return;
+      }
       hidden(form, 'cle', uuid());
       var type = form.getAttribute('data-type');
       if (ask.checked && type !== 'sans-inscription') {

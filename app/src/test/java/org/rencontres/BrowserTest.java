@@ -59,6 +59,11 @@ public abstract class BrowserTest {
         return wait;
     }
 
+    /** The accessibility check of the current page (axe at WCAG A/AA, label in name): see {@link BrowserSupport}. */
+    protected static void assertAccessible() {
+        BrowserSupport.assertAccessible(browser);
+    }
+
     /** Types into the field of that id, replacing what it held. */
     protected void type(String id, String text) {
         WebElement field = browser.findElement(By.id(id));

@@ -210,7 +210,7 @@ class OrganisationsController {
      */
     static String confirmPage(Model model, MessageSource messages, Locale locale, String question, String submit,
                               String subject, String action, String cancel) {
-        return Confirmation.of(messages.getMessage("directory.confirm.title", null, locale),
+        return Confirmation.of(messages.getMessage("directory.confirm.title", new Object[] {subject}, locale),
                 messages.getMessage(question, new Object[] {subject}, locale), action,
                 messages.getMessage(submit == null ? "directory.confirm.submit" : submit, null, locale), cancel, null)
                 .show(model);

@@ -127,6 +127,12 @@ class WelcomeDeskBrowserTest extends BrowserTest {
         long dominique = confirmed("Dominique", "Réseau", "Ville sans Wi-Fi");
         browser.get(url("/admin/journees/" + slug + "/accueil?demi=matin"));
         search("reseau");
+        // The live regions are in the page from the start, empty, so that what is written into them is announced.
+        for (String region : List.of("etat-reseau", "file-attente")) {
+            assertThat(browser.findElement(By.id(region)).getAttribute("role")).isEqualTo("status");
+            assertThat(browser.findElement(By.id(region)).getAttribute("hidden")).isNull();
+            assertThat(browser.findElement(By.id(region)).getText()).isEmpty();
+        }
 
         ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
         offline.setOffline(true);
@@ -134,8 +140,14 @@ class WelcomeDeskBrowserTest extends BrowserTest {
         expectOffline(true);
         assertThat(browser.findElement(By.id("hors-ligne")).isDisplayed()).isTrue();
 
-        browser.findElement(By.cssSelector(".desk-results li[data-ref=inscription-" + dominique + "] button")).click();
+        org.openqa.selenium.WebElement present = browser.findElement(
+                By.cssSelector(".desk-results li[data-ref=inscription-" + dominique + "] button"));
+        present.sendKeys(org.openqa.selenium.Keys.ENTER);
         waitForText(By.id("file-attente"), "Dominique Réseau");
+        // The queued button keeps the focus (it says it is done with aria-disabled), and a second press queues nothing.
+        assertThat(browser.switchTo().activeElement()).isEqualTo(present);
+        assertThat(present.getAttribute("aria-disabled")).isEqualTo("true");
+        present.sendKeys(org.openqa.selenium.Keys.ENTER);
         assertThat(browser.findElement(By.id("file-attente")).getText())
                 .startsWith("Présence gardée sur cet appareil, envoi au retour du réseau :");
         assertThat(browser.executeScript("return Object.keys(localStorage).filter(function (k) {"
@@ -159,6 +171,53 @@ class WelcomeDeskBrowserTest extends BrowserTest {
         waitFor(By.cssSelector(".desk-results li .desk-present"));
         assertThat(browser.findElement(By.cssSelector(".desk-counts")).getText()).isEqualTo("1 présent sur 1 attendu.");
         assertThat(presences(dominique)).isEqualTo(1);
+    }
+
+    private boolean focusInside(String id) {
+        return (Boolean) browser.executeScript(
+                "return document.getElementById(arguments[0]).contains(document.activeElement)", id);
+    }
+
+    /**
+     * The signature dialog from the keyboard (RGAA 7.1, 7.3, 12.8, 12.9): the button that opens it is pressed with
+     * Enter; while it is open, Tab and Shift+Tab stay inside and the rest of the page is inert; Escape closes it and
+     * gives the focus back to that button. Before it opens, Tab does reach the page behind.
+     */
+    @Test
+    void the_signature_dialog_keeps_the_focus_and_escape_gives_it_back() {
+        long fay = confirmed("Fay", "Clavier", "Ville au Clavier");
+        browser.get(url("/admin/journees/" + slug + "/accueil?demi=matin"));
+        search("clavier");
+        browser.findElement(By.id("faire-signer")).click();
+        org.openqa.selenium.WebElement opener = browser.findElement(
+                By.cssSelector(".desk-results li[data-ref=inscription-" + fay + "] button"));
+        assertThat((Boolean) browser.executeScript("return document.querySelector('.site-header').inert")).isFalse();
+
+        opener.sendKeys(org.openqa.selenium.Keys.ENTER);
+        patiently().until(ExpectedConditions.visibilityOfElementLocated(By.id("signature-pad")));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("signature-titre");
+        assertThat((Boolean) browser.executeScript("return document.querySelector('.site-header').inert")).isTrue();
+        assertThat((Boolean) browser.executeScript("return document.querySelector('.site-footer').inert")).isTrue();
+        BrowserSupport.assertAccessible(browser);
+        for (int i = 0; i < 6; i++) {
+            new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            assertThat(focusInside("signature")).as("Tab %d stays in the dialog", i + 1).isTrue();
+        }
+        for (int i = 0; i < 6; i++) {
+            new org.openqa.selenium.interactions.Actions(browser).keyDown(org.openqa.selenium.Keys.SHIFT)
+                    .sendKeys(org.openqa.selenium.Keys.TAB).keyUp(org.openqa.selenium.Keys.SHIFT).perform();
+            assertThat(focusInside("signature")).as("Shift+Tab %d stays in the dialog", i + 1).isTrue();
+        }
+
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        assertThat(browser.findElement(By.id("signature")).isDisplayed()).isFalse();
+        assertThat(browser.switchTo().activeElement()).isEqualTo(opener);
+        assertThat((Boolean) browser.executeScript("return document.querySelector('.site-header').inert")).isFalse();
+        assertThat(presences(fay)).isZero();
+
+        // Closed, Tab leaves the results again: the page behind is no longer inert.
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(focusInside("signature")).isFalse();
     }
 
     @Test

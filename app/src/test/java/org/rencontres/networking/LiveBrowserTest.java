@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WindowType;
@@ -67,6 +68,7 @@ class LiveBrowserTest extends BrowserTest {
         browser.get(url(fixture.screenPath()));
         waitForText(By.id("live-heading"), "Bientôt : tour 1 sur 3");
         BrowserSupport.assertAccessible(browser);
+        projected_screens_reflow_at_320_px();
         live.start(fixture.sessionId(), WHO);
         waitForText(By.id("live-heading"), "Tour 1 sur 3");
         waitForText(By.id("live-phase"), "En cours");
@@ -76,6 +78,31 @@ class LiveBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("live-clock")).getAttribute("aria-hidden")).isEqualTo("true");
         assertThat(browser.findElement(By.id("live-announce")).getAttribute("aria-live")).isEqualTo("polite");
         assertThat(browser.findElement(By.id("live-sound")).isDisplayed()).isTrue();
+        BrowserSupport.assertAccessible(browser);
+    }
+
+    /**
+     * RGAA 10.11, 12.7, 12.1: the conductor screen has a skip link and the site's footer, and at 320 px its tables
+     * and clock fit without scrolling sideways.
+     */
+    private void projected_screens_reflow_at_320_px() {
+        assertThat(browser.findElement(By.cssSelector("a.skip-link")).getAttribute("href")).endsWith("#direct");
+        assertThat(browser.findElement(By.id("etat-accessibilite")).getText()).startsWith("Accessibilité");
+        BrowserSupport.assertReflowsAt320(browser);
+    }
+
+    /** RGAA 7.5: the phone controls announce a change of round in a polite region, as the conductor screen does. */
+    @Test
+    void the_phone_controls_announce_like_the_conductor_screen() {
+        browser.get(url(fixture.screenPath() + "/commandes"));
+        waitForText(By.id("live-heading"), "Bientôt : tour 1 sur 3");
+        WebElement announce = browser.findElement(By.id("live-announce"));
+        assertThat(announce.getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(announce.getAttribute("textContent")).isEmpty();
+        BrowserSupport.assertAccessible(browser);
+        live.start(fixture.sessionId(), WHO);
+        waitForText(By.id("live-heading"), "Tour 1 sur 3");
+        waiting().until(d -> d.findElement(By.id("live-announce")).getAttribute("textContent").startsWith("Tour 1 sur 3."));
         BrowserSupport.assertAccessible(browser);
     }
 

@@ -115,5 +115,15 @@ class NetworkingAdminBrowserTest {
         assertThat(saved.rotationMaxMinutes()).isEqualTo(15);
         assertThat(saved.themes()).containsExactly("Formation", "Expatriation");
         BrowserSupport.assertAccessible(browser);
+        the_current_page_of_a_sub_navigation_shows_itself_without_colour();
+    }
+
+    /** RGAA 3.1: the sub-navigation's current page is bold and underlined, not told by aria-current alone. */
+    private void the_current_page_of_a_sub_navigation_shows_itself_without_colour() {
+        org.openqa.selenium.WebElement current = browser.findElement(By.cssSelector("main nav [aria-current=page]"));
+        org.openqa.selenium.WebElement other = browser.findElement(By.cssSelector("main nav a:not([aria-current])"));
+        assertThat(Integer.parseInt(current.getCssValue("font-weight"))).isGreaterThanOrEqualTo(700);
+        assertThat(Integer.parseInt(other.getCssValue("font-weight"))).isLessThan(700);
+        assertThat(current.getCssValue("text-decoration-thickness")).isNotEqualTo(other.getCssValue("text-decoration-thickness"));
     }
 }

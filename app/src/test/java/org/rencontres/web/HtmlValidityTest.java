@@ -15,7 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class HtmlValidityTest {
 
     private static final List<String> PAGES = List.of("/", "/?du=pas-une-date&au=2020-13-45", "/journees/Z20IN001",
-            "/journees/INCONNU", "/accessibilite", "/?lang=en", "/connexion", "/connexion?erreur");
+            "/journees/INCONNU", "/accessibilite", "/accessibilite/audit", "/plan-du-site", "/?lang=en", "/connexion",
+            "/connexion?erreur");
 
     @LocalServerPort int port;
 

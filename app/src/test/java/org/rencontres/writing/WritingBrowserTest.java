@@ -303,6 +303,9 @@ class WritingBrowserTest extends BrowserTest {
         // Read-only: the projector's text cannot be edited, and the page passes axe.
         assertThat(other.findElement(By.cssSelector(".writing-text")).getAttribute("contenteditable")).isEqualTo("false");
         BrowserSupport.assertAccessible(other);
+        // RGAA 10.11, 12.7: the projection has a skip link and fits 320 px without scrolling sideways.
+        assertThat(other.findElement(By.cssSelector("a.skip-link")).getAttribute("href")).endsWith("#contenu");
+        BrowserSupport.assertReflowsAt320(other);
         BrowserSupport.assertAccessible(browser);
         browser.findElement(By.cssSelector("button[data-command=unhighlight]")).click();
         waiting(other).until(d -> d.findElements(By.cssSelector(".writing-highlight")).isEmpty());
