@@ -7,6 +7,7 @@ CREATE INDEX event_day_words_idx ON event_day USING gin
 CREATE INDEX event_day_letters_idx ON event_day USING gin
   (f_unaccent(lower(title || ' ' || coalesce(subtitle, '') || ' ' || coalesce(theme, '') || ' '
                || replace(session_code, ' ', ''))) gin_trgm_ops);
+CREATE INDEX event_day_tag_words_idx ON event_day_tag USING gin (to_tsvector('french_unaccent', tag));
 CREATE INDEX event_day_tag_letters_idx ON event_day_tag USING gin (f_unaccent(lower(tag)) gin_trgm_ops);
 -- The organiser's home: a unit's sessions, upcoming first.
 CREATE INDEX event_day_unit_idx ON event_day (lower(organising_unit), last_date);
