@@ -312,18 +312,6 @@ public class Attendances {
         return people(dayId, sessionDayId, half, false);
     }
 
-    /** Registrations of the session (any state) and walk-ins whose name or organisation matches the text. */
-    public List<Attendee> search(long dayId, long sessionDayId, HalfDay half, String text) {
-        String wanted = fold(text == null ? "" : text).strip();
-        if (wanted.isEmpty()) {
-            return List.of();
-        }
-        return people(dayId, sessionDayId, half, false).stream()
-                .filter(a -> fold(a.givenName() + " " + a.surname() + " " + a.surname() + " " + a.givenName() + " "
-                        + (a.organisation() == null ? "" : a.organisation())).contains(wanted))
-                .toList();
-    }
-
     private List<Attendee> people(long dayId, long sessionDayId, HalfDay half, boolean expectedOnly) {
         Map<Long, Row> byRegistration = new HashMap<>();
         Map<Long, Row> byWalkIn = new HashMap<>();
@@ -386,7 +374,7 @@ public class Attendances {
                 SELECT count(*) FROM attendance WHERE day_id = ? AND session_day_id = ? AND half_day = ?
                 AND walk_in_id IS NOT NULL""")
                 .params(dayId, sessionDayId, half.name()).query(Integer.class).single();
-        int expected = (int) registrations.ofDay(dayId).stream().filter(r -> r.state() == RegistrationState.CONFIRMED).count();
+        int expected = registrations.countsByState(dayId).getOrDefault(RegistrationState.CONFIRMED, 0);
         return new Counts(present, expected, walkIns);
     }
 

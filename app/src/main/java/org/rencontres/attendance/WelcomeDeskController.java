@@ -56,6 +56,7 @@ class WelcomeDeskController {
     private final JsonMapper json;
     private final TrainerSignatures trainers;
     private final AccessibilityNeeds needs;
+    private final DeskSearch deskSearch;
 
     @GetMapping
     String desk(ManagedDay day,
@@ -200,8 +201,10 @@ class WelcomeDeskController {
         model.addAttribute("halves", halfDays.of(shown.day()));
         model.addAttribute("halfDays", halfDays);
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("results", q == null || q.isBlank() ? List.of()
-                : attendances.search(day.id(), sessionDayId, half, q));
+        DeskSearch.Found found = deskSearch.search(day.id(), sessionDayId, half, q);
+        model.addAttribute("results", found.shown());
+        model.addAttribute("matching", found.total());
+        model.addAttribute("truncated", found.isTruncated());
         model.addAttribute("counts", attendances.counts(day.id(), sessionDayId, half));
         model.addAttribute("trainers", trainers.trainers(day.id(), shown));
         // The arrangement planned for someone's accessibility needs, never the needs (health data).

@@ -1,12 +1,15 @@
 package org.rencontres.directory;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FrenchSearch;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,9 +28,9 @@ public class OrganisationCatalogue {
     public static final int PAGE_SIZE = 25;
 
     static final String COLUMNS = "id, name, short_name, kind, siren, street, postcode, city, website";
-    /** Lower case without the accents of French, in SQL, to match {@link Texts#plain} on the query side. */
-    static final String FOLD = "translate(lower(%s), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸŒÆ',"
-            + " 'aaaaaaceeeeiiiinooooouuuuyyoaaaaaaaceeeeiiiinooooouuuuyyoa')";
+    /** The text of an organisation that the search reads; indexed by {@code V60_3__directory_search.sql}. */
+    static final String SEARCHED = "name || ' ' || coalesce(short_name, '') || ' ' || coalesce(city, '')";
+
 
     private final JdbcClient jdbc;
     private final Directory directory;
@@ -36,18 +39,19 @@ public class OrganisationCatalogue {
 
     /** Organisations whose name, short name or city contains the text (without case nor accents), of that kind if given. */
     DirectoryPage<Organisation> search(String text, OrganisationKind kind, int page) {
-        String like = "%" + Texts.plain(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        String where = " WHERE (" + FOLD.formatted("name") + " LIKE :q OR " + FOLD.formatted("coalesce(short_name, '')")
-                + " LIKE :q OR " + FOLD.formatted("coalesce(city, '')") + " LIKE :q)"
+        FrenchSearch search = FrenchSearch.of(text);
+        String where = " WHERE " + (search.isEmpty() ? "TRUE" : FrenchSearch.contains(SEARCHED))
                 + " AND (CAST(:kind AS TEXT) IS NULL OR kind = :kind)";
         String kindName = kind == null ? null : kind.name();
-        long total = jdbc.sql("SELECT count(*) FROM organisation" + where)
-                .param("q", like).param("kind", kindName).query(Long.class).single();
-        List<Organisation> items = jdbc.sql("SELECT " + COLUMNS + " FROM organisation" + where
-                        + " ORDER BY lower(name), id LIMIT :limit OFFSET :offset")
-                .param("q", like).param("kind", kindName)
-                .param("limit", PAGE_SIZE).param("offset", DirectoryPage.offset(page, PAGE_SIZE))
-                .query(Organisation.class).list();
+        Map<String, Object> params = new HashMap<>(search.params());
+        params.put("kind", kindName);
+        long total = jdbc.sql("SELECT count(*) FROM organisation" + where).params(params).query(Long.class).single();
+        params.put("limit", PAGE_SIZE);
+        params.put("offset", DirectoryPage.offset(page, PAGE_SIZE));
+        List<Organisation> items = jdbc.sql("SELECT " + COLUMNS + " FROM organisation" + where + " ORDER BY "
+                        + (search.isEmpty() ? "" : FrenchSearch.closeness(SEARCHED) + ", ")
+                        + "lower(name), id LIMIT :limit OFFSET :offset")
+                .params(params).query(Organisation.class).list();
         return new DirectoryPage<>(items, total, Math.max(page, 1), PAGE_SIZE);
     }
 

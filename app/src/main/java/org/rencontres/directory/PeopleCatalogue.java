@@ -1,12 +1,15 @@
 package org.rencontres.directory;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.shared.FieldProblem;
+import org.rencontres.shared.FrenchSearch;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,22 +28,27 @@ public class PeopleCatalogue {
                    p.email, p.phone
             FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id""";
 
+    /** The text of a person that the search reads (either order of names); indexed by {@code V60_3__directory_search.sql}. */
+    private static final String SEARCHED = "p.given_name || ' ' || p.family_name || ' ' || p.given_name || ' '"
+            + " || coalesce(p.email, '')";
+
     private final JdbcClient jdbc;
     private final OrganisationCatalogue organisations;
 
     /** People whose given or family name (either order), e-mail or organisation contains the text. */
     DirectoryPage<PersonEntry> search(String text, int page) {
-        String like = "%" + Texts.plain(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        String fold = OrganisationCatalogue.FOLD;
-        String where = " WHERE " + fold.formatted("p.given_name || ' ' || p.family_name") + " LIKE :q OR "
-                + fold.formatted("p.family_name || ' ' || p.given_name") + " LIKE :q OR "
-                + "lower(coalesce(p.email, '')) LIKE :q OR " + fold.formatted("coalesce(o.name, '')") + " LIKE :q";
+        FrenchSearch search = FrenchSearch.of(text);
+        String where = search.isEmpty() ? "" : " WHERE " + FrenchSearch.contains(SEARCHED) + " OR "
+                + FrenchSearch.contains("coalesce(o.name, '')");
+        Map<String, Object> params = new HashMap<>(search.params());
         long total = jdbc.sql("SELECT count(*) FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id" + where)
-                .param("q", like).query(Long.class).single();
-        List<PersonEntry> items = jdbc.sql(ENTRY + where
-                        + " ORDER BY lower(p.family_name), lower(p.given_name), p.id LIMIT :limit OFFSET :offset")
-                .param("q", like).param("limit", PAGE_SIZE).param("offset", DirectoryPage.offset(page, PAGE_SIZE))
-                .query(PersonEntry.class).list();
+                .params(params).query(Long.class).single();
+        params.put("limit", PAGE_SIZE);
+        params.put("offset", DirectoryPage.offset(page, PAGE_SIZE));
+        List<PersonEntry> items = jdbc.sql(ENTRY + where + " ORDER BY "
+                        + (search.isEmpty() ? "" : FrenchSearch.closeness(SEARCHED) + ", ")
+                        + "lower(p.family_name), lower(p.given_name), p.id LIMIT :limit OFFSET :offset")
+                .params(params).query(PersonEntry.class).list();
         return new DirectoryPage<>(items, total, Math.max(page, 1), PAGE_SIZE);
     }
 

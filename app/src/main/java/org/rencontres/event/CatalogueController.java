@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.shared.FrenchTime;
+import org.rencontres.shared.Paging;
 import org.rencontres.web.PublicCaching;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,16 +56,20 @@ class CatalogueController {
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             errors.add("catalogue.error.range");
         }
-        int pageNumber = 1;
-        try {
-            pageNumber = page == null ? 1 : Integer.parseInt(page.strip());
-        } catch (NumberFormatException e) {
-            // a mistyped page number shows the first page
-        }
+        // A mistyped page number shows the first page, one past the end the last (the catalogue brings it back).
+        int pageNumber = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Paging.parse(page)));
         DayCatalogue.CatalogueQuery query = errors.isEmpty()
                 ? new DayCatalogue.CatalogueQuery(text, tag, place, fromDate, toDate, pageNumber)
                 : DayCatalogue.CatalogueQuery.ALL;
-        model.addAttribute("catalogue", catalogue.catalogue(FrenchTime.today(clock), query));
+        DayCatalogue.Catalogue found = catalogue.catalogue(FrenchTime.today(clock), query);
+        model.addAttribute("catalogue", found);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("q", text);
+        filters.put("theme", tag);
+        filters.put("lieu", place);
+        filters.put("du", from);
+        filters.put("au", to);
+        model.addAttribute("paging", new Paging(found.page(), DayCatalogue.PAGE_SIZE, found.total(), "/", filters));
         model.addAttribute("filtered", query.isFiltered());
         model.addAttribute("errors", errors);
         model.addAttribute("q", text);

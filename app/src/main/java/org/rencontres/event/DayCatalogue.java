@@ -7,6 +7,7 @@ import java.util.Map;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.rencontres.shared.FrenchSearch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -24,7 +25,7 @@ public class DayCatalogue {
     /**
      * The public catalogue, one page of it: days still to come, soonest first, then past editions,
      * latest first. Filters are optional: words of the title, subtitle, theme or tags; a tag; a
-     * city; a date range.
+     * city; a date range. With words, the best matches come first within the upcoming days, and within the past.
      */
     public Catalogue catalogue(LocalDate today, CatalogueQuery query) {
         return catalogue(today, query, PAGE_SIZE);
@@ -35,11 +36,17 @@ public class DayCatalogue {
         StringBuilder where = new StringBuilder(" WHERE d.status <> 'DRAFT'");
         Map<String, Object> params = new HashMap<>();
         params.put("today", today);
+        String rank = "";
         if (query.hasText()) {
-            where.append("""
-                     AND ((d.title || ' ' || coalesce(d.subtitle, '') || ' ' || coalesce(d.theme, '')) ILIKE :text
-                          OR EXISTS (SELECT 1 FROM event_day_tag t WHERE t.event_day_id = d.id AND t.tag ILIKE :text))""");
-            params.put("text", "%" + escapeLike(query.text().strip()) + "%");
+            // Words in any form (« finance », « Finances »), parts of words, without accents nor case; the title and
+            // its kin, or a tag. Two indexed searches whose ids are joined, rather than one OR the planner scans.
+            FrenchSearch search = FrenchSearch.of(query.text());
+            where.append(" AND d.id IN (SELECT d.id FROM event_day d WHERE ")
+                    .append(FrenchSearch.matches(OrganiserDays.SEARCHED))
+                    .append(" UNION SELECT t.event_day_id FROM event_day_tag t WHERE ")
+                    .append(FrenchSearch.matches("t.tag")).append(")");
+            params.putAll(search.params());
+            rank = FrenchSearch.relevance(OrganiserDays.SEARCHED) + ", ";
         }
         if (query.hasTag()) {
             where.append(" AND EXISTS (SELECT 1 FROM event_day_tag t WHERE t.event_day_id = d.id AND lower(t.tag) = lower(:tag))");
@@ -65,7 +72,8 @@ public class DayCatalogue {
         params.put("offset", (page - 1) * pageSize);
         List<DaySummary> rows = days.summaries(jdbc.sql("""
                 SELECT d.id, d.session_code, d.title, d.subtitle, d.theme, d.status, v.city""" + from + where + "\n" + """
-                ORDER BY (d.last_date < :today), CASE WHEN d.last_date >= :today THEN d.first_date END ASC,
+                ORDER BY (d.last_date < :today), """ + rank + """
+                         CASE WHEN d.last_date >= :today THEN d.first_date END ASC,
                          d.first_date DESC, d.id
                 LIMIT :limit OFFSET :offset""")
                 .params(params));

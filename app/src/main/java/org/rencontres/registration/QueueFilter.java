@@ -2,16 +2,14 @@ package org.rencontres.registration;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The filters of the organiser's queue, as they travel in its address: state ({@code etat}), free
- * text on name, e-mail and employer ({@code recherche}), employers not in the directory only
+ * text on name, e-mail and employer ({@code recherche}, searched in SQL by {@link QueuePages}), employers not in the directory only
  * ({@code horsAnnuaire=oui}) and source ({@code source=en-ligne|papier}). Unknown values are dropped,
  * so a filter read from a request is always one the page can show.
  */
@@ -64,28 +62,6 @@ record QueueFilter(RegistrationState state, String text, boolean outsideDirector
         return state != null || !text.isEmpty() || outsideDirectory || source != null;
     }
 
-    /** Whether the registration passes every filter but the state. */
-    boolean matchesAllButState(Registration r, boolean paper) {
-        if (outsideDirectory && r.employerOrganisationId() != null) {
-            return false;
-        }
-        if (source != null && (source == Source.PAPER) != paper) {
-            return false;
-        }
-        if (text.isEmpty()) {
-            return true;
-        }
-        String wanted = fold(text);
-        return fold(r.givenName() + " " + r.surname()).contains(wanted)
-                || fold(r.surname() + " " + r.givenName()).contains(wanted)
-                || fold(r.email()).contains(wanted)
-                || fold(r.employerName()).contains(wanted);
-    }
-
-    boolean matches(Registration r, boolean paper) {
-        return (state == null || r.state() == state) && matchesAllButState(r, paper);
-    }
-
     /** The parameters to send again (hidden fields, links), in a stable order. */
     public Map<String, String> params() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -110,14 +86,5 @@ record QueueFilter(RegistrationState state, String text, boolean outsideDirector
         return p.isEmpty() ? "" : p.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&", "?", ""));
-    }
-
-    /** Lower case, without accents or repeated spaces: "Élodie  DURAND" finds "elodie durand". */
-    static String fold(String s) {
-        if (s == null) {
-            return "";
-        }
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
     }
 }

@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 /**
  * Where an organiser's act on a request came from, so that the page that follows is the one they
  * left: the queue with its filters, or the request's detail page ({@code depuis=fiche}). Bound
- * from the parameters of the queue's links and forms.
+ * from the parameters of the queue's links and forms; {@code page} is the queue's page (shared.Paging).
  */
-record QueueParams(String etat, String recherche, String horsAnnuaire, String source, String depuis) {
+record QueueParams(String etat, String recherche, String horsAnnuaire, String source, String depuis, String page) {
 
     QueueFilter filter() {
         return QueueFilter.of(etat, recherche, horsAnnuaire, source);

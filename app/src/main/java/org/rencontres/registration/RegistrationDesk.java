@@ -15,6 +15,7 @@ import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
 import org.rencontres.event.ManagedDay;
 import org.rencontres.security.Organiser;
+import org.rencontres.shared.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,7 +49,8 @@ class RegistrationDesk {
      * The queue as filtered, how many requests each state has under the other filters, and the
      * seats: taken (confirmed or offered), left, and the waiting list's size.
      */
-    record Queue(List<Row> rows, Map<RegistrationState, Integer> counts, int total, int taken, int waiting) {
+    record Queue(List<Row> rows, Map<RegistrationState, Integer> counts, int total, int taken, int waiting,
+                 Paging paging) {
     }
 
     private final Registrations registrations;
@@ -61,6 +63,7 @@ class RegistrationDesk {
     private final ApprovalWaits approvalWaits;
     private final RegistrationQueries queries;
     private final RegistrationMails mails;
+    private final QueuePages queuePages;
 
     /** The registration if it belongs to the day, else 404. */
     Registration ofDay(ManagedDay day, long id) {
@@ -68,29 +71,25 @@ class RegistrationDesk {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    /** The day's requests that pass the filter, oldest first, with the counts per state of the other filters. */
-    Queue queue(ManagedDay day, QueueFilter filter) {
-        Set<Long> paper = paperForms.paperRegistrationsOf(day.id());
-        Map<RegistrationState, Integer> counts = new EnumMap<>(RegistrationState.class);
-        List<Row> rows = new ArrayList<>();
-        int total = 0;
-        List<Registration> all = registrations.ofDay(day.id());
-        Map<Long, ManagerAddressCheck.Flag> flags = managerCheck.of(all);
-        Map<Long, ApprovalWaits.Wait> waits = approvalWaits.ofDay(day.id(), all);
+    /**
+     * One page of the day's requests that pass the filter, oldest first (the closest first for a search), with the
+     * counts per state under the other filters; every count from SQL.
+     */
+    Queue queue(ManagedDay day, QueueFilter filter, String requestedPage, String path) {
+        QueuePages.Page page = queuePages.page(day.id(), filter, requestedPage, path);
+        List<Registration> shown = page.lines().stream().map(QueuePages.Line::registration).toList();
+        Map<Long, ManagerAddressCheck.Flag> flags = managerCheck.of(shown);
+        Map<Long, ApprovalWaits.Wait> waits = approvalWaits.ofDay(day.id(), shown);
         Map<Long, Integer> ranks = queries.waitingRanks(day.id());
-        int taken = (int) all.stream().filter(r -> r.state().holdsSeat()).count();
-        for (Registration r : all) {
-            boolean onPaper = paper.contains(r.id());
-            if (!filter.matchesAllButState(r, onPaper)) {
-                continue;
-            }
-            counts.merge(r.state(), 1, Integer::sum);
-            total++;
-            if (filter.matches(r, onPaper)) {
-                rows.add(new Row(r, onPaper, flags.get(r.id()), waits.get(r.id()), ranks.get(r.id())));
-            }
+        List<Row> rows = new ArrayList<>();
+        for (QueuePages.Line line : page.lines()) {
+            Registration r = line.registration();
+            rows.add(new Row(r, line.paper(), flags.get(r.id()), waits.get(r.id()), ranks.get(r.id())));
         }
-        return new Queue(rows, counts, total, taken, ranks.size());
+        int total = page.counts().values().stream().mapToInt(Integer::intValue).sum();
+        int taken = queuePages.countsByState(day.id()).entrySet().stream().filter(e -> e.getKey().holdsSeat())
+                .mapToInt(Map.Entry::getValue).sum();
+        return new Queue(rows, page.counts(), total, taken, ranks.size(), page.paging());
     }
 
     /** For whom and since when the request waits, if it is on the chain. */

@@ -38,6 +38,7 @@ public class Registrations {
     private final Seats seats;
     private final Questions questions;
     private final AccessibilityNeeds needs;
+    private final QueuePages queuePages;
 
     // ---- capacity ----
 
@@ -300,6 +301,24 @@ public class Registrations {
     @Transactional(readOnly = true)
     public void eachOfWorkshopByName(long dayId, long workshopId, Consumer<Registration> each) {
         queries.eachOfDayByName(dayId, workshopId, each);
+    }
+
+    /** Some of the registrations that match a search, and how many match in all. */
+    public record Found(List<Registration> registrations, long total) {
+    }
+
+    /**
+     * The day's registrations whose name (either order), e-mail or employer contains the text, without case nor
+     * accents (« elo dur » no, « élodie dur » yes), the closest first: {@code limit} of them at most, and how many
+     * there are in all (counted in SQL).
+     */
+    public Found search(long dayId, String text, int limit) {
+        return queuePages.search(dayId, text, limit);
+    }
+
+    /** How many of the day's registrations are in each state (states with none are absent), counted in SQL. */
+    public Map<RegistrationState, Integer> countsByState(long dayId) {
+        return queuePages.countsByState(dayId);
     }
 
     /** The registrations made with that address (whole, whatever its case), oldest first. */

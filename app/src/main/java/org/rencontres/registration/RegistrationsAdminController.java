@@ -83,7 +83,7 @@ class RegistrationsAdminController {
         model.addAttribute("cloture", capacity.map(Capacity::closesAt)
                 .map(at -> date(at.minusSeconds(1))).orElse(""));
         model.addAttribute("avis", capacity.map(Capacity::managerOpinionAsked).orElse(false));
-        return queuePage(day, params.filter(), seats, hours, FormErrors.none(), model);
+        return queuePage(day, params.filter(), params.page(), seats, hours, FormErrors.none(), model);
     }
 
     @PostMapping("/capacite")
@@ -94,7 +94,7 @@ class RegistrationsAdminController {
             model.addAttribute("ouverture", form.ouverture() == null ? "" : form.ouverture());
             model.addAttribute("cloture", form.cloture() == null ? "" : form.cloture());
             model.addAttribute("avis", form.managerAsked());
-            return queuePage(day, QueueFilter.NONE, form.places(), form.delai(), errors(problems, locale), model);
+            return queuePage(day, QueueFilter.NONE, null, form.places(), form.delai(), errors(problems, locale), model);
         }
         desk.setCapacity(day, organiser, form.seats(), form.hours(), form.managerAsked(), form.opensAt(),
                 form.closesAt());
@@ -261,9 +261,10 @@ class RegistrationsAdminController {
                 result.name(), result.messageKey());
     }
 
-    private String queuePage(ManagedDay day, QueueFilter filter, String seats, String hours,
+    private String queuePage(ManagedDay day, QueueFilter filter, String page, String seats, String hours,
                              FormErrors errors, Model model) {
-        RegistrationDesk.Queue queue = desk.queue(day, filter);
+        RegistrationDesk.Queue queue = desk.queue(day, filter, page, queuePath(day));
+        model.addAttribute("paging", queue.paging());
         model.addAttribute("day", day);
         model.addAttribute("filter", filter);
         model.addAttribute("states", RegistrationState.values());
