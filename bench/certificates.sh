@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 N=${1:-500}
 PORT=${BENCH_PORT:-8183}
 LIMIT=${BENCH_TIMEOUT:-600}
-JAR=app/target/rencontres-app-0.1.0-SNAPSHOT.jar
+JAR=${BENCH_JAR:-app/target/rencontres-app-0.1.0-SNAPSHOT.jar}
 ADMIN_EMAIL=banc-attestations@rencontres.invalid
 ADMIN_PASSWORD=banc-d-essai-des-attestations
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 2; }
@@ -50,16 +50,18 @@ PGPORT=$(sed -n 's/.*Embedded PostgreSQL listening on port \([0-9]*\).*/\1/p' "$
 sql() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres "$@"; }
 
 # 2. A day that is over (yesterday, 9:00–16:30) with N confirmed registrations present all day.
-DAY=$(sql -c "INSERT INTO event_day (session_code, title, day_date, starts_at, ends_at, status, organising_unit)
-              VALUES ('ZCERT 001', 'Banc d''essai des attestations', current_date - 1, '09:00', '16:30', 'PUBLISHED',
+DAY=$(sql -c "INSERT INTO event_day (session_code, title, first_date, last_date, status, organising_unit)
+              VALUES ('ZCERT 001', 'Banc d''essai des attestations', current_date - 1, current_date - 1, 'PUBLISHED',
                       'INSET de Banc-sur-Essai') RETURNING id" | head -1)
+SESSION_DAY=$(sql -c "INSERT INTO event_session_day (event_day_id, day_date, starts_at, ends_at)
+                      VALUES ($DAY, current_date - 1, '09:00', '16:30') RETURNING id" | head -1)
 sql -c "INSERT INTO registration (event_day_id, surname, given_name, email, phone, position_service, employer_name,
                                   consent_at, state)
         SELECT $DAY, 'Participant-' || i, 'Camille', 'participant.' || i || '@banc.invalid', '01 60 79 74 00',
                'Chargée de mission', 'Commune de Banc-sur-Essai', now(), 'CONFIRMED'
         FROM generate_series(1, $N) AS i"
-sql -c "INSERT INTO attendance (day_id, half_day, registration_id, present_at, recorded_by)
-        SELECT $DAY, h, r.id, now(), 'Banc d''essai' FROM registration r, (VALUES ('MORNING'), ('AFTERNOON')) AS v(h)
+sql -c "INSERT INTO attendance (day_id, session_day_id, half_day, registration_id, present_at, recorded_by)
+        SELECT $DAY, $SESSION_DAY, h, r.id, now(), 'Banc d''essai' FROM registration r, (VALUES ('MORNING'), ('AFTERNOON')) AS v(h)
         WHERE r.event_day_id = $DAY"
 
 # 3. Sign in, confirm, start, then poll the progress page (as the browser's meta refresh would).
@@ -72,6 +74,9 @@ BASE="/admin/journees/ZCERT001/attestations"
 TOKEN=$(csrf "$BASE/confirmation")
 [ -n "$TOKEN" ] || { echo "cannot open the confirmation page (signed in?)" >&2; exit 1; }
 RSS_BEFORE=$(awk '/VmRSS/ { print $2 }' "/proc/$APP/status")
+TICK=$(getconf CLK_TCK)
+jvm_cpu_ms() { sed 's/.*) //' "/proc/$1/stat" | awk -v t="$TICK" '{ print int(($12 + $13) * 1000 / t) }'; }
+CPU0=$(jvm_cpu_ms "$APP")
 T0=$(date +%s%N)
 curl -fs -o /dev/null -b "$JAR_COOKIES" -c "$JAR_COOKIES" --data-urlencode "_csrf=$TOKEN" "http://127.0.0.1:$PORT$BASE"
 STATE=
@@ -80,6 +85,8 @@ while :; do
   case "$STATE" in "Génération en cours"*|"") sleep 0.2 ;; *) break ;; esac
 done
 T1=$(date +%s%N)
+CPU1=$(jvm_cpu_ms "$APP")
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 HWM=$(awk '/VmHWM/ { print $2 }' "/proc/$APP/status")
 read -r CERTS MAILS PDF_AVG <<< "$(sql -F' ' -c "
   SELECT (SELECT count(*) FROM attendance_certificate WHERE event_day_id = $DAY),
@@ -95,9 +102,10 @@ echo "| participants present (both half-days) | $N |"
 echo "| final state on the progress page | $STATE |"
 echo "| POST to \"done\" on the progress page (s) | $(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }') |"
 echo "| job row: state, done, total, finished_at − started_at (s) | $JOB |"
+echo "| the JVM's CPU time from the POST to \"done\" (s, all threads; the run's own work on a busy machine) | $(awk -v c=$(( CPU1 - CPU0 )) 'BEGIN { printf "%.2f", c / 1000 }') |"
 echo "| certificates stored / e-mails in the outbox | $CERTS / $MAILS |"
 echo "| average PDF attached (bytes) | $PDF_AVG |"
 echo "| JVM resident memory before the run (MiB) | $(( RSS_BEFORE / 1024 )) |"
 echo "| JVM peak resident memory, VmHWM, whole life (MiB) | $(( HWM / 1024 )) |"
 echo
-echo "cores: $(nproc), java: $(java -version 2>&1 | head -1), load average before: $LOAD_BEFORE, launch to measure: $(( (T0 - STARTED) / 1000000 )) ms"
+echo "$(date -u +%Y-%m-%dT%H:%MZ), cores: $(nproc), java: $(java -version 2>&1 | head -1), load average before: $LOAD_BEFORE, after: $LOAD_AFTER, launch to measure: $(( (T0 - STARTED) / 1000000 )) ms"

@@ -2,13 +2,15 @@
 # Collective writing under load (issue 7): simulated editors (real Yjs clients, bench/writing-load.mjs)
 # on a running instance: (a) 40 clients on one document, then (b) 10 documents × 4 clients at once, then
 # (c) 40 clients on one document, half of them through a second instance on the same database (the
-# edits cross over PostgreSQL's LISTEN/NOTIFY).
+# edits cross over PostgreSQL's LISTEN/NOTIFY), then (d) 200 clients on one document, each making
+# BENCH_BIG_EDITS edits (20), one every BENCH_BIG_INTERVAL ms (1000) ± 50 %.
 # Measures how long an edit takes to reach the other clients of its document (p50, p95, p99, max) and
 # checks that no edit is lost: every client ends with every marker of its document, and a fresh client
 # rebuilds the same text from what the server stored (snapshot and updates). Prints a Markdown summary.
 #
 #   ./mvnw -q -DskipTests package && bash bench/writing-load.sh [edits per client] [ms between edits]
 #   BENCH_DROPS=3 bash bench/writing-load.sh     # and every client loses its connection 3 times while editing
+#   BENCH_ONLY=d bash bench/writing-load.sh      # only some of the scenarios (letters among a, b, c, d)
 #
 # Needs java 17, curl, node 20 and npm (yjs and lib0 at the versions pinned in tools/collab/package.json
 # and ws are installed in bench/node_modules, ignored by git). Traffic goes to 127.0.0.1 only; the
@@ -20,7 +22,7 @@ EDITS=${1:-75}
 INTERVAL=${2:-200}
 PORT=${BENCH_PORT:-8184}
 LIMIT=${BENCH_TIMEOUT:-600}
-JAR=app/target/rencontres-app-0.1.0-SNAPSHOT.jar
+JAR=${BENCH_JAR:-app/target/rencontres-app-0.1.0-SNAPSHOT.jar}
 DAY=Z20IN001                                  # the demo day
 ADMIN_EMAIL=banc-ecriture@rencontres.invalid
 ADMIN_PASSWORD=banc-d-essai-de-l-ecriture
@@ -78,7 +80,7 @@ start_app $(( PORT + 1 )) "$WORK/app2.log" --spring.datasource.url="jdbc:postgre
   --spring.datasource.username=postgres --rencontres.jobs.enabled=false
 APP2=$STARTED_PID
 
-# 3. Signed in as the organiser on each instance; thirteen blank documents on the demo day, made as the
+# 3. Signed in as the organiser on each instance; fourteen blank documents on the demo day, made as the
 #    back office makes them.
 csrf() { # port path -> token (cookies of that port's jar)
   curl -fs -b "$WORK/cookies-$1" -c "$WORK/cookies-$1" "http://127.0.0.1:$1$2" | sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -1
@@ -106,7 +108,16 @@ ONE=$(new_document "Banc d'essai : 40 rédacteurs")
 MANY=
 for i in $(seq 1 10); do MANY="$MANY${MANY:+,}$(new_document "Banc d'essai : document $i sur 10")"; done
 TWO=$(new_document "Banc d'essai : 40 rédacteurs sur deux instances")
+BIG=$(new_document "Banc d'essai : 200 rédacteurs")
 WARM=$(new_document "Banc d'essai : mise en route")
+BIG_EDITS=${BENCH_BIG_EDITS:-20}
+BIG_INTERVAL=${BENCH_BIG_INTERVAL:-1000}
+ONLY=${BENCH_ONLY:-abcd}
+SCENARIOS=()
+[[ $ONLY != *a* ]] || SCENARIOS+=("a=$ONE:40")
+[[ $ONLY != *b* ]] || SCENARIOS+=("b=$MANY:4")
+[[ $ONLY != *c* ]] || SCENARIOS+=("c=$TWO:40/2")
+[[ $ONLY != *d* ]] || SCENARIOS+=("d=$BIG:200@${BIG_INTERVAL}x${BIG_EDITS}")
 
 # 4. A warm-up on a document of its own (JIT, pools), then the load and the checks. The driver runs in
 #    the background so that the watchdog's stop reaches it too (through the trap).
@@ -130,8 +141,7 @@ LOG_FROM=$(( $(wc -l < "$WORK/app.log") + 1 ))
 LOG2_FROM=$(( $(wc -l < "$WORK/app2.log") + 1 ))
 STATUS=0
 export BENCH_SECOND="http://127.0.0.1:$(( PORT + 1 )) $COOKIE2"
-drive "$WORK/result.md" "http://127.0.0.1:$PORT" "$COOKIE" "$EDITS" "$INTERVAL" \
-  "a=$ONE:40" "b=$MANY:4" "c=$TWO:40/2" || STATUS=$?
+drive "$WORK/result.md" "http://127.0.0.1:$PORT" "$COOKIE" "$EDITS" "$INTERVAL" "${SCENARIOS[@]}" || STATUS=$?
 CPU1=$(jvm_cpu_ms "$APP")
 HWM=$(awk '/VmHWM/ { print $2 }' "/proc/$APP/status")
 RSS_AFTER=$(awk '/VmRSS/ { print $2 }' "/proc/$APP/status")
@@ -143,7 +153,7 @@ echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, Java $(java -versi
 echo "app and load driver on the same machine; load average (1, 5, 15 min) before: $LOAD_BEFORE, after: $LOAD_AFTER."
 echo
 grep -v '^JSON ' "$WORK/result.md"
-echo "- the first instance's JVM: $(( (CPU1 - CPU0) / 1000 )).$(( (CPU1 - CPU0) % 1000 / 100 )) s of CPU during the three scenarios (the second instance serves half of (c) only); resident memory $(( RSS_BEFORE / 1024 )) MiB before, $(( RSS_AFTER / 1024 )) MiB after, peak (VmHWM, whole life) $(( HWM / 1024 )) MiB; lines with WARN, ERROR or Exception in the two instances' logs during the load: $ERRORS"
+echo "- the first instance's JVM: $(( (CPU1 - CPU0) / 1000 )).$(( (CPU1 - CPU0) % 1000 / 100 )) s of CPU during the scenarios (the second instance serves half of (c) only); resident memory $(( RSS_BEFORE / 1024 )) MiB before, $(( RSS_AFTER / 1024 )) MiB after, peak (VmHWM, whole life) $(( HWM / 1024 )) MiB; lines with WARN, ERROR or Exception in the two instances' logs during the load: $ERRORS"
 if [ "$ERRORS" != 0 ]; then grep -E -A5 '(ERROR|WARN|Exception)' "$WORK/during.log" | head -60 >&2; fi
 [ -z "${BENCH_KEEP_JSON:-}" ] || sed -n 's/^JSON //p' "$WORK/result.md" > "$BENCH_KEEP_JSON"
 exit "$STATUS"

@@ -54,8 +54,8 @@ import org.thymeleaf.context.Context;
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class Certificates {
 
-    /** Side of the QR code's PNG, in pixels. */
-    private static final int QR_PIXELS = 300;
+    /** Side of the QR code's PNG, in pixels: 4 pixels per module for the verification address (about 143 dpi at 32 mm). */
+    private static final int QR_PIXELS = 180;
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH'h'mm", Locale.FRENCH);
 

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import org.rencontres.event.Day;
 import org.rencontres.event.Days;
+import org.rencontres.notification.Message;
 import org.rencontres.notification.Outbox;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.Registrations;
@@ -28,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The bulk generation of a day's certificates, in the background: one job row per run (total, done,
  * state) that the progress page reads; the certificates missing at the start are made in batches,
- * each batch's PDFs rendered in parallel outside any transaction, then inserted and queued for e-mail
- * (PDF attached) in one transaction per batch, which also advances the job's count. A second run
+ * each batch's PDFs and e-mails rendered in parallel (one thread per core) outside any transaction, the
+ * next batch rendering while this one is inserted and queued for e-mail (PDF attached) in one
+ * transaction per batch, which also advances the job's count. A second run
  * makes only the missing ones. At most one run per day at a time (a partial unique index); a run left
  * RUNNING by a stopped instance is marked FAILED after {@link #STALE} without progress and may be
  * started again.
@@ -128,8 +130,8 @@ class CertificatesRun implements DisposableBean {
         return Optional.empty();
     }
 
-    private record Prepared(Certificates.Present present, Certificate issued, Certificates.Holder holder, String code, int minutes,
-                            byte[] pdf) {
+    /** A certificate ready to store: its PDF rendered and its e-mail written (sent only if the certificate is new). */
+    private record Prepared(Certificates.Present present, Certificate issued, String code, int minutes, Message mail) {
     }
 
     void run(long jobId, long dayId) {
@@ -142,23 +144,11 @@ class CertificatesRun implements DisposableBean {
             for (Registration r : registrations.ofDay(dayId)) {
                 byId.put(r.id(), r);
             }
+            // A pipeline: the next batch renders (on the renderers' threads, one per core) while this one is stored.
+            List<Future<Prepared>> next = submit(day, byId, missing, 0);
             for (int from = 0; from < missing.size(); from += BATCH) {
-                List<Certificates.Pending> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
-                List<Future<Prepared>> futures = new ArrayList<>();
-                for (Certificates.Pending pending : batch) {
-                    futures.add(renderers.submit(() -> {
-                        Certificates.Present p = pending.present();
-                        Certificate issued = pending.issued();
-                        // A registration's agent, or a walk-in who gave an e-mail at the desk.
-                        Certificates.Holder r = p.walkInId() != null ? certificates.walkIn(p.walkInId()).orElseThrow()
-                                : Certificates.Holder.of(byId.get(p.registrationId()));
-                        String code = issued != null ? issued.code() : Certificates.newCode();
-                        List<AttendedHalfDay> attended = issued != null ? issued.halfDays() : p.halfDays();
-                        int minutes = issued != null ? issued.minutes() : Certificates.minutes(attended);
-                        return new Prepared(p, issued, r, code, minutes,
-                                certificates.pdf(day, r, code, attended, minutes));
-                    }));
-                }
+                List<Future<Prepared>> futures = next;
+                next = submit(day, byId, missing, from + BATCH);
                 List<Prepared> prepared = new ArrayList<>();
                 for (Future<Prepared> f : futures) {
                     prepared.add(f.get());
@@ -170,7 +160,7 @@ class CertificatesRun implements DisposableBean {
                                 ? certificates.insert(dayId, p.present(), p.code(), p.minutes(), true)
                                 : certificates.markEmailed(p.issued().id());
                         if (fresh) {
-                            outbox.send(certificates.mail(day, p.holder(), p.code(), p.minutes(), p.pdf()));
+                            outbox.send(p.mail());
                         }
                     }
                     jdbc.sql("UPDATE attendance_certificate_job SET done = done + ?, updated_at = now() WHERE id = ?")
@@ -186,6 +176,28 @@ class CertificatesRun implements DisposableBean {
                            error = ? WHERE id = ?""")
                     .params(String.valueOf(e.getMessage()), jobId).update();
         }
+    }
+
+    /** Starts rendering the batch that begins at {@code from} (nothing past the end). */
+    private List<Future<Prepared>> submit(Day day, Map<Long, Registration> byId, List<Certificates.Pending> missing,
+                                          int from) {
+        List<Future<Prepared>> futures = new ArrayList<>();
+        for (Certificates.Pending pending : missing.subList(Math.min(from, missing.size()),
+                Math.min(missing.size(), from + BATCH))) {
+            futures.add(renderers.submit(() -> {
+                Certificates.Present p = pending.present();
+                Certificate issued = pending.issued();
+                // A registration's agent, or a walk-in who gave an e-mail at the desk.
+                Certificates.Holder r = p.walkInId() != null ? certificates.walkIn(p.walkInId()).orElseThrow()
+                        : Certificates.Holder.of(byId.get(p.registrationId()));
+                String code = issued != null ? issued.code() : Certificates.newCode();
+                List<AttendedHalfDay> attended = issued != null ? issued.halfDays() : p.halfDays();
+                int minutes = issued != null ? issued.minutes() : Certificates.minutes(attended);
+                byte[] pdf = certificates.pdf(day, r, code, attended, minutes);
+                return new Prepared(p, issued, code, minutes, certificates.mail(day, r, code, minutes, pdf));
+            }));
+        }
+        return futures;
     }
 
     @Override

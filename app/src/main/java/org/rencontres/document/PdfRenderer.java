@@ -1,17 +1,29 @@
 package org.rencontres.document;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
+import com.openhtmltopdf.extend.FSCacheEx;
+import com.openhtmltopdf.extend.FSCacheValue;
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.PageSizeUnits;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +50,13 @@ class PdfRenderer {
         XRLog.setLoggerImpl(new Slf4jPdfLog());
     }
 
+    /** At most this many sets of parsed fonts are kept between renderings (about one per thread rendering at once). */
+    private static final int KEPT_FONT_SETS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private final Queue<TrueTypeFont[]> idleFonts = new ConcurrentLinkedQueue<>();
+    /** The fonts' metrics, the same for every document: measured once. */
+    private final FSCacheEx<String, FSCacheValue> metrics = new FSDefaultCacheStore();
+
     private final List<Face> faces = List.of(
             new Face("fonts/DejaVuSans.ttf", 400, FontStyle.NORMAL),
             new Face("fonts/DejaVuSans-Bold.ttf", 700, FontStyle.NORMAL),
@@ -54,14 +73,44 @@ class PdfRenderer {
      */
     public byte[] render(String xhtml, String baseUri) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        TrueTypeFont[] parsed = borrowFonts();
+        try (PDDocument document = new PDDocument()) {
+            render(xhtml, baseUri, document, parsed, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            giveBack(parsed);
+        }
+        return out.toByteArray();
+    }
+
+    private void render(String xhtml, String baseUri, PDDocument document, TrueTypeFont[] parsed, OutputStream out)
+            throws IOException {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePdfUaAccessibility(true);
         builder.useDefaultPageSize(A4_WIDTH_MM, A4_HEIGHT_MM, PageSizeUnits.MM);
         builder.withProducer("Rencontres");
-        for (Face face : faces) {
-            // Subsets: only the glyphs a document uses are embedded, which keeps files small.
-            builder.useFont(face::open, FONT_FAMILY, face.weight(), face.style(), true);
+        builder.usePDDocument(document);
+        builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, metrics);
+        for (int i = 0; i < faces.size(); i++) {
+            Face face = faces.get(i);
+            int k = i;
+            // Subsets: only the glyphs a document uses are embedded, which keeps files small. The font is
+            // parsed once per set of parsed fonts, not per document, and made a PDF font only if the document uses it.
+            builder.useFont(new PDFontSupplier(null) {
+                @Override
+                public PDFont supply() {
+                    try {
+                        if (parsed[k] == null) {
+                            parsed[k] = face.parse();
+                        }
+                        return PDType0Font.load(document, parsed[k], true);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }, FONT_FAMILY, face.weight(), face.style(), true);
         }
         // No fetching of anything a document names (SSRF, slow remote hosts): fonts come from above.
         // Only data: URIs pass, whose content is in the document itself (a QR code's image).
@@ -73,19 +122,32 @@ class PdfRenderer {
         builder.toStream(out);
         try {
             builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             throw new PdfRenderingException("The document could not be rendered as PDF", e);
         }
-        return out.toByteArray();
+    }
+
+    /**
+     * A set of parsed fonts for one rendering at a time (a parsed TrueType font reads its file lazily
+     * and is not safe for two threads at once): one kept from an earlier rendering, else a new one.
+     */
+    private TrueTypeFont[] borrowFonts() {
+        TrueTypeFont[] set = idleFonts.poll();
+        return set != null ? set : new TrueTypeFont[faces.size()];
+    }
+
+    /** Keeps the set for the next rendering, up to {@link #KEPT_FONT_SETS} sets (a parsed font is a few MiB). */
+    private void giveBack(TrueTypeFont[] set) {
+        if (idleFonts.size() < KEPT_FONT_SETS) {
+            idleFonts.offer(set);
+        }
     }
 
     private static boolean isData(String uri) {
         return uri != null && uri.regionMatches(true, 0, "data:", 0, 5);
     }
 
-    /** A font file read once from the class path, handed to each document from memory. */
+    /** A font file read once from the class path, parsed from memory. */
     private static final class Face {
         private final byte[] bytes;
         private final int weight;
@@ -101,8 +163,8 @@ class PdfRenderer {
             this.style = style;
         }
 
-        InputStream open() {
-            return new ByteArrayInputStream(bytes);
+        TrueTypeFont parse() throws IOException {
+            return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
         }
 
         int weight() {

@@ -1,5 +1,7 @@
 package org.rencontres.writing;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,54 +64,100 @@ class ServerDocuments implements DisposableBean {
      * @param notification the notification text for the other instances, given the stored bytes
      */
     Accepted accept(long documentId, byte[] update, Function<byte[], String> notification) {
-        try {
-            engine.checkDecodes(documentId, update);
-        } catch (WritingEngine.MalformedUpdate e) {
-            log.info("Writing: undecodable update refused on document {} ({})", documentId, e.getMessage());
-            return new Accepted(Outcome.MALFORMED, 0);
+        return acceptAll(documentId, List.of(update), notification).get(0);
+    }
+
+    /**
+     * Checks, stores and announces a burst of updates of one document, in their order: each is checked on
+     * its own (one refused does not refuse the others), then those accepted are stored in one transaction
+     * (one numbering, one insert of all the rows, their notifications) and the outcomes returned in the
+     * same order. A burst costs one commit, however many updates it holds.
+     *
+     * @param notification the notification text for the other instances, given the stored bytes
+     */
+    List<Accepted> acceptAll(long documentId, List<byte[]> updates, Function<byte[], String> notification) {
+        Accepted[] outcomes = new Accepted[updates.size()];
+        List<Integer> decoded = new ArrayList<>();
+        for (int i = 0; i < updates.size(); i++) {
+            try {
+                engine.checkDecodes(documentId, updates.get(i));
+                decoded.add(i);
+            } catch (WritingEngine.MalformedUpdate e) {
+                log.info("Writing: undecodable update refused on document {} ({})", documentId, e.getMessage());
+                outcomes[i] = new Accepted(Outcome.MALFORMED, 0);
+            }
         }
         Copy copy = copies.computeIfAbsent(documentId, id -> new Copy());
         copy.lock.lock();
         try {
             if (!engine.isOpen(documentId)) {
-                List<UpdateStore.Stored> rows = store.since(documentId, 0);
-                if (!engine.open(documentId, data(rows))) {
-                    log.warn("Writing: the stored updates of document {} leave something missing", documentId);
-                }
-                copy.seq = last(rows, 0);
+                reopen(documentId, copy, List.of());
             }
-            boolean whole;
-            try {
-                whole = engine.apply(documentId, update);
-                if (!whole) {
-                    // Perhaps stored through another instance since: catch up, then look again.
-                    List<UpdateStore.Stored> rows = store.since(documentId, copy.seq);
-                    for (UpdateStore.Stored row : rows) {
-                        whole = engine.apply(documentId, row.data());
-                    }
-                    copy.seq = last(rows, copy.seq);
+            List<Integer> applied = new ArrayList<>();
+            for (int i : decoded) {
+                if (applies(documentId, copy, updates.get(i))) {
+                    applied.add(i);
+                } else {
+                    outcomes[i] = new Accepted(Outcome.MALFORMED, 0);
+                    // The copy may hold part of it: read it again, with the updates of this burst accepted so far.
+                    engine.drop(documentId);
+                    reopen(documentId, copy, applied.stream().map(updates::get).toList());
                 }
-            } catch (WritingEngine.MalformedUpdate e) {
-                log.info("Writing: update refused on document {}, failing in yjs ({})", documentId, e.getMessage());
-                engine.drop(documentId);
-                return new Accepted(Outcome.MALFORMED, 0);
+            }
+            if (!applied.isEmpty()) {
+                List<byte[]> kept = applied.stream().map(updates::get).toList();
+                Optional<Long> first = store.appendAll(documentId, kept, kept.stream().map(notification).toList());
+                for (int k = 0; k < applied.size(); k++) {
+                    outcomes[applied.get(k)] = first.isPresent() ? new Accepted(Outcome.STORED, first.get() + k)
+                            : new Accepted(Outcome.CLOSED, 0);
+                }
+                if (first.isEmpty()) {
+                    engine.drop(documentId);   // it holds updates that were not stored
+                } else if (first.get() == copy.seq + 1) {
+                    copy.seq = first.get() + applied.size() - 1;
+                }
+            }
+            return Arrays.asList(outcomes);
+        } finally {
+            copy.lock.unlock();
+        }
+    }
+
+    /** Applies an update to the open copy, catching up from the table if it needs more; false when refused. */
+    private boolean applies(long documentId, Copy copy, byte[] update) {
+        try {
+            boolean whole = engine.apply(documentId, update);
+            if (!whole) {
+                // Perhaps stored through another instance since: catch up, then look again.
+                List<UpdateStore.Stored> rows = store.since(documentId, copy.seq);
+                for (UpdateStore.Stored row : rows) {
+                    whole = engine.apply(documentId, row.data());
+                }
+                copy.seq = last(rows, copy.seq);
             }
             if (!whole) {
                 log.info("Writing: update refused on document {}: it refers to content that does not exist", documentId);
-                engine.drop(documentId);
-                return new Accepted(Outcome.MALFORMED, 0);
             }
-            Optional<Long> seq = store.append(documentId, update, notification.apply(update));
-            if (seq.isEmpty()) {
-                engine.drop(documentId);   // it holds an update that was not stored
-                return new Accepted(Outcome.CLOSED, 0);
+            return whole;
+        } catch (WritingEngine.MalformedUpdate e) {
+            log.info("Writing: update refused on document {}, failing in yjs ({})", documentId, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Opens the server's copy from the table, then applies updates accepted but not stored yet. */
+    private void reopen(long documentId, Copy copy, List<byte[]> accepted) {
+        List<UpdateStore.Stored> rows = store.since(documentId, 0);
+        if (!engine.open(documentId, data(rows))) {
+            log.warn("Writing: the stored updates of document {} leave something missing", documentId);
+        }
+        copy.seq = last(rows, 0);
+        for (byte[] update : accepted) {
+            try {
+                engine.apply(documentId, update);
+            } catch (WritingEngine.MalformedUpdate e) {
+                throw new IllegalStateException("an update accepted once fails again: " + e.getMessage(), e);
             }
-            if (seq.get() == copy.seq + 1) {
-                copy.seq = seq.get();
-            }
-            return new Accepted(Outcome.STORED, seq.get());
-        } finally {
-            copy.lock.unlock();
         }
     }
 

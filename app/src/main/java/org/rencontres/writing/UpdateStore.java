@@ -1,10 +1,16 @@
 package org.rencontres.writing;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +29,7 @@ class UpdateStore {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
     /**
      * Stores an update and announces it on {@value WritingHub#CHANNEL} in the same transaction, so the
@@ -32,19 +39,54 @@ class UpdateStore {
      */
     @Transactional
     Optional<Long> append(long documentId, byte[] update, String notification) {
-        Optional<Long> seq = jdbc.sql("""
-                UPDATE writing_document SET last_seq = last_seq + 1
+        return appendAll(documentId, List.of(update), Collections.singletonList(notification));
+    }
+
+    /**
+     * Stores updates of one document under consecutive numbers, in their order, and announces each on
+     * {@value WritingHub#CHANNEL}, all in one transaction: one numbering, one batch of inserts, one statement
+     * for the notifications (a null notification announces nothing).
+     *
+     * @param notifications per update, "{seq}" standing for its number
+     * @return the number of the first, or empty when the document is closed or gone (nothing stored)
+     */
+    @Transactional
+    Optional<Long> appendAll(long documentId, List<byte[]> updates, List<String> notifications) {
+        int n = updates.size();
+        Optional<Long> last = jdbc.sql("""
+                UPDATE writing_document SET last_seq = last_seq + ?
                 WHERE id = ? AND closed_at IS NULL RETURNING last_seq""")
-                .param(documentId).query(Long.class).optional();
-        seq.ifPresent(s -> {
-            jdbc.sql("INSERT INTO writing_update (document_id, seq, data) VALUES (?, ?, ?)")
-                    .params(documentId, s, update).update();
-            if (notification != null) {
-                jdbc.sql("SELECT pg_notify(?, ?)").params(WritingHub.CHANNEL, notification.replace("{seq}", s.toString()))
-                        .query(Object.class).single();
+                .params(n, documentId).query(Long.class).optional();
+        if (last.isEmpty()) {
+            return last;
+        }
+        long first = last.get() - n + 1;
+        batch.batchUpdate("INSERT INTO writing_update (document_id, seq, data) VALUES (?, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int k) throws SQLException {
+                        statement.setLong(1, documentId);
+                        statement.setLong(2, first + k);
+                        statement.setBytes(3, updates.get(k));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return n;
+                    }
+                });
+        List<String> texts = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            if (notifications.get(k) != null) {
+                texts.add(notifications.get(k).replace("{seq}", Long.toString(first + k)));
             }
-        });
-        return seq;
+        }
+        if (!texts.isEmpty()) {
+            // Notification texts hold no line break (numbers, ids and base64).
+            jdbc.sql("SELECT pg_notify(?, x) FROM unnest(string_to_array(?, E'\\n')) AS x")
+                    .params(WritingHub.CHANNEL, String.join("\n", texts)).query(Object.class).list();
+        }
+        return Optional.of(first);
     }
 
     /**

@@ -54,6 +54,7 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
     private final WritingHub hub;
     private final UpdateStore store;
     private final ServerDocuments server;
+    private final UpdateBursts bursts;
     private final JsonMapper json;
 
     private static Peer peer(WebSocketSession session) {
@@ -177,22 +178,8 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
             refuse(peer, "closed");   // the store would refuse it too, after yjs had checked it for nothing
             return;
         }
-        byte[] update = bytes(payload);
-        long documentId = peer.documentId();
-        ServerDocuments.Accepted accepted = server.accept(documentId, update,
-                stored -> hub.updateNotification(documentId, stored));
-        switch (accepted.outcome()) {
-            case MALFORMED -> refuse(peer, "malformed");
-            case CLOSED -> refuse(peer, "closed");
-            case STORED -> {
-                long seq = accepted.seq();
-                peer.send(text(Map.of("t", "ack", "ref", ref, "seq", seq)));
-                hub.updated(peer, seq, update);
-                if (seq % 50 == 0) {
-                    server.compactSoon(documentId);
-                }
-            }
-        }
+        // Checked, stored, acknowledged and relayed with the other updates of its document received meanwhile.
+        bursts.submit(peer, ref, bytes(payload));
     }
 
     private void awareness(Peer peer, ByteBuffer payload) {
@@ -266,6 +253,7 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
             hub.leave(peer);
             if (hub.connected(peer.documentId()) == 0) {
                 server.forget(peer.documentId());
+                bursts.forget(peer.documentId());
             }
         }
     }
