@@ -34,6 +34,7 @@ for tool in java psql curl; do
 done
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "bench/volume.sh --scale $SCALES: load average before $LOAD_BEFORE" >&2
 WORK=$(mktemp -d)
 APP=
 stop_app() {
