@@ -188,7 +188,7 @@ class PublicApiTest {
         ok(first);
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).startsWith("\"").doesNotStartWith("W/");
-        assertThat(first.headers().firstValue("Cache-Control")).hasValue("max-age=60, public");
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("public, max-age=30, stale-while-revalidate=60");
 
         HttpResponse<String> again = get(path, "If-None-Match", etag);
         assertThat(again.statusCode()).isEqualTo(304);
