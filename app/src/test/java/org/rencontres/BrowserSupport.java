@@ -105,7 +105,8 @@ public final class BrowserSupport {
             assertThat(((Number) w.get(0)).longValue()).as("viewport of a 320 px window").isLessThanOrEqualTo(320);
             assertThat(((Number) w.get(1)).longValue())
                     .as("page width at 320 px on %s (viewport %s; too wide: %s)", browser.getCurrentUrl(), w.get(0), w.get(2))
-                    .isLessThanOrEqualTo(((Number) w.get(0)).longValue());
+                    // scrollWidth is rounded to the pixel while the layout is not: one pixel is rounding, not scrolling.
+                    .isLessThanOrEqualTo(((Number) w.get(0)).longValue() + 1);
             @SuppressWarnings("unchecked")
             List<String> bare = (List<String>) ((JavascriptExecutor) browser).executeScript("""
                     return Array.from(document.querySelectorAll('table')).filter(t => {

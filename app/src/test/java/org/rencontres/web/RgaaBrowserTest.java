@@ -117,7 +117,7 @@ class RgaaBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("resultats")).getAttribute("textContent"))
                 .contains("révèle que " + audit.rate() + "\u00a0% des critères")
                 .contains(met + " critères respectés sur " + audit.applicable() + " applicables")
-                .contains("le 7 décembre 2026");
+                .contains(" 7 décembre 2026 par l’équipe");
         assertThat(browser.findElements(By.cssSelector("#echantillon li"))).hasSize(20);
         String text = browser.findElement(By.tagName("main")).getAttribute("textContent");
         assertThat(text).contains("Dérogations pour charge disproportionnée", "Contenus non soumis",
