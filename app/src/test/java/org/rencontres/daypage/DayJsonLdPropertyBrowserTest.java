@@ -123,6 +123,7 @@ class DayJsonLdPropertyBrowserTest extends BrowserTest {
         days.moveTo(dayId, DayStatus.PUBLISHED, null);
 
         browser.get(url("/journees/" + code.slug()));
+        assertAccessible();
         @SuppressWarnings("unchecked")
         Map<String, Object> seen = (Map<String, Object>) browser.executeScript("""
                 const text = s => document.querySelector(s) ? document.querySelector(s).textContent : null;
