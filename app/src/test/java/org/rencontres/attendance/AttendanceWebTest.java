@@ -165,7 +165,7 @@ class AttendanceWebTest {
 
         Document done = after(organiser.submit(desk("demi=matin&q=durand"), desk() + "/presence",
                 fields("demi", "matin", "q", "durand", "personne", String.valueOf(camille))));
-        assertThat(done.select("[role=status]").text()).matches("Camille Durand : présence enregistrée à \\d\\d:\\d\\d\\.");
+        assertThat(done.select(".notice[role=status]").text()).matches("Camille Durand : présence enregistrée à \\d\\d:\\d\\d\\.");
         assertThat(done.select(".desk-results li[data-ref=inscription-" + camille + "] .desk-present").text())
                 .matches("Présent à \\d\\d:\\d\\d");
         assertThat(done.select(".desk-counts").text()).isEqualTo("1 présent sur 1 attendu.");
@@ -193,7 +193,7 @@ class AttendanceWebTest {
         assertThat(code).startsWith("RENCONTRES:");
 
         Document done = after(organiser.submit(desk("demi=matin"), desk() + "/code", fields("demi", "matin", "code", code)));
-        assertThat(done.select("[role=status]").text()).startsWith("Camille Scan : présence enregistrée à ");
+        assertThat(done.select(".notice[role=status]").text()).startsWith("Camille Scan : présence enregistrée à ");
         assertThat(rows(camille, "MORNING")).isEqualTo(1);
 
         HttpResponse<String> second = organiser.submit(desk("demi=matin"), desk() + "/code",
@@ -337,7 +337,7 @@ class AttendanceWebTest {
         // The same key through the plain form is answered the same way.
         Document form = after(organiser.submit(desk(), desk() + "/presence",
                 fields("demi", "matin", "personne", String.valueOf(camille), "cle", key)));
-        assertThat(form.select("[role=status]").text()).startsWith("Camille Hors-Ligne : présence déjà reçue");
+        assertThat(form.select(".notice[role=status]").text()).startsWith("Camille Hors-Ligne : présence déjà reçue");
         assertThat(rows()).isEqualTo(2);
     }
 
@@ -346,7 +346,7 @@ class AttendanceWebTest {
         confirmed(dayId, "Camille", "Inscrite", "Ville Inscrite");
         Document done = after(organiser.submit(desk(), desk() + "/sans-inscription", fields("demi", "apres-midi",
                 "nom", "Venue", "prenom", "Sophie", "organisation", "Syndicat des eaux", "courriel", "")));
-        assertThat(done.select("[role=status]").text()).startsWith("Sophie Venue : présence enregistrée à ");
+        assertThat(done.select(".notice[role=status]").text()).startsWith("Sophie Venue : présence enregistrée à ");
         assertThat(done.select(".desk-counts").text()).isEqualTo("1 présent sur 1 attendu (dont 1 sans inscription).");
 
         Document list = organiser.page("/admin/journees/" + slug + "/presences?demi=apres-midi");
@@ -366,7 +366,7 @@ class AttendanceWebTest {
         long camille = confirmed(dayId, "Camille", "Signe", "Ville Signée");
         Document done = after(organiser.submit(desk(), desk() + "/presence", fields("demi", "matin",
                 "personne", String.valueOf(camille), "signatureDemandee", "oui", "signature", TestSignatures.png(true))));
-        assertThat(done.select("[role=status]").text()).startsWith("Camille Signe : présence enregistrée");
+        assertThat(done.select(".notice[role=status]").text()).startsWith("Camille Signe : présence enregistrée");
         long presence = jdbc.sql("SELECT id FROM attendance WHERE registration_id = ? AND signed_at IS NOT NULL")
                 .param(camille).query(Long.class).single();
 
@@ -398,7 +398,7 @@ class AttendanceWebTest {
 
         Document done = after(organiser.submit(absentPage, correction, fields("demi", "matin",
                 "personne", "inscription-" + camille, "etat", "absent", "motif", "Badge pris pour une collègue")));
-        assertThat(done.select("[role=status]").text()).isEqualTo("Camille Corrigée est marqué absent.");
+        assertThat(done.select(".notice[role=status]").text()).isEqualTo("Camille Corrigée est marqué absent.");
         assertThat(rows(camille, "MORNING")).isZero();
         assertThat(audit.of(dayId)).extracting(AuditEntry::details)
                 .contains("Inscription n° " + camille + " (Camille Corrigée), matin marqué absent : Badge pris pour une collègue");
@@ -406,7 +406,7 @@ class AttendanceWebTest {
         String presentPage = correction + "?demi=matin&personne=inscription-" + camille + "&etat=present";
         Document back = after(organiser.submit(presentPage, correction, fields("demi", "matin",
                 "personne", "inscription-" + camille, "etat", "present", "motif", "Arrivée par l'entrée des intervenants")));
-        assertThat(back.select("[role=status]").text()).isEqualTo("Camille Corrigée est marqué présent.");
+        assertThat(back.select(".notice[role=status]").text()).isEqualTo("Camille Corrigée est marqué présent.");
         assertThat(back.select("table[aria-labelledby=presents-titre] tbody td .desk-correction").text())
                 .isEqualTo("(corrigé : Arrivée par l'entrée des intervenants)");
         assertThat(rows(camille, "MORNING")).isEqualTo(1);
@@ -427,7 +427,7 @@ class AttendanceWebTest {
         HttpResponse<String> wrong = organiser.submit(list, action, fields("demi", "matin", "apresMidi", "18h"));
         assertThat(Jsoup.parse(wrong.body()).select("#apresMidi-erreur").text()).isEqualTo("Saisissez une heure entre 09:00 et 17:00, par exemple 13:30.");
         Document done = after(organiser.submit(list, action, fields("demi", "matin", "apresMidi", "12h30")));
-        assertThat(done.select("[role=status]").text()).isEqualTo("L'après-midi commence désormais à 12:30.");
+        assertThat(done.select(".notice[role=status]").text()).isEqualTo("L'après-midi commence désormais à 12:30.");
         assertThat(done.select("#demi option").eachText()).containsExactly("Matin (09:00 – 12:30)", "Après-midi (12:30 – 17:00)");
         HtmlChecker.assertValid("attendance-afternoon", Map.of("error", wrong.body()));
     }
