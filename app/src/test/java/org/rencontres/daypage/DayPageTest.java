@@ -167,9 +167,15 @@ class DayPageTest {
                 .contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
         assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(headers.firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
-        // No inline script may run under that policy: the only script element is JSON-LD data.
+        // No inline script may run under that policy: the only inline script element is JSON-LD data; the
+        // others are the site's own files (same origin, empty element).
         Document doc = Jsoup.parse(response.body());
-        assertThat(doc.select("script")).allSatisfy(s -> assertThat(s.attr("type")).isEqualTo("application/ld+json"));
+        assertThat(doc.select("script:not([src])"))
+                .allSatisfy(s -> assertThat(s.attr("type")).isEqualTo("application/ld+json")).hasSize(1);
+        assertThat(doc.select("script[src]")).allSatisfy(s -> {
+            assertThat(s.attr("src")).startsWith("/js/");
+            assertThat(s.data()).isEmpty();
+        });
         assertThat(doc.select("[style]")).isEmpty();
     }
 
