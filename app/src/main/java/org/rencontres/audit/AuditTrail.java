@@ -103,11 +103,14 @@ public class AuditTrail {
         return ofSubject("privacy", limit);
     }
 
-    /** The entries of a subject that concerns no day, latest first, at most that many. */
+    /**
+     * The entries of a subject that concern no day, latest first, at most that many (an erasure decided for a
+     * session's registrant is filed under the session, with the same subject: it is not one of them).
+     */
     private List<AuditEntry> ofSubject(String subject, int limit) {
         return jdbc.sql("""
                 SELECT id, day_id, at, account_id, actor, subject, action, details
-                FROM audit_entry WHERE subject = ? ORDER BY at DESC, id DESC LIMIT ?""")
+                FROM audit_entry WHERE subject = ? AND day_id IS NULL ORDER BY at DESC, id DESC LIMIT ?""")
                 .params(subject, limit)
                 .query(AuditTrail::entry)
                 .list();
