@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class StylesheetTest {
 
     private static final Pattern CAPITALIZE = Pattern.compile("text-transform\\s*:\\s*capitalize");
+    /** A text size in pixels does not follow the reader's own text size (RGAA 10.4): rem or em only. */
+    private static final Pattern PIXEL_TEXT = Pattern.compile("font-size\\s*:\\s*[0-9.]+px");
     private static final Path CSS = Path.of("src", "main", "resources", "static", "css");
 
     static boolean capitalisesWords(String css) {
@@ -42,6 +44,22 @@ class StylesheetTest {
         assertThat(sheets).isNotEmpty();
         for (Path sheet : sheets) {
             assertThat(capitalisesWords(Files.readString(sheet, StandardCharsets.UTF_8))).as(sheet.toString()).isFalse();
+        }
+    }
+
+    @Test
+    void the_text_size_check_sees_pixels_and_lets_relative_sizes_pass() {
+        assertThat(PIXEL_TEXT.matcher(".survey-chart text { font-size: 12px; }").find()).isTrue();
+        assertThat(PIXEL_TEXT.matcher(".survey-chart text { font-size: 0.75rem; }").find()).isFalse();
+    }
+
+    @Test
+    void no_stylesheet_sets_a_text_size_in_pixels() throws IOException {
+        try (Stream<Path> files = Files.walk(CSS)) {
+            for (Path sheet : files.filter(p -> p.toString().endsWith(".css")).toList()) {
+                assertThat(PIXEL_TEXT.matcher(Files.readString(sheet, StandardCharsets.UTF_8)).find())
+                        .as("a font-size in px in " + sheet).isFalse();
+            }
         }
     }
 }
