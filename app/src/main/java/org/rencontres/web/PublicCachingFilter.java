@@ -1,10 +1,6 @@
 package org.rencontres.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +13,10 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -35,6 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is made by one request while the others wait for it or get the stale copy. Anything else passes
  * through untouched, and so does the body of an answer that is not marked (streams, downloads).
  */
+@RequiredArgsConstructor
 class PublicCachingFilter extends OncePerRequestFilter {
 
     /** Headers the filter writes itself, or that belong to one exchange only. */
@@ -44,12 +39,6 @@ class PublicCachingFilter extends OncePerRequestFilter {
     private final PublicCaching caching;
     private final String sessionCookie;
     private final String languageCookie;
-
-    PublicCachingFilter(PublicCaching caching, String sessionCookie, String languageCookie) {
-        this.caching = caching;
-        this.sessionCookie = sessionCookie;
-        this.languageCookie = languageCookie;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -102,7 +91,7 @@ class PublicCachingFilter extends OncePerRequestFilter {
     /** Through the application; the answer, if it is public and may be kept for this key. */
     private PublicCaching.Answer through(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
                                          String key) throws ServletException, IOException {
-        Capture capture = new Capture(request, response);
+        PublicAnswerCapture capture = new PublicAnswerCapture(request, response);
         chain.doFilter(request, capture);
         if (!capture.buffering()) {
             return null;
@@ -120,7 +109,7 @@ class PublicCachingFilter extends OncePerRequestFilter {
             return null;
         }
         PublicCaching.Answer answer = new PublicCaching.Answer(response.getContentType(),
-                kept(response, capture.language), body, caching.lastModified(PublicCaching.etagOf(body)));
+                kept(response, capture.language()), body, caching.lastModified(PublicCaching.etagOf(body)));
         send(answer, request, response, false);
         return key != null && "GET".equals(request.getMethod()) ? answer : null;
     }
@@ -231,151 +220,5 @@ class PublicCachingFilter extends OncePerRequestFilter {
             return false;
         }
         return since >= 0 && answer.lastModified().toEpochMilli() <= since;
-    }
-
-    /**
-     * Keeps the body of an answer marked public (the mark is set by its handler, before the body is written);
-     * any other answer goes straight to the client.
-     */
-    static final class Capture extends HttpServletResponseWrapper {
-
-        private final HttpServletRequest request;
-        private ByteArrayOutputStream buffer;
-        private Boolean kept;
-        private ServletOutputStream stream;
-        private PrintWriter writer;
-        private String language;
-
-        Capture(HttpServletRequest request, HttpServletResponse response) {
-            super(response);
-            this.request = request;
-        }
-
-        boolean buffering() {
-            return buffer != null;
-        }
-
-        private boolean keeps() {
-            if (kept == null) {
-                kept = request.getAttribute(PublicCaching.MARK) != null;
-                if (kept) {
-                    buffer = new ByteArrayOutputStream(32 * 1024);
-                }
-            }
-            return kept;
-        }
-
-        byte[] body() {
-            if (writer != null) {
-                writer.flush();
-            }
-            return buffer.toByteArray();
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() throws IOException {
-            if (!keeps()) {
-                return super.getOutputStream();
-            }
-            if (stream == null) {
-                stream = new ServletOutputStream() {
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                        throw new UnsupportedOperationException("a public answer is written at once");
-                    }
-
-                    @Override
-                    public void write(int b) {
-                        buffer.write(b);
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) {
-                        buffer.write(b, off, len);
-                    }
-                };
-            }
-            return stream;
-        }
-
-        @Override
-        public PrintWriter getWriter() throws IOException {
-            if (!keeps()) {
-                return super.getWriter();
-            }
-            if (writer == null) {
-                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(),
-                        Charset.forName(getCharacterEncoding())));
-            }
-            return writer;
-        }
-
-        @Override
-        public void flushBuffer() throws IOException {
-            if (!keeps()) {
-                super.flushBuffer();
-            } else if (writer != null) {
-                writer.flush();
-            }
-        }
-
-        @Override
-        public void resetBuffer() {
-            if (buffer != null) {
-                buffer.reset();
-            }
-            super.resetBuffer();
-        }
-
-        @Override
-        public void reset() {
-            if (buffer != null) {
-                buffer.reset();
-            }
-            super.reset();
-        }
-
-        @Override
-        public void setContentLength(int length) {
-            if (request.getAttribute(PublicCaching.MARK) == null) {
-                super.setContentLength(length);
-            }
-        }
-
-        @Override
-        public void setContentLengthLong(long length) {
-            if (request.getAttribute(PublicCaching.MARK) == null) {
-                super.setContentLengthLong(length);
-            }
-        }
-
-        @Override
-        public void setHeader(String name, String value) {
-            if (!isLength(name)) {
-                super.setHeader(name, value);
-            }
-        }
-
-        @Override
-        public void addHeader(String name, String value) {
-            if (!isLength(name)) {
-                super.addHeader(name, value);
-            }
-        }
-
-        private boolean isLength(String name) {
-            return HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name) && request.getAttribute(PublicCaching.MARK) != null;
-        }
-
-        @Override
-        public void setLocale(Locale locale) {
-            super.setLocale(locale);
-            language = locale.toLanguageTag();
-        }
     }
 }
