@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.rencontres.shared.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,27 +46,60 @@ public class AuditTrail {
                 .params(organisationId, accountId, actor, action, details, before, after).update();
     }
 
-    /** The organisation's changes, latest first. */
-    public List<OrganisationAuditEntry> ofOrganisation(long organisationId) {
-        return jdbc.sql("""
-                SELECT id, organisation_id, at, account_id, actor, action, details, before_value, after_value
-                FROM audit_entry WHERE organisation_id = ? ORDER BY at DESC, id DESC""")
-                .param(organisationId)
-                .query((rs, n) -> new OrganisationAuditEntry(rs.getLong("id"), rs.getLong("organisation_id"),
-                        rs.getObject("at", OffsetDateTime.class).toInstant(), (Long) rs.getObject("account_id"),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("details"),
-                        rs.getString("before_value"), rs.getString("after_value")))
-                .list();
+    /** Entries a page of an audit trail shows. */
+    public static final int PAGE_SIZE = 50;
+
+    /** One page of an audit trail, latest first, and its place in the whole (counted in SQL). */
+    public record Page<T>(List<T> entries, Paging paging) {
     }
 
-    /** The day's changes, latest first. */
+    /**
+     * One page of the organisation's changes, latest first: {@code requestedPage} as typed in the address (anything
+     * but a page that exists gives the nearest one), {@code path} and {@code filters} the address of the page that
+     * shows them, for the pager's links.
+     */
+    public Page<OrganisationAuditEntry> pageOfOrganisation(long organisationId, String requestedPage, String path,
+                                                           Map<String, String> filters) {
+        long total = jdbc.sql("SELECT count(*) FROM audit_entry WHERE organisation_id = ?").param(organisationId)
+                .query(Long.class).single();
+        Paging paging = Paging.of(requestedPage, PAGE_SIZE, total, path, filters);
+        return new Page<>(jdbc.sql(ORGANISATION_ENTRIES + " LIMIT ? OFFSET ?")
+                .params(organisationId, paging.limit(), paging.offset())
+                .query(AuditTrail::organisationEntry).list(), paging);
+    }
+
+    /** One page of the day's changes, latest first, as {@link #pageOfOrganisation} does for an organisation. */
+    public Page<AuditEntry> pageOf(long dayId, String requestedPage, String path, Map<String, String> filters) {
+        long total = jdbc.sql("SELECT count(*) FROM audit_entry WHERE day_id = ?").param(dayId)
+                .query(Long.class).single();
+        Paging paging = Paging.of(requestedPage, PAGE_SIZE, total, path, filters);
+        return new Page<>(jdbc.sql(DAY_ENTRIES + " LIMIT ? OFFSET ?").params(dayId, paging.limit(), paging.offset())
+                .query(AuditTrail::entry).list(), paging);
+    }
+
+    private static final String ORGANISATION_ENTRIES = """
+            SELECT id, organisation_id, at, account_id, actor, action, details, before_value, after_value
+            FROM audit_entry WHERE organisation_id = ? ORDER BY at DESC, id DESC""";
+
+    private static final String DAY_ENTRIES = """
+            SELECT id, day_id, at, account_id, actor, subject, action, details
+            FROM audit_entry WHERE day_id = ? ORDER BY at DESC, id DESC""";
+
+    /** The organisation's changes, latest first (every one: the pages show {@link #pageOfOrganisation}). */
+    public List<OrganisationAuditEntry> ofOrganisation(long organisationId) {
+        return jdbc.sql(ORGANISATION_ENTRIES).param(organisationId).query(AuditTrail::organisationEntry).list();
+    }
+
+    /** The day's changes, latest first (every one: the pages show {@link #pageOf}). */
     public List<AuditEntry> of(long dayId) {
-        return jdbc.sql("""
-                SELECT id, day_id, at, account_id, actor, subject, action, details
-                FROM audit_entry WHERE day_id = ? ORDER BY at DESC, id DESC""")
-                .param(dayId)
-                .query(AuditTrail::entry)
-                .list();
+        return jdbc.sql(DAY_ENTRIES).param(dayId).query(AuditTrail::entry).list();
+    }
+
+    private static OrganisationAuditEntry organisationEntry(ResultSet rs, int n) throws SQLException {
+        return new OrganisationAuditEntry(rs.getLong("id"), rs.getLong("organisation_id"),
+                rs.getObject("at", OffsetDateTime.class).toInstant(), (Long) rs.getObject("account_id"),
+                rs.getString("actor"), rs.getString("action"), rs.getString("details"),
+                rs.getString("before_value"), rs.getString("after_value"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.rencontres.directory;
 
 import java.util.Locale;
+import java.util.Map;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -74,8 +75,9 @@ class OrganisationsController {
     }
 
     @GetMapping(BASE + "/{id}")
-    String show(@AuthenticationPrincipal Organiser organiser, @PathVariable long id, Model model) {
-        return page(model, organiser, organisation(id), TrainingContactForm.empty(), FormErrors.none());
+    String show(@AuthenticationPrincipal Organiser organiser, @PathVariable long id,
+                @RequestParam(name = "page", required = false) String page, Model model) {
+        return page(model, organiser, organisation(id), TrainingContactForm.empty(), FormErrors.none(), page);
     }
 
     @GetMapping(BASE + "/{id}/modifier")
@@ -169,11 +171,20 @@ class OrganisationsController {
 
     private String page(Model model, Organiser organiser, Organisation organisation, TrainingContactForm contactForm,
                         FormErrors errors) {
+        return page(model, organiser, organisation, contactForm, errors, null);
+    }
+
+    private String page(Model model, Organiser organiser, Organisation organisation, TrainingContactForm contactForm,
+                        FormErrors errors, String page) {
         model.addAttribute("organisation", organisation);
         model.addAttribute("administrator", organiser.isAdministrator());
         model.addAttribute("domains", directory.emailDomains(organisation.id()));
         model.addAttribute("pending", changes.pendingOf(organisation.id()));
-        model.addAttribute("history", audit.ofOrganisation(organisation.id()));
+        // The organisation's history, 50 changes a page (the page's only paged list: « page » is its page).
+        var history = audit.pageOfOrganisation(organisation.id(), page,
+                BASE + "/" + organisation.id(), Map.of());
+        model.addAttribute("history", history.entries());
+        model.addAttribute("historyPaging", history.paging());
         model.addAttribute("contacts", contacts.of(organisation.id()));
         model.addAttribute("people", people.of(organisation.id()));
         model.addAttribute("contactForm", contactForm);

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.rencontres.audit.AuditEntry;
 import org.rencontres.audit.AuditTrail;
 import org.rencontres.directory.Directory;
 import org.rencontres.directory.Organisation;
@@ -60,12 +61,15 @@ class AdminDayController {
     // ---- the day's page in the back office
 
     @GetMapping("/admin/journees/{slug}")
-    String day(ManagedDay managed, Model model) {
+    String day(ManagedDay managed, @RequestParam(name = "page", required = false) String page, Model model) {
         Day day = managed(managed);
         model.addAttribute("day", day);
         model.addAttribute("partners", day.partners().stream()
                 .map(p -> directory.organisation(p.organisationId()).map(Organisation::name).orElse("?")).toList());
-        model.addAttribute("audit", audit.of(day.id()));
+        // The day's history, 50 entries a page (the page's only paged list: « page » is its page).
+        AuditTrail.Page<AuditEntry> history = audit.pageOf(day.id(), page, "/admin/journees/" + managed.slug(), Map.of());
+        model.addAttribute("audit", history.entries());
+        model.addAttribute("auditPaging", history.paging());
         model.addAttribute("contactForm", ContactForm.empty());
         model.addAttribute("resourceForm", ResourceForm.empty());
         model.addAttribute("titreFichier", "");
@@ -357,7 +361,7 @@ class AdminDayController {
     /** The day's back-office page again, with what the organiser typed and what is wrong with it. */
     private String dayWithErrors(ManagedDay managed, Model model, List<FieldProblem> problems) {
         Map<String, Object> typed = new HashMap<>(model.asMap());
-        day(managed, model);
+        day(managed, null, model);
         model.addAllAttributes(typed);
         model.addAttribute("errors", errors(problems));
         return "event/admin/day";

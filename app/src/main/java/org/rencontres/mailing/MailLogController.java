@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -26,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A session's e-mail log: its messages 50 a page, filtered by state and recipient in the address; one
@@ -59,20 +60,22 @@ class MailLogController {
         if (search.length() > 200) {
             search = search.substring(0, 200);
         }
-        MailLog.Page found = log.page(day.id(), status, search, number(page));
+        String base = "/admin/journees/" + day.slug() + "/courriels";
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("destinataire", search);
+        filters.put("etat", status == null ? "" : slug(status));
+        MailLog.Page found = log.page(day.id(), status, search, page, base, filters);
         List<Row> rows = new ArrayList<>();
         for (MailLog.Entry e : found.entries()) {
             rows.add(new Row(e, format(e.createdAt()), state(e, locale)));
         }
-        String base = "/admin/journees/" + day.slug() + "/courriels";
         model.addAttribute("day", day);
         model.addAttribute("rows", rows);
         model.addAttribute("found", found);
         model.addAttribute("etat", status == null ? "" : slug(status));
         model.addAttribute("destinataire", search);
         model.addAttribute("kept", delivery.keptNotSent());
-        model.addAttribute("previous", found.page() > 1 ? pageLink(base, status, search, found.page() - 1) : null);
-        model.addAttribute("next", found.page() < found.pages() ? pageLink(base, status, search, found.page() + 1) : null);
+        model.addAttribute("paging", found.paging());
         return "mailing/log";
     }
 
@@ -131,24 +134,6 @@ class MailLogController {
             case SENT -> "envoye";
             case FAILED -> "echec";
         };
-    }
-
-    private static int number(String page) {
-        if (page == null || !page.strip().matches("\\d{1,6}")) {
-            return 1;
-        }
-        return Integer.parseInt(page.strip());
-    }
-
-    private static String pageLink(String base, OutboxStatus status, String search, int page) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(base);
-        if (status != null) {
-            uri.queryParam("etat", slug(status));
-        }
-        if (!search.isEmpty()) {
-            uri.queryParam("destinataire", search);
-        }
-        return uri.queryParam("page", page).encode().build().toUriString();
     }
 
     private String state(MailLog.Entry e, Locale locale) {

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.rencontres.shared.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,8 +36,21 @@ public class MailLog {
             Instant createdAt, Instant sentAt, String lastError) {
     }
 
-    /** One page of the log, {@code page} counted from 1. */
-    public record Page(List<Entry> entries, int page, int pages, long total) {
+    /** One page of the log, with its place in the whole (shared.Paging, for the pager). */
+    public record Page(List<Entry> entries, Paging paging) {
+
+        /** The page shown, from 1. */
+        public int page() {
+            return paging.number();
+        }
+
+        public int pages() {
+            return paging.pages();
+        }
+
+        public long total() {
+            return paging.total();
+        }
     }
 
     /** A message whole, as it was queued. */
@@ -51,6 +66,16 @@ public class MailLog {
      */
     @Transactional(readOnly = true)
     public Page page(long dayId, OutboxStatus status, String recipient, int page) {
+        return page(dayId, status, recipient, String.valueOf(page), "", Map.of());
+    }
+
+    /**
+     * The same for a page asked for in an address ({@code requestedPage} as typed: anything but a page that exists
+     * gives the nearest one), with the list's address and filters for the pager's links.
+     */
+    @Transactional(readOnly = true)
+    public Page page(long dayId, OutboxStatus status, String recipient, String requestedPage, String path,
+                     Map<String, String> filters) {
         StringBuilder where = new StringBuilder(" WHERE event_day_id = :day");
         String search = recipient == null ? "" : recipient.strip().toLowerCase();
         if (status != null) {
@@ -61,13 +86,12 @@ public class MailLog {
         }
         long total = params(jdbc.sql("SELECT count(*) FROM notification_outbox" + where), dayId, status, search)
                 .query(Long.class).single();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int shown = Math.min(Math.max(1, page), pages);
+        Paging paging = Paging.of(requestedPage, PAGE_SIZE, total, path, filters);
         List<Entry> entries = params(jdbc.sql(SELECT + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset"),
                 dayId, status, search)
-                .param("limit", PAGE_SIZE).param("offset", (shown - 1) * PAGE_SIZE)
+                .param("limit", paging.limit()).param("offset", paging.offset())
                 .query(MailLog::entry).list();
-        return new Page(entries, shown, pages, total);
+        return new Page(entries, paging);
     }
 
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, long dayId, OutboxStatus status,

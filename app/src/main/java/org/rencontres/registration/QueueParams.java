@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.rencontres.shared.Paging;
+
 /**
  * Where an organiser's act on a request came from, so that the page that follows is the one they
  * left: the queue with its filters, or the request's detail page ({@code depuis=fiche}). Bound
@@ -21,9 +23,9 @@ record QueueParams(String etat, String recherche, String horsAnnuaire, String so
         return "fiche".equals(depuis);
     }
 
-    /** The parameters to carry on (hidden fields of the next form). */
+    /** The parameters to carry on (hidden fields of the next form): the queue's filters and page, or the origin. */
     public Map<String, String> carried() {
-        Map<String, String> p = new LinkedHashMap<>(filter().params());
+        Map<String, String> p = new LinkedHashMap<>(ofList(filter(), Paging.parse(page)));
         if (fromDetail()) {
             p.put("depuis", "fiche");
         }
@@ -32,14 +34,30 @@ record QueueParams(String etat, String recherche, String horsAnnuaire, String so
 
     /** The same as a query string ("?…"), empty when there is nothing to carry. */
     public String query() {
-        Map<String, String> p = carried();
+        return query(carried());
+    }
+
+    /** The page to go back to after an act on the request {@code id}: the detail, or the queue's same page and filters. */
+    String backTo(String queuePath, long id) {
+        return fromDetail() ? queuePath + "/" + id : queuePath + query(ofList(filter(), Paging.parse(page)));
+    }
+
+    /**
+     * What the queue's forms and links carry so that an act returns to the page the organiser left: the filters,
+     * and the page when it is not the first (a page past the last after the act is answered with the last).
+     */
+    static Map<String, String> ofList(QueueFilter filter, long page) {
+        Map<String, String> p = new LinkedHashMap<>(filter.params());
+        if (page > 1) {
+            p.put(Paging.PARAMETER, String.valueOf(page));
+        }
+        return p;
+    }
+
+    /** Parameters as a query string ("?…"), empty when there are none. */
+    static String query(Map<String, String> p) {
         return p.isEmpty() ? "" : p.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&", "?", ""));
-    }
-
-    /** The page to go back to after an act on the request {@code id}. */
-    String backTo(String queuePath, long id) {
-        return fromDetail() ? queuePath + "/" + id : queuePath + filter().query();
     }
 }

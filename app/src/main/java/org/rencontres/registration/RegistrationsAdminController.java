@@ -180,7 +180,7 @@ class RegistrationsAdminController {
             }
         }
         redirect.addFlashAttribute("notices", notices);
-        return "redirect:" + queuePath(day) + params.filter().query();
+        return "redirect:" + params.backTo(queuePath(day), 0);
     }
 
     // ---- the detail page of a request ----
@@ -265,6 +265,10 @@ class RegistrationsAdminController {
                              FormErrors errors, Model model) {
         RegistrationDesk.Queue queue = desk.queue(day, filter, page, queuePath(day));
         model.addAttribute("paging", queue.paging());
+        // The queue's forms and links carry its filters and page, so that an act returns here.
+        Map<String, String> carried = QueueParams.ofList(filter, queue.paging().number());
+        model.addAttribute("carried", carried);
+        model.addAttribute("carriedQuery", QueueParams.query(carried));
         model.addAttribute("day", day);
         model.addAttribute("filter", filter);
         model.addAttribute("states", RegistrationState.values());

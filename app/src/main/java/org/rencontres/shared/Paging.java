@@ -118,18 +118,24 @@ public record Paging(int number, int size, long total, String path, Map<String, 
 
     /** The address of page {@code n} of the same list, with every filter; page 1 carries no page number. */
     public String href(int n) {
+        Map<String, String> params = new LinkedHashMap<>(filters);
+        params.remove(PARAMETER);
+        if (n > 1) {
+            params.put(PARAMETER, String.valueOf(n));
+        }
+        return address(path, params);
+    }
+
+    /**
+     * An address with its parameters, encoded, in the order given, empty values left out: the one rule by which a
+     * list's links, and the acts that return to a list, write its filters and page.
+     */
+    public static String address(String path, Map<String, String> params) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
-        filters.forEach((k, v) -> {
+        Map<String, String> values = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
             if (v != null && !v.isBlank()) {
                 b.queryParam(k, "{" + k + "}");
-            }
-        });
-        if (n > 1) {
-            b.queryParam(PARAMETER, n);
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        filters.forEach((k, v) -> {
-            if (v != null && !v.isBlank()) {
                 values.put(k, v);
             }
         });

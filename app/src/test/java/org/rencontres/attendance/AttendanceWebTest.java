@@ -350,9 +350,13 @@ class AttendanceWebTest {
         assertThat(done.select(".desk-counts").text()).isEqualTo("1 présent sur 1 attendu (dont 1 sans inscription).");
 
         Document list = organiser.page("/admin/journees/" + slug + "/presences?demi=apres-midi");
-        assertThat(list.select("#presents-titre").text()).isEqualTo("Présent (1)");
-        assertThat(list.select("table[aria-labelledby=presents-titre] tbody th").text()).isEqualTo("Venue Sophie sans inscription");
-        assertThat(list.select("table[aria-labelledby=absents-titre] tbody th").text()).isEqualTo("Inscrite Camille");
+        // One line a person, by name, with their morning and afternoon; the day's counts.
+        assertThat(list.select("table[aria-labelledby=liste-titre] tbody th").eachText())
+                .containsExactly("Inscrite Camille", "Venue Sophie sans inscription");
+        assertThat(list.select("tr[data-ref^=sans-inscription] td.attendance-half").eachText().get(1))
+                .startsWith("présent à ");
+        assertThat(list.select(".attendance-counts li").eachText().stream().map(t -> t.replace('\u00a0', ' ')))
+                .contains("Après-midi (13:00 – 17:00) : 1 présent", "Absents toute la journée : 1", "Sans inscription : 1");
         assertThat(organiser.page(desk("demi=apres-midi&q=syndicat")).select(".desk-results li .flag").text())
                 .isEqualTo("sans inscription");
         // attendance/parts :: styles, in the layout's head: once on the list, once on the desk among its own head elements.
@@ -386,7 +390,7 @@ class AttendanceWebTest {
         String list = "/admin/journees/" + slug + "/presences?demi=matin";
         String correction = "/admin/journees/" + slug + "/presences/correction";
         String absentPage = correction + "?demi=matin&personne=inscription-" + camille + "&etat=absent";
-        assertThat(organiser.page(list).select("a[href=" + absentPage + "]").text()).isEqualTo("Marquer Camille Corrigée absent");
+        assertThat(organiser.page(list).select("a[href=" + absentPage + "]").text()).isEqualTo("Marquer Camille Corrigée absent le matin");
         Document confirm = organiser.page(absentPage);
         assertThat(confirm.select("h1").text()).isEqualTo("Marquer Camille Corrigée absent");
 
@@ -407,7 +411,7 @@ class AttendanceWebTest {
         Document back = after(organiser.submit(presentPage, correction, fields("demi", "matin",
                 "personne", "inscription-" + camille, "etat", "present", "motif", "Arrivée par l'entrée des intervenants")));
         assertThat(back.select(".notice[role=status]").text()).isEqualTo("Camille Corrigée est marqué présent.");
-        assertThat(back.select("table[aria-labelledby=presents-titre] tbody td .desk-correction").text())
+        assertThat(back.select("table[aria-labelledby=liste-titre] tbody td .desk-correction").text())
                 .isEqualTo("(corrigé : Arrivée par l'entrée des intervenants)");
         assertThat(rows(camille, "MORNING")).isEqualTo(1);
         AuditEntry last = audit.of(dayId).get(0);
@@ -428,7 +432,8 @@ class AttendanceWebTest {
         assertThat(Jsoup.parse(wrong.body()).select("#apresMidi-erreur").text()).isEqualTo("Saisissez une heure entre 09:00 et 17:00, par exemple 13:30.");
         Document done = after(organiser.submit(list, action, fields("demi", "matin", "apresMidi", "12h30")));
         assertThat(done.select(".notice[role=status]").text()).isEqualTo("L'après-midi commence désormais à 12:30.");
-        assertThat(done.select("#demi option").eachText()).containsExactly("Matin (09:00 – 12:30)", "Après-midi (12:30 – 17:00)");
+        assertThat(done.select(".attendance-counts li").eachText().stream().map(t -> t.replace('\u00a0', ' ')))
+                .contains("Matin (09:00 – 12:30) : aucun présent", "Après-midi (12:30 – 17:00) : aucun présent");
         HtmlChecker.assertValid("attendance-afternoon", Map.of("error", wrong.body()));
     }
 }

@@ -153,9 +153,14 @@ class MailLogWebTest {
         assertThat(second.select("#courriels tbody tr td:nth-child(3)").eachText())
                 .containsExactly("Message 3", "Message 2", "Message 1");
         assertThat(second.select("a[rel=next]")).isEmpty();
-        assertThat(second.select("a[rel=prev]").attr("href")).contains("page=1");
-        // Beyond the last page: the last page.
+        // The shared pager: page 1 carries no number, every link keeps the filters.
+        assertThat(second.select("a[rel=prev]").attr("href")).contains("destinataire=lot").doesNotContain("page=");
+        assertThat(second.select("nav.pagination a[aria-current=page]").text()).isEqualTo("2");
+        // Beyond the last page: the last page; not a number: the first.
         assertThat(day.organiser.page(day.log() + "?destinataire=lot&page=99").select("#courriels tbody tr")).hasSize(3);
+        assertThat(day.organiser.page(day.log() + "?destinataire=lot&page=abc").select("#courriels tbody tr")).hasSize(50);
+        // A filter left empty is not written in the links.
+        assertThat(next).doesNotContain("etat=");
     }
 
     @Test
