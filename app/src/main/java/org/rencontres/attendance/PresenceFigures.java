@@ -1,5 +1,6 @@
 package org.rencontres.attendance;
 
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -44,24 +45,29 @@ public class PresenceFigures {
 
     /**
      * The presences of the session, the confirmed registrations being those ids (joined as a table: a
-     * hash join, where {@code = ANY(array)} would compare each presence with every id).
+     * hash join, where {@code = ANY(array)} would compare each presence with every id). One statement: the
+     * half-days' counts and the session's totals are two grouping sets of one read of the presences.
      */
     public Figures of(long dayId, long[] confirmedIds) {
         Long[] confirmed = java.util.Arrays.stream(confirmedIds).boxed().toArray(Long[]::new);
         Map<String, HalfCount> byHalf = new HashMap<>();
+        int[] totals = {0, 0};
         jdbc.sql("""
-                SELECT a.session_day_id, a.half_day, count(c.id), count(a.walk_in_id)
+                SELECT GROUPING(a.session_day_id) = 1 AS whole, a.session_day_id, a.half_day,
+                       count(c.id) AS confirmed, count(a.walk_in_id) AS walk_ins,
+                       count(DISTINCT c.id) AS confirmed_seen, count(DISTINCT a.walk_in_id) AS walk_ins_seen
                   FROM attendance a LEFT JOIN (SELECT DISTINCT unnest(?::bigint[]) AS id) c ON c.id = a.registration_id
-                 WHERE a.day_id = ? GROUP BY a.session_day_id, a.half_day""")
+                 WHERE a.day_id = ? GROUP BY GROUPING SETS ((a.session_day_id, a.half_day), ())""")
                 .params(confirmed, dayId)
-                .query(rs -> {
-                    byHalf.put(key(rs.getLong(1), HalfDay.valueOf(rs.getString(2))), new HalfCount(rs.getInt(3), rs.getInt(4)));
+                .query((ResultSet rs) -> {
+                    if (rs.getBoolean("whole")) {
+                        totals[0] = rs.getInt("walk_ins_seen");
+                        totals[1] = rs.getInt("confirmed_seen");
+                    } else {
+                        byHalf.put(key(rs.getLong("session_day_id"), HalfDay.valueOf(rs.getString("half_day"))),
+                                new HalfCount(rs.getInt("confirmed"), rs.getInt("walk_ins")));
+                    }
                 });
-        return jdbc.sql("""
-                SELECT count(DISTINCT a.walk_in_id), count(DISTINCT c.id)
-                  FROM attendance a LEFT JOIN (SELECT DISTINCT unnest(?::bigint[]) AS id) c ON c.id = a.registration_id
-                 WHERE a.day_id = ?""")
-                .params(confirmed, dayId)
-                .query((rs, n) -> new Figures(Map.copyOf(byHalf), rs.getInt(1), rs.getInt(2))).single();
+        return new Figures(Map.copyOf(byHalf), totals[0], totals[1]);
     }
 }

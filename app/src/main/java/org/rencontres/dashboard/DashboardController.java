@@ -43,7 +43,9 @@ class DashboardController {
                 d.byOrganisation().stream().map(c -> BarChart.bar(c.label(), c.count())).toList()));
         model.addAttribute("kindChart", BarChart.of("graphique-types", text("dashboard.kind.heading"),
                 d.byKind().stream().map(c -> BarChart.bar(c.label(), c.count())).toList()));
-        SurveySummaries.DaySummary survey = surveys.of(day.id());
+        // The survey's hot questionnaire and loop at once, with the presences the dashboard counted already.
+        SurveySummaries.Overview overview = surveys.overview(day.id(), d.confirmedSeen());
+        SurveySummaries.DaySummary survey = overview.hot();
         model.addAttribute("survey", survey);
         List<BarChart> surveyCharts = new ArrayList<>();
         for (int i = 0; i < survey.questions().size(); i++) {
@@ -52,7 +54,7 @@ class DashboardController {
                     .map(e -> BarChart.bar(e.getKey(), e.getValue())).toList()));
         }
         model.addAttribute("surveyCharts", surveyCharts);
-        model.addAttribute("loop", surveys.loop(day.id()));
+        model.addAttribute("loop", overview.loop());
         model.addAttribute("funnelChart", BarChart.of("graphique-parcours", text("dashboard.funnel.heading"),
                 d.funnel().stream().map(s -> BarChart.bar(s.label(), s.count())).toList()));
         model.addAttribute("attendanceChart", BarChart.of("graphique-presences", text("dashboard.attendance.heading"),

@@ -38,8 +38,10 @@ class Dashboards {
     private final MessageSource messages;
 
     public DayDashboard of(long dayId, Locale locale) {
-        Map<RegistrationState, Long> states = figures.byState(dayId);
-        List<RegistrationFigures.EmployerCount> employers = figures.byEmployer(dayId);
+        // The session's rows read once for the counts by state and employer and the confirmed ids.
+        RegistrationFigures.Session session = figures.session(dayId);
+        Map<RegistrationState, Long> states = session.byState();
+        List<RegistrationFigures.EmployerCount> employers = session.byEmployer();
         Map<Long, Organisation> known = directory.organisations(employers.stream()
                 .map(RegistrationFigures.EmployerCount::organisationId).filter(Objects::nonNull).distinct().toList());
         Map<String, Long> organisations = new HashMap<>();
@@ -67,7 +69,7 @@ class Dashboards {
                 new DayDashboard.Step(text(locale, "dashboard.funnel.organiser"), f.inPlace(), DayDashboard.percent(f.inPlace(), requested)),
                 new DayDashboard.Step(text(locale, "dashboard.funnel.confirmed"), f.confirmedEver(), DayDashboard.percent(f.confirmedEver(), requested)));
 
-        long[] confirmedIds = figures.confirmedIds(dayId);
+        long[] confirmedIds = session.confirmedIds();
         int confirmed = confirmedIds.length;
         PresenceFigures.Figures presence = presences.of(dayId, confirmedIds);
         List<DayDashboard.Half> halves = new ArrayList<>();
@@ -90,7 +92,7 @@ class Dashboards {
                         byDay.getOrDefault(d.id(), Map.of()).get(HalfDay.AFTERNOON)))
                 .toList();
         return new DayDashboard((int) requested, byState, byOrganisation, byKind, funnel, halves, days,
-                presence.walkIns(), confirmed - presence.confirmedSeen());
+                presence.walkIns(), confirmed - presence.confirmedSeen(), presence.confirmedSeen());
     }
 
     private String text(Locale locale, String key, Object... args) {

@@ -14,9 +14,11 @@ import java.util.List;
  *             when the day has no such half-day); empty for a journée
  * @param walkIns people present without a registration
  * @param noShows confirmed registrations present at no half-day
+ * @param confirmedSeen confirmed registrations present at some half-day (the hot survey's people asked)
  */
 record DayDashboard(int total, List<Count> byState, List<Count> byOrganisation, List<Count> byKind,
-                           List<Step> funnel, List<Half> halves, List<DayRow> days, int walkIns, int noShows) {
+                           List<Step> funnel, List<Half> halves, List<DayRow> days, int walkIns, int noShows,
+                           int confirmedSeen) {
 
     /** A label and a number. */
     public record Count(String label, long count) {

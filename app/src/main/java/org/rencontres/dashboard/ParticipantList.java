@@ -25,7 +25,6 @@ import org.rencontres.directory.Organisation;
 import org.rencontres.registration.Registration;
 import org.rencontres.registration.RegistrationFigures;
 import org.rencontres.registration.Registrations;
-import org.rencontres.registration.needs.AccessibilityNeeds;
 import org.rencontres.registration.needs.Arrangement;
 import org.rencontres.registration.questions.Question;
 import org.rencontres.registration.questions.Questions;
@@ -47,8 +46,9 @@ import org.springframework.stereotype.Service;
  * workshop, with the registrations given that workshop.
  *
  * <p>Every table is written to the response as it is read: the registrations come one window at a time
- * from a database cursor ({@link Registrations#eachOfDayByName}); what each line adds from other modules
- * (organisations, presences, answers, arrangements) is read once per export, in a few queries.
+ * from a database cursor ({@link Registrations#eachOfDayByName}), each with its arrangement and its answers
+ * read in the same statement; what each line adds from other modules (organisations, presences) is read once
+ * per export, in a few queries.
  */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -61,7 +61,6 @@ class ParticipantList {
     private final PresenceLists presences;
     private final Workshops workshops;
     private final Questions questions;
-    private final AccessibilityNeeds needs;
     private final MessageSource messages;
 
     /** What every line of a session's tables needs, read once, in a few queries. */
@@ -71,13 +70,10 @@ class ParticipantList {
         final List<WorkshopSlot> periods;
         final Map<Long, Workshop> workshopsById = new HashMap<>();
         final List<Question> asked;
-        final Map<Long, Map<Long, List<String>>> answers;
         final List<SessionHalfDay> halves;
         final boolean single;
         final PresenceLists.Present present;
         final Map<Long, Organisation> organisations;
-        /** The arrangements planned for accessibility needs: never the needs themselves (health data). */
-        final Map<Long, Arrangement> arrangements;
 
         Source(long dayId, Locale locale) {
             this.dayId = dayId;
@@ -85,8 +81,6 @@ class ParticipantList {
             periods = workshops.slotsOfDay(dayId);
             workshops.ofDay(dayId).forEach(w -> workshopsById.put(w.id(), w));
             asked = questions.ofDay(dayId);
-            answers = questions.answersOfDay(dayId);
-            arrangements = needs.arrangements(dayId);
             HalfDays halfDays = attendances.halfDays(dayId);
             single = halfDays.days().isSingle();
             halves = halfDays.all();
@@ -121,7 +115,8 @@ class ParticipantList {
             return header;
         }
 
-        List<Object> line(Registration r) {
+        List<Object> line(Registrations.Listed listed) {
+            Registration r = listed.registration();
             String[] employer = employer(r);
             List<Object> line = new ArrayList<>(Arrays.asList(r.surname(), r.givenName(), r.email(), r.phone(),
                     r.positionService(), employer[0], text(employer[1]), text("dashboard.state." + r.state().name())));
@@ -132,13 +127,13 @@ class ParticipantList {
             line.add(yesNo(r.networkingOptIn()));
             line.add(r.dietaryNeeds());
             line.add(r.accessibilityNeeds());
-            Arrangement planned = arrangements.get(r.id());
+            // The arrangement planned, never the needs declared (health data).
+            Arrangement planned = listed.arrangement();
             line.add(planned == null ? null
                     : text(planned.state().messageKey()) + (planned.text() == null ? "" : " – " + planned.text()));
-            Map<Long, List<String>> given = answers.getOrDefault(r.id(), Map.of());
-            for (Question q : asked) {
-                List<String> a = given.get(q.id());
-                line.add(a == null ? null : String.join(", ", a));
+            // One column per question of asked: the answers come in the same order (Questions.ORDER).
+            for (int i = 0; i < asked.size(); i++) {
+                line.add(i < listed.answers().size() ? listed.answers().get(i) : null);
             }
             halves.forEach(h -> line.add(yesNo(present.presentAt(r.id(), h))));
             return line;

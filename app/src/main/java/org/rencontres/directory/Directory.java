@@ -63,13 +63,13 @@ public class Directory {
     @Transactional
     public Organisation organisationNamed(NewOrganisation o) {
         return jdbc.sql("SELECT " + ORGANISATION_COLUMNS + " FROM organisation WHERE lower(name) = lower(?)")
-                .param(o.name()).query(Organisation.class).optional()
+                .param(o.name()).query(Organisation::of).optional()
                 .orElseGet(() -> addOrganisation(o));
     }
 
     public Optional<Organisation> organisation(long id) {
         return jdbc.sql("SELECT " + ORGANISATION_COLUMNS + " FROM organisation WHERE id = ?")
-                .param(id).query(Organisation.class).optional();
+                .param(id).query(Organisation::of).optional();
     }
 
     public Map<Long, Organisation> organisations(Collection<Long> ids) {
@@ -77,7 +77,7 @@ public class Directory {
             return Map.of();
         }
         return jdbc.sql("SELECT " + ORGANISATION_COLUMNS + " FROM organisation WHERE id = ANY(?)")
-                .param(ids.toArray(Long[]::new)).query(Organisation.class).list().stream()
+                .param(ids.toArray(Long[]::new)).query(Organisation::of).list().stream()
                 .collect(Collectors.toMap(Organisation::id, Function.identity()));
     }
 
@@ -135,6 +135,6 @@ public class Directory {
     /** Every organisation of the directory, by name: for choosing one in a form. */
     public List<Organisation> organisationsByName() {
         return jdbc.sql("SELECT " + ORGANISATION_COLUMNS + " FROM organisation ORDER BY lower(name), id")
-                .query(Organisation.class).list();
+                .query(Organisation::of).list();
     }
 }

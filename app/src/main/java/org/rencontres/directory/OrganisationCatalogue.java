@@ -51,24 +51,24 @@ public class OrganisationCatalogue {
         List<Organisation> items = jdbc.sql("SELECT " + COLUMNS + " FROM organisation" + where + " ORDER BY "
                         + (search.isEmpty() ? "" : FrenchSearch.closeness(SEARCHED) + ", ")
                         + "lower(name), id LIMIT :limit OFFSET :offset")
-                .params(params).query(Organisation.class).list();
+                .params(params).query(Organisation::of).list();
         return new DirectoryPage<>(items, total, Math.max(page, 1), PAGE_SIZE);
     }
 
     public Optional<Organisation> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE id = ?").param(id)
-                .query(Organisation.class).optional();
+                .query(Organisation::of).optional();
     }
 
     /** Every organisation by name: the choices of a person's organisation. */
     public List<Organisation> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organisation ORDER BY lower(name), id")
-                .query(Organisation.class).list();
+                .query(Organisation::of).list();
     }
 
     public Optional<Organisation> named(String name) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE lower(name) = lower(?)")
-                .param(name == null ? "" : name.strip()).query(Organisation.class).optional();
+                .param(name == null ? "" : name.strip()).query(Organisation::of).optional();
     }
 
     /** Records the organisation as the application itself, or returns what is wrong (nothing recorded). */

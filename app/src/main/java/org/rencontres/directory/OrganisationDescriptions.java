@@ -29,7 +29,7 @@ class OrganisationDescriptions {
     /** The identity as recorded now, or empty when the organisation is gone. */
     Optional<String> identity(long organisationId) {
         return jdbc.sql("SELECT " + OrganisationCatalogue.COLUMNS + " FROM organisation WHERE id = ?")
-                .param(organisationId).query(Organisation.class).optional()
+                .param(organisationId).query(Organisation::of).optional()
                 .map(o -> identity(OrganisationForm.of(o, domains(organisationId))));
     }
 

@@ -39,14 +39,16 @@ public class DayCatalogue {
         String rank = "";
         if (query.hasText()) {
             // Words in any form (« finance », « Finances »), parts of words, without accents nor case; the title and
-            // its kin, or a tag. Two indexed searches whose ids are joined, rather than one OR the planner scans.
+            // its kin (their stored forms), or a tag. Three conditions the planner ORs as bitmaps of three indexes (the
+            // two of the stored columns, and the primary key for the ids of the tags that match), then reads only the
+            // matching sessions: no scan of the sessions, nothing computed per row but the ranking.
             FrenchSearch search = FrenchSearch.of(query.text());
-            where.append(" AND d.id IN (SELECT d.id FROM event_day d WHERE ")
-                    .append(FrenchSearch.matches(OrganiserDays.SEARCHED))
-                    .append(" UNION SELECT t.event_day_id FROM event_day_tag t WHERE ")
-                    .append(FrenchSearch.matches("t.tag")).append(")");
+            where.append(" AND (").append(OrganiserDays.STORED.hasWords())
+                    .append(" OR ").append(OrganiserDays.STORED.contains())
+                    .append(" OR d.id = ANY (ARRAY(SELECT t.event_day_id FROM event_day_tag t WHERE ")
+                    .append(FrenchSearch.matches("t.tag")).append(")))");
             params.putAll(search.params());
-            rank = FrenchSearch.relevance(OrganiserDays.SEARCHED) + ", ";
+            rank = OrganiserDays.STORED.relevance() + ", ";
         }
         if (query.hasTag()) {
             where.append(" AND EXISTS (SELECT 1 FROM event_day_tag t WHERE t.event_day_id = d.id AND lower(t.tag) = lower(:tag))");

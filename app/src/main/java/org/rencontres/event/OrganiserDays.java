@@ -31,6 +31,9 @@ class OrganiserDays {
     static final String SEARCHED = "d.title || ' ' || coalesce(d.subtitle, '') || ' ' || coalesce(d.theme, '') || ' '"
             + " || replace(d.session_code, ' ', '')";
 
+    /** {@link #SEARCHED}'s two forms, stored by {@code V63__event_day_search_columns.sql} and indexed. */
+    static final FrenchSearch.Stored STORED = new FrenchSearch.Stored("d.search_words", "d.search_letters");
+
     private final JdbcClient jdbc;
     private final Days days;
 
@@ -86,9 +89,9 @@ class OrganiserDays {
         }
         String rank = "";
         if (!filter.search().isEmpty()) {
-            where.append(" AND ").append(FrenchSearch.matches(SEARCHED));
+            where.append(" AND ").append(STORED.matches());
             params.putAll(filter.search().params());
-            rank = FrenchSearch.relevance(SEARCHED) + ", ";
+            rank = STORED.relevance() + ", ";
         }
         long total = jdbc.sql("SELECT count(*) FROM event_day d" + where).params(params).query(Long.class).single();
         Paging paging = Paging.of(requestedPage, PAGE_SIZE, total, path, filter.params());

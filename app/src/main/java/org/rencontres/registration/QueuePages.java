@@ -26,9 +26,15 @@ class QueuePages {
     /** Requests a page of the queue. */
     static final int PAGE_SIZE = 50;
 
-    /** The text of a request that searches read; indexed by {@code V60_2__registration_search.sql} on this expression. */
+    /** The text of a request that searches read. */
     static final String SEARCHED = "given_name || ' ' || surname || ' ' || given_name || ' ' || email || ' '"
             + " || coalesce(employer_name, '')";
+
+    /**
+     * {@link #SEARCHED} without case nor accents, stored by {@code V63_1__registration_search_column.sql}: every search is
+     * within one session, whose rows come through index (event_day_id, state); nothing is computed per row.
+     */
+    static final FrenchSearch.Stored STORED = new FrenchSearch.Stored(null, "searched");
 
     private static final String PAPER = "EXISTS (SELECT 1 FROM registration_paper_form p"
             + " WHERE p.registration_id = registration.id)";
@@ -49,7 +55,7 @@ class QueuePages {
         StringBuilder where = new StringBuilder(" WHERE event_day_id = :day");
         FrenchSearch search = FrenchSearch.of(filter.text());
         if (!search.isEmpty()) {
-            where.append(" AND ").append(FrenchSearch.contains(SEARCHED));
+            where.append(" AND ").append(STORED.contains());
             params.putAll(search.params());
         }
         if (filter.outsideDirectory()) {
@@ -68,7 +74,7 @@ class QueuePages {
         Paging paging = Paging.of(requestedPage, PAGE_SIZE, total, path, filter.params());
         params.put("limit", paging.limit());
         params.put("offset", paging.offset());
-        String order = search.isEmpty() ? "id" : FrenchSearch.closeness(SEARCHED) + ", id";
+        String order = search.isEmpty() ? "id" : STORED.closeness() + ", id";
         List<Line> lines = jdbc.sql("SELECT " + COLUMNS + ", " + PAPER + " AS paper FROM registration" + where
                         + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
                 .params(params)
@@ -101,10 +107,10 @@ class QueuePages {
         Map<String, Object> params = new HashMap<>(search.params());
         params.put("day", dayId);
         params.put("limit", limit);
-        String where = " WHERE event_day_id = :day AND " + FrenchSearch.contains(SEARCHED);
+        String where = " WHERE event_day_id = :day AND " + STORED.contains();
         long total = jdbc.sql("SELECT count(*) FROM registration" + where).params(params).query(Long.class).single();
         List<Registration> found = jdbc.sql("SELECT " + COLUMNS + " FROM registration" + where + " ORDER BY "
-                        + FrenchSearch.closeness(SEARCHED) + ", surname, given_name, id LIMIT :limit")
+                        + STORED.closeness() + ", surname, given_name, id LIMIT :limit")
                 .params(params).query(RegistrationRows::registrationOf).list();
         return new Registrations.Found(found, total);
     }

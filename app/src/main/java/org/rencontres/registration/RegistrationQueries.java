@@ -6,6 +6,7 @@ import static org.rencontres.registration.RegistrationRows.COLUMNS;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import java.util.function.Consumer;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.rencontres.registration.needs.Arrangement;
+import org.rencontres.registration.needs.ArrangementState;
+import org.rencontres.registration.questions.Questions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,17 +44,31 @@ class RegistrationQueries {
     /**
      * The session's registrations (only those given that workshop, when one is named) by name, case
      * aside (surname, given name, id: the order of index registration_day_name_idx), one window of
-     * rows at a time: on PostgreSQL the fetch size makes a cursor, within the caller's transaction.
+     * rows at a time: on PostgreSQL the fetch size makes a cursor, within the caller's transaction. Each
+     * comes with what the participant lists add, read in the same statement: the arrangement planned for
+     * its accessibility needs, and its answers to the session's questions (in their order, each answer's
+     * texts joined by « , »), so that nothing of the session is gathered in memory first.
      */
-    void eachOfDayByName(long dayId, Long workshopId, Consumer<Registration> each) {
-        jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE event_day_id = ?"
+    void eachOfDayByName(long dayId, Long workshopId, Consumer<Registrations.Listed> each) {
+        jdbc.sql("SELECT " + COLUMNS + ", n.arrangement_state, n.arrangement_text, n.arrangement_reason, ARRAY(SELECT array_to_string(a.answer, ', ')"
+                        + " FROM registration_question q LEFT JOIN registration_answer a ON a.question_id = q.id"
+                        + " AND a.registration_id = registration.id WHERE q.event_day_id = registration.event_day_id"
+                        + " ORDER BY " + Questions.ORDER + ") AS answers"
+                        + " FROM registration LEFT JOIN (SELECT registration_id AS of_registration, state AS arrangement_state,"
+                        + " arrangement AS arrangement_text, reason AS arrangement_reason FROM registration_needs) n"
+                        + " ON n.of_registration = registration.id"
+                        + " WHERE registration.event_day_id = ?"
                         + (workshopId == null ? "" : " AND EXISTS (SELECT 1 FROM registration_workshop w"
                                 + " WHERE w.registration_id = registration.id AND w.workshop_id = ?)")
                         + " ORDER BY lower(surname) COLLATE \"C\", lower(given_name) COLLATE \"C\", id")
                 .params(workshopId == null ? List.of(dayId) : List.of(dayId, workshopId))
                 .withFetchSize(WINDOW)
                 .query((ResultSet rs) -> {
-                    each.accept(RegistrationRows.registrationOf(rs, rs.getRow()));
+                    String state = rs.getString("arrangement_state");
+                    Arrangement arrangement = state == null ? null : new Arrangement(ArrangementState.valueOf(state),
+                            rs.getString("arrangement_text"), rs.getString("arrangement_reason"));
+                    each.accept(new Registrations.Listed(RegistrationRows.registrationOf(rs, rs.getRow()), arrangement,
+                            Arrays.asList((String[]) rs.getArray("answers").getArray())));
                 });
     }
 

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.rencontres.registration.needs.AccessibilityNeeds;
+import org.rencontres.registration.needs.Arrangement;
 import org.rencontres.registration.needs.DeclaredNeeds;
 import org.rencontres.registration.questions.Questions;
 import org.rencontres.shared.EmailAddress;
@@ -288,18 +289,29 @@ public class Registrations {
     }
 
     /**
-     * Every registration of the session by name (surname, given name, case aside, then id), handed
-     * to {@code each} as it is read through a database cursor: one window of rows in memory, whatever
-     * the size of the session (the exports). The transaction lasts as long as the reading.
+     * A registration as the participant lists export it.
+     *
+     * @param arrangement the arrangement planned for its accessibility needs, null when it declared none (never
+     *                    the needs themselves: health data)
+     * @param answers its answers to the session's questions, in the order of {@link Questions#ofDay}: each answer's
+     *                texts joined by « , », null for a question not answered
+     */
+    public record Listed(Registration registration, Arrangement arrangement, List<String> answers) {
+    }
+
+    /**
+     * Every registration of the session by name (surname, given name, case aside, then id), with its arrangement
+     * and answers, handed to {@code each} as it is read through a database cursor: one window of rows in memory,
+     * whatever the size of the session (the exports). The transaction lasts as long as the reading.
      */
     @Transactional(readOnly = true)
-    public void eachOfDayByName(long dayId, Consumer<Registration> each) {
+    public void eachOfDayByName(long dayId, Consumer<Listed> each) {
         queries.eachOfDayByName(dayId, null, each);
     }
 
     /** The same for the registrations given that workshop (its roster). */
     @Transactional(readOnly = true)
-    public void eachOfWorkshopByName(long dayId, long workshopId, Consumer<Registration> each) {
+    public void eachOfWorkshopByName(long dayId, long workshopId, Consumer<Listed> each) {
         queries.eachOfDayByName(dayId, workshopId, each);
     }
 

@@ -61,28 +61,70 @@ public record FrenchSearch(String text) {
 
     /** SQL condition: the text contains the search as typed, without case nor accents (a part of a word, a name). */
     public static String contains(String expression) {
-        return folded(expression) + " LIKE " + folded(":" + LIKE);
+        return computed(expression).contains();
     }
 
     /** SQL condition: the text has every word of the search, in any of its forms (plural, accents). */
     public static String hasWords(String expression) {
-        return document(expression) + " @@ " + query();
+        return computed(expression).hasWords();
     }
 
     /** SQL condition: either of the two above. */
     public static String matches(String expression) {
-        return "(" + hasWords(expression) + " OR " + contains(expression) + ")";
+        return computed(expression).matches();
     }
 
     /** SQL value to order by, best first ({@code DESC}): how well the words match, then how close the letters are. */
     public static String relevance(String expression) {
-        return "ts_rank(" + document(expression) + ", " + query() + ") DESC, "
-                + "similarity(" + folded(expression) + ", " + folded(":" + TEXT) + ") DESC";
+        return computed(expression).relevance();
     }
 
     /** SQL value to order by, best first ({@code DESC}), for names and addresses: how close the letters are. */
     public static String closeness(String expression) {
-        return "word_similarity(" + folded(":" + TEXT) + ", " + folded(expression) + ") DESC";
+        return computed(expression).closeness();
+    }
+
+    /** The two forms of a text computed where the search reads it. */
+    private static Stored computed(String expression) {
+        return new Stored(document(expression), folded(expression));
+    }
+
+    /**
+     * A searched text whose two forms are read from columns rather than computed for each row a search reads: stored
+     * generated columns ({@code GENERATED ALWAYS AS (...) STORED}) of exactly {@link #document(String)} and
+     * {@link #folded(String)} of the text, each indexed like them. The SQL this writes is the static methods' SQL,
+     * the columns in place of the expressions: the same matches, the same order.
+     *
+     * @param words the column of the text's French words ({@code tsvector}); null when only letters are searched
+     * @param letters the column of the text without case nor accents
+     */
+    public record Stored(String words, String letters) {
+
+        /** SQL condition: the text contains the search as typed (see {@link FrenchSearch#contains}). */
+        public String contains() {
+            return letters + " LIKE " + folded(":" + LIKE);
+        }
+
+        /** SQL condition: the text has every word of the search (see {@link FrenchSearch#hasWords}). */
+        public String hasWords() {
+            return words + " @@ " + query();
+        }
+
+        /** SQL condition: either of the two above. */
+        public String matches() {
+            return "(" + hasWords() + " OR " + contains() + ")";
+        }
+
+        /** SQL value to order by, best first (see {@link FrenchSearch#relevance}). */
+        public String relevance() {
+            return "ts_rank(" + words + ", " + query() + ") DESC, similarity(" + letters + ", " + folded(":" + TEXT)
+                    + ") DESC";
+        }
+
+        /** SQL value to order by, best first (see {@link FrenchSearch#closeness}). */
+        public String closeness() {
+            return "word_similarity(" + folded(":" + TEXT) + ", " + letters + ") DESC";
+        }
     }
 
     /** The named parameters of the SQL above. */

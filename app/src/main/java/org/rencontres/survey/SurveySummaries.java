@@ -59,9 +59,30 @@ public class SurveySummaries {
 
     /** The four questionnaires of the session's evaluation loop, in order. */
     public List<Questionnaire> loop(long dayId) {
+        return loop(dayId, null, new Results[1]);
+    }
+
+    /** The dashboard's view of the survey: the hot questionnaire's answers, and the loop. */
+    public record Overview(DaySummary hot, List<Questionnaire> loop) {
+    }
+
+    /**
+     * {@link #of} and {@link #loop} at once, each questionnaire's results read once, the confirmed registrations
+     * present at least one half-day given by the caller, who counted them already (the dashboard).
+     */
+    public Overview overview(long dayId, int present) {
+        Results[] hot = new Results[1];
+        List<Questionnaire> loop = loop(dayId, present, hot);
+        return new Overview(new DaySummary(hot[0].responses(), hot[0].present(), summaries(hot[0])), loop);
+    }
+
+    private List<Questionnaire> loop(long dayId, Integer present, Results[] hot) {
         List<SurveyReminders.Sent> sent = reminders.sent(dayId);
         return Arrays.stream(Phase.values()).map(p -> {
-            Results r = surveys.results(dayId, p);
+            Results r = surveys.results(dayId, p, present);
+            if (p == Phase.HOT) {
+                hot[0] = r;
+            }
             return new Questionnaire(p.name(),
                     messages.getMessage("survey.phase.heading." + p.name(), null, LocaleContextHolder.getLocale()),
                     r.responses(), r.present(), r.ratePercent(),

@@ -329,10 +329,19 @@ class Surveys {
      * (present at least one half-day, not those confirmed), for the others those invited by their key.
      */
     Results results(long dayId, Phase phase) {
+        return results(dayId, phase, null);
+    }
+
+    /**
+     * The same, the confirmed registrations present at least one half-day already counted by the caller
+     * ({@code presentKnown}; null: counted here), for the hot survey's rate.
+     */
+    Results results(long dayId, Phase phase, Integer presentKnown) {
         int responses = jdbc.sql("SELECT count(*) FROM survey_response WHERE event_day_id = ? AND phase = ?")
                 .params(dayId, phase.name()).query(Integer.class).single();
         // Confirmed and present at least one half-day: counted by the database, not by loading the registrations.
-        int present = phase == Phase.HOT ? presences.of(dayId, figures.confirmedIds(dayId)).confirmedSeen()
+        int present = phase == Phase.HOT ? (presentKnown != null ? presentKnown
+                : presences.of(dayId, figures.confirmedIds(dayId)).confirmedSeen())
                 : jdbc.sql("SELECT count(*) FROM survey_respondent WHERE event_day_id = ? AND phase = ?")
                         .params(dayId, phase.name()).query(Integer.class).single();
         List<Results.QuestionResult> out = new ArrayList<>();

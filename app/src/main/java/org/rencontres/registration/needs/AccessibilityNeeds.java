@@ -154,7 +154,10 @@ public class AccessibilityNeeds {
                 .param(registrationId).query((rs, n) -> arrangement(rs)).optional();
     }
 
-    /** The session's live requests with needs, counted by kind and by state. */
+    /**
+     * The session's live requests with needs, counted by kind and by state: one GROUP BY in the database (one
+     * line per arrangement state, the kinds counted with FILTER), no request loaded, whatever the session's size.
+     */
     public NeedCounts counts(long dayId) {
         Map<NeedKind, Integer> byKind = new EnumMap<>(NeedKind.class);
         Map<ArrangementState, Integer> byState = new EnumMap<>(ArrangementState.class);
@@ -164,12 +167,24 @@ public class AccessibilityNeeds {
         for (ArrangementState s : ArrangementState.values()) {
             byState.put(s, 0);
         }
-        List<Need> needs = ofDay(dayId);
-        for (Need need : needs) {
-            need.kinds().forEach(k -> byKind.merge(k, 1, Integer::sum));
-            byState.merge(need.arrangement().state(), 1, Integer::sum);
+        StringBuilder kinds = new StringBuilder();
+        for (NeedKind k : NeedKind.values()) {
+            kinds.append(", count(*) FILTER (WHERE n.").append(k.column).append(") AS ").append(k.column);
         }
-        return new NeedCounts(needs.size(), byKind, byState);
+        int[] requests = {0};
+        jdbc.sql("SELECT n.state, count(*) AS requests" + kinds + """
+                 FROM registration_needs n JOIN registration r ON r.id = n.registration_id
+                WHERE n.event_day_id = ? AND""" + " " + LIVE + " GROUP BY n.state")
+                .param(dayId)
+                .query((ResultSet rs) -> {
+                    int n = rs.getInt("requests");
+                    requests[0] += n;
+                    byState.merge(ArrangementState.valueOf(rs.getString("state")), n, Integer::sum);
+                    for (NeedKind k : NeedKind.values()) {
+                        byKind.merge(k, rs.getInt(k.column), Integer::sum);
+                    }
+                });
+        return new NeedCounts(requests[0], byKind, byState);
     }
 
     /**

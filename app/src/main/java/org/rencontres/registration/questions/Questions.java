@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +27,15 @@ public class Questions {
 
     private static final String COLUMNS = "id, event_day_id, position, kind, label, help, required, choices";
 
+    /** The order of a session's questions (on its form, in the exports' columns). */
+    public static final String ORDER = "position, id";
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
     /** The session's questions, in the order they are asked. */
     public List<Question> ofDay(long dayId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM registration_question WHERE event_day_id = ? ORDER BY position, id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration_question WHERE event_day_id = ? ORDER BY " + ORDER)
                 .param(dayId).query(Questions::questionOf).list();
     }
 
@@ -141,19 +143,6 @@ public class Questions {
         jdbc.sql("SELECT question_id, answer FROM registration_answer WHERE registration_id = ?").param(registrationId)
                 .query((ResultSet rs) -> {
                     answers.put(rs.getLong("question_id"), texts(rs.getArray("answer")));
-                });
-        return answers;
-    }
-
-    /** The answers of a session's registrations: registration id → question id → texts. */
-    public Map<Long, Map<Long, List<String>>> answersOfDay(long dayId) {
-        Map<Long, Map<Long, List<String>>> answers = new HashMap<>();
-        jdbc.sql("""
-                        SELECT a.registration_id, a.question_id, a.answer FROM registration_answer a
-                        JOIN registration_question q ON q.id = a.question_id WHERE q.event_day_id = ?""")
-                .param(dayId).query((ResultSet rs) -> {
-                    answers.computeIfAbsent(rs.getLong("registration_id"), r -> new HashMap<>())
-                            .put(rs.getLong("question_id"), texts(rs.getArray("answer")));
                 });
         return answers;
     }
