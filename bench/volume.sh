@@ -71,6 +71,10 @@ organiser's home|/admin|page
 queue|$S/inscriptions|page
 queue ?etat=CONFIRMED|$S/inscriptions?etat=CONFIRMED|page
 attendance|$S/presences|page
+attendance ?presence=absent&page=2|$S/presences?presence=absent&page=2|page
+attendance search ?q=grand|$S/presences?q=grand|search
+e-mail log|$S/courriels|page
+session back-office page (audit trail)|$S|page
 public catalogue|/|page
 catalogue ?page=500|/?page=500|page
 public session page|/journees/ZVOL00001|page
