@@ -172,6 +172,9 @@ class AccessibilityNeedsWebTest {
         assertThat(page.select(".need h2").eachText()).containsExactly("Camille Avecbesoin");
         assertThat(page.select(".need-kinds").text()).isEqualTo("Mobilité réduite, Audition");
         assertThat(page.select(".need-text").text()).isEqualTo(DETAILS);
+        // A page behind a personal link is kept out of search engines, and keeps its stylesheet.
+        assertThat(page.select("head meta[name=robots]").attr("content")).isEqualTo("noindex");
+        assertThat(page.select("head link[href*=registration.css]")).hasSize(1);
     }
 
     @Test
