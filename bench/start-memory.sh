@@ -1,23 +1,30 @@
 #!/usr/bin/env bash
-# Start time and resident memory of the packaged jar, with the JVM's default options and with those of
-# deploy/jvm.options, side by side in one run. For each: a first start on an empty data directory, a
-# second start on the same directory (the embedded PostgreSQL's data kept), the time from `java` to the
-# first answer of the public day page (curl every 50 ms), the resident memory (VmRSS of the JVM, from
-# /proc; the PostgreSQL server's processes are not counted) once idle after each start, and after a load:
-# wrk on the public page, then a burst of registrations through the public form. Prints a Markdown table.
+# Start time and resident memory of the packaged jar under several JVM configurations, side by side in
+# one run. For each: a first start on an empty data directory, a second start on the same directory
+# (the embedded PostgreSQL's data kept), the time from `java` to the first answer of the public day
+# page (curl every 50 ms), the resident memory (VmRSS of the JVM, from /proc; the PostgreSQL server's
+# processes are not counted) once idle after each start, and after a load: wrk on the public page,
+# then a burst of registrations through the public form. Prints a Markdown table.
 #
 #   ./mvnw -q -DskipTests package && bash bench/start-memory.sh [runs] [registrations]
 #
-# (registrations 0: the starts and the idle memory only, without the load.)
+# (registrations 0: the starts and the idle memory only, without the load.) Configurations
+# (BENCH_CONFIGS, in this order on odd runs, reversed on even ones; "options cds cds-c1" by default):
+#   default  the JVM's defaults, packaged jar
+#   options  deploy/jvm.options, packaged jar
+#   cds      deploy/jvm.options, MALLOC_ARENA_MAX=2, the extracted jar with the class data sharing
+#            archive of deploy/cds.sh (made for this jar first, unless BENCH_CDS names a directory made by it)
+#   cds-c1   the same and -XX:TieredStopAtLevel=1 (C1 only: no C2 compilations during the start)
 #
-# Needs java 17, psql, wrk and curl. Loopback only (ports BENCH_PORT, 8244 by default); every
-# instance is stopped at the end, the data directories removed; bounded by BENCH_TIMEOUT (1200 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Needs java 17, psql, wrk and curl. Loopback only (ports BENCH_PORT, 8244 by default); every
+# instance is stopped at the end, the data directories removed; bounded by BENCH_TIMEOUT (2400 s).
 RUNS=${1:-2}
 REGISTRATIONS=${2:-400}
 PORT=${BENCH_PORT:-8244}
-LIMIT=${BENCH_TIMEOUT:-1200}
+LIMIT=${BENCH_TIMEOUT:-2400}
+read -r -a CONFIGS <<< "${BENCH_CONFIGS:-options cds cds-c1}"
 IDLE_PAUSE=${BENCH_IDLE_PAUSE:-15}
 JAR=${BENCH_JAR:-app/target/rencontres-app-0.1.0-SNAPSHOT.jar}
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 2; }
@@ -28,6 +35,11 @@ mapfile -t OPTIONS < <(grep -v '^#' deploy/jvm.options | grep -v '^[[:space:]]*$
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 WORK=$(mktemp -d)
+CDS=${BENCH_CDS:-}
+if [[ " ${CONFIGS[*]} " == *" cds"* && -z "$CDS" ]]; then
+  CDS="$WORK/cds"
+  bash deploy/cds.sh "$JAR" "$CDS" > /dev/null
+fi
 APP=
 stop_app() {
   if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; APP=; fi
@@ -46,14 +58,18 @@ cpu_s() { sed 's/.*) //' "/proc/$1/stat" | awk -v t="$TICK" '{ printf "%.1f", ($
 # start NAME DATA_DIR: the JVM's pid in $APP, the seconds to the first page in $SECONDS_TO_PAGE and the
 # JVM's CPU seconds until then in $CPU_TO_PAGE (less sensitive than the wall time to a busy machine)
 start() {
-  local name=$1 data=$2 t0 t1 extra=()
-  if [[ "$name" == options* ]]; then extra=("${OPTIONS[@]}"); fi
+  local name=$1 data=$2 t0 t1 extra=() jar=$JAR arenas=
+  case "$name" in
+    options*) extra=("${OPTIONS[@]}") ;;
+    cds-c1*) extra=("${OPTIONS[@]}" -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="$CDS/app.jsa"); jar="$CDS/$(basename "$JAR")"; arenas=2 ;;
+    cds*) extra=("${OPTIONS[@]}" -XX:SharedArchiveFile="$CDS/app.jsa"); jar="$CDS/$(basename "$JAR")"; arenas=2 ;;
+  esac
   t0=$(now_ms)
-  java "${extra[@]}" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+  ${arenas:+env MALLOC_ARENA_MAX=$arenas} java "${extra[@]}" -jar "$jar" --server.port="$PORT" --server.address=127.0.0.1 \
     --rencontres.data-dir="$data" --rencontres.registration.rate-limit=1000000 --rencontres.mail.enabled=false \
     --logging.level.root=WARN --logging.level.org.rencontres.database=INFO > "$WORK/$name.log" 2>&1 &
   APP=$!
-  for _ in $(seq 1 2400); do
+  for _ in $(seq 1 6000); do
     curl -fs -o /dev/null "http://127.0.0.1:$PORT/journees/Z20IN001" && break
     kill -0 "$APP" 2>/dev/null || { cat "$WORK/$name.log" >&2; exit 1; }
     sleep 0.05
@@ -83,9 +99,10 @@ load() {
 
 declare -A FIRST SECOND IDLE1 IDLE2 LOADED RATE REGS
 for run in $(seq 1 "$RUNS"); do
-  # Alternate which goes first, so that neither always meets the same neighbours' load.
-  if [ $(( run % 2 )) -eq 1 ]; then order="default options"; else order="options default"; fi
-  for cfg in $order; do
+  # Alternate the order, so that none always meets the same neighbours' load.
+  order=("${CONFIGS[@]}")
+  if [ $(( run % 2 )) -eq 0 ]; then order=(); for (( i=${#CONFIGS[@]}-1; i>=0; i-- )); do order+=("${CONFIGS[i]}"); done; fi
+  for cfg in "${order[@]}"; do
     data="$WORK/data-$cfg-$run"
     start "$cfg-$run-first" "$data"; FIRST[$cfg,$run]="$SECONDS_TO_PAGE ($CPU_TO_PAGE)"
     sleep "$IDLE_PAUSE"; IDLE1[$cfg,$run]=$(rss_mib "$APP")
@@ -110,8 +127,13 @@ echo
 echo "| JVM options | run | first start: first page, s (JVM CPU s) | RSS idle (MiB) | second start: first page, s (JVM CPU s) | RSS idle (MiB) | RSS after load (MiB) | wrk public page (req/s) | registrations/s |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for run in $(seq 1 "$RUNS"); do
-  for cfg in default options; do
-    label=$([ "$cfg" = default ] && echo "JVM defaults" || echo "deploy/jvm.options")
+  for cfg in "${CONFIGS[@]}"; do
+    case "$cfg" in
+      default) label="JVM defaults" ;;
+      options) label="deploy/jvm.options" ;;
+      cds) label="deploy/jvm.options + CDS" ;;
+      cds-c1) label="deploy/jvm.options + CDS + C1 only" ;;
+    esac
     echo "| $label | $run | ${FIRST[$cfg,$run]} | ${IDLE1[$cfg,$run]} | ${SECOND[$cfg,$run]} | ${IDLE2[$cfg,$run]} | ${LOADED[$cfg,$run]} | ${RATE[$cfg,$run]} | ${REGS[$cfg,$run]} |"
   done
 done

@@ -11,6 +11,8 @@ public class RencontresApplication {
 
     public static void main(String[] args) {
         StopSignals.exitCleanly();
-        SpringApplication.run(RencontresApplication.class, args);
+        SpringApplication application = new SpringApplication(RencontresApplication.class);
+        StartupSteps.recordIfAsked(application);
+        application.run(args);
     }
 }

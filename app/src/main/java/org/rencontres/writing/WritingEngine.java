@@ -27,8 +27,11 @@ import org.springframework.stereotype.Component;
  * <p>A GraalJS context runs one thread at a time: the open documents are spread over a few contexts (one
  * per core, at most four), each used under its own lock; rebuilding a whole document (exports, compaction),
  * which takes longer, has a context of its own, so that it never holds up the checking of updates. On a stock JDK GraalJS interprets (no JIT of the
- * JavaScript); docs/benchmarks.md has the figures. The engine and a first context are made in the
- * background when the application starts (a few seconds), so that startup does not wait for them.
+ * JavaScript); docs/benchmarks.md has the figures. The engine and its contexts are made on first use (a
+ * few seconds for the first): an instance where nobody writes never loads GraalJS, whose classes and heap
+ * would otherwise take CPU from the start and tens of MiB of resident memory. With
+ * {@code rencontres.writing.warm-up=true} the engine and a first context are made in the background when
+ * the application starts instead (the tests do, so that the first editor need not wait).
  */
 @Component
 class WritingEngine implements SmartLifecycle {
@@ -49,6 +52,11 @@ class WritingEngine implements SmartLifecycle {
     private Engine engine;
     private Source source;
     private volatile boolean running;
+    private final boolean warmUp;
+
+    WritingEngine(@org.springframework.beans.factory.annotation.Value("${rencontres.writing.warm-up:false}") boolean warmUp) {
+        this.warmUp = warmUp;
+    }
 
     /** One GraalJS context with the bundle loaded, and the documents it holds. */
     private final class Shard {
@@ -112,6 +120,11 @@ class WritingEngine implements SmartLifecycle {
             }
         }
         return engine;
+    }
+
+    /** Whether the GraalJS engine has been made (by a first use, or by the warm-up). */
+    synchronized boolean started() {
+        return engine != null;
     }
 
     private Shard shard(long documentId) {
@@ -209,10 +222,13 @@ class WritingEngine implements SmartLifecycle {
         return rebuilding(s -> s.call("text", s.in(updates)).asString());
     }
 
-    /** Makes the engine and a first context in the background (tests and the first editor need not wait as long). */
+    /** With warm-up asked, makes the engine and a first context in the background; otherwise nothing until first use. */
     @Override
     public void start() {
         running = true;
+        if (!warmUp) {
+            return;
+        }
         Thread warm = new Thread(() -> {
             long t = System.nanoTime();
             try {

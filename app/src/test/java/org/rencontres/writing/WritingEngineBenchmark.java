@@ -20,7 +20,7 @@ public final class WritingEngineBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         long heap0 = usedHeap();
         long t0 = System.nanoTime();
-        WritingEngine engine = new WritingEngine();
+        WritingEngine engine = new WritingEngine(false);
         engine.isOpen(0);   // makes the engine and the first context
         long t1 = System.nanoTime();
         engine.isOpen(1);   // a second context (shard), the engine and the parsed bundle shared

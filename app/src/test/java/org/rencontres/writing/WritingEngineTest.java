@@ -23,7 +23,7 @@ class WritingEngineTest {
 
     @BeforeAll
     static void start() {
-        engine = new WritingEngine();
+        engine = new WritingEngine(false);
     }
 
     @AfterAll
@@ -120,5 +120,35 @@ class WritingEngineTest {
         byte[] snapshot = engine.state(updates);
         assertThat(engine.text(List.of(snapshot))).isEqualTo(engine.text(updates)).contains("mot49");
         assertThat(snapshot.length).isLessThan(updates.stream().mapToInt(u -> u.length).sum());
+    }
+
+    @Test
+    void without_warm_up_graaljs_is_made_at_first_use_not_at_start() throws InterruptedException {
+        WritingEngine lazy = new WritingEngine(false);
+        try {
+            lazy.start();
+            assertThat(lazy.isRunning()).isTrue();
+            Thread.sleep(500);
+            assertThat(lazy.started()).as("no engine before the first use").isFalse();
+            assertThat(lazy.isOpen(7)).isFalse();
+            assertThat(lazy.started()).isTrue();
+        } finally {
+            lazy.stop();
+        }
+        assertThat(lazy.started()).isFalse();
+    }
+
+    @Test
+    void with_warm_up_the_engine_is_made_in_the_background_at_start() throws InterruptedException {
+        WritingEngine warm = new WritingEngine(true);
+        try {
+            warm.start();
+            for (int i = 0; i < 1200 && !warm.started(); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(warm.started()).as("made by the warm-up, before any use").isTrue();
+        } finally {
+            warm.stop();
+        }
     }
 }
