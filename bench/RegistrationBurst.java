@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  * java bench/RegistrationBurst.java organise BASE_URL SLUG EMAIL PASSWORD SESSIONS ACTION CHUNK STRIDE IDS_FILE
  * </pre>
  *
- * forms: REQUESTS visitors open the public form, CLIENTS at a time: each gets its own session cookie
- * and CSRF token, written to VISITORS_FILE. post: the burst: every visitor of the file posts its
+ * forms: REQUESTS visitors open the public form, CLIENTS at a time: each gets its own cookies (a session
+ * cookie, or only the form's CSRF cookie when the form creates no session) and CSRF token, written to
+ * VISITORS_FILE; prints how many form pages set a session cookie. post: the burst: every visitor of the file posts its
  * filled form, with a distinct e-mail, from CLIENTS concurrent clients, each POST timed. Both print
  * key=value lines.
  *
@@ -62,7 +63,7 @@ public class RegistrationBurst {
         }
     }
 
-    /** A visitor's form: its session cookie and CSRF token. */
+    /** A visitor's form: the value of its Cookie header (pairs joined by ';', no space) and its CSRF token. */
     record Visitor(String cookie, String csrf) {
     }
 
@@ -78,8 +79,9 @@ public class RegistrationBurst {
         for (int c = 0; c < clients; c++) {
             http.add(client());
         }
-        // Every visitor opens the form: a session of its own and the CSRF token of that session.
+        // Every visitor opens the form: its cookies (a session, or the form's CSRF cookie) and its CSRF token.
         String[] visitors = new String[requests];
+        AtomicInteger sessions = new AtomicInteger();
         long[] getNanos = new long[requests];
         AtomicInteger next = new AtomicInteger();
         long t0 = System.nanoTime();
@@ -90,7 +92,10 @@ public class RegistrationBurst {
                         .header("Accept-Language", "fr").GET().build(), HttpResponse.BodyHandlers.ofString());
                 getNanos[i] = System.nanoTime() - s;
                 Matcher csrf = CSRF.matcher(r.body());
-                String cookie = cookie(r, null);
+                String cookie = cookies(r);
+                if (cookie(r, null) != null) {
+                    sessions.incrementAndGet();
+                }
                 if (r.statusCode() != 200 || !csrf.find() || cookie == null) {
                     throw new IllegalStateException("form page: HTTP " + r.statusCode() + ", csrf or cookie missing");
                 }
@@ -104,6 +109,7 @@ public class RegistrationBurst {
         System.out.printf("forms_per_s=%.1f%n", requests / seconds);
         System.out.printf("get_p50_ms=%.2f%n", percentile(getNanos, 50));
         System.out.printf("get_p99_ms=%.2f%n", percentile(getNanos, 99));
+        System.out.printf("form_session_cookies=%d%n", sessions.get());
     }
 
     private static void post(String base, String slug, Path file, int clients) throws Exception {
@@ -144,13 +150,13 @@ public class RegistrationBurst {
                 HttpResponse<String> r = http.get(c).send(HttpRequest.newBuilder(URI.create(formUrl)).timeout(TIMEOUT)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Accept-Language", "fr")
-                        .header("Cookie", "JSESSIONID=" + visitors.get(i).cookie())
+                        .header("Cookie", visitors.get(i).cookie().replace(";", "; "))
                         .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 postNanos[i] = System.nanoTime() - s;
                 status[i] = r.statusCode();
                 String location = r.headers().firstValue("Location").orElse("");
-                if (r.statusCode() == 302 && !location.endsWith("/inscription/confirmation")) {
+                if (r.statusCode() == 302 && !location.contains("/inscription/confirmation")) {
                     status[i] = -302; // redirected elsewhere (sign-in, error): not accepted
                 }
                 if (status[i] != 302 && firstOther[0] == null) {
@@ -220,7 +226,7 @@ public class RegistrationBurst {
                 ids_.forEach(id -> body.append("&choix=").append(id));
                 HttpResponse<String> r = http.get(s).send(HttpRequest.newBuilder(URI.create(url))
                         .timeout(TIMEOUT).header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Cookie", "JSESSIONID=" + organisers.get(s).cookie())
+                        .header("Cookie", organisers.get(s).cookie())
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                         HttpResponse.BodyHandlers.ofString());
                 String location = r.headers().firstValue("Location").orElse("");
@@ -264,7 +270,13 @@ public class RegistrationBurst {
         if (admin.statusCode() != 200 || !token.find()) {
             throw new IllegalStateException("/admin: HTTP " + admin.statusCode() + ", no CSRF token");
         }
-        return new Visitor(cookie, token.group(1));
+        return new Visitor("JSESSIONID=" + cookie, token.group(1));
+    }
+
+    /** Every cookie the answer sets, as a Cookie header's pairs joined by ';' (no space); null when none. */
+    private static String cookies(HttpResponse<?> r) {
+        List<String> pairs = r.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0].strip()).toList();
+        return pairs.isEmpty() ? null : String.join(";", pairs);
     }
 
     private static String cookie(HttpResponse<?> r, String otherwise) {

@@ -96,6 +96,13 @@ db_stats() {
                 FROM pg_stat_database WHERE datname = 'postgres'"
 }
 
+# The session tables' work (Spring Session JDBC): index or table scans (reads) and rows written.
+session_stats() {
+  sql -F' ' -c "SELECT coalesce(sum(coalesce(seq_scan, 0) + coalesce(idx_scan, 0)), 0),
+                       coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)
+                FROM pg_stat_user_tables WHERE relname LIKE 'spring_session%'"
+}
+
 # 3. A warm-up burst on a day of its own (JIT, caches, pools), then the measured burst through the
 #    public form: every visitor's form fetched first, then the POSTs, timed.
 WARM_DAY=$(new_day "ZBENCH 000")
@@ -103,12 +110,15 @@ sql -c "INSERT INTO registration_capacity (event_day_id, seats, offer_hours) VAL
 WARM=$(( REQUESTS < 300 ? REQUESTS : 300 ))
 java bench/RegistrationBurst.java forms "http://127.0.0.1:$PORT" ZBENCH000 "$WARM" "$CLIENTS" "$WORK/warm.txt" > /dev/null
 java bench/RegistrationBurst.java post "http://127.0.0.1:$PORT" ZBENCH000 "$WORK/warm.txt" "$CLIENTS" > "$WORK/warm-post.txt"
+read -r SS_SCANS0 SS_ROWS0 <<< "$(db_stats > /dev/null; session_stats)"
 java bench/RegistrationBurst.java forms "http://127.0.0.1:$PORT" ZBENCH001 "$REQUESTS" "$CLIENTS" "$WORK/visitors.txt" > "$WORK/forms.txt"
 read -r X0 A0 I0 INS0 F0 SC0 <<< "$(db_stats)"
+read -r SS_SCANS1 SS_ROWS1 <<< "$(session_stats)"
 APP_CPU0=$(cpu_ms "$APP" self); PG_CPU0=$(cpu_ms "$POSTMASTER")
 java bench/RegistrationBurst.java post "http://127.0.0.1:$PORT" ZBENCH001 "$WORK/visitors.txt" "$CLIENTS" > "$WORK/burst.txt"
 APP_CPU1=$(cpu_ms "$APP" self); PG_CPU1=$(cpu_ms "$POSTMASTER")
 read -r X1 A1 I1 INS1 F1 SC1 <<< "$(db_stats)"
+read -r SS_SCANS2 SS_ROWS2 <<< "$(session_stats)"
 cat "$WORK/forms.txt" "$WORK/burst.txt" >&2
 ACCEPTED=$(kv accepted "$WORK/burst.txt")
 PREFIX=$(kv email_prefix "$WORK/burst.txt")
@@ -350,6 +360,7 @@ echo "| JFR execution samples | samples | % |"
 echo "|---|---:|---:|"
 cat "$WORK/profile.md"
 echo
+echo "- sessions (Spring Session JDBC): $(kv form_session_cookies "$WORK/forms.txt") of the $REQUESTS form pages set a session cookie; session tables per visitor, GET of the form: $(per $(( SS_SCANS1 - SS_SCANS0 )) "$REQUESTS") scans, $(per $(( SS_ROWS1 - SS_ROWS0 )) "$REQUESTS") rows written; per registration, POST: $(per $(( SS_SCANS2 - SS_SCANS1 )) "$ACCEPTED") scans, $(per $(( SS_ROWS2 - SS_ROWS1 )) "$ACCEPTED") rows written"
 echo "- answers to the $REQUESTS POSTs: $ACCEPTED accepted (302 to the confirmation page), $(kv other "$WORK/burst.txt") other $(kv statuses "$WORK/burst.txt"); slowest POST $(kv post_max_ms "$WORK/burst.txt") ms; warm-up before: $WARM POSTs on another day at $(kv registrations_per_s "$WORK/warm-post.txt")/s"
 echo "- left by the burst: $REGS registrations, $TRANSITIONS transitions, $LINKS links, $MAILS e-mails in the outbox (text $TEXT_LEN + HTML $HTML_LEN characters on average); rows inserted per registration (all tables): $APP_INSERTED"
 echo "- organisers ($SESSIONS sessions at once, bulk action by 100): sent on $(kv suivante_ids_posted "$WORK/advance.txt") in $(kv suivante_seconds "$WORK/advance.txt") s, $(kv suivante_statuses "$WORK/advance.txt"); confirm $(kv confirmer_ids_posted "$WORK/confirm.txt") (each id twice, overlapping selections) in $(kv confirmer_seconds "$WORK/confirm.txt") s, $(kv confirmer_statuses "$WORK/confirm.txt")"

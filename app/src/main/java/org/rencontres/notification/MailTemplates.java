@@ -3,6 +3,7 @@ package org.rencontres.notification;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,8 @@ public class MailTemplates {
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL);
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    /** The template file chosen for a name, language and suffix. */
+    private final Map<String, String> chosen = new ConcurrentHashMap<>();
 
     MailTemplates(MessageSource messages) {
         engine.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 1));
@@ -53,10 +56,12 @@ public class MailTemplates {
      * {@code name.<lang><suffix>} when there is one, else {@code name<suffix>}: a template whose
      * words all come from the messages serves every language.
      */
-    private static String template(String name, String language, String suffix) {
-        String specific = name + "." + language + suffix;
-        return MailTemplates.class.getClassLoader().getResource("templates/" + specific) != null
-                ? specific : name + suffix;
+    private String template(String name, String language, String suffix) {
+        // Looked up once per name: a look-up in the packaged jar's class path costs more than the rendering's
+        // use of the template cache.
+        return chosen.computeIfAbsent(name + "." + language + suffix, specific ->
+                MailTemplates.class.getClassLoader().getResource("templates/" + specific) != null
+                        ? specific : name + suffix);
     }
 
     /**

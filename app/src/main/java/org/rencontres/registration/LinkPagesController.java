@@ -56,6 +56,7 @@ class LinkPagesController {
     private final ManagerAddressCheck managerCheck;
     private final MessageSource messages;
     private final ApprovalWaits waits;
+    private final MailsAfterCommit afterCommit;
 
     // ---- the line manager's opinion and the training service's decision ----
 
@@ -85,9 +86,9 @@ class LinkPagesController {
         }
         RegistrationState reached;
         try {
-            reached = link.link().purpose() == Links.Purpose.MANAGER
+            reached = afterCommit.deferring(() -> link.link().purpose() == Links.Purpose.MANAGER
                     ? registrations.managerOpinion(link.token(), form.yes(), form.motif())
-                    : registrations.trainingServiceDecision(link.token(), form.yes(), form.motif());
+                    : registrations.trainingServiceDecision(link.token(), form.yes(), form.motif()));
         } catch (IllegalTransitionException e) {
             throw new Links.LinkProblemException(Links.Problem.USED);
         }
@@ -128,7 +129,7 @@ class LinkPagesController {
     String accept(@SignedLink.For(Links.Purpose.AGENT_SPACE) SignedLink link, Model model) {
         String notice;
         try {
-            registrations.acceptOffer(link.registrationId(), link.agent());
+            afterCommit.runDeferring(() -> registrations.acceptOffer(link.registrationId(), link.agent()));
             notice = "registration.space.accepted";
         } catch (OfferExpiredException e) {
             notice = "registration.space.offer.expired";
@@ -159,7 +160,7 @@ class LinkPagesController {
         }
         String notice;
         try {
-            registrations.withdraw(id, link.agent(), form.motif());
+            afterCommit.runDeferring(() -> registrations.withdraw(id, link.agent(), form.motif()));
             notice = "registration.space.withdrawn";
         } catch (IllegalTransitionException e) {
             notice = "registration.space.withdraw.none";

@@ -16,8 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * issued) in the change's transaction: by default straight to the outbox, rendered in that
  * transaction; inside {@link #deferring}, kept aside and rendered (Thymeleaf, attachments) only after
  * the work's transaction has committed and given its connection back, then written to the outbox
- * together in one short transaction of their own. The public form's request uses it: its
- * transaction then holds the day's locks and a connection for the writes only.
+ * together in one short transaction of their own. Every act of a request handler that changes a
+ * registration goes through it (the public form, the organiser's acts one by one or in bulk, the
+ * approvers' decisions and the agent's acts through their links): the change's transaction then holds
+ * the day's locks and a connection for the writes only, not for the rendering of e-mails and their
+ * attachments (a convocation's PDF and calendar file).
  *
  * <p>The caller answers only once both have committed, so a request acknowledged to the agent always
  * has its e-mails in the outbox. What this costs: should the instance die between the two commits, or
@@ -70,5 +73,13 @@ class MailsAfterCommit {
             tx.executeWithoutResult(status -> rendered.forEach(outbox::send));
         }
         return result;
+    }
+
+    /** {@link #deferring(Supplier)} for work that answers nothing. */
+    void runDeferring(Runnable work) {
+        deferring(() -> {
+            work.run();
+            return null;
+        });
     }
 }

@@ -25,8 +25,6 @@ import org.rencontres.registration.questions.Questions;
 import org.rencontres.shared.FieldProblem;
 import org.rencontres.workshops.Workshops;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rules of the public request form: when a day takes requests, the checks of each field with
@@ -65,15 +63,11 @@ class PublicRequests {
     private final Programmes programmes;
     private final Questions questions;
     private final MailsAfterCommit mails;
-    private final TransactionTemplate readOnly;
     private final Clock clock;
 
     PublicRequests(Registrations registrations, Directory directory, Workshops workshops, Attempts attempts,
-                   Programmes programmes, Questions questions, MailsAfterCommit mails,
-                   PlatformTransactionManager transactions, Optional<Clock> clock) {
+                   Programmes programmes, Questions questions, MailsAfterCommit mails, Optional<Clock> clock) {
         this.mails = mails;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
         this.questions = questions;
         this.programmes = programmes;
         this.registrations = registrations;
@@ -161,13 +155,10 @@ class PublicRequests {
     }
 
     /**
-     * Checks the form and records the request. A form filled by a robot (honeypot) is answered as
-     * if accepted, and nothing is recorded.
+     * Records the request of a form that passed its checks ({@link #check}). A form filled by a robot
+     * (honeypot) is answered as if accepted, and nothing is recorded.
      */
-    Outcome submit(Day day, RequestForm form, Function<String, String> posted,
-                   Function<String, List<String>> postedAll, String clientAddress, Locale locale) {
-        // Every read the checks need, in one read-only transaction.
-        Checked checked = readOnly.execute(status -> check(day, form, posted, postedAll));
+    Outcome submit(Day day, RequestForm form, Checked checked, String clientAddress, Locale locale) {
         if (!checked.problems().isEmpty()) {
             return new Outcome(checked.problems(), null);
         }
@@ -196,12 +187,16 @@ class PublicRequests {
     }
 
     /** What the checks of a submitted form found: its problems, the choices and answers read, the employer. */
-    private record Checked(List<FieldProblem> problems, List<Long> choices, Map<Long, List<String>> answers,
-                           Optional<Organisation> employer, boolean networking) {
+    record Checked(List<FieldProblem> problems, List<Long> choices, Map<Long, List<String>> answers,
+                   Optional<Organisation> employer, boolean networking) {
     }
 
-    private Checked check(Day day, RequestForm form, Function<String, String> posted,
-                          Function<String, List<String>> postedAll) {
+    /**
+     * Checks a submitted form: every read it needs, to be made in the caller's read-only transaction (the
+     * controller's, which also reads the day), so that the request costs one transaction of reads.
+     */
+    Checked check(Day day, RequestForm form, Function<String, String> posted,
+                  Function<String, List<String>> postedAll) {
         List<FieldProblem> problems = form.problems(managerAsked(day));
         List<Long> choices = WorkshopRanking.read(workshopGroups(day), posted, problems);
         Map<Long, List<String>> answers = QuestionAnswers.read(questions(day), postedAll, problems);

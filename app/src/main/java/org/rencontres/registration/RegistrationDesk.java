@@ -63,6 +63,7 @@ class RegistrationDesk {
     private final ApprovalWaits approvalWaits;
     private final RegistrationQueries queries;
     private final RegistrationMails mails;
+    private final MailsAfterCommit afterCommit;
     private final QueuePages queuePages;
 
     /** The registration if it belongs to the day, else 404. */
@@ -114,14 +115,15 @@ class RegistrationDesk {
         if (wait.isEmpty() || !wait.get().approverToAsk()) {
             return new Result(id, name, "registration.admin.error.no.approver", false);
         }
-        Integer sent = transaction.execute(status -> {
+        // The links are issued in the transaction; the e-mails rendered after it commits.
+        Integer sent = afterCommit.deferring(() -> transaction.execute(status -> {
             int n = mails.askAgain(r, reminder, wait.get().since());
             audit.record(day.id(), organiser.accountId(), organiser.displayName(), "registration",
                     reminder ? "remind-approver" : "resend-link",
                     name + " : " + (reminder ? "relance envoyée à " : "lien renvoyé à ")
                             + String.join(", ", wait.get().addresses()));
             return n;
-        });
+        }));
         return new Result(id, name, sent != null && sent > 0
                 ? (reminder ? "registration.admin.notice.reminded" : "registration.admin.notice.resent")
                 : "registration.admin.error.no.approver", sent != null && sent > 0);
@@ -203,7 +205,9 @@ class RegistrationDesk {
         String name = r.givenName() + " " + r.surname();
         String actor = organiser.displayName();
         try {
-            return transaction.execute(status -> perform(day, organiser, r, action, reason));
+            // The e-mails the act causes (the agent's, a freed seat's offer…) are rendered after the commit: the
+            // transaction holds the day's seats and a connection for the writes only.
+            return afterCommit.deferring(() -> transaction.execute(status -> perform(day, organiser, r, action, reason)));
         } catch (ReasonRequiredException e) {
             return new Result(id, name, "registration.error.reason.required", false);
         } catch (IllegalTransitionException e) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The public request form of a day and its confirmation page. */
 @Controller
@@ -51,23 +51,23 @@ class RequestController {
 
     @PostMapping("/journees/{code}/inscription")
     String submit(@PathVariable String code, RequestForm form, @RequestParam Map<String, String> posted, Model model,
-                  RedirectAttributes redirect, HttpServletRequest request,
+                  HttpServletRequest request,
                   HttpServletResponse response, Locale locale) {
-        // The day and whether it takes requests, read in one read-only transaction.
+        // The day, whether it takes requests and every read of the form's checks, in one read-only transaction.
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
-        record Asked(Day day, boolean closed) {
+        record Asked(Day day, boolean closed, PublicRequests.Checked checked) {
         }
         Asked asked = readOnly.execute(status -> {
             Day d = day(code);
-            return new Asked(d, requests.closed(d).isPresent());
+            boolean closed = requests.closed(d).isPresent();
+            return new Asked(d, closed, closed ? null : requests.check(d, form, posted::get, all(request)));
         });
         Day day = asked.day();
         if (asked.closed()) {
             return page(day, form, posted::get, all(request), FormErrors.none(), model);
         }
-        PublicRequests.Outcome outcome = requests.submit(day, form, posted::get, all(request), request.getRemoteAddr(),
-                locale);
+        PublicRequests.Outcome outcome = requests.submit(day, form, asked.checked(), request.getRemoteAddr(), locale);
         if (outcome.refusedBy() != null) {
             // Too many submissions: the form again, as typed, with when the next one will be taken.
             Attempts.Verdict rate = outcome.refusedBy();
@@ -81,17 +81,25 @@ class RequestController {
         if (!outcome.accepted()) {
             return page(day, form, posted::get, all(request), FormErrors.of(outcome.problems(), messages, locale), model);
         }
-        redirect.addFlashAttribute("etat", outcome.state().name());
-        return "redirect:/journees/" + day.sessionCode().slug() + "/inscription/confirmation";
+        // The state reached goes in the address, not in a flash attribute: a flash attribute is kept in the
+        // HTTP session, and the public form creates none.
+        return "redirect:/journees/" + day.sessionCode().slug() + "/inscription/confirmation?etat="
+                + outcome.state().name();
     }
 
+    /** The states a request from the public form is in when it is acknowledged (REQUESTED: the honeypot's). */
+    private static final Set<String> ACKNOWLEDGED = Set.of(RegistrationState.REQUESTED.name(),
+            RegistrationState.AWAITING_MANAGER.name(), RegistrationState.AWAITING_TRAINING_SERVICE.name());
+
     @GetMapping("/journees/{code}/inscription/confirmation")
-    String confirmation(@PathVariable String code, Model model) {
+    String confirmation(@PathVariable String code, @RequestParam(name = "etat", required = false) String state,
+                        Model model) {
         Day day = day(code);
-        if (!model.containsAttribute("etat")) {
+        if (state == null || !ACKNOWLEDGED.contains(state)) {
             return "redirect:/journees/" + day.sessionCode().slug() + "/inscription";
         }
         model.addAttribute("day", day);
+        model.addAttribute("etat", state);
         return "registration/confirmation";
     }
 

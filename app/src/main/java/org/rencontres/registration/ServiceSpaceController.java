@@ -51,11 +51,13 @@ class ServiceSpaceController {
     private final ServiceBulk bulk;
     private final TransactionTemplate transaction;
     private final MessageSource messages;
+    private final MailsAfterCommit afterCommit;
     private final Clock clock;
 
     ServiceSpaceController(Links links, Registrations registrations, RegistrationMails mails, TrainingContacts contacts,
                            Directory directory, Days days, Attempts attempts, ServiceBulk bulk,
-                           TransactionTemplate transaction, MessageSource messages, Optional<Clock> clock) {
+                           TransactionTemplate transaction, MessageSource messages, MailsAfterCommit afterCommit,
+                           Optional<Clock> clock) {
         this.links = links;
         this.registrations = registrations;
         this.mails = mails;
@@ -66,6 +68,7 @@ class ServiceSpaceController {
         this.bulk = bulk;
         this.messages = messages;
         this.transaction = transaction;
+        this.afterCommit = afterCommit;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -125,8 +128,8 @@ class ServiceSpaceController {
             notice = problems.get(0).code();
         } else {
             try {
-                RegistrationState reached = registrations.trainingServiceDecision(id, link.link().organisationId(),
-                        link.link().recipient(), form.yes(), form.motif());
+                RegistrationState reached = afterCommit.deferring(() -> registrations.trainingServiceDecision(id,
+                        link.link().organisationId(), link.link().recipient(), form.yes(), form.motif()));
                 notice = "registration.service.decided." + reached.name();
             } catch (NoSuchRegistrationException e) {
                 notice = "registration.service.error.not.yours";

@@ -12,12 +12,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Public pages are open to all; the back office (/admin) needs an organiser account, account
  * management an administrator. Form login at /connexion with CSRF protection, a new session id
- * at sign-in, and a strict Content-Security-Policy (no inline script, no framing) on every response.
+ * at sign-in (the public request form keeps its token in a cookie, not a session: {@link PublicFormTokens}),
+ * and a strict Content-Security-Policy (no inline script, no framing) on every response.
  * Sign-ins are checked and throttled by {@link SignInAttempts}; single sign-on through an OpenID Connect
  * issuer, when configured, is {@link SingleSignOn}'s; {@link SessionCheck} ends the sessions
  * of a disabled account or of a changed password. The session cookie is {@code SameSite=Lax} and, like
@@ -64,6 +66,9 @@ class SecurityConfiguration {
                                         : "/connexion?erreur")))
                         .permitAll())
                 .addFilterAfter(new SessionCheck(jdbc), SecurityContextHolderFilter.class)
+                // The anonymous public forms keep their CSRF token in a cookie, not in a session: see PublicFormTokens.
+                .csrf(csrf -> csrf.csrfTokenRepository(new PublicFormTokens()))
+                .addFilterAfter(new PublicFormTokens.EarlyCookie(), CsrfFilter.class)
                 // A form whose page has expired (no session, so no CSRF token any more) gets a page that says
                 // so and what to do; the sign-in form simply comes back, fresh.
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, exception) -> {

@@ -93,14 +93,14 @@ class DurableCommitsTest {
                             try {
                                 HttpResponse<String> sent = visitor.post(FORM, fields);
                                 if (sent.statusCode() != 302
-                                        || !String.valueOf(WebSession.location(sent)).endsWith("/confirmation")) {
+                                        || !String.valueOf(WebSession.location(sent)).contains("/inscription/confirmation?")) {
                                     if (!killed.get()) {
                                         refused.incrementAndGet();
                                     }
                                     continue;
                                 }
                                 acknowledged.add(email);
-                                HttpResponse<String> page = visitor.get(FORM + "/confirmation");
+                                HttpResponse<String> page = visitor.get(WebSession.location(sent));
                                 if (page.statusCode() == 200 && page.body().contains("registration-state")) {
                                     confirmationShown.add(email);
                                 }

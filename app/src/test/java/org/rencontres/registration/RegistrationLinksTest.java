@@ -198,8 +198,9 @@ class RegistrationLinksTest {
         assertThat(subjects(agent)).last().isEqualTo("Retrait de votre inscription enregistré : Journée des liens");
     }
 
+    /** A CSRF token of the visitor's session (the sign-in form's; the request form's token is in a cookie of its own). */
     private String csrf() throws Exception {
-        return visitor.page(form()).select("input[name=_csrf]").attr("value");
+        return visitor.page("/connexion").select("input[name=_csrf]").attr("value");
     }
 
     @Test

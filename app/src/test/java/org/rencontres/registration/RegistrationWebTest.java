@@ -103,8 +103,8 @@ class RegistrationWebTest {
 
         HttpResponse<String> sent = send(request("camille.durand@nulle-part.fr"));
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
-        assertThat(WebSession.location(sent)).isEqualTo(form() + "/confirmation");
-        HttpResponse<String> confirmation = visitor.get(form() + "/confirmation");
+        assertThat(WebSession.location(sent)).isEqualTo(form() + "/confirmation?etat=AWAITING_TRAINING_SERVICE");
+        HttpResponse<String> confirmation = visitor.get(WebSession.location(sent));
         assertThat(Jsoup.parse(confirmation.body()).select(".registration-state").text())
                 .isEqualTo("en attente du service formation");
 
@@ -185,8 +185,8 @@ class RegistrationWebTest {
         robot.put("siteWeb", "https://spam.example");
         HttpResponse<String> sent = send(robot);
         assertThat(sent.statusCode()).isEqualTo(302);
-        assertThat(WebSession.location(sent)).isEqualTo(form() + "/confirmation");
-        assertThat(Jsoup.parse(visitor.get(form() + "/confirmation").body()).select(".registration-state").text())
+        assertThat(WebSession.location(sent)).isEqualTo(form() + "/confirmation?etat=REQUESTED");
+        assertThat(Jsoup.parse(visitor.get(WebSession.location(sent)).body()).select(".registration-state").text())
                 .isEqualTo("demandée");
         assertThat(registrations.ofDay(dayId)).isEmpty();
     }
