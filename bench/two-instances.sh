@@ -390,6 +390,7 @@ cores() { # from-fraction to-fraction -> cores of each column of cpu.txt
           for (i = 2; i <= 7; i++) printf "%.2f | ", (l[i] >= s[i] ? (l[i] - s[i]) / 1000 / dt : 0)
           printf "%.2f of %d", (l[8] - s[8]) / (l[9] - s[9]) * '"$(nproc)"', '"$(nproc)"' }' "$WORK/cpu.txt"
 }
+echo
 echo "| CPU, cores on average | instance 1 | instance 2 | load driver (java) | editors (node) | nginx | PostgreSQL | machine busy |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 echo "| before the kill (20–50 %) | $(cores 0.2 0.5) |"
