@@ -124,6 +124,7 @@ public class MixedLoad {
         }
         Files.write(out.resolve("streams.txt"), streams);
         new TreeMap<>(COUNTS).forEach((k, v) -> System.out.println(k + "=" + v.get()));
+        printLatencies();
         System.out.printf("killed_at=%.1f%n", killedAt);
         System.out.println("killed=" + killed);
         System.out.printf("ended_at=%.1f%n", now());
@@ -163,6 +164,30 @@ public class MixedLoad {
         count(kind + "_ok_t" + (status / 100 == 2 || status / 100 == 3 ? tenth() : "x"));
     }
 
+    /** The same, and the answer's time (from {@code since}, System.nanoTime()) kept for the latencies before and after. */
+    private static void answered(String kind, int status, long since) {
+        answered(kind, status);
+        int tenth = tenth();
+        String window = tenth >= 2 && tenth <= 4 ? "before" : tenth >= 6 && tenth <= 8 ? "after" : null;
+        if (window != null) {
+            LATENCIES.computeIfAbsent(kind + "_" + window, k -> new ConcurrentLinkedQueue<>())
+                    .add((System.nanoTime() - since) / 1e6);
+        }
+    }
+
+    private static final Map<String, Queue<Double>> LATENCIES = new ConcurrentHashMap<>();
+
+    /** lat_KIND_WINDOW=count p50 p99 max (ms) for every kind and window (20–50 % and 60–90 % of the run). */
+    private static void printLatencies() {
+        new TreeMap<>(LATENCIES).forEach((k, q) -> {
+            double[] v = q.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            if (v.length > 0) {
+                System.out.printf("lat_%s=%d %.1f %.1f %.1f%n", k, v.length, v[(int) (v.length * 0.5)],
+                        v[Math.min(v.length - 1, (int) (v.length * 0.99))], v[v.length - 1]);
+            }
+        });
+    }
+
     private static volatile double length = 120;
 
     private static int tenth() {
@@ -174,7 +199,8 @@ public class MixedLoad {
         Random random = new Random();
         while (running) {
             String page = pages[random.nextInt(pages.length)];
-            answered("visit", status(HttpRequest.newBuilder(URI.create(base + page)).GET()));
+            long since = System.nanoTime();
+            answered("visit", status(HttpRequest.newBuilder(URI.create(base + page)).GET()), since);
             Thread.sleep(20);
         }
     }
@@ -201,17 +227,19 @@ public class MixedLoad {
             for (int attempt = 1; attempt <= 2; attempt++) {
                 int status;
                 String location = "";
+                long since = System.nanoTime();
                 try {
                     HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                             .header("Accept-Language", "fr").GET().build(), HttpResponse.BodyHandlers.ofString());
                     Matcher csrf = CSRF.matcher(form.body());
                     String cookie = cookie(form, null);
                     if (form.statusCode() != 200 || !csrf.find() || cookie == null) {
-                        answered("form", form.statusCode());
+                        answered("form", form.statusCode(), since);
                         Thread.sleep(500);
                         continue;
                     }
-                    answered("form", 200);
+                    answered("form", 200, since);
+                    since = System.nanoTime();
                     String body = encode(Map.ofEntries(Map.entry("_csrf", csrf.group(1)), Map.entry("nom", "Agent" + n),
                             Map.entry("prenom", "Camille"), Map.entry("courriel", email),
                             Map.entry("telephone", "01 60 79 74 00"), Map.entry("fonction", "Chargée de mission"),
@@ -227,7 +255,7 @@ public class MixedLoad {
                 } catch (IOException e) {
                     status = 0;
                 }
-                answered("register", status);
+                answered("register", status, since);
                 if (status == 302 && location.endsWith("/inscription/confirmation")) {
                     accepted.add(email);
                     if (attempt == 2) {
@@ -268,6 +296,7 @@ public class MixedLoad {
             while (true) {
                 int status;
                 String body = "";
+                long since = System.nanoTime();
                 try {
                     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                             .header("Content-Type", "application/json").header("Accept", "application/json")
@@ -279,7 +308,7 @@ public class MixedLoad {
                 } catch (IOException e) {
                     status = 0;
                 }
-                answered("checkin", status);
+                answered("checkin", status, since);
                 if (status == 200) {
                     for (String key : keys) {
                         Matcher m = Pattern.compile("\"cle\":\"" + key + "\",\"status\":\"([A-Z_]+)\",\"recorded\":(true|false)")

@@ -29,6 +29,7 @@ WRK_SECONDS=${2:-10}
 LIMIT=${BENCH_TIMEOUT:-900}
 NGINX_PORT=8220 STATIC_PORT=8221 REDIRECT_PORT=8224 TLS_PORT=8225 APP1_PORT=8226 APP2_PORT=8227 PG_PORT=5480
 JAR=${BENCH_JAR:-app/target/rencontres-app-0.1.0-SNAPSHOT.jar}
+JVM_EXTRA=${BENCH_JVM_EXTRA:-}   # more JVM options for both instances, {n} replaced by 1 or 2 (e.g. -Xlog:gc:file=/tmp/gc{n}.log)
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 PG_JAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar 2>/dev/null | grep -v sources | sort -V | tail -1)
 ADMIN_EMAIL=banc-deux-instances@rencontres.invalid
@@ -53,7 +54,7 @@ HAVE=$(cd bench && node -p "['yjs','lib0','ws'].map(p => { try { return p + '@' 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
-APP1= APP2= NGINX= PG_STARTED= DRIVER= WRITERS=
+APP1= APP2= NGINX= PG_STARTED= DRIVER= WRITERS= SAMPLER=
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop() { # pid…
   local p
@@ -61,7 +62,7 @@ stop() { # pid…
   for p in "$@"; do [ -n "$p" ] && wait "$p" 2>/dev/null || true; done
 }
 cleanup() {
-  stop "$DRIVER" "$WRITERS" "$APP1" "$APP2" "$NGINX"
+  stop "$SAMPLER" "$DRIVER" "$WRITERS" "$APP1" "$APP2" "$NGINX"
   [ -z "$PG_STARTED" ] || as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast -w stop > /dev/null 2>&1 || true
   [ -n "${BENCH_KEEP:-}" ] || rm -rf "$WORK"
 }
@@ -81,11 +82,11 @@ psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABAS
 JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/rencontres"
 
 # 1b. The two instances, started together (Flyway's and the demo loader's advisory locks serialise them).
-start_app() { # port log -> pid in $STARTED
+start_app() { # port log instance-number -> pid in $STARTED
   # shellcheck disable=SC2046
   SPRING_DATASOURCE_URL=$JDBC_URL SPRING_DATASOURCE_USERNAME=postgres \
   RENCONTRES_ADMIN_EMAIL=$ADMIN_EMAIL RENCONTRES_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-  java $(grep -v '^#' deploy/jvm.options | xargs) -jar "$JAR" --server.port="$1" --server.address=127.0.0.1 \
+  java $(grep -v '^#' deploy/jvm.options | xargs) ${JVM_EXTRA//\{n\}/$3} -jar "$JAR" --server.port="$1" --server.address=127.0.0.1 \
     --rencontres.mail.enabled=false --rencontres.registration.rate-limit=1000000 \
     --logging.level.root=WARN > "$2" 2>&1 &
   STARTED=$!
@@ -100,8 +101,8 @@ wait_app() { # port pid log
   exit 1
 }
 START_NS=$(date +%s%N)
-start_app "$APP1_PORT" "$WORK/app1.log"; APP1=$STARTED
-start_app "$APP2_PORT" "$WORK/app2.log"; APP2=$STARTED
+start_app "$APP1_PORT" "$WORK/app1.log" 1; APP1=$STARTED
+start_app "$APP2_PORT" "$WORK/app2.log" 2; APP2=$STARTED
 wait_app "$APP1_PORT" "$APP1" "$WORK/app1.log"
 wait_app "$APP2_PORT" "$APP2" "$WORK/app2.log"
 BOTH_UP_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
@@ -250,13 +251,33 @@ java -cp "$PG_JAR" bench/MixedLoad.java "$BASE" "$JDBC_URL" postgres "$WORK" "$L
   "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$APP2" > "$WORK/mixed.txt" 2> "$WORK/mixed.err" &
 DRIVER=$!
 for _ in $(seq 1 1200); do [ -f "$WORK/started" ] && break; kill -0 "$DRIVER" 2>/dev/null || break; sleep 0.1; done
+STARTED_MS=$(date +%s%3N)
 node bench/writing-load.mjs "$BASE" "$COOKIE" "$EDITS" 500 "w=$DOCS:4" > "$WORK/writing.md" 2> "$WORK/writing.err" &
 WRITERS=$!
+# Where the machine's CPU goes: every second, the CPU time (ms) of each part so far and the machine's busy and
+# total time (a process's finished children count through its cutime/cstime: PostgreSQL's backends, nginx's workers).
+tree_cpu() { # pid -> ms of CPU of it, its finished children and its live children
+  local p=$1 c total
+  [ -r "/proc/$p/stat" ] || { echo 0; return; }
+  total=$(sed 's/.*) //' "/proc/$p/stat" | awk -v t="$TICK" '{ print int(($12 + $13 + $14 + $15) * 1000 / t) }')
+  for c in $(cat /proc/"$p"/task/*/children 2>/dev/null); do
+    total=$(( total + $(sed 's/.*) //' "/proc/$c/stat" 2>/dev/null | awk -v t="$TICK" '{ print int(($12 + $13) * 1000 / t) }' || echo 0) ))
+  done
+  echo "$total"
+}
+PG_PID=$(head -1 "$WORK/pg/postmaster.pid")
+APP2_PID=$APP2
+( while [ ! -f "$WORK/sampler.stop" ]; do
+    echo "$(( $(date +%s%3N) - STARTED_MS )) $(tree_cpu "$APP1") $(tree_cpu "$APP2_PID") $(tree_cpu "$DRIVER") $(tree_cpu "$WRITERS") $(tree_cpu "$NGINX") $(tree_cpu "$PG_PID") $(awk -v t="$TICK" '/^cpu / { print int(($2 + $3 + $4 + $7 + $8 + $9) * 1000 / t), int(($2 + $3 + $4 + $5 + $6 + $7 + $8 + $9) * 1000 / t) }' /proc/stat)"
+    sleep 1
+  done ) > "$WORK/cpu.txt" 2> /dev/null &
+SAMPLER=$!
 wait "$DRIVER" || { cat "$WORK/mixed.err" >&2; echo "the load driver failed" >&2; }
 wait "$APP2" 2>/dev/null || true
 APP2=
 WRITING_STATUS=0
 wait "$WRITERS" || WRITING_STATUS=$?
+touch "$WORK/sampler.stop"; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=
 CPU1_AFTER=$(cpu_ms "$APP1")
 HWM1=$(awk '/VmHWM/ { print $2 }' "/proc/$APP1/status")
 RSS1_AFTER=$(awk '/VmRSS/ { print $2 }' "/proc/$APP1/status")
@@ -360,6 +381,27 @@ printf '%s' "$HELD_ROWS"
 echo
 echo "- every answer by kind and status (0: connection failed): $(grep -E '^[a-z]+_[0-9]+=' "$WORK/mixed.txt" | tr '\n' ' ')"
 echo "- co-writing: $(node -p "const r = JSON.parse(process.argv[1])[0], f = x => x.toFixed(1); \`propagation of an edit to the other editors p50 \${f(r.propagation.p50)} ms, p95 \${f(r.propagation.p95)}, p99 \${f(r.propagation.p99)}, max \${f(r.propagation.max)}; acknowledgement p50 \${f(r.acks.p50)} ms, p99 \${f(r.acks.p99)}\`" "$WRITING_JSON" 2>/dev/null || echo '?')"
+# CPU by part, in cores, over the same windows as the rates (20–50 % and 60–90 % of the run).
+cores() { # from-fraction to-fraction -> cores of each column of cpu.txt
+  awk -v f="$1" -v e="$2" -v d="$LOAD_SECONDS" '
+    { t = $1 / 1000 } t >= f * d && !a { a = 1; for (i = 1; i <= NF; i++) s[i] = $i }
+    t <= e * d { for (i = 1; i <= NF; i++) l[i] = $i }
+    END { dt = (l[1] - s[1]) / 1000; if (dt <= 0) { print "?"; exit }
+          for (i = 2; i <= 7; i++) printf "%.2f | ", (l[i] >= s[i] ? (l[i] - s[i]) / 1000 / dt : 0)
+          printf "%.2f of %d", (l[8] - s[8]) / (l[9] - s[9]) * '"$(nproc)"', '"$(nproc)"' }' "$WORK/cpu.txt"
+}
+echo
+echo "| CPU, cores on average | instance 1 | instance 2 | load driver (java) | editors (node) | nginx | PostgreSQL | machine busy |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| before the kill (20–50 %) | $(cores 0.2 0.5) |"
+echo "| after (60–90 %) | $(cores 0.6 0.9) |"
+echo
+echo "| latency of the answers (ms) | before: count | p50 | p99 | max | after: count | p50 | p99 | max |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+for kind in visit form register checkin; do
+  echo "| $kind | $(kv "lat_${kind}_before" | tr ' ' '|' | sed 's/|/ | /g') | $(kv "lat_${kind}_after" | sed 's/ / | /g') |"
+done
+echo
 echo "- the surviving instance: $(( (CPU1_AFTER - CPU1_BEFORE) / 1000 )) s of CPU during the mixed load ($(awk -v c=$(( CPU1_AFTER - CPU1_BEFORE )) -v d="$LOAD_SECONDS" 'BEGIN { printf "%.2f", c / 1000 / d }') cores on average); resident memory $(( RSS1_BEFORE / 1024 )) MiB before, $(( RSS1_AFTER / 1024 )) MiB after, peak (VmHWM) $(( HWM1 / 1024 )) MiB; lines with ERROR or Exception in its log: $ERRORS"
 FAILED=0
 for c in tls cache registrations capacity checkins streams writing throughput; do [ "${CHECK[$c]}" = PASS ] || FAILED=1; done

@@ -23,6 +23,11 @@
 // With BENCH_DROPS=n, every client also loses its connection n times at random moments while it edits
 // (as a network failure would: no close handshake), keeps editing offline, and comes back 500 ms later
 // as the browser does (hello since its last number, its unacknowledged edits merged and sent again).
+// A scenario may have only some of its clients follow the text ("+F": F followers): the others, typists, make
+// their edits into their own Yjs document and read every frame the server sends them (numbers, catch-up) but
+// apply none of the others' updates, as if the 200 browsers of a room were on 200 machines and not all in this
+// one process; propagation is then measured on the followers only, and the check asks every follower's text to
+// hold every marker of the document (the typists' included) once, and every typist's edits acknowledged.
 // Prints a Markdown summary and a JSON line; exit status 0 only if every check passed.
 import * as Y from 'yjs';
 import WebSocket from 'ws';
@@ -82,7 +87,8 @@ function stats(values) {
 
 /** One editor (or the fresh reader of the final check): a Yjs document and its link to the server. */
 class Client {
-  constructor(scenario, room, label, { edits = 0, interval = INTERVAL, measure = true, endpoint = endpoints[0] } = {}) {
+  constructor(scenario, room, label, { edits = 0, interval = INTERVAL, measure = true, endpoint = endpoints[0], follow = true } = {}) {
+    this.follow = follow;
     this.scenario = scenario;
     this.interval = interval;
     this.endpoint = endpoint;
@@ -112,7 +118,7 @@ class Client {
       this.pending.set(ref, update);
       if (this.synced) this.sendUpdate(ref, update);
     });
-    if (measure) {
+    if (measure && follow) {
       // Only the clients whose clock this transaction moved (200 editors: not 199 look-ups per update).
       this.doc.on('afterTransaction', tr => {
         if (tr.origin !== REMOTE) return;
@@ -202,6 +208,7 @@ class Client {
       }
       case 'compact':
         this.compactAsked++;
+        if (!this.follow) break;   // a typist does not hold the text
         this.sendFrame(SNAPSHOT, Y.encodeStateAsUpdate(this.doc), this.have);
         this.snapshotsSent++;
         break;
@@ -218,7 +225,7 @@ class Client {
     const type = bytes[0];
     if (type === UPDATE || type === COVERING) {
       const seq = Number(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(1));
-      Y.applyUpdate(this.doc, bytes.subarray(9), REMOTE);
+      if (this.follow) Y.applyUpdate(this.doc, bytes.subarray(9), REMOTE);
       if (type === COVERING) {
         this.coveringReceived.push(seq);
         this.markCovered(seq);
@@ -292,7 +299,7 @@ class Client {
     }
     // As the browser does 1.5 s after its last change: the text as HTML, for the exports.
     await sleep(1500);
-    if (this.ws.readyState === WebSocket.OPEN) {
+    if (this.ws.readyState === WebSocket.OPEN && this.follow) {
       this.ws.send(JSON.stringify({ t: 'content', html: `<p>${textOf(this.doc)}</p>` }));
     }
   }
@@ -303,14 +310,15 @@ class Client {
   }
 }
 
-async function scenario(name, ids, perDocument, split, edits, interval) {
+async function scenario(name, ids, perDocument, split, edits, interval, followers = perDocument) {
   const s = { name, propagation: [], acks: [], reconnects: 0 };
   const rooms = ids.map(id => ({ id, clients: [], byClientId: new Map() }));
   const used = split ? endpoints : endpoints.slice(0, 1);
   let label = 0;
   for (const room of rooms) {
     for (let i = 0; i < perDocument; i++) {
-      const client = new Client(s, room, String(++label), { edits, interval, endpoint: used[i % used.length] });
+      const client = new Client(s, room, String(++label), { edits, interval, endpoint: used[i % used.length],
+        follow: i < followers });
       room.clients.push(client);
       room.byClientId.set(client.doc.clientID, client);
     }
@@ -332,8 +340,8 @@ async function scenario(name, ids, perDocument, split, edits, interval) {
   const q0 = performance.now();
   const agreed = () => rooms.every(room => {
     const first = Y.encodeStateVector(room.clients[0].doc).toString();
-    return room.clients.every(c => c.pending.size === 0 && c.synced && Y.encodeStateVector(c.doc).toString() === first
-      && c.doc.store.pendingStructs === null && c.doc.store.pendingDs === null);
+    return room.clients.every(c => c.pending.size === 0 && c.synced && (!c.follow || (Y.encodeStateVector(c.doc).toString() === first
+      && c.doc.store.pendingStructs === null && c.doc.store.pendingDs === null)));
   });
   while (!agreed() && performance.now() - q0 < QUIET_TIMEOUT_MS) await sleep(100);
   const quietMs = performance.now() - q0;
@@ -346,6 +354,11 @@ async function scenario(name, ids, perDocument, split, edits, interval) {
   for (const room of rooms) {
     const expected = new Set(room.clients.flatMap(c => c.markers));
     for (const c of room.clients) {
+      if (!c.follow) {
+        if (c.pending.size) problems.push(`document ${room.id}, typist ${c.label}: ${c.pending.size} edits never acknowledged`);
+        if (c.refusals.length) problems.push(`document ${room.id}, typist ${c.label}: refused ${c.refusals.join(', ')}`);
+        continue;
+      }
       const words = textOf(c.doc).split(' ').filter(w => w.length);
       const counts = new Map();
       for (const w of words) counts.set(w, (counts.get(w) || 0) + 1);
@@ -376,10 +389,11 @@ async function scenario(name, ids, perDocument, split, edits, interval) {
   for (const c of all) c.close();
   if (!quiet) problems.unshift(`not quiet after ${QUIET_TIMEOUT_MS} ms`);
   return {
-    name, documents: ids.length, perDocument, instances: used.length, clients: all.length, editsPerClient: edits, interval,
+    name, documents: ids.length, perDocument, followers: Math.min(followers, perDocument), instances: used.length, clients: all.length,
+    editsPerClient: edits, interval,
     edits: all.reduce((n, c) => n + c.markers.length, 0),
     connectedMs, editMs, quietMs, propagation: stats(s.propagation), acks: stats(s.acks),
-    expectedMeasures: rooms.reduce((n, r) => n + r.clients.length * (r.clients.length - 1) * edits, 0),
+    expectedMeasures: rooms.reduce((n, r) => n + Math.min(followers, r.clients.length) * (r.clients.length - 1) * edits, 0),
     reconnects: s.reconnects, compactAsked: all.reduce((n, c) => n + c.compactAsked, 0),
     snapshotsSent: all.reduce((n, c) => n + c.snapshotsSent, 0), fresh,
     driverCpuMs: (cpu.user + cpu.system) / 1000, loopDelayP99Ms: loop.percentile(99) / 1e6, loopDelayMaxMs: loop.max / 1e6,
@@ -389,13 +403,13 @@ async function scenario(name, ids, perDocument, split, edits, interval) {
 
 const results = [];
 for (const arg of scenarioArgs) {
-  const m = /^([^=]+)=([\d,]+):(\d+)(\/2)?(?:@(\d+)x(\d+))?$/.exec(arg);
+  const m = /^([^=]+)=([\d,]+):(\d+)(\/2)?(?:@(\d+)x(\d+))?(?:\+(\d+))?$/.exec(arg);
   if (!m || (m[4] && endpoints.length < 2)) {
     console.error(`bad scenario ${arg} (a "/2" one needs BENCH_SECOND)`);
     process.exit(2);
   }
   results.push(await scenario(m[1], m[2].split(',').map(Number), Number(m[3]), Boolean(m[4]),
-    m[6] ? Number(m[6]) : EDITS, m[5] ? Number(m[5]) : INTERVAL));
+    m[6] ? Number(m[6]) : EDITS, m[5] ? Number(m[5]) : INTERVAL, m[7] ? Number(m[7]) : Number(m[3])));
   await sleep(2000);
 }
 
@@ -407,7 +421,8 @@ console.log('| scenario | clients | edits | propagation p50 | p95 | p99 | max | 
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const r of results) {
   const where = (r.instances > 1 ? `, half on each of ${r.instances} instances` : '')
-    + (r.editsPerClient !== EDITS || r.interval !== INTERVAL ? `, ${r.editsPerClient} edits each, one every ${r.interval} ms` : '');
+    + (r.editsPerClient !== EDITS || r.interval !== INTERVAL ? `, ${r.editsPerClient} edits each, one every ${r.interval} ms` : '')
+    + (r.followers < r.perDocument ? `, ${r.followers} following the text (the others typists)` : '');
   console.log(`| ${r.name}: ${r.documents} document${r.documents > 1 ? 's' : ''} × ${r.perDocument} clients${where} | ${r.clients} | ${r.edits} `
     + `| ${f(r.propagation.p50)} | ${f(r.propagation.p95)} | ${f(r.propagation.p99)} | ${f(r.propagation.max)} `
     + `| ${r.propagation.count} (${r.expectedMeasures}) | ${f(r.acks.p50)} | ${f(r.acks.p99)} | ${r.pass ? 'PASS' : 'FAIL'} |`);

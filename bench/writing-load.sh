@@ -4,6 +4,10 @@
 # (c) 40 clients on one document, half of them through a second instance on the same database (the
 # edits cross over PostgreSQL's LISTEN/NOTIFY), then (d) 200 clients on one document, each making
 # BENCH_BIG_EDITS edits (20), one every BENCH_BIG_INTERVAL ms (1000) ± 50 %.
+# BENCH_JVM_EXTRA adds JVM options to the instances (e.g. -XX:StartFlightRecording=filename=/tmp/w.jfr for a profile).
+# BENCH_BIG_FOLLOWERS=20: only 20 of (d)'s clients apply the others' updates and measure the propagation, the other
+# 180 type and read what the server sends without applying it (a browser's Yjs work is its own machine's, not this
+# one's: 200 Yjs documents in one Node process take a whole core; see bench/writing-load.mjs).
 # Measures how long an edit takes to reach the other clients of its document (p50, p95, p99, max) and
 # checks that no edit is lost: every client ends with every marker of its document, and a fresh client
 # rebuilds the same text from what the server stored (snapshot and updates). Prints a Markdown summary.
@@ -61,7 +65,7 @@ start_app() { # port log [extra arguments…] -> pid in $STARTED_PID
   local port=$1 log=$2
   shift 2
   RENCONTRES_ADMIN_EMAIL=$ADMIN_EMAIL RENCONTRES_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-  java $(grep -v '^#' deploy/jvm.options) -jar "$JAR" --server.port="$port" --server.address=127.0.0.1 --rencontres.mail.enabled=false \
+  java $(grep -v '^#' deploy/jvm.options) ${BENCH_JVM_EXTRA:-} -jar "$JAR" --server.port="$port" --server.address=127.0.0.1 --rencontres.mail.enabled=false \
     --logging.level.root=WARN --logging.level.org.rencontres.database=INFO "$@" > "$log" 2>&1 &
   STARTED_PID=$!
   for _ in $(seq 1 1800); do
@@ -117,7 +121,8 @@ SCENARIOS=()
 [[ $ONLY != *a* ]] || SCENARIOS+=("a=$ONE:40")
 [[ $ONLY != *b* ]] || SCENARIOS+=("b=$MANY:4")
 [[ $ONLY != *c* ]] || SCENARIOS+=("c=$TWO:40/2")
-[[ $ONLY != *d* ]] || SCENARIOS+=("d=$BIG:200@${BIG_INTERVAL}x${BIG_EDITS}")
+BIG_FOLLOWERS=${BENCH_BIG_FOLLOWERS:-200}
+[[ $ONLY != *d* ]] || SCENARIOS+=("d=$BIG:200@${BIG_INTERVAL}x${BIG_EDITS}+$BIG_FOLLOWERS")
 
 # 4. A warm-up on a document of its own (JIT, pools), then the load and the checks. The driver runs in
 #    the background so that the watchdog's stop reaches it too (through the trap).

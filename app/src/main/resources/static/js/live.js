@@ -250,12 +250,43 @@
   tick();
   window.setInterval(tick, 200);
 
-  var source = new EventSource(root.dataset.flux);
-  source.addEventListener('etat', function (event) {
-    receive(JSON.parse(event.data));
-  });
-  source.addEventListener('open', function () { setText('live-lost', ''); });
-  source.addEventListener('error', function () {
-    if (source.readyState !== EventSource.OPEN) { setText('live-lost', texts.lost); }
-  });
+  // The stream. After a network error the browser reconnects by itself (readyState CONNECTING), but after an
+  // error answer (a 502 from a proxy whose instance just died, a 503) it gives up for good (CLOSED): then this
+  // script opens a new stream itself, after a wait that doubles from 1 s to 30 s (with a random part, so that
+  // the screens of a room do not all come back at the same instant). The state of the stream is in
+  // #direct[data-stream] (open, lost) and said in the status region.
+  var retryMs = 1000;
+  var calm = null;
+
+  function connect() {
+    var source = new EventSource(root.dataset.flux);
+    source.addEventListener('etat', function (event) {
+      receive(JSON.parse(event.data));
+    });
+    source.addEventListener('open', function () {
+      var wasLost = root.dataset.stream === 'lost';
+      root.dataset.stream = 'open';
+      retryMs = 1000;
+      setText('live-lost', wasLost ? texts.back : '');
+      window.clearTimeout(calm);
+      if (wasLost) {
+        calm = window.setTimeout(function () {
+          if (root.dataset.stream === 'open') { setText('live-lost', ''); }
+        }, 10000);
+      }
+    });
+    source.addEventListener('error', function () {
+      if (source.readyState === EventSource.OPEN) { return; }
+      root.dataset.stream = 'lost';
+      window.clearTimeout(calm);
+      setText('live-lost', texts.lost);
+      if (source.readyState === EventSource.CLOSED) {
+        source.close();
+        var wait = retryMs * (1 + Math.random() / 2);
+        retryMs = Math.min(retryMs * 2, 30000);
+        window.setTimeout(connect, wait);
+      }
+    });
+  }
+  connect();
 }());

@@ -109,15 +109,41 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
         recheckMillis = millis;
     }
 
+    /** A message larger than the container's small buffer comes in parts, joined by {@link MessageParts}. */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    /** The connection's {@link MessageParts}; a message past its limit closes the connection (1009). */
+    private static <T> T whole(WebSocketSession session, java.util.function.Function<MessageParts, T> join) {
+        MessageParts parts = (MessageParts) session.getAttributes()
+                .computeIfAbsent(MessageParts.class.getName(), k -> new MessageParts());
+        try {
+            return join.apply(parts);
+        } catch (MessageParts.TooBig e) {
+            try {
+                session.close(CloseStatus.TOO_BIG_TO_PROCESS);
+            } catch (java.io.IOException | RuntimeException closing) {
+                log.debug("Writing: connection {} not closed ({})", session.getId(), closing.toString());
+            }
+            return null;
+        }
+    }
+
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        String received = whole(session, parts -> parts.text(message));
+        if (received == null) {
+            return;
+        }
         Peer peer = peer(session);
         if (!stillAllowed(session, peer)) {
             return;
         }
         JsonNode node;
         try {
-            node = json.readTree(message.getPayload());
+            node = json.readTree(received);
         } catch (RuntimeException e) {
             refuse(peer, "malformed");
             return;
@@ -146,11 +172,14 @@ class WritingSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        ByteBuffer payload = whole(session, parts -> parts.binary(message));
+        if (payload == null) {
+            return;
+        }
         Peer peer = peer(session);
         if (!stillAllowed(session, peer)) {
             return;
         }
-        ByteBuffer payload = message.getPayload();
         if (!payload.hasRemaining()) {
             return;
         }

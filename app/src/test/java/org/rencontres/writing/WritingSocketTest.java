@@ -48,6 +48,7 @@ class WritingSocketTest {
     @Autowired WritingEngine engine;
     @Autowired org.rencontres.event.DayFiles dayFiles;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired jakarta.websocket.WebSocketContainer container;
 
     private WritingFixture fixture;
     private WebSession organiser;
@@ -219,6 +220,48 @@ class WritingSocketTest {
         }
         assertThat(store.rows(first.id())).isEqualTo(2);
         assertThat(server.html(first.id())).isEqualTo("<p>Premier paragraphe</p><p>Second paragraphe</p>");
+    }
+
+    /**
+     * A message larger than the connection's small receive buffer comes in parts and is taken whole (a pasted
+     * page); one past 8 MiB closes the connection (1009) and is not stored. With the container's buffers as large
+     * as the largest message, 20 editors filled the 256 MiB heap of deploy/jvm.options (docs/benchmarks.md).
+     */
+    @Test
+    void a_message_larger_than_the_receive_buffer_is_taken_whole_and_one_past_the_limit_closes_the_connection()
+            throws Exception {
+        // Each connection's receive buffers are allocated when it opens: small (they were 12 MiB per browser).
+        assertThat(container.getDefaultMaxBinaryMessageBufferSize()).isLessThanOrEqualTo(64 * 1024);
+        assertThat(container.getDefaultMaxTextMessageBufferSize()).isLessThanOrEqualTo(64 * 1024);
+        try (YjsWriter writer = new YjsWriter();
+             SocketClient orga = new SocketClient(port, path(first), organiser.sessionId());
+             SocketClient other = new SocketClient(port, path(first), organiser.sessionId())) {
+            orga.nextText("welcome");
+            other.nextText("welcome");
+            orga.hello(0);
+            orga.nextText("synced");
+            other.hello(0);
+            other.nextText("synced");
+            byte[] pasted = writer.paragraph("Un long texte collé d'un autre document. ".repeat(5_000));
+            assertThat(pasted.length).isGreaterThan(4 * WritingSocketConfiguration.RECEIVE_BUFFER_BYTES);
+            orga.update(1, pasted);
+            assertThat(json(orga.nextText("ack")).path("seq").asLong()).isEqualTo(1);
+            assertThat(other.next(f -> !f.isText() && f.type() == 1).payload()).isEqualTo(pasted);
+            // A text message in parts too.
+            other.sendText("{\"t\":\"ping\"" + " ".repeat(3 * WritingSocketConfiguration.RECEIVE_BUFFER_CHARS) + "}");
+            other.nextText("pong");
+
+            orga.update(2, new byte[MessageParts.BINARY_MAX_BYTES]);
+            for (int i = 0; i < 200 && !orga.closed; i++) {
+                Thread.sleep(100);
+            }
+            assertThat(orga.closed).isTrue();
+            assertThat(orga.closeCode).isEqualTo(1009);
+            // The other connection goes on.
+            other.sendText("{\"t\":\"ping\"}");
+            other.nextText("pong");
+        }
+        assertThat(store.rows(first.id())).isEqualTo(1);
     }
 
     @Test
