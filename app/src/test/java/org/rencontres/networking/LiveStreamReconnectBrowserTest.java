@@ -106,12 +106,12 @@ class LiveStreamReconnectBrowserTest extends BrowserTest {
     void a_stream_answered_with_an_error_is_opened_again_after_a_wait_and_the_page_says_so() {
         failing.set(true);
         browser.get(url(fixture.personalPath("p2")));
-        waiting().until(d -> "Connexion perdue : nouvelle tentative…".equals(statusRegion()));
+        waiting().until(d -> "Connexion perdue\u00a0: nouvelle tentative…".equals(statusRegion()));
         // The browser alone never asks again after an error answer (the script before this one stopped here): a
         // second request is the script's.
         waiting().until(d -> refused.get() >= 2);
         assertThat(stream()).isEqualTo("lost");
-        assertThat(statusRegion()).isEqualTo("Connexion perdue : nouvelle tentative…");
+        assertThat(statusRegion()).isEqualTo("Connexion perdue\u00a0: nouvelle tentative…");
         assertThat(passed.get()).isZero();
 
         failing.set(false);
