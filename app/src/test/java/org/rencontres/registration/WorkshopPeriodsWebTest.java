@@ -359,7 +359,8 @@ class WorkshopPeriodsWebTest {
         // The ranking page, reached anyway, says there is nothing to choose (and so does a post to it).
         Document ranking = visitor.page(space("Unique") + "/ateliers");
         assertThat(ranking.select("[role=status]").text()).startsWith("Il n'y a pas d'atelier à choisir");
-        HttpResponse<String> posted = visitor.submit(form(), space("Unique") + "/ateliers",
+        // The request form's token is its own cookie's (no session); the agent's space takes the session's.
+        HttpResponse<String> posted = visitor.submit("/connexion", space("Unique") + "/ateliers",
                 Map.of("atelier1-1", String.valueOf(morningA)));
         assertThat(posted.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(posted.body()).select("[role=status]").text()).startsWith("Il n'y a pas d'atelier à choisir");
