@@ -272,7 +272,7 @@ class WorkshopAllocationWebTest {
         // Choices can no longer be changed.
         Document closed = visitor.page(space("Bernard") + "/ateliers");
         assertThat(closed.select("[role=status]").text()).startsWith("Les choix d'ateliers ne peuvent plus être modifiés");
-        HttpResponse<String> late = visitor.submit("/journees/" + slug + "/inscription", space("Bernard") + "/ateliers",
+        HttpResponse<String> late = visitor.submit("/connexion", space("Bernard") + "/ateliers",
                 Map.of("atelier1-1", String.valueOf(a), "atelier1-2", "", "atelier1-3", ""));
         assertThat(late.statusCode()).isEqualTo(422);
         assertThat(registrations.workshopChoices(bernard)).containsExactly(c, a);
