@@ -11,7 +11,6 @@ import java.util.Map;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
-import org.rencontres.registration.Registration;
 import org.rencontres.registration.Registrations;
 import org.rencontres.shared.FrenchSearch;
 import org.rencontres.shared.Paging;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Service;
  * that day whatever their state, and the session's walk-ins, by name, each with their presence in the morning and in
  * the afternoon; filtered by a search on the name or organisation (without case nor accents, {@link FrenchSearch}) and
  * by presence. The counts (present each half-day, absent, walk-ins) are the database's, over the whole day, never the
- * page's rows. The registrations come from the registration module's API ({@link Registrations#ofDay}) and are joined
+ * page's rows. The registrations come from the registration module's API ({@link Registrations#peopleOfDay}: five columns each, read from an index) and are joined
  * to this module's tables as a table of values: attendance reads no table of another module.
  */
 @Service
@@ -32,7 +31,7 @@ class AttendanceList {
 
     static final int PAGE_SIZE = 50;
 
-    /** The text the search reads: the name in both orders and the organisation. */
+    /** The text of a walk-in the search reads: the name in both orders and the organisation. */
     private static final String SEARCHED = "given_name || ' ' || surname || ' ' || given_name || ' ' || coalesce(organisation, '')";
 
     private final JdbcClient jdbc;
@@ -114,23 +113,23 @@ class AttendanceList {
 
     Page page(long dayId, long sessionDayId, boolean hasMorning, boolean hasAfternoon, Filter filter,
               String requestedPage, String path) {
-        List<Registration> ofDay = registrations.ofDay(dayId);
+        List<Registrations.Person> ofDay = registrations.peopleOfDay(dayId, filter.text());
         Map<String, Object> params = new HashMap<>();
         params.put("day", dayId);
         params.put("sessionDay", sessionDayId);
         params.put("hasMorning", hasMorning);
         params.put("hasAfternoon", hasAfternoon);
-        params.put("ids", ofDay.stream().map(Registration::id).toArray(Long[]::new));
-        params.put("surnames", ofDay.stream().map(Registration::surname).toArray(String[]::new));
-        params.put("givenNames", ofDay.stream().map(Registration::givenName).toArray(String[]::new));
-        params.put("organisations", ofDay.stream().map(Registration::employerName).toArray(String[]::new));
+        params.put("ids", ofDay.stream().map(Registrations.Person::id).toArray(Long[]::new));
+        params.put("surnames", ofDay.stream().map(Registrations.Person::surname).toArray(String[]::new));
+        params.put("givenNames", ofDay.stream().map(Registrations.Person::givenName).toArray(String[]::new));
+        params.put("organisations", ofDay.stream().map(Registrations.Person::employerName).toArray(String[]::new));
         params.put("states", ofDay.stream().map(r -> r.state().name()).toArray(String[]::new));
+        params.put("found", ofDay.stream().map(Registrations.Person::found).toArray(Boolean[]::new));
+        // The registrations found by the registration module's search (its stored column); the walk-ins here.
         FrenchSearch search = FrenchSearch.of(filter.text());
-        String shown = filter.presence().condition();
-        if (!search.isEmpty()) {
-            shown = "(" + shown + ") AND " + FrenchSearch.contains(SEARCHED);
-            params.putAll(search.params());
-        }
+        params.putAll(search.params());
+        params.put("searching", !search.isEmpty());
+        String shown = "(" + filter.presence().condition() + ") AND found";
         String counted = "SELECT count(*), count(m_id), count(a_id),"
                 + " count(*) FILTER (WHERE " + Presence.BOTH.condition() + "),"
                 + " count(*) FILTER (WHERE " + Presence.ABSENT.condition() + "),"
@@ -162,13 +161,15 @@ class AttendanceList {
     private static final String LINES = """
             WITH reg AS (
                 SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:surnames AS text[]), CAST(:givenNames AS text[]),
-                                     CAST(:organisations AS text[]), CAST(:states AS text[]))
-                       AS r(registration_id, surname, given_name, organisation, state)),
+                                     CAST(:organisations AS text[]), CAST(:states AS text[]), CAST(:found AS boolean[]))
+                       AS r(registration_id, surname, given_name, organisation, state, found)),
             people AS (
                 SELECT registration_id, NULL::bigint AS walk_in_id, surname, given_name, organisation, state,
-                       registration_id AS who FROM reg
+                       registration_id AS who, found FROM reg
                 UNION ALL
-                SELECT NULL, id, surname, given_name, organisation, NULL, -id FROM attendance_walk_in WHERE day_id = :day),
+                SELECT NULL, id, surname, given_name, organisation, NULL, -id, NOT :searching OR\s"""
+            + FrenchSearch.contains(SEARCHED) + """
+                FROM attendance_walk_in WHERE day_id = :day),
             att AS (
                 SELECT coalesce(registration_id, -walk_in_id) AS who, half_day, id, present_at, recorded_by, signed_at,
                        correction

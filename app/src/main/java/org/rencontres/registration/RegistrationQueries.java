@@ -18,6 +18,7 @@ import lombok.RequiredArgsConstructor;
 import org.rencontres.registration.needs.Arrangement;
 import org.rencontres.registration.needs.ArrangementState;
 import org.rencontres.registration.questions.Questions;
+import org.rencontres.shared.FrenchSearch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,19 @@ class RegistrationQueries {
     List<Registration> ofDay(long dayId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE event_day_id = ? ORDER BY id").param(dayId)
                 .query(RegistrationRows::registrationOf).list();
+    }
+
+    List<Registrations.Person> peopleOfDay(long dayId, String text) {
+        FrenchSearch search = FrenchSearch.of(text);
+        Map<String, Object> params = new HashMap<>(search.params());
+        params.put("day", dayId);
+        return jdbc.sql("SELECT id, surname, given_name, employer_name, state, "
+                        + (search.isEmpty() ? "true" : QueuePages.STORED.contains()) + " AS found"
+                        + " FROM registration WHERE event_day_id = :day ORDER BY id").params(params)
+                .query((rs, n) -> new Registrations.Person(rs.getLong("id"), rs.getString("surname"),
+                        rs.getString("given_name"), rs.getString("employer_name"),
+                        RegistrationState.valueOf(rs.getString("state")), rs.getBoolean("found")))
+                .list();
     }
 
     /** How many rows a cursor over registrations brings from the database at a time. */

@@ -289,6 +289,25 @@ public class Registrations {
     }
 
     /**
+     * Who a registration is and its state: what a list of people of the day shows (the attendance list).
+     *
+     * @param found whether its name (either order), e-mail or employer contains the search, without case nor accents
+     *              (the queue's search, {@link #search}); true when there is no search
+     */
+    public record Person(long id, String surname, String givenName, String employerName, RegistrationState state,
+                         boolean found) {
+    }
+
+    /**
+     * The day's registrations as {@link Person}s, oldest first, each marked found or not by the search (empty: all):
+     * six columns read from an index alone ({@code V66_1}), not the full registrations of {@link #ofDay} (a national
+     * session holds 5,000 of them).
+     */
+    public List<Person> peopleOfDay(long dayId, String search) {
+        return queries.peopleOfDay(dayId, search);
+    }
+
+    /**
      * A registration as the participant lists export it.
      *
      * @param arrangement the arrangement planned for its accessibility needs, null when it declared none (never

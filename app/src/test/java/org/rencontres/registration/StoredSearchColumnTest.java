@@ -1,6 +1,7 @@
 package org.rencontres.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -72,5 +73,26 @@ class StoredSearchColumnTest {
         assertThat(found.registrations()).extracting(Registration::id).containsExactly(helene);
         assertThat(registrations.search(dayId, "metropole elan", 10).total()).isEqualTo(1);
         assertThat(registrations.search(dayId, "Grand Nancy", 10).total()).isZero();
+    }
+
+    @Test
+    void the_people_of_a_day_are_its_registrations_each_marked_found_by_the_same_search() {
+        long n = System.nanoTime() % 100_000_000;
+        long dayId = day("ZRE" + n);
+        long other = day("ZRF" + n);
+        long helene = request(dayId, "Bérénger" + n, "Hélène", "Grand Nancy", n);
+        long paul = request(dayId, "Martin" + n, "Paul", "Commune de Test", n);
+        request(other, "Bérénger" + n, "Hélène", "Grand Nancy", n);
+
+        // No search: every registration of the day, oldest first, all found; nothing of the other session.
+        assertThat(registrations.peopleOfDay(dayId, "")).containsExactly(
+                new Registrations.Person(helene, "Bérénger" + n, "Hélène", "Grand Nancy", RegistrationState.REQUESTED, true),
+                new Registrations.Person(paul, "Martin" + n, "Paul", "Commune de Test", RegistrationState.REQUESTED, true));
+        // A search without case nor accents, by parts of names in either order: only Hélène is found.
+        assertThat(registrations.peopleOfDay(dayId, "HELENE berenger" + n))
+                .extracting(Registrations.Person::id, Registrations.Person::found)
+                .containsExactly(tuple(helene, true),
+                        tuple(paul, false));
+        assertThat(registrations.peopleOfDay(dayId, "nobody here")).noneMatch(Registrations.Person::found);
     }
 }
