@@ -14,6 +14,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -72,8 +73,10 @@ class TwoDaySessionBrowserTest extends BrowserTest {
         waitForText(By.cssSelector(".notice[role=status]"), name + " : présence enregistrée à ");
     }
 
-    private String counts() {
-        return browser.findElement(By.cssSelector(".desk-counts")).getText();
+    /** The desk's counts, once they read {@code expected}: the region is swapped by htmx after each act. */
+    private void assertCounts(String expected) {
+        patiently().ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBe(By.cssSelector(".desk-counts"), expected));
     }
 
     private List<String> presences(long registrationId) {
@@ -208,15 +211,15 @@ class TwoDaySessionBrowserTest extends BrowserTest {
         new Select(browser.findElement(By.id("demi"))).selectByValue("matin");
         browser.findElement(By.cssSelector("form.desk-half button[type=submit]")).click();
         waitFor(By.cssSelector("#demi option[value=matin][selected]"));
-        assertThat(counts()).isEqualTo("Aucun présent sur 1 attendu.");
+        assertCounts("Aucun présent sur 1 attendu.");
         checkIn(camille, "Camille Deuxjours");
-        assertThat(counts()).isEqualTo("1 présent sur 1 attendu.");
+        assertCounts("1 présent sur 1 attendu.");
 
         // Day 1, afternoon.
         new Select(browser.findElement(By.id("demi"))).selectByValue("apres-midi");
         browser.findElement(By.cssSelector("form.desk-half button[type=submit]")).click();
         waitFor(By.cssSelector("#demi option[value=apres-midi][selected]"));
-        assertThat(counts()).isEqualTo("Aucun présent sur 1 attendu.");
+        assertCounts("Aucun présent sur 1 attendu.");
         checkIn(camille, "Camille Deuxjours");
         BrowserSupport.assertAccessible(browser);
 
@@ -235,9 +238,9 @@ class TwoDaySessionBrowserTest extends BrowserTest {
         // Day 2 has a morning only, whatever half-day was asked.
         assertThat(new Select(browser.findElement(By.id("demi"))).getOptions().stream().map(WebElement::getText).toList())
                 .containsExactly("Matin (09:00 – 12:30)");
-        assertThat(counts()).isEqualTo("Aucun présent sur 1 attendu.");
+        assertCounts("Aucun présent sur 1 attendu.");
         checkIn(camille, "Camille Deuxjours");
-        assertThat(counts()).isEqualTo("1 présent sur 1 attendu.");
+        assertCounts("1 présent sur 1 attendu.");
         BrowserSupport.assertAccessible(browser);
 
         assertThat(presences(camille)).containsExactly("2031-03-18 AFTERNOON", "2031-03-18 MORNING", "2031-03-19 MORNING");
